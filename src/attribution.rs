@@ -1,0 +1,454 @@
+//! Attribution: resolves each candidate's speaker mention to a canonical speaker (fullest name
+//! in the article, pronouns and role nominals linked to their antecedents), with type, role and
+//! a confidence.
+
+use crate::document::Analysis;
+use crate::lexicon::{Lexicon, WordClass};
+use crate::ner::{Entity, Label};
+use crate::quote::{Candidate, Cue, CueClass, Kind};
+use crate::span::Span;
+
+/// An attributed claim, in byte spans; sinks turn it into an output record.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claim {
+    /// Direct, indirect or mixed.
+    pub kind: Kind,
+    /// Content fragments (one unless interrupted by the attribution).
+    pub fragments: Vec<Span>,
+    /// The cue, when one was found.
+    pub cue: Option<Cue>,
+    /// The speaker mention in the text.
+    pub speaker_mention: Option<Span>,
+    /// Canonical speaker name.
+    pub speaker: Option<String>,
+    /// Speaker type.
+    pub speaker_type: Option<Label>,
+    /// Speaker role ("Russian Foreign Minister").
+    pub speaker_role: Option<String>,
+    /// Index of the sentence holding the cue.
+    pub sentence: usize,
+    /// 0..1: how much to trust the claim and its speaker.
+    pub confidence: f32,
+}
+
+impl Claim {
+    /// The span covering all content fragments.
+    pub fn content(&self) -> Span {
+        let first = self.fragments.first().copied().unwrap_or_default();
+        self.fragments.iter().fold(first, |acc, f| acc.cover(*f))
+    }
+
+    /// The cue class, `None` for unattributed quotations.
+    pub fn cue_class(&self) -> Option<CueClass> {
+        self.cue.as_ref().map(|c| c.class)
+    }
+}
+
+/// Turns candidates into claims with resolved speakers.
+pub trait Attributor: Send + Sync {
+    /// One claim per candidate, in the candidates' order.
+    fn attribute(&self, doc: &Analysis, candidates: Vec<Candidate>) -> Vec<Claim>;
+}
+
+/// A resolved speaker.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Speaker {
+    name: Option<String>,
+    label: Option<Label>,
+    role: Option<String>,
+    /// How sure the resolution is (1 for a name in the mention).
+    certainty: f32,
+}
+
+const PRONOUNS_PERSON: [&str; 4] = ["he", "she", "him", "her"];
+const PRONOUNS_THING: [&str; 2] = ["it", "its"];
+const PRONOUNS_GROUP: [&str; 4] = ["they", "them", "we", "both"];
+const DETERMINERS: [&str; 3] = ["the", "a", "an"];
+/// Sentences searched backwards for a pronoun's antecedent.
+const ANTECEDENT_WINDOW: usize = 4;
+
+/// The rule-based attributor.
+#[derive(Clone, Debug)]
+pub struct RuleAttributor {
+    lexicon: Lexicon,
+}
+
+impl Default for RuleAttributor {
+    fn default() -> Self {
+        RuleAttributor::new(crate::lexicon::default_lexicon())
+    }
+}
+
+/// Words of a text span, split on whitespace with possessives and punctuation kept attached.
+fn words(s: &str) -> Vec<&str> {
+    s.split_whitespace().collect()
+}
+
+/// Strips a possessive ending ("Italy’s" → "Italy").
+fn strip_possessive(w: &str) -> &str {
+    w.trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .trim_end_matches(['’', '\''])
+}
+
+impl RuleAttributor {
+    /// An attributor over the given word lists.
+    pub fn new(lexicon: Lexicon) -> RuleAttributor {
+        RuleAttributor { lexicon }
+    }
+
+    fn is_role_word(&self, w: &str) -> bool {
+        let w = strip_possessive(w);
+        self.lexicon.is(WordClass::Role, w) || self.lexicon.is(WordClass::RoleModifier, w)
+    }
+
+    /// The fullest name in the article that contains `name`'s words ("Lavrov" → "Sergey Lavrov",
+    /// "Xi" → "Xi Jinping"); earliest on ties.
+    fn fullest_name(&self, doc: &Analysis, entity: &Entity) -> String {
+        let text = doc.text();
+        let name = entity.span.slice(text);
+        let short: Vec<&str> = words(name);
+        let mut best = name;
+        for e in &doc.entities {
+            if e.label != entity.label {
+                continue;
+            }
+            let candidate = e.span.slice(text);
+            let long: Vec<&str> = words(candidate);
+            let contained = long.len() > short.len()
+                && long.windows(short.len()).any(|w| w == short.as_slice());
+            let fuller = long.len() > words(best).len();
+            if contained && fuller {
+                best = candidate;
+            }
+        }
+        best.to_string()
+    }
+
+    /// A role phrase right before a person entity ("Russian Foreign Minister" Sergey Lavrov) or
+    /// in apposition before it ("Italian FM, Antonio Tajani").
+    fn role_before(&self, doc: &Analysis, entity: &Entity) -> Option<String> {
+        let text = doc.text();
+        let t = doc
+            .tokens
+            .partition_point(|t| t.span.start < entity.span.start);
+        let sentence = &doc.sentences[doc.sentence_of(t.min(doc.tokens.len().saturating_sub(1)))];
+        let mut a = t;
+        let mut has_role = false;
+        let mut comma = false;
+        while a > sentence.tokens.start {
+            let w = doc.token_text(a - 1);
+            if w == "," && a == t && !comma {
+                comma = true;
+                a -= 1;
+                continue;
+            }
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            if self.is_role_word(w) {
+                has_role |= self.lexicon.is(WordClass::Role, strip_possessive(w));
+            } else if !(capital
+                || matches!(
+                    w,
+                    "’s" | "'s" | "of" | "state" | "media" | "news" | "agency"
+                ))
+            {
+                break;
+            }
+            a -= 1;
+        }
+        // Drop leading determiners and entity-free lead words that are not part of the role.
+        while a < t && DETERMINERS.contains(&doc.token_text(a).to_lowercase().as_str()) {
+            a += 1;
+        }
+        let end = if comma { t - 1 } else { t };
+        if !has_role || a >= end {
+            return None;
+        }
+        let span = Span::new(doc.tokens[a].span.start, doc.tokens[end - 1].span.end);
+        Some(span.slice(text).to_string())
+    }
+
+    /// The role given to the person named `name` anywhere in the article.
+    fn role_in_article(&self, doc: &Analysis, name: &str) -> Option<String> {
+        let text = doc.text();
+        let last = words(name).last().copied()?;
+        doc.entities
+            .iter()
+            .filter(|e| e.label == Label::Per && words(e.span.slice(text)).last() == Some(&last))
+            .find_map(|e| self.role_before(doc, e))
+    }
+
+    fn resolve_entity(&self, doc: &Analysis, entity: &Entity, certainty: f32) -> Speaker {
+        let name = match entity.label {
+            Label::Per => self.fullest_name(doc, entity),
+            _ => entity.span.slice(doc.text()).to_string(),
+        };
+        let role = if entity.label == Label::Per {
+            self.role_in_article(doc, &name)
+        } else {
+            None
+        };
+        Speaker {
+            name: Some(name),
+            label: Some(entity.label),
+            role,
+            certainty,
+        }
+    }
+
+    /// The antecedent of a pronoun at `before`: an entity of the wanted type earlier in the same
+    /// sentence ("although Xi … did not, he announced"), else the most recent fitting speaker
+    /// or entity within a few sentences.
+    fn antecedent(
+        &self,
+        doc: &Analysis,
+        claims: &[Claim],
+        before: Span,
+        wanted: &[Label],
+    ) -> Option<Speaker> {
+        let sentence = doc
+            .sentences
+            .partition_point(|s| s.span.end <= before.start);
+        let sentence_start = doc.sentences.get(sentence).map_or(0, |s| s.span.start);
+        let same_sentence = doc.entities.iter().filter(|e| {
+            e.span.start >= sentence_start
+                && e.span.end <= before.start
+                && wanted.contains(&e.label)
+        });
+        // For "it", the clause subject (the sentence's first entity); for "he", the nearest person.
+        let local = if wanted.contains(&Label::Per) {
+            same_sentence.last()
+        } else {
+            same_sentence.take(1).next()
+        };
+        if let Some(e) = local {
+            return Some(self.resolve_entity(doc, e, 0.85));
+        }
+        let window_start = doc
+            .sentences
+            .get(sentence.saturating_sub(ANTECEDENT_WINDOW))
+            .map_or(0, |s| s.span.start);
+        // Speakers of earlier claims first: the usual antecedent of "he said".
+        let previous = claims.iter().rev().find(|c| {
+            c.speaker_mention
+                .is_some_and(|m| m.end <= before.start && m.start >= window_start)
+                && c.speaker_type.is_some_and(|t| wanted.contains(&t))
+        });
+        let entity = doc.entities.iter().rev().find(|e| {
+            e.span.end <= before.start && e.span.start >= window_start && wanted.contains(&e.label)
+        });
+        match (previous, entity) {
+            (Some(c), Some(e))
+                if e.span.start > c.speaker_mention.map_or(0, |m| m.end)
+                    && !wanted.contains(&Label::Per) =>
+            {
+                Some(self.resolve_entity(doc, e, 0.8))
+            }
+            (Some(c), _) => Some(Speaker {
+                name: c.speaker.clone(),
+                label: c.speaker_type,
+                role: c.speaker_role.clone(),
+                certainty: 0.85,
+            }),
+            (None, Some(e)) => Some(self.resolve_entity(doc, e, 0.75)),
+            (None, None) => None,
+        }
+    }
+
+    /// A role nominal ("Italy’s foreign minister") linked to a nearby person introduced with a
+    /// matching role ("Italian FM, Antonio Tajani").
+    fn nominal(&self, doc: &Analysis, mention: Span) -> Option<Speaker> {
+        let text = doc.text();
+        let mention_words: Vec<String> = words(mention.slice(text))
+            .iter()
+            .map(|w| strip_possessive(w).to_lowercase())
+            .collect();
+        let mut best: Option<(i64, &Entity)> = None;
+        for e in doc.entities.iter().filter(|e| e.label == Label::Per) {
+            let Some(role) = self.role_before(doc, e) else {
+                continue;
+            };
+            let role_words: Vec<String> = words(&role)
+                .iter()
+                .map(|w| strip_possessive(w).to_lowercase())
+                .collect();
+            let mut score = 0i64;
+            for rw in &role_words {
+                let expanded: &[&str] = if rw == "fm" {
+                    &["foreign", "minister"]
+                } else {
+                    &[rw.as_str()]
+                };
+                for x in expanded {
+                    if mention_words.iter().any(|m| m == x) {
+                        score += 2;
+                    } else if x.len() >= 4
+                        && mention_words
+                            .iter()
+                            .any(|m| m.len() >= 4 && m[..4] == x[..4])
+                    {
+                        score += 1;
+                    }
+                }
+            }
+            let distance = (e.span.start as i64 - mention.start as i64).abs() / 200;
+            let score = score * 10 - distance;
+            if score > 20 && best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, e));
+            }
+        }
+        best.map(|(_, e)| self.resolve_entity(doc, e, 0.75))
+    }
+
+    fn resolve(&self, doc: &Analysis, claims: &[Claim], mention: Span) -> Speaker {
+        let text = doc.text();
+        let mention_text = mention.slice(text);
+        let lower = mention_text.to_lowercase();
+        let mention_words = words(&lower);
+        let first = mention_words.first().copied().unwrap_or("");
+        if mention_words.len() <= 2 && PRONOUNS_PERSON.contains(&first) {
+            return self
+                .antecedent(doc, claims, mention, &[Label::Per])
+                .unwrap_or_default();
+        }
+        if mention_words.len() <= 2 && PRONOUNS_THING.contains(&first) {
+            return self
+                .antecedent(doc, claims, mention, &[Label::Org, Label::Loc])
+                .unwrap_or_default();
+        }
+        if PRONOUNS_GROUP.contains(&first) {
+            return Speaker {
+                name: None,
+                label: None,
+                role: None,
+                certainty: 0.6,
+            };
+        }
+        let inside: Vec<&Entity> = doc
+            .entities
+            .iter()
+            .filter(|e| mention.contains(e.span))
+            .collect();
+        // The head noun: a role or group word after every entity means the speaker is the
+        // nominal ("Italy’s foreign minister", "officials from China"), not the entity.
+        let last_word = strip_possessive(mention_words.last().copied().unwrap_or(""));
+        let head_is_role = self.lexicon.is(WordClass::Role, last_word);
+        let group_head = mention_words
+            .iter()
+            .position(|w| self.lexicon.is(WordClass::Group, w))
+            .filter(|&g| {
+                inside
+                    .iter()
+                    .all(|e| words(&text[mention.start..e.span.start]).len() > g)
+            });
+        if head_is_role {
+            if let Some(s) = self.nominal(doc, mention) {
+                return s;
+            }
+        }
+        if group_head.is_none() && !head_is_role {
+            let pick = inside
+                .iter()
+                .find(|e| e.label == Label::Per)
+                .or_else(|| inside.iter().rev().find(|e| e.label == Label::Org))
+                .or_else(|| inside.iter().rev().find(|e| e.label == Label::Loc))
+                .or_else(|| inside.last());
+            if let Some(e) = pick {
+                let mut speaker = self.resolve_entity(doc, e, 1.0);
+                if e.label == Label::Per {
+                    let role = Span::new(mention.start, e.span.start).trim_matches(text, &[',']);
+                    let role_text = role.slice(text);
+                    if words(role_text).iter().any(|w| self.is_role_word(w)) {
+                        let trimmed = role_text
+                            .trim_start_matches(|c: char| c.is_lowercase() && c.is_alphabetic())
+                            .trim();
+                        let trimmed = words(trimmed)
+                            .iter()
+                            .copied()
+                            .skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        speaker.role = Some(if trimmed.is_empty() {
+                            role_text.to_string()
+                        } else {
+                            trimmed
+                        });
+                    }
+                }
+                return speaker;
+            }
+        }
+        // A nominal source without a resolvable name: the phrase itself, minus determiners.
+        let name = mention_text
+            .split_whitespace()
+            .skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let label = if head_is_role {
+            Some(Label::Per)
+        } else if mention_words
+            .iter()
+            .any(|w| self.lexicon.is(WordClass::OrgHead, w))
+        {
+            Some(Label::Org)
+        } else {
+            None
+        };
+        Speaker {
+            name: (!name.is_empty()).then_some(name),
+            label,
+            role: head_is_role.then(|| mention_text.to_string()),
+            certainty: 0.7,
+        }
+    }
+}
+
+impl Attributor for RuleAttributor {
+    fn attribute(&self, doc: &Analysis, candidates: Vec<Candidate>) -> Vec<Claim> {
+        let mut claims: Vec<Claim> = Vec::with_capacity(candidates.len());
+        for c in candidates {
+            let (speaker, mention) = match c.speaker {
+                Some(m) => (self.resolve(doc, &claims, m), Some(m)),
+                None => {
+                    // An unattributed quotation continues the previous speaker's turn.
+                    let content = c.content();
+                    let near = claims.iter().rev().find(|p| {
+                        p.speaker.is_some()
+                            && p.content().end <= content.start
+                            && c.sentence.saturating_sub(p.sentence) <= 2
+                    });
+                    match near {
+                        Some(p) => (
+                            Speaker {
+                                name: p.speaker.clone(),
+                                label: p.speaker_type,
+                                role: p.speaker_role.clone(),
+                                certainty: 0.6,
+                            },
+                            None,
+                        ),
+                        None => (Speaker::default(), None),
+                    }
+                }
+            };
+            let certainty = if speaker.name.is_some() {
+                speaker.certainty
+            } else {
+                0.4
+            };
+            let confidence = (c.evidence * certainty).clamp(0.0, 1.0);
+            claims.push(Claim {
+                kind: c.kind,
+                fragments: c.fragments,
+                cue: c.cue,
+                speaker_mention: mention,
+                speaker: speaker.name,
+                speaker_type: speaker.label,
+                speaker_role: speaker.role,
+                sentence: c.sentence,
+                confidence: (confidence * 1000.0).round() / 1000.0,
+            });
+        }
+        claims
+    }
+}

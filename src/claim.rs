@@ -1,0 +1,173 @@
+//! The output contract: claim and entity records as written to JSONL and CSV, in
+//! Unicode-character offsets of the original article text.
+
+use serde::Serialize;
+
+use crate::article::{Article, Meta};
+use crate::attribution::Claim;
+use crate::document::Analysis;
+use crate::ner::{Entity, Label};
+use crate::span::{CharIndex, CharRange, TextSpan};
+
+/// An entity mention inside a claim's content.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EntityRef {
+    /// First character.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// The mention text.
+    pub text: String,
+    /// Entity type.
+    pub label: Label,
+}
+
+/// The claim content: its covering span and, when discontinuous, its fragments.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Content {
+    /// First character of the content.
+    pub start: usize,
+    /// One past its last character.
+    pub end: usize,
+    /// `text[start:end]`.
+    pub text: String,
+    /// `[[start, end], …]` when the content is interrupted (e.g. by its attribution).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fragments: Option<Vec<[usize; 2]>>,
+}
+
+/// One attributed claim, as written to `claims.jsonl` (and flattened into `claims.csv`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ClaimRecord {
+    /// `doc_id#n`, numbered in text order from 1.
+    pub claim_id: String,
+    /// The article id.
+    pub doc_id: String,
+    /// `direct`, `indirect` or `mixed`.
+    pub kind: &'static str,
+    /// `speech`, `thought`, `intention`, `evidence` or `report`; null for unattributed quotes.
+    pub cue_class: Option<&'static str>,
+    /// Canonical speaker name.
+    pub speaker: Option<String>,
+    /// Speaker type (PER/ORG/LOC/MISC).
+    pub speaker_type: Option<Label>,
+    /// Speaker role or title.
+    pub speaker_role: Option<String>,
+    /// The speaker as mentioned at the cue.
+    pub speaker_mention: Option<TextSpan>,
+    /// The attribution cue.
+    pub cue: Option<TextSpan>,
+    /// The content.
+    pub quote: Content,
+    /// The sentence holding the cue.
+    pub sentence: CharRange,
+    /// Entities inside the content.
+    pub entities: Vec<EntityRef>,
+    /// 0..1.
+    pub confidence: f32,
+    /// The article's optional metadata.
+    #[serde(flatten)]
+    pub meta: Meta,
+}
+
+/// One entity mention, as written to `entities.jsonl`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EntityRecord {
+    /// The article id.
+    pub doc_id: String,
+    /// First character.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// The mention text.
+    pub text: String,
+    /// Entity type.
+    pub label: Label,
+}
+
+/// Everything written for one article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocOutput {
+    /// The article id.
+    pub doc_id: String,
+    /// Whitespace-separated words in the article.
+    pub words: usize,
+    /// Claims in text order.
+    pub claims: Vec<ClaimRecord>,
+    /// Entity mentions in text order.
+    pub entities: Vec<EntityRecord>,
+}
+
+impl DocOutput {
+    /// Converts an analysed article and its claims into output records.
+    pub fn build(article: &Article, doc: &Analysis, claims: &[Claim]) -> DocOutput {
+        let text = &article.text;
+        let index = CharIndex::new(text);
+        let entity_ref = |e: &Entity| EntityRef {
+            start: index.char_offset(e.span.start),
+            end: index.char_offset(e.span.end),
+            text: e.span.slice(text).to_string(),
+            label: e.label,
+        };
+        let records = claims
+            .iter()
+            .enumerate()
+            .map(|(n, c)| {
+                let content = c.content();
+                let fragments = (c.fragments.len() > 1).then(|| {
+                    c.fragments
+                        .iter()
+                        .map(|f| [index.char_offset(f.start), index.char_offset(f.end)])
+                        .collect()
+                });
+                let sentence = doc.sentences.get(c.sentence).map_or(content, |s| s.span);
+                ClaimRecord {
+                    claim_id: format!("{}#{}", article.id, n + 1),
+                    doc_id: article.id.clone(),
+                    kind: c.kind.as_str(),
+                    cue_class: c.cue_class().map(|k| k.as_str()),
+                    speaker: c.speaker.clone(),
+                    speaker_type: c.speaker_type,
+                    speaker_role: c.speaker_role.clone(),
+                    speaker_mention: c.speaker_mention.map(|m| index.text_span(text, m)),
+                    cue: c.cue.as_ref().map(|cue| index.text_span(text, cue.span)),
+                    quote: Content {
+                        start: index.char_offset(content.start),
+                        end: index.char_offset(content.end),
+                        text: content.slice(text).to_string(),
+                        fragments,
+                    },
+                    sentence: index.char_range(sentence),
+                    entities: doc
+                        .entities
+                        .iter()
+                        .filter(|e| c.fragments.iter().any(|f| f.contains(e.span)))
+                        .map(entity_ref)
+                        .collect(),
+                    confidence: c.confidence,
+                    meta: article.meta.clone(),
+                }
+            })
+            .collect();
+        let entities = doc
+            .entities
+            .iter()
+            .map(|e| {
+                let r = entity_ref(e);
+                EntityRecord {
+                    doc_id: article.id.clone(),
+                    start: r.start,
+                    end: r.end,
+                    text: r.text,
+                    label: r.label,
+                }
+            })
+            .collect();
+        DocOutput {
+            doc_id: article.id.clone(),
+            words: article.word_count(),
+            claims: records,
+            entities,
+        }
+    }
+}

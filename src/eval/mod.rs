@@ -1,0 +1,3 @@
+//! Evaluation against gold annotations.
+
+pub mod claims;

@@ -1,0 +1,653 @@
+//! Ingest: turns input paths (`.txt` files, directories, JSONL/NDJSON, CSV, `-` for stdin) into a
+//! lazy, ordered stream of [`Article`]s or per-record [`InputError`]s.
+//!
+//! Nothing is loaded whole: JSONL and CSV are read record by record, directories are listed
+//! (sorted, for determinism) and their files read one at a time.
+
+use std::collections::{HashSet, VecDeque};
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::article::{Article, Meta, Origin};
+
+/// Default largest article accepted, in bytes of UTF-8 text.
+pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 10 * 1024 * 1024;
+
+/// Why one input (a file or one record of it) was rejected.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct InputError {
+    /// The input file, or `-` for standard input.
+    pub file: String,
+    /// 1-based line (JSONL) or line where the record starts (CSV), when relevant.
+    pub line: Option<u64>,
+    /// The article id, when it could be read.
+    pub id: Option<String>,
+    /// A human-readable reason.
+    pub reason: String,
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        if let Some(id) = &self.id {
+            write!(f, " (id {id})")?;
+        }
+        write!(f, ": {}", self.reason)
+    }
+}
+
+/// One item of the input stream.
+pub type Item = Result<Article, InputError>;
+
+/// Options for reading inputs.
+#[derive(Clone, Debug)]
+pub struct IngestOptions {
+    /// Articles longer than this (bytes) are rejected with an error record.
+    pub max_article_bytes: usize,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+        }
+    }
+}
+
+enum Source {
+    Path(PathBuf),
+    Stdin,
+}
+
+enum Open {
+    Jsonl {
+        name: String,
+        reader: Box<dyn BufRead + Send>,
+        line: u64,
+    },
+    Csv {
+        name: String,
+        reader: csv::Reader<Box<dyn Read + Send>>,
+        columns: CsvColumns,
+    },
+}
+
+struct CsvColumns {
+    id: usize,
+    text: usize,
+    title: Option<usize>,
+    date: Option<usize>,
+    source: Option<usize>,
+    url: Option<usize>,
+}
+
+/// The lazy stream of articles over all inputs, in input order.
+pub struct Articles {
+    pending: VecDeque<Source>,
+    open: Option<Open>,
+    seen_ids: HashSet<String>,
+    options: IngestOptions,
+    consumed_bytes: u64,
+}
+
+impl Articles {
+    /// Reads the given inputs in order; `-` means JSONL on standard input.
+    pub fn new(inputs: &[PathBuf], options: IngestOptions) -> Articles {
+        let pending = inputs
+            .iter()
+            .map(|p| {
+                if p.as_os_str() == "-" {
+                    Source::Stdin
+                } else {
+                    Source::Path(p.clone())
+                }
+            })
+            .collect();
+        Articles {
+            pending,
+            open: None,
+            seen_ids: HashSet::new(),
+            options,
+            consumed_bytes: 0,
+        }
+    }
+
+    /// Bytes of input consumed so far (for progress reporting).
+    pub fn consumed_bytes(&self) -> u64 {
+        self.consumed_bytes
+    }
+
+    /// Total size in bytes of the file inputs (directories walked), for a progress bar.
+    pub fn total_bytes(inputs: &[PathBuf]) -> Option<u64> {
+        let mut total = 0;
+        for p in inputs {
+            if p.as_os_str() == "-" {
+                return None;
+            }
+            if p.is_dir() {
+                for f in list_dir(p).ok()? {
+                    total += std::fs::metadata(&f).map(|m| m.len()).unwrap_or(0);
+                }
+            } else {
+                total += std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+            }
+        }
+        Some(total)
+    }
+
+    fn error(file: &str, line: Option<u64>, id: Option<String>, reason: impl Into<String>) -> Item {
+        Err(InputError {
+            file: file.to_string(),
+            line,
+            id,
+            reason: reason.into(),
+        })
+    }
+
+    /// Validates an article and registers its id; rejects empty, oversized and duplicate ones.
+    fn admit(&mut self, article: Article) -> Item {
+        let origin = article.origin.clone();
+        let reject = |reason: String| {
+            Articles::error(
+                &origin.file,
+                origin.record,
+                Some(article.id.clone()),
+                reason,
+            )
+        };
+        if article.id.trim().is_empty() {
+            return Articles::error(&origin.file, origin.record, None, "empty article id");
+        }
+        if article.text.len() > self.options.max_article_bytes {
+            return reject(format!(
+                "article is {} bytes, over the limit of {} bytes (--max-article-bytes)",
+                article.text.len(),
+                self.options.max_article_bytes
+            ));
+        }
+        if article.text.trim().is_empty() {
+            return reject("empty or whitespace-only text".into());
+        }
+        if article.text.contains('\0') {
+            return reject("binary content: text contains NUL bytes".into());
+        }
+        if !self.seen_ids.insert(article.id.clone()) {
+            return reject(format!(
+                "duplicate article id {:?}; first occurrence kept",
+                article.id
+            ));
+        }
+        Ok(article)
+    }
+
+    /// Opens the next source; returns an item directly for whole-file articles and failures.
+    fn open_next(&mut self, source: Source) -> Option<Item> {
+        let path = match source {
+            Source::Stdin => {
+                self.open = Some(Open::Jsonl {
+                    name: "-".into(),
+                    reader: Box::new(BufReader::new(io::stdin())),
+                    line: 0,
+                });
+                return None;
+            }
+            Source::Path(p) => p,
+        };
+        let name = path.display().to_string();
+        if path.is_dir() {
+            return match list_dir(&path) {
+                Ok(files) => {
+                    for f in files.into_iter().rev() {
+                        self.pending.push_front(Source::Path(f));
+                    }
+                    None
+                }
+                Err(e) => Some(Articles::error(
+                    &name,
+                    None,
+                    None,
+                    format!("cannot list directory: {e}"),
+                )),
+            };
+        }
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        match ext.as_str() {
+            "txt" => Some(self.read_txt(&path, &name)),
+            "jsonl" | "ndjson" => match File::open(&path) {
+                Ok(f) => {
+                    self.open = Some(Open::Jsonl {
+                        name,
+                        reader: Box::new(BufReader::with_capacity(1 << 16, f)),
+                        line: 0,
+                    });
+                    None
+                }
+                Err(e) => Some(Articles::error(
+                    &name,
+                    None,
+                    None,
+                    format!("cannot open: {e}"),
+                )),
+            },
+            "csv" => match File::open(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|f| open_csv(f, &name))
+            {
+                Ok(open) => {
+                    self.open = Some(open);
+                    None
+                }
+                Err(e) => Some(Articles::error(&name, None, None, e)),
+            },
+            _ => Some(Articles::error(
+                &name,
+                None,
+                None,
+                "unsupported input: expected a directory, .txt, .jsonl, .ndjson or .csv",
+            )),
+        }
+    }
+
+    fn read_txt(&mut self, path: &Path, name: &str) -> Item {
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let limit = self.options.max_article_bytes as u64;
+        let bytes = match File::open(path).and_then(|f| {
+            let mut buf = Vec::new();
+            // Read one byte past the limit so oversized files are detected without reading them whole.
+            f.take(limit + 1).read_to_end(&mut buf).map(|_| buf)
+        }) {
+            Ok(b) => b,
+            Err(e) => return Articles::error(name, None, Some(id), format!("cannot read: {e}")),
+        };
+        self.consumed_bytes += bytes.len() as u64;
+        if bytes.len() as u64 > limit {
+            return Articles::error(
+                name,
+                None,
+                Some(id),
+                format!("article is over the limit of {limit} bytes (--max-article-bytes)"),
+            );
+        }
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                return Articles::error(
+                    name,
+                    None,
+                    Some(id),
+                    format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+                )
+            }
+        };
+        self.admit(Article {
+            id,
+            text,
+            meta: Meta::default(),
+            origin: Origin {
+                file: name.to_string(),
+                record: None,
+            },
+        })
+    }
+
+    /// Reads the next record of the open JSONL/CSV file; `None` when it is exhausted.
+    fn next_record(&mut self) -> Option<Item> {
+        let limit = self.options.max_article_bytes;
+        let (article, consumed) = match self.open.as_mut()? {
+            Open::Jsonl { name, reader, line } => {
+                let mut buf = Vec::new();
+                loop {
+                    buf.clear();
+                    match reader.read_until(b'\n', &mut buf) {
+                        Ok(0) => return None,
+                        Ok(n) => {
+                            *line += 1;
+                            self.consumed_bytes += n as u64;
+                            if buf.iter().all(|b| b.is_ascii_whitespace()) {
+                                continue;
+                            }
+                            break;
+                        }
+                        Err(e) => {
+                            let item = Articles::error(
+                                name,
+                                Some(*line + 1),
+                                None,
+                                format!("read error: {e}"),
+                            );
+                            self.open = None;
+                            return Some(item);
+                        }
+                    }
+                }
+                let record = parse_json_record(&buf, name, *line, limit);
+                (record, 0)
+            }
+            Open::Csv {
+                name,
+                reader,
+                columns,
+            } => {
+                let mut record = csv::ByteRecord::new();
+                match reader.read_byte_record(&mut record) {
+                    Ok(false) => return None,
+                    Ok(true) => {
+                        let line = record.position().map(|p| p.line());
+                        let consumed = record.as_slice().len() as u64;
+                        (csv_article(&record, columns, name, line), consumed)
+                    }
+                    Err(e) => {
+                        let line = e.position().map(|p| p.line());
+                        let item = Articles::error(name, line, None, format!("malformed CSV: {e}"));
+                        if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                            self.open = None;
+                        }
+                        return Some(item);
+                    }
+                }
+            }
+        };
+        self.consumed_bytes += consumed;
+        Some(match article {
+            Ok(a) => self.admit(a),
+            Err(e) => Err(e),
+        })
+    }
+}
+
+impl Iterator for Articles {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if self.open.is_some() {
+                match self.next_record() {
+                    Some(item) => return Some(item),
+                    None => self.open = None,
+                }
+            }
+            let source = self.pending.pop_front()?;
+            if let Some(item) = self.open_next(source) {
+                return Some(item);
+            }
+        }
+    }
+}
+
+/// All `.txt` files below `dir`, recursively, sorted by path so runs are reproducible.
+fn list_dir(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+            {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn json_string(value: Option<&serde_json::Value>) -> Option<String> {
+    match value? {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn parse_json_record(bytes: &[u8], file: &str, line: u64, limit: usize) -> Item {
+    if bytes.len() > limit.saturating_mul(2).saturating_add(4096) {
+        return Articles::error(
+            file,
+            Some(line),
+            None,
+            format!("record is over the article limit of {limit} bytes"),
+        );
+    }
+    let value: serde_json::Value = match serde_json::from_slice(bytes) {
+        Ok(v) => v,
+        Err(e) => return Articles::error(file, Some(line), None, format!("malformed JSON: {e}")),
+    };
+    let Some(obj) = value.as_object() else {
+        return Articles::error(file, Some(line), None, "record is not a JSON object");
+    };
+    let id = json_string(obj.get("id"));
+    let Some(id) = id else {
+        return Articles::error(
+            file,
+            Some(line),
+            None,
+            "record has no \"id\" (string or number)",
+        );
+    };
+    let Some(text) = obj.get("text").and_then(|t| t.as_str()) else {
+        return Articles::error(file, Some(line), Some(id), "record has no \"text\" string");
+    };
+    Ok(Article {
+        id,
+        text: text.to_string(),
+        meta: Meta {
+            title: json_string(obj.get("title")),
+            date: json_string(obj.get("date")),
+            source: json_string(obj.get("source")),
+            url: json_string(obj.get("url")),
+        },
+        origin: Origin {
+            file: file.to_string(),
+            record: Some(line),
+        },
+    })
+}
+
+fn open_csv(file: File, name: &str) -> Result<Open, String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(Box::new(BufReader::with_capacity(1 << 16, file)) as Box<dyn Read + Send>);
+    let headers = reader
+        .byte_headers()
+        .map_err(|e| format!("malformed CSV header: {e}"))?
+        .clone();
+    let find = |col: &str| {
+        headers.iter().position(|h| {
+            String::from_utf8_lossy(h)
+                .trim()
+                .trim_start_matches('\u{feff}')
+                .eq_ignore_ascii_case(col)
+        })
+    };
+    let (Some(id), Some(text)) = (find("id"), find("text")) else {
+        return Err("CSV header must have \"id\" and \"text\" columns".into());
+    };
+    Ok(Open::Csv {
+        name: name.to_string(),
+        reader,
+        columns: CsvColumns {
+            id,
+            text,
+            title: find("title"),
+            date: find("date"),
+            source: find("source"),
+            url: find("url"),
+        },
+    })
+}
+
+fn csv_article(
+    record: &csv::ByteRecord,
+    columns: &CsvColumns,
+    file: &str,
+    line: Option<u64>,
+) -> Item {
+    let field = |i: usize| -> Result<Option<String>, String> {
+        match record.get(i) {
+            None => Ok(None),
+            Some(b) => String::from_utf8(b.to_vec()).map(Some).map_err(|e| {
+                format!(
+                    "invalid UTF-8 in column {} at byte {}",
+                    i + 1,
+                    e.utf8_error().valid_up_to()
+                )
+            }),
+        }
+    };
+    let optional = |i: Option<usize>| {
+        i.and_then(|i| field(i).ok().flatten())
+            .filter(|s| !s.is_empty())
+    };
+    let id = match field(columns.id) {
+        Ok(Some(id)) => id,
+        Ok(None) => return Articles::error(file, line, None, "record has no id field"),
+        Err(e) => return Articles::error(file, line, None, e),
+    };
+    let text = match field(columns.text) {
+        Ok(Some(t)) => t,
+        Ok(None) => return Articles::error(file, line, Some(id), "record has no text field"),
+        Err(e) => return Articles::error(file, line, Some(id), e),
+    };
+    Ok(Article {
+        id,
+        text,
+        meta: Meta {
+            title: optional(columns.title),
+            date: optional(columns.date),
+            source: optional(columns.source),
+            url: optional(columns.url),
+        },
+        origin: Origin {
+            file: file.to_string(),
+            record: line,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn collect(paths: &[PathBuf]) -> Vec<Item> {
+        Articles::new(paths, IngestOptions::default()).collect()
+    }
+
+    #[test]
+    fn reads_txt_dir_jsonl_and_csv_with_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("nested");
+        std::fs::create_dir(&sub).unwrap();
+        std::fs::write(sub.join("b.txt"), "Second article.").unwrap();
+        std::fs::write(dir.path().join("a.txt"), "First article.").unwrap();
+        std::fs::write(dir.path().join("bad.txt"), [0xff, 0xfe, b'a']).unwrap();
+        std::fs::write(dir.path().join("blank.txt"), "  \n ").unwrap();
+        std::fs::write(dir.path().join("skip.md"), "not an input").unwrap();
+
+        let jsonl = dir.path().join("in.jsonl");
+        let mut f = File::create(&jsonl).unwrap();
+        writeln!(
+            f,
+            r#"{{"id":"j1","text":"Hello.","title":"T","url":"http://x"}}"#
+        )
+        .unwrap();
+        writeln!(f, "{{not json").unwrap();
+        writeln!(f).unwrap();
+        writeln!(f, r#"{{"text":"no id"}}"#).unwrap();
+        writeln!(f, r#"{{"id":7,"text":"numeric id"}}"#).unwrap();
+        writeln!(f, r#"{{"id":"j1","text":"duplicate"}}"#).unwrap();
+        drop(f);
+
+        let csv_path = dir.path().join("in.csv");
+        std::fs::write(
+            &csv_path,
+            "id,text,source\nc1,\"He said, \"\"yes\"\"\nthen left.\",Wire\nc2,,\n",
+        )
+        .unwrap();
+
+        let items = collect(&[dir.path().to_path_buf(), jsonl.clone(), csv_path.clone()]);
+        let ok: Vec<&Article> = items.iter().filter_map(|i| i.as_ref().ok()).collect();
+        let ids: Vec<&str> = ok.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "j1", "7", "c1"]);
+        assert_eq!(ok[2].meta.title.as_deref(), Some("T"));
+        assert_eq!(ok[4].text, "He said, \"yes\"\nthen left.");
+        assert_eq!(ok[4].meta.source.as_deref(), Some("Wire"));
+
+        let errs: Vec<&InputError> = items.iter().filter_map(|i| i.as_ref().err()).collect();
+        let reasons: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        assert_eq!(errs.len(), 6, "{reasons:#?}");
+        assert!(reasons
+            .iter()
+            .any(|r| r.contains("bad.txt") && r.contains("invalid UTF-8")));
+        assert!(reasons
+            .iter()
+            .any(|r| r.contains("blank.txt") && r.contains("empty")));
+        assert!(reasons
+            .iter()
+            .any(|r| r.contains("in.jsonl:2") && r.contains("malformed JSON")));
+        assert!(reasons
+            .iter()
+            .any(|r| r.contains("in.jsonl:4") && r.contains("no \"id\"")));
+        assert!(reasons
+            .iter()
+            .any(|r| r.contains("in.jsonl:6") && r.contains("duplicate")));
+        assert!(reasons
+            .iter()
+            .any(|r| r.contains("in.csv") && r.contains("c2") && r.contains("empty")));
+    }
+
+    #[test]
+    fn rejects_oversized_and_missing_inputs() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.txt");
+        std::fs::write(&big, "word ".repeat(100)).unwrap();
+        let options = IngestOptions {
+            max_article_bytes: 64,
+        };
+        let items: Vec<Item> =
+            Articles::new(&[big, dir.path().join("missing.txt")], options).collect();
+        assert_eq!(items.len(), 2);
+        assert!(items[0]
+            .as_ref()
+            .unwrap_err()
+            .reason
+            .contains("over the limit"));
+        assert!(items[1]
+            .as_ref()
+            .unwrap_err()
+            .reason
+            .contains("cannot read"));
+    }
+
+    #[test]
+    fn csv_without_required_columns_is_one_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("x.csv");
+        std::fs::write(&p, "name,body\na,b\n").unwrap();
+        let items = collect(&[p]);
+        assert_eq!(items.len(), 1);
+        assert!(items[0]
+            .as_ref()
+            .unwrap_err()
+            .reason
+            .contains("\"id\" and \"text\""));
+    }
+}

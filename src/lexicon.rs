@@ -1,0 +1,80 @@
+//! Word lists shared by the recognizer and the attributor, loaded from `models/lexicon.tsv`.
+
+use std::collections::HashSet;
+
+/// The lexicon embedded in the binary.
+pub const DEFAULT_LEXICON: &str = include_str!("../models/lexicon.tsv");
+
+/// A word class of the lexicon.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum WordClass {
+    /// Names a position ("minister").
+    Role,
+    /// May modify a role ("foreign").
+    RoleModifier,
+    /// Makes a capitalised name an organisation ("Ministry").
+    OrgHead,
+    /// A one-word organisation or outlet ("Reuters").
+    Org,
+    /// A place often used for its government ("Beijing").
+    Loc,
+    /// A plural noun for a group that can be a source ("officials").
+    Group,
+}
+
+/// Word lists by class; lookups are case-insensitive.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    words: HashSet<(WordClass, String)>,
+}
+
+impl Lexicon {
+    /// Parses `class<TAB>word` lines (`#` comments).
+    pub fn from_table(table: &str) -> Result<Lexicon, String> {
+        let mut words = HashSet::new();
+        for (n, line) in table.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (class, word) = line
+                .split_once('\t')
+                .ok_or_else(|| format!("lexicon line {}: expected class<TAB>word", n + 1))?;
+            let class = match class {
+                "role" => WordClass::Role,
+                "rolemod" => WordClass::RoleModifier,
+                "orghead" => WordClass::OrgHead,
+                "org" => WordClass::Org,
+                "loc" => WordClass::Loc,
+                "group" => WordClass::Group,
+                c => return Err(format!("lexicon line {}: unknown class {c:?}", n + 1)),
+            };
+            words.insert((class, word.trim().to_lowercase()));
+        }
+        Ok(Lexicon { words })
+    }
+
+    /// True when `word` (any case) is in `class`.
+    pub fn is(&self, class: WordClass, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.words.contains(&(class, lower))
+    }
+}
+
+/// The embedded lexicon.
+pub fn default_lexicon() -> Lexicon {
+    Lexicon::from_table(DEFAULT_LEXICON).expect("embedded lexicon is valid")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicon_loads_and_matches_any_case() {
+        let lex = default_lexicon();
+        assert!(lex.is(WordClass::Role, "Minister"));
+        assert!(lex.is(WordClass::Org, "reuters"));
+        assert!(!lex.is(WordClass::Loc, "minister"));
+        assert!(Lexicon::from_table("nope\tx").is_err());
+    }
+}

@@ -1,0 +1,25 @@
+//! claimex: turns news articles into a dataset of attributed claims — who said what, how, and
+//! where in the text.
+//!
+//! The pipeline runs `ingest → clean → sentence → token → ner → quote → attribution → claim →
+//! sink`, one module per stage, each stage behind a trait so it can be swapped. Spans are byte
+//! ranges inside the library ([`span::Span`]) and Unicode-character offsets in every output.
+
+pub mod article;
+pub mod attribution;
+pub mod claim;
+pub mod clean;
+pub mod document;
+pub mod eval;
+pub mod ingest;
+pub mod lexicon;
+pub mod ner;
+pub mod pipeline;
+pub mod quote;
+pub mod sentence;
+pub mod sink;
+pub mod span;
+pub mod token;
+
+pub use article::Article;
+pub use pipeline::Pipeline;

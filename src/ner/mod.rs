@@ -1,0 +1,56 @@
+//! Named-entity recognition: the [`Recognizer`] role and the entity types it produces.
+
+mod rules;
+
+pub use rules::RuleRecognizer;
+
+use serde::Serialize;
+
+use crate::document::Analysis;
+use crate::span::Span;
+
+/// Entity types (CoNLL-2003 classes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Label {
+    /// A person.
+    #[serde(rename = "PER")]
+    Per,
+    /// An organisation, outlet or institution.
+    #[serde(rename = "ORG")]
+    Org,
+    /// A place (country, city, region).
+    #[serde(rename = "LOC")]
+    Loc,
+    /// Other names: nationalities, events, products.
+    #[serde(rename = "MISC")]
+    Misc,
+}
+
+impl Label {
+    /// The CoNLL name of the label.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Per => "PER",
+            Label::Org => "ORG",
+            Label::Loc => "LOC",
+            Label::Misc => "MISC",
+        }
+    }
+}
+
+/// One entity mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// Byte span in the article text.
+    pub span: Span,
+    /// Entity type.
+    pub label: Label,
+}
+
+/// Finds entity mentions in an analysed article (sentences and tokens already set).
+pub trait Recognizer: Send + Sync {
+    /// Entity mentions in text order, each covering whole tokens.
+    fn recognize(&self, doc: &Analysis) -> Vec<Entity>;
+    /// An identifier of the model, recorded in `run.json`.
+    fn model_id(&self) -> String;
+}

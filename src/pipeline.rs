@@ -1,0 +1,254 @@
+//! The pipeline: owns the stages, streams articles through them in bounded batches on a rayon
+//! pool, and hands the outputs to the sinks in input order (so output is identical whatever
+//! the thread count).
+
+use std::io::IsTerminal;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::attribution::{Attributor, RuleAttributor};
+use crate::claim::DocOutput;
+use crate::clean::Cleaner;
+use crate::document::{Analysis, Sentence};
+use crate::ingest::{InputError, Item};
+use crate::ner::{Recognizer, RuleRecognizer};
+use crate::quote::{QuoteDetector, RuleQuoteDetector};
+use crate::sentence::{Abbreviations, NewsSentenceSplitter, SentenceSplitter};
+use crate::sink::Sink;
+use crate::token::Tokenizer;
+
+/// Articles per parallel batch: bounds memory while keeping both cores busy.
+const BATCH_ARTICLES: usize = 256;
+/// Text bytes per parallel batch.
+const BATCH_BYTES: usize = 16 << 20;
+
+/// The stages of the claim pipeline.
+pub struct Pipeline {
+    cleaner: Cleaner,
+    splitter: Box<dyn SentenceSplitter>,
+    tokenizer: Tokenizer,
+    recognizer: Box<dyn Recognizer>,
+    detector: Box<dyn QuoteDetector>,
+    attributor: Box<dyn Attributor>,
+}
+
+impl Default for Pipeline {
+    /// The pipeline with every model embedded in the binary.
+    fn default() -> Self {
+        let abbreviations = Abbreviations::default();
+        let lexicon = crate::lexicon::default_lexicon();
+        Pipeline {
+            cleaner: Cleaner::default(),
+            splitter: Box::new(NewsSentenceSplitter::new(abbreviations.clone())),
+            tokenizer: Tokenizer::new(abbreviations),
+            recognizer: Box::new(RuleRecognizer::new(lexicon.clone())),
+            detector: Box::new(RuleQuoteDetector::default()),
+            attributor: Box::new(RuleAttributor::new(lexicon)),
+        }
+    }
+}
+
+/// Options of a batch run.
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    /// Worker threads; 0 means one per core.
+    pub threads: usize,
+    /// Show a progress bar on stderr (only drawn when stderr is a terminal).
+    pub progress: bool,
+    /// Total input bytes, when known, for the progress bar's ETA.
+    pub total_bytes: Option<u64>,
+}
+
+/// What a run did, written to `run.json`.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct RunStats {
+    /// claimex version.
+    pub claimex_version: String,
+    /// Identifiers of the models used.
+    pub models: Vec<String>,
+    /// Worker threads used.
+    pub threads: usize,
+    /// Articles processed.
+    pub articles: u64,
+    /// Inputs rejected (see `errors.jsonl`).
+    pub rejected: u64,
+    /// Claims written.
+    pub claims: u64,
+    /// Entity mentions written.
+    pub entities: u64,
+    /// Whitespace-separated words processed.
+    pub words: u64,
+    /// Wall-clock seconds.
+    pub wall_seconds: f64,
+    /// Words per second of wall-clock time.
+    pub words_per_second: f64,
+    /// Articles per second of wall-clock time.
+    pub articles_per_second: f64,
+}
+
+impl Pipeline {
+    /// Runs the analysis stages on one article.
+    pub fn analyze<'a>(&self, article: &'a Article) -> Analysis<'a> {
+        let text = &article.text;
+        let mask = self.cleaner.mask(text);
+        let spans = self.splitter.split(text, &mask);
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        let mut sentences = Vec::with_capacity(spans.len());
+        for span in spans {
+            let start = tokens.len();
+            self.tokenizer.tokenize_into(text, span, &mut tokens);
+            if tokens.len() > start {
+                sentences.push(Sentence {
+                    span,
+                    tokens: start..tokens.len(),
+                });
+            }
+        }
+        let mut doc = Analysis {
+            article,
+            mask,
+            sentences,
+            tokens,
+            entities: Vec::new(),
+        };
+        doc.entities = self.recognizer.recognize(&doc);
+        doc
+    }
+
+    /// Runs every stage on one article and builds its output records.
+    pub fn process(&self, article: &Article) -> DocOutput {
+        let doc = self.analyze(article);
+        let candidates = self.detector.detect(&doc);
+        let claims = self.attributor.attribute(&doc, candidates);
+        DocOutput::build(article, &doc, &claims)
+    }
+
+    /// Model identifiers for provenance.
+    pub fn model_ids(&self) -> Vec<String> {
+        vec![
+            format!("ner:{}", self.recognizer.model_id()),
+            "cues:embedded".into(),
+            "lexicon:embedded".into(),
+        ]
+    }
+
+    /// Processes one article, turning a panic (a bug, never expected) into a per-article error.
+    fn process_isolated(&self, article: &Article) -> Result<DocOutput, InputError> {
+        catch_unwind(AssertUnwindSafe(|| self.process(article))).map_err(|panic| {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            InputError {
+                file: article.origin.file.clone(),
+                line: article.origin.record,
+                id: Some(article.id.clone()),
+                reason: format!("internal error while processing this article: {what}"),
+            }
+        })
+    }
+
+    /// Streams `inputs` through the pipeline into `sinks`, in input order.
+    pub fn run(
+        &self,
+        inputs: impl Iterator<Item = Item>,
+        consumed_bytes: impl Fn() -> u64,
+        sinks: &mut [Box<dyn Sink>],
+        options: &RunOptions,
+    ) -> anyhow::Result<RunStats> {
+        let started = Instant::now();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(options.threads)
+            .build()?;
+        let progress = progress_bar(options);
+        let mut stats = RunStats {
+            claimex_version: env!("CARGO_PKG_VERSION").to_string(),
+            models: self.model_ids(),
+            threads: pool.current_num_threads(),
+            ..RunStats::default()
+        };
+        let mut inputs = inputs.peekable();
+        while inputs.peek().is_some() {
+            // One bounded batch, in input order; rejected inputs keep their place.
+            let mut batch: Vec<Item> = Vec::new();
+            let mut bytes = 0;
+            while batch.len() < BATCH_ARTICLES && bytes < BATCH_BYTES {
+                let Some(item) = inputs.next() else { break };
+                if let Ok(a) = &item {
+                    bytes += a.text.len();
+                }
+                batch.push(item);
+            }
+            let outputs: Vec<Result<DocOutput, InputError>> = pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|item| match item {
+                        Ok(article) => self.process_isolated(article),
+                        Err(e) => Err(e.clone()),
+                    })
+                    .collect()
+            });
+            for output in outputs {
+                match output {
+                    Ok(doc) => {
+                        stats.articles += 1;
+                        stats.claims += doc.claims.len() as u64;
+                        stats.entities += doc.entities.len() as u64;
+                        stats.words += doc.words as u64;
+                        for sink in sinks.iter_mut() {
+                            sink.write(&doc)?;
+                        }
+                    }
+                    Err(e) => {
+                        stats.rejected += 1;
+                        progress.suspend(|| eprintln!("claimex: skipped {e}"));
+                        for sink in sinks.iter_mut() {
+                            sink.reject(&e)?;
+                        }
+                    }
+                }
+            }
+            if options.total_bytes.is_some() {
+                progress.set_position(consumed_bytes());
+            } else {
+                progress.set_position(stats.articles + stats.rejected);
+            }
+            progress.set_message(format!(
+                "{} articles, {} claims",
+                stats.articles, stats.claims
+            ));
+        }
+        progress.finish_and_clear();
+        let elapsed = started
+            .elapsed()
+            .max(Duration::from_micros(1))
+            .as_secs_f64();
+        stats.wall_seconds = (elapsed * 1000.0).round() / 1000.0;
+        stats.words_per_second = (stats.words as f64 / elapsed).round();
+        stats.articles_per_second = (stats.articles as f64 / elapsed * 10.0).round() / 10.0;
+        Ok(stats)
+    }
+}
+
+fn progress_bar(options: &RunOptions) -> ProgressBar {
+    if !options.progress || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = match options.total_bytes {
+        Some(total) => ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr()).with_style(
+            ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {percent}% {msg} ({binary_bytes_per_sec}, ETA {eta})")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ),
+        None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(
+            ProgressStyle::with_template("{spinner} [{elapsed_precise}] {msg} ({per_sec})").unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ),
+    };
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}

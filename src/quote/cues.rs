@@ -1,0 +1,182 @@
+//! The cue lexicon (`models/cues.tsv`): attribution verbs with their inflections and
+//! multi-word source phrases, matched on tokens.
+
+use std::collections::HashMap;
+
+use super::CueClass;
+
+/// The cue table embedded in the binary.
+pub const DEFAULT_CUES: &str = include_str!("../../models/cues.tsv");
+
+/// How a cue relates to its speaker and content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueShape {
+    /// A verb: speaker is its subject, content its complement (or the preceding clause).
+    Verb {
+        /// The verb takes a person object before the content ("told reporters that").
+        takes_object: bool,
+    },
+    /// "according to X": the following noun phrase is the source.
+    Source,
+    /// "citing X": the sentence subject relays the following noun phrase.
+    Citing,
+}
+
+/// One lexicon entry matched at a token position.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CueMatch {
+    /// Number of tokens the cue covers.
+    pub len: usize,
+    /// Lemma of the cue.
+    pub lemma: String,
+    /// Cue class.
+    pub class: CueClass,
+    /// Verb or phrase behaviour.
+    pub shape: CueShape,
+    /// Prepositions that join the verb as part of the cue ("boasted of").
+    pub prepositions: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+struct Entry {
+    words: Vec<String>,
+    lemma: String,
+    class: CueClass,
+    shape: CueShape,
+    prepositions: Vec<String>,
+}
+
+/// Cue words and phrases, indexed by their first (lowercased) word.
+#[derive(Clone, Debug)]
+pub struct CueLexicon {
+    by_first: HashMap<String, Vec<Entry>>,
+}
+
+impl CueLexicon {
+    /// Parses the cue table.
+    pub fn from_table(table: &str) -> Result<CueLexicon, String> {
+        let mut by_first: HashMap<String, Vec<Entry>> = HashMap::new();
+        for (n, line) in table.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let err = |what: &str| format!("cue table line {}: {what}", n + 1);
+            if cols.len() < 3 {
+                return Err(err("expected at least kind, lemma and class"));
+            }
+            let class = match cols[2] {
+                "speech" => CueClass::Speech,
+                "thought" => CueClass::Thought,
+                "intention" => CueClass::Intention,
+                "evidence" => CueClass::Evidence,
+                "report" => CueClass::Report,
+                c => return Err(err(&format!("unknown class {c:?}"))),
+            };
+            let flags = cols.get(4).copied().unwrap_or("");
+            let lemma = cols[1].trim().to_lowercase();
+            let prepositions: Vec<String> = flags
+                .split(',')
+                .filter_map(|f| f.strip_prefix("prep="))
+                .flat_map(|p| p.split('|'))
+                .map(str::to_string)
+                .collect();
+            match cols[0] {
+                "verb" => {
+                    let shape = CueShape::Verb {
+                        takes_object: flags.split(',').any(|f| f == "obj"),
+                    };
+                    let forms = cols.get(3).copied().unwrap_or("");
+                    for form in std::iter::once(lemma.as_str())
+                        .chain(forms.split(',').map(str::trim).filter(|f| !f.is_empty()))
+                    {
+                        by_first.entry(form.to_string()).or_default().push(Entry {
+                            words: vec![form.to_string()],
+                            lemma: lemma.clone(),
+                            class,
+                            shape,
+                            prepositions: prepositions.clone(),
+                        });
+                    }
+                }
+                "phrase" => {
+                    let shape = match flags {
+                        "src" => CueShape::Source,
+                        "pre" => CueShape::Citing,
+                        f => return Err(err(&format!("phrase needs flag src or pre, got {f:?}"))),
+                    };
+                    let words: Vec<String> = lemma.split_whitespace().map(str::to_string).collect();
+                    by_first.entry(words[0].clone()).or_default().push(Entry {
+                        words,
+                        lemma: lemma.clone(),
+                        class,
+                        shape,
+                        prepositions: Vec::new(),
+                    });
+                }
+                k => return Err(err(&format!("unknown kind {k:?}"))),
+            }
+        }
+        for entries in by_first.values_mut() {
+            entries.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        }
+        Ok(CueLexicon { by_first })
+    }
+
+    /// The longest cue starting at `words[0]`, if any (words compared lowercased).
+    pub fn match_at(&self, words: &[&str]) -> Option<CueMatch> {
+        let first = words.first()?.to_lowercase();
+        let entries = self.by_first.get(&first)?;
+        entries.iter().find_map(|e| {
+            let fits = e.words.len() <= words.len()
+                && e.words
+                    .iter()
+                    .zip(words)
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b));
+            fits.then(|| CueMatch {
+                len: e.words.len(),
+                lemma: e.lemma.clone(),
+                class: e.class,
+                shape: e.shape,
+                prepositions: e.prepositions.clone(),
+            })
+        })
+    }
+}
+
+impl Default for CueLexicon {
+    fn default() -> Self {
+        CueLexicon::from_table(DEFAULT_CUES).expect("embedded cue table is valid")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_forms_and_phrases() {
+        let lex = CueLexicon::default();
+        let m = lex.match_at(&["told", "reporters"]).unwrap();
+        assert_eq!(
+            (m.lemma.as_str(), m.class, m.shape),
+            (
+                "tell",
+                CueClass::Speech,
+                CueShape::Verb { takes_object: true }
+            )
+        );
+        let m = lex.match_at(&["According", "to", "TASS"]).unwrap();
+        assert_eq!((m.len, m.shape), (2, CueShape::Source));
+        assert_eq!(lex.match_at(&["as", "per", "CNN"]).unwrap().lemma, "as per");
+        assert!(lex.match_at(&["as", "well"]).is_none());
+        assert_eq!(lex.match_at(&["wants"]).unwrap().class, CueClass::Intention);
+        assert!(lex.match_at(&["table"]).is_none());
+    }
+
+    #[test]
+    fn bad_tables_are_errors() {
+        assert!(CueLexicon::from_table("verb\tsay\tnoise").is_err());
+        assert!(CueLexicon::from_table("phrase\tas per\treport\t\tzzz").is_err());
+    }
+}

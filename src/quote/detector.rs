@@ -1,0 +1,773 @@
+//! The rule-based detector: cue-centred patterns over tokens and paired quotation marks.
+//!
+//! Patterns, per sentence:
+//! - `SPEAKER (aux/adverbs) CUE (object) (that) CONTENT` and participles (`, adding that …`)
+//! - `CONTENT, SPEAKER CUE.` / `“CONTENT,” SPEAKER CUE.` / `“CONTENT,” CUE SPEAKER.`
+//! - `SPEAKER CUE: “CONTENT”` and mixed content with quoted fragments
+//! - `according to / as per / as reported by SOURCE, CONTENT` (either order)
+//! - quotations interrupted by their attribution become one candidate with two fragments;
+//!   remaining quotations of four words or more become unattributed direct candidates.
+
+use super::cues::CueShape;
+use super::{pair_quotes, Candidate, Cue, CueLexicon, CueMatch, Kind, QuoteDetector, QuoteSpan};
+use crate::document::Analysis;
+use crate::lexicon::{Lexicon, WordClass};
+use crate::span::Span;
+use crate::token::TokenKind;
+
+/// Words skipped between a subject and its cue ("has also said").
+const AUX_ADVERBS: [&str; 32] = [
+    "has",
+    "have",
+    "had",
+    "also",
+    "was",
+    "were",
+    "is",
+    "are",
+    "would",
+    "will",
+    "did",
+    "does",
+    "do",
+    "not",
+    "further",
+    "then",
+    "previously",
+    "reportedly",
+    "repeatedly",
+    "recently",
+    "later",
+    "once",
+    "again",
+    "later",
+    "earlier",
+    "had",
+    "publicly",
+    "both",
+    "all",
+    "never",
+    "already",
+    "had",
+];
+
+/// Words that end a subject phrase scanning leftwards.
+const LEFT_BOUNDARIES: [&str; 18] = [
+    "that", "which", "who", "and", "but", "while", "as", "when", "because", "after", "before",
+    "although", "if", "where", "since", "so", "though", "whereas",
+];
+
+/// Words that can open a content clause right after a cue.
+const CLAUSE_OPENERS: [&str; 24] = [
+    "he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those", "the", "a",
+    "an", "his", "her", "its", "their", "our", "my", "no", "some", "all", "any",
+];
+
+/// Words before a cue word that show it is a noun ("the call", "his plans").
+const NOUN_MARKERS: [&str; 12] = [
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "this", "that", "of",
+];
+
+/// Sentence-initial words that open an adverbial phrase before the subject.
+const ADVERBIAL_OPENERS: [&str; 16] = [
+    "during",
+    "in",
+    "at",
+    "on",
+    "after",
+    "before",
+    "despite",
+    "although",
+    "however",
+    "prior",
+    "meanwhile",
+    "as",
+    "while",
+    "following",
+    "since",
+    "additionally",
+];
+
+/// Longest left phrase taken whole as a speaker mention.
+const MAX_SPEAKER_TOKENS: usize = 10;
+/// How far after a cue a "that" is looked for.
+const THAT_WINDOW: usize = 12;
+/// Shortest unattributed quotation (in words) reported as a claim; shorter ones are scare quotes.
+const MIN_UNATTRIBUTED_WORDS: usize = 4;
+
+/// Cue-centred rule detector.
+#[derive(Clone, Debug)]
+pub struct RuleQuoteDetector {
+    cues: CueLexicon,
+    lexicon: Lexicon,
+}
+
+/// Per-document working state.
+struct Ctx<'d, 'a> {
+    doc: &'d Analysis<'a>,
+    quotes: Vec<QuoteSpan>,
+    /// For each token: index into `quotes` of the quotation whose content holds it.
+    inside: Vec<Option<usize>>,
+}
+
+impl<'d, 'a> Ctx<'d, 'a> {
+    fn word(&self, i: usize) -> &'a str {
+        self.doc.token_text(i)
+    }
+
+    fn lower_is(&self, i: usize, set: &[&str]) -> bool {
+        let w = self.word(i);
+        set.iter().any(|s| s.eq_ignore_ascii_case(w))
+    }
+
+    fn is_punct(&self, i: usize) -> bool {
+        self.doc.tokens[i].kind == TokenKind::Punct
+    }
+
+    fn is_quote(&self, i: usize) -> bool {
+        self.doc.tokens[i].kind == TokenKind::Quote
+    }
+
+    fn is_capitalised(&self, i: usize) -> bool {
+        self.doc.tokens[i].kind == TokenKind::Word
+            && self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The quotation whose closing mark is token `i`.
+    fn quote_closed_at(&self, i: usize) -> Option<&QuoteSpan> {
+        self.quotes.iter().find(|q| q.close == Some(i))
+    }
+
+    /// The quotation whose opening mark is token `i`.
+    fn quote_opened_at(&self, i: usize) -> Option<&QuoteSpan> {
+        self.quotes.iter().find(|q| q.open == i)
+    }
+
+    fn span(&self, from: usize, to_inclusive: usize) -> Span {
+        Span::new(
+            self.doc.tokens[from].span.start,
+            self.doc.tokens[to_inclusive].span.end,
+        )
+    }
+}
+
+impl RuleQuoteDetector {
+    /// A detector over the given cue lexicon and word lists.
+    pub fn new(cues: CueLexicon, lexicon: Lexicon) -> RuleQuoteDetector {
+        RuleQuoteDetector { cues, lexicon }
+    }
+
+    fn cue_at(&self, ctx: &Ctx, i: usize, end: usize) -> Option<CueMatch> {
+        if ctx.doc.tokens[i].kind != TokenKind::Word {
+            return None;
+        }
+        let words: Vec<&str> = (i..end.min(i + 4)).map(|t| ctx.word(t)).collect();
+        self.cues.match_at(&words)
+    }
+
+    /// True for words that may stand inside a noun phrase naming a source.
+    fn np_word(&self, ctx: &Ctx, i: usize) -> bool {
+        let w = ctx.word(i);
+        ctx.is_capitalised(i)
+            || matches!(w, "’s" | "'s" | "of" | "for" | "the" | "a" | "an" | "-")
+            || self.lexicon.is(WordClass::Role, w)
+            || self.lexicon.is(WordClass::RoleModifier, w)
+            || self.lexicon.is(WordClass::Group, w)
+            || ctx.doc.tokens[i].kind == TokenKind::Number
+    }
+
+    /// The subject phrase ending right before the cue at `cue` (auxiliaries skipped), as token
+    /// range `a..=b`; `None` when a boundary comes first.
+    fn left_subject(&self, ctx: &Ctx, sent_start: usize, cue: usize) -> Option<(usize, usize)> {
+        let mut k = cue;
+        while k > sent_start && ctx.lower_is(k - 1, &AUX_ADVERBS) {
+            k -= 1;
+        }
+        if k == sent_start {
+            return None;
+        }
+        let b = k - 1;
+        let mut a = b + 1;
+        while a > sent_start {
+            let t = a - 1;
+            if ctx.is_punct(t)
+                || ctx.is_quote(t) && !matches!(ctx.word(t), "’" | "'")
+                || ctx.lower_is(t, &LEFT_BOUNDARIES)
+                || self
+                    .cue_at(ctx, t, t + 1)
+                    .is_some_and(|m| matches!(m.shape, CueShape::Verb { .. }))
+            {
+                break;
+            }
+            if ctx.inside[t].is_some() && ctx.inside[b].is_none() {
+                break;
+            }
+            a -= 1;
+        }
+        if a > b {
+            return None;
+        }
+        if b + 1 - a > MAX_SPEAKER_TOKENS {
+            // Too long to be one noun phrase: keep its trailing name-like part.
+            let mut s = b + 1;
+            while s > a && self.np_word(ctx, s - 1) {
+                s -= 1;
+            }
+            if s > b {
+                return None;
+            }
+            a = s;
+        }
+        // A pronoun or name must end the phrase; a lowercase non-noun means it is no subject.
+        let last = ctx.word(b);
+        let ok = ctx.is_capitalised(b)
+            || self.np_word(ctx, b)
+            || ["he", "she", "they", "it", "we", "i", "people", "both"]
+                .contains(&last.to_lowercase().as_str())
+            || last.ends_with('s');
+        ok.then_some((a, b))
+    }
+
+    /// True when tokens `from..to` (up to the first comma) hold a finite-verb signal: an
+    /// auxiliary or modal, or an `-ed` form.
+    fn has_finite_verb(&self, ctx: &Ctx, from: usize, to: usize) -> bool {
+        const AUX: [&str; 18] = [
+            "is", "are", "was", "were", "has", "have", "had", "will", "would", "should", "could",
+            "can", "may", "might", "must", "does", "did", "do",
+        ];
+        (from..to)
+            .take_while(|&t| ctx.word(t) != ",")
+            .any(|t| ctx.lower_is(t, &AUX) || ctx.word(t).ends_with("ed") && !ctx.is_capitalised(t))
+    }
+
+    /// The sentence's grammatical subject: the noun phrase at its start, after an opening
+    /// adverbial phrase ("During the conference, Wang said …").
+    fn sentence_subject(
+        &self,
+        ctx: &Ctx,
+        sent_start: usize,
+        limit: usize,
+    ) -> Option<(usize, usize)> {
+        let mut a = sent_start;
+        if a < limit && ctx.lower_is(a, &ADVERBIAL_OPENERS) {
+            while a < limit && ctx.word(a) != "," {
+                a += 1;
+            }
+            a += 1;
+        }
+        let mut b = a;
+        while b < limit
+            && (self.np_word(ctx, b) || ctx.lower_is(b, &["he", "she", "they", "it", "we"]))
+        {
+            if b > a && ctx.lower_is(b, &["he", "she", "they", "it", "we"]) {
+                break;
+            }
+            b += 1;
+            if ctx.lower_is(b - 1, &["he", "she", "they", "it", "we"]) {
+                break;
+            }
+        }
+        if b == a + 1 && ctx.lower_is(a, &["this", "that", "these", "those"]) {
+            return None;
+        }
+        (b > a).then(|| (a, b - 1))
+    }
+
+    /// The noun phrase right after a cue ("said Caddell", "according to X"), stopping at
+    /// punctuation or the end of the sentence; temporal tails ("on Sunday") are cut.
+    fn right_phrase(&self, ctx: &Ctx, from: usize, sent_end: usize) -> Option<(usize, usize)> {
+        let mut b = from;
+        while b < sent_end
+            && !ctx.is_punct(b)
+            && !(ctx.is_quote(b) && !matches!(ctx.word(b), "’" | "'"))
+        {
+            if b > from
+                && ctx.lower_is(
+                    b,
+                    &[
+                        "on", "in", "at", "last", "earlier", "that", "who", "which", "during",
+                    ],
+                )
+            {
+                break;
+            }
+            b += 1;
+        }
+        (b > from).then(|| (from, b - 1))
+    }
+
+    /// Token index where right-hand content ends (exclusive): sentence end, or before a
+    /// trailing attribution (", according to …", ", CNN said", ", and X said …").
+    fn content_end(&self, ctx: &Ctx, from: usize, sent_end: usize) -> usize {
+        let mut i = from;
+        while i < sent_end {
+            if ctx.word(i) == "," && ctx.inside[i].is_none() {
+                let mut j = i + 1;
+                while j < sent_end && ctx.is_quote(j) {
+                    j += 1;
+                }
+                if j < sent_end && ctx.lower_is(j, &["and", "but"]) {
+                    j += 1;
+                }
+                if let Some(m) = self.cue_at(ctx, j, sent_end) {
+                    if matches!(m.shape, CueShape::Source | CueShape::Citing) {
+                        return i;
+                    }
+                }
+                // ", NP said." / ", and NP said …" within ten tokens.
+                let coordinated = j > i + 1 && ctx.lower_is(j - 1, &["and", "but"]);
+                for k in j..sent_end.min(j + 10) {
+                    if ctx.is_punct(k) {
+                        break;
+                    }
+                    if let Some(m) = self.cue_at(ctx, k, sent_end) {
+                        let closes = k + 1 >= sent_end || ctx.is_punct(k + 1);
+                        if matches!(m.shape, CueShape::Verb { .. })
+                            && k > j
+                            && (closes || coordinated)
+                        {
+                            return i;
+                        }
+                        break;
+                    }
+                }
+            }
+            i += 1;
+        }
+        sent_end
+    }
+
+    /// Kind of a content span: direct when it is exactly one quotation, mixed when it holds
+    /// quotation marks, indirect otherwise.
+    fn kind_of(&self, ctx: &Ctx, content: Span) -> Kind {
+        if ctx.quotes.iter().any(|q| q.content == content) {
+            return Kind::Direct;
+        }
+        let text = ctx.doc.text();
+        if content.slice(text).contains(['“', '”', '"', '«', '»']) {
+            Kind::Mixed
+        } else {
+            Kind::Indirect
+        }
+    }
+
+    /// Content from token `a` to token `b_excl` (exclusive), trimmed; a span that is exactly
+    /// one quotation with its marks becomes the quotation's content.
+    fn content(&self, ctx: &Ctx, a: usize, b_excl: usize) -> Option<Span> {
+        if a >= b_excl {
+            return None;
+        }
+        let text = ctx.doc.text();
+        let raw = ctx.span(a, b_excl - 1);
+        if let Some(q) = ctx.quote_opened_at(a) {
+            let rest = Span::new(q.outer.end, raw.end).trim_matches(text, &['.', ',', ';', ':']);
+            if q.close.is_some() && rest.is_empty() {
+                return Some(q.content);
+            }
+        }
+        let span = raw.trim_matches(text, &[',', ';', ':', '—', '–']);
+        let span = if span.slice(text).ends_with('.') && !span.slice(text).ends_with("..") {
+            Span::new(span.start, span.end - 1)
+        } else {
+            span
+        };
+        let span = span.trim(text);
+        (!span.is_empty()).then_some(span)
+    }
+
+    /// A candidate for the cue verb at token `i` of sentence `si`.
+    fn verb_candidate(
+        &self,
+        ctx: &Ctx,
+        si: usize,
+        i: usize,
+        m: &CueMatch,
+        takes_object: bool,
+    ) -> Option<Candidate> {
+        let sent = &ctx.doc.sentences[si];
+        let (s0, s1) = (sent.tokens.start, sent.tokens.end);
+        if i > s0 && (ctx.lower_is(i - 1, &NOUN_MARKERS) || ctx.lower_is(i - 1, &["to"])) {
+            return None;
+        }
+        // Negated cues ("did not disclose") report nothing.
+        let mut k = i;
+        while k > s0 && ctx.lower_is(k - 1, &AUX_ADVERBS) {
+            k -= 1;
+            if ctx.lower_is(k, &["not", "never"]) {
+                return None;
+            }
+        }
+        if i > s0 && ctx.word(i - 1).ends_with("n’t") || i > s0 && ctx.word(i - 1).ends_with("n't")
+        {
+            return None;
+        }
+        let participle = ctx.word(i).ends_with("ing") && i > s0 && ctx.word(i - 1) == ",";
+        let progressive = ctx.word(i).ends_with("ing")
+            && i > s0
+            && ctx.lower_is(i - 1, &["is", "was", "are", "were", "been", "be"]);
+        if ctx.word(i).ends_with("ing") && !participle && !progressive {
+            return None;
+        }
+        // Inside a quotation only third-person reports count ("He told me that …").
+        if ctx.inside[i].is_some()
+            && !(i > s0 && (ctx.lower_is(i - 1, &["he", "she"]) || ctx.is_capitalised(i - 1)))
+        {
+            return None;
+        }
+        let mut after = i + m.len;
+        let mut cue_end = i + m.len - 1;
+        // Prepositional cues: "boasted of", "calls for", "alluded to".
+        let preposition = after < s1
+            && m.prepositions
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(ctx.word(after)));
+        if preposition {
+            cue_end = after;
+            after += 1;
+        }
+        let cue = Cue {
+            span: ctx.span(i, cue_end),
+            lemma: m.lemma.clone(),
+            class: m.class,
+        };
+        let subject = if participle {
+            None
+        } else {
+            self.left_subject(ctx, s0, i)
+        };
+
+        // Left content: `“Q,” X said.` / `Q, X said.` / `“Q,” said X.`
+        let before_subject = subject.map_or(i, |(a, _)| a);
+        let right_is_end = after >= s1 || ctx.is_punct(after) && ctx.word(after) != ":";
+        let inverted = !participle
+            && i > s0
+            && (ctx.word(i - 1) == "," || ctx.is_quote(i - 1))
+            && after < s1
+            && ctx.is_capitalised(after);
+        if inverted {
+            if let Some((a, b)) = self.right_phrase(ctx, after, s1) {
+                let name_like = b + 1 - a <= 6 && (a..=b).all(|t| self.np_word(ctx, t));
+                if name_like && (b + 1 >= s1 || ctx.is_punct(b + 1)) {
+                    let content_end = i;
+                    return self.left_content(ctx, si, content_end, cue, Some(ctx.span(a, b)), 0.9);
+                }
+            }
+        }
+        if let Some((a, b)) = subject {
+            let after_quote = a > s0
+                && (ctx.quote_closed_at(a - 1).is_some()
+                    || a > s0 + 1
+                        && ctx.word(a - 1) == ","
+                        && ctx.quote_closed_at(a - 2).is_some());
+            let right_is_pp = after < s1
+                && !preposition
+                && ctx.doc.tokens[after].kind == TokenKind::Word
+                && !ctx.is_capitalised(after)
+                && !ctx.lower_is(after, &CLAUSE_OPENERS)
+                && !ctx.lower_is(after, &["that"]);
+            if before_subject > s0
+                && (after_quote && (right_is_end || right_is_pp)
+                    || right_is_end && ctx.word(a - 1) == ",")
+            {
+                return self.left_content(ctx, si, a, cue, Some(ctx.span(a, b)), 0.85);
+            }
+        }
+
+        // Right content.
+        let mut start = after;
+        let mut evidence = 0.8f32;
+        let that = (after..s1.min(after + THAT_WINDOW))
+            .find(|&t| ctx.word(t).eq_ignore_ascii_case("that") && ctx.inside[t].is_none());
+        let blocked = that.is_some_and(|t| (after..t).any(|k| ctx.is_punct(k) || ctx.is_quote(k)));
+        let mut np_object = false;
+        if preposition {
+            np_object = true;
+        } else if let (Some(t), false) = (that, blocked) {
+            // PolNeAR's convention: the complementizer belongs to the content.
+            start = t;
+        } else if m.class == super::CueClass::Intention && after < s1 && ctx.word(after) == "to" {
+            start = after;
+        } else if m.class == super::CueClass::Intention || m.class == super::CueClass::Evidence {
+            return None;
+        } else {
+            if takes_object {
+                // "told reporters …": skip the object phrase up to a clause opener.
+                while start < s1
+                    && self.np_word(ctx, start)
+                    && !ctx.lower_is(start, &CLAUSE_OPENERS[..5])
+                {
+                    start += 1;
+                }
+                if start > after && start < s1 && ctx.lower_is(start, &["against", "about", "of"]) {
+                    np_object = true;
+                }
+            }
+            if start < s1
+                && matches!(ctx.word(start), "," | ":")
+                && start + 1 < s1
+                && ctx.quote_opened_at(start + 1).is_some()
+            {
+                start += 1;
+            }
+            let opener_ok = start < s1
+                && (np_object
+                    || ctx.quote_opened_at(start).is_some()
+                    || ctx.is_capitalised(start)
+                    || ctx.lower_is(start, &CLAUSE_OPENERS)
+                    || ctx.doc.tokens[start].kind == TokenKind::Number);
+            if !opener_ok {
+                return None;
+            }
+            // A determiner-led complement without a finite verb is a noun-phrase object
+            // ("announced the decision on Thursday"): it ends before its adjuncts.
+            if ctx.lower_is(start, &CLAUSE_OPENERS[10..]) && !self.has_finite_verb(ctx, start, s1) {
+                np_object = true;
+            }
+            evidence = 0.75;
+        }
+        let mut end = self.content_end(ctx, start, s1);
+        if np_object {
+            end = (start + 1..end)
+                .find(|&t| {
+                    ctx.is_punct(t)
+                        || ctx.lower_is(
+                            t,
+                            &[
+                                "on", "during", "at", "last", "after", "before", "while", "since",
+                            ],
+                        )
+                })
+                .unwrap_or(end);
+        }
+        let content = self.content(ctx, start, end)?;
+        let speaker = match subject {
+            Some((a, b)) => Some(ctx.span(a, b)),
+            None => {
+                // Coordinated or interrupted predicates ("… but said", ", citing X, said",
+                // ", adding that") take the sentence subject.
+                let mut k = i;
+                while k > s0 && ctx.lower_is(k - 1, &AUX_ADVERBS) {
+                    k -= 1;
+                }
+                let at_boundary = participle
+                    || k > s0 && (ctx.word(k - 1) == "," || ctx.lower_is(k - 1, &["and", "but"]));
+                if !at_boundary {
+                    return None;
+                }
+                evidence -= 0.1;
+                self.sentence_subject(ctx, s0, i)
+                    .map(|(a, b)| ctx.span(a, b))
+            }
+        };
+        Some(Candidate {
+            kind: self.kind_of(ctx, content),
+            fragments: vec![content],
+            cue: Some(cue),
+            speaker,
+            sentence: si,
+            evidence,
+        })
+    }
+
+    /// Content to the left of an attribution at token `end` (exclusive): the quotation that
+    /// closes there, or the clause from the sentence start (or the quotation's opening mark
+    /// when it opened in an earlier sentence).
+    fn left_content(
+        &self,
+        ctx: &Ctx,
+        si: usize,
+        end: usize,
+        cue: Cue,
+        speaker: Option<Span>,
+        evidence: f32,
+    ) -> Option<Candidate> {
+        let s0 = ctx.doc.sentences[si].tokens.start;
+        let mut e = end;
+        while e > s0
+            && (ctx.word(e - 1) == ","
+                || ctx.is_quote(e - 1) && ctx.quote_closed_at(e - 1).is_none())
+        {
+            e -= 1;
+        }
+        let mut start = s0;
+        // A quotation closing right before the attribution (after an optional comma).
+        let mut k = e;
+        while k > s0 && ctx.word(k - 1) == "," {
+            k -= 1;
+        }
+        if k > s0 {
+            if let Some(q) = ctx.quote_closed_at(k - 1) {
+                if ctx.doc.tokens[q.open].span.start <= ctx.doc.sentences[si].span.start
+                    || q.open == s0
+                {
+                    return Some(Candidate {
+                        kind: Kind::Direct,
+                        fragments: vec![q.content],
+                        cue: Some(cue),
+                        speaker,
+                        sentence: si,
+                        evidence,
+                    });
+                }
+                start = q.open.min(start);
+            }
+        }
+        // A quotation opened in an earlier sentence and closed in this one belongs to the content.
+        if let Some(q) = ctx
+            .quotes
+            .iter()
+            .find(|q| q.open < s0 && q.close.is_some_and(|c| c >= s0 && c < end))
+        {
+            start = q.open;
+        }
+        let content = self.content(ctx, start, e)?;
+        Some(Candidate {
+            kind: self.kind_of(ctx, content),
+            fragments: vec![content],
+            cue: Some(cue),
+            speaker,
+            sentence: si,
+            evidence,
+        })
+    }
+
+    /// "according to X, CONTENT" or "CONTENT, according to X".
+    fn source_candidate(&self, ctx: &Ctx, si: usize, i: usize, m: &CueMatch) -> Option<Candidate> {
+        let sent = &ctx.doc.sentences[si];
+        let (s0, s1) = (sent.tokens.start, sent.tokens.end);
+        let cue = Cue {
+            span: ctx.span(i, i + m.len - 1),
+            lemma: m.lemma.clone(),
+            class: m.class,
+        };
+        let from = i + m.len;
+        let (a, mut b) = self.right_phrase(ctx, from, s1)?;
+        // "news released by the Ministry": the source is the agent after "by"/"from".
+        let mut a2 = a;
+        for t in a..=b {
+            let group_head = (a..t).any(|h| {
+                self.lexicon.is(WordClass::Group, ctx.word(h))
+                    || self.lexicon.is(WordClass::Role, ctx.word(h))
+            });
+            if ctx.lower_is(t, &["by", "from"]) && t < b && !group_head {
+                a2 = t + 1;
+            }
+        }
+        while b > a2 && ctx.lower_is(b, &["on", "in"]) {
+            b -= 1;
+        }
+        let speaker = Some(ctx.span(a2, b));
+        let starts_sentence =
+            i == s0 || (i > s0 && ctx.lower_is(s0, &["and", "but"]) && i == s0 + 1);
+        if starts_sentence {
+            let mut c = (b + 1..s1).find(|&t| ctx.word(t) == ",").unwrap_or(b);
+            while c < s1 && ctx.word(c) == "," {
+                c += 1;
+            }
+            let end = self.content_end(ctx, c, s1);
+            let content = self.content(ctx, c, end)?;
+            return Some(Candidate {
+                kind: self.kind_of(ctx, content),
+                fragments: vec![content],
+                cue: Some(cue),
+                speaker,
+                sentence: si,
+                evidence: 0.8,
+            });
+        }
+        self.left_content(ctx, si, i, cue, speaker, 0.75)
+    }
+}
+
+impl Default for RuleQuoteDetector {
+    fn default() -> Self {
+        RuleQuoteDetector::new(CueLexicon::default(), crate::lexicon::default_lexicon())
+    }
+}
+
+impl QuoteDetector for RuleQuoteDetector {
+    fn detect(&self, doc: &Analysis) -> Vec<Candidate> {
+        let quotes = pair_quotes(doc);
+        let mut inside = vec![None; doc.tokens.len()];
+        for (qi, q) in quotes.iter().enumerate() {
+            let end = q
+                .close
+                .unwrap_or_else(|| doc.tokens.partition_point(|t| t.span.start < q.outer.end));
+            for slot in inside.iter_mut().take(end).skip(q.open + 1) {
+                *slot = Some(qi);
+            }
+        }
+        let ctx = Ctx {
+            doc,
+            quotes,
+            inside,
+        };
+
+        let mut out: Vec<Candidate> = Vec::new();
+        for (si, sent) in doc.sentences.iter().enumerate() {
+            let mut i = sent.tokens.start;
+            while i < sent.tokens.end {
+                if ctx.inside[i].is_some() {
+                    i += 1;
+                    continue;
+                }
+                let Some(m) = self.cue_at(&ctx, i, sent.tokens.end) else {
+                    i += 1;
+                    continue;
+                };
+                let candidate = match m.shape {
+                    CueShape::Verb { takes_object } => {
+                        self.verb_candidate(&ctx, si, i, &m, takes_object)
+                    }
+                    CueShape::Source => self.source_candidate(&ctx, si, i, &m),
+                    CueShape::Citing => None,
+                };
+                out.extend(candidate);
+                i += m.len;
+            }
+        }
+
+        // Quotations interrupted by their attribution: `“A,” said X. “B.”` → one claim.
+        let text = doc.text();
+        let covered = |out: &[Candidate], q: &QuoteSpan| {
+            out.iter()
+                .any(|c| c.fragments.iter().any(|f| f.overlaps(q.content)))
+        };
+        for qi in 0..ctx.quotes.len() {
+            let q = ctx.quotes[qi];
+            if covered(&out, &q) {
+                continue;
+            }
+            let previous = out
+                .iter_mut()
+                .filter(|c| c.kind == Kind::Direct && c.content().end <= q.outer.start)
+                .max_by_key(|c| c.content().end);
+            if let Some(prev) = previous {
+                let between = Span::new(prev.content().end, q.outer.start);
+                let attribution_between = prev.speaker.is_some_and(|s| between.contains(s));
+                let gap = between.slice(text);
+                if attribution_between
+                    && !gap.contains("\n\n")
+                    && gap.chars().filter(|c| c.is_alphanumeric()).count() < 60
+                {
+                    prev.fragments.push(q.content);
+                    continue;
+                }
+            }
+            let words = q.content.slice(text).split_whitespace().count();
+            if words >= MIN_UNATTRIBUTED_WORDS {
+                out.push(Candidate {
+                    kind: Kind::Direct,
+                    fragments: vec![q.content],
+                    cue: None,
+                    speaker: None,
+                    sentence: doc.sentence_of(q.open),
+                    evidence: 0.3,
+                });
+            }
+        }
+        out.sort_by_key(|c| (c.content().start, c.content().end));
+        out.dedup_by(|b, a| a.fragments == b.fragments && a.cue == b.cue);
+        out
+    }
+}

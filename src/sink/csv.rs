@@ -1,0 +1,132 @@
+//! CSV sink: the claim records flattened into one RFC 4180 row each, with a header.
+
+use std::io;
+use std::path::Path;
+
+use super::{AtomicFile, Sink};
+use crate::claim::{ClaimRecord, DocOutput};
+use crate::span::TextSpan;
+
+/// Column names of `claims.csv`, in order.
+pub const CSV_HEADER: [&str; 25] = [
+    "claim_id",
+    "doc_id",
+    "kind",
+    "cue_class",
+    "speaker",
+    "speaker_type",
+    "speaker_role",
+    "speaker_start",
+    "speaker_end",
+    "speaker_text",
+    "cue_start",
+    "cue_end",
+    "cue_text",
+    "quote_start",
+    "quote_end",
+    "quote_text",
+    "quote_fragments",
+    "sentence_start",
+    "sentence_end",
+    "entities",
+    "confidence",
+    "title",
+    "date",
+    "source",
+    "url",
+];
+
+/// Writes `claims.csv`.
+pub struct CsvClaims {
+    writer: csv::Writer<AtomicFile>,
+}
+
+impl CsvClaims {
+    /// Creates the sink and writes the header.
+    pub fn create(path: &Path) -> io::Result<CsvClaims> {
+        let mut writer = csv::WriterBuilder::new().from_writer(AtomicFile::create(path)?);
+        writer.write_record(CSV_HEADER)?;
+        Ok(CsvClaims { writer })
+    }
+}
+
+fn span_fields(span: &Option<TextSpan>) -> [String; 3] {
+    match span {
+        Some(s) => [s.start.to_string(), s.end.to_string(), s.text.clone()],
+        None => Default::default(),
+    }
+}
+
+fn opt(s: &Option<String>) -> String {
+    s.clone().unwrap_or_default()
+}
+
+/// One CSV row for a claim, in [`CSV_HEADER`] order. Fragments are `start-end` joined by `;`,
+/// entities `text|LABEL|start|end` joined by `; `.
+pub fn csv_row(c: &ClaimRecord) -> Vec<String> {
+    let [speaker_start, speaker_end, speaker_text] = span_fields(&c.speaker_mention);
+    let [cue_start, cue_end, cue_text] = span_fields(&c.cue);
+    let fragments = c
+        .quote
+        .fragments
+        .as_ref()
+        .map(|f| {
+            f.iter()
+                .map(|[s, e]| format!("{s}-{e}"))
+                .collect::<Vec<_>>()
+                .join(";")
+        })
+        .unwrap_or_default();
+    let entities = c
+        .entities
+        .iter()
+        .map(|e| format!("{}|{}|{}|{}", e.text, e.label.as_str(), e.start, e.end))
+        .collect::<Vec<_>>()
+        .join("; ");
+    vec![
+        c.claim_id.clone(),
+        c.doc_id.clone(),
+        c.kind.to_string(),
+        c.cue_class.unwrap_or_default().to_string(),
+        opt(&c.speaker),
+        c.speaker_type
+            .map(|l| l.as_str().to_string())
+            .unwrap_or_default(),
+        opt(&c.speaker_role),
+        speaker_start,
+        speaker_end,
+        speaker_text,
+        cue_start,
+        cue_end,
+        cue_text,
+        c.quote.start.to_string(),
+        c.quote.end.to_string(),
+        c.quote.text.clone(),
+        fragments,
+        c.sentence.start.to_string(),
+        c.sentence.end.to_string(),
+        entities,
+        c.confidence.to_string(),
+        opt(&c.meta.title),
+        opt(&c.meta.date),
+        opt(&c.meta.source),
+        opt(&c.meta.url),
+    ]
+}
+
+impl Sink for CsvClaims {
+    fn write(&mut self, doc: &DocOutput) -> io::Result<()> {
+        for c in &doc.claims {
+            self.writer.write_record(csv_row(c))?;
+        }
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>) -> io::Result<()> {
+        let file = self
+            .writer
+            .into_inner()
+            .map_err(|e| io::Error::other(e.to_string()))?;
+        file.commit()
+    }
+}
