@@ -255,6 +255,39 @@ impl RuleAttributor {
         }
     }
 
+    /// "They" after "X and Y …": the two persons, by their fullest names, from the same or the
+    /// previous sentence.
+    fn coordinated_persons(&self, doc: &Analysis, mention: Span) -> Option<Speaker> {
+        let text = doc.text();
+        let sentence = doc
+            .sentences
+            .partition_point(|s| s.span.end <= mention.start);
+        let from = doc
+            .sentences
+            .get(sentence.saturating_sub(1))
+            .map_or(0, |s| s.span.start);
+        let persons: Vec<&Entity> = doc
+            .entities
+            .iter()
+            .filter(|e| {
+                e.label == Label::Per && e.span.start >= from && e.span.end <= mention.start
+            })
+            .collect();
+        persons.windows(2).rev().find_map(|pair| {
+            let between = text[pair[0].span.end..pair[1].span.start].trim();
+            (between == "and").then(|| Speaker {
+                name: Some(format!(
+                    "{} and {}",
+                    self.fullest_name(doc, pair[0]),
+                    self.fullest_name(doc, pair[1])
+                )),
+                label: Some(Label::Per),
+                role: None,
+                certainty: 0.7,
+            })
+        })
+    }
+
     /// A role nominal ("Italy’s foreign minister") linked to a nearby person introduced with a
     /// matching role ("Italian FM, Antonio Tajani").
     fn nominal(&self, doc: &Analysis, mention: Span) -> Option<Speaker> {
@@ -317,12 +350,12 @@ impl RuleAttributor {
                 .unwrap_or_default();
         }
         if PRONOUNS_GROUP.contains(&first) {
-            return Speaker {
+            return self.coordinated_persons(doc, mention).unwrap_or(Speaker {
                 name: None,
                 label: None,
                 role: None,
                 certainty: 0.6,
-            };
+            });
         }
         let inside: Vec<&Entity> = doc
             .entities

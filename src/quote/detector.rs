@@ -68,6 +68,46 @@ const NOUN_MARKERS: [&str; 12] = [
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "this", "that", "of",
 ];
 
+/// Lowercase words after a cue that start an adjunct, not an object ("said in a statement").
+const NOT_OBJECTS: [&str; 36] = [
+    "in",
+    "on",
+    "at",
+    "with",
+    "through",
+    "during",
+    "after",
+    "before",
+    "to",
+    "from",
+    "by",
+    "for",
+    "of",
+    "about",
+    "over",
+    "under",
+    "without",
+    "last",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "again",
+    "also",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "recently",
+    "then",
+    "now",
+    "so",
+    "not",
+    "only",
+    "just",
+    "instead",
+    "too",
+];
+
 /// Sentence-initial words that open an adverbial phrase before the subject.
 const ADVERBIAL_OPENERS: [&str; 16] = [
     "during",
@@ -405,7 +445,8 @@ impl RuleQuoteDetector {
         let progressive = ctx.word(i).ends_with("ing")
             && i > s0
             && ctx.lower_is(i - 1, &["is", "was", "are", "were", "been", "be"]);
-        if ctx.word(i).ends_with("ing") && !participle && !progressive {
+        let reduced_relative = i + 1 < s1 && ctx.lower_is(i + 1, &["that"]);
+        if ctx.word(i).ends_with("ing") && !participle && !progressive && !reduced_relative {
             return None;
         }
         // Inside a quotation only third-person reports count ("He told me that …").
@@ -509,8 +550,18 @@ impl RuleQuoteDetector {
             {
                 start += 1;
             }
+            let bare_object = start < s1
+                && ctx.doc.tokens[start].kind == TokenKind::Word
+                && !ctx.is_capitalised(start)
+                && !ctx.lower_is(start, &NOT_OBJECTS)
+                && !ctx.lower_is(start, &CLAUSE_OPENERS);
+            if bare_object {
+                // "claimed neutrality in the crisis"; "regards China as its rival" keeps its predicate.
+                np_object = !(start..s1.min(start + 6)).any(|t| ctx.lower_is(t, &["as"]));
+            }
             let opener_ok = start < s1
                 && (np_object
+                    || bare_object
                     || ctx.quote_opened_at(start).is_some()
                     || ctx.is_capitalised(start)
                     || ctx.lower_is(start, &CLAUSE_OPENERS)
@@ -520,7 +571,7 @@ impl RuleQuoteDetector {
             }
             // A determiner-led complement without a finite verb is a noun-phrase object
             // ("announced the decision on Thursday"): it ends before its adjuncts.
-            if ctx.lower_is(start, &CLAUSE_OPENERS[10..]) && !self.has_finite_verb(ctx, start, s1) {
+            if ctx.lower_is(start, &CLAUSE_OPENERS[8..]) && !self.has_finite_verb(ctx, start, s1) {
                 np_object = true;
             }
             evidence = 0.75;
