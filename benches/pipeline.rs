@@ -1,1 +1,91 @@
-fn main() {}
+//! Per-stage and end-to-end throughput on the bundled seed articles (and PolNeAR's article texts
+//! from ../shared when present). Run: `cargo bench --bench pipeline`.
+
+use std::path::Path;
+
+use claimex::attribution::{Attributor, RuleAttributor};
+use claimex::clean::Cleaner;
+use claimex::document::Analysis;
+use claimex::ner::{Recognizer, RuleRecognizer};
+use claimex::quote::{QuoteDetector, RuleQuoteDetector};
+use claimex::sentence::{NewsSentenceSplitter, SentenceSplitter};
+use claimex::sink::{CsvClaims, JsonlClaims, Sink};
+use claimex::token::Tokenizer;
+use claimex::{Article, Pipeline};
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+fn corpus() -> Vec<Article> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut articles: Vec<Article> = std::fs::read_dir(root.join("seeds"))
+        .expect("seeds/")
+        .map(|e| e.unwrap().path())
+        .map(|p| Article::new(p.file_stem().unwrap().to_string_lossy(), std::fs::read_to_string(&p).unwrap()))
+        .collect();
+    articles.sort_by(|a, b| a.id.cmp(&b.id));
+    let polnear = root.join("../shared/data/polnear/polnear_dev.articles.jsonl");
+    match std::fs::read_to_string(&polnear) {
+        Ok(text) => {
+            for line in text.lines() {
+                let v: serde_json::Value = serde_json::from_str(line).unwrap();
+                articles.push(Article::new(v["id"].as_str().unwrap(), v["text"].as_str().unwrap()));
+            }
+        }
+        Err(_) => eprintln!("note: {} absent; benchmarking the seeds only", polnear.display()),
+    }
+    articles
+}
+
+fn stages(c: &mut Criterion) {
+    let articles = corpus();
+    let words: u64 = articles.iter().map(|a| a.word_count() as u64).sum();
+    let pipeline = Pipeline::default();
+    let cleaner = Cleaner::default();
+    let splitter = NewsSentenceSplitter::default();
+    let tokenizer = Tokenizer::default();
+    let recognizer = RuleRecognizer::new(claimex::lexicon::default_lexicon());
+    let detector = RuleQuoteDetector::default();
+    let attributor = RuleAttributor::default();
+    let analyses: Vec<Analysis> = articles.iter().map(|a| pipeline.analyze(a)).collect();
+
+    let mut group = c.benchmark_group("stages");
+    group.throughput(Throughput::Elements(words));
+    group.bench_function("clean+sentences", |b| {
+        b.iter(|| articles.iter().map(|a| splitter.split(&a.text, &cleaner.mask(&a.text)).len()).sum::<usize>())
+    });
+    group.bench_function("tokens", |b| {
+        b.iter(|| analyses.iter().map(|d| d.sentences.iter().map(|s| {
+            let mut out = Vec::new();
+            tokenizer.tokenize_into(d.text(), s.span, &mut out);
+            out.len()
+        }).sum::<usize>()).sum::<usize>())
+    });
+    group.bench_function("ner", |b| b.iter(|| analyses.iter().map(|d| recognizer.recognize(d).len()).sum::<usize>()));
+    group.bench_function("quotes+attribution", |b| {
+        b.iter(|| analyses.iter().map(|d| attributor.attribute(d, detector.detect(d)).len()).sum::<usize>())
+    });
+    let outputs: Vec<_> = articles.iter().map(|a| pipeline.process(a)).collect();
+    let dir = tempfile::tempdir().unwrap();
+    group.bench_function("sinks (jsonl+csv)", |b| {
+        b.iter(|| {
+            let mut sinks: Vec<Box<dyn Sink>> = vec![
+                Box::new(JsonlClaims::create(&dir.path().join("c.jsonl")).unwrap()),
+                Box::new(CsvClaims::create(&dir.path().join("c.csv")).unwrap()),
+            ];
+            for o in &outputs {
+                for s in sinks.iter_mut() {
+                    s.write(o).unwrap();
+                }
+            }
+            sinks.into_iter().for_each(|s| s.finish().unwrap());
+        })
+    });
+    group.bench_function("end-to-end (1 thread)", |b| b.iter(|| articles.iter().map(|a| pipeline.process(a).claims.len()).sum::<usize>()));
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20);
+    targets = stages
+}
+criterion_main!(benches);

@@ -1,0 +1,111 @@
+//! Quote detection and attribution on the reported-speech patterns news uses.
+
+use claimex::claim::ClaimRecord;
+use claimex::{Article, Pipeline};
+
+fn claims(text: &str) -> Vec<ClaimRecord> {
+    Pipeline::default().process(&Article::new("t", text)).claims
+}
+
+fn one(text: &str) -> ClaimRecord {
+    let c = claims(text);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    c.into_iter().next().unwrap()
+}
+
+#[test]
+fn direct_quote_then_speaker() {
+    let c = one("“We have agreed on your visit to Moscow,” Lavrov said.");
+    assert_eq!((c.kind, c.quote.text.as_str()), ("direct", "We have agreed on your visit to Moscow"));
+    assert_eq!(c.speaker.as_deref(), Some("Lavrov"));
+    assert_eq!(c.cue.unwrap().text, "said");
+}
+
+#[test]
+fn inverted_attribution() {
+    let c = one("“The talks are over,” said Caddell.");
+    assert_eq!(c.speaker.as_deref(), Some("Caddell"));
+    assert_eq!(c.quote.text, "The talks are over");
+}
+
+#[test]
+fn quote_interrupted_by_its_attribution_is_one_claim_with_fragments() {
+    let text = "“We will not give up,” said Caddell. “The fight goes on and on.”";
+    let c = one(text);
+    let fragments = c.quote.fragments.expect("two fragments");
+    assert_eq!(fragments.len(), 2);
+    let slice = |[s, e]: [usize; 2]| text.chars().skip(s).take(e - s).collect::<String>();
+    assert_eq!(slice(fragments[0]), "We will not give up");
+    assert_eq!(slice(fragments[1]), "The fight goes on and on.");
+}
+
+#[test]
+fn indirect_speech_keeps_its_complementizer() {
+    let c = one("Foreign Minister Sergey Lavrov told reporters on Monday that Moscow would respond.");
+    assert_eq!(c.kind, "indirect");
+    assert_eq!(c.quote.text, "that Moscow would respond");
+    assert_eq!(c.speaker.as_deref(), Some("Sergey Lavrov"));
+    assert_eq!(c.speaker_role.as_deref(), Some("Foreign Minister"));
+}
+
+#[test]
+fn mixed_speech_with_quoted_fragment() {
+    let c = one("Wang said Beijing “welcomed” the talks between the US and Russia.");
+    assert_eq!(c.kind, "mixed");
+    assert_eq!(c.quote.text, "Beijing “welcomed” the talks between the US and Russia");
+}
+
+#[test]
+fn according_to_in_either_position() {
+    let c = one("Lavrov is in the Chinese capital for a two-day visit, as per CNN.");
+    assert_eq!((c.speaker.as_deref(), c.cue_class), (Some("CNN"), Some("report")));
+    assert_eq!(c.quote.text, "Lavrov is in the Chinese capital for a two-day visit");
+    let c = one("According to Xinhua, the two ministers met on Tuesday in Beijing.");
+    assert_eq!(c.speaker.as_deref(), Some("Xinhua"));
+    assert_eq!(c.quote.text, "the two ministers met on Tuesday in Beijing");
+}
+
+#[test]
+fn content_before_speaker_and_cue() {
+    let c = one("Wang is set to meet President Vladimir Putin on Wednesday, the Kremlin said.");
+    assert_eq!(c.speaker.as_deref(), Some("Kremlin"));
+    assert_eq!(c.quote.text, "Wang is set to meet President Vladimir Putin on Wednesday");
+}
+
+#[test]
+fn pronouns_resolve_to_the_previous_speaker_with_the_fullest_name() {
+    let text = "Chinese Foreign Minister Wang Yi arrived in Moscow. Wang said relations were strong. He said Beijing would “deepen” ties.";
+    let c = claims(text);
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(c[0].speaker.as_deref(), Some("Wang Yi"));
+    assert_eq!(c[1].speaker.as_deref(), Some("Wang Yi"));
+    assert_eq!(c[1].speaker_mention.as_ref().unwrap().text, "He");
+    assert!(c[1].confidence < c[0].confidence, "a pronoun is weaker evidence than a name");
+}
+
+#[test]
+fn nested_reports_give_both_claims() {
+    let c = claims("Reuters reported that Russian President Vladimir Putin stated that he would go to Beijing in May.");
+    let speakers: Vec<Option<&str>> = c.iter().map(|c| c.speaker.as_deref()).collect();
+    assert_eq!(speakers, [Some("Reuters"), Some("Vladimir Putin")]);
+}
+
+#[test]
+fn negated_cues_and_apostrophes_yield_nothing() {
+    assert!(claims("Lavrov did not disclose the scope of the meeting.").is_empty());
+    assert!(claims("The two nations’ relations in the ’90s were calm.").is_empty());
+}
+
+#[test]
+fn scare_quotes_are_not_claims() {
+    assert!(claims("Moscow Furious Over Italy’s ‘Third Reich’ Comparison").is_empty());
+}
+
+#[test]
+fn sentence_continuing_across_lines() {
+    let text = "Trump articulated a sense of frustration on Sunday, stating,\n“There’s tremendous hatred”\nbetween Zelenskyy and Putin.";
+    let c = one(text);
+    assert_eq!(c.speaker.as_deref(), Some("Trump"));
+    assert_eq!(c.kind, "mixed");
+    assert_eq!(c.quote.text, "“There’s tremendous hatred”\nbetween Zelenskyy and Putin");
+}

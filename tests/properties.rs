@@ -1,0 +1,80 @@
+//! Property tests: any text goes through the whole pipeline without panicking, and every span
+//! in the output slices back to its text.
+
+use claimex::{Article, Pipeline};
+use proptest::prelude::*;
+
+fn char_slice(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end - start).collect()
+}
+
+fn check(pipeline: &Pipeline, text: &str) {
+    let article = Article::new("p", text);
+    let out = pipeline.process(&article);
+    let n = text.chars().count();
+    for c in &out.claims {
+        assert!(c.quote.start <= c.quote.end && c.quote.end <= n);
+        assert_eq!(char_slice(text, c.quote.start, c.quote.end), c.quote.text);
+        for span in [&c.speaker_mention, &c.cue].into_iter().flatten() {
+            assert_eq!(char_slice(text, span.start, span.end), span.text);
+        }
+        for e in &c.entities {
+            assert_eq!(char_slice(text, e.start, e.end), e.text);
+        }
+        assert!((0.0..=1.0).contains(&c.confidence));
+    }
+    for e in &out.entities {
+        assert_eq!(char_slice(text, e.start, e.end), e.text);
+    }
+    // Deterministic: the same input gives the same output.
+    assert_eq!(out, pipeline.process(&article));
+}
+
+/// Text built from news-like pieces, quotes and odd characters.
+fn newsy() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("\"".to_string()),
+        Just("’".to_string()),
+        Just("'".to_string()),
+        Just(" said ".to_string()),
+        Just(", according to ".to_string()),
+        Just(" told reporters that ".to_string()),
+        Just("Lavrov".to_string()),
+        Just("He".to_string()),
+        Just(". ".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("U.S.".to_string()),
+        Just("<image>data:x</image>".to_string()),
+        "[a-zA-Z ]{0,12}",
+        "\\PC{0,6}",
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_unicode_is_processed(text in "\\PC{0,300}") {
+        check(&Pipeline::default(), &text);
+    }
+
+    #[test]
+    fn news_like_text_is_processed(text in newsy()) {
+        check(&Pipeline::default(), &text);
+    }
+}
+
+#[test]
+fn edge_cases() {
+    let pipeline = Pipeline::default();
+    let long_line = "x".repeat(1 << 20);
+    let many_quotes = "“".repeat(10_000);
+    let unbalanced = "He said “yes. And “no” and ” maybe “".repeat(50);
+    for text in ["", " ", "\n\n\n", "“", "”", "\"\"\"", "’’", "“unclosed quote at the end", long_line.as_str(), many_quotes.as_str(), unbalanced.as_str()] {
+        check(&pipeline, text);
+    }
+}
