@@ -19,7 +19,12 @@ fn corpus() -> Vec<Article> {
     let mut articles: Vec<Article> = std::fs::read_dir(root.join("seeds"))
         .expect("seeds/")
         .map(|e| e.unwrap().path())
-        .map(|p| Article::new(p.file_stem().unwrap().to_string_lossy(), std::fs::read_to_string(&p).unwrap()))
+        .map(|p| {
+            Article::new(
+                p.file_stem().unwrap().to_string_lossy(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
         .collect();
     articles.sort_by(|a, b| a.id.cmp(&b.id));
     let polnear = root.join("../shared/data/polnear/polnear_dev.articles.jsonl");
@@ -27,10 +32,16 @@ fn corpus() -> Vec<Article> {
         Ok(text) => {
             for line in text.lines() {
                 let v: serde_json::Value = serde_json::from_str(line).unwrap();
-                articles.push(Article::new(v["id"].as_str().unwrap(), v["text"].as_str().unwrap()));
+                articles.push(Article::new(
+                    v["id"].as_str().unwrap(),
+                    v["text"].as_str().unwrap(),
+                ));
             }
         }
-        Err(_) => eprintln!("note: {} absent; benchmarking the seeds only", polnear.display()),
+        Err(_) => eprintln!(
+            "note: {} absent; benchmarking the seeds only",
+            polnear.display()
+        ),
     }
     articles
 }
@@ -50,18 +61,45 @@ fn stages(c: &mut Criterion) {
     let mut group = c.benchmark_group("stages");
     group.throughput(Throughput::Elements(words));
     group.bench_function("clean+sentences", |b| {
-        b.iter(|| articles.iter().map(|a| splitter.split(&a.text, &cleaner.mask(&a.text)).len()).sum::<usize>())
+        b.iter(|| {
+            articles
+                .iter()
+                .map(|a| splitter.split(&a.text, &cleaner.mask(&a.text)).len())
+                .sum::<usize>()
+        })
     });
     group.bench_function("tokens", |b| {
-        b.iter(|| analyses.iter().map(|d| d.sentences.iter().map(|s| {
-            let mut out = Vec::new();
-            tokenizer.tokenize_into(d.text(), s.span, &mut out);
-            out.len()
-        }).sum::<usize>()).sum::<usize>())
+        b.iter(|| {
+            analyses
+                .iter()
+                .map(|d| {
+                    d.sentences
+                        .iter()
+                        .map(|s| {
+                            let mut out = Vec::new();
+                            tokenizer.tokenize_into(d.text(), s.span, &mut out);
+                            out.len()
+                        })
+                        .sum::<usize>()
+                })
+                .sum::<usize>()
+        })
     });
-    group.bench_function("ner", |b| b.iter(|| analyses.iter().map(|d| recognizer.recognize(d).len()).sum::<usize>()));
+    group.bench_function("ner", |b| {
+        b.iter(|| {
+            analyses
+                .iter()
+                .map(|d| recognizer.recognize(d).len())
+                .sum::<usize>()
+        })
+    });
     group.bench_function("quotes+attribution", |b| {
-        b.iter(|| analyses.iter().map(|d| attributor.attribute(d, detector.detect(d)).len()).sum::<usize>())
+        b.iter(|| {
+            analyses
+                .iter()
+                .map(|d| attributor.attribute(d, detector.detect(d)).len())
+                .sum::<usize>()
+        })
     });
     let outputs: Vec<_> = articles.iter().map(|a| pipeline.process(a)).collect();
     let dir = tempfile::tempdir().unwrap();
@@ -79,7 +117,14 @@ fn stages(c: &mut Criterion) {
             sinks.into_iter().for_each(|s| s.finish().unwrap());
         })
     });
-    group.bench_function("end-to-end (1 thread)", |b| b.iter(|| articles.iter().map(|a| pipeline.process(a).claims.len()).sum::<usize>()));
+    group.bench_function("end-to-end (1 thread)", |b| {
+        b.iter(|| {
+            articles
+                .iter()
+                .map(|a| pipeline.process(a).claims.len())
+                .sum::<usize>()
+        })
+    });
     group.finish();
 }
 

@@ -210,14 +210,14 @@ impl RuleAttributor {
             .sentences
             .partition_point(|s| s.span.end <= before.start);
         let sentence_start = doc.sentences.get(sentence).map_or(0, |s| s.span.start);
-        let same_sentence = doc.entities.iter().filter(|e| {
+        let mut same_sentence = doc.entities.iter().filter(|e| {
             e.span.start >= sentence_start
                 && e.span.end <= before.start
                 && wanted.contains(&e.label)
         });
         // For "it", the clause subject (the sentence's first entity); for "he", the nearest person.
         let local = if wanted.contains(&Label::Per) {
-            same_sentence.last()
+            same_sentence.next_back()
         } else {
             same_sentence.take(1).next()
         };

@@ -179,7 +179,7 @@ impl NewsSentenceSplitter {
             {
                 continue;
             }
-            if c == '.' && !self.period_ends_sentence(&s[sent_start..i], &rest.trim_start()[..]) {
+            if c == '.' && !self.period_ends_sentence(&s[sent_start..i], rest.trim_start()) {
                 continue;
             }
             push_trimmed(

@@ -6,7 +6,10 @@ use std::process::{Command, Output};
 use serde_json::Value;
 
 fn claimex(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimex")).args(args).output().expect("claimex runs")
+    Command::new(env!("CARGO_BIN_EXE_claimex"))
+        .args(args)
+        .output()
+        .expect("claimex runs")
 }
 
 fn root() -> PathBuf {
@@ -23,29 +26,56 @@ fn read_jsonl(path: &Path) -> Vec<Value> {
 
 /// Python's `text[start:end]`: a slice in Unicode characters.
 fn char_slice(text: &str, start: usize, end: usize) -> String {
-    text.chars().skip(start).take(end.saturating_sub(start)).collect()
+    text.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
 }
 
 fn seed_texts() -> std::collections::HashMap<String, String> {
     std::fs::read_dir(root().join("seeds"))
         .unwrap()
         .map(|e| e.unwrap().path())
-        .map(|p| (p.file_stem().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_stem().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
         .collect()
 }
 
 fn assert_span(text: &str, span: &Value, what: &str) {
     let start = span["start"].as_u64().unwrap() as usize;
     let end = span["end"].as_u64().unwrap() as usize;
-    assert!(start <= end && end <= text.chars().count(), "{what}: bad range {span}");
+    assert!(
+        start <= end && end <= text.chars().count(),
+        "{what}: bad range {span}"
+    );
     if let Some(expected) = span.get("text") {
-        assert_eq!(char_slice(text, start, end), expected.as_str().unwrap(), "{what}: {span}");
+        assert_eq!(
+            char_slice(text, start, end),
+            expected.as_str().unwrap(),
+            "{what}: {span}"
+        );
     }
 }
 
 fn run_seeds(out: &Path, threads: &str) -> Output {
-    let output = claimex(&["run", root().join("seeds").to_str().unwrap(), "--out", out.to_str().unwrap(), "--threads", threads, "--quiet"]);
-    assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    let output = claimex(&[
+        "run",
+        root().join("seeds").to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--threads",
+        threads,
+        "--quiet",
+    ]);
+    assert!(
+        output.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     output
 }
 
@@ -53,12 +83,22 @@ fn run_seeds(out: &Path, threads: &str) -> Output {
 fn run_on_seeds_writes_five_files_with_exact_spans() {
     let dir = tempfile::tempdir().unwrap();
     run_seeds(dir.path(), "2");
-    for f in ["claims.jsonl", "claims.csv", "entities.jsonl", "errors.jsonl", "run.json"] {
+    for f in [
+        "claims.jsonl",
+        "claims.csv",
+        "entities.jsonl",
+        "errors.jsonl",
+        "run.json",
+    ] {
         assert!(dir.path().join(f).is_file(), "{f} missing");
     }
     let texts = seed_texts();
     let claims = read_jsonl(&dir.path().join("claims.jsonl"));
-    assert!(claims.len() >= 25, "only {} claims on the seeds", claims.len());
+    assert!(
+        claims.len() >= 25,
+        "only {} claims on the seeds",
+        claims.len()
+    );
     for c in &claims {
         let text = &texts[c["doc_id"].as_str().unwrap()];
         assert_span(text, &c["quote"], "quote");
@@ -74,7 +114,10 @@ fn run_on_seeds_writes_five_files_with_exact_spans() {
         if let Some(fragments) = c["quote"].get("fragments") {
             for f in fragments.as_array().unwrap() {
                 let (s, e) = (f[0].as_u64().unwrap(), f[1].as_u64().unwrap());
-                assert!(c["quote"]["start"].as_u64().unwrap() <= s && e <= c["quote"]["end"].as_u64().unwrap());
+                assert!(
+                    c["quote"]["start"].as_u64().unwrap() <= s
+                        && e <= c["quote"]["end"].as_u64().unwrap()
+                );
             }
         }
         assert!(["direct", "indirect", "mixed"].contains(&c["kind"].as_str().unwrap()));
@@ -89,15 +132,25 @@ fn run_on_seeds_writes_five_files_with_exact_spans() {
     // Boilerplate never yields claims or entities.
     for e in entities.iter().chain(claims.iter().map(|c| &c["quote"])) {
         let t = e["text"].as_str().unwrap();
-        for junk in ["TELEGRAM", "Akismet", "Ctrl + Enter", "Related Posts", "data:image"] {
+        for junk in [
+            "TELEGRAM",
+            "Akismet",
+            "Ctrl + Enter",
+            "Related Posts",
+            "data:image",
+        ] {
             assert!(!t.contains(junk), "boilerplate in output: {t}");
         }
     }
-    let run: Value = serde_json::from_str(&std::fs::read_to_string(dir.path().join("run.json")).unwrap()).unwrap();
+    let run: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("run.json")).unwrap())
+            .unwrap();
     assert_eq!(run["articles"], 5);
     assert_eq!(run["claims"].as_u64().unwrap() as usize, claims.len());
     assert!(run["words_per_second"].as_f64().unwrap() > 0.0);
-    assert!(std::fs::read_to_string(dir.path().join("errors.jsonl")).unwrap().is_empty());
+    assert!(std::fs::read_to_string(dir.path().join("errors.jsonl"))
+        .unwrap()
+        .is_empty());
 }
 
 #[test]
@@ -112,8 +165,14 @@ fn csv_has_the_same_rows_as_jsonl() {
     assert_eq!(rows.len(), claims.len());
     for (row, c) in rows.iter().zip(&claims) {
         assert_eq!(&row[col("claim_id")], c["claim_id"].as_str().unwrap());
-        assert_eq!(&row[col("quote_text")], c["quote"]["text"].as_str().unwrap());
-        assert_eq!(row[col("quote_start")].parse::<u64>().unwrap(), c["quote"]["start"].as_u64().unwrap());
+        assert_eq!(
+            &row[col("quote_text")],
+            c["quote"]["text"].as_str().unwrap()
+        );
+        assert_eq!(
+            row[col("quote_start")].parse::<u64>().unwrap(),
+            c["quote"]["start"].as_u64().unwrap()
+        );
         assert_eq!(&row[col("speaker")], c["speaker"].as_str().unwrap_or(""));
     }
 }
@@ -124,8 +183,17 @@ fn output_is_identical_at_any_thread_count() {
     let two = tempfile::tempdir().unwrap();
     run_seeds(one.path(), "1");
     run_seeds(two.path(), "2");
-    for f in ["claims.jsonl", "claims.csv", "entities.jsonl", "errors.jsonl"] {
-        assert_eq!(std::fs::read(one.path().join(f)).unwrap(), std::fs::read(two.path().join(f)).unwrap(), "{f} differs");
+    for f in [
+        "claims.jsonl",
+        "claims.csv",
+        "entities.jsonl",
+        "errors.jsonl",
+    ] {
+        assert_eq!(
+            std::fs::read(one.path().join(f)).unwrap(),
+            std::fs::read(two.path().join(f)).unwrap(),
+            "{f} differs"
+        );
     }
 }
 
@@ -134,19 +202,41 @@ fn bad_inputs_are_reported_and_the_batch_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
     std::fs::create_dir(&input).unwrap();
-    std::fs::write(input.join("good.txt"), "“We will win,” the minister said. Officials said talks would resume.").unwrap();
+    std::fs::write(
+        input.join("good.txt"),
+        "“We will win,” the minister said. Officials said talks would resume.",
+    )
+    .unwrap();
     std::fs::write(input.join("bad.txt"), [0xc3, 0x28, b'x']).unwrap();
     std::fs::write(input.join("empty.txt"), "").unwrap();
     let jsonl = dir.path().join("more.jsonl");
     std::fs::write(&jsonl, "{\"id\":\"a1\",\"text\":\"Lavrov said he was ready.\",\"source\":\"wire\"}\nnot json\n{\"id\":\"a2\"}\n").unwrap();
     let out = dir.path().join("out");
-    let output = claimex(&["run", input.to_str().unwrap(), jsonl.to_str().unwrap(), "--out", out.to_str().unwrap(), "-q"]);
-    assert_eq!(output.status.code(), Some(2), "some inputs rejected → exit 2");
+    let output = claimex(&[
+        "run",
+        input.to_str().unwrap(),
+        jsonl.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "-q",
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "some inputs rejected → exit 2"
+    );
     let errors = read_jsonl(&out.join("errors.jsonl"));
     assert_eq!(errors.len(), 4, "{errors:?}");
-    assert!(errors.iter().any(|e| e["file"].as_str().unwrap().ends_with("bad.txt") && e["reason"].as_str().unwrap().contains("UTF-8")));
-    assert!(errors.iter().any(|e| e["line"] == 2 && e["reason"].as_str().unwrap().contains("malformed JSON")));
-    assert!(errors.iter().any(|e| e["line"] == 3 && e["reason"].as_str().unwrap().contains("text")));
+    assert!(errors
+        .iter()
+        .any(|e| e["file"].as_str().unwrap().ends_with("bad.txt")
+            && e["reason"].as_str().unwrap().contains("UTF-8")));
+    assert!(errors
+        .iter()
+        .any(|e| e["line"] == 2 && e["reason"].as_str().unwrap().contains("malformed JSON")));
+    assert!(errors
+        .iter()
+        .any(|e| e["line"] == 3 && e["reason"].as_str().unwrap().contains("text")));
     let claims = read_jsonl(&out.join("claims.jsonl"));
     assert!(claims.iter().any(|c| c["doc_id"] == "good"));
     let a1: Vec<&Value> = claims.iter().filter(|c| c["doc_id"] == "a1").collect();
@@ -154,16 +244,30 @@ fn bad_inputs_are_reported_and_the_batch_goes_on() {
     assert_eq!(a1[0]["speaker"], "Lavrov");
     assert_eq!(a1[0]["source"], "wire");
     // Temporary files never remain.
-    assert!(std::fs::read_dir(&out).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().ends_with(".tmp")));
+    assert!(std::fs::read_dir(&out).unwrap().all(|e| !e
+        .unwrap()
+        .file_name()
+        .to_string_lossy()
+        .ends_with(".tmp")));
 }
 
 #[test]
 fn csv_input_with_embedded_quotes_and_newlines() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("articles.csv");
-    std::fs::write(&input, "id,text,title\nc1,\"“It is over,” Smith said.\nThe end.\",Headline\n").unwrap();
+    std::fs::write(
+        &input,
+        "id,text,title\nc1,\"“It is over,” Smith said.\nThe end.\",Headline\n",
+    )
+    .unwrap();
     let out = dir.path().join("out");
-    let output = claimex(&["run", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "-q"]);
+    let output = claimex(&[
+        "run",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "-q",
+    ]);
     assert!(output.status.success());
     let claims = read_jsonl(&out.join("claims.jsonl"));
     assert_eq!(claims.len(), 1);
@@ -178,8 +282,19 @@ fn eval_scores_the_seeds_against_their_gold() {
     run_seeds(dir.path(), "2");
     let pred = dir.path().join("claims.jsonl");
     let gold = root().join("data/seeds.gold.jsonl");
-    let output = claimex(&["eval", "--gold", gold.to_str().unwrap(), "--pred", pred.to_str().unwrap(), "--json"]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = claimex(&[
+        "eval",
+        "--gold",
+        gold.to_str().unwrap(),
+        "--pred",
+        pred.to_str().unwrap(),
+        "--json",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
     let f1 = report["all"]["claim_f1"].as_f64().unwrap();
     assert!(f1 >= 0.90, "seeds claim F1 {f1} below 0.90");
@@ -188,8 +303,17 @@ fn eval_scores_the_seeds_against_their_gold() {
 #[test]
 fn missing_input_directory_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
-    let output = claimex(&["run", "/nonexistent/articles.txt", "--out", dir.path().to_str().unwrap(), "-q"]);
+    let output = claimex(&[
+        "run",
+        "/nonexistent/articles.txt",
+        "--out",
+        dir.path().to_str().unwrap(),
+        "-q",
+    ]);
     assert_eq!(output.status.code(), Some(2));
     let errors = read_jsonl(&dir.path().join("errors.jsonl"));
-    assert!(errors[0]["reason"].as_str().unwrap().contains("cannot read"));
+    assert!(errors[0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("cannot read"));
 }

@@ -16,7 +16,10 @@ fn one(text: &str) -> ClaimRecord {
 #[test]
 fn direct_quote_then_speaker() {
     let c = one("“We have agreed on your visit to Moscow,” Lavrov said.");
-    assert_eq!((c.kind, c.quote.text.as_str()), ("direct", "We have agreed on your visit to Moscow"));
+    assert_eq!(
+        (c.kind, c.quote.text.as_str()),
+        ("direct", "We have agreed on your visit to Moscow")
+    );
     assert_eq!(c.speaker.as_deref(), Some("Lavrov"));
     assert_eq!(c.cue.unwrap().text, "said");
 }
@@ -41,7 +44,8 @@ fn quote_interrupted_by_its_attribution_is_one_claim_with_fragments() {
 
 #[test]
 fn indirect_speech_keeps_its_complementizer() {
-    let c = one("Foreign Minister Sergey Lavrov told reporters on Monday that Moscow would respond.");
+    let c =
+        one("Foreign Minister Sergey Lavrov told reporters on Monday that Moscow would respond.");
     assert_eq!(c.kind, "indirect");
     assert_eq!(c.quote.text, "that Moscow would respond");
     assert_eq!(c.speaker.as_deref(), Some("Sergey Lavrov"));
@@ -52,14 +56,23 @@ fn indirect_speech_keeps_its_complementizer() {
 fn mixed_speech_with_quoted_fragment() {
     let c = one("Wang said Beijing “welcomed” the talks between the US and Russia.");
     assert_eq!(c.kind, "mixed");
-    assert_eq!(c.quote.text, "Beijing “welcomed” the talks between the US and Russia");
+    assert_eq!(
+        c.quote.text,
+        "Beijing “welcomed” the talks between the US and Russia"
+    );
 }
 
 #[test]
 fn according_to_in_either_position() {
     let c = one("Lavrov is in the Chinese capital for a two-day visit, as per CNN.");
-    assert_eq!((c.speaker.as_deref(), c.cue_class), (Some("CNN"), Some("report")));
-    assert_eq!(c.quote.text, "Lavrov is in the Chinese capital for a two-day visit");
+    assert_eq!(
+        (c.speaker.as_deref(), c.cue_class),
+        (Some("CNN"), Some("report"))
+    );
+    assert_eq!(
+        c.quote.text,
+        "Lavrov is in the Chinese capital for a two-day visit"
+    );
     let c = one("According to Xinhua, the two ministers met on Tuesday in Beijing.");
     assert_eq!(c.speaker.as_deref(), Some("Xinhua"));
     assert_eq!(c.quote.text, "the two ministers met on Tuesday in Beijing");
@@ -69,7 +82,10 @@ fn according_to_in_either_position() {
 fn content_before_speaker_and_cue() {
     let c = one("Wang is set to meet President Vladimir Putin on Wednesday, the Kremlin said.");
     assert_eq!(c.speaker.as_deref(), Some("Kremlin"));
-    assert_eq!(c.quote.text, "Wang is set to meet President Vladimir Putin on Wednesday");
+    assert_eq!(
+        c.quote.text,
+        "Wang is set to meet President Vladimir Putin on Wednesday"
+    );
 }
 
 #[test]
@@ -80,7 +96,10 @@ fn pronouns_resolve_to_the_previous_speaker_with_the_fullest_name() {
     assert_eq!(c[0].speaker.as_deref(), Some("Wang Yi"));
     assert_eq!(c[1].speaker.as_deref(), Some("Wang Yi"));
     assert_eq!(c[1].speaker_mention.as_ref().unwrap().text, "He");
-    assert!(c[1].confidence < c[0].confidence, "a pronoun is weaker evidence than a name");
+    assert!(
+        c[1].confidence < c[0].confidence,
+        "a pronoun is weaker evidence than a name"
+    );
 }
 
 #[test]
@@ -107,5 +126,8 @@ fn sentence_continuing_across_lines() {
     let c = one(text);
     assert_eq!(c.speaker.as_deref(), Some("Trump"));
     assert_eq!(c.kind, "mixed");
-    assert_eq!(c.quote.text, "“There’s tremendous hatred”\nbetween Zelenskyy and Putin");
+    assert_eq!(
+        c.quote.text,
+        "“There’s tremendous hatred”\nbetween Zelenskyy and Putin"
+    );
 }

@@ -74,7 +74,19 @@ fn edge_cases() {
     let long_line = "x".repeat(1 << 20);
     let many_quotes = "“".repeat(10_000);
     let unbalanced = "He said “yes. And “no” and ” maybe “".repeat(50);
-    for text in ["", " ", "\n\n\n", "“", "”", "\"\"\"", "’’", "“unclosed quote at the end", long_line.as_str(), many_quotes.as_str(), unbalanced.as_str()] {
+    for text in [
+        "",
+        " ",
+        "\n\n\n",
+        "“",
+        "”",
+        "\"\"\"",
+        "’’",
+        "“unclosed quote at the end",
+        long_line.as_str(),
+        many_quotes.as_str(),
+        unbalanced.as_str(),
+    ] {
         check(&pipeline, text);
     }
 }

@@ -118,7 +118,7 @@ impl CueLexicon {
             }
         }
         for entries in by_first.values_mut() {
-            entries.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
         }
         Ok(CueLexicon { by_first })
     }

@@ -319,7 +319,7 @@ impl RuleQuoteDetector {
         let mut b = from;
         while b < sent_end
             && !ctx.is_punct(b)
-            && !(ctx.is_quote(b) && !matches!(ctx.word(b), "’" | "'"))
+            && (!ctx.is_quote(b) || matches!(ctx.word(b), "’" | "'"))
         {
             if b > from
                 && ctx.lower_is(
@@ -437,8 +437,7 @@ impl RuleQuoteDetector {
                 return None;
             }
         }
-        if i > s0 && ctx.word(i - 1).ends_with("n’t") || i > s0 && ctx.word(i - 1).ends_with("n't")
-        {
+        if i > s0 && (ctx.word(i - 1).ends_with("n’t") || ctx.word(i - 1).ends_with("n't")) {
             return None;
         }
         let participle = ctx.word(i).ends_with("ing") && i > s0 && ctx.word(i - 1) == ",";
