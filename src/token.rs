@@ -99,6 +99,12 @@ impl Tokenizer {
                 start += 3;
                 continue;
             }
+            // Doubled ASCII marks are one double quotation mark (``…'' and ''…'').
+            if (c == '\'' && rest.starts_with('\'')) || (c == '`' && rest.starts_with('`')) {
+                out.push(quote(start, start + 2));
+                start += 2;
+                continue;
+            }
             out.push(single(text, start, c));
             start += c.len_utf8();
         }
@@ -110,6 +116,11 @@ impl Tokenizer {
                 break;
             }
             let cstart = end - c.len_utf8();
+            if c == '\'' && text[start..cstart].ends_with('\'') {
+                trailing.push(quote(cstart - 1, end));
+                end = cstart - 1;
+                continue;
+            }
             if c == '.' {
                 let core = &text[start..end];
                 if core.ends_with("...") && core.len() > 3 {
@@ -191,6 +202,13 @@ impl Tokenizer {
             }
         }
         out.push(word(text, span));
+    }
+}
+
+fn quote(start: usize, end: usize) -> Token {
+    Token {
+        span: Span::new(start, end),
+        kind: TokenKind::Quote,
     }
 }
 

@@ -230,7 +230,7 @@ impl RuleQuoteDetector {
         let mut a = b + 1;
         while a > sent_start {
             let t = a - 1;
-            if ctx.is_punct(t)
+            if ctx.is_punct(t) && ctx.word(t) != "%"
                 || ctx.is_quote(t) && !matches!(ctx.word(t), "’" | "'")
                 || ctx.lower_is(t, &LEFT_BOUNDARIES)
                 || self
@@ -262,6 +262,7 @@ impl RuleQuoteDetector {
         let last = ctx.word(b);
         let ok = ctx.is_capitalised(b)
             || self.np_word(ctx, b)
+            || matches!(last, "%" | "percent" | "five" | "ten" | "half" | "majority" | "third" | "quarter")
             || ["he", "she", "they", "it", "we", "i", "people", "both"]
                 .contains(&last.to_lowercase().as_str())
             || last.ends_with('s');
@@ -384,7 +385,8 @@ impl RuleQuoteDetector {
             return Kind::Direct;
         }
         let text = ctx.doc.text();
-        if content.slice(text).contains(['“', '”', '"', '«', '»']) {
+        let slice = content.slice(text);
+        if slice.contains(['“', '”', '"', '«', '»']) || slice.contains("''") || slice.contains("``") {
             Kind::Mixed
         } else {
             Kind::Indirect
@@ -440,7 +442,10 @@ impl RuleQuoteDetector {
         if i > s0 && (ctx.word(i - 1).ends_with("n’t") || ctx.word(i - 1).ends_with("n't")) {
             return None;
         }
-        let participle = ctx.word(i).ends_with("ing") && i > s0 && ctx.word(i - 1) == ",";
+        // ", saying …" (also after a closing quotation mark: `called it “odd,” saying …`).
+        let participle = ctx.word(i).ends_with("ing")
+            && i > s0
+            && (ctx.word(i - 1) == "," || ctx.quote_closed_at(i - 1).is_some());
         let progressive = ctx.word(i).ends_with("ing")
             && i > s0
             && ctx.lower_is(i - 1, &["is", "was", "are", "were", "been", "be"]);
@@ -478,7 +483,10 @@ impl RuleQuoteDetector {
 
         // Left content: `“Q,” X said.` / `Q, X said.` / `“Q,” said X.`
         let before_subject = subject.map_or(i, |(a, _)| a);
-        let right_is_end = after >= s1 || ctx.is_punct(after) && ctx.word(after) != ":";
+        // `X said, “…”` and `X said: “…”` take the quotation on the right.
+        let quote_follows =
+            after + 1 < s1 && matches!(ctx.word(after), "," | ":") && ctx.quote_opened_at(after + 1).is_some();
+        let right_is_end = after >= s1 || ctx.is_punct(after) && ctx.word(after) != ":" && !quote_follows;
         let inverted = !participle
             && i > s0
             && (ctx.word(i - 1) == "," || ctx.is_quote(i - 1))
@@ -509,6 +517,29 @@ impl RuleQuoteDetector {
                 && (after_quote && (right_is_end || right_is_pp)
                     || right_is_end && ctx.word(a - 1) == ",")
             {
+                // "Back then, Ms. Ripert said, she found …": content on both sides.
+                let parenthetical =
+                    !after_quote && after + 3 < s1 && ctx.word(after) == "," && ctx.word(a - 1) == ",";
+                if parenthetical {
+                    let end = self.content_end(ctx, after + 1, s1);
+                    if let (Some(left), Some(right)) =
+                        (self.content(ctx, s0, a - 1), self.content(ctx, after + 1, end))
+                    {
+                        let kind = match (self.kind_of(ctx, left), self.kind_of(ctx, right)) {
+                            (Kind::Indirect, Kind::Indirect) => Kind::Indirect,
+                            (Kind::Direct, Kind::Direct) => Kind::Direct,
+                            _ => Kind::Mixed,
+                        };
+                        return Some(Candidate {
+                            kind,
+                            fragments: vec![left, right],
+                            cue: Some(cue),
+                            speaker: Some(ctx.span(a, b)),
+                            sentence: si,
+                            evidence: 0.8,
+                        });
+                    }
+                }
                 return self.left_content(ctx, si, a, cue, Some(ctx.span(a, b)), 0.85);
             }
         }
@@ -516,7 +547,11 @@ impl RuleQuoteDetector {
         // Right content.
         let mut start = after;
         let mut evidence = 0.8f32;
+        // The complementizer of this cue, not of a clause further on ("said he had heard that").
         let that = (after..s1.min(after + THAT_WINDOW))
+            .take_while(|&t| {
+                !ctx.lower_is(t, &CLAUSE_OPENERS[..8]) && (takes_object || !self.has_finite_verb(ctx, t, t + 1))
+            })
             .find(|&t| ctx.word(t).eq_ignore_ascii_case("that") && ctx.inside[t].is_none());
         let blocked = that.is_some_and(|t| (after..t).any(|k| ctx.is_punct(k) || ctx.is_quote(k)));
         let mut np_object = false;

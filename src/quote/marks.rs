@@ -27,7 +27,16 @@ enum Role {
 
 /// Whether a double-quote mark token opens or closes.
 fn double_role(text: &str, span: Span) -> Option<Role> {
-    let c = span.slice(text).chars().next()?;
+    let mark = span.slice(text);
+    let c = if mark == "''" {
+        '"'
+    } else if mark == "``" {
+        '“'
+    } else if mark.chars().count() == 1 {
+        mark.chars().next()?
+    } else {
+        return None;
+    };
     match c {
         '“' | '„' | '«' | '‟' => Some(Role::Open),
         '”' | '»' => Some(Role::Close),
