@@ -16,6 +16,14 @@ fn main() {
     for c in pipeline.process(&article).claims {
         let mention = c.speaker_mention.map(|m| m.text).unwrap_or_default();
         let cue = c.cue.map(|m| m.text).unwrap_or_default();
-        println!("CLAIM {} [{}] {:?} <{}> cue={:?} :: {:?}", c.kind, c.speaker.unwrap_or_default(), mention, c.confidence, cue, c.quote.text);
+        println!(
+            "CLAIM {} [{}] {:?} <{}> cue={:?} :: {:?}",
+            c.kind,
+            c.speaker.unwrap_or_default(),
+            mention,
+            c.confidence,
+            cue,
+            c.quote.text
+        );
     }
 }

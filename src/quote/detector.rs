@@ -134,6 +134,8 @@ const MAX_SPEAKER_TOKENS: usize = 10;
 const THAT_WINDOW: usize = 12;
 /// Shortest unattributed quotation (in words) reported as a claim; shorter ones are scare quotes.
 const MIN_UNATTRIBUTED_WORDS: usize = 4;
+/// An unattributed quotation inside a sentence is a claim from this length on.
+const MIN_LONG_QUOTE_WORDS: usize = 10;
 
 /// Cue-centred rule detector.
 #[derive(Clone, Debug)]
@@ -262,7 +264,10 @@ impl RuleQuoteDetector {
         let last = ctx.word(b);
         let ok = ctx.is_capitalised(b)
             || self.np_word(ctx, b)
-            || matches!(last, "%" | "percent" | "five" | "ten" | "half" | "majority" | "third" | "quarter")
+            || matches!(
+                last,
+                "%" | "percent" | "five" | "ten" | "half" | "majority" | "third" | "quarter"
+            )
             || ["he", "she", "they", "it", "we", "i", "people", "both"]
                 .contains(&last.to_lowercase().as_str())
             || last.ends_with('s');
@@ -386,7 +391,8 @@ impl RuleQuoteDetector {
         }
         let text = ctx.doc.text();
         let slice = content.slice(text);
-        if slice.contains(['“', '”', '"', '«', '»']) || slice.contains("''") || slice.contains("``") {
+        if slice.contains(['“', '”', '"', '«', '»']) || slice.contains("''") || slice.contains("``")
+        {
             Kind::Mixed
         } else {
             Kind::Indirect
@@ -484,9 +490,11 @@ impl RuleQuoteDetector {
         // Left content: `“Q,” X said.` / `Q, X said.` / `“Q,” said X.`
         let before_subject = subject.map_or(i, |(a, _)| a);
         // `X said, “…”` and `X said: “…”` take the quotation on the right.
-        let quote_follows =
-            after + 1 < s1 && matches!(ctx.word(after), "," | ":") && ctx.quote_opened_at(after + 1).is_some();
-        let right_is_end = after >= s1 || ctx.is_punct(after) && ctx.word(after) != ":" && !quote_follows;
+        let quote_follows = after + 1 < s1
+            && matches!(ctx.word(after), "," | ":")
+            && ctx.quote_opened_at(after + 1).is_some();
+        let right_is_end =
+            after >= s1 || ctx.is_punct(after) && ctx.word(after) != ":" && !quote_follows;
         let inverted = !participle
             && i > s0
             && (ctx.word(i - 1) == "," || ctx.is_quote(i - 1))
@@ -518,13 +526,16 @@ impl RuleQuoteDetector {
                     || right_is_end && ctx.word(a - 1) == ",")
             {
                 // "Back then, Ms. Ripert said, she found …": content on both sides.
-                let parenthetical =
-                    !after_quote && after + 3 < s1 && ctx.word(after) == "," && ctx.word(a - 1) == ",";
+                let parenthetical = !after_quote
+                    && after + 3 < s1
+                    && ctx.word(after) == ","
+                    && ctx.word(a - 1) == ",";
                 if parenthetical {
                     let end = self.content_end(ctx, after + 1, s1);
-                    if let (Some(left), Some(right)) =
-                        (self.content(ctx, s0, a - 1), self.content(ctx, after + 1, end))
-                    {
+                    if let (Some(left), Some(right)) = (
+                        self.content(ctx, s0, a - 1),
+                        self.content(ctx, after + 1, end),
+                    ) {
                         let kind = match (self.kind_of(ctx, left), self.kind_of(ctx, right)) {
                             (Kind::Indirect, Kind::Indirect) => Kind::Indirect,
                             (Kind::Direct, Kind::Direct) => Kind::Direct,
@@ -550,7 +561,8 @@ impl RuleQuoteDetector {
         // The complementizer of this cue, not of a clause further on ("said he had heard that").
         let that = (after..s1.min(after + THAT_WINDOW))
             .take_while(|&t| {
-                !ctx.lower_is(t, &CLAUSE_OPENERS[..8]) && (takes_object || !self.has_finite_verb(ctx, t, t + 1))
+                !ctx.lower_is(t, &CLAUSE_OPENERS[..8])
+                    && (takes_object || !self.has_finite_verb(ctx, t, t + 1))
             })
             .find(|&t| ctx.word(t).eq_ignore_ascii_case("that") && ctx.inside[t].is_none());
         let blocked = that.is_some_and(|t| (after..t).any(|k| ctx.is_punct(k) || ctx.is_quote(k)));
@@ -682,8 +694,10 @@ impl RuleQuoteDetector {
         }
         if k > s0 {
             if let Some(q) = ctx.quote_closed_at(k - 1) {
+                let introduced = q.open > s0 && matches!(ctx.word(q.open - 1), ":" | "—" | "–");
                 if ctx.doc.tokens[q.open].span.start <= ctx.doc.sentences[si].span.start
                     || q.open == s0
+                    || introduced
                 {
                     return Some(Candidate {
                         kind: Kind::Direct,
@@ -823,24 +837,44 @@ impl QuoteDetector for RuleQuoteDetector {
             if covered(&out, &q) {
                 continue;
             }
+            // A quotation right after a claim whose attribution (speaker and cue) stands
+            // between them continues that claim, in the same or the next sentence.
+            let q_sentence = doc.sentence_of(q.open);
+            let sentence_start = ctx.doc.sentences[q_sentence].tokens.start;
+            let opens_sentence =
+                q.open == sentence_start || q.open > 0 && ctx.word(q.open - 1) == ":";
             let previous = out
                 .iter_mut()
-                .filter(|c| c.kind == Kind::Direct && c.content().end <= q.outer.start)
+                .filter(|c| c.content().end <= q.outer.start && c.sentence + 1 >= q_sentence)
                 .max_by_key(|c| c.content().end);
             if let Some(prev) = previous {
                 let between = Span::new(prev.content().end, q.outer.start);
-                let attribution_between = prev.speaker.is_some_and(|s| between.contains(s));
+                let attribution_between = prev.speaker.is_some_and(|s| between.contains(s))
+                    && prev.cue.as_ref().is_some_and(|c| between.contains(c.span));
                 let gap = between.slice(text);
-                if attribution_between
-                    && !gap.contains("\n\n")
-                    && gap.chars().filter(|c| c.is_alphanumeric()).count() < 60
-                {
+                let after_attribution = prev
+                    .cue
+                    .as_ref()
+                    .map_or(gap, |c| &text[c.span.end.max(between.start)..between.end]);
+                let adjacent = opens_sentence
+                    || after_attribution
+                        .trim()
+                        .trim_end_matches(',')
+                        .split_whitespace()
+                        .count()
+                        <= 4;
+                if attribution_between && adjacent && !gap.contains("\n\n") {
                     prev.fragments.push(q.content);
+                    if prev.kind == Kind::Indirect {
+                        prev.kind = Kind::Mixed;
+                    }
                     continue;
                 }
             }
+            // An unattributed quotation is a claim when it reads as speech: a whole sentence
+            // (or introduced by a colon), or a long passage; short ones are scare quotes.
             let words = q.content.slice(text).split_whitespace().count();
-            if words >= MIN_UNATTRIBUTED_WORDS {
+            if words >= MIN_UNATTRIBUTED_WORDS && opens_sentence || words >= MIN_LONG_QUOTE_WORDS {
                 out.push(Candidate {
                     kind: Kind::Direct,
                     fragments: vec![q.content],
