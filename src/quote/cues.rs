@@ -87,7 +87,10 @@ impl CueLexicon {
                         takes_object: flags.split(',').any(|f| f == "obj"),
                     };
                     let forms = cols.get(3).copied().unwrap_or("");
-                    for form in std::iter::once(lemma.as_str())
+                    // `nobase`: the lemma itself is too ambiguous to be a cue ("state").
+                    let base = (!flags.split(',').any(|f| f == "nobase")).then_some(lemma.as_str());
+                    for form in base
+                        .into_iter()
                         .chain(forms.split(',').map(str::trim).filter(|f| !f.is_empty()))
                     {
                         by_first.entry(form.to_string()).or_default().push(Entry {

@@ -64,12 +64,14 @@ const CLAUSE_OPENERS: [&str; 24] = [
 ];
 
 /// Words before a cue word that show it is a noun ("the call", "his plans").
-const NOUN_MARKERS: [&str; 12] = [
-    "the", "a", "an", "his", "her", "its", "their", "our", "my", "this", "that", "of",
+const NOUN_MARKERS: [&str; 14] = [
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "this", "that", "of", "these",
+    "those",
 ];
 
 /// Lowercase words after a cue that start an adjunct, not an object ("said in a statement").
-const NOT_OBJECTS: [&str; 36] = [
+const NOT_OBJECTS: [&str; 37] = [
+    "against",
     "in",
     "on",
     "at",
@@ -107,6 +109,14 @@ const NOT_OBJECTS: [&str; 36] = [
     "instead",
     "too",
 ];
+
+/// Words that open an embedded question as content ("explained why …").
+const WH_WORDS: [&str; 8] = [
+    "how", "why", "what", "whether", "when", "where", "who", "if",
+];
+
+/// Longest object skipped between a cue and its content ("told reporters on Monday").
+const MAX_OBJECT_TOKENS: usize = 7;
 
 /// Sentence-initial words that open an adverbial phrase before the subject.
 const ADVERBIAL_OPENERS: [&str; 16] = [
@@ -204,7 +214,17 @@ impl RuleQuoteDetector {
             return None;
         }
         let words: Vec<&str> = (i..end.min(i + 4)).map(|t| ctx.word(t)).collect();
-        self.cues.match_at(&words)
+        let m = self.cues.match_at(&words)?;
+        // A capitalised verb form is a name ("United States", "Says Who"), except phrases that
+        // open a sentence ("According to …").
+        let capitalised = ctx.is_capitalised(i);
+        let sentence_initial = ctx.doc.sentences[ctx.doc.sentence_of(i)].tokens.start == i;
+        if capitalised
+            && !(sentence_initial && matches!(m.shape, CueShape::Source | CueShape::Citing))
+        {
+            return None;
+        }
+        Some(m)
     }
 
     /// True for words that may stand inside a noun phrase naming a source.
@@ -235,9 +255,9 @@ impl RuleQuoteDetector {
             if ctx.is_punct(t) && ctx.word(t) != "%"
                 || ctx.is_quote(t) && !matches!(ctx.word(t), "’" | "'")
                 || ctx.lower_is(t, &LEFT_BOUNDARIES)
-                || self
-                    .cue_at(ctx, t, t + 1)
-                    .is_some_and(|m| matches!(m.shape, CueShape::Verb { .. }))
+                || self.cue_at(ctx, t, t + 1).is_some_and(|m| {
+                    matches!(m.shape, CueShape::Verb { .. }) && m.class == super::CueClass::Speech
+                })
             {
                 break;
             }
@@ -459,10 +479,15 @@ impl RuleQuoteDetector {
         if ctx.word(i).ends_with("ing") && !participle && !progressive && !reduced_relative {
             return None;
         }
-        // Inside a quotation only third-person reports count ("He told me that …").
-        if ctx.inside[i].is_some()
-            && !(i > s0 && (ctx.lower_is(i - 1, &["he", "she"]) || ctx.is_capitalised(i - 1)))
-        {
+        // Inside a quotation only third-person reports count ("He told me that …"); in news,
+        // first- and second-person thoughts ("I think") are the quoted speaker's voice.
+        let first_person = i > s0 && ctx.lower_is(i - 1, &["i", "we", "you"]);
+        let third_person =
+            i > s0 && (ctx.lower_is(i - 1, &["he", "she"]) || ctx.is_capitalised(i - 1));
+        if ctx.inside[i].is_some() && (!third_person || first_person) {
+            return None;
+        }
+        if first_person && m.class != super::CueClass::Speech {
             return None;
         }
         let mut after = i + m.len;
@@ -526,10 +551,15 @@ impl RuleQuoteDetector {
                     || right_is_end && ctx.word(a - 1) == ",")
             {
                 // "Back then, Ms. Ripert said, she found …": content on both sides.
+                // Not when what follows is an adjunct (", the Kremlin said, after …").
                 let parenthetical = !after_quote
                     && after + 3 < s1
                     && ctx.word(after) == ","
-                    && ctx.word(a - 1) == ",";
+                    && ctx.word(a - 1) == ","
+                    && !ctx.lower_is(after + 1, &NOT_OBJECTS)
+                    && !ctx.lower_is(after + 1, &ADVERBIAL_OPENERS)
+                    && !ctx.word(after + 1).ends_with("ing")
+                    && self.cue_at(ctx, after + 1, s1).is_none();
                 if parenthetical {
                     let end = self.content_end(ctx, after + 1, s1);
                     if let (Some(left), Some(right)) = (
@@ -564,7 +594,7 @@ impl RuleQuoteDetector {
                 !ctx.lower_is(t, &CLAUSE_OPENERS[..8])
                     && (takes_object || !self.has_finite_verb(ctx, t, t + 1))
             })
-            .find(|&t| ctx.word(t).eq_ignore_ascii_case("that") && ctx.inside[t].is_none());
+            .find(|&t| ctx.word(t).eq_ignore_ascii_case("that") && ctx.inside[t] == ctx.inside[i]);
         let blocked = that.is_some_and(|t| (after..t).any(|k| ctx.is_punct(k) || ctx.is_quote(k)));
         let mut np_object = false;
         if preposition {
@@ -578,15 +608,24 @@ impl RuleQuoteDetector {
             return None;
         } else {
             if takes_object {
-                // "told reporters …": skip the object phrase up to a clause opener.
+                // "told reporters …", "told Breitbart News Daily host Alex Marlow how …": skip
+                // the object phrase (a few words) up to a clause opener.
                 while start < s1
-                    && self.np_word(ctx, start)
+                    && start < after + MAX_OBJECT_TOKENS
+                    && (self.np_word(ctx, start)
+                        || ctx.doc.tokens[start].kind == TokenKind::Word
+                            && !ctx.lower_is(start, &NOT_OBJECTS)
+                            && !ctx.lower_is(start, &WH_WORDS))
                     && !ctx.lower_is(start, &CLAUSE_OPENERS[..5])
                 {
                     start += 1;
                 }
                 if start > after && start < s1 && ctx.lower_is(start, &["against", "about", "of"]) {
                     np_object = true;
+                }
+                // "told her to leave" is a directive, not a report.
+                if start > after && start < s1 && ctx.lower_is(start, &["to"]) {
+                    return None;
                 }
             }
             if start < s1
@@ -600,13 +639,15 @@ impl RuleQuoteDetector {
                 && ctx.doc.tokens[start].kind == TokenKind::Word
                 && !ctx.is_capitalised(start)
                 && !ctx.lower_is(start, &NOT_OBJECTS)
-                && !ctx.lower_is(start, &CLAUSE_OPENERS);
+                && !ctx.lower_is(start, &CLAUSE_OPENERS)
+                && !ctx.word(start).ends_with("ing");
             if bare_object {
                 // "claimed neutrality in the crisis"; "regards China as its rival" keeps its predicate.
                 np_object = !(start..s1.min(start + 6)).any(|t| ctx.lower_is(t, &["as"]));
             }
             let opener_ok = start < s1
                 && (np_object
+                    || ctx.lower_is(start, &WH_WORDS)
                     || bare_object
                     || ctx.quote_opened_at(start).is_some()
                     || ctx.is_capitalised(start)
@@ -730,6 +771,31 @@ impl RuleQuoteDetector {
         })
     }
 
+    /// A headline attribution: `Rubio: I Still Believe …` — a short name, a colon, content.
+    fn headline_candidate(&self, ctx: &Ctx, si: usize) -> Option<Candidate> {
+        let sent = &ctx.doc.sentences[si];
+        let (s0, s1) = (sent.tokens.start, sent.tokens.end);
+        let colon = (s0..s1.min(s0 + 5)).find(|&t| ctx.word(t) == ":")?;
+        let name_like = colon > s0
+            && (s0..colon).all(|t| ctx.is_capitalised(t) || matches!(ctx.word(t), "’s" | "'s"));
+        if !name_like || colon + 2 >= s1 || self.cue_at(ctx, colon - 1, colon).is_some() {
+            return None;
+        }
+        let content = self.content(ctx, colon + 1, s1)?;
+        Some(Candidate {
+            kind: self.kind_of(ctx, content),
+            fragments: vec![content],
+            cue: Some(Cue {
+                span: ctx.span(colon, colon),
+                lemma: ":".into(),
+                class: super::CueClass::Speech,
+            }),
+            speaker: Some(ctx.span(s0, colon - 1)),
+            sentence: si,
+            evidence: 0.6,
+        })
+    }
+
     /// "according to X, CONTENT" or "CONTENT, according to X".
     fn source_candidate(&self, ctx: &Ctx, si: usize, i: usize, m: &CueMatch) -> Option<Candidate> {
         let sent = &ctx.doc.sentences[si];
@@ -804,25 +870,55 @@ impl QuoteDetector for RuleQuoteDetector {
 
         let mut out: Vec<Candidate> = Vec::new();
         for (si, sent) in doc.sentences.iter().enumerate() {
+            if let Some(c) = self.headline_candidate(&ctx, si) {
+                out.push(c);
+            }
             let mut i = sent.tokens.start;
+            let mut citing = Vec::new();
             while i < sent.tokens.end {
-                if ctx.inside[i].is_some() {
-                    i += 1;
-                    continue;
-                }
                 let Some(m) = self.cue_at(&ctx, i, sent.tokens.end) else {
                     i += 1;
                     continue;
                 };
+                // Verbs inside quotations are examined too ("He told me that …").
                 let candidate = match m.shape {
                     CueShape::Verb { takes_object } => {
                         self.verb_candidate(&ctx, si, i, &m, takes_object)
                     }
-                    CueShape::Source => self.source_candidate(&ctx, si, i, &m),
-                    CueShape::Citing => None,
+                    CueShape::Source if ctx.inside[i].is_none() => {
+                        self.source_candidate(&ctx, si, i, &m)
+                    }
+                    CueShape::Citing if ctx.inside[i].is_none() => {
+                        citing.push((i, m.clone()));
+                        None
+                    }
+                    _ => None,
                 };
                 out.extend(candidate);
                 i += m.len;
+            }
+            // "X, citing Y, said CONTENT": Y is a source of X's content too.
+            for (i, m) in citing {
+                let cue_start = doc.tokens[i].span.start;
+                let relayed = out.iter().find(|c| {
+                    c.sentence == si && c.cue.as_ref().is_some_and(|cue| cue.span.start > cue_start)
+                });
+                let (Some(relayed), Some((a, b))) =
+                    (relayed, self.right_phrase(&ctx, i + m.len, sent.tokens.end))
+                else {
+                    continue;
+                };
+                let claim = Candidate {
+                    cue: Some(Cue {
+                        span: ctx.span(i, i + m.len - 1),
+                        lemma: m.lemma.clone(),
+                        class: m.class,
+                    }),
+                    speaker: Some(ctx.span(a, b)),
+                    evidence: 0.7,
+                    ..relayed.clone()
+                };
+                out.push(claim);
             }
         }
 
@@ -885,7 +981,13 @@ impl QuoteDetector for RuleQuoteDetector {
                 });
             }
         }
-        out.sort_by_key(|c| (c.content().start, c.content().end));
+        out.sort_by_key(|c| {
+            (
+                c.content().start,
+                c.content().end,
+                c.cue.as_ref().map(|cue| cue.span.start),
+            )
+        });
         out.dedup_by(|b, a| a.fragments == b.fragments && a.cue == b.cue);
         out
     }
