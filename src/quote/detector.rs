@@ -844,6 +844,111 @@ impl RuleQuoteDetector {
     }
 }
 
+impl RuleQuoteDetector {
+    /// Attaches each quotation no candidate covers to the claim of the same speaker's turn, as
+    /// PolNeAR-style fragments: `“A,” said X. “B.”`, `“A.” X added. He paused. “B.”`, and a
+    /// quotation right before `“C,” X said.` Quotations left over become unattributed claims
+    /// when they read as speech (a whole sentence, or a long passage).
+    fn join_quotations(&self, ctx: &Ctx, out: &mut Vec<Candidate>) {
+        let doc = ctx.doc;
+        let text = doc.text();
+        out.sort_by_key(|c| (c.content().start, c.content().end));
+        let mut covered = vec![false; doc.tokens.len()];
+        for c in out.iter() {
+            for f in &c.fragments {
+                let from = doc.tokens.partition_point(|t| t.span.end <= f.start);
+                for slot in covered[from..]
+                    .iter_mut()
+                    .zip(&doc.tokens[from..])
+                    .take_while(|(_, t)| t.span.start < f.end)
+                {
+                    *slot.0 = true;
+                }
+            }
+        }
+        let words = |s: &str| {
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .count()
+        };
+        let mut unattributed = Vec::new();
+        for q in &ctx.quotes {
+            let first_inside = (q.open + 1).min(doc.tokens.len() - 1);
+            if q.content.is_empty() || covered[first_inside] {
+                continue;
+            }
+            let q_sentence = doc.sentence_of(q.open);
+            let opens_sentence = q.open == doc.sentences[q_sentence].tokens.start
+                || q.open > 0 && ctx.word(q.open - 1) == ":";
+            let k = out.partition_point(|c| c.content().start < q.outer.start);
+            // The claim before: its turn goes on when only its own attribution, or at most one
+            // short sentence of narration, stands between.
+            if let Some(prev) = k
+                .checked_sub(1)
+                .map(|i| &out[i])
+                .filter(|p| p.content().end <= q.outer.start)
+            {
+                let gap = Span::new(prev.content().end, q.outer.start);
+                let own_cue = prev.cue.as_ref().filter(|c| gap.contains(c.span));
+                let narration = own_cue.map_or(gap, |c| Span::new(c.span.end, gap.end));
+                let other_cue = out.iter().any(|c| {
+                    c.cue
+                        .as_ref()
+                        .is_some_and(|cue| narration.contains(cue.span))
+                });
+                let last_sentence = doc
+                    .sentences
+                    .partition_point(|s| s.span.end <= prev.content().end.saturating_sub(1));
+                let narration_words = words(narration.slice(text));
+                let joins = !other_cue
+                    && (own_cue.is_some()
+                        && prev.speaker.is_some_and(|s| gap.contains(s))
+                        && (opens_sentence || narration_words <= 4)
+                        || prev.kind != Kind::Indirect
+                            && opens_sentence
+                            && q_sentence <= last_sentence + 2
+                            && narration_words <= 12);
+                if joins && (opens_sentence || !gap.slice(text).contains("\n\n")) {
+                    out[k - 1].fragments.push(q.content);
+                    if out[k - 1].kind == Kind::Indirect {
+                        out[k - 1].kind = Kind::Mixed;
+                    }
+                    continue;
+                }
+            }
+            // The claim after: a quotation opening the next sentence, `“A.” “B,” X said.`
+            if let Some(next) = out.get_mut(k) {
+                let gap = Span::new(q.outer.end, next.content().start.max(q.outer.end));
+                let next_opens = ctx.quotes.iter().any(|n| {
+                    n.content == next.fragments[0]
+                        && doc.tokens[n.open].span.start == doc.sentences[next.sentence].span.start
+                });
+                if opens_sentence
+                    && next.kind == Kind::Direct
+                    && next_opens
+                    && next.sentence <= q_sentence + 2
+                    && words(gap.slice(text)) <= 3
+                {
+                    next.fragments.insert(0, q.content);
+                    continue;
+                }
+            }
+            let n = words(q.content.slice(text));
+            if n >= MIN_UNATTRIBUTED_WORDS && opens_sentence || n >= MIN_LONG_QUOTE_WORDS {
+                unattributed.push(Candidate {
+                    kind: Kind::Direct,
+                    fragments: vec![q.content],
+                    cue: None,
+                    speaker: None,
+                    sentence: q_sentence,
+                    evidence: 0.3,
+                });
+            }
+        }
+        out.extend(unattributed);
+    }
+}
+
 impl Default for RuleQuoteDetector {
     fn default() -> Self {
         RuleQuoteDetector::new(CueLexicon::default(), crate::lexicon::default_lexicon())
@@ -922,65 +1027,7 @@ impl QuoteDetector for RuleQuoteDetector {
             }
         }
 
-        // Quotations interrupted by their attribution: `“A,” said X. “B.”` → one claim.
-        let text = doc.text();
-        let covered = |out: &[Candidate], q: &QuoteSpan| {
-            out.iter()
-                .any(|c| c.fragments.iter().any(|f| f.overlaps(q.content)))
-        };
-        for qi in 0..ctx.quotes.len() {
-            let q = ctx.quotes[qi];
-            if covered(&out, &q) {
-                continue;
-            }
-            // A quotation right after a claim whose attribution (speaker and cue) stands
-            // between them continues that claim, in the same or the next sentence.
-            let q_sentence = doc.sentence_of(q.open);
-            let sentence_start = ctx.doc.sentences[q_sentence].tokens.start;
-            let opens_sentence =
-                q.open == sentence_start || q.open > 0 && ctx.word(q.open - 1) == ":";
-            let previous = out
-                .iter_mut()
-                .filter(|c| c.content().end <= q.outer.start && c.sentence + 1 >= q_sentence)
-                .max_by_key(|c| c.content().end);
-            if let Some(prev) = previous {
-                let between = Span::new(prev.content().end, q.outer.start);
-                let attribution_between = prev.speaker.is_some_and(|s| between.contains(s))
-                    && prev.cue.as_ref().is_some_and(|c| between.contains(c.span));
-                let gap = between.slice(text);
-                let after_attribution = prev
-                    .cue
-                    .as_ref()
-                    .map_or(gap, |c| &text[c.span.end.max(between.start)..between.end]);
-                let adjacent = opens_sentence
-                    || after_attribution
-                        .trim()
-                        .trim_end_matches(',')
-                        .split_whitespace()
-                        .count()
-                        <= 4;
-                if attribution_between && adjacent && !gap.contains("\n\n") {
-                    prev.fragments.push(q.content);
-                    if prev.kind == Kind::Indirect {
-                        prev.kind = Kind::Mixed;
-                    }
-                    continue;
-                }
-            }
-            // An unattributed quotation is a claim when it reads as speech: a whole sentence
-            // (or introduced by a colon), or a long passage; short ones are scare quotes.
-            let words = q.content.slice(text).split_whitespace().count();
-            if words >= MIN_UNATTRIBUTED_WORDS && opens_sentence || words >= MIN_LONG_QUOTE_WORDS {
-                out.push(Candidate {
-                    kind: Kind::Direct,
-                    fragments: vec![q.content],
-                    cue: None,
-                    speaker: None,
-                    sentence: doc.sentence_of(q.open),
-                    evidence: 0.3,
-                });
-            }
-        }
+        self.join_quotations(&ctx, &mut out);
         out.sort_by_key(|c| {
             (
                 c.content().start,
