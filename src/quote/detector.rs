@@ -115,6 +115,9 @@ const WH_WORDS: [&str; 8] = [
     "how", "why", "what", "whether", "when", "where", "who", "if",
 ];
 
+/// Longest apposition between a subject and its cue (`Ki Hong, 33, said`).
+const MAX_APPOSITION_TOKENS: usize = 20;
+
 /// Longest object skipped between a cue and its content ("told reporters on Monday").
 const MAX_OBJECT_TOKENS: usize = 7;
 
@@ -304,6 +307,32 @@ impl RuleQuoteDetector {
         (from..to)
             .take_while(|&t| ctx.word(t) != ",")
             .any(|t| ctx.lower_is(t, &AUX) || ctx.word(t).ends_with("ed") && !ctx.is_capitalised(t))
+    }
+
+    /// A subject followed by an apposition, `“…,” Ki Hong, 33, said` / `Tom John, chairman of
+    /// the party, said`: the name before the apposition's opening comma.
+    fn appositive_subject(&self, ctx: &Ctx, s0: usize, cue: usize) -> Option<(usize, usize)> {
+        let mut k = cue;
+        while k > s0 && ctx.lower_is(k - 1, &AUX_ADVERBS) {
+            k -= 1;
+        }
+        if k == s0 || ctx.word(k - 1) != "," {
+            return None;
+        }
+        let close = k - 1;
+        let open = (s0..close)
+            .rev()
+            .take(MAX_APPOSITION_TOKENS)
+            .take_while(|&t| !ctx.is_quote(t))
+            .find(|&t| ctx.word(t) == ",")?;
+        let (a, b) = self
+            .left_subject(ctx, s0, open)
+            .filter(|&(_, b)| b + 1 == open)?;
+        // The name must open its clause: sentence start, or right after a quotation.
+        let starts_clause = a == s0
+            || ctx.is_quote(a - 1)
+            || a >= s0 + 2 && ctx.word(a - 1) == "," && ctx.is_quote(a - 2);
+        (starts_clause && ctx.is_capitalised(b)).then_some((a, b))
     }
 
     /// The sentence's grammatical subject: the noun phrase at its start, after an opening
@@ -510,6 +539,7 @@ impl RuleQuoteDetector {
             None
         } else {
             self.left_subject(ctx, s0, i)
+                .or_else(|| self.appositive_subject(ctx, s0, i))
         };
 
         // Left content: `“Q,” X said.` / `Q, X said.` / `“Q,” said X.`
@@ -540,12 +570,14 @@ impl RuleQuoteDetector {
                     || a > s0 + 1
                         && ctx.word(a - 1) == ","
                         && ctx.quote_closed_at(a - 2).is_some());
+            // After a closing quotation, anything but a complement clause is an adjunct or
+            // an object ("… ,” Trump told CNN then.").
             let right_is_pp = after < s1
                 && !preposition
                 && ctx.doc.tokens[after].kind == TokenKind::Word
-                && !ctx.is_capitalised(after)
+                && (after_quote && takes_object || !ctx.is_capitalised(after))
                 && !ctx.lower_is(after, &CLAUSE_OPENERS)
-                && !ctx.lower_is(after, &["that"]);
+                && !(after..s1.min(after + THAT_WINDOW)).any(|t| ctx.lower_is(t, &["that"]));
             if before_subject > s0
                 && (after_quote && (right_is_end || right_is_pp)
                     || right_is_end && ctx.word(a - 1) == ",")
