@@ -35,6 +35,8 @@ pub struct CueMatch {
     pub shape: CueShape,
     /// Prepositions that join the verb as part of the cue ("boasted of").
     pub prepositions: Vec<String>,
+    /// The verb is a cue only for a quotation ("she continued, “…”").
+    pub quote_only: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -44,6 +46,7 @@ struct Entry {
     class: CueClass,
     shape: CueShape,
     prepositions: Vec<String>,
+    quote_only: bool,
 }
 
 /// Cue words and phrases, indexed by their first (lowercased) word.
@@ -99,6 +102,7 @@ impl CueLexicon {
                             class,
                             shape,
                             prepositions: prepositions.clone(),
+                            quote_only: flags.split(',').any(|f| f == "quote"),
                         });
                     }
                 }
@@ -115,6 +119,7 @@ impl CueLexicon {
                         class,
                         shape,
                         prepositions: Vec::new(),
+                        quote_only: false,
                     });
                 }
                 k => return Err(err(&format!("unknown kind {k:?}"))),
@@ -142,6 +147,7 @@ impl CueLexicon {
                 class: e.class,
                 shape: e.shape,
                 prepositions: e.prepositions.clone(),
+                quote_only: e.quote_only,
             })
         })
     }

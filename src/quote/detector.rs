@@ -344,6 +344,10 @@ impl RuleQuoteDetector {
         limit: usize,
     ) -> Option<(usize, usize)> {
         let mut a = sent_start;
+        // "Though she called …": a subordinator before the subject.
+        if a < limit && ctx.lower_is(a, &LEFT_BOUNDARIES) && !ctx.lower_is(a, &ADVERBIAL_OPENERS) {
+            a += 1;
+        }
         if a < limit && ctx.lower_is(a, &ADVERBIAL_OPENERS) {
             while a < limit && ctx.word(a) != "," {
                 a += 1;
@@ -504,7 +508,11 @@ impl RuleQuoteDetector {
         let progressive = ctx.word(i).ends_with("ing")
             && i > s0
             && ctx.lower_is(i - 1, &["is", "was", "are", "were", "been", "be"]);
-        let reduced_relative = i + 1 < s1 && ctx.lower_is(i + 1, &["that"]);
+        // "… saying that …", and "Hillary Clinton asking, “Why …”".
+        let reduced_relative = i + 1 < s1 && ctx.lower_is(i + 1, &["that"])
+            || i + 2 < s1
+                && matches!(ctx.word(i + 1), "," | ":")
+                && ctx.quote_opened_at(i + 2).is_some();
         if ctx.word(i).ends_with("ing") && !participle && !progressive && !reduced_relative {
             return None;
         }
@@ -615,6 +623,21 @@ impl RuleQuoteDetector {
                 }
                 return self.left_content(ctx, si, a, cue, Some(ctx.span(a, b)), 0.85);
             }
+        }
+
+        // `X reports:` ending the sentence introduces the next one (often a block quotation).
+        if after + 1 == s1 && ctx.word(after) == ":" {
+            let next = ctx.doc.sentences.get(si + 1)?;
+            let end = self.content_end(ctx, next.tokens.start, next.tokens.end);
+            let content = self.content(ctx, next.tokens.start, end)?;
+            return Some(Candidate {
+                kind: self.kind_of(ctx, content),
+                fragments: vec![content],
+                cue: Some(cue),
+                speaker: subject.map(|(a, b)| ctx.span(a, b)),
+                sentence: si,
+                evidence: 0.7,
+            });
         }
 
         // Right content.
@@ -1019,9 +1042,9 @@ impl QuoteDetector for RuleQuoteDetector {
                 };
                 // Verbs inside quotations are examined too ("He told me that …").
                 let candidate = match m.shape {
-                    CueShape::Verb { takes_object } => {
-                        self.verb_candidate(&ctx, si, i, &m, takes_object)
-                    }
+                    CueShape::Verb { takes_object } => self
+                        .verb_candidate(&ctx, si, i, &m, takes_object)
+                        .filter(|c| !m.quote_only || c.kind == Kind::Direct),
                     CueShape::Source if ctx.inside[i].is_none() => {
                         self.source_candidate(&ctx, si, i, &m)
                     }
