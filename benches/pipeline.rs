@@ -6,7 +6,8 @@ use std::path::Path;
 use claimex::attribution::{Attributor, RuleAttributor};
 use claimex::clean::Cleaner;
 use claimex::document::Analysis;
-use claimex::ner::{Recognizer, RuleRecognizer};
+use claimex::models::{self, Task};
+use claimex::ner::{Recognizer, TaggerRecognizer};
 use claimex::quote::{QuoteDetector, RuleQuoteDetector};
 use claimex::sentence::{NewsSentenceSplitter, SentenceSplitter};
 use claimex::sink::{CsvClaims, JsonlClaims, Sink};
@@ -53,7 +54,11 @@ fn stages(c: &mut Criterion) {
     let cleaner = Cleaner::default();
     let splitter = NewsSentenceSplitter::default();
     let tokenizer = Tokenizer::default();
-    let recognizer = RuleRecognizer::new(claimex::lexicon::default_lexicon());
+    let recognizer = TaggerRecognizer::new(
+        std::borrow::Cow::Borrowed(models::embedded(Task::Ner)),
+        models::word_classes(),
+        "ner",
+    );
     let detector = RuleQuoteDetector::default();
     let attributor = RuleAttributor::default();
     let analyses: Vec<Analysis> = articles.iter().map(|a| pipeline.analyze(a)).collect();

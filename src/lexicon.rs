@@ -1,4 +1,4 @@
-//! Word lists shared by the recognizer and the attributor, loaded from `models/lexicon.tsv`.
+//! Word lists shared by the quote detector and the attributor, loaded from `models/lexicon.tsv`.
 
 use std::collections::HashSet;
 
@@ -14,10 +14,6 @@ pub enum WordClass {
     RoleModifier,
     /// Makes a capitalised name an organisation ("Ministry").
     OrgHead,
-    /// A one-word organisation or outlet ("Reuters").
-    Org,
-    /// A place often used for its government ("Beijing").
-    Loc,
     /// A plural noun for a group that can be a source ("officials").
     Group,
 }
@@ -43,8 +39,6 @@ impl Lexicon {
                 "role" => WordClass::Role,
                 "rolemod" => WordClass::RoleModifier,
                 "orghead" => WordClass::OrgHead,
-                "org" => WordClass::Org,
-                "loc" => WordClass::Loc,
                 "group" => WordClass::Group,
                 c => return Err(format!("lexicon line {}: unknown class {c:?}", n + 1)),
             };
@@ -73,8 +67,8 @@ mod tests {
     fn embedded_lexicon_loads_and_matches_any_case() {
         let lex = default_lexicon();
         assert!(lex.is(WordClass::Role, "Minister"));
-        assert!(lex.is(WordClass::Org, "reuters"));
-        assert!(!lex.is(WordClass::Loc, "minister"));
+        assert!(lex.is(WordClass::OrgHead, "ministry"));
+        assert!(!lex.is(WordClass::Group, "minister"));
         assert!(Lexicon::from_table("nope\tx").is_err());
     }
 }

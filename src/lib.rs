@@ -13,12 +13,15 @@ pub mod document;
 pub mod eval;
 pub mod ingest;
 pub mod lexicon;
+pub mod models;
 pub mod ner;
 pub mod pipeline;
 pub mod quote;
 pub mod sentence;
 pub mod sink;
 pub mod span;
+pub mod tagger;
+pub mod tagging;
 pub mod token;
 
 pub use article::Article;

@@ -8,8 +8,12 @@ use clap::{Parser, Subcommand};
 
 use claimex::eval::claims as claim_eval;
 use claimex::ingest::{Articles, IngestOptions, DEFAULT_MAX_ARTICLE_BYTES};
+use claimex::models::{self, Task};
 use claimex::pipeline::{Pipeline, RunOptions};
 use claimex::sink::{CsvClaims, JsonlClaims, JsonlEntities, JsonlErrors, Sink};
+use claimex::tagger::conll::Corpus;
+use claimex::tagger::WordClasses;
+use claimex::{tagging, Article};
 
 /// Extract attributed claims (who said what, how, where) from news articles.
 #[derive(Parser)]
@@ -56,6 +60,79 @@ enum Command {
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Named-entity tagger (PER/ORG/LOC/MISC): train, evaluate, tag.
+    Ner {
+        #[command(subcommand)]
+        command: TagCommand,
+    },
+    /// Part-of-speech tagger (Penn Treebank tags): train, evaluate, tag.
+    Pos {
+        #[command(subcommand)]
+        command: TagCommand,
+    },
+    /// Phrase chunker (NP, VP, PP, …): train, evaluate, tag.
+    Chunk {
+        #[command(subcommand)]
+        command: TagCommand,
+    },
+    /// Build the word-class table (the taggers' vector features) from word vectors.
+    Classes {
+        /// Directory holding vectors.f16.npy and vectors.words.txt.
+        #[arg(long)]
+        vectors: PathBuf,
+        /// Output file.
+        #[arg(long)]
+        out: PathBuf,
+        /// Seed for k-means.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+    },
+}
+
+#[derive(Subcommand)]
+enum TagCommand {
+    /// Train a model on a CoNLL column file (IOB1 or IOB2, detected).
+    Train {
+        /// Training file.
+        #[arg(long)]
+        train: PathBuf,
+        /// Development file, for choosing the number of epochs.
+        #[arg(long)]
+        dev: Option<PathBuf>,
+        /// Where to write the model.
+        #[arg(long)]
+        out: PathBuf,
+        /// Word classes (default: the embedded table).
+        #[arg(long)]
+        classes: Option<PathBuf>,
+        /// Random seed (training is deterministic for a given seed).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Score a model on a CoNLL file: span precision/recall/F1 overall and per type
+    /// (conlleval-compatible) and token accuracy.
+    Eval {
+        /// CoNLL file with gold labels.
+        file: PathBuf,
+        /// Model file (default: the embedded model).
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Write `token gold predicted` lines here (blank line between sentences).
+        #[arg(long)]
+        predictions: Option<PathBuf>,
+    },
+    /// Tag raw text (a file, or standard input): one `token<TAB>label` line per token, a blank
+    /// line between sentences.
+    Tag {
+        /// Text file (default: standard input).
+        input: Option<PathBuf>,
+        /// Model file (default: the embedded model).
+        #[arg(long)]
+        model: Option<PathBuf>,
     },
 }
 
@@ -125,6 +202,110 @@ fn eval(gold: &Path, pred: &Path, json: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn model_for(
+    task: Task,
+    path: &Option<PathBuf>,
+) -> anyhow::Result<std::borrow::Cow<'static, claimex::tagger::Tagger>> {
+    Ok(match path {
+        Some(p) => std::borrow::Cow::Owned(models::load_tagger(p)?),
+        None => std::borrow::Cow::Borrowed(models::embedded(task)),
+    })
+}
+
+fn read_corpus(path: &Path) -> anyhow::Result<Corpus> {
+    Corpus::read(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+fn tag_command(task: Task, command: TagCommand) -> anyhow::Result<ExitCode> {
+    match command {
+        TagCommand::Train {
+            train,
+            dev,
+            out,
+            classes,
+            seed,
+        } => {
+            let started = std::time::Instant::now();
+            let classes: &WordClasses = match classes {
+                Some(p) => Box::leak(Box::new(WordClasses::from_bytes(
+                    &std::fs::read(&p).with_context(|| format!("cannot read {}", p.display()))?,
+                )?)),
+                None => models::word_classes(),
+            };
+            let train_set = read_corpus(&train)?;
+            let dev_set = dev.as_deref().map(read_corpus).transpose()?;
+            let model = tagging::train_model(task, &train_set, dev_set.as_ref(), classes, seed)
+                .map_err(anyhow::Error::msg)?;
+            tagging::save_model(&model, &out)
+                .with_context(|| format!("cannot write {}", out.display()))?;
+            eprintln!(
+                "claimex: trained {} model on {} sentences in {:.1}s -> {}",
+                task.name(),
+                train_set.sentences().count(),
+                started.elapsed().as_secs_f64(),
+                out.display()
+            );
+        }
+        TagCommand::Eval {
+            file,
+            model,
+            json,
+            predictions,
+        } => {
+            let model = model_for(task, &model)?;
+            let corpus = read_corpus(&file)?;
+            let mut writer = predictions
+                .as_ref()
+                .map(|p| std::fs::File::create(p).map(std::io::BufWriter::new))
+                .transpose()
+                .context("cannot create the predictions file")?;
+            let report = tagging::evaluate(
+                &model,
+                models::word_classes(),
+                task,
+                &corpus,
+                writer.as_mut().map(|w| w as &mut dyn std::io::Write),
+            )
+            .map_err(anyhow::Error::msg)?;
+            if let Some(mut w) = writer {
+                std::io::Write::flush(&mut w)?;
+            }
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                print!("{}", report.to_text());
+            }
+        }
+        TagCommand::Tag { input, model } => {
+            let model = model_for(task, &model)?;
+            let text = match &input {
+                Some(p) => std::fs::read_to_string(p)
+                    .with_context(|| format!("cannot read {}", p.display()))?,
+                None => std::io::read_to_string(std::io::stdin())?,
+            };
+            let article = Article::new("input", text);
+            let doc = Pipeline::default().analyze(&article);
+            let sentences: Vec<Vec<&str>> = doc
+                .sentences
+                .iter()
+                .map(|s| s.tokens.clone().map(|i| doc.token_text(i)).collect())
+                .collect();
+            let tags = model.tag_document(&sentences, models::word_classes());
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for (tokens, ids) in sentences.iter().zip(tags) {
+                for (token, id) in tokens.iter().zip(ids) {
+                    std::io::Write::write_fmt(
+                        &mut out,
+                        format_args!("{token}\t{}\n", model.labels()[id as usize]),
+                    )?;
+                }
+                std::io::Write::write_all(&mut out, b"\n")?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -136,6 +317,27 @@ fn main() -> ExitCode {
             max_article_bytes,
         } => run(&inputs, &out, threads, quiet, max_article_bytes),
         Command::Eval { gold, pred, json } => eval(&gold, &pred, json),
+        Command::Ner { command } => tag_command(Task::Ner, command),
+        Command::Pos { command } => tag_command(Task::Pos, command),
+        Command::Chunk { command } => tag_command(Task::Chunk, command),
+        Command::Classes { vectors, out, seed } => (|| {
+            let started = std::time::Instant::now();
+            let classes = WordClasses::build(
+                &vectors.join("vectors.f16.npy"),
+                &vectors.join("vectors.words.txt"),
+                seed,
+            )?;
+            let mut f = std::io::BufWriter::new(std::fs::File::create(&out)?);
+            classes.write_to(&mut f)?;
+            std::io::Write::flush(&mut f)?;
+            eprintln!(
+                "claimex: {} word forms in {:.1}s -> {}",
+                classes.n_forms(),
+                started.elapsed().as_secs_f64(),
+                out.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        })(),
     };
     match result {
         Ok(code) => code,

@@ -16,7 +16,8 @@ use crate::claim::DocOutput;
 use crate::clean::Cleaner;
 use crate::document::{Analysis, Sentence};
 use crate::ingest::{InputError, Item};
-use crate::ner::{Recognizer, RuleRecognizer};
+use crate::models::{self, Task};
+use crate::ner::{Recognizer, TaggerRecognizer};
 use crate::quote::{QuoteDetector, RuleQuoteDetector};
 use crate::sentence::{Abbreviations, NewsSentenceSplitter, SentenceSplitter};
 use crate::sink::Sink;
@@ -46,7 +47,14 @@ impl Default for Pipeline {
             cleaner: Cleaner::default(),
             splitter: Box::new(NewsSentenceSplitter::new(abbreviations.clone())),
             tokenizer: Tokenizer::new(abbreviations),
-            recognizer: Box::new(RuleRecognizer::new(lexicon.clone())),
+            recognizer: Box::new(TaggerRecognizer::new(
+                std::borrow::Cow::Borrowed(models::embedded(Task::Ner)),
+                models::word_classes(),
+                format!(
+                    "ner-perceptron-conll2003@{}",
+                    &models::fingerprint(models::NER_MODEL)[..12]
+                ),
+            )),
             detector: Box::new(RuleQuoteDetector::default()),
             attributor: Box::new(RuleAttributor::new(lexicon)),
         }

@@ -317,3 +317,91 @@ fn missing_input_directory_is_a_clear_error() {
         .unwrap()
         .contains("cannot read"));
 }
+
+/// `ner train` then `ner eval` against a gold file that differs from the training labels in a
+/// known way: the scores must be the hand-computed ones.
+#[test]
+fn ner_train_and_eval_match_a_hand_computed_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let train = "-DOCSTART- O\n\nAnna B-PER\nLind I-PER\nvisited O\nOslo B-LOC\n. O\n\nShe O\njoined O\nNordvik B-ORG\nBank I-ORG\n. O\n\n\
+                 -DOCSTART- O\n\nAnna B-PER\nLind I-PER\nleft O\nOslo B-LOC\n. O\n\nNordvik B-ORG\nBank I-ORG\ngrew O\n. O\n\n";
+    std::fs::write(dir.path().join("train.txt"), train).unwrap();
+    let model = dir.path().join("m.bin");
+    let out = claimex(&[
+        "ner",
+        "train",
+        "--train",
+        dir.path().join("train.txt").to_str().unwrap(),
+        "--out",
+        model.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Gold: the first "Oslo" is called ORG and "Nordvik Bank" in the last sentence is unlabelled.
+    // If the model reproduces its training labels: 6 predicted spans (its training spans), 5 gold
+    // (one removed), 4 correct (the retyped Oslo and the removed bank are wrong).
+    let gold = train
+        .replacen("Oslo B-LOC", "Oslo B-ORG", 1)
+        .replace("Nordvik B-ORG\nBank I-ORG\ngrew", "Nordvik O\nBank O\ngrew");
+    std::fs::write(dir.path().join("gold.txt"), gold).unwrap();
+    let predictions = dir.path().join("pred.txt");
+    let out = claimex(&[
+        "ner",
+        "eval",
+        dir.path().join("gold.txt").to_str().unwrap(),
+        "--model",
+        model.to_str().unwrap(),
+        "--json",
+        "--predictions",
+        predictions.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let overall = &report["overall"];
+    assert_eq!(
+        (
+            overall["gold"].as_u64(),
+            overall["predicted"].as_u64(),
+            overall["correct"].as_u64()
+        ),
+        (Some(5), Some(6), Some(4))
+    );
+    let f1 = overall["f1"].as_f64().unwrap();
+    let expected = 2.0 * (4.0 / 6.0) * (4.0 / 5.0) / (4.0 / 6.0 + 4.0 / 5.0);
+    assert!((f1 - expected).abs() < 1e-9, "{f1} vs {expected}");
+    assert_eq!(report["per_type"]["LOC"]["gold"], 1);
+    let lines = std::fs::read_to_string(predictions).unwrap();
+    assert!(
+        lines.starts_with("Anna B-PER B-PER\nLind I-PER I-PER\n"),
+        "{lines}"
+    );
+    assert!(lines.contains("Oslo B-ORG B-LOC"));
+}
+
+#[test]
+fn ner_tag_tags_raw_text_with_the_embedded_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.txt");
+    std::fs::write(
+        &input,
+        "Russian Foreign Minister Sergey Lavrov met Wang Yi in Beijing.\nHe left.",
+    )
+    .unwrap();
+    let out = claimex(&["ner", "tag", input.to_str().unwrap()]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Sergey\tB-PER\nLavrov\tI-PER\n"), "{text}");
+    assert!(text.contains("Beijing\tB-LOC\n"), "{text}");
+    assert_eq!(
+        text.split("\n\n").filter(|s| !s.trim().is_empty()).count(),
+        2,
+        "two sentences"
+    );
+}

@@ -1,8 +1,8 @@
 //! Named-entity recognition: the [`Recognizer`] role and the entity types it produces.
 
-mod rules;
+mod tagger;
 
-pub use rules::RuleRecognizer;
+pub use tagger::{label_spans, TaggerRecognizer};
 
 use serde::Serialize;
 

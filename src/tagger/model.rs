@@ -1,0 +1,666 @@
+use crate::tagger::features::{doc_features, FeatConfig, LabelInfo, SentFeats};
+use crate::tagger::gazetteer::Gazetteer;
+use crate::tagger::io_util::{Reader, Writer};
+use crate::tagger::wordclasses::WordClasses;
+use crate::tagger::ModelError;
+use std::io;
+
+/// Open-addressing table from (already well-mixed, non-zero) feature hashes to row numbers.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct FeatIndex {
+    slots: Vec<(u64, u32)>,
+    mask: usize,
+    len: usize,
+}
+
+impl FeatIndex {
+    pub fn from_keys(keys: &[u64]) -> FeatIndex {
+        let cap = (keys.len() * 2).next_power_of_two().max(16);
+        let mut t = FeatIndex {
+            slots: vec![(0, 0); cap],
+            mask: cap - 1,
+            len: 0,
+        };
+        for (r, &k) in keys.iter().enumerate() {
+            t.insert(k, r as u32);
+        }
+        t
+    }
+    fn insert(&mut self, k: u64, v: u32) {
+        let mut i = (k as usize) & self.mask;
+        loop {
+            let s = &mut self.slots[i];
+            if s.0 == 0 {
+                *s = (k, v);
+                self.len += 1;
+                return;
+            }
+            if s.0 == k {
+                s.1 = v;
+                return;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+    /// Hint the CPU to load the home slot of key `k`.
+    #[inline]
+    pub fn prefetch(&self, k: u64) {
+        let i = (k as usize) & self.mask;
+        prefetch_ptr(self.slots.as_ptr().wrapping_add(i) as *const u8);
+    }
+
+    #[inline]
+    pub fn get(&self, k: u64) -> Option<u32> {
+        let mut i = (k as usize) & self.mask;
+        loop {
+            let s = self.slots[i];
+            if s.0 == k {
+                return Some(s.1);
+            }
+            if s.0 == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+    pub fn len(&self) -> usize {
+        self.len
+    }
+    /// (key, row) pairs sorted by key.
+    pub fn sorted_pairs(&self) -> Vec<(u64, u32)> {
+        let mut v: Vec<(u64, u32)> = self.slots.iter().copied().filter(|s| s.0 != 0).collect();
+        v.sort_unstable();
+        v
+    }
+}
+
+#[inline(always)]
+fn prefetch_ptr(p: *const u8) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: prefetch is a hint and never faults, whatever the address.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch(p as *const i8, std::arch::x86_64::_MM_HINT_T0);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
+/// One decoding stage: feature config, weights (quantised i16), transitions.
+#[derive(Clone, Debug)]
+pub(crate) struct Stage {
+    pub cfg: FeatConfig,
+    pub n: usize,
+    /// row stride of `w` (n rounded up to a multiple of 8)
+    pub stride: usize,
+    pub index: FeatIndex,
+    pub w: Vec<i16>,
+    /// (n+1) x n: trans[p*n + l], row n = start
+    pub trans: Vec<i32>,
+    pub gaz: Option<Gazetteer>,
+}
+
+/// One tagging model (NER, POS or chunk): feature config + label set + averaged weights.
+#[derive(Clone, Debug)]
+pub struct Tagger {
+    /// Internal labels (IOB2, or BIOES when trained so).
+    pub(crate) labels: Vec<String>,
+    /// Output labels (IOB2 names) and internal -> output map.
+    pub(crate) out_labels: Vec<String>,
+    pub(crate) out_map: Vec<u16>,
+    pub(crate) final_ok: Vec<bool>,
+    pub(crate) info: LabelInfo,
+    /// (n+1) x n allowed transitions (row n = start)
+    pub(crate) allowed: Vec<bool>,
+    pub(crate) stages: Vec<Stage>,
+    /// Auxiliary tagger whose predictions feed the features (e.g. POS for chunking).
+    pub(crate) aux: Option<Box<Tagger>>,
+}
+
+const MAGIC: &[u8; 8] = b"TGMODEL1";
+/// Emission-score margin (quantised units; max |weight| = 32000) under which the runner-up
+/// label is reported by `tag_with_alt`.
+const ALT_MARGIN: i64 = 40000;
+const VERSION: u32 = 1;
+
+pub(crate) fn label_info(labels: &[String]) -> (LabelInfo, Vec<bool>, Vec<bool>, bool) {
+    let n = labels.len();
+    let iob = labels.iter().all(|l| is_tag(l));
+    let mut types: Vec<&str> = labels
+        .iter()
+        .map(|l| crate::tagger::conll::tag_type(l))
+        .filter(|t| !t.is_empty())
+        .collect();
+    types.sort_unstable();
+    types.dedup();
+    let mut info = LabelInfo::default();
+    for l in labels {
+        let t = crate::tagger::conll::tag_type(l);
+        let ty = if iob && !t.is_empty() {
+            types.iter().position(|x| *x == t).unwrap() + 1
+        } else {
+            0
+        };
+        info.ty.push(ty.min(255) as u8);
+        info.begin.push(l.starts_with("B-") || l.starts_with("S-"));
+    }
+    let bioes = iob
+        && labels
+            .iter()
+            .any(|l| l.starts_with("E-") || l.starts_with("S-"));
+    let mut allowed = vec![true; (n + 1) * n];
+    let mut final_ok = vec![true; n];
+    if iob {
+        let pre = |l: &str| l.as_bytes()[0];
+        for p in 0..=n {
+            for (c, l) in labels.iter().enumerate() {
+                let cont = pre(l) == b'I' || pre(l) == b'E';
+                let ok = if p == n {
+                    !cont
+                } else {
+                    let pl = &labels[p];
+                    let p_open = bioes && (pre(pl) == b'B' || pre(pl) == b'I');
+                    if cont {
+                        let same =
+                            crate::tagger::conll::tag_type(pl) == crate::tagger::conll::tag_type(l);
+                        same && (pre(pl) == b'B' || pre(pl) == b'I')
+                    } else {
+                        !p_open
+                    }
+                };
+                allowed[p * n + c] = ok;
+            }
+        }
+        if bioes {
+            for (c, l) in labels.iter().enumerate() {
+                final_ok[c] = !(pre(l) == b'B' || pre(l) == b'I');
+            }
+        }
+    }
+    (info, allowed, final_ok, iob)
+}
+
+fn is_tag(t: &str) -> bool {
+    t == "O"
+        || (t.len() > 2
+            && t.as_bytes()[1] == b'-'
+            && matches!(t.as_bytes()[0], b'B' | b'I' | b'E' | b'S'))
+}
+
+/// Output (IOB2) name of an internal label (BIOES S-/E- map to B-/I-).
+pub(crate) fn out_name(l: &str) -> String {
+    if let Some(t) = l.strip_prefix("S-") {
+        format!("B-{t}")
+    } else if let Some(t) = l.strip_prefix("E-") {
+        format!("I-{t}")
+    } else {
+        l.to_string()
+    }
+}
+
+/// Sort labels: "O" first, then lexicographic.
+pub(crate) fn sort_labels(mut v: Vec<String>) -> Vec<String> {
+    v.sort_unstable();
+    v.dedup();
+    let mut out: Vec<String> = v.iter().filter(|l| *l == "O").cloned().collect();
+    out.extend(v.into_iter().filter(|l| l != "O"));
+    out
+}
+
+/// Constrained first-order Viterbi. `em` is len x n.
+pub(crate) fn viterbi(
+    em: &[i32],
+    len: usize,
+    n: usize,
+    trans: &[i32],
+    allowed: &[bool],
+    final_ok: &[bool],
+    out: &mut Vec<u16>,
+) {
+    out.clear();
+    if len == 0 {
+        return;
+    }
+    const NEG: i64 = i64::MIN / 4;
+    let mut score = vec![NEG; len * n];
+    let mut back = vec![0u16; len * n];
+    for l in 0..n {
+        if allowed[n * n + l] {
+            score[l] = trans[n * n + l] as i64 + em[l] as i64;
+        }
+    }
+    for i in 1..len {
+        for l in 0..n {
+            let mut best = NEG;
+            let mut bp = 0u16;
+            for p in 0..n {
+                if !allowed[p * n + l] {
+                    continue;
+                }
+                let s = score[(i - 1) * n + p];
+                if s == NEG {
+                    continue;
+                }
+                let s = s + trans[p * n + l] as i64;
+                if s > best {
+                    best = s;
+                    bp = p as u16;
+                }
+            }
+            if best != NEG {
+                score[i * n + l] = best + em[i * n + l] as i64;
+            }
+            back[i * n + l] = bp;
+        }
+    }
+    let mut best = 0usize;
+    let mut bs = NEG;
+    for l in 0..n {
+        let s = score[(len - 1) * n + l];
+        if final_ok[l] && s > bs {
+            bs = s;
+            best = l;
+        }
+    }
+    out.resize(len, 0);
+    out[len - 1] = best as u16;
+    for i in (1..len).rev() {
+        out[i - 1] = back[i * n + out[i] as usize];
+    }
+}
+
+impl Stage {
+    /// Build from feature keys and their weight rows (`w` has stride n, row i for keys[i]).
+    pub(crate) fn build(
+        cfg: FeatConfig,
+        n: usize,
+        keys: &[u64],
+        w: &[i16],
+        trans: Vec<i32>,
+        gaz: Option<Gazetteer>,
+    ) -> Stage {
+        let stride = n.div_ceil(8) * 8;
+        let mut wp = vec![0i16; keys.len() * stride];
+        for r in 0..keys.len() {
+            wp[r * stride..r * stride + n].copy_from_slice(&w[r * n..(r + 1) * n]);
+        }
+        Stage {
+            cfg,
+            n,
+            stride,
+            index: FeatIndex::from_keys(keys),
+            w: wp,
+            trans,
+            gaz,
+        }
+    }
+
+    pub(crate) fn emissions(&self, sf: &SentFeats, em: &mut Vec<i32>) {
+        let n = self.n;
+        let st = self.stride;
+        let len = sf.len();
+        em.clear();
+        em.resize(len * n, 0);
+        // Three phases for memory-level parallelism: prefetch key slots, resolve rows and
+        // prefetch weights, then sum.
+        for &f in &sf.feats {
+            self.index.prefetch(f);
+        }
+        let mut rows: Vec<u32> = Vec::with_capacity(sf.feats.len());
+        for &f in &sf.feats {
+            let r = self.index.get(f).unwrap_or(u32::MAX);
+            if r != u32::MAX {
+                prefetch_ptr(self.w.as_ptr().wrapping_add(r as usize * st) as *const u8);
+            }
+            rows.push(r);
+        }
+        let mut acc = [0i32; 256];
+        for i in 0..len {
+            let acc = &mut acc[..st];
+            acc.fill(0);
+            for &r in &rows[sf.offs[i] as usize..sf.offs[i + 1] as usize] {
+                if r != u32::MAX {
+                    let w = &self.w[r as usize * st..(r as usize + 1) * st];
+                    for (a, b) in acc.chunks_exact_mut(8).zip(w.chunks_exact(8)) {
+                        for j in 0..8 {
+                            a[j] += b[j] as i32;
+                        }
+                    }
+                }
+            }
+            em[i * n..(i + 1) * n].copy_from_slice(&acc[..n]);
+        }
+    }
+
+    fn write(&self, wr: &mut Writer<impl io::Write>) -> io::Result<()> {
+        wr.u32(self.cfg.to_bits())?;
+        for &t in &self.trans {
+            wr.i32(t)?;
+        }
+        match &self.gaz {
+            Some(g) => {
+                wr.u8(1)?;
+                g.write_to(wr.0)?;
+            }
+            None => wr.u8(0)?,
+        }
+        let rows = self.index.sorted_pairs();
+        wr.u32(rows.len() as u32)?;
+        let n = self.n;
+        let st = self.stride;
+        for (k, r) in rows {
+            wr.u64(k)?;
+            let w = &self.w[r as usize * st..r as usize * st + n];
+            let nnz = w.iter().filter(|&&x| x != 0).count();
+            wr.u8(nnz as u8)?;
+            for (l, &x) in w.iter().enumerate() {
+                if x != 0 {
+                    wr.u8(l as u8)?;
+                    wr.bytes(&x.to_le_bytes())?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn read(r: &mut Reader, n: usize) -> Result<Stage, ModelError> {
+        let cfg = FeatConfig::from_bits(r.u32()?);
+        let mut trans = Vec::with_capacity((n + 1) * n);
+        for _ in 0..(n + 1) * n {
+            trans.push(r.i32()?);
+        }
+        let gaz = if r.u8()? == 1 {
+            Some(Gazetteer::read(r)?)
+        } else {
+            None
+        };
+        let rows = r.u32()? as usize;
+        let mut keys = Vec::with_capacity(rows);
+        let mut w = vec![0i16; rows * n];
+        for i in 0..rows {
+            let k = r.u64()?;
+            if k == 0 {
+                return Err(ModelError::Corrupt("zero key".into()));
+            }
+            let nnz = r.u8()? as usize;
+            let b = r.bytes(nnz * 3)?;
+            for j in 0..nnz {
+                let l = b[j * 3] as usize;
+                if l >= n {
+                    return Err(ModelError::Corrupt("label index".into()));
+                }
+                w[i * n + l] = i16::from_le_bytes([b[j * 3 + 1], b[j * 3 + 2]]);
+            }
+            keys.push(k);
+        }
+        Ok(Stage::build(cfg, n, &keys, &w, trans, gaz))
+    }
+}
+
+impl Tagger {
+    pub(crate) fn new(labels: Vec<String>, stages: Vec<Stage>) -> Tagger {
+        let (info, allowed, final_ok, _) = label_info(&labels);
+        let out_labels = sort_labels(labels.iter().map(|l| out_name(l)).collect());
+        let out_map = labels
+            .iter()
+            .map(|l| out_labels.iter().position(|o| *o == out_name(l)).unwrap() as u16)
+            .collect();
+        Tagger {
+            labels,
+            out_labels,
+            out_map,
+            final_ok,
+            info,
+            allowed,
+            stages,
+            aux: None,
+        }
+    }
+
+    /// Output label names (IOB2 for tag columns); ids returned by `tag_document` index this.
+    pub fn labels(&self) -> &[String] {
+        &self.out_labels
+    }
+
+    /// Number of stored feature rows (all stages).
+    pub fn n_features(&self) -> usize {
+        self.stages.iter().map(|s| s.index.len()).sum::<usize>()
+            + self.aux.as_ref().map(|a| a.n_features()).unwrap_or(0)
+    }
+
+    pub fn n_stages(&self) -> usize {
+        self.stages.len()
+    }
+
+    /// Keep only the first `k` stages (e.g. to measure the one-pass model).
+    pub fn truncated(&self, k: usize) -> Tagger {
+        let mut t = self.clone();
+        t.stages.truncate(k.max(1));
+        t
+    }
+
+    pub fn write_to(&self, w: &mut impl io::Write) -> io::Result<()> {
+        let mut wr = Writer::new(w);
+        wr.bytes(MAGIC)?;
+        wr.u32(VERSION)?;
+        wr.u32(self.labels.len() as u32)?;
+        for l in &self.labels {
+            wr.str(l)?;
+        }
+        wr.u32(self.stages.len() as u32)?;
+        for s in &self.stages {
+            s.write(&mut wr)?;
+        }
+        match &self.aux {
+            Some(a) => {
+                wr.u8(1)?;
+                a.write_to(wr.0)?;
+            }
+            None => wr.u8(0)?,
+        }
+        Ok(())
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
+        let mut r = Reader::new(bytes);
+        let t = Tagger::read_from(&mut r, 0)?;
+        if !r.at_end() {
+            return Err(ModelError::Corrupt("trailing bytes".into()));
+        }
+        Ok(t)
+    }
+
+    fn read_from(r: &mut Reader, depth: usize) -> Result<Tagger, ModelError> {
+        if depth > 2 {
+            return Err(ModelError::Corrupt("nesting".into()));
+        }
+        if r.bytes(8)? != MAGIC {
+            return Err(ModelError::BadMagic);
+        }
+        let v = r.u32()?;
+        if v != VERSION {
+            return Err(ModelError::Version(v));
+        }
+        let n = r.u32()? as usize;
+        if n == 0 || n > 255 {
+            return Err(ModelError::Corrupt("label count".into()));
+        }
+        let mut labels = Vec::with_capacity(n);
+        for _ in 0..n {
+            labels.push(r.str()?);
+        }
+        let ns = r.u32()? as usize;
+        if ns == 0 || ns > 4 {
+            return Err(ModelError::Corrupt("stage count".into()));
+        }
+        let mut stages = Vec::new();
+        for _ in 0..ns {
+            stages.push(Stage::read(r, n)?);
+        }
+        let mut t = Tagger::new(labels, stages);
+        if r.u8()? == 1 {
+            t.aux = Some(Box::new(Tagger::read_from(r, depth + 1)?));
+        }
+        Ok(t)
+    }
+
+    /// Tag one document given as sentences of token strings (raw surface forms; curly quotes are
+    /// normalised internally). Returns output label ids (index `labels()`) per token.
+    pub fn tag_document(&self, sentences: &[Vec<&str>], classes: &WordClasses) -> Vec<Vec<u16>> {
+        let mut out = self.tag_internal(sentences, classes);
+        for s in &mut out {
+            for l in s.iter_mut() {
+                *l = self.out_map[*l as usize];
+            }
+        }
+        out
+    }
+
+    /// Output label ids packed with the second-best label by emission score among labels
+    /// within a margin: `label | (alt + 1) << 8` (alt part 0 = none). Requires <= 254 labels.
+    /// Output label ids packed with the runner-up label by emission score of the first stage when
+    /// it is within `ALT_MARGIN`: `label | (alt + 1) << 8` (alt part 0 = none). Used to feed an
+    /// auxiliary tagger's uncertainty to another model. Labels are those of the full pipeline.
+    #[doc(hidden)]
+    pub fn tag_with_alt(&self, sentences: &[Vec<&str>], classes: &WordClasses) -> Vec<Vec<u16>> {
+        let st0 = &self.stages[0];
+        let aux = self.aux.as_ref().map(|a| {
+            if st0.cfg.aux_alt {
+                a.tag_with_alt(sentences, classes)
+            } else {
+                a.tag_document(sentences, classes)
+            }
+        });
+        let mut base = Vec::new();
+        doc_features(
+            &st0.cfg,
+            classes,
+            st0.gaz.as_ref(),
+            sentences,
+            None,
+            aux.as_deref(),
+            false,
+            &mut base,
+        );
+        let labels = if self.stages.len() == 1 {
+            self.decode(st0, &base, None)
+        } else {
+            self.tag_internal(sentences, classes)
+        };
+        let mut em = Vec::new();
+        let n = st0.n;
+        let mut out = Vec::with_capacity(labels.len());
+        for (sf, labs) in base.iter().zip(&labels) {
+            st0.emissions(sf, &mut em);
+            let mut o = Vec::with_capacity(labs.len());
+            for (i, &l) in labs.iter().enumerate() {
+                let row = &em[i * n..(i + 1) * n];
+                let mut alt = usize::MAX;
+                for k in 0..n {
+                    if k != l as usize && (alt == usize::MAX || row[k] > row[alt]) {
+                        alt = k;
+                    }
+                }
+                let close =
+                    alt != usize::MAX && (row[l as usize] as i64 - row[alt] as i64) < ALT_MARGIN;
+                let ol = self.out_map[l as usize];
+                o.push(if close {
+                    ol | ((self.out_map[alt] + 1) << 8)
+                } else {
+                    ol
+                });
+            }
+            out.push(o);
+        }
+        out
+    }
+
+    pub(crate) fn tag_internal(
+        &self,
+        sentences: &[Vec<&str>],
+        classes: &WordClasses,
+    ) -> Vec<Vec<u16>> {
+        let st0 = &self.stages[0];
+        let aux = self.aux.as_ref().map(|a| {
+            if st0.cfg.aux_alt {
+                a.tag_with_alt(sentences, classes)
+            } else {
+                a.tag_document(sentences, classes)
+            }
+        });
+        let mut base = Vec::new();
+        doc_features(
+            &st0.cfg,
+            classes,
+            st0.gaz.as_ref(),
+            sentences,
+            None,
+            aux.as_deref(),
+            false,
+            &mut base,
+        );
+        let mut labels = self.decode(st0, &base, None);
+        let mut cons = Vec::new();
+        for st in &self.stages[1..] {
+            doc_features(
+                &st.cfg,
+                classes,
+                st.gaz.as_ref(),
+                sentences,
+                Some((&labels, &self.info)),
+                aux.as_deref(),
+                true,
+                &mut cons,
+            );
+            labels = self.decode(st, &base, Some(&cons));
+        }
+        labels
+    }
+
+    /// Tag and return label strings.
+    pub fn tag_document_labels(
+        &self,
+        sentences: &[Vec<&str>],
+        classes: &WordClasses,
+    ) -> Vec<Vec<&str>> {
+        self.tag_document(sentences, classes)
+            .into_iter()
+            .map(|s| {
+                s.into_iter()
+                    .map(|l| self.out_labels[l as usize].as_str())
+                    .collect()
+            })
+            .collect()
+    }
+
+    pub(crate) fn decode(
+        &self,
+        st: &Stage,
+        feats: &[SentFeats],
+        extra: Option<&[SentFeats]>,
+    ) -> Vec<Vec<u16>> {
+        let mut em = Vec::new();
+        let mut em2 = Vec::new();
+        let mut out = Vec::with_capacity(feats.len());
+        for (k, sf) in feats.iter().enumerate() {
+            st.emissions(sf, &mut em);
+            if let Some(x) = extra {
+                st.emissions(&x[k], &mut em2);
+                for (a, b) in em.iter_mut().zip(&em2) {
+                    *a += *b;
+                }
+            }
+            let mut o = Vec::new();
+            viterbi(
+                &em,
+                sf.len(),
+                st.n,
+                &st.trans,
+                &self.allowed,
+                &self.final_ok,
+                &mut o,
+            );
+            out.push(o);
+        }
+        out
+    }
+}

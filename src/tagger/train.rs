@@ -1,0 +1,794 @@
+use crate::tagger::conll::Corpus;
+use crate::tagger::features::{doc_features, normalize, FeatConfig, LabelInfo, SentFeats};
+use crate::tagger::gazetteer::Gazetteer;
+use crate::tagger::hash::hash_str;
+use crate::tagger::model::{label_info, sort_labels, viterbi, Stage, Tagger};
+use crate::tagger::wordclasses::WordClasses;
+use rustc_hash::FxHashMap;
+use std::time::Instant;
+
+/// Training configuration.
+#[derive(Clone, Debug)]
+pub struct TrainConfig {
+    /// Maximum number of epochs (best epoch on dev is kept when a dev set is given).
+    pub epochs: usize,
+    /// Stop after this many epochs without dev improvement.
+    pub patience: usize,
+    pub seed: u64,
+    pub features: FeatConfig,
+    /// Train a second pass with first-pass label consistency features (cross-validated).
+    pub two_pass: bool,
+    /// Number of folds (by document) for the training-time gazetteer and first-pass labels.
+    pub folds: usize,
+    /// Gazetteer: type fires when it covers at least this fraction of the string's occurrences.
+    pub gaz_min_frac: f64,
+    /// Quantised weights with |q| below this are dropped (weights are scaled so max |w| = 32000).
+    pub prune_min_q: i16,
+    pub verbose: bool,
+    /// Train an auxiliary tagger on this column (e.g. POS = 0) and use its predictions as
+    /// features (cross-validated predictions on the training documents). Saved inside the model.
+    pub aux_column: Option<usize>,
+    /// Folds for the auxiliary tagger's cross-validated predictions.
+    pub aux_folds: usize,
+    /// Use BIOES labels internally (output stays IOB2).
+    pub bioes: bool,
+    /// Use the gold auxiliary column (instead of cross-validated predictions) for training features.
+    pub aux_gold_train: bool,
+    /// Train on both cross-validated and gold auxiliary-column features (two copies of the data).
+    pub aux_augment: bool,
+    /// Number of perceptrons (different shuffles) whose averaged weights are averaged.
+    pub ensemble: usize,
+}
+
+impl TrainConfig {
+    pub fn ner() -> TrainConfig {
+        TrainConfig {
+            epochs: 15,
+            patience: 4,
+            seed: 1,
+            features: FeatConfig {
+                word_classes: true,
+                doc_hints: true,
+                gazetteer: true,
+                consistency: false,
+                aux: false,
+                lexicon: false,
+                extra: true,
+                aux_alt: false,
+            },
+            two_pass: true,
+            folds: 10,
+            gaz_min_frac: 0.2,
+            prune_min_q: 2,
+            verbose: true,
+            aux_column: None,
+            aux_folds: 5,
+            bioes: true,
+            aux_gold_train: false,
+            aux_augment: false,
+            ensemble: 5,
+        }
+    }
+    pub fn pos() -> TrainConfig {
+        TrainConfig {
+            features: FeatConfig {
+                word_classes: true,
+                doc_hints: false,
+                gazetteer: false,
+                consistency: false,
+                aux: false,
+                lexicon: true,
+                extra: true,
+                aux_alt: false,
+            },
+            two_pass: false,
+            epochs: 10,
+            ensemble: 3,
+            ..TrainConfig::ner()
+        }
+    }
+    /// Chunking: uses a POS tagger (trained on column 0) as auxiliary.
+    pub fn chunk() -> TrainConfig {
+        let mut c = TrainConfig::pos();
+        c.features.aux = true;
+        c.aux_column = Some(0);
+        c.bioes = false;
+        c.epochs = 20;
+        c
+    }
+}
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}
+
+fn doc_tokens(doc: &[crate::tagger::conll::Sentence]) -> Vec<Vec<&str>> {
+    doc.iter().map(|s| s.token_strs()).collect()
+}
+
+/// Convert an IOB2 sequence to BIOES.
+pub(crate) fn to_bioes(col: &[String]) -> Vec<String> {
+    let mut out = Vec::with_capacity(col.len());
+    for (i, l) in col.iter().enumerate() {
+        let ty = crate::tagger::conll::tag_type(l);
+        let next_cont = col
+            .get(i + 1)
+            .map(|x| x.starts_with("I-") && crate::tagger::conll::tag_type(x) == ty)
+            .unwrap_or(false);
+        out.push(if let Some(t) = l.strip_prefix("B-") {
+            if next_cont {
+                l.clone()
+            } else {
+                format!("S-{t}")
+            }
+        } else if let Some(t) = l.strip_prefix("I-") {
+            if next_cont {
+                l.clone()
+            } else {
+                format!("E-{t}")
+            }
+        } else {
+            l.clone()
+        });
+    }
+    out
+}
+
+fn build_gaz(
+    docs: &[(Vec<Vec<&str>>, Vec<Vec<u16>>)],
+    which: &dyn Fn(usize) -> bool,
+    info: &LabelInfo,
+    min_frac: f64,
+) -> Gazetteer {
+    let mut sents = Vec::new();
+    for (d, (toks, gold)) in docs.iter().enumerate() {
+        if !which(d) {
+            continue;
+        }
+        for (s, g) in toks.iter().zip(gold) {
+            let hs = s.iter().map(|w| hash_str(&normalize(w))).collect();
+            let tg = g
+                .iter()
+                .map(|&l| (info.ty[l as usize], info.begin[l as usize]))
+                .collect();
+            sents.push((hs, tg));
+        }
+    }
+    Gazetteer::build(&sents, min_frac)
+}
+
+fn build_lex(
+    docs: &[(Vec<Vec<&str>>, Vec<Vec<u16>>)],
+    which: &dyn Fn(usize) -> bool,
+) -> rustc_hash::FxHashMap<u64, u64> {
+    let mut sents = Vec::new();
+    let mut lower = String::new();
+    for (d, (toks, gold)) in docs.iter().enumerate() {
+        if !which(d) {
+            continue;
+        }
+        for (s, g) in toks.iter().zip(gold) {
+            let mut hs = Vec::with_capacity(s.len());
+            let mut ls = Vec::with_capacity(s.len());
+            for w in s {
+                let w = normalize(w);
+                hs.push(hash_str(&w));
+                crate::tagger::features::lower_into(&w, &mut lower);
+                ls.push(hash_str(&lower));
+            }
+            sents.push((hs, ls, g.clone()));
+        }
+    }
+    crate::tagger::gazetteer::build_lexicon(&sents)
+}
+
+/// Evaluate a tagger on a corpus column: span F1 for IOB columns, else token accuracy.
+pub(crate) fn evaluate(
+    t: &Tagger,
+    corpus: &Corpus,
+    column: usize,
+    classes: &WordClasses,
+    iob: bool,
+) -> f64 {
+    let mut gold: Vec<Vec<&str>> = Vec::new();
+    let mut pred: Vec<Vec<&str>> = Vec::new();
+    for doc in &corpus.documents {
+        let toks = doc_tokens(doc);
+        let p = t.tag_document(&toks, classes);
+        for (s, ps) in doc.iter().zip(p) {
+            gold.push(s.columns[column].iter().map(|x| x.as_str()).collect());
+            pred.push(
+                ps.iter()
+                    .map(|&l| t.out_labels[l as usize].as_str())
+                    .collect(),
+            );
+        }
+    }
+    if iob {
+        crate::tagger::score::score(&gold, &pred).f1()
+    } else {
+        crate::tagger::score::token_accuracy(&gold, &pred)
+    }
+}
+
+struct Trainer<'a> {
+    n: usize,
+    allowed: &'a [bool],
+    final_ok: &'a [bool],
+    index: FxHashMap<u64, u32>,
+    w: Vec<i32>,
+    u: Vec<i64>,
+    tw: Vec<i32>,
+    tu: Vec<i64>,
+    c: i64,
+}
+
+impl<'a> Trainer<'a> {
+    fn new(n: usize, allowed: &'a [bool], final_ok: &'a [bool]) -> Self {
+        Trainer {
+            n,
+            allowed,
+            final_ok,
+            index: FxHashMap::default(),
+            w: Vec::new(),
+            u: Vec::new(),
+            tw: vec![0; (n + 1) * n],
+            tu: vec![0; (n + 1) * n],
+            c: 1,
+        }
+    }
+
+    fn step(&mut self, sf: &SentFeats, gold: &[u16], em: &mut Vec<i32>, pred: &mut Vec<u16>) {
+        let n = self.n;
+        let len = sf.len();
+        em.clear();
+        em.resize(len * n, 0);
+        for i in 0..len {
+            let row = &mut em[i * n..(i + 1) * n];
+            for f in sf.token(i) {
+                if let Some(&r) = self.index.get(f) {
+                    for (a, &b) in row
+                        .iter_mut()
+                        .zip(&self.w[r as usize * n..(r as usize + 1) * n])
+                    {
+                        *a += b;
+                    }
+                }
+            }
+        }
+        viterbi(em, len, n, &self.tw, self.allowed, self.final_ok, pred);
+        if pred.as_slice() != gold {
+            let c = self.c;
+            for i in 0..len {
+                let (g, p) = (gold[i] as usize, pred[i] as usize);
+                if g != p {
+                    for &f in sf.token(i) {
+                        let r = match self.index.get(&f) {
+                            Some(&r) => r as usize,
+                            None => {
+                                let r = self.index.len();
+                                self.index.insert(f, r as u32);
+                                self.w.resize((r + 1) * n, 0);
+                                self.u.resize((r + 1) * n, 0);
+                                r
+                            }
+                        };
+                        self.w[r * n + g] += 1;
+                        self.u[r * n + g] += c;
+                        self.w[r * n + p] -= 1;
+                        self.u[r * n + p] -= c;
+                    }
+                }
+                let pg = if i == 0 { n } else { gold[i - 1] as usize };
+                let pp = if i == 0 { n } else { pred[i - 1] as usize };
+                if (pg, g) != (pp, p) {
+                    self.tw[pg * n + g] += 1;
+                    self.tu[pg * n + g] += c;
+                    self.tw[pp * n + p] -= 1;
+                    self.tu[pp * n + p] -= c;
+                }
+            }
+        }
+        self.c += 1;
+    }
+}
+
+/// Average the averaged weights of several trainers (an ensemble of shuffles), quantise and prune.
+fn combine(trs: &[Trainer], cfg: FeatConfig, gaz: Option<Gazetteer>, min_q: i16) -> Stage {
+    let n = trs[0].n;
+    let k = trs.len() as f64;
+    let avg = |t: &Trainer, i: usize| t.w[i] as f64 - t.u[i] as f64 / t.c as f64;
+    let tavg = |t: &Trainer, i: usize| t.tw[i] as f64 - t.tu[i] as f64 / t.c as f64;
+    let mut keys: Vec<u64> = trs.iter().flat_map(|t| t.index.keys().copied()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let mut rows = vec![0f64; keys.len() * n];
+    let mut maxabs = 1e-9f64;
+    for (ki, key) in keys.iter().enumerate() {
+        for t in trs {
+            if let Some(&r) = t.index.get(key) {
+                for l in 0..n {
+                    rows[ki * n + l] += avg(t, r as usize * n + l) / k;
+                }
+            }
+        }
+        for l in 0..n {
+            maxabs = maxabs.max(rows[ki * n + l].abs());
+        }
+    }
+    let mut trans_f = vec![0f64; (n + 1) * n];
+    for t in trs {
+        for (i, x) in trans_f.iter_mut().enumerate() {
+            *x += tavg(t, i) / k;
+        }
+    }
+    for x in &trans_f {
+        maxabs = maxabs.max(x.abs());
+    }
+    let scale = 32000.0 / maxabs;
+    let mut kept: Vec<u64> = Vec::new();
+    let mut wq: Vec<i16> = Vec::new();
+    let mut row = vec![0i16; n];
+    for (ki, &key) in keys.iter().enumerate() {
+        let mut any = false;
+        for l in 0..n {
+            let q = (rows[ki * n + l] * scale).round() as i32;
+            let q = if q.abs() < min_q as i32 {
+                0
+            } else {
+                q.clamp(-32767, 32767) as i16
+            };
+            row[l] = q;
+            any |= q != 0;
+        }
+        if any {
+            kept.push(key);
+            wq.extend_from_slice(&row);
+        }
+    }
+    let trans = trans_f.iter().map(|x| (x * scale).round() as i32).collect();
+    Stage::build(cfg, n, &kept, &wq, trans, gaz)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn train_stage(
+    config: &TrainConfig,
+    cfg: FeatConfig,
+    gaz: Option<Gazetteer>,
+    n: usize,
+    allowed: &[bool],
+    final_ok: &[bool],
+    sents: &[(&SentFeats, &[u16])],
+    epochs: usize,
+    mut eval: Option<&mut dyn FnMut(&Stage) -> f64>,
+    tag: &str,
+) -> (Stage, usize) {
+    let k = config.ensemble.max(1);
+    let mut trs: Vec<Trainer> = (0..k).map(|_| Trainer::new(n, allowed, final_ok)).collect();
+    let mut orders: Vec<Vec<usize>> = vec![(0..sents.len()).collect(); k];
+    let mut rngs: Vec<Rng> = (0..k as u64)
+        .map(|e| Rng(config.seed.wrapping_add(e.wrapping_mul(0x1000_0001))))
+        .collect();
+    let mut best: Option<(f64, usize, Stage)> = None;
+    let mut em = Vec::new();
+    let mut pred = Vec::new();
+    let t0 = Instant::now();
+    for ep in 1..=epochs {
+        for ((tr, order), rng) in trs.iter_mut().zip(orders.iter_mut()).zip(rngs.iter_mut()) {
+            for i in (1..order.len()).rev() {
+                let j = (rng.next() % (i as u64 + 1)) as usize;
+                order.swap(i, j);
+            }
+            for &x in order.iter() {
+                let (sf, g) = sents[x];
+                tr.step(sf, g, &mut em, &mut pred);
+            }
+        }
+        if let Some(ev) = eval.as_mut() {
+            let st = combine(&trs, cfg, gaz.clone(), config.prune_min_q);
+            let s = ev(&st);
+            if config.verbose {
+                eprintln!(
+                    "[{tag}] epoch {ep}: dev {s:.4} ({} feats, {} kept) {:.1}s",
+                    trs[0].index.len(),
+                    st.index.len(),
+                    t0.elapsed().as_secs_f64()
+                );
+            }
+            let better = best.as_ref().map(|b| s > b.0).unwrap_or(true);
+            if better {
+                best = Some((s, ep, st));
+            } else if ep - best.as_ref().unwrap().1 >= config.patience {
+                break;
+            }
+        }
+    }
+    match best {
+        Some((_, ep, st)) => (st, ep),
+        None => {
+            let st = combine(&trs, cfg, gaz, config.prune_min_q);
+            if config.verbose {
+                eprintln!(
+                    "[{tag}] {epochs} epochs, {} kept feats, {:.1}s",
+                    st.index.len(),
+                    t0.elapsed().as_secs_f64()
+                );
+            }
+            (st, epochs)
+        }
+    }
+}
+
+/// Train a tagger on `column` of `train` (index into `Sentence::columns`, e.g. for 4-column
+/// CoNLL-2003: 0 = POS, 1 = chunk, 2 = NER). `dev` (same column) is used only to pick the epoch.
+pub fn train(
+    config: &TrainConfig,
+    train: &Corpus,
+    dev: Option<&Corpus>,
+    classes: &WordClasses,
+    column: usize,
+) -> Tagger {
+    // labels (internal: BIOES if configured and the column is an IOB column)
+    let iob_col = train
+        .sentences()
+        .filter_map(|s| s.columns.get(column))
+        .flatten()
+        .all(|l| crate::tagger::conll::is_iob_tag(l));
+    let use_bioes = config.bioes && iob_col;
+    let conv = |col: &[String]| -> Vec<String> {
+        if use_bioes {
+            to_bioes(col)
+        } else {
+            col.to_vec()
+        }
+    };
+    let labels = sort_labels(
+        train
+            .sentences()
+            .filter_map(|s| s.columns.get(column))
+            .flat_map(|c| conv(c))
+            .collect(),
+    );
+    assert!(
+        !labels.is_empty() && labels.len() <= 255,
+        "need 1..=255 labels"
+    );
+    let n = labels.len();
+    let lmap: FxHashMap<&str, u16> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.as_str(), i as u16))
+        .collect();
+    let (info, allowed, final_ok, iob) = label_info(&labels);
+    let doc_gold = |doc: &[crate::tagger::conll::Sentence]| -> Vec<Vec<u16>> {
+        doc.iter()
+            .map(|s| match s.columns.get(column) {
+                Some(c) => conv(c)
+                    .iter()
+                    .map(|l| *lmap.get(l.as_str()).unwrap_or(&0))
+                    .collect(),
+                None => vec![0; s.len()],
+            })
+            .collect()
+    };
+    let docs: Vec<(Vec<Vec<&str>>, Vec<Vec<u16>>)> = train
+        .documents
+        .iter()
+        .map(|d| (doc_tokens(d), doc_gold(d)))
+        .collect();
+    let k = config.folds.max(2).min(docs.len().max(2));
+    let fold_of = |d: usize| d % k;
+
+    let mut cfg1 = config.features;
+    cfg1.consistency = false;
+    cfg1.gazetteer &= iob;
+    let t_all = Instant::now();
+    // auxiliary tagger (e.g. POS) with cross-validated predictions for the training documents
+    let mut aux_full: Option<Tagger> = None;
+    let mut cv_aux: Vec<Vec<Vec<u16>>> = Vec::new();
+    match (config.features.aux, config.aux_column) {
+        (true, Some(ac)) => {
+            let mut acfg = TrainConfig::pos();
+            acfg.seed = config.seed;
+            acfg.ensemble = config.ensemble;
+            acfg.verbose = config.verbose;
+            let full = self::train(&acfg, train, dev, classes, ac);
+            acfg.verbose = false;
+            let ka = if config.aux_gold_train {
+                0
+            } else {
+                config.aux_folds.max(2).min(docs.len().max(2))
+            };
+            cv_aux = vec![Vec::new(); docs.len()];
+            if config.aux_gold_train {
+                for (d, doc) in train.documents.iter().enumerate() {
+                    cv_aux[d] = doc
+                        .iter()
+                        .map(|s| {
+                            s.columns[ac]
+                                .iter()
+                                .map(|l| {
+                                    full.labels().iter().position(|x| x == l).unwrap_or(0) as u16
+                                })
+                                .collect()
+                        })
+                        .collect();
+                }
+            }
+            for f in 0..ka {
+                let sub = Corpus {
+                    documents: train
+                        .documents
+                        .iter()
+                        .enumerate()
+                        .filter(|(d, _)| d % ka != f)
+                        .map(|(_, x)| x.clone())
+                        .collect(),
+                };
+                let t = self::train(&acfg, &sub, dev, classes, ac);
+                for d in (0..docs.len()).filter(|d| d % ka == f) {
+                    // map the fold model's label ids into the full model's label space
+                    let map = |l: u16| {
+                        full.labels()
+                            .iter()
+                            .position(|x| *x == t.labels()[l as usize])
+                            .unwrap_or(0) as u16
+                    };
+                    let tagged = if cfg1.aux_alt {
+                        t.tag_with_alt(&docs[d].0, classes)
+                    } else {
+                        t.tag_document(&docs[d].0, classes)
+                    };
+                    cv_aux[d] = tagged
+                        .into_iter()
+                        .map(|s| {
+                            s.into_iter()
+                                .map(|x| {
+                                    let (l, a) = (x & 0xFF, x >> 8);
+                                    map(l) | if a > 0 { (map(a - 1) + 1) << 8 } else { 0 }
+                                })
+                                .collect()
+                        })
+                        .collect();
+                }
+                if config.verbose {
+                    eprintln!("  aux fold {f} done {:.1}s", t_all.elapsed().as_secs_f64());
+                }
+            }
+            aux_full = Some(full);
+        }
+        _ => cfg1.aux = false,
+    }
+    let aux_of = |d: usize| -> Option<&[Vec<u16>]> {
+        if cfg1.aux {
+            Some(cv_aux[d].as_slice())
+        } else {
+            None
+        }
+    };
+    let with_aux = |mut t: Tagger| -> Tagger {
+        t.aux = aux_full.as_ref().map(|a| Box::new(a.clone()));
+        t
+    };
+    // gazetteers: per-fold (for training features) and full (for the model)
+    let use_gaz = cfg1.gazetteer || cfg1.lexicon;
+    let (full_gaz, fold_gaz): (Option<Gazetteer>, Vec<Gazetteer>) = if use_gaz {
+        let mk = |which: &dyn Fn(usize) -> bool| {
+            let mut g = if cfg1.gazetteer {
+                build_gaz(&docs, which, &info, config.gaz_min_frac)
+            } else {
+                Gazetteer::default()
+            };
+            if cfg1.lexicon {
+                g.lex = build_lex(&docs, which);
+            }
+            g
+        };
+        let full = mk(&|_| true);
+        let folds = (0..k).map(|f| mk(&|d| fold_of(d) != f)).collect();
+        (Some(full), folds)
+    } else {
+        (None, Vec::new())
+    };
+    // stage-1 features for training docs
+    let mut feats1: Vec<Vec<SentFeats>> = Vec::with_capacity(docs.len());
+    for (d, (toks, _)) in docs.iter().enumerate() {
+        let g = if use_gaz {
+            Some(&fold_gaz[fold_of(d)])
+        } else {
+            None
+        };
+        let mut out = Vec::new();
+        doc_features(&cfg1, classes, g, toks, None, aux_of(d), false, &mut out);
+        feats1.push(out);
+    }
+    if config.verbose {
+        eprintln!(
+            "features for {} docs in {:.1}s",
+            docs.len(),
+            t_all.elapsed().as_secs_f64()
+        );
+    }
+    let collect = |feats: &'_ [Vec<SentFeats>], which: &dyn Fn(usize) -> bool| {
+        let mut v: Vec<(usize, usize)> = Vec::new();
+        for (d, fs) in feats.iter().enumerate() {
+            if which(d) {
+                for s in 0..fs.len() {
+                    if fs[s].len() > 0 {
+                        v.push((d, s));
+                    }
+                }
+            }
+        }
+        v
+    };
+    let idx_all = collect(&feats1, &|_| true);
+    let mut sents1: Vec<(&SentFeats, &[u16])> = idx_all
+        .iter()
+        .map(|&(d, s)| (&feats1[d][s], docs[d].1[s].as_slice()))
+        .collect();
+    // augmentation: also train on features from the gold auxiliary column
+    let mut feats_gold_aux: Vec<Vec<SentFeats>> = Vec::new();
+    if let (true, Some(ac), Some(full)) = (
+        config.aux_augment && cfg1.aux,
+        config.aux_column,
+        aux_full.as_ref(),
+    ) {
+        for (d, (toks, _)) in docs.iter().enumerate() {
+            let gold_aux: Vec<Vec<u16>> = train.documents[d]
+                .iter()
+                .map(|s| {
+                    s.columns[ac]
+                        .iter()
+                        .map(|l| full.labels().iter().position(|x| x == l).unwrap_or(0) as u16)
+                        .collect()
+                })
+                .collect();
+            let g = if use_gaz {
+                Some(&fold_gaz[fold_of(d)])
+            } else {
+                None
+            };
+            let mut out = Vec::new();
+            doc_features(
+                &cfg1,
+                classes,
+                g,
+                toks,
+                None,
+                Some(&gold_aux),
+                false,
+                &mut out,
+            );
+            feats_gold_aux.push(out);
+        }
+        sents1.extend(
+            idx_all
+                .iter()
+                .map(|&(d, s)| (&feats_gold_aux[d][s], docs[d].1[s].as_slice())),
+        );
+    }
+
+    let labels_c = labels.clone();
+    let mut eval1 = |st: &Stage| -> f64 {
+        let t = with_aux(Tagger::new(labels_c.clone(), vec![st.clone()]));
+        evaluate(&t, dev.unwrap(), column, classes, iob)
+    };
+    let t1 = Instant::now();
+    let (stage1, best_ep) = train_stage(
+        config,
+        cfg1,
+        full_gaz.clone(),
+        n,
+        &allowed,
+        &final_ok,
+        &sents1,
+        config.epochs,
+        if dev.is_some() {
+            Some(&mut eval1)
+        } else {
+            None
+        },
+        "pass1",
+    );
+    if config.verbose {
+        eprintln!(
+            "pass1: best epoch {best_ep}, {:.1}s",
+            t1.elapsed().as_secs_f64()
+        );
+    }
+    if !(config.two_pass && iob) {
+        return with_aux(Tagger::new(labels, vec![stage1]));
+    }
+
+    // cross-validated first-pass labels for the training documents
+    let t2 = Instant::now();
+    let mut cv_labels: Vec<Vec<Vec<u16>>> = vec![Vec::new(); docs.len()];
+    let quiet = TrainConfig {
+        verbose: false,
+        ..config.clone()
+    };
+    for f in 0..k {
+        let idx = collect(&feats1, &|d| fold_of(d) != f);
+        let s: Vec<(&SentFeats, &[u16])> = idx
+            .iter()
+            .map(|&(d, s)| (&feats1[d][s], docs[d].1[s].as_slice()))
+            .collect();
+        let (st, _) = train_stage(
+            &quiet, cfg1, None, n, &allowed, &final_ok, &s, best_ep, None, "fold",
+        );
+        let t = Tagger::new(labels.clone(), vec![st]);
+        for d in 0..docs.len() {
+            if fold_of(d) == f {
+                // held-out docs use their cross-validated gazetteer features already in feats1
+                cv_labels[d] = t.decode(&t.stages[0], &feats1[d], None);
+            }
+        }
+        if config.verbose {
+            eprintln!("  fold {f} done {:.1}s", t2.elapsed().as_secs_f64());
+        }
+    }
+    drop(sents1);
+    let mut cfg2 = cfg1;
+    cfg2.consistency = true;
+    let mut feats2: Vec<Vec<SentFeats>> = Vec::with_capacity(docs.len());
+    for (d, (toks, _)) in docs.iter().enumerate() {
+        let g = if use_gaz {
+            Some(&fold_gaz[fold_of(d)])
+        } else {
+            None
+        };
+        let mut out = Vec::new();
+        doc_features(
+            &cfg2,
+            classes,
+            g,
+            toks,
+            Some((&cv_labels[d], &info)),
+            aux_of(d),
+            false,
+            &mut out,
+        );
+        feats2.push(out);
+    }
+    drop(feats1);
+    let sents2: Vec<(&SentFeats, &[u16])> = idx_all
+        .iter()
+        .map(|&(d, s)| (&feats2[d][s], docs[d].1[s].as_slice()))
+        .collect();
+    let s1c = stage1.clone();
+    let mut eval2 = |st: &Stage| -> f64 {
+        let t = with_aux(Tagger::new(labels_c.clone(), vec![s1c.clone(), st.clone()]));
+        evaluate(&t, dev.unwrap(), column, classes, iob)
+    };
+    let (stage2, best2) = train_stage(
+        config,
+        cfg2,
+        full_gaz,
+        n,
+        &allowed,
+        &final_ok,
+        &sents2,
+        config.epochs,
+        if dev.is_some() {
+            Some(&mut eval2)
+        } else {
+            None
+        },
+        "pass2",
+    );
+    if config.verbose {
+        eprintln!(
+            "pass2: best epoch {best2}, total {:.1}s",
+            t_all.elapsed().as_secs_f64()
+        );
+    }
+    with_aux(Tagger::new(labels, vec![stage1, stage2]))
+}
