@@ -321,7 +321,7 @@ pub fn doc_features(
                         j += 1;
                     }
                     if j - i >= 2 {
-                        for k in i..j {
+                        for (k, tk) in ts.iter().enumerate().take(j).skip(i) {
                             let pos = if k == i {
                                 1
                             } else if k + 1 == j {
@@ -329,7 +329,7 @@ pub fn doc_features(
                             } else {
                                 2
                             };
-                            *doc.runs.entry(ts[k].h_lower).or_insert(0) |= pos;
+                            *doc.runs.entry(tk.h_lower).or_insert(0) |= pos;
                         }
                     }
                     i = j;
@@ -365,7 +365,7 @@ pub fn doc_features(
                     dp.ent_types.entry(seq_key(&hs)).or_insert([0; 8])[ty.min(7)] += 1;
                 }
                 if j - i >= 2 {
-                    for k in i..j {
+                    for (k, tk) in ts.iter().enumerate().take(j).skip(i) {
                         let pos = if k == i {
                             0
                         } else if k + 1 == j {
@@ -373,8 +373,7 @@ pub fn doc_features(
                         } else {
                             1
                         };
-                        *dp.in_multi.entry(ts[k].h_lower).or_insert(0) |=
-                            1 << (ty.min(7) * 3 + pos);
+                        *dp.in_multi.entry(tk.h_lower).or_insert(0) |= 1 << (ty.min(7) * 3 + pos);
                     }
                 }
                 i = j;

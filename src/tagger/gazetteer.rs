@@ -8,7 +8,11 @@ use std::io;
 
 pub const MAX_LEN: usize = 4;
 
+/// A sentence's lowercase token hashes with, per token, its entity type and whether it begins a span.
+pub type SentenceTypes = (Vec<u64>, Vec<(u8, bool)>);
+
 #[derive(Clone, Debug, Default, PartialEq)]
+
 pub struct Gazetteer {
     pub map: FxHashMap<u64, u32>,
     /// Tag lexicon: form hash (exact, or `pair(lower, LOWER_KEY)`) -> hash of the set of labels seen.
@@ -46,7 +50,7 @@ impl Gazetteer {
     /// Build from (sentence token form hashes, IOB2 label type ids per token (0 = O, t+1 = type t,
     /// plus begin flags)). `min_frac`: type fires when it covers >= min_frac of the string's
     /// occurrences (as a token n-gram anywhere in the data).
-    pub fn build(sents: &[(Vec<u64>, Vec<(u8, bool)>)], min_frac: f64) -> Gazetteer {
+    pub fn build(sents: &[SentenceTypes], min_frac: f64) -> Gazetteer {
         // entity strings -> per-type counts
         let mut ent: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
         for (hs, tags) in sents {

@@ -417,6 +417,8 @@ impl Tagger {
     }
 
     /// Output label names (IOB2 for tag columns); ids returned by `tag_document` index this.
+    // The public labels are the output labels (IOB2), not the internal (BIOES) ones.
+    #[allow(clippy::misnamed_getters)]
     pub fn labels(&self) -> &[String] {
         &self.out_labels
     }

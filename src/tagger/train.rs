@@ -109,6 +109,9 @@ impl Rng {
     }
 }
 
+/// A document's sentences of tokens with their gold label ids.
+type TaggedDoc<'a> = (Vec<Vec<&'a str>>, Vec<Vec<u16>>);
+
 fn doc_tokens(doc: &[crate::tagger::conll::Sentence]) -> Vec<Vec<&str>> {
     doc.iter().map(|s| s.token_strs()).collect()
 }
@@ -142,7 +145,7 @@ pub(crate) fn to_bioes(col: &[String]) -> Vec<String> {
 }
 
 fn build_gaz(
-    docs: &[(Vec<Vec<&str>>, Vec<Vec<u16>>)],
+    docs: &[TaggedDoc],
     which: &dyn Fn(usize) -> bool,
     info: &LabelInfo,
     min_frac: f64,
@@ -164,10 +167,7 @@ fn build_gaz(
     Gazetteer::build(&sents, min_frac)
 }
 
-fn build_lex(
-    docs: &[(Vec<Vec<&str>>, Vec<Vec<u16>>)],
-    which: &dyn Fn(usize) -> bool,
-) -> rustc_hash::FxHashMap<u64, u64> {
+fn build_lex(docs: &[TaggedDoc], which: &dyn Fn(usize) -> bool) -> rustc_hash::FxHashMap<u64, u64> {
     let mut sents = Vec::new();
     let mut lower = String::new();
     for (d, (toks, gold)) in docs.iter().enumerate() {
@@ -478,7 +478,7 @@ pub fn train(
             })
             .collect()
     };
-    let docs: Vec<(Vec<Vec<&str>>, Vec<Vec<u16>>)> = train
+    let docs: Vec<TaggedDoc> = train
         .documents
         .iter()
         .map(|d| (doc_tokens(d), doc_gold(d)))
@@ -620,8 +620,8 @@ pub fn train(
         let mut v: Vec<(usize, usize)> = Vec::new();
         for (d, fs) in feats.iter().enumerate() {
             if which(d) {
-                for s in 0..fs.len() {
-                    if fs[s].len() > 0 {
+                for (s, f) in fs.iter().enumerate() {
+                    if f.len() > 0 {
                         v.push((d, s));
                     }
                 }

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Regenerates the shipped tagger models from ../shared/data (CoNLL-2003 English and the
+# MIT-licensed spaCy vectors) with fixed seeds; the outputs are byte-identical to the files in
+# models/. Usage: bash models/train.sh [DATA_DIR] [OUT_DIR]   (defaults: ../shared/data, models)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=${1:-../shared/data}
+out=${2:-models}
+conll=$data/ner/conll2003/iob1_original
+mkdir -p "$out"
+cargo build --release --quiet
+bin=target/release/claimex
+time_it() { /usr/bin/time -f "  $1: %e s wall, %M KB peak" "${@:2}"; }
+
+time_it wordclasses "$bin" classes --vectors "$data/vectors" --out "$out/wordclasses.bin" --seed 42
+for task in ner pos chunk; do
+  time_it "$task" "$bin" "$task" train --train "$conll/eng.train" --dev "$conll/eng.testa" \
+    --classes "$out/wordclasses.bin" --seed 1 --out "$out/$task.bin"
+done
+sha256sum "$out"/*.bin
