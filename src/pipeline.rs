@@ -138,10 +138,13 @@ impl Pipeline {
 
     /// Model identifiers for provenance.
     pub fn model_ids(&self) -> Vec<String> {
+        let table = |name: &str, text: &str| format!("{name}:{}", &models::fingerprint(text.as_bytes())[..12]);
         vec![
             format!("ner:{}", self.recognizer.model_id()),
-            "cues:embedded".into(),
-            "lexicon:embedded".into(),
+            table("cues", crate::quote::DEFAULT_CUES),
+            table("lexicon", crate::lexicon::DEFAULT_LEXICON),
+            table("boilerplate", crate::clean::DEFAULT_BOILERPLATE),
+            table("abbreviations", crate::sentence::DEFAULT_ABBREVIATIONS),
         ]
     }
 

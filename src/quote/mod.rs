@@ -6,7 +6,7 @@ mod cues;
 mod detector;
 mod marks;
 
-pub use cues::{CueLexicon, CueMatch};
+pub use cues::{CueLexicon, CueMatch, DEFAULT_CUES};
 pub use detector::RuleQuoteDetector;
 pub use marks::{pair_quotes, QuoteSpan};
 
