@@ -138,7 +138,9 @@ impl Pipeline {
 
     /// Model identifiers for provenance.
     pub fn model_ids(&self) -> Vec<String> {
-        let table = |name: &str, text: &str| format!("{name}:{}", &models::fingerprint(text.as_bytes())[..12]);
+        let table = |name: &str, text: &str| {
+            format!("{name}:{}", &models::fingerprint(text.as_bytes())[..12])
+        };
         vec![
             format!("ner:{}", self.recognizer.model_id()),
             table("cues", crate::quote::DEFAULT_CUES),

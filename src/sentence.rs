@@ -175,7 +175,10 @@ impl NewsSentenceSplitter {
             }
             if !(next.is_uppercase()
                 || next.is_ascii_digit()
-                || matches!(next, '“' | '"' | '‘' | '«' | '(' | '[' | '—' | '–'))
+                || matches!(
+                    next,
+                    '“' | '"' | '‘' | '«' | '(' | '[' | '—' | '–' | '\'' | '`'
+                ))
             {
                 continue;
             }

@@ -115,6 +115,22 @@ const WH_WORDS: [&str; 8] = [
     "how", "why", "what", "whether", "when", "where", "who", "if",
 ];
 
+/// Time adjuncts that may follow a cue ("said Tuesday that …").
+const TIME_WORDS: [&str; 12] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+];
+
 /// Longest apposition between a subject and its cue (`Ki Hong, 33, said`).
 const MAX_APPOSITION_TOKENS: usize = 20;
 
@@ -400,6 +416,21 @@ impl RuleQuoteDetector {
     fn content_end(&self, ctx: &Ctx, from: usize, sent_end: usize) -> usize {
         let mut i = from;
         while i < sent_end {
+            // A coordinated predicate of the same speaker ends the content: "says she respects
+            // them but argues that …".
+            if i > from && ctx.lower_is(i, &["but", "and"]) && ctx.inside[i].is_none() {
+                let mut k = i + 1;
+                while k < sent_end && ctx.lower_is(k, &AUX_ADVERBS) {
+                    k += 1;
+                }
+                if k < sent_end
+                    && self
+                        .cue_at(ctx, k, sent_end)
+                        .is_some_and(|m| matches!(m.shape, CueShape::Verb { .. }))
+                {
+                    return if ctx.word(i - 1) == "," { i - 1 } else { i };
+                }
+            }
             if ctx.word(i) == "," && ctx.inside[i].is_none() {
                 let mut j = i + 1;
                 while j < sent_end && ctx.is_quote(j) {
@@ -583,12 +614,20 @@ impl RuleQuoteDetector {
             let right_is_pp = after < s1
                 && !preposition
                 && ctx.doc.tokens[after].kind == TokenKind::Word
-                && (after_quote && takes_object || !ctx.is_capitalised(after))
+                && (after_quote && takes_object
+                    || !ctx.is_capitalised(after)
+                    || ctx.lower_is(after, &TIME_WORDS))
                 && !ctx.lower_is(after, &CLAUSE_OPENERS)
                 && !(after..s1.min(after + THAT_WINDOW)).any(|t| ctx.lower_is(t, &["that"]));
+            // "…, Hollande said Tuesday in Paris." — only adjuncts follow the cue.
+            let adjuncts_only = after < s1
+                && ctx.lower_is(after, &TIME_WORDS)
+                && (after + 1 >= s1
+                    || ctx.is_punct(after + 1)
+                    || ctx.lower_is(after + 1, &NOT_OBJECTS));
             if before_subject > s0
                 && (after_quote && (right_is_end || right_is_pp)
-                    || right_is_end && ctx.word(a - 1) == ",")
+                    || (right_is_end || adjuncts_only) && ctx.word(a - 1) == ",")
             {
                 // "Back then, Ms. Ripert said, she found …": content on both sides.
                 // Not when what follows is an adjunct (", the Kremlin said, after …").
@@ -642,6 +681,9 @@ impl RuleQuoteDetector {
 
         // Right content.
         let mut start = after;
+        while start < s1 && ctx.lower_is(start, &TIME_WORDS) {
+            start += 1;
+        }
         let mut evidence = 0.8f32;
         // The complementizer of this cue, not of a clause further on ("said he had heard that").
         let that = (after..s1.min(after + THAT_WINDOW))
