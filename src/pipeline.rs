@@ -186,57 +186,43 @@ impl Pipeline {
             threads: pool.current_num_threads(),
             ..RunStats::default()
         };
-        let mut inputs = inputs.peekable();
-        while inputs.peek().is_some() {
-            // One bounded batch, in input order; rejected inputs keep their place.
-            let mut batch: Vec<Item> = Vec::new();
-            let mut bytes = 0;
-            while batch.len() < BATCH_ARTICLES && bytes < BATCH_BYTES {
-                let Some(item) = inputs.next() else { break };
-                if let Ok(a) = &item {
-                    bytes += a.text.len();
+        // Writing overlaps processing: a writer thread drains finished batches in order
+        // while the pool works on the next one (a channel of one batch bounds memory).
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(1);
+        let bytes_known = options.total_bytes.is_some();
+        std::thread::scope(|scope| -> anyhow::Result<()> {
+            let writer =
+                scope.spawn(|| write_batches(rx, sinks, &progress, &mut stats, bytes_known));
+            let mut inputs = inputs.peekable();
+            while inputs.peek().is_some() {
+                // One bounded batch, in input order; rejected inputs keep their place.
+                let mut batch: Vec<Item> = Vec::new();
+                let mut bytes = 0;
+                while batch.len() < BATCH_ARTICLES && bytes < BATCH_BYTES {
+                    let Some(item) = inputs.next() else { break };
+                    if let Ok(a) = &item {
+                        bytes += a.text.len();
+                    }
+                    batch.push(item);
                 }
-                batch.push(item);
-            }
-            let outputs: Vec<Result<DocOutput, InputError>> = pool.install(|| {
-                batch
-                    .par_iter()
-                    .map(|item| match item {
-                        Ok(article) => self.process_isolated(article),
-                        Err(e) => Err(e.clone()),
-                    })
-                    .collect()
-            });
-            for output in outputs {
-                match output {
-                    Ok(doc) => {
-                        stats.articles += 1;
-                        stats.claims += doc.claims.len() as u64;
-                        stats.entities += doc.entities.len() as u64;
-                        stats.words += doc.words as u64;
-                        for sink in sinks.iter_mut() {
-                            sink.write(&doc)?;
-                        }
-                    }
-                    Err(e) => {
-                        stats.rejected += 1;
-                        progress.suspend(|| eprintln!("claimex: skipped {e}"));
-                        for sink in sinks.iter_mut() {
-                            sink.reject(&e)?;
-                        }
-                    }
+                let outputs: Vec<Result<DocOutput, InputError>> = pool.install(|| {
+                    batch
+                        .par_iter()
+                        .map(|item| match item {
+                            Ok(article) => self.process_isolated(article),
+                            Err(e) => Err(e.clone()),
+                        })
+                        .collect()
+                });
+                if tx.send((outputs, consumed_bytes())).is_err() {
+                    break; // the writer stopped on an error, reported by join below
                 }
             }
-            if options.total_bytes.is_some() {
-                progress.set_position(consumed_bytes());
-            } else {
-                progress.set_position(stats.articles + stats.rejected);
-            }
-            progress.set_message(format!(
-                "{} articles, {} claims",
-                stats.articles, stats.claims
-            ));
-        }
+            drop(tx);
+            writer
+                .join()
+                .map_err(|_| anyhow::anyhow!("the output writer panicked"))?
+        })?;
         progress.finish_and_clear();
         let elapsed = started
             .elapsed()
@@ -247,6 +233,51 @@ impl Pipeline {
         stats.articles_per_second = (stats.articles as f64 / elapsed * 10.0).round() / 10.0;
         Ok(stats)
     }
+}
+
+/// Processed outputs of one batch, with the input bytes consumed so far.
+type Batch = (Vec<Result<DocOutput, InputError>>, u64);
+
+/// Writes batches to the sinks in the order they arrive and keeps the counts.
+fn write_batches(
+    batches: std::sync::mpsc::Receiver<Batch>,
+    sinks: &mut [Box<dyn Sink>],
+    progress: &ProgressBar,
+    stats: &mut RunStats,
+    bytes_known: bool,
+) -> anyhow::Result<()> {
+    for (outputs, consumed) in batches {
+        for output in outputs {
+            match output {
+                Ok(doc) => {
+                    stats.articles += 1;
+                    stats.claims += doc.claims.len() as u64;
+                    stats.entities += doc.entities.len() as u64;
+                    stats.words += doc.words as u64;
+                    for sink in sinks.iter_mut() {
+                        sink.write(&doc)?;
+                    }
+                }
+                Err(e) => {
+                    stats.rejected += 1;
+                    progress.suspend(|| eprintln!("claimex: skipped {e}"));
+                    for sink in sinks.iter_mut() {
+                        sink.reject(&e)?;
+                    }
+                }
+            }
+        }
+        progress.set_position(if bytes_known {
+            consumed
+        } else {
+            stats.articles + stats.rejected
+        });
+        progress.set_message(format!(
+            "{} articles, {} claims",
+            stats.articles, stats.claims
+        ));
+    }
+    Ok(())
 }
 
 fn progress_bar(options: &RunOptions) -> ProgressBar {
