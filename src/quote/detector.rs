@@ -309,7 +309,9 @@ impl RuleQuoteDetector {
             )
             || ["he", "she", "they", "it", "we", "i", "people", "both"]
                 .contains(&last.to_lowercase().as_str())
-            || last.ends_with('s');
+            || last.ends_with('s')
+            // "the admiral said", "his team believes": a short determiner-led noun phrase.
+            || b + 1 - a <= 4 && ctx.lower_is(a, &["the", "a", "an", "his", "her", "its", "their", "our"]);
         ok.then_some((a, b))
     }
 
@@ -521,6 +523,14 @@ impl RuleQuoteDetector {
         if i > s0 && (ctx.lower_is(i - 1, &NOUN_MARKERS) || ctx.lower_is(i - 1, &["to"])) {
             return None;
         }
+        // An adverb-modified participle inside a noun phrase: "a broadly criticized plan".
+        let mut k = i;
+        while k > s0 && ctx.word(k - 1).ends_with("ly") {
+            k -= 1;
+        }
+        if k < i && k > s0 && ctx.lower_is(k - 1, &NOUN_MARKERS) {
+            return None;
+        }
         // Negated cues ("did not disclose") report nothing.
         let mut k = i;
         while k > s0 && ctx.lower_is(k - 1, &AUX_ADVERBS) {
@@ -692,7 +702,12 @@ impl RuleQuoteDetector {
                     && (takes_object || !self.has_finite_verb(ctx, t, t + 1))
             })
             .find(|&t| ctx.word(t).eq_ignore_ascii_case("that") && ctx.inside[t] == ctx.inside[i]);
-        let blocked = that.is_some_and(|t| (after..t).any(|k| ctx.is_punct(k) || ctx.is_quote(k)));
+        // Punctuation or a quotation between cue and "that" means another clause; a possessive
+        // apostrophe ("CBS News' Charlie Rose") does not.
+        let blocked = that.is_some_and(|t| {
+            (after..t)
+                .any(|k| ctx.is_punct(k) || ctx.is_quote(k) && !matches!(ctx.word(k), "'" | "’"))
+        });
         let mut np_object = false;
         if preposition {
             np_object = true;
