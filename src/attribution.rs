@@ -339,6 +339,20 @@ impl RuleAttributor {
         let lower = mention_text.to_lowercase();
         let mention_words = words(&lower);
         let first = mention_words.first().copied().unwrap_or("");
+        // A relative pronoun ("Cruz, who says …") stands for the noun phrase right before it.
+        if mention_words == ["who"] {
+            let before = text[..mention.start]
+                .trim_end()
+                .trim_end_matches(',')
+                .trim_end()
+                .len();
+            let antecedent = doc
+                .entities
+                .iter()
+                .rev()
+                .find(|e| e.span.end <= before && before - e.span.end <= 2);
+            return antecedent.map_or_else(Speaker::default, |e| self.resolve_entity(doc, e, 0.9));
+        }
         if mention_words.len() <= 2 && PRONOUNS_PERSON.contains(&first) {
             return self
                 .antecedent(doc, claims, mention, &[Label::Per])

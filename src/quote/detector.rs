@@ -115,6 +115,19 @@ const WH_WORDS: [&str; 8] = [
     "how", "why", "what", "whether", "when", "where", "who", "if",
 ];
 
+/// Nouns of time that make an adjunct with "last"/"this"/"on" ("last week", "Thursday evening").
+const TIME_NOUNS: [&str; 9] = [
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "weekend",
+    "fall",
+];
+
 /// Time adjuncts that may follow a cue ("said Tuesday that …").
 const TIME_WORDS: [&str; 12] = [
     "monday",
@@ -261,11 +274,42 @@ impl RuleQuoteDetector {
     /// range `a..=b`; `None` when a boundary comes first.
     fn left_subject(&self, ctx: &Ctx, sent_start: usize, cue: usize) -> Option<(usize, usize)> {
         let mut k = cue;
-        while k > sent_start && ctx.lower_is(k - 1, &AUX_ADVERBS) {
-            k -= 1;
+        // Skip auxiliaries, adverbs, time adjuncts ("on Thursday evening", "last week") and a
+        // parenthesis ("Dianne Feinstein (D-Calif.) said").
+        loop {
+            if k > sent_start
+                && (ctx.lower_is(k - 1, &AUX_ADVERBS) || ctx.lower_is(k - 1, &TIME_WORDS))
+            {
+                k -= 1;
+            } else if k > sent_start + 1
+                && ctx.lower_is(k - 1, &TIME_NOUNS)
+                && (ctx.lower_is(k - 2, &["last", "this", "on", "that"])
+                    || ctx.lower_is(k - 2, &TIME_WORDS))
+            {
+                k -= 2;
+                if k > sent_start && ctx.lower_is(k - 1, &["on", "last", "this", "that"]) {
+                    k -= 1;
+                }
+            } else if k > sent_start + 1 && ctx.word(k - 1) == ")" {
+                match (sent_start..k - 1)
+                    .rev()
+                    .take(12)
+                    .find(|&t| ctx.word(t) == "(")
+                {
+                    Some(open) => k = open,
+                    None => break,
+                }
+            } else {
+                break;
+            }
         }
         if k == sent_start {
             return None;
+        }
+        // "Cruz, who says …": the relative pronoun is the mention (PolNeAR's convention); the
+        // attributor resolves it to the noun phrase before it.
+        if ctx.lower_is(k - 1, &["who"]) && k >= sent_start + 2 && ctx.word(k - 2) == "," {
+            return Some((k - 1, k - 1));
         }
         let b = k - 1;
         let mut a = b + 1;
@@ -694,6 +738,16 @@ impl RuleQuoteDetector {
         while start < s1 && ctx.lower_is(start, &TIME_WORDS) {
             start += 1;
         }
+        // "said in a statement Thursday night they …": skip a prepositional adjunct up to the
+        // subject pronoun that opens the reported clause.
+        if start < s1 && ctx.lower_is(start, &["in", "on", "at", "during", "via", "through"]) {
+            if let Some(p) = (start + 1..s1.min(start + 10))
+                .take_while(|&t| !ctx.is_punct(t) && !ctx.is_quote(t))
+                .find(|&t| ctx.lower_is(t, &CLAUSE_OPENERS[..5]))
+            {
+                start = p;
+            }
+        }
         let mut evidence = 0.8f32;
         // The complementizer of this cue, not of a clause further on ("said he had heard that").
         let that = (after..s1.min(after + THAT_WINDOW))
@@ -729,6 +783,7 @@ impl RuleQuoteDetector {
                             && !ctx.lower_is(start, &NOT_OBJECTS)
                             && !ctx.lower_is(start, &WH_WORDS))
                     && !ctx.lower_is(start, &CLAUSE_OPENERS[..5])
+                    && (start == after || !ctx.lower_is(start, &CLAUSE_OPENERS[5..11]))
                 {
                     start += 1;
                 }
