@@ -253,10 +253,24 @@ impl RuleQuoteDetector {
         let sentence_initial = ctx.doc.sentences[ctx.doc.sentence_of(i)].tokens.start == i;
         if capitalised
             && !(sentence_initial && matches!(m.shape, CueShape::Source | CueShape::Citing))
+            && !(i > 0 && self.is_headline(ctx, ctx.doc.sentence_of(i)))
         {
             return None;
         }
         Some(m)
+    }
+
+    /// True for a title-case headline ("Clinton Says Russians Hacked DNC"), where verbs are
+    /// capitalised too.
+    fn is_headline(&self, ctx: &Ctx, si: usize) -> bool {
+        let s = &ctx.doc.sentences[si];
+        let words: Vec<usize> = s
+            .tokens
+            .clone()
+            .filter(|&t| ctx.doc.tokens[t].kind == TokenKind::Word)
+            .collect();
+        let capitalised = words.iter().filter(|&&t| ctx.is_capitalised(t)).count();
+        words.len() >= 3 && capitalised * 10 >= words.len() * 8
     }
 
     /// True for words that may stand inside a noun phrase naming a source.
