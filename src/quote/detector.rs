@@ -661,10 +661,15 @@ impl RuleQuoteDetector {
             && i > s0
             && (ctx.word(i - 1) == "," || ctx.is_quote(i - 1))
             && after < s1
-            && ctx.is_capitalised(after);
+            && (ctx.is_capitalised(after)
+                || ctx.lower_is(after, &["the", "a", "an", "one", "another"]));
         if inverted {
             if let Some((a, b)) = self.right_phrase(ctx, after, s1) {
-                let name_like = b + 1 - a <= 6 && (a..=b).all(|t| self.np_word(ctx, t));
+                // "said Tom John", "said the company's chief executive", "said one longtime friend".
+                let determined =
+                    ctx.lower_is(a, &["the", "a", "an", "one", "another"]) && b + 1 - a <= 8;
+                let name_like =
+                    determined || b + 1 - a <= 6 && (a..=b).all(|t| self.np_word(ctx, t));
                 if name_like && (b + 1 >= s1 || ctx.is_punct(b + 1)) {
                     let content_end = i;
                     return self.left_content(ctx, si, content_end, cue, Some(ctx.span(a, b)), 0.9);
