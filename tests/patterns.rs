@@ -131,3 +131,36 @@ fn sentence_continuing_across_lines() {
         "“There’s tremendous hatred”\nbetween Zelenskyy and Putin"
     );
 }
+
+#[test]
+fn appositions_parentheses_and_time_adjuncts_around_the_speaker() {
+    let c = one("“They wouldn’t get an immunity deal,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said in a phone interview.");
+    assert_eq!(
+        (c.kind, c.speaker.as_deref()),
+        ("direct", Some("Jim Jordan"))
+    );
+    let c = one("Spokesman Sean Spicer on Thursday evening said the party was not in a crisis.");
+    assert_eq!(c.speaker.as_deref(), Some("Sean Spicer"));
+    assert_eq!(c.quote.text, "the party was not in a crisis");
+    let c = one("Trump’s excesses are sickening, Hollande said Tuesday in Paris.");
+    assert_eq!(
+        (c.speaker.as_deref(), c.quote.text.as_str()),
+        (Some("Hollande"), "Trump’s excesses are sickening")
+    );
+}
+
+#[test]
+fn relative_pronoun_speakers_resolve_to_their_antecedent() {
+    let c = one("Senator Ted Cruz, who says Trump is attacking him, left early.");
+    assert_eq!(c.speaker_mention.as_ref().unwrap().text, "who");
+    assert_eq!(c.speaker.as_deref(), Some("Ted Cruz"));
+    assert_eq!(c.quote.text, "Trump is attacking him");
+}
+
+#[test]
+fn a_speakers_consecutive_quotations_form_one_claim() {
+    let text = "“We will win,” Obama said after the meeting. He did not elaborate. “Our goal is to set norms.”";
+    let c = one(text);
+    assert_eq!(c.quote.fragments.as_ref().map(Vec::len), Some(2));
+    assert_eq!(c.speaker.as_deref(), Some("Obama"));
+}

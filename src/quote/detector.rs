@@ -401,9 +401,9 @@ impl RuleQuoteDetector {
             .take(MAX_APPOSITION_TOKENS)
             .take_while(|&t| !ctx.is_quote(t))
             .find(|&t| ctx.word(t) == ",")?;
-        let (a, b) = self
-            .left_subject(ctx, s0, open)
-            .filter(|&(_, b)| b + 1 == open)?;
+        let (a, b) = self.left_subject(ctx, s0, open).filter(|&(_, b)| {
+            b + 1 == open || ctx.word(b + 1) == "(" && ctx.word(open - 1) == ")"
+        })?;
         // The name must open its clause: sentence start, or right after a quotation.
         let starts_clause = a == s0
             || ctx.is_quote(a - 1)
@@ -662,7 +662,8 @@ impl RuleQuoteDetector {
             && (ctx.word(i - 1) == "," || ctx.is_quote(i - 1))
             && after < s1
             && (ctx.is_capitalised(after)
-                || ctx.lower_is(after, &["the", "a", "an", "one", "another"]));
+                || ctx.lower_is(after, &["the", "a", "an", "one", "another"]))
+            && !ctx.lower_is(after, &TIME_WORDS);
         if inverted {
             if let Some((a, b)) = self.right_phrase(ctx, after, s1) {
                 // "said Tom John", "said the company's chief executive", "said one longtime friend".
@@ -684,14 +685,15 @@ impl RuleQuoteDetector {
                         && ctx.quote_closed_at(a - 2).is_some());
             // After a closing quotation, anything but a complement clause is an adjunct or
             // an object ("… ,” Trump told CNN then.").
+            let no_complementizer =
+                !(after..s1.min(after + THAT_WINDOW)).any(|t| ctx.lower_is(t, &["that"]));
             let right_is_pp = after < s1
                 && !preposition
                 && ctx.doc.tokens[after].kind == TokenKind::Word
+                && no_complementizer
                 && (after_quote && takes_object
-                    || !ctx.is_capitalised(after)
-                    || ctx.lower_is(after, &TIME_WORDS))
-                && !ctx.lower_is(after, &CLAUSE_OPENERS)
-                && !(after..s1.min(after + THAT_WINDOW)).any(|t| ctx.lower_is(t, &["that"]));
+                    || (!ctx.is_capitalised(after) || ctx.lower_is(after, &TIME_WORDS))
+                        && !ctx.lower_is(after, &CLAUSE_OPENERS));
             // "…, Hollande said Tuesday in Paris." — only adjuncts follow the cue.
             let adjuncts_only = after < s1
                 && ctx.lower_is(after, &TIME_WORDS)
@@ -850,6 +852,12 @@ impl RuleQuoteDetector {
             evidence = 0.75;
         }
         let mut end = self.content_end(ctx, start, s1);
+        // A relative clause ("Cruz, who says …, left") ends at its closing comma.
+        if subject.is_some_and(|(a, _)| ctx.lower_is(a, &["who"])) {
+            end = (start..end)
+                .find(|&t| ctx.word(t) == "," && ctx.inside[t].is_none())
+                .unwrap_or(end);
+        }
         if np_object {
             end = (start + 1..end)
                 .find(|&t| {
@@ -1067,6 +1075,16 @@ impl RuleQuoteDetector {
             let opens_sentence = q.open == doc.sentences[q_sentence].tokens.start
                 || q.open > 0 && ctx.word(q.open - 1) == ":";
             let k = out.partition_point(|c| c.content().start < q.outer.start);
+            // A quotation followed by its own attribution belongs to that one, not to a turn.
+            let own_attribution = q.close.is_some_and(|c| {
+                let end = doc.sentences[doc.sentence_of(c)].tokens.end;
+                c + 1 < end
+                    && (ctx.word(c + 1) == "," || ctx.is_capitalised(c + 1))
+                    && (c + 1..end.min(c + 8)).any(|t| self.cue_at(ctx, t, end).is_some())
+            });
+            if own_attribution {
+                continue;
+            }
             // The claim before: its turn goes on when only its own attribution, or at most one
             // short sentence of narration, stands between.
             if let Some(prev) = k
