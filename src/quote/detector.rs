@@ -424,11 +424,31 @@ impl RuleQuoteDetector {
         if a < limit && ctx.lower_is(a, &LEFT_BOUNDARIES) && !ctx.lower_is(a, &ADVERBIAL_OPENERS) {
             a += 1;
         }
-        if a < limit && ctx.lower_is(a, &ADVERBIAL_OPENERS) {
-            while a < limit && ctx.word(a) != "," {
-                a += 1;
+        // An opening adverbial phrase ("During the conference,", "Earlier Wednesday,",
+        // "Similarly,", "Like Mr. Sanders,", "Speaking at a rally,") ends at its comma.
+        let adverbial = a < limit
+            && (ctx.lower_is(a, &ADVERBIAL_OPENERS)
+                || ctx.lower_is(a, &TIME_WORDS)
+                || ctx.lower_is(
+                    a,
+                    &[
+                        "like",
+                        "unlike",
+                        "similarly",
+                        "separately",
+                        "instead",
+                        "still",
+                        "also",
+                        "last",
+                        "this",
+                    ],
+                )
+                || ctx.word(a).ends_with("ly")
+                || ctx.word(a).ends_with("ing"));
+        if adverbial {
+            if let Some(comma) = (a..limit.min(a + 16)).find(|&t| ctx.word(t) == ",") {
+                a = comma + 1;
             }
-            a += 1;
         }
         let mut b = a;
         while b < limit
