@@ -133,9 +133,28 @@ fn stages(c: &mut Criterion) {
     group.finish();
 }
 
+/// Hostile articles at two sizes: the time per byte must stay flat (no quadratic stage).
+fn linearity(c: &mut Criterion) {
+    let pipeline = Pipeline::default();
+    let mut group = c.benchmark_group("linearity");
+    let shapes = [
+        ("dense claims", "Lavrov said that Moscow, according to TASS, would respond. "),
+        ("quotations", "“We will not give up on this,” he said. "),
+        ("unbalanced quotes", "He said “yes. "),
+    ];
+    for (name, unit) in shapes {
+        for copies in [5_000, 10_000] {
+            let article = Article::new("hostile", unit.repeat(copies));
+            group.throughput(Throughput::Bytes(article.text.len() as u64));
+            group.bench_function(format!("{name} x{copies}"), |b| b.iter(|| pipeline.process(&article).claims.len()));
+        }
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
-    config = Criterion::default().sample_size(20);
-    targets = stages
+    config = Criterion::default().sample_size(10);
+    targets = stages, linearity
 }
 criterion_main!(benches);

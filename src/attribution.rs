@@ -2,6 +2,8 @@
 //! in the article, pronouns and role nominals linked to their antecedents), with type, role and
 //! a confidence.
 
+use std::collections::HashMap;
+
 use crate::document::Analysis;
 use crate::lexicon::{Lexicon, WordClass};
 use crate::ner::{Entity, Label};
@@ -64,6 +66,80 @@ const PRONOUNS_PERSON: [&str; 4] = ["he", "she", "him", "her"];
 const PRONOUNS_THING: [&str; 2] = ["it", "its"];
 const PRONOUNS_GROUP: [&str; 4] = ["they", "them", "we", "both"];
 const DETERMINERS: [&str; 3] = ["the", "a", "an"];
+/// Bytes around a role nominal searched for the person it names.
+const NOMINAL_WINDOW: usize = 3000;
+/// Longest name (in words) whose parts are indexed for fullest-name lookups.
+const MAX_NAME_WORDS: usize = 8;
+
+/// Per-article lookups, built once so that resolving every claim stays linear in the article.
+pub struct Names<'d> {
+    /// The fullest name of each (type, entity text): "Lavrov" → "Sergey Lavrov".
+    fullest: HashMap<(Label, String), String>,
+    /// The first role the article gives a person, by the last word of the name.
+    roles: HashMap<String, String>,
+    /// Persons introduced with a role ("Italian FM, Antonio Tajani"), in text order.
+    with_roles: Vec<(&'d Entity, String)>,
+}
+
+impl<'d> Names<'d> {
+    fn build(attributor: &RuleAttributor, doc: &'d Analysis) -> Names<'d> {
+        let text = doc.text();
+        // Every contiguous part of every name points at the longest (then earliest) name
+        // containing it.
+        let mut longest: HashMap<(Label, Vec<&str>), &str> = HashMap::new();
+        for e in &doc.entities {
+            let name = e.span.slice(text);
+            let ws = words(name);
+            if ws.len() > MAX_NAME_WORDS {
+                continue;
+            }
+            for len in 1..=ws.len() {
+                for part in ws.windows(len) {
+                    let best = longest.entry((e.label, part.to_vec())).or_insert(name);
+                    if words(best).len() < ws.len() {
+                        *best = name;
+                    }
+                }
+            }
+        }
+        let mut fullest = HashMap::new();
+        for e in &doc.entities {
+            let name = e.span.slice(text);
+            let full = longest
+                .get(&(e.label, words(name)))
+                .copied()
+                .unwrap_or(name);
+            fullest
+                .entry((e.label, name.to_string()))
+                .or_insert_with(|| full.to_string());
+        }
+        let mut roles = HashMap::new();
+        let mut with_roles = Vec::new();
+        for e in doc.entities.iter().filter(|e| e.label == Label::Per) {
+            if let Some(role) = attributor.role_before(doc, e) {
+                if let Some(last) = words(e.span.slice(text)).last() {
+                    roles
+                        .entry(last.to_string())
+                        .or_insert_with(|| role.clone());
+                }
+                with_roles.push((e, role));
+            }
+        }
+        Names {
+            fullest,
+            roles,
+            with_roles,
+        }
+    }
+}
+
+/// The entities of `doc` that start inside `span`.
+fn entities_in<'d>(doc: &'d Analysis, span: Span) -> &'d [Entity] {
+    let from = doc.entities.partition_point(|e| e.span.start < span.start);
+    let to = doc.entities.partition_point(|e| e.span.start < span.end);
+    &doc.entities[from..to.max(from)]
+}
+
 /// Sentences searched backwards for a pronoun's antecedent.
 const ANTECEDENT_WINDOW: usize = 4;
 
@@ -104,25 +180,13 @@ impl RuleAttributor {
 
     /// The fullest name in the article that contains `name`'s words ("Lavrov" → "Sergey Lavrov",
     /// "Xi" → "Xi Jinping"); earliest on ties.
-    fn fullest_name(&self, doc: &Analysis, entity: &Entity) -> String {
-        let text = doc.text();
-        let name = entity.span.slice(text);
-        let short: Vec<&str> = words(name);
-        let mut best = name;
-        for e in &doc.entities {
-            if e.label != entity.label {
-                continue;
-            }
-            let candidate = e.span.slice(text);
-            let long: Vec<&str> = words(candidate);
-            let contained = long.len() > short.len()
-                && long.windows(short.len()).any(|w| w == short.as_slice());
-            let fuller = long.len() > words(best).len();
-            if contained && fuller {
-                best = candidate;
-            }
-        }
-        best.to_string()
+    fn fullest_name(&self, doc: &Analysis, names: &Names, entity: &Entity) -> String {
+        let name = entity.span.slice(doc.text());
+        names
+            .fullest
+            .get(&(entity.label, name.to_string()))
+            .cloned()
+            .unwrap_or_else(|| name.to_string())
     }
 
     /// A role phrase right before a person entity ("Russian Foreign Minister" Sergey Lavrov) or
@@ -169,22 +233,23 @@ impl RuleAttributor {
     }
 
     /// The role given to the person named `name` anywhere in the article.
-    fn role_in_article(&self, doc: &Analysis, name: &str) -> Option<String> {
-        let text = doc.text();
-        let last = words(name).last().copied()?;
-        doc.entities
-            .iter()
-            .filter(|e| e.label == Label::Per && words(e.span.slice(text)).last() == Some(&last))
-            .find_map(|e| self.role_before(doc, e))
+    fn role_in_article(&self, names: &Names, name: &str) -> Option<String> {
+        names.roles.get(*words(name).last()?).cloned()
     }
 
-    fn resolve_entity(&self, doc: &Analysis, entity: &Entity, certainty: f32) -> Speaker {
+    fn resolve_entity(
+        &self,
+        doc: &Analysis,
+        names: &Names,
+        entity: &Entity,
+        certainty: f32,
+    ) -> Speaker {
         let name = match entity.label {
-            Label::Per => self.fullest_name(doc, entity),
+            Label::Per => self.fullest_name(doc, names, entity),
             _ => entity.span.slice(doc.text()).to_string(),
         };
         let role = if entity.label == Label::Per {
-            self.role_in_article(doc, &name)
+            self.role_in_article(names, &name)
         } else {
             None
         };
@@ -202,6 +267,7 @@ impl RuleAttributor {
     fn antecedent(
         &self,
         doc: &Analysis,
+        names: &Names,
         claims: &[Claim],
         before: Span,
         wanted: &[Label],
@@ -210,11 +276,9 @@ impl RuleAttributor {
             .sentences
             .partition_point(|s| s.span.end <= before.start);
         let sentence_start = doc.sentences.get(sentence).map_or(0, |s| s.span.start);
-        let mut same_sentence = doc.entities.iter().filter(|e| {
-            e.span.start >= sentence_start
-                && e.span.end <= before.start
-                && wanted.contains(&e.label)
-        });
+        let mut same_sentence = entities_in(doc, Span::new(sentence_start, before.start))
+            .iter()
+            .filter(|e| e.span.end <= before.start && wanted.contains(&e.label));
         // For "it", the clause subject (the sentence's first entity); for "he", the nearest person.
         let local = if wanted.contains(&Label::Per) {
             same_sentence.next_back()
@@ -222,27 +286,32 @@ impl RuleAttributor {
             same_sentence.take(1).next()
         };
         if let Some(e) = local {
-            return Some(self.resolve_entity(doc, e, 0.85));
+            return Some(self.resolve_entity(doc, names, e, 0.85));
         }
         let window_start = doc
             .sentences
             .get(sentence.saturating_sub(ANTECEDENT_WINDOW))
             .map_or(0, |s| s.span.start);
         // Speakers of earlier claims first: the usual antecedent of "he said".
-        let previous = claims.iter().rev().find(|c| {
-            c.speaker_mention
-                .is_some_and(|m| m.end <= before.start && m.start >= window_start)
-                && c.speaker_type.is_some_and(|t| wanted.contains(&t))
-        });
-        let entity = doc.entities.iter().rev().find(|e| {
-            e.span.end <= before.start && e.span.start >= window_start && wanted.contains(&e.label)
-        });
+        let previous = claims
+            .iter()
+            .rev()
+            .take_while(|c| c.sentence + ANTECEDENT_WINDOW + 1 >= sentence)
+            .find(|c| {
+                c.speaker_mention
+                    .is_some_and(|m| m.end <= before.start && m.start >= window_start)
+                    && c.speaker_type.is_some_and(|t| wanted.contains(&t))
+            });
+        let entity = entities_in(doc, Span::new(window_start, before.start))
+            .iter()
+            .rev()
+            .find(|e| e.span.end <= before.start && wanted.contains(&e.label));
         match (previous, entity) {
             (Some(c), Some(e))
                 if e.span.start > c.speaker_mention.map_or(0, |m| m.end)
                     && !wanted.contains(&Label::Per) =>
             {
-                Some(self.resolve_entity(doc, e, 0.8))
+                Some(self.resolve_entity(doc, names, e, 0.8))
             }
             (Some(c), _) => Some(Speaker {
                 name: c.speaker.clone(),
@@ -250,14 +319,14 @@ impl RuleAttributor {
                 role: c.speaker_role.clone(),
                 certainty: 0.85,
             }),
-            (None, Some(e)) => Some(self.resolve_entity(doc, e, 0.75)),
+            (None, Some(e)) => Some(self.resolve_entity(doc, names, e, 0.75)),
             (None, None) => None,
         }
     }
 
     /// "They" after "X and Y …": the two persons, by their fullest names, from the same or the
     /// previous sentence.
-    fn coordinated_persons(&self, doc: &Analysis, mention: Span) -> Option<Speaker> {
+    fn coordinated_persons(&self, doc: &Analysis, names: &Names, mention: Span) -> Option<Speaker> {
         let text = doc.text();
         let sentence = doc
             .sentences
@@ -266,20 +335,17 @@ impl RuleAttributor {
             .sentences
             .get(sentence.saturating_sub(1))
             .map_or(0, |s| s.span.start);
-        let persons: Vec<&Entity> = doc
-            .entities
+        let persons: Vec<&Entity> = entities_in(doc, Span::new(from, mention.start))
             .iter()
-            .filter(|e| {
-                e.label == Label::Per && e.span.start >= from && e.span.end <= mention.start
-            })
+            .filter(|e| e.label == Label::Per && e.span.end <= mention.start)
             .collect();
         persons.windows(2).rev().find_map(|pair| {
             let between = text[pair[0].span.end..pair[1].span.start].trim();
             (between == "and").then(|| Speaker {
                 name: Some(format!(
                     "{} and {}",
-                    self.fullest_name(doc, pair[0]),
-                    self.fullest_name(doc, pair[1])
+                    self.fullest_name(doc, names, pair[0]),
+                    self.fullest_name(doc, names, pair[1])
                 )),
                 label: Some(Label::Per),
                 role: None,
@@ -290,17 +356,20 @@ impl RuleAttributor {
 
     /// A role nominal ("Italy’s foreign minister") linked to a nearby person introduced with a
     /// matching role ("Italian FM, Antonio Tajani").
-    fn nominal(&self, doc: &Analysis, mention: Span) -> Option<Speaker> {
+    fn nominal(&self, doc: &Analysis, names: &Names, mention: Span) -> Option<Speaker> {
         let text = doc.text();
         let mention_words: Vec<String> = words(mention.slice(text))
             .iter()
             .map(|w| strip_possessive(w).to_lowercase())
             .collect();
         let mut best: Option<(i64, &Entity)> = None;
-        for e in doc.entities.iter().filter(|e| e.label == Label::Per) {
-            let Some(role) = self.role_before(doc, e) else {
-                continue;
-            };
+        let from = names
+            .with_roles
+            .partition_point(|(e, _)| e.span.start + NOMINAL_WINDOW < mention.start);
+        let nearby = names.with_roles[from..]
+            .iter()
+            .take_while(|(e, _)| e.span.start <= mention.start + NOMINAL_WINDOW);
+        for (e, role) in nearby {
             let role_words: Vec<String> = words(&role)
                 .iter()
                 .map(|w| strip_possessive(w).to_lowercase())
@@ -327,13 +396,13 @@ impl RuleAttributor {
             let distance = (e.span.start as i64 - mention.start as i64).abs() / 200;
             let score = score * 10 - distance;
             if score > 20 && best.is_none_or(|(b, _)| score > b) {
-                best = Some((score, e));
+                best = Some((score, *e));
             }
         }
-        best.map(|(_, e)| self.resolve_entity(doc, e, 0.75))
+        best.map(|(_, e)| self.resolve_entity(doc, names, e, 0.75))
     }
 
-    fn resolve(&self, doc: &Analysis, claims: &[Claim], mention: Span) -> Speaker {
+    fn resolve(&self, doc: &Analysis, names: &Names, claims: &[Claim], mention: Span) -> Speaker {
         let text = doc.text();
         let mention_text = mention.slice(text);
         let lower = mention_text.to_lowercase();
@@ -351,28 +420,31 @@ impl RuleAttributor {
                 .iter()
                 .rev()
                 .find(|e| e.span.end <= before && before - e.span.end <= 2);
-            return antecedent.map_or_else(Speaker::default, |e| self.resolve_entity(doc, e, 0.9));
+            return antecedent.map_or_else(Speaker::default, |e| {
+                self.resolve_entity(doc, names, e, 0.9)
+            });
         }
         if mention_words.len() <= 2 && PRONOUNS_PERSON.contains(&first) {
             return self
-                .antecedent(doc, claims, mention, &[Label::Per])
+                .antecedent(doc, names, claims, mention, &[Label::Per])
                 .unwrap_or_default();
         }
         if mention_words.len() <= 2 && PRONOUNS_THING.contains(&first) {
             return self
-                .antecedent(doc, claims, mention, &[Label::Org, Label::Loc])
+                .antecedent(doc, names, claims, mention, &[Label::Org, Label::Loc])
                 .unwrap_or_default();
         }
         if PRONOUNS_GROUP.contains(&first) {
-            return self.coordinated_persons(doc, mention).unwrap_or(Speaker {
-                name: None,
-                label: None,
-                role: None,
-                certainty: 0.6,
-            });
+            return self
+                .coordinated_persons(doc, names, mention)
+                .unwrap_or(Speaker {
+                    name: None,
+                    label: None,
+                    role: None,
+                    certainty: 0.6,
+                });
         }
-        let inside: Vec<&Entity> = doc
-            .entities
+        let inside: Vec<&Entity> = entities_in(doc, mention)
             .iter()
             .filter(|e| mention.contains(e.span))
             .collect();
@@ -389,7 +461,7 @@ impl RuleAttributor {
                     .all(|e| words(&text[mention.start..e.span.start]).len() > g)
             });
         if head_is_role {
-            if let Some(s) = self.nominal(doc, mention) {
+            if let Some(s) = self.nominal(doc, names, mention) {
                 return s;
             }
         }
@@ -401,7 +473,7 @@ impl RuleAttributor {
                 .or_else(|| inside.iter().rev().find(|e| e.label == Label::Loc))
                 .or_else(|| inside.last());
             if let Some(e) = pick {
-                let mut speaker = self.resolve_entity(doc, e, 1.0);
+                let mut speaker = self.resolve_entity(doc, names, e, 1.0);
                 if e.label == Label::Per {
                     let role = Span::new(mention.start, e.span.start).trim_matches(text, &[',']);
                     let role_text = role.slice(text);
@@ -452,10 +524,11 @@ impl RuleAttributor {
 
 impl Attributor for RuleAttributor {
     fn attribute(&self, doc: &Analysis, candidates: Vec<Candidate>) -> Vec<Claim> {
+        let names = &Names::build(self, doc);
         let mut claims: Vec<Claim> = Vec::with_capacity(candidates.len());
         for c in candidates {
             let (speaker, mention) = match c.speaker {
-                Some(m) => (self.resolve(doc, &claims, m), Some(m)),
+                Some(m) => (self.resolve(doc, names, &claims, m), Some(m)),
                 None => {
                     // An unattributed quotation continues the previous speaker's turn.
                     let content = c.content();

@@ -138,10 +138,16 @@ impl DocOutput {
                         fragments,
                     },
                     sentence: index.char_range(sentence),
-                    entities: doc
-                        .entities
+                    entities: c
+                        .fragments
                         .iter()
-                        .filter(|e| c.fragments.iter().any(|f| f.contains(e.span)))
+                        .flat_map(|f| {
+                            let from = doc.entities.partition_point(|e| e.span.start < f.start);
+                            doc.entities[from..]
+                                .iter()
+                                .take_while(|e| e.span.start < f.end)
+                                .filter(|e| f.contains(e.span))
+                        })
                         .map(entity_ref)
                         .collect(),
                     confidence: c.confidence,

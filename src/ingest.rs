@@ -13,8 +13,9 @@ use serde::Serialize;
 
 use crate::article::{Article, Meta, Origin};
 
-/// Default largest article accepted, in bytes of UTF-8 text.
-pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 10 * 1024 * 1024;
+/// Default largest article accepted, in bytes of UTF-8 text: far above any news article, and it
+/// bounds the memory one article can take (the taggers need about 250 bytes per input byte).
+pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 2 * 1024 * 1024;
 
 /// Why one input (a file or one record of it) was rejected.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -192,6 +192,8 @@ struct Ctx<'d, 'a> {
     quotes: Vec<QuoteSpan>,
     /// For each token: index into `quotes` of the quotation whose content holds it.
     inside: Vec<Option<usize>>,
+    /// For each token: the quotation whose opening (`true`) or closing mark it is.
+    marks: Vec<Option<(usize, bool)>>,
 }
 
 impl<'d, 'a> Ctx<'d, 'a> {
@@ -219,12 +221,16 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// The quotation whose closing mark is token `i`.
     fn quote_closed_at(&self, i: usize) -> Option<&QuoteSpan> {
-        self.quotes.iter().find(|q| q.close == Some(i))
+        self.marks[i]
+            .filter(|&(_, opens)| !opens)
+            .map(|(q, _)| &self.quotes[q])
     }
 
     /// The quotation whose opening mark is token `i`.
     fn quote_opened_at(&self, i: usize) -> Option<&QuoteSpan> {
-        self.quotes.iter().find(|q| q.open == i)
+        self.marks[i]
+            .filter(|&(_, opens)| opens)
+            .map(|(q, _)| &self.quotes[q])
     }
 
     fn span(&self, from: usize, to_inclusive: usize) -> Span {
@@ -1085,6 +1091,12 @@ impl RuleQuoteDetector {
                 .filter(|w| !w.is_empty())
                 .count()
         };
+        // Cue spans in text order, to ask "is there another attribution in this gap?" quickly.
+        let mut cues: Vec<Span> = out
+            .iter()
+            .filter_map(|c| c.cue.as_ref().map(|cue| cue.span))
+            .collect();
+        cues.sort();
         let mut unattributed = Vec::new();
         for q in &ctx.quotes {
             let first_inside = (q.open + 1).min(doc.tokens.len() - 1);
@@ -1115,11 +1127,11 @@ impl RuleQuoteDetector {
                 let gap = Span::new(prev.content().end, q.outer.start);
                 let own_cue = prev.cue.as_ref().filter(|c| gap.contains(c.span));
                 let narration = own_cue.map_or(gap, |c| Span::new(c.span.end, gap.end));
-                let other_cue = out.iter().any(|c| {
-                    c.cue
-                        .as_ref()
-                        .is_some_and(|cue| narration.contains(cue.span))
-                });
+                let first = cues.partition_point(|c| c.start < narration.start);
+                let other_cue = cues[first..]
+                    .iter()
+                    .take_while(|c| c.start < narration.end)
+                    .any(|c| narration.contains(*c));
                 let last_sentence = doc
                     .sentences
                     .partition_point(|s| s.span.end <= prev.content().end.saturating_sub(1));
@@ -1183,7 +1195,12 @@ impl QuoteDetector for RuleQuoteDetector {
     fn detect(&self, doc: &Analysis) -> Vec<Candidate> {
         let quotes = pair_quotes(doc);
         let mut inside = vec![None; doc.tokens.len()];
+        let mut marks = vec![None; doc.tokens.len()];
         for (qi, q) in quotes.iter().enumerate() {
+            marks[q.open] = Some((qi, true));
+            if let Some(c) = q.close {
+                marks[c] = Some((qi, false));
+            }
             let end = q
                 .close
                 .unwrap_or_else(|| doc.tokens.partition_point(|t| t.span.start < q.outer.end));
@@ -1195,6 +1212,7 @@ impl QuoteDetector for RuleQuoteDetector {
             doc,
             quotes,
             inside,
+            marks,
         };
 
         let mut out: Vec<Candidate> = Vec::new();
