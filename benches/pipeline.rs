@@ -138,7 +138,10 @@ fn linearity(c: &mut Criterion) {
     let pipeline = Pipeline::default();
     let mut group = c.benchmark_group("linearity");
     let shapes = [
-        ("dense claims", "Lavrov said that Moscow, according to TASS, would respond. "),
+        (
+            "dense claims",
+            "Lavrov said that Moscow, according to TASS, would respond. ",
+        ),
         ("quotations", "“We will not give up on this,” he said. "),
         ("unbalanced quotes", "He said “yes. "),
     ];
@@ -146,7 +149,9 @@ fn linearity(c: &mut Criterion) {
         for copies in [5_000, 10_000] {
             let article = Article::new("hostile", unit.repeat(copies));
             group.throughput(Throughput::Bytes(article.text.len() as u64));
-            group.bench_function(format!("{name} x{copies}"), |b| b.iter(|| pipeline.process(&article).claims.len()));
+            group.bench_function(format!("{name} x{copies}"), |b| {
+                b.iter(|| pipeline.process(&article).claims.len())
+            });
         }
     }
     group.finish();

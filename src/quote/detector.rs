@@ -556,7 +556,15 @@ impl RuleQuoteDetector {
     /// Kind of a content span: direct when it is exactly one quotation, mixed when it holds
     /// quotation marks, indirect otherwise.
     fn kind_of(&self, ctx: &Ctx, content: Span) -> Kind {
-        if ctx.quotes.iter().any(|q| q.content == content) {
+        // The quotation whose opening mark is the last token before the content.
+        let first = ctx
+            .doc
+            .tokens
+            .partition_point(|t| t.span.end <= content.start);
+        let quotation = (first.saturating_sub(2)..first.min(ctx.doc.tokens.len()))
+            .rev()
+            .find_map(|t| ctx.quote_opened_at(t));
+        if quotation.is_some_and(|q| q.content == content) {
             return Kind::Direct;
         }
         let text = ctx.doc.text();
@@ -973,10 +981,9 @@ impl RuleQuoteDetector {
             }
         }
         // A quotation opened in an earlier sentence and closed in this one belongs to the content.
-        if let Some(q) = ctx
-            .quotes
-            .iter()
-            .find(|q| q.open < s0 && q.close.is_some_and(|c| c >= s0 && c < end))
+        if let Some(q) = (s0..end)
+            .filter_map(|t| ctx.quote_closed_at(t))
+            .find(|q| q.open < s0)
         {
             start = q.open;
         }
