@@ -370,7 +370,7 @@ impl RuleAttributor {
             .iter()
             .take_while(|(e, _)| e.span.start <= mention.start + NOMINAL_WINDOW);
         for (e, role) in nearby {
-            let role_words: Vec<String> = words(&role)
+            let role_words: Vec<String> = words(role)
                 .iter()
                 .map(|w| strip_possessive(w).to_lowercase())
                 .collect();
