@@ -517,37 +517,14 @@ impl Tagger {
         out
     }
 
-    /// Output label ids packed with the second-best label by emission score among labels
-    /// within a margin: `label | (alt + 1) << 8` (alt part 0 = none). Requires <= 254 labels.
     /// Output label ids packed with the runner-up label by emission score of the first stage when
     /// it is within `ALT_MARGIN`: `label | (alt + 1) << 8` (alt part 0 = none). Used to feed an
     /// auxiliary tagger's uncertainty to another model. Labels are those of the full pipeline.
     #[doc(hidden)]
     pub fn tag_with_alt(&self, sentences: &[Vec<&str>], classes: &WordClasses) -> Vec<Vec<u16>> {
         let st0 = &self.stages[0];
-        let aux = self.aux.as_ref().map(|a| {
-            if st0.cfg.aux_alt {
-                a.tag_with_alt(sentences, classes)
-            } else {
-                a.tag_document(sentences, classes)
-            }
-        });
-        let mut base = Vec::new();
-        doc_features(
-            &st0.cfg,
-            classes,
-            st0.gaz.as_ref(),
-            sentences,
-            None,
-            aux.as_deref(),
-            false,
-            &mut base,
-        );
-        let labels = if self.stages.len() == 1 {
-            self.decode(st0, &base, None)
-        } else {
-            self.tag_internal(sentences, classes)
-        };
+        let (aux, base) = self.first_stage(sentences, classes);
+        let labels = self.decode_stages(sentences, classes, aux.as_deref(), &base);
         let mut em = Vec::new();
         let n = st0.n;
         let mut out = Vec::with_capacity(labels.len());
@@ -581,6 +558,16 @@ impl Tagger {
         sentences: &[Vec<&str>],
         classes: &WordClasses,
     ) -> Vec<Vec<u16>> {
+        let (aux, base) = self.first_stage(sentences, classes);
+        self.decode_stages(sentences, classes, aux.as_deref(), &base)
+    }
+
+    /// The auxiliary tagger's labels (if the model has one) and the first stage's features.
+    fn first_stage(
+        &self,
+        sentences: &[Vec<&str>],
+        classes: &WordClasses,
+    ) -> (Option<Vec<Vec<u16>>>, Vec<SentFeats>) {
         let st0 = &self.stages[0];
         let aux = self.aux.as_ref().map(|a| {
             if st0.cfg.aux_alt {
@@ -600,7 +587,19 @@ impl Tagger {
             false,
             &mut base,
         );
-        let mut labels = self.decode(st0, &base, None);
+        (aux, base)
+    }
+
+    /// Decodes every stage: the first from `base`, later ones with label-consistency features
+    /// from the previous stage's labels.
+    fn decode_stages(
+        &self,
+        sentences: &[Vec<&str>],
+        classes: &WordClasses,
+        aux: Option<&[Vec<u16>]>,
+        base: &[SentFeats],
+    ) -> Vec<Vec<u16>> {
+        let mut labels = self.decode(&self.stages[0], base, None);
         let mut cons = Vec::new();
         for st in &self.stages[1..] {
             doc_features(
@@ -609,11 +608,11 @@ impl Tagger {
                 st.gaz.as_ref(),
                 sentences,
                 Some((&labels, &self.info)),
-                aux.as_deref(),
+                aux,
                 true,
                 &mut cons,
             );
-            labels = self.decode(st, &base, Some(&cons));
+            labels = self.decode(st, base, Some(&cons));
         }
         labels
     }
