@@ -47,3 +47,17 @@ pub fn feat(template: u32, v: u64) -> u64 {
 pub fn pair(a: u64, b: u64) -> u64 {
     fmix64(a.rotate_left(23) ^ b.wrapping_mul(K))
 }
+
+/// A small deterministic random number generator (splitmix64), for shuffles and k-means seeds.
+pub struct SplitMix64(pub u64);
+
+impl SplitMix64 {
+    /// The next pseudo-random number.
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}

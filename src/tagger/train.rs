@@ -2,6 +2,7 @@ use crate::tagger::conll::Corpus;
 use crate::tagger::features::{doc_features, normalize, FeatConfig, LabelInfo, SentFeats};
 use crate::tagger::gazetteer::Gazetteer;
 use crate::tagger::hash::hash_str;
+use crate::tagger::hash::SplitMix64;
 use crate::tagger::model::{label_info, sort_labels, viterbi, Stage, Tagger};
 use crate::tagger::wordclasses::WordClasses;
 use rustc_hash::FxHashMap;
@@ -95,17 +96,6 @@ impl TrainConfig {
         c.bioes = false;
         c.epochs = 20;
         c
-    }
-}
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
     }
 }
 
@@ -373,8 +363,8 @@ fn train_stage(
     let k = config.ensemble.max(1);
     let mut trs: Vec<Trainer> = (0..k).map(|_| Trainer::new(n, allowed, final_ok)).collect();
     let mut orders: Vec<Vec<usize>> = vec![(0..sents.len()).collect(); k];
-    let mut rngs: Vec<Rng> = (0..k as u64)
-        .map(|e| Rng(config.seed.wrapping_add(e.wrapping_mul(0x1000_0001))))
+    let mut rngs: Vec<SplitMix64> = (0..k as u64)
+        .map(|e| SplitMix64(config.seed.wrapping_add(e.wrapping_mul(0x1000_0001))))
         .collect();
     let mut best: Option<(f64, usize, Stage)> = None;
     let mut em = Vec::new();

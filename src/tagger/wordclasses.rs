@@ -1,5 +1,7 @@
 //! Word classes derived from the word vectors: form -> fine row id, plus k-means clusters.
 
+use crate::tagger::hash::SplitMix64;
+
 use crate::tagger::hash::hash_str;
 use crate::tagger::io_util::{Reader, Writer};
 use crate::tagger::ModelError;
@@ -177,18 +179,6 @@ fn dot(a: &[f32], b: &[f32]) -> f32 {
     s
 }
 
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        // splitmix64
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-}
-
 /// Spherical k-means (cosine). Returns (assignment, centroids, counts).
 fn kmeans(
     pts: &[f32],
@@ -200,7 +190,7 @@ fn kmeans(
     seed: u64,
 ) -> (Vec<u32>, Vec<f32>, Vec<usize>) {
     let k = k.min(n);
-    let mut rng = Rng(seed);
+    let mut rng = SplitMix64(seed);
     let mut idx: Vec<usize> = (0..n).collect();
     for i in 0..k {
         let j = i + (rng.next() % (n - i) as u64) as usize;
