@@ -247,8 +247,9 @@ impl RuleQuoteDetector {
         RuleQuoteDetector { cues, lexicon }
     }
 
+    /// The cue starting at token `i`, looking no further than token `end` (exclusive).
     fn cue_at(&self, ctx: &Ctx, i: usize, end: usize) -> Option<CueMatch> {
-        if ctx.doc.tokens[i].kind != TokenKind::Word {
+        if i >= end.min(ctx.doc.tokens.len()) || ctx.doc.tokens[i].kind != TokenKind::Word {
             return None;
         }
         let words: Vec<&str> = (i..end.min(i + 4)).map(|t| ctx.word(t)).collect();
