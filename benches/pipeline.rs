@@ -98,6 +98,30 @@ fn stages(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    // The taggers alone, per token (the NER target is ≥ 300,000 tokens/s on one core).
+    let tokens: u64 = analyses.iter().map(|d| d.tokens.len() as u64).sum();
+    let sentences: Vec<Vec<Vec<&str>>> = analyses
+        .iter()
+        .map(|d| {
+            d.sentences
+                .iter()
+                .map(|s| s.tokens.clone().map(|i| d.token_text(i)).collect())
+                .collect()
+        })
+        .collect();
+    group.throughput(Throughput::Elements(tokens));
+    for task in [Task::Ner, Task::Pos, Task::Chunk] {
+        let model = models::embedded(task);
+        group.bench_function(format!("{} tagger, tokens", task.name()), |b| {
+            b.iter(|| {
+                sentences
+                    .iter()
+                    .map(|s| model.tag_document(s, models::word_classes()).len())
+                    .sum::<usize>()
+            })
+        });
+    }
+    group.throughput(Throughput::Elements(words));
     group.bench_function("quotes+attribution", |b| {
         b.iter(|| {
             analyses
