@@ -452,13 +452,25 @@ impl RuleAttributor {
         // nominal ("Italy’s foreign minister", "officials from China"), not the entity.
         let last_word = strip_possessive(mention_words.last().copied().unwrap_or(""));
         let head_is_role = self.lexicon.is(WordClass::Role, last_word);
+        // A group noun, or a role noun followed by a modifier ("official familiar with the
+        // investigation"), before every entity heads the phrase.
+        let post_modified = |k: usize| {
+            mention_words
+                .get(k + 1)
+                .is_some_and(|w| w.chars().all(char::is_lowercase))
+        };
         let group_head = mention_words
             .iter()
-            .position(|w| self.lexicon.is(WordClass::Group, w))
+            .enumerate()
+            .position(|(k, w)| {
+                self.lexicon.is(WordClass::Group, w)
+                    || self.lexicon.is(WordClass::Role, w) && post_modified(k)
+            })
             .filter(|&g| {
-                inside
-                    .iter()
-                    .all(|e| words(&text[mention.start..e.span.start]).len() > g)
+                post_modified(g) && self.lexicon.is(WordClass::Role, mention_words[g])
+                    || inside
+                        .iter()
+                        .all(|e| words(&text[mention.start..e.span.start]).len() > g)
             });
         if head_is_role {
             if let Some(s) = self.nominal(doc, names, mention) {

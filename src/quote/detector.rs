@@ -370,13 +370,26 @@ impl RuleQuoteDetector {
             || self.np_word(ctx, b)
             || matches!(
                 last,
-                "%" | "percent" | "five" | "ten" | "half" | "majority" | "third" | "quarter"
+                "%" | "percent"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "ten"
+                    | "half"
+                    | "majority"
+                    | "third"
+                    | "quarter"
+                    | "dozen"
             )
             || ["he", "she", "they", "it", "we", "i", "people", "both"]
                 .contains(&last.to_lowercase().as_str())
             || last.ends_with('s')
             // "the admiral said", "his team believes": a short determiner-led noun phrase.
-            || b + 1 - a <= 4 && ctx.lower_is(a, &["the", "a", "an", "his", "her", "its", "their", "our"]);
+            // "the admiral said", "A U.S. law enforcement official familiar with the
+            // investigation said": a determiner-led noun phrase without a verb.
+            || ctx.lower_is(a, &["the", "a", "an", "his", "her", "its", "their", "our"])
+                && !self.has_finite_verb(ctx, a, b + 1);
         ok.then_some((a, b))
     }
 
@@ -693,6 +706,7 @@ impl RuleQuoteDetector {
         let right_is_end =
             after >= s1 || ctx.is_punct(after) && ctx.word(after) != ":" && !quote_follows;
         let inverted = !participle
+            && subject.is_none()
             && i > s0
             && (ctx.word(i - 1) == "," || ctx.is_quote(i - 1))
             && after < s1
@@ -702,8 +716,9 @@ impl RuleQuoteDetector {
         if inverted {
             if let Some((a, b)) = self.right_phrase(ctx, after, s1) {
                 // "said Tom John", "said the company's chief executive", "said one longtime friend".
-                let determined =
-                    ctx.lower_is(a, &["the", "a", "an", "one", "another"]) && b + 1 - a <= 8;
+                let determined = ctx.lower_is(a, &["the", "a", "an", "one", "another"])
+                    && b + 1 - a <= 8
+                    && !self.has_finite_verb(ctx, a, b + 1);
                 let name_like =
                     determined || b + 1 - a <= 6 && (a..=b).all(|t| self.np_word(ctx, t));
                 if name_like && (b + 1 >= s1 || ctx.is_punct(b + 1)) {
@@ -731,6 +746,7 @@ impl RuleQuoteDetector {
                         && !ctx.lower_is(after, &CLAUSE_OPENERS));
             // "…, Hollande said Tuesday in Paris." — only adjuncts follow the cue.
             let adjuncts_only = after < s1
+                && no_complementizer
                 && ctx.lower_is(after, &TIME_WORDS)
                 && (after + 1 >= s1
                     || ctx.is_punct(after + 1)
