@@ -454,8 +454,9 @@ impl RuleAttributor {
         let head_is_role = self.lexicon.is(WordClass::Role, last_word);
         // A group noun, or a role noun followed by a modifier ("official familiar with the
         // investigation"), before every entity heads the phrase.
+        let original_words = words(mention_text);
         let post_modified = |k: usize| {
-            mention_words
+            original_words
                 .get(k + 1)
                 .is_some_and(|w| w.chars().all(char::is_lowercase))
         };
