@@ -405,3 +405,35 @@ fn ner_tag_tags_raw_text_with_the_embedded_model() {
         "two sentences"
     );
 }
+
+#[test]
+fn jsonl_on_standard_input() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimex"))
+        .args(["run", "-", "--out", out.to_str().unwrap(), "-q"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all("{\"id\":\"s1\",\"text\":\"“We will win,” Smith said.\"}\n{\"id\":\"s2\",\"text\":\"\"}\n".as_bytes()).unwrap();
+    drop(stdin);
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(2));
+    let claims = read_jsonl(&out.join("claims.jsonl"));
+    assert_eq!(claims.len(), 1);
+    assert_eq!(
+        (
+            claims[0]["speaker"].as_str(),
+            claims[0]["quote"]["text"].as_str()
+        ),
+        (Some("Smith"), Some("We will win"))
+    );
+    let errors = read_jsonl(&out.join("errors.jsonl"));
+    assert_eq!(
+        (errors[0]["file"].as_str(), errors[0]["line"].as_u64()),
+        (Some("-"), Some(2))
+    );
+}
