@@ -5,6 +5,8 @@
 //! sink`, one module per stage, each stage behind a trait so it can be swapped. Spans are byte
 //! ranges inside the library ([`span::Span`]) and Unicode-character offsets in every output.
 
+#![warn(missing_docs)]
+
 pub mod article;
 pub mod attribution;
 pub mod claim;

@@ -28,18 +28,26 @@ pub const MATCH_THRESHOLD: f64 = 0.5;
 
 // ------------------------------------------------------------------ errors
 
+/// Errors when reading gold or prediction files.
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
+    /// A file could not be read.
     #[error("cannot read {path}: {source}")]
     Io {
+        /// File that failed.
         path: PathBuf,
+        /// Underlying I/O error.
         #[source]
         source: std::io::Error,
     },
+    /// A line is not a valid record.
     #[error("{path}:{line}: {msg}")]
     Parse {
+        /// File containing the line.
         path: PathBuf,
+        /// 1-based line number.
         line: usize,
+        /// What is wrong with the line.
         msg: String,
     },
 }
@@ -49,14 +57,18 @@ pub enum EvalError {
 /// A character-offset span (Unicode scalar values, end exclusive).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Span {
+    /// Start offset, if given.
     pub start: Option<usize>,
+    /// End offset (exclusive), if given.
     pub end: Option<usize>,
+    /// Text covered by the span.
     pub text: String,
     /// Discontinuous pieces `[start, end)`, absolute char offsets.
     pub fragments: Option<Vec<(usize, usize)>>,
 }
 
 impl Span {
+    /// A contiguous span `[start, end)` with its text.
     pub fn new(start: usize, end: usize, text: &str) -> Span {
         Span {
             start: Some(start),
@@ -66,6 +78,7 @@ impl Span {
         }
     }
 
+    /// The same span with discontinuous fragments set.
     pub fn with_fragments(mut self, fragments: &[(usize, usize)]) -> Span {
         self.fragments = Some(fragments.to_vec());
         self
@@ -114,19 +127,28 @@ impl Span {
     }
 }
 
+/// A gold claim record.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimGold {
+    /// Document the claim belongs to.
     pub doc_id: String,
+    /// Record id, if given.
     pub id: Option<String>,
+    /// The quoted content.
     pub quote: Span,
     /// Speaker mention in the text (absent when gold speaker is a plain string or null).
     pub speaker_span: Option<Span>,
     /// Canonical name (`speaker.name`, or a plain-string speaker).
     pub speaker_name: Option<String>,
+    /// Speaker type (`speaker.type`), if given.
     pub speaker_type: Option<String>,
+    /// Speaker role (`speaker.role`), if given.
     pub speaker_role: Option<String>,
+    /// Cue (e.g. reporting verb) span, if given.
     pub cue: Option<Span>,
+    /// Claim kind (lowercased, e.g. `direct`, `mixed`), if given.
     pub kind: Option<String>,
+    /// Cue class (lowercased, e.g. `speech`), if given.
     pub cue_class: Option<String>,
 }
 
@@ -140,16 +162,24 @@ impl ClaimGold {
     }
 }
 
+/// A predicted claim record.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimPred {
+    /// Document the claim belongs to.
     pub doc_id: String,
+    /// Predicted claim kind (lowercased), if given.
     pub kind: Option<String>,
+    /// Predicted cue class (lowercased, e.g. `speech`), if given.
     pub cue_class: Option<String>,
     /// Canonical speaker name.
     pub speaker: Option<String>,
+    /// Speaker mention span in the text, if given.
     pub speaker_mention: Option<Span>,
+    /// Cue (e.g. reporting verb) span, if given.
     pub cue: Option<Span>,
+    /// The quoted content.
     pub quote: Span,
+    /// Prediction confidence, if given.
     pub confidence: Option<f64>,
 }
 
@@ -824,9 +854,12 @@ fn is_quoted_kind(k: Option<&str>) -> bool {
 
 // ------------------------------------------------------------------ report
 
+/// Counts and scores for one set of gold claims against predictions.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Metrics {
+    /// Number of gold claims.
     pub gold: usize,
+    /// Number of predictions (in scored documents).
     pub pred: usize,
     /// Content pairs with token F1 >= 0.5.
     pub matched: usize,
@@ -834,11 +867,17 @@ pub struct Metrics {
     pub speaker_correct: usize,
     /// Matched pairs whose content spans are identical (start/end and pieces).
     pub exact: usize,
+    /// Quote precision: `matched / pred`.
     pub quote_p: f64,
+    /// Quote recall: `matched / gold`.
     pub quote_r: f64,
+    /// Quote F1: harmonic mean of `quote_p` and `quote_r`.
     pub quote_f1: f64,
+    /// Claim precision: `speaker_correct / pred`.
     pub claim_p: f64,
+    /// Claim recall: `speaker_correct / gold`.
     pub claim_r: f64,
+    /// Claim F1: harmonic mean of `claim_p` and `claim_r`.
     pub claim_f1: f64,
 }
 
@@ -880,63 +919,94 @@ impl Metrics {
 /// predicted kind).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct KindMetrics {
+    /// Claim kind (`unknown` when missing).
     pub kind: String,
+    /// Gold claims of this kind.
     pub gold: usize,
+    /// Predictions of this kind.
     pub pred: usize,
     /// Matched pairs whose gold kind is this kind.
     pub matched: usize,
     /// Matched pairs whose predicted kind is this kind.
     pub matched_pred_kind: usize,
+    /// Matched pairs with correct speaker whose gold kind is this kind.
     pub speaker_correct: usize,
+    /// Matched pairs with correct speaker whose predicted kind is this kind.
     pub speaker_correct_pred_kind: usize,
+    /// Matched pairs (by gold kind) whose content spans are identical.
     pub exact: usize,
     /// Matched pairs where gold and predicted kind agree.
     pub kind_agree: usize,
+    /// Quote precision: `matched_pred_kind / pred`.
     pub quote_p: f64,
+    /// Quote recall: `matched / gold`.
     pub quote_r: f64,
+    /// Quote F1: harmonic mean of `quote_p` and `quote_r`.
     pub quote_f1: f64,
+    /// Claim precision: `speaker_correct_pred_kind / pred`.
     pub claim_p: f64,
+    /// Claim recall: `speaker_correct / gold`.
     pub claim_r: f64,
+    /// Claim F1: harmonic mean of `claim_p` and `claim_r`.
     pub claim_f1: f64,
 }
 
+/// Precision of predictions within one confidence range.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Bucket {
+    /// Range label, e.g. `[0.50,0.70)`.
     pub label: String,
+    /// Nominal lower bound of the confidence range (inclusive).
     pub lo: f64,
+    /// Nominal upper bound of the confidence range (exclusive, except for the last bucket).
     pub hi: f64,
     /// Predictions (in scored documents) with confidence in the bucket.
     pub n: usize,
     /// Of those, quote matched and speaker correct.
     pub correct: usize,
+    /// Claim precision in the bucket: `correct / n`.
     pub precision: f64,
 }
 
+/// Counts for one gold document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocMetrics {
+    /// Document id.
     pub doc_id: String,
+    /// Gold claims in the document.
     pub gold: usize,
+    /// Predictions in the document.
     pub pred: usize,
+    /// Content pairs with token F1 >= the threshold.
     pub matched: usize,
+    /// Matched pairs whose speaker is also correct.
     pub speaker_correct: usize,
 }
 
+/// Full evaluation result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
+    /// Token-F1 threshold used for content matching.
     pub threshold: f64,
+    /// Number of documents in gold (the scored documents).
     pub gold_docs: usize,
     /// Predictions whose doc_id is not in gold (not scored).
     pub pred_ignored: usize,
+    /// Number of distinct predicted doc_ids not in gold.
     pub pred_ignored_docs: usize,
+    /// Scores over all claims.
     pub all: Metrics,
     /// Gold direct/mixed vs predicted direct/mixed (re-matched).
     pub quoted: Metrics,
     /// Gold with a speech-verb cue vs predictions with cue_class speech (re-matched).
     pub speech: Metrics,
+    /// Scores per claim kind, sorted by kind.
     pub per_kind: Vec<KindMetrics>,
+    /// Claim precision by confidence range.
     pub buckets: Vec<Bucket>,
     /// Predictions without a confidence value (not in any bucket).
     pub no_confidence: usize,
+    /// Counts per gold document, sorted by doc_id.
     pub per_doc: Vec<DocMetrics>,
 }
 
@@ -944,10 +1014,15 @@ pub struct Report {
 /// given to `evaluate`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pair {
+    /// Index of the gold claim.
     pub gold: usize,
+    /// Index of the predicted claim.
     pub pred: usize,
+    /// Token-overlap F1 of the contents.
     pub f1: f64,
+    /// Whether the speaker is correct.
     pub speaker_correct: bool,
+    /// Whether the content spans are identical.
     pub exact: bool,
 }
 
@@ -1016,6 +1091,7 @@ fn kind_key(k: Option<&str>) -> String {
     k.filter(|s| !s.is_empty()).unwrap_or("unknown").to_string()
 }
 
+/// Confidence buckets: `(label, lo, hi)`.
 pub const BUCKETS: &[(&str, f64, f64)] = &[
     ("[0.00,0.50)", 0.0, 0.5),
     ("[0.50,0.70)", 0.5, 0.7),

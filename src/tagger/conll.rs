@@ -11,14 +11,18 @@ use std::path::Path;
 /// `columns[c][i]` is column `c` (0 = first column after the word) of token `i`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Sentence {
+    /// Token strings (first column).
     pub tokens: Vec<String>,
+    /// Label columns after the word, one `Vec` per column, each with one entry per token.
     pub columns: Vec<Vec<String>>,
 }
 
 impl Sentence {
+    /// Number of tokens.
     pub fn len(&self) -> usize {
         self.tokens.len()
     }
+    /// Whether the sentence has no tokens.
     pub fn is_empty(&self) -> bool {
         self.tokens.is_empty()
     }
@@ -31,10 +35,12 @@ impl Sentence {
 /// A corpus: documents made of sentences.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Corpus {
+    /// Documents, each a list of sentences.
     pub documents: Vec<Vec<Sentence>>,
 }
 
 impl Corpus {
+    /// Read and parse a CoNLL file.
     pub fn read(path: &Path) -> io::Result<Corpus> {
         let text = std::fs::read_to_string(path)?;
         Ok(Corpus::parse(&text))
@@ -85,6 +91,7 @@ impl Corpus {
         corpus
     }
 
+    /// Number of label columns (taken from the first sentence; 0 if empty).
     pub fn n_columns(&self) -> usize {
         self.sentences()
             .next()
@@ -92,10 +99,12 @@ impl Corpus {
             .unwrap_or(0)
     }
 
+    /// All sentences of all documents, in order.
     pub fn sentences(&self) -> impl Iterator<Item = &Sentence> {
         self.documents.iter().flat_map(|d| d.iter())
     }
 
+    /// Total number of tokens.
     pub fn n_tokens(&self) -> usize {
         self.sentences().map(|s| s.len()).sum()
     }
@@ -140,6 +149,7 @@ impl Corpus {
     }
 }
 
+/// Whether `t` is an IOB tag (`O`, `B-X` or `I-X`).
 pub fn is_iob_tag(t: &str) -> bool {
     t == "O" || ((t.starts_with("B-") || t.starts_with("I-")) && t.len() > 2)
 }

@@ -9,8 +9,11 @@ use std::borrow::Cow;
 /// Which feature groups a model uses (saved with the model).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FeatConfig {
+    /// Features from vector-derived word classes (row ids and k-means clusters).
     pub word_classes: bool,
+    /// Document hints: how the word's lowercase form is used elsewhere in the document.
     pub doc_hints: bool,
+    /// Gazetteer features from entity strings seen in training data.
     pub gazetteer: bool,
     /// Second-pass model: features from first-pass predictions (document label consistency).
     pub consistency: bool,
@@ -25,6 +28,7 @@ pub struct FeatConfig {
 }
 
 impl FeatConfig {
+    /// Pack the flags into a bit set (for saving with the model).
     pub fn to_bits(&self) -> u32 {
         (self.word_classes as u32)
             | (self.doc_hints as u32) << 1
@@ -35,6 +39,7 @@ impl FeatConfig {
             | (self.extra as u32) << 6
             | (self.aux_alt as u32) << 7
     }
+    /// Unpack flags from a bit set produced by [`FeatConfig::to_bits`].
     pub fn from_bits(b: u32) -> FeatConfig {
         FeatConfig {
             word_classes: b & 1 != 0,

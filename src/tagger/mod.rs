@@ -20,12 +20,16 @@ pub use wordclasses::WordClasses;
 /// Errors when loading a model or word-class table.
 #[derive(Debug, thiserror::Error)]
 pub enum ModelError {
+    /// The file does not start with the expected magic bytes.
     #[error("bad magic number (not a tagger file)")]
     BadMagic,
+    /// The file has a format version this build cannot read.
     #[error("unsupported model version {0}")]
     Version(u32),
+    /// The file ends before all expected data was read.
     #[error("model file truncated")]
     Truncated,
+    /// The file content is inconsistent (reason given).
     #[error("corrupt model: {0}")]
     Corrupt(String),
 }

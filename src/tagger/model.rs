@@ -429,6 +429,7 @@ impl Tagger {
             + self.aux.as_ref().map(|a| a.n_features()).unwrap_or(0)
     }
 
+    /// Number of decoding stages (passes).
     pub fn n_stages(&self) -> usize {
         self.stages.len()
     }
@@ -440,6 +441,7 @@ impl Tagger {
         t
     }
 
+    /// Serialise the model (including any auxiliary tagger).
     pub fn write_to(&self, w: &mut impl io::Write) -> io::Result<()> {
         let mut wr = Writer::new(w);
         wr.bytes(MAGIC)?;
@@ -462,6 +464,7 @@ impl Tagger {
         Ok(())
     }
 
+    /// Deserialise a model written by [`Tagger::write_to`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
         let mut r = Reader::new(bytes);
         let t = Tagger::read_from(&mut r, 0)?;

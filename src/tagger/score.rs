@@ -2,14 +2,19 @@
 
 use std::collections::BTreeMap;
 
+/// Span counts with precision, recall and F1.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Prf {
+    /// Predicted spans that exactly match a gold span (true positives).
     pub tp: usize,
+    /// Number of predicted spans.
     pub n_pred: usize,
+    /// Number of gold spans.
     pub n_gold: usize,
 }
 
 impl Prf {
+    /// Precision: `tp / n_pred` (0 when nothing was predicted).
     pub fn precision(&self) -> f64 {
         if self.n_pred == 0 {
             0.0
@@ -17,6 +22,7 @@ impl Prf {
             self.tp as f64 / self.n_pred as f64
         }
     }
+    /// Recall: `tp / n_gold` (0 when there are no gold spans).
     pub fn recall(&self) -> f64 {
         if self.n_gold == 0 {
             0.0
@@ -24,6 +30,7 @@ impl Prf {
             self.tp as f64 / self.n_gold as f64
         }
     }
+    /// F1: harmonic mean of precision and recall (0 when both are 0).
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
         if p + r == 0.0 {
@@ -34,19 +41,25 @@ impl Prf {
     }
 }
 
+/// Span scores (overall and per type) plus token accuracy.
 #[derive(Clone, Debug, Default)]
 pub struct SpanScores {
+    /// Scores over all entity types.
     pub overall: Prf,
     /// Per entity type, sorted by type name.
     pub per_type: BTreeMap<String, Prf>,
+    /// Tokens whose predicted tag equals the gold tag.
     pub token_correct: usize,
+    /// Total number of scored tokens.
     pub token_total: usize,
 }
 
 impl SpanScores {
+    /// Overall span F1.
     pub fn f1(&self) -> f64 {
         self.overall.f1()
     }
+    /// Token accuracy: `token_correct / token_total` (0 when no tokens).
     pub fn token_accuracy(&self) -> f64 {
         if self.token_total == 0 {
             0.0

@@ -15,7 +15,9 @@ pub struct TrainConfig {
     pub epochs: usize,
     /// Stop after this many epochs without dev improvement.
     pub patience: usize,
+    /// Random seed for training-data shuffles.
     pub seed: u64,
+    /// Feature groups the model uses.
     pub features: FeatConfig,
     /// Train a second pass with first-pass label consistency features (cross-validated).
     pub two_pass: bool,
@@ -25,6 +27,7 @@ pub struct TrainConfig {
     pub gaz_min_frac: f64,
     /// Quantised weights with |q| below this are dropped (weights are scaled so max |w| = 32000).
     pub prune_min_q: i16,
+    /// Print training progress.
     pub verbose: bool,
     /// Train an auxiliary tagger on this column (e.g. POS = 0) and use its predictions as
     /// features (cross-validated predictions on the training documents). Saved inside the model.
@@ -42,6 +45,7 @@ pub struct TrainConfig {
 }
 
 impl TrainConfig {
+    /// Default configuration for named-entity recognition.
     pub fn ner() -> TrainConfig {
         TrainConfig {
             epochs: 15,
@@ -70,6 +74,7 @@ impl TrainConfig {
             ensemble: 5,
         }
     }
+    /// Default configuration for part-of-speech tagging.
     pub fn pos() -> TrainConfig {
         TrainConfig {
             features: FeatConfig {

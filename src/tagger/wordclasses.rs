@@ -32,16 +32,19 @@ impl WordClasses {
         }
     }
 
+    /// Row id of a word form, if it is in the table.
     #[inline]
     pub fn row(&self, form: &str) -> Option<u16> {
         self.map.get(&hash_str(form)).copied()
     }
 
+    /// Row id for a precomputed word-form hash, if present.
     #[inline]
     pub fn row_hash(&self, h: u64) -> Option<u16> {
         self.map.get(&h).copied()
     }
 
+    /// Cluster ids of a row at the three granularities, coarse to fine (`NO_ROW` if unknown).
     #[inline]
     pub fn clusters(&self, row: u16) -> [u16; 3] {
         self.clusters
@@ -50,14 +53,17 @@ impl WordClasses {
             .unwrap_or([NO_ROW; 3])
     }
 
+    /// Number of word forms in the table.
     pub fn n_forms(&self) -> usize {
         self.map.len()
     }
 
+    /// Cluster counts of the three granularities, coarse to fine.
     pub fn ks(&self) -> [u16; 3] {
         self.ks
     }
 
+    /// Serialise the table.
     pub fn write_to(&self, w: &mut impl io::Write) -> io::Result<()> {
         let mut wr = Writer::new(w);
         wr.bytes(MAGIC)?;
@@ -82,6 +88,7 @@ impl WordClasses {
         Ok(())
     }
 
+    /// Deserialise a table written by [`WordClasses::write_to`].
     pub fn from_bytes(b: &[u8]) -> Result<WordClasses, ModelError> {
         let mut r = Reader::new(b);
         if r.bytes(8)? != MAGIC {
