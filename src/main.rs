@@ -1,5 +1,6 @@
 //! The `claimex` command line: a thin layer over the library.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -10,7 +11,7 @@ use claimex::eval::claims as claim_eval;
 use claimex::ingest::{Articles, IngestOptions, DEFAULT_MAX_ARTICLE_BYTES};
 use claimex::models::{self, Task};
 use claimex::pipeline::{Pipeline, RunOptions};
-use claimex::sink::{CsvClaims, JsonlClaims, JsonlEntities, JsonlErrors, Sink};
+use claimex::sink::{AtomicFile, CsvClaims, JsonlClaims, JsonlEntities, JsonlErrors, Sink};
 use claimex::tagger::conll::Corpus;
 use claimex::tagger::WordClasses;
 use claimex::{tagging, Article};
@@ -169,10 +170,10 @@ fn run(
     for sink in sinks {
         sink.finish()?;
     }
-    let summary = serde_json::to_string_pretty(&stats)? + "\n";
-    let tmp = out.join(".run.json.tmp");
-    std::fs::write(&tmp, summary)?;
-    std::fs::rename(&tmp, out.join("run.json"))?;
+    let mut summary = AtomicFile::create(&out.join("run.json"))?;
+    serde_json::to_writer_pretty(summary.writer(), &stats)?;
+    summary.writer().write_all(b"\n")?;
+    summary.commit()?;
     if !quiet {
         eprintln!(
             "claimex: {} articles, {} claims, {} entities, {} rejected in {:.2}s ({:.0} words/s) -> {}",
@@ -327,9 +328,9 @@ fn main() -> ExitCode {
                 &vectors.join("vectors.words.txt"),
                 seed,
             )?;
-            let mut f = std::io::BufWriter::new(std::fs::File::create(&out)?);
-            classes.write_to(&mut f)?;
-            std::io::Write::flush(&mut f)?;
+            let mut file = AtomicFile::create(&out)?;
+            classes.write_to(file.writer())?;
+            file.commit()?;
             eprintln!(
                 "claimex: {} word forms in {:.1}s -> {}",
                 classes.n_forms(),

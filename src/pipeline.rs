@@ -18,7 +18,7 @@ use crate::document::{Analysis, Sentence};
 use crate::ingest::{InputError, Item};
 use crate::models::{self, Task};
 use crate::ner::{Recognizer, TaggerRecognizer};
-use crate::quote::{QuoteDetector, RuleQuoteDetector};
+use crate::quote::{CueLexicon, QuoteDetector, RuleQuoteDetector};
 use crate::sentence::{Abbreviations, NewsSentenceSplitter, SentenceSplitter};
 use crate::sink::Sink;
 use crate::token::Tokenizer;
@@ -55,7 +55,10 @@ impl Default for Pipeline {
                     &models::fingerprint(models::NER_MODEL)[..12]
                 ),
             )),
-            detector: Box::new(RuleQuoteDetector::default()),
+            detector: Box::new(RuleQuoteDetector::new(
+                CueLexicon::default(),
+                lexicon.clone(),
+            )),
             attributor: Box::new(RuleAttributor::new(lexicon)),
         }
     }

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::models::Task;
+use crate::sink::AtomicFile;
 use crate::tagger::conll::Corpus;
 use crate::tagger::{score, train, Tagger, TrainConfig, WordClasses};
 
@@ -182,11 +183,9 @@ pub fn evaluate(
 
 /// Writes a model to `out` under a temporary name, then renames it into place.
 pub fn save_model(model: &Tagger, out: &std::path::Path) -> io::Result<()> {
-    let tmp = out.with_extension("tmp");
-    let mut f = io::BufWriter::new(std::fs::File::create(&tmp)?);
-    model.write_to(&mut f)?;
-    f.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-    std::fs::rename(tmp, out)
+    let mut file = AtomicFile::create(out)?;
+    model.write_to(file.writer())?;
+    file.commit()
 }
 
 #[cfg(test)]
