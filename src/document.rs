@@ -47,13 +47,4 @@ impl<'a> Analysis<'a> {
     pub fn sentence_of(&self, i: usize) -> usize {
         self.sentences.partition_point(|s| s.tokens.end <= i)
     }
-
-    /// The entity whose span contains `span`, if any.
-    pub fn entity_covering(&self, span: Span) -> Option<&Entity> {
-        let k = self.entities.partition_point(|e| e.span.end <= span.start);
-        self.entities[k..]
-            .iter()
-            .take_while(|e| e.span.start <= span.start)
-            .find(|e| e.span.contains(span))
-    }
 }
