@@ -242,10 +242,30 @@ impl SentenceSplitter for NewsSentenceSplitter {
     }
 }
 
+/// Longest sentence kept whole, in bytes. Longer runs without a sentence end (tables, lists,
+/// hostile input) are cut at a space, so the work and output per sentence stay bounded: a
+/// claim's sentence and indirect content never exceed it.
+const MAX_SENTENCE_BYTES: usize = 2_000;
+
 fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
-    let t = span.trim(text);
-    if !t.is_empty() {
-        out.push(t);
+    let mut rest = span.trim(text);
+    while rest.len() > MAX_SENTENCE_BYTES {
+        let mut limit = rest.start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let cut = text[rest.start..limit]
+            .rfind(char::is_whitespace)
+            .filter(|&i| i > 0)
+            .map_or(limit, |i| rest.start + i);
+        let head = Span::new(rest.start, cut).trim(text);
+        if !head.is_empty() {
+            out.push(head);
+        }
+        rest = Span::new(cut, rest.end).trim(text);
+    }
+    if !rest.is_empty() {
+        out.push(rest);
     }
 }
 
@@ -385,6 +405,20 @@ mod tests {
         );
         let text = "Guo Jiakun reiterated this position during a press briefing, asserting that China’s partnership with Russia\n“does not target a third party.”\nHe emphasized dialogue.";
         assert_eq!(sents(text).len(), 2);
+    }
+
+    #[test]
+    fn overlong_runs_are_cut_at_spaces() {
+        let text = "He said “ it ".repeat(1_000);
+        let spans = NewsSentenceSplitter::default().split(&text, &[]);
+        assert!(spans.len() > 1);
+        assert!(spans.iter().all(|s| s.len() <= MAX_SENTENCE_BYTES));
+        for pair in spans.windows(2) {
+            assert_eq!(text[pair[0].end..pair[1].start].trim(), "");
+        }
+        let unbroken = "x".repeat(5_000);
+        let spans = NewsSentenceSplitter::default().split(&unbroken, &[]);
+        assert_eq!(spans.iter().map(|s| s.len()).sum::<usize>(), 5_000);
     }
 
     #[test]
