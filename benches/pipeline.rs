@@ -10,7 +10,7 @@ use claimex::models::{self, Task};
 use claimex::ner::{Recognizer, TaggerRecognizer};
 use claimex::quote::{QuoteDetector, RuleQuoteDetector};
 use claimex::sentence::{NewsSentenceSplitter, SentenceSplitter};
-use claimex::sink::{CsvClaims, JsonlClaims, Sink};
+use claimex::sink::{Dataset, RunKey, Sink};
 use claimex::token::Tokenizer;
 use claimex::{Article, Pipeline};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -132,18 +132,18 @@ fn stages(c: &mut Criterion) {
     });
     let outputs: Vec<_> = articles.iter().map(|a| pipeline.process(a)).collect();
     let dir = tempfile::tempdir().unwrap();
-    group.bench_function("sinks (jsonl+csv)", |b| {
+    group.bench_function("sinks (dataset: jsonl+csv+manifest)", |b| {
         b.iter(|| {
-            let mut sinks: Vec<Box<dyn Sink>> = vec![
-                Box::new(JsonlClaims::create(&dir.path().join("c.jsonl")).unwrap()),
-                Box::new(CsvClaims::create(&dir.path().join("c.csv")).unwrap()),
-            ];
-            for o in &outputs {
-                for s in sinks.iter_mut() {
-                    s.write(o).unwrap();
-                }
+            let key = RunKey {
+                claimex_version: "bench".into(),
+                models: pipeline.model_ids(),
+            };
+            let mut sink = Dataset::open(dir.path(), key, true).unwrap();
+            for (a, o) in articles.iter().zip(&outputs) {
+                sink.write(a, o).unwrap();
             }
-            sinks.into_iter().for_each(|s| s.finish().unwrap());
+            sink.end_batch().unwrap();
+            sink.commit(&()).unwrap();
         })
     });
     group.bench_function("end-to-end (1 thread)", |b| {

@@ -46,6 +46,48 @@ impl std::fmt::Display for InputError {
 /// One item of the input stream.
 pub type Item = Result<Article, InputError>;
 
+/// One of N deterministic shards of an input (`K/N`, 1 ≤ K ≤ N): an article belongs to the
+/// shard its id hashes to, a rejected input without an id to the one its file and line hash
+/// to. The N shards of an input are disjoint and together cover it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shard {
+    /// This shard, 1-based.
+    pub index: u64,
+    /// Number of shards.
+    pub count: u64,
+}
+
+impl Shard {
+    /// Whether `item` belongs to this shard.
+    pub fn contains(&self, item: &Item) -> bool {
+        let hash = match item {
+            Ok(article) => xxhash_rust::xxh3::xxh3_64(article.id.as_bytes()),
+            Err(e) => match &e.id {
+                Some(id) => xxhash_rust::xxh3::xxh3_64(id.as_bytes()),
+                None => xxhash_rust::xxh3::xxh3_64(
+                    format!("{}:{}", e.file, e.line.unwrap_or(0)).as_bytes(),
+                ),
+            },
+        };
+        hash % self.count == self.index - 1
+    }
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Shard, String> {
+        let invalid = || format!("invalid shard {s:?}: expected K/N with 1 <= K <= N");
+        let (k, n) = s.split_once('/').ok_or_else(invalid)?;
+        let index: u64 = k.trim().parse().map_err(|_| invalid())?;
+        let count: u64 = n.trim().parse().map_err(|_| invalid())?;
+        if index == 0 || index > count {
+            return Err(invalid());
+        }
+        Ok(Shard { index, count })
+    }
+}
+
 /// Options for reading inputs.
 #[derive(Clone, Debug)]
 pub struct IngestOptions {

@@ -1,6 +1,6 @@
 //! The `claimex` command line: a thin layer over the library.
 
-use std::io::Write;
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -8,10 +8,10 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 use claimex::eval::claims as claim_eval;
-use claimex::ingest::{Articles, IngestOptions, DEFAULT_MAX_ARTICLE_BYTES};
+use claimex::ingest::{Articles, IngestOptions, Shard, DEFAULT_MAX_ARTICLE_BYTES};
 use claimex::models::{self, Task};
-use claimex::pipeline::{Pipeline, RunOptions};
-use claimex::sink::{AtomicFile, CsvClaims, JsonlClaims, JsonlEntities, JsonlErrors, Sink};
+use claimex::pipeline::{Pipeline, RunOptions, Work};
+use claimex::sink::{AtomicFile, ClaimStream, Dataset, RunKey};
 use claimex::tagger::conll::Corpus;
 use claimex::tagger::WordClasses;
 use claimex::{tagging, Article};
@@ -27,7 +27,12 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run the pipeline over articles and write claims.jsonl, claims.csv, entities.jsonl,
-    /// errors.jsonl and run.json into the output directory.
+    /// errors.jsonl, run.json and manifest.jsonl into the output directory.
+    ///
+    /// Runs are incremental: articles unchanged since the last run into the same directory
+    /// (same content, claimex version and models) are copied, not reprocessed. Outputs are
+    /// renamed into place only when the run completes; a killed run resumes from its
+    /// checkpoints.
     ///
     /// Exit status: 0 when every input was processed, 2 when some inputs were rejected (see
     /// errors.jsonl), 1 on a fatal error.
@@ -37,9 +42,17 @@ enum Command {
         /// columns, or - for JSONL on standard input.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// Output directory (created if missing).
+        /// Output directory (created if missing), or - to write claims as JSON Lines to
+        /// standard output (rejected inputs are reported on standard error).
         #[arg(long, short)]
         out: PathBuf,
+        /// Reprocess every article, ignoring results of earlier runs.
+        #[arg(long)]
+        force: bool,
+        /// Process only shard K of N (1 ≤ K ≤ N): the articles whose id hashes to it, so N
+        /// independent runs together cover the input exactly once.
+        #[arg(long, value_name = "K/N")]
+        shard: Option<Shard>,
         /// Worker threads (default: one per core).
         #[arg(long, short = 'j', default_value_t = 0)]
         threads: usize,
@@ -137,53 +150,76 @@ enum TagCommand {
     },
 }
 
-fn run(
-    inputs: &[PathBuf],
-    out: &Path,
-    threads: usize,
-    quiet: bool,
-    max_article_bytes: usize,
-) -> anyhow::Result<ExitCode> {
-    std::fs::create_dir_all(out)
-        .with_context(|| format!("cannot create output directory {}", out.display()))?;
-    let mut sinks: Vec<Box<dyn Sink>> = vec![
-        Box::new(JsonlClaims::create(&out.join("claims.jsonl"))?),
-        Box::new(CsvClaims::create(&out.join("claims.csv"))?),
-        Box::new(JsonlEntities::create(&out.join("entities.jsonl"))?),
-        Box::new(JsonlErrors::create(&out.join("errors.jsonl"))?),
-    ];
+/// How `claimex run` was asked to run.
+struct RunRequest {
+    inputs: Vec<PathBuf>,
+    out: PathBuf,
+    force: bool,
+    shard: Option<Shard>,
+    options: RunOptions,
+    ingest: IngestOptions,
+}
+
+fn run(request: RunRequest) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::default();
-    let articles =
-        std::cell::RefCell::new(Articles::new(inputs, IngestOptions { max_article_bytes }));
-    let options = RunOptions {
-        threads,
-        progress: !quiet,
-        total_bytes: Articles::total_bytes(inputs),
-    };
-    let stream = std::iter::from_fn(|| articles.borrow_mut().next());
-    let stats = pipeline.run(
-        stream,
-        || articles.borrow().consumed_bytes(),
-        &mut sinks,
-        &options,
-    )?;
-    for sink in sinks {
+    let articles = RefCell::new(Articles::new(&request.inputs, request.ingest.clone()));
+    let shard = request.shard;
+    let items = std::iter::from_fn(|| articles.borrow_mut().next())
+        .filter(move |item| shard.is_none_or(|s| s.contains(item)));
+    let consumed = || articles.borrow().consumed_bytes();
+    let quiet = !request.options.progress;
+    let stats = if request.out.as_os_str() == "-" {
+        let mut sink = ClaimStream::new(std::io::BufWriter::with_capacity(
+            1 << 16,
+            std::io::stdout(),
+        ));
+        let work = items.map(|item| match item {
+            Ok(article) => Work::Process(article),
+            Err(e) => Work::Reject(e),
+        });
+        let stats = pipeline.run(work, consumed, &mut sink, &request.options)?;
         sink.finish()?;
-    }
-    let mut summary = AtomicFile::create(&out.join("run.json"))?;
-    serde_json::to_writer_pretty(summary.writer(), &stats)?;
-    summary.writer().write_all(b"\n")?;
-    summary.commit()?;
+        stats
+    } else {
+        let out = &request.out;
+        let key = RunKey {
+            claimex_version: env!("CARGO_PKG_VERSION").to_string(),
+            models: pipeline.model_ids(),
+        };
+        let mut dataset = Dataset::open(out, key, request.force)
+            .with_context(|| format!("cannot use output directory {}", out.display()))?;
+        let index = dataset.index();
+        if !quiet && !index.is_empty() {
+            eprintln!(
+                "claimex: {} articles have results from an earlier run in {}",
+                index.len(),
+                out.display()
+            );
+        }
+        let work = items.map(|item| match item {
+            Ok(article) => match index.lookup(&article) {
+                Some(cached) => Work::Reuse(cached),
+                None => Work::Process(article),
+            },
+            Err(e) => Work::Reject(e),
+        });
+        let stats = pipeline.run(work, consumed, &mut dataset, &request.options)?;
+        dataset
+            .commit(&stats)
+            .with_context(|| format!("cannot write the outputs in {}", out.display()))?;
+        stats
+    };
     if !quiet {
         eprintln!(
-            "claimex: {} articles, {} claims, {} entities, {} rejected in {:.2}s ({:.0} words/s) -> {}",
+            "claimex: {} articles ({} reused), {} claims, {} entities, {} rejected in {:.2}s ({:.0} words/s) -> {}",
             stats.articles,
+            stats.reused,
             stats.claims,
             stats.entities,
             stats.rejected,
             stats.wall_seconds,
             stats.words_per_second,
-            out.display()
+            request.out.display()
         );
     }
     Ok(if stats.rejected > 0 {
@@ -308,15 +344,39 @@ fn tag_command(task: Task, command: TagCommand) -> anyhow::Result<ExitCode> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Usage errors are fatal (exit 1): exit status 2 means "some inputs were rejected".
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
     let result = match cli.command {
         Command::Run {
             inputs,
             out,
+            force,
+            shard,
             threads,
             quiet,
             max_article_bytes,
-        } => run(&inputs, &out, threads, quiet, max_article_bytes),
+        } => run(RunRequest {
+            options: RunOptions {
+                threads,
+                progress: !quiet,
+                total_bytes: Articles::total_bytes(&inputs),
+            },
+            inputs,
+            out,
+            force,
+            shard,
+            ingest: IngestOptions { max_article_bytes },
+        }),
         Command::Eval { gold, pred, json } => eval(&gold, &pred, json),
         Command::Ner { command } => tag_command(Task::Ner, command),
         Command::Pos { command } => tag_command(Task::Pos, command),

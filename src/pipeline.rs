@@ -15,12 +15,12 @@ use crate::attribution::{Attributor, RuleAttributor};
 use crate::claim::DocOutput;
 use crate::clean::Cleaner;
 use crate::document::{Analysis, Sentence};
-use crate::ingest::{InputError, Item};
+use crate::ingest::InputError;
 use crate::models::{self, Task};
 use crate::ner::{Recognizer, TaggerRecognizer};
 use crate::quote::{CueLexicon, QuoteDetector, RuleQuoteDetector};
 use crate::sentence::{Abbreviations, NewsSentenceSplitter, SentenceSplitter};
-use crate::sink::Sink;
+use crate::sink::{Counts, Sink};
 use crate::token::Tokenizer;
 
 /// Articles per parallel batch: bounds memory while keeping both cores busy.
@@ -84,15 +84,17 @@ pub struct RunStats {
     pub models: Vec<String>,
     /// Worker threads used.
     pub threads: usize,
-    /// Articles processed.
+    /// Articles in the output (processed or reused).
     pub articles: u64,
+    /// Of those, articles whose records were copied from an earlier run.
+    pub reused: u64,
     /// Inputs rejected (see `errors.jsonl`).
     pub rejected: u64,
     /// Claims written.
     pub claims: u64,
     /// Entity mentions written.
     pub entities: u64,
-    /// Whitespace-separated words processed.
+    /// Whitespace-separated words of the articles processed (not reused) in this run.
     pub words: u64,
     /// Wall-clock seconds.
     pub wall_seconds: f64,
@@ -170,12 +172,12 @@ impl Pipeline {
         })
     }
 
-    /// Streams `inputs` through the pipeline into `sinks`, in input order.
-    pub fn run(
+    /// Streams `inputs` through the pipeline into `sink`, in input order.
+    pub fn run<S: Sink>(
         &self,
-        inputs: impl Iterator<Item = Item>,
+        inputs: impl Iterator<Item = Work<S::Reused>>,
         consumed_bytes: impl Fn() -> u64,
-        sinks: &mut [Box<dyn Sink>],
+        sink: &mut S,
         options: &RunOptions,
     ) -> anyhow::Result<RunStats> {
         let started = Instant::now();
@@ -191,29 +193,33 @@ impl Pipeline {
         };
         // Writing overlaps processing: a writer thread drains finished batches in order
         // while the pool works on the next one (a channel of one batch bounds memory).
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(1);
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Batch<S::Reused>>(1);
         let bytes_known = options.total_bytes.is_some();
         std::thread::scope(|scope| -> anyhow::Result<()> {
             let writer =
-                scope.spawn(|| write_batches(rx, sinks, &progress, &mut stats, bytes_known));
+                scope.spawn(|| write_batches(rx, sink, &progress, &mut stats, bytes_known));
             let mut inputs = inputs.peekable();
             while inputs.peek().is_some() {
                 // One bounded batch, in input order; rejected inputs keep their place.
-                let mut batch: Vec<Item> = Vec::new();
+                let mut batch: Vec<Work<S::Reused>> = Vec::new();
                 let mut bytes = 0;
                 while batch.len() < BATCH_ARTICLES && bytes < BATCH_BYTES {
-                    let Some(item) = inputs.next() else { break };
-                    if let Ok(a) = &item {
+                    let Some(work) = inputs.next() else { break };
+                    if let Work::Process(a) = &work {
                         bytes += a.text.len();
                     }
-                    batch.push(item);
+                    batch.push(work);
                 }
-                let outputs: Vec<Result<DocOutput, InputError>> = pool.install(|| {
+                let outputs: Vec<Outcome<S::Reused>> = pool.install(|| {
                     batch
-                        .par_iter()
-                        .map(|item| match item {
-                            Ok(article) => self.process_isolated(article),
-                            Err(e) => Err(e.clone()),
+                        .into_par_iter()
+                        .map(|work| match work {
+                            Work::Process(article) => match self.process_isolated(&article) {
+                                Ok(doc) => Outcome::Processed(article, doc),
+                                Err(e) => Outcome::Rejected(e),
+                            },
+                            Work::Reuse(reused) => Outcome::Reused(reused),
+                            Work::Reject(e) => Outcome::Rejected(e),
                         })
                         .collect()
                 });
@@ -238,38 +244,60 @@ impl Pipeline {
     }
 }
 
-/// Processed outputs of one batch, with the input bytes consumed so far.
-type Batch = (Vec<Result<DocOutput, InputError>>, u64);
+/// One input of a run, in input order, as the caller decided to handle it.
+pub enum Work<R> {
+    /// An article to process.
+    Process(Article),
+    /// An article whose records the sink can copy from an earlier run.
+    Reuse(R),
+    /// An input that was rejected while reading it.
+    Reject(InputError),
+}
 
-/// Writes batches to the sinks in the order they arrive and keeps the counts.
-fn write_batches(
-    batches: std::sync::mpsc::Receiver<Batch>,
-    sinks: &mut [Box<dyn Sink>],
+/// What became of one [`Work`] item.
+enum Outcome<R> {
+    Processed(Article, DocOutput),
+    Reused(R),
+    Rejected(InputError),
+}
+
+/// Outcomes of one batch, with the input bytes consumed so far.
+type Batch<R> = (Vec<Outcome<R>>, u64);
+
+/// Writes batches to the sink in the order they arrive and keeps the counts.
+fn write_batches<S: Sink>(
+    batches: std::sync::mpsc::Receiver<Batch<S::Reused>>,
+    sink: &mut S,
     progress: &ProgressBar,
     stats: &mut RunStats,
     bytes_known: bool,
 ) -> anyhow::Result<()> {
+    let add = |stats: &mut RunStats, counts: Counts| {
+        stats.articles += 1;
+        stats.claims += counts.claims;
+        stats.entities += counts.entities;
+    };
     for (outputs, consumed) in batches {
         for output in outputs {
             match output {
-                Ok(doc) => {
-                    stats.articles += 1;
-                    stats.claims += doc.claims.len() as u64;
-                    stats.entities += doc.entities.len() as u64;
-                    stats.words += doc.words as u64;
-                    for sink in sinks.iter_mut() {
-                        sink.write(&doc)?;
-                    }
+                Outcome::Processed(article, doc) => {
+                    let counts = Counts::of(&doc);
+                    add(stats, counts);
+                    stats.words += counts.words;
+                    sink.write(&article, &doc)?;
                 }
-                Err(e) => {
+                Outcome::Reused(reused) => {
+                    add(stats, sink.reuse(reused)?);
+                    stats.reused += 1;
+                }
+                Outcome::Rejected(e) => {
                     stats.rejected += 1;
                     progress.suspend(|| eprintln!("claimex: skipped {e}"));
-                    for sink in sinks.iter_mut() {
-                        sink.reject(&e)?;
-                    }
+                    sink.reject(&e)?;
                 }
             }
         }
+        sink.end_batch()?;
         progress.set_position(if bytes_known {
             consumed
         } else {

@@ -1,11 +1,8 @@
-//! CSV sink: the claim records flattened into one RFC 4180 row each, with a header.
+//! CSV rendering: the claim records flattened into one RFC 4180 row each, with a header.
 
-use std::io;
-use std::path::Path;
-
-use super::{AtomicFile, Sink};
 use crate::claim::{ClaimRecord, DocOutput};
 use crate::span::TextSpan;
+use std::io;
 
 /// Column names of `claims.csv`, in order.
 pub const CSV_HEADER: [&str; 25] = [
@@ -36,18 +33,22 @@ pub const CSV_HEADER: [&str; 25] = [
     "url",
 ];
 
-/// Writes `claims.csv`.
-pub struct CsvClaims {
-    writer: csv::Writer<AtomicFile>,
+/// The `claims.csv` header line.
+pub fn render_header(out: &mut Vec<u8>) -> io::Result<()> {
+    let mut writer = csv::WriterBuilder::new().from_writer(out);
+    writer.write_record(CSV_HEADER)?;
+    writer.flush()
 }
 
-impl CsvClaims {
-    /// Creates the sink and writes the header.
-    pub fn create(path: &Path) -> io::Result<CsvClaims> {
-        let mut writer = csv::WriterBuilder::new().from_writer(AtomicFile::create(path)?);
-        writer.write_record(CSV_HEADER)?;
-        Ok(CsvClaims { writer })
+/// Appends an article's `claims.csv` rows to `out`.
+pub fn render_rows(doc: &DocOutput, out: &mut Vec<u8>) -> io::Result<()> {
+    let mut writer = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(out);
+    for c in &doc.claims {
+        writer.write_record(csv_row(c))?;
     }
+    writer.flush()
 }
 
 fn span_fields(span: &Option<TextSpan>) -> [String; 3] {
@@ -112,21 +113,4 @@ pub fn csv_row(c: &ClaimRecord) -> Vec<String> {
         opt(&c.meta.source),
         opt(&c.meta.url),
     ]
-}
-
-impl Sink for CsvClaims {
-    fn write(&mut self, doc: &DocOutput) -> io::Result<()> {
-        for c in &doc.claims {
-            self.writer.write_record(csv_row(c))?;
-        }
-        Ok(())
-    }
-
-    fn finish(self: Box<Self>) -> io::Result<()> {
-        let file = self
-            .writer
-            .into_inner()
-            .map_err(|e| io::Error::other(e.to_string()))?;
-        file.commit()
-    }
 }

@@ -1,9 +1,7 @@
-//! JSON Lines sinks: claims, entities and rejected inputs, one JSON object per line.
+//! JSON Lines rendering: claims, entities and rejected inputs, one JSON object per line.
 
 use std::io::{self, Write};
-use std::path::Path;
 
-use super::{AtomicFile, Sink};
 use crate::claim::DocOutput;
 use crate::ingest::InputError;
 
@@ -12,70 +10,17 @@ fn write_line<W: Write, T: serde::Serialize>(w: &mut W, record: &T) -> io::Resul
     w.write_all(b"\n")
 }
 
-/// Writes `claims.jsonl`.
-pub struct JsonlClaims(AtomicFile);
-
-impl JsonlClaims {
-    /// Creates the sink for the file at `path`.
-    pub fn create(path: &Path) -> io::Result<JsonlClaims> {
-        AtomicFile::create(path).map(JsonlClaims)
-    }
+/// Appends an article's `claims.jsonl` lines to `out`.
+pub fn render_claims(doc: &DocOutput, out: &mut Vec<u8>) -> io::Result<()> {
+    doc.claims.iter().try_for_each(|c| write_line(out, c))
 }
 
-impl Sink for JsonlClaims {
-    fn write(&mut self, doc: &DocOutput) -> io::Result<()> {
-        doc.claims
-            .iter()
-            .try_for_each(|c| write_line(self.0.writer(), c))
-    }
-
-    fn finish(self: Box<Self>) -> io::Result<()> {
-        self.0.commit()
-    }
+/// Appends an article's `entities.jsonl` lines to `out`.
+pub fn render_entities(doc: &DocOutput, out: &mut Vec<u8>) -> io::Result<()> {
+    doc.entities.iter().try_for_each(|e| write_line(out, e))
 }
 
-/// Writes `entities.jsonl`.
-pub struct JsonlEntities(AtomicFile);
-
-impl JsonlEntities {
-    /// Creates the sink for the file at `path`.
-    pub fn create(path: &Path) -> io::Result<JsonlEntities> {
-        AtomicFile::create(path).map(JsonlEntities)
-    }
-}
-
-impl Sink for JsonlEntities {
-    fn write(&mut self, doc: &DocOutput) -> io::Result<()> {
-        doc.entities
-            .iter()
-            .try_for_each(|e| write_line(self.0.writer(), e))
-    }
-
-    fn finish(self: Box<Self>) -> io::Result<()> {
-        self.0.commit()
-    }
-}
-
-/// Writes `errors.jsonl`: one record per rejected input.
-pub struct JsonlErrors(AtomicFile);
-
-impl JsonlErrors {
-    /// Creates the sink for the file at `path`.
-    pub fn create(path: &Path) -> io::Result<JsonlErrors> {
-        AtomicFile::create(path).map(JsonlErrors)
-    }
-}
-
-impl Sink for JsonlErrors {
-    fn write(&mut self, _doc: &DocOutput) -> io::Result<()> {
-        Ok(())
-    }
-
-    fn reject(&mut self, error: &InputError) -> io::Result<()> {
-        write_line(self.0.writer(), error)
-    }
-
-    fn finish(self: Box<Self>) -> io::Result<()> {
-        self.0.commit()
-    }
+/// Appends the `errors.jsonl` line of a rejected input to `out`.
+pub fn render_error(error: &InputError, out: &mut Vec<u8>) -> io::Result<()> {
+    write_line(out, error)
 }
