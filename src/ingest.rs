@@ -173,13 +173,7 @@ impl Articles {
             if p.as_os_str() == "-" {
                 return None;
             }
-            if p.is_dir() {
-                for f in list_dir(p).ok()? {
-                    total += std::fs::metadata(&f).map(|m| m.len()).unwrap_or(0);
-                }
-            } else {
-                total += std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
-            }
+            total += path_bytes(p);
         }
         Some(total)
     }
@@ -430,25 +424,34 @@ impl Iterator for Articles {
     }
 }
 
-/// All `.txt` files below `dir`, recursively, sorted by path so runs are reproducible.
+/// The `.txt` files and subdirectories of `dir`, sorted by name so runs are reproducible
+/// whatever order the file system lists them in. Subdirectories are listed when their turn
+/// comes, so an unreadable one is rejected on its own.
 fn list_dir(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d)? {
-            let path = entry?.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir()
+            || path
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
-            {
-                out.push(path);
-            }
+        {
+            out.push(path);
         }
     }
     out.sort();
     Ok(out)
+}
+
+/// Bytes of the inputs under `path` (unreadable parts count as 0).
+fn path_bytes(path: &Path) -> u64 {
+    if path.is_dir() {
+        list_dir(path)
+            .map(|entries| entries.iter().map(|p| path_bytes(p)).sum())
+            .unwrap_or(0)
+    } else {
+        std::fs::metadata(path).map_or(0, |m| m.len())
+    }
 }
 
 fn json_string(value: Option<&serde_json::Value>) -> Option<String> {
