@@ -1,6 +1,8 @@
-//! Property tests: any text goes through the whole pipeline without panicking, and every span
-//! in the output slices back to its text.
+//! Property tests: any text goes through the whole pipeline without panicking, every span in
+//! the output slices back to its text, and output is deterministic whatever the thread count.
 
+use claimex::pipeline::{RunOptions, Work};
+use claimex::sink::ClaimStream;
 use claimex::{Article, Pipeline};
 use proptest::prelude::*;
 
@@ -65,6 +67,32 @@ proptest! {
     #[test]
     fn news_like_text_is_processed(text in newsy()) {
         check(&Pipeline::default(), &text);
+    }
+}
+
+/// Claims JSONL of a batch run over `texts` with `threads` workers.
+fn batch_output(pipeline: &Pipeline, texts: &[String], threads: usize) -> Vec<u8> {
+    let work = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Work::Process(Article::new(format!("d{i}"), t.clone())));
+    let mut sink = ClaimStream::new(Vec::new());
+    let options = RunOptions {
+        threads,
+        ..RunOptions::default()
+    };
+    pipeline.run(work, || 0, &mut sink, &options).unwrap();
+    sink.finish().unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// A batch gives byte-identical output at one and at two threads.
+    #[test]
+    fn batch_output_does_not_depend_on_threads(texts in prop::collection::vec(newsy(), 1..600)) {
+        let pipeline = Pipeline::default();
+        prop_assert_eq!(batch_output(&pipeline, &texts, 1), batch_output(&pipeline, &texts, 2));
     }
 }
 
