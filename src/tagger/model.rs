@@ -221,6 +221,20 @@ pub(crate) fn viterbi(
         return;
     }
     const NEG: i64 = i64::MIN / 4;
+    // Each label's allowed predecessors with their transition weights, in ascending order so
+    // ties resolve exactly as a scan over all labels would. Constrained label sets (BIOES,
+    // IOB) allow only a few predecessors per label, so this skips most of the n² pairs.
+    let mut preds: Vec<(u16, i64)> = Vec::with_capacity(n * n);
+    let mut starts = Vec::with_capacity(n + 1);
+    for l in 0..n {
+        starts.push(preds.len());
+        for p in 0..n {
+            if allowed[p * n + l] {
+                preds.push((p as u16, trans[p * n + l] as i64));
+            }
+        }
+    }
+    starts.push(preds.len());
     let mut score = vec![NEG; len * n];
     let mut back = vec![0u16; len * n];
     for l in 0..n {
@@ -229,27 +243,29 @@ pub(crate) fn viterbi(
         }
     }
     for i in 1..len {
+        let (done, rest) = score.split_at_mut(i * n);
+        let prev = &done[(i - 1) * n..];
+        let cur = &mut rest[..n];
+        let emissions = &em[i * n..(i + 1) * n];
+        let pointers = &mut back[i * n..(i + 1) * n];
         for l in 0..n {
             let mut best = NEG;
             let mut bp = 0u16;
-            for p in 0..n {
-                if !allowed[p * n + l] {
-                    continue;
-                }
-                let s = score[(i - 1) * n + p];
+            for &(p, t) in &preds[starts[l]..starts[l + 1]] {
+                let s = prev[p as usize];
                 if s == NEG {
                     continue;
                 }
-                let s = s + trans[p * n + l] as i64;
+                let s = s + t;
                 if s > best {
                     best = s;
-                    bp = p as u16;
+                    bp = p;
                 }
             }
             if best != NEG {
-                score[i * n + l] = best + em[i * n + l] as i64;
+                cur[l] = best + emissions[l] as i64;
             }
-            back[i * n + l] = bp;
+            pointers[l] = bp;
         }
     }
     let mut best = 0usize;
