@@ -168,6 +168,8 @@ fn linearity(c: &mut Criterion) {
         ),
         ("quotations", "“We will not give up on this,” he said. "),
         ("unbalanced quotes", "He said “yes. "),
+        ("no sentence end", "He said “ it "),
+        ("one long word", "xxxxxxxxxxxxxxxxxxxx"),
     ];
     for (name, unit) in shapes {
         for copies in [5_000, 10_000] {
