@@ -42,6 +42,9 @@ pub struct TrainConfig {
     pub aux_augment: bool,
     /// Number of perceptrons (different shuffles) whose averaged weights are averaged.
     pub ensemble: usize,
+    /// When a dev set is given: after choosing the epoch counts by early stopping on it, train
+    /// the final model (and its auxiliary tagger) again on train + dev for those epoch counts.
+    pub refit: bool,
 }
 
 impl TrainConfig {
@@ -72,6 +75,7 @@ impl TrainConfig {
             aux_gold_train: false,
             aux_augment: false,
             ensemble: 5,
+            refit: false,
         }
     }
     /// Default configuration for part-of-speech tagging.
@@ -100,6 +104,7 @@ impl TrainConfig {
         c.aux_column = Some(0);
         c.bioes = false;
         c.epochs = 20;
+        c.refit = true;
         c
     }
 }
@@ -421,8 +426,20 @@ fn train_stage(
     }
 }
 
+/// Epoch counts of a training run: chosen on the dev set, or fixed for a refit.
+#[derive(Clone, Copy, Debug)]
+struct Epochs {
+    /// The auxiliary tagger's (first pass).
+    aux: Option<usize>,
+    /// First pass.
+    pass1: usize,
+    /// Second pass (if any).
+    pass2: usize,
+}
+
 /// Train a tagger on `column` of `train` (index into `Sentence::columns`, e.g. for 4-column
-/// CoNLL-2003: 0 = POS, 1 = chunk, 2 = NER). `dev` (same column) is used only to pick the epoch.
+/// CoNLL-2003: 0 = POS, 1 = chunk, 2 = NER). `dev` (same column) is used only to pick the epoch
+/// counts; with [`TrainConfig::refit`] the model is then trained again on `train` + `dev`.
 pub fn train(
     config: &TrainConfig,
     train: &Corpus,
@@ -430,6 +447,30 @@ pub fn train(
     classes: &WordClasses,
     column: usize,
 ) -> Tagger {
+    let (tagger, epochs) = train_fit(config, train, dev, classes, column, None);
+    match dev {
+        Some(dev) if config.refit => {
+            if config.verbose {
+                eprintln!("refit on train + dev with {epochs:?}");
+            }
+            let mut all = train.clone();
+            all.documents.extend(dev.documents.iter().cloned());
+            train_fit(config, &all, None, classes, column, Some(epochs)).0
+        }
+        _ => tagger,
+    }
+}
+
+/// One training run: epoch counts chosen by early stopping on `dev`, or `fixed` ones (then
+/// `dev` should be `None`).
+fn train_fit(
+    config: &TrainConfig,
+    train: &Corpus,
+    dev: Option<&Corpus>,
+    classes: &WordClasses,
+    column: usize,
+    fixed: Option<Epochs>,
+) -> (Tagger, Epochs) {
     // labels (internal: BIOES if configured and the column is an IOB column)
     let iob_col = train
         .sentences()
@@ -487,6 +528,7 @@ pub fn train(
     let t_all = Instant::now();
     // auxiliary tagger (e.g. POS) with cross-validated predictions for the training documents
     let mut aux_full: Option<Tagger> = None;
+    let mut aux_epochs = None;
     let mut cv_aux: Vec<Vec<Vec<u16>>> = Vec::new();
     match (config.features.aux, config.aux_column) {
         (true, Some(ac)) => {
@@ -494,7 +536,13 @@ pub fn train(
             acfg.seed = config.seed;
             acfg.ensemble = config.ensemble;
             acfg.verbose = config.verbose;
-            let full = self::train(&acfg, train, dev, classes, ac);
+            let aux_fixed = fixed.and_then(|e| e.aux).map(|pass1| Epochs {
+                aux: None,
+                pass1,
+                pass2: 0,
+            });
+            let (full, full_epochs) = train_fit(&acfg, train, dev, classes, ac, aux_fixed);
+            aux_epochs = Some(full_epochs.pass1);
             acfg.verbose = false;
             let ka = if config.aux_gold_train {
                 0
@@ -527,7 +575,7 @@ pub fn train(
                         .map(|(_, x)| x.clone())
                         .collect(),
                 };
-                let t = self::train(&acfg, &sub, dev, classes, ac);
+                let t = train_fit(&acfg, &sub, dev, classes, ac, aux_fixed).0;
                 for d in (0..docs.len()).filter(|d| d % ka == f) {
                     // map the fold model's label ids into the full model's label space
                     let map = |l: u16| {
@@ -685,7 +733,7 @@ pub fn train(
         &allowed,
         &final_ok,
         &sents1,
-        config.epochs,
+        fixed.map_or(config.epochs, |e| e.pass1),
         if dev.is_some() {
             Some(&mut eval1)
         } else {
@@ -700,7 +748,12 @@ pub fn train(
         );
     }
     if !(config.two_pass && iob) {
-        return with_aux(Tagger::new(labels, vec![stage1]));
+        let epochs = Epochs {
+            aux: aux_epochs,
+            pass1: best_ep,
+            pass2: 0,
+        };
+        return (with_aux(Tagger::new(labels, vec![stage1])), epochs);
     }
 
     // cross-validated first-pass labels for the training documents
@@ -771,7 +824,7 @@ pub fn train(
         &allowed,
         &final_ok,
         &sents2,
-        config.epochs,
+        fixed.map_or(config.epochs, |e| e.pass2),
         if dev.is_some() {
             Some(&mut eval2)
         } else {
@@ -785,5 +838,10 @@ pub fn train(
             t_all.elapsed().as_secs_f64()
         );
     }
-    with_aux(Tagger::new(labels, vec![stage1, stage2]))
+    let epochs = Epochs {
+        aux: aux_epochs,
+        pass1: best_ep,
+        pass2: best2,
+    };
+    (with_aux(Tagger::new(labels, vec![stage1, stage2])), epochs)
 }
