@@ -36,10 +36,6 @@ pub struct TrainConfig {
     pub aux_folds: usize,
     /// Use BIOES labels internally (output stays IOB2).
     pub bioes: bool,
-    /// Use the gold auxiliary column (instead of cross-validated predictions) for training features.
-    pub aux_gold_train: bool,
-    /// Train on both cross-validated and gold auxiliary-column features (two copies of the data).
-    pub aux_augment: bool,
     /// Number of perceptrons (different shuffles) whose averaged weights are averaged.
     pub ensemble: usize,
     /// When a dev set is given: after choosing the epoch counts by early stopping on it, train
@@ -62,7 +58,6 @@ impl TrainConfig {
                 aux: false,
                 lexicon: false,
                 extra: true,
-                aux_alt: false,
             },
             two_pass: true,
             folds: 10,
@@ -72,8 +67,6 @@ impl TrainConfig {
             aux_column: None,
             aux_folds: 5,
             bioes: true,
-            aux_gold_train: false,
-            aux_augment: false,
             ensemble: 5,
             refit: false,
         }
@@ -89,7 +82,6 @@ impl TrainConfig {
                 aux: false,
                 lexicon: true,
                 extra: true,
-                aux_alt: false,
             },
             two_pass: false,
             epochs: 10,
@@ -544,27 +536,8 @@ fn train_fit(
             let (full, full_epochs) = train_fit(&acfg, train, dev, classes, ac, aux_fixed);
             aux_epochs = Some(full_epochs.pass1);
             acfg.verbose = false;
-            let ka = if config.aux_gold_train {
-                0
-            } else {
-                config.aux_folds.max(2).min(docs.len().max(2))
-            };
+            let ka = config.aux_folds.max(2).min(docs.len().max(2));
             cv_aux = vec![Vec::new(); docs.len()];
-            if config.aux_gold_train {
-                for (d, doc) in train.documents.iter().enumerate() {
-                    cv_aux[d] = doc
-                        .iter()
-                        .map(|s| {
-                            s.columns[ac]
-                                .iter()
-                                .map(|l| {
-                                    full.labels().iter().position(|x| x == l).unwrap_or(0) as u16
-                                })
-                                .collect()
-                        })
-                        .collect();
-                }
-            }
             for f in 0..ka {
                 let sub = Corpus {
                     documents: train
@@ -584,21 +557,10 @@ fn train_fit(
                             .position(|x| *x == t.labels()[l as usize])
                             .unwrap_or(0) as u16
                     };
-                    let tagged = if cfg1.aux_alt {
-                        t.tag_with_alt(&docs[d].0, classes)
-                    } else {
-                        t.tag_document(&docs[d].0, classes)
-                    };
-                    cv_aux[d] = tagged
+                    cv_aux[d] = t
+                        .tag_document(&docs[d].0, classes)
                         .into_iter()
-                        .map(|s| {
-                            s.into_iter()
-                                .map(|x| {
-                                    let (l, a) = (x & 0xFF, x >> 8);
-                                    map(l) | if a > 0 { (map(a - 1) + 1) << 8 } else { 0 }
-                                })
-                                .collect()
-                        })
+                        .map(|s| s.into_iter().map(map).collect())
                         .collect();
                 }
                 if config.verbose {
@@ -673,51 +635,10 @@ fn train_fit(
         v
     };
     let idx_all = collect(&feats1, &|_| true);
-    let mut sents1: Vec<(&SentFeats, &[u16])> = idx_all
+    let sents1: Vec<(&SentFeats, &[u16])> = idx_all
         .iter()
         .map(|&(d, s)| (&feats1[d][s], docs[d].1[s].as_slice()))
         .collect();
-    // augmentation: also train on features from the gold auxiliary column
-    let mut feats_gold_aux: Vec<Vec<SentFeats>> = Vec::new();
-    if let (true, Some(ac), Some(full)) = (
-        config.aux_augment && cfg1.aux,
-        config.aux_column,
-        aux_full.as_ref(),
-    ) {
-        for (d, (toks, _)) in docs.iter().enumerate() {
-            let gold_aux: Vec<Vec<u16>> = train.documents[d]
-                .iter()
-                .map(|s| {
-                    s.columns[ac]
-                        .iter()
-                        .map(|l| full.labels().iter().position(|x| x == l).unwrap_or(0) as u16)
-                        .collect()
-                })
-                .collect();
-            let g = if use_gaz {
-                Some(&fold_gaz[fold_of(d)])
-            } else {
-                None
-            };
-            let mut out = Vec::new();
-            doc_features(
-                &cfg1,
-                classes,
-                g,
-                toks,
-                None,
-                Some(&gold_aux),
-                false,
-                &mut out,
-            );
-            feats_gold_aux.push(out);
-        }
-        sents1.extend(
-            idx_all
-                .iter()
-                .map(|&(d, s)| (&feats_gold_aux[d][s], docs[d].1[s].as_slice())),
-        );
-    }
 
     let labels_c = labels.clone();
     let mut eval1 = |st: &Stage| -> f64 {
