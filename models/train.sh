@@ -2,6 +2,8 @@
 # Regenerates the shipped tagger models from ../shared/data (CoNLL-2003 English and the
 # MIT-licensed spaCy vectors) with fixed seeds; the outputs are byte-identical to the files in
 # models/. Usage: bash models/train.sh [DATA_DIR] [OUT_DIR]   (defaults: ../shared/data, models)
+# eng.testa picks the epoch counts (early stopping). The chunker is then trained again on
+# eng.train + eng.testa for those epoch counts (TrainConfig::refit); eng.testb is never trained on.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${1:-../shared/data}

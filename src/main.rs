@@ -111,7 +111,8 @@ enum TagCommand {
         /// Training file.
         #[arg(long)]
         train: PathBuf,
-        /// Development file, for choosing the number of epochs.
+        /// Development file, for choosing the number of epochs (the chunker is then trained
+        /// again on train + dev for those epochs).
         #[arg(long)]
         dev: Option<PathBuf>,
         /// Where to write the model.

@@ -142,6 +142,31 @@ fn training_with_dev_and_iob2_labels() {
 }
 
 #[test]
+fn refit_trains_again_on_train_plus_dev() {
+    let c = fixture();
+    let split = |d: usize| Corpus {
+        documents: vec![c.documents[d].clone()],
+    };
+    let (train_set, dev) = (split(0), split(1));
+    let wc = WordClasses::empty();
+    let mut cfg = small_config();
+    cfg.two_pass = false;
+    cfg.refit = true;
+    let t = train(&cfg, &train_set, Some(&dev), &wc, 0);
+    // "B-MISC" occurs only in the dev document, so only the refit model knows it.
+    assert!(t.labels().iter().any(|l| l == "B-MISC"));
+    let (gold, pred) = tag_corpus(&t, &dev, &wc);
+    assert!(score::score(&gold, &pred).f1() > 0.99);
+    let bytes = |t: &Tagger| {
+        let mut b = Vec::new();
+        t.write_to(&mut b).unwrap();
+        b
+    };
+    let again = train(&cfg, &train_set, Some(&dev), &wc, 0);
+    assert_eq!(bytes(&t), bytes(&again));
+}
+
+#[test]
 fn model_and_classes_round_trip() {
     let c = fixture();
     let wc = tiny_classes();

@@ -23,8 +23,6 @@ pub struct FeatConfig {
     pub lexicon: bool,
     /// Extra context templates (word -1/+1 pair, neighbour suffixes, word x neighbour shape).
     pub extra: bool,
-    /// Auxiliary labels carry a second-best label (packed `label | (alt+1) << 8`).
-    pub aux_alt: bool,
 }
 
 impl FeatConfig {
@@ -37,7 +35,6 @@ impl FeatConfig {
             | (self.aux as u32) << 4
             | (self.lexicon as u32) << 5
             | (self.extra as u32) << 6
-            | (self.aux_alt as u32) << 7
     }
     /// Unpack flags from a bit set produced by [`FeatConfig::to_bits`].
     pub fn from_bits(b: u32) -> FeatConfig {
@@ -49,7 +46,6 @@ impl FeatConfig {
             aux: b & 16 != 0,
             lexicon: b & 32 != 0,
             extra: b & 64 != 0,
-            aux_alt: b & 128 != 0,
         }
     }
 }
@@ -650,7 +646,7 @@ pub fn doc_features(
                     } else if j >= n as isize {
                         1001
                     } else {
-                        (a[j as usize] & 0xFF) as u64
+                        a[j as usize] as u64
                     }
                 };
                 let p0 = at(0);
@@ -669,12 +665,6 @@ pub fn doc_features(
                 f.push(feat(92, pair(p0, lw(1))));
                 f.push(feat(93, pair(at(-1), t.h_lower)));
                 f.push(feat(94, pair(at(1), t.h_lower)));
-                if cfg.aux_alt {
-                    let alt = (a[i] >> 8) as u64;
-                    f.push(feat(95, pair(p0, alt)));
-                    f.push(feat(96, pair(pair(p0, alt), t.h_lower)));
-                    f.push(feat(97, pair(pair(at(-1), p0), alt)));
-                }
             }
             while sp < span_feats.len() && span_feats[sp].0 as usize == i {
                 f.push(span_feats[sp].1);

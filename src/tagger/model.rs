@@ -117,9 +117,6 @@ pub struct Tagger {
 }
 
 const MAGIC: &[u8; 8] = b"TGMODEL1";
-/// Emission-score margin (quantised units; max |weight| = 32000) under which the runner-up
-/// label is reported by `tag_with_alt`.
-const ALT_MARGIN: i64 = 40000;
 const VERSION: u32 = 1;
 
 pub(crate) fn label_info(labels: &[String]) -> (LabelInfo, Vec<bool>, Vec<bool>, bool) {
@@ -536,42 +533,6 @@ impl Tagger {
         out
     }
 
-    /// Output label ids packed with the runner-up label by emission score of the first stage when
-    /// it is within `ALT_MARGIN`: `label | (alt + 1) << 8` (alt part 0 = none). Used to feed an
-    /// auxiliary tagger's uncertainty to another model. Labels are those of the full pipeline.
-    #[doc(hidden)]
-    pub fn tag_with_alt(&self, sentences: &[Vec<&str>], classes: &WordClasses) -> Vec<Vec<u16>> {
-        let st0 = &self.stages[0];
-        let (aux, base) = self.first_stage(sentences, classes);
-        let labels = self.decode_stages(sentences, classes, aux.as_deref(), &base);
-        let mut em = Vec::new();
-        let n = st0.n;
-        let mut out = Vec::with_capacity(labels.len());
-        for (sf, labs) in base.iter().zip(&labels) {
-            st0.emissions(sf, &mut em);
-            let mut o = Vec::with_capacity(labs.len());
-            for (i, &l) in labs.iter().enumerate() {
-                let row = &em[i * n..(i + 1) * n];
-                let mut alt = usize::MAX;
-                for k in 0..n {
-                    if k != l as usize && (alt == usize::MAX || row[k] > row[alt]) {
-                        alt = k;
-                    }
-                }
-                let close =
-                    alt != usize::MAX && (row[l as usize] as i64 - row[alt] as i64) < ALT_MARGIN;
-                let ol = self.out_map[l as usize];
-                o.push(if close {
-                    ol | ((self.out_map[alt] + 1) << 8)
-                } else {
-                    ol
-                });
-            }
-            out.push(o);
-        }
-        out
-    }
-
     pub(crate) fn tag_internal(
         &self,
         sentences: &[Vec<&str>],
@@ -588,13 +549,10 @@ impl Tagger {
         classes: &WordClasses,
     ) -> (Option<Vec<Vec<u16>>>, Vec<SentFeats>) {
         let st0 = &self.stages[0];
-        let aux = self.aux.as_ref().map(|a| {
-            if st0.cfg.aux_alt {
-                a.tag_with_alt(sentences, classes)
-            } else {
-                a.tag_document(sentences, classes)
-            }
-        });
+        let aux = self
+            .aux
+            .as_ref()
+            .map(|a| a.tag_document(sentences, classes));
         let mut base = Vec::new();
         doc_features(
             &st0.cfg,

@@ -36,12 +36,11 @@ pub struct TrainConfig {
     pub aux_folds: usize,
     /// Use BIOES labels internally (output stays IOB2).
     pub bioes: bool,
-    /// Use the gold auxiliary column (instead of cross-validated predictions) for training features.
-    pub aux_gold_train: bool,
-    /// Train on both cross-validated and gold auxiliary-column features (two copies of the data).
-    pub aux_augment: bool,
     /// Number of perceptrons (different shuffles) whose averaged weights are averaged.
     pub ensemble: usize,
+    /// When a dev set is given: after choosing the epoch counts by early stopping on it, train
+    /// the final model (and its auxiliary tagger) again on train + dev for those epoch counts.
+    pub refit: bool,
 }
 
 impl TrainConfig {
@@ -59,7 +58,6 @@ impl TrainConfig {
                 aux: false,
                 lexicon: false,
                 extra: true,
-                aux_alt: false,
             },
             two_pass: true,
             folds: 10,
@@ -69,9 +67,8 @@ impl TrainConfig {
             aux_column: None,
             aux_folds: 5,
             bioes: true,
-            aux_gold_train: false,
-            aux_augment: false,
             ensemble: 5,
+            refit: false,
         }
     }
     /// Default configuration for part-of-speech tagging.
@@ -85,7 +82,6 @@ impl TrainConfig {
                 aux: false,
                 lexicon: true,
                 extra: true,
-                aux_alt: false,
             },
             two_pass: false,
             epochs: 10,
@@ -100,6 +96,7 @@ impl TrainConfig {
         c.aux_column = Some(0);
         c.bioes = false;
         c.epochs = 20;
+        c.refit = true;
         c
     }
 }
@@ -421,8 +418,20 @@ fn train_stage(
     }
 }
 
+/// Epoch counts of a training run: chosen on the dev set, or fixed for a refit.
+#[derive(Clone, Copy, Debug)]
+struct Epochs {
+    /// The auxiliary tagger's (first pass).
+    aux: Option<usize>,
+    /// First pass.
+    pass1: usize,
+    /// Second pass (if any).
+    pass2: usize,
+}
+
 /// Train a tagger on `column` of `train` (index into `Sentence::columns`, e.g. for 4-column
-/// CoNLL-2003: 0 = POS, 1 = chunk, 2 = NER). `dev` (same column) is used only to pick the epoch.
+/// CoNLL-2003: 0 = POS, 1 = chunk, 2 = NER). `dev` (same column) is used only to pick the epoch
+/// counts; with [`TrainConfig::refit`] the model is then trained again on `train` + `dev`.
 pub fn train(
     config: &TrainConfig,
     train: &Corpus,
@@ -430,6 +439,30 @@ pub fn train(
     classes: &WordClasses,
     column: usize,
 ) -> Tagger {
+    let (tagger, epochs) = train_fit(config, train, dev, classes, column, None);
+    match dev {
+        Some(dev) if config.refit => {
+            if config.verbose {
+                eprintln!("refit on train + dev with {epochs:?}");
+            }
+            let mut all = train.clone();
+            all.documents.extend(dev.documents.iter().cloned());
+            train_fit(config, &all, None, classes, column, Some(epochs)).0
+        }
+        _ => tagger,
+    }
+}
+
+/// One training run: epoch counts chosen by early stopping on `dev`, or `fixed` ones (then
+/// `dev` should be `None`).
+fn train_fit(
+    config: &TrainConfig,
+    train: &Corpus,
+    dev: Option<&Corpus>,
+    classes: &WordClasses,
+    column: usize,
+    fixed: Option<Epochs>,
+) -> (Tagger, Epochs) {
     // labels (internal: BIOES if configured and the column is an IOB column)
     let iob_col = train
         .sentences()
@@ -487,6 +520,7 @@ pub fn train(
     let t_all = Instant::now();
     // auxiliary tagger (e.g. POS) with cross-validated predictions for the training documents
     let mut aux_full: Option<Tagger> = None;
+    let mut aux_epochs = None;
     let mut cv_aux: Vec<Vec<Vec<u16>>> = Vec::new();
     match (config.features.aux, config.aux_column) {
         (true, Some(ac)) => {
@@ -494,29 +528,16 @@ pub fn train(
             acfg.seed = config.seed;
             acfg.ensemble = config.ensemble;
             acfg.verbose = config.verbose;
-            let full = self::train(&acfg, train, dev, classes, ac);
+            let aux_fixed = fixed.and_then(|e| e.aux).map(|pass1| Epochs {
+                aux: None,
+                pass1,
+                pass2: 0,
+            });
+            let (full, full_epochs) = train_fit(&acfg, train, dev, classes, ac, aux_fixed);
+            aux_epochs = Some(full_epochs.pass1);
             acfg.verbose = false;
-            let ka = if config.aux_gold_train {
-                0
-            } else {
-                config.aux_folds.max(2).min(docs.len().max(2))
-            };
+            let ka = config.aux_folds.max(2).min(docs.len().max(2));
             cv_aux = vec![Vec::new(); docs.len()];
-            if config.aux_gold_train {
-                for (d, doc) in train.documents.iter().enumerate() {
-                    cv_aux[d] = doc
-                        .iter()
-                        .map(|s| {
-                            s.columns[ac]
-                                .iter()
-                                .map(|l| {
-                                    full.labels().iter().position(|x| x == l).unwrap_or(0) as u16
-                                })
-                                .collect()
-                        })
-                        .collect();
-                }
-            }
             for f in 0..ka {
                 let sub = Corpus {
                     documents: train
@@ -527,7 +548,7 @@ pub fn train(
                         .map(|(_, x)| x.clone())
                         .collect(),
                 };
-                let t = self::train(&acfg, &sub, dev, classes, ac);
+                let t = train_fit(&acfg, &sub, dev, classes, ac, aux_fixed).0;
                 for d in (0..docs.len()).filter(|d| d % ka == f) {
                     // map the fold model's label ids into the full model's label space
                     let map = |l: u16| {
@@ -536,21 +557,10 @@ pub fn train(
                             .position(|x| *x == t.labels()[l as usize])
                             .unwrap_or(0) as u16
                     };
-                    let tagged = if cfg1.aux_alt {
-                        t.tag_with_alt(&docs[d].0, classes)
-                    } else {
-                        t.tag_document(&docs[d].0, classes)
-                    };
-                    cv_aux[d] = tagged
+                    cv_aux[d] = t
+                        .tag_document(&docs[d].0, classes)
                         .into_iter()
-                        .map(|s| {
-                            s.into_iter()
-                                .map(|x| {
-                                    let (l, a) = (x & 0xFF, x >> 8);
-                                    map(l) | if a > 0 { (map(a - 1) + 1) << 8 } else { 0 }
-                                })
-                                .collect()
-                        })
+                        .map(|s| s.into_iter().map(map).collect())
                         .collect();
                 }
                 if config.verbose {
@@ -625,51 +635,10 @@ pub fn train(
         v
     };
     let idx_all = collect(&feats1, &|_| true);
-    let mut sents1: Vec<(&SentFeats, &[u16])> = idx_all
+    let sents1: Vec<(&SentFeats, &[u16])> = idx_all
         .iter()
         .map(|&(d, s)| (&feats1[d][s], docs[d].1[s].as_slice()))
         .collect();
-    // augmentation: also train on features from the gold auxiliary column
-    let mut feats_gold_aux: Vec<Vec<SentFeats>> = Vec::new();
-    if let (true, Some(ac), Some(full)) = (
-        config.aux_augment && cfg1.aux,
-        config.aux_column,
-        aux_full.as_ref(),
-    ) {
-        for (d, (toks, _)) in docs.iter().enumerate() {
-            let gold_aux: Vec<Vec<u16>> = train.documents[d]
-                .iter()
-                .map(|s| {
-                    s.columns[ac]
-                        .iter()
-                        .map(|l| full.labels().iter().position(|x| x == l).unwrap_or(0) as u16)
-                        .collect()
-                })
-                .collect();
-            let g = if use_gaz {
-                Some(&fold_gaz[fold_of(d)])
-            } else {
-                None
-            };
-            let mut out = Vec::new();
-            doc_features(
-                &cfg1,
-                classes,
-                g,
-                toks,
-                None,
-                Some(&gold_aux),
-                false,
-                &mut out,
-            );
-            feats_gold_aux.push(out);
-        }
-        sents1.extend(
-            idx_all
-                .iter()
-                .map(|&(d, s)| (&feats_gold_aux[d][s], docs[d].1[s].as_slice())),
-        );
-    }
 
     let labels_c = labels.clone();
     let mut eval1 = |st: &Stage| -> f64 {
@@ -685,7 +654,7 @@ pub fn train(
         &allowed,
         &final_ok,
         &sents1,
-        config.epochs,
+        fixed.map_or(config.epochs, |e| e.pass1),
         if dev.is_some() {
             Some(&mut eval1)
         } else {
@@ -700,7 +669,12 @@ pub fn train(
         );
     }
     if !(config.two_pass && iob) {
-        return with_aux(Tagger::new(labels, vec![stage1]));
+        let epochs = Epochs {
+            aux: aux_epochs,
+            pass1: best_ep,
+            pass2: 0,
+        };
+        return (with_aux(Tagger::new(labels, vec![stage1])), epochs);
     }
 
     // cross-validated first-pass labels for the training documents
@@ -771,7 +745,7 @@ pub fn train(
         &allowed,
         &final_ok,
         &sents2,
-        config.epochs,
+        fixed.map_or(config.epochs, |e| e.pass2),
         if dev.is_some() {
             Some(&mut eval2)
         } else {
@@ -785,5 +759,10 @@ pub fn train(
             t_all.elapsed().as_secs_f64()
         );
     }
-    with_aux(Tagger::new(labels, vec![stage1, stage2]))
+    let epochs = Epochs {
+        aux: aux_epochs,
+        pass1: best_ep,
+        pass2: best2,
+    };
+    (with_aux(Tagger::new(labels, vec![stage1, stage2])), epochs)
 }
