@@ -167,6 +167,14 @@ fn strip_possessive(w: &str) -> &str {
         .trim_end_matches(['’', '\''])
 }
 
+/// Whether two words both have at least four characters and share the first four ("minister",
+/// "ministry"). Compares characters, not bytes: a byte offset of 4 can fall inside a multi-byte
+/// character ("ru\u{FFFD}sian") and slicing there panics.
+fn same_prefix(a: &str, b: &str) -> bool {
+    let (mut a, mut b) = (a.chars(), b.chars());
+    (0..4).all(|_| matches!((a.next(), b.next()), (Some(x), Some(y)) if x == y))
+}
+
 impl RuleAttributor {
     /// An attributor over the given word lists.
     pub fn new(lexicon: Lexicon) -> RuleAttributor {
@@ -384,11 +392,7 @@ impl RuleAttributor {
                 for x in expanded {
                     if mention_words.iter().any(|m| m == x) {
                         score += 2;
-                    } else if x.len() >= 4
-                        && mention_words
-                            .iter()
-                            .any(|m| m.len() >= 4 && m[..4] == x[..4])
-                    {
+                    } else if mention_words.iter().any(|m| same_prefix(m, x)) {
                         score += 1;
                     }
                 }
@@ -583,5 +587,31 @@ impl Attributor for RuleAttributor {
             });
         }
         claims
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Article, Pipeline};
+
+    #[test]
+    fn same_prefix_compares_characters() {
+        assert!(same_prefix("minister", "ministry"));
+        assert!(!same_prefix("min", "min"));
+        assert!(!same_prefix("perú", "peruvian"));
+        assert!(same_prefix("perú", "perú’s"));
+        assert!(!same_prefix("ru\u{FFFD}sian", "russian"));
+    }
+
+    /// Found by `cargo fuzz run pipeline`: a role nominal whose word has a multi-byte character
+    /// across byte 4 ("Perú") panicked when compared with a nearby person's role.
+    #[test]
+    fn role_nominal_with_multibyte_word() {
+        let text = "Peruvian Foreign Minister Elmer Schialer met Wang Yi.\n\n\
+                    “We agreed,” the Perú minister said.\n";
+        let out = Pipeline::default().process(&Article::new("peru", text));
+        assert_eq!(out.claims.len(), 1);
+        assert_eq!(out.claims[0].quote.text, "We agreed");
     }
 }
