@@ -558,3 +558,50 @@ fn counts_from(n: [u64; 3]) -> Counts {
         words: n[2],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Pipeline;
+
+    fn key(models: &str) -> RunKey {
+        RunKey {
+            claimex_version: "test".into(),
+            models: vec![models.into()],
+        }
+    }
+
+    fn publish(dir: &Path, key: RunKey, article: &Article) {
+        let mut dataset = Dataset::open(dir, key, false).unwrap();
+        let doc = Pipeline::default().process(article);
+        dataset.write(article, &doc).unwrap();
+        dataset.end_batch().unwrap();
+        dataset.commit(&()).unwrap();
+    }
+
+    #[test]
+    fn a_different_model_set_or_force_reuses_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = Article::new("a", "“We are ready,” Lavrov said.");
+        publish(dir.path(), key("ner@1"), &article);
+        let reopen = |k: &str, force: bool| Dataset::open(dir.path(), key(k), force).unwrap();
+        assert!(reopen("ner@1", false).index().lookup(&article).is_some());
+        assert!(reopen("ner@2", false).index().is_empty());
+        assert!(reopen("ner@1", true).index().is_empty());
+        let changed = Article::new("a", "“We are ready,” Lavrov said again.");
+        assert!(reopen("ner@1", false).index().lookup(&changed).is_none());
+    }
+
+    #[test]
+    fn a_manifest_that_disagrees_with_the_outputs_is_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = Article::new("a", "“We are ready,” Lavrov said.");
+        publish(dir.path(), key("m"), &article);
+        let claims = dir.path().join("claims.jsonl");
+        let mut text = fs::read_to_string(&claims).unwrap();
+        text.push('\n');
+        fs::write(&claims, text).unwrap();
+        let dataset = Dataset::open(dir.path(), key("m"), false).unwrap();
+        assert!(dataset.index().is_empty());
+    }
+}
