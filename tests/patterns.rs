@@ -164,3 +164,26 @@ fn a_speakers_consecutive_quotations_form_one_claim() {
     assert_eq!(c.quote.fragments.as_ref().map(Vec::len), Some(2));
     assert_eq!(c.speaker.as_deref(), Some("Obama"));
 }
+
+#[test]
+fn promises_and_pledges_take_an_infinitive_as_content() {
+    let c = one("Governor Maria Delgado vowed to veto the budget bill.");
+    assert_eq!(
+        (c.speaker.as_deref(), c.quote.text.as_str()),
+        (Some("Maria Delgado"), "to veto the budget bill")
+    );
+    assert_eq!(c.cue.unwrap().text, "vowed");
+    let c = one("The union agreed to end the strike by Friday.");
+    assert_eq!(c.quote.text, "to end the strike by Friday");
+}
+
+#[test]
+fn attitude_verbs_beyond_saying() {
+    let c = one("Most economists figured that rates would stay low.");
+    assert_eq!(
+        (c.cue_class, c.quote.text.as_str()),
+        (Some("thought"), "that rates would stay low")
+    );
+    let c = one("Hendricks expressed concern about the new rules.");
+    assert_eq!(c.speaker.as_deref(), Some("Hendricks"));
+}

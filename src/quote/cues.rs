@@ -37,6 +37,8 @@ pub struct CueMatch {
     pub prepositions: Vec<String>,
     /// The verb is a cue only for a quotation ("she continued, “…”").
     pub quote_only: bool,
+    /// The verb takes an infinitive as its content ("vowed to fight on").
+    pub infinitive: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -47,6 +49,7 @@ struct Entry {
     shape: CueShape,
     prepositions: Vec<String>,
     quote_only: bool,
+    infinitive: bool,
 }
 
 /// Cue words and phrases, indexed by their first (lowercased) word.
@@ -103,6 +106,7 @@ impl CueLexicon {
                             shape,
                             prepositions: prepositions.clone(),
                             quote_only: flags.split(',').any(|f| f == "quote"),
+                            infinitive: flags.split(',').any(|f| f == "inf"),
                         });
                     }
                 }
@@ -120,6 +124,7 @@ impl CueLexicon {
                         shape,
                         prepositions: Vec::new(),
                         quote_only: false,
+                        infinitive: false,
                     });
                 }
                 k => return Err(err(&format!("unknown kind {k:?}"))),
@@ -148,6 +153,7 @@ impl CueLexicon {
                 shape: e.shape,
                 prepositions: e.prepositions.clone(),
                 quote_only: e.quote_only,
+                infinitive: e.infinitive,
             })
         })
     }

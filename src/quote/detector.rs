@@ -840,7 +840,10 @@ impl RuleQuoteDetector {
         } else if let (Some(t), false) = (that, blocked) {
             // PolNeAR's convention: the complementizer belongs to the content.
             start = t;
-        } else if m.class == super::CueClass::Intention && after < s1 && ctx.word(after) == "to" {
+        } else if (m.class == super::CueClass::Intention || m.infinitive)
+            && after < s1
+            && ctx.word(after) == "to"
+        {
             start = after;
         } else if m.class == super::CueClass::Intention || m.class == super::CueClass::Evidence {
             return None;
