@@ -187,3 +187,30 @@ fn attitude_verbs_beyond_saying() {
     let c = one("Hendricks expressed concern about the new rules.");
     assert_eq!(c.speaker.as_deref(), Some("Hendricks"));
 }
+
+#[test]
+fn a_reported_clause_without_that_runs_past_its_first_comma() {
+    let c = one("Ortega said if the talks fail, the strike will resume on Monday.");
+    assert_eq!(
+        c.quote.text,
+        "if the talks fail, the strike will resume on Monday"
+    );
+    let c = one("A notice at the library said visits are limited, and that masks are required.");
+    assert_eq!(
+        c.quote.text,
+        "visits are limited, and that masks are required"
+    );
+}
+
+#[test]
+fn short_common_noun_subjects() {
+    let c = one("Many in the audience said the speech was too long.");
+    assert_eq!(
+        (
+            c.speaker_mention.as_ref().map(|m| m.text.as_str()),
+            c.quote.text.as_str()
+        ),
+        (Some("Many in the audience"), "the speech was too long")
+    );
+    assert!(claims("This follows intelligence reports that the convoy had left.").is_empty());
+}

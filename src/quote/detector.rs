@@ -389,7 +389,14 @@ impl RuleQuoteDetector {
             // "the admiral said", "A U.S. law enforcement official familiar with the
             // investigation said": a determiner-led noun phrase without a verb.
             || ctx.lower_is(a, &["the", "a", "an", "his", "her", "its", "their", "our"])
-                && !self.has_finite_verb(ctx, a, b + 1);
+                && !self.has_finite_verb(ctx, a, b + 1)
+            // "Many in the crowd said": a short phrase opening its sentence or clause.
+            || (a == sent_start || ctx.word(a - 1) == ",")
+                && b + 1 - a <= 5
+                && ctx.doc.tokens[b].kind == TokenKind::Word
+                && !self.has_finite_verb(ctx, a, b + 1)
+                // "This follows intelligence reports": no present-tense verb inside.
+                && !(a..b).any(|t| ctx.word(t).ends_with('s') && !ctx.is_capitalised(t));
         ok.then_some((a, b))
     }
 
@@ -884,8 +891,12 @@ impl RuleQuoteDetector {
                 && !ctx.lower_is(start, &CLAUSE_OPENERS)
                 && !ctx.word(start).ends_with("ing");
             if bare_object {
-                // "claimed neutrality in the crisis"; "regards China as its rival" keeps its predicate.
-                np_object = !(start..s1.min(start + 6)).any(|t| ctx.lower_is(t, &["as"]));
+                // "claimed neutrality in the crisis"; "regards China as its rival" keeps its
+                // predicate, and so do a subordinate clause ("said if Trump wins, …") and a clause
+                // with a finite verb ("said listings are user generated").
+                np_object = !(start..s1.min(start + 6)).any(|t| ctx.lower_is(t, &["as"]))
+                    && !ctx.lower_is(start, &WH_WORDS)
+                    && !self.has_finite_verb(ctx, start, s1);
             }
             let opener_ok = start < s1
                 && (np_object
