@@ -214,3 +214,14 @@ fn short_common_noun_subjects() {
     );
     assert!(claims("This follows intelligence reports that the convoy had left.").is_empty());
 }
+
+#[test]
+fn attitudes_inside_reported_content_belong_to_the_outer_report() {
+    let c = one("Ramos said he thinks the vote will pass next week.");
+    assert_eq!(
+        (c.cue.unwrap().text.as_str(), c.quote.text.as_str()),
+        ("said", "he thinks the vote will pass next week")
+    );
+    let c = one("“My brother told me he was leaving town,” Okafor said.");
+    assert_eq!((c.kind, c.speaker.as_deref()), ("direct", Some("Okafor")));
+}

@@ -9,7 +9,9 @@
 //!   remaining quotations of four words or more become unattributed direct candidates.
 
 use super::cues::CueShape;
-use super::{pair_quotes, Candidate, Cue, CueLexicon, CueMatch, Kind, QuoteDetector, QuoteSpan};
+use super::{
+    pair_quotes, Candidate, Cue, CueClass, CueLexicon, CueMatch, Kind, QuoteDetector, QuoteSpan,
+};
 use crate::document::Analysis;
 use crate::lexicon::{Lexicon, WordClass};
 use crate::span::Span;
@@ -1307,6 +1309,7 @@ impl QuoteDetector for RuleQuoteDetector {
             }
         }
 
+        drop_nested(&mut out);
         self.join_quotations(&ctx, &mut out);
         out.sort_by_key(|c| {
             (
@@ -1318,4 +1321,55 @@ impl QuoteDetector for RuleQuoteDetector {
         out.dedup_by(|b, a| a.fragments == b.fragments && a.cue == b.cue);
         out
     }
+}
+
+/// Sorted content fragments with the running maximum of their ends, for "is this byte inside
+/// some fragment" queries in logarithmic time.
+struct Coverage {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl Coverage {
+    fn new<'c>(fragments: impl Iterator<Item = &'c Span>) -> Coverage {
+        let mut spans: Vec<(usize, usize)> = fragments.map(|f| (f.start, f.end)).collect();
+        spans.sort_unstable();
+        let mut max_end = Vec::with_capacity(spans.len());
+        let mut m = 0;
+        for &(_, e) in &spans {
+            m = m.max(e);
+            max_end.push(m);
+        }
+        Coverage {
+            starts: spans.into_iter().map(|(s, _)| s).collect(),
+            max_end,
+        }
+    }
+
+    fn covers(&self, at: usize) -> bool {
+        let n = self.starts.partition_point(|&s| s <= at);
+        n > 0 && self.max_end[n - 1] > at
+    }
+}
+
+/// Drops reports nested in another report's content, which are the outer speaker's words
+/// rather than attributions of their own: a belief or intention inside reported content ("said
+/// he thinks …", "says she wants …") and reported speech inside a direct quotation.
+fn drop_nested(out: &mut Vec<Candidate>) {
+    let reported = Coverage::new(
+        out.iter()
+            .filter(|c| c.cue.is_some())
+            .flat_map(|c| &c.fragments),
+    );
+    let quoted = Coverage::new(
+        out.iter()
+            .filter(|c| c.kind == Kind::Direct)
+            .flat_map(|c| &c.fragments),
+    );
+    out.retain(|c| {
+        let Some(cue) = &c.cue else { return true };
+        let attitude = matches!(cue.class, CueClass::Thought | CueClass::Intention);
+        !(attitude && reported.covers(cue.span.start)
+            || c.kind == Kind::Indirect && quoted.covers(cue.span.start))
+    });
 }
