@@ -225,3 +225,25 @@ fn attitudes_inside_reported_content_belong_to_the_outer_report() {
     let c = one("“My brother told me he was leaving town,” Okafor said.");
     assert_eq!((c.kind, c.speaker.as_deref()), ("direct", Some("Okafor")));
 }
+
+#[test]
+fn inverted_speakers_led_by_a_role_or_followed_by_a_relative_clause() {
+    let c = one("“This will not end well,” said pollster Dana Whitcombe.");
+    assert_eq!(c.speaker.as_deref(), Some("Dana Whitcombe"));
+    let c = one("“It is a disgrace,” said Sen. Jim Okoro, who represents the city.");
+    assert_eq!(
+        (c.kind, c.speaker.as_deref()),
+        ("direct", Some("Jim Okoro"))
+    );
+}
+
+#[test]
+fn participles_after_an_adverb_take_the_sentence_subject() {
+    let c =
+        one("Halvorsen spent the week abroad, falsely suggesting that it was signed in secret.");
+    assert_eq!(
+        (c.speaker.as_deref(), c.quote.text.as_str()),
+        (Some("Halvorsen"), "that it was signed in secret")
+    );
+    assert!(claims("The talks stalled, particularly regarding the border.").is_empty());
+}

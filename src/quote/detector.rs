@@ -658,9 +658,14 @@ impl RuleQuoteDetector {
             return None;
         }
         // ", saying …" (also after a closing quotation mark: `called it “odd,” saying …`).
+        // ", saying …", also after an adverb (", falsely suggesting …").
+        let mut p = i;
+        while p > s0 + 1 && ctx.word(p - 1).ends_with("ly") && !ctx.is_capitalised(p - 1) {
+            p -= 1;
+        }
         let participle = ctx.word(i).ends_with("ing")
-            && i > s0
-            && (ctx.word(i - 1) == "," || ctx.quote_closed_at(i - 1).is_some());
+            && p > s0
+            && (ctx.word(p - 1) == "," || ctx.quote_closed_at(p - 1).is_some());
         let progressive = ctx.word(i).ends_with("ing")
             && i > s0
             && ctx.lower_is(i - 1, &["is", "was", "are", "were", "been", "be"]);
@@ -720,7 +725,10 @@ impl RuleQuoteDetector {
             && (ctx.word(i - 1) == "," || ctx.is_quote(i - 1))
             && after < s1
             && (ctx.is_capitalised(after)
-                || ctx.lower_is(after, &["the", "a", "an", "one", "another"]))
+                || ctx.lower_is(after, &["the", "a", "an", "one", "another"])
+                // "said pollster Frank Luntz", "said former governor Howard Dean"
+                || self.lexicon.is(WordClass::Role, ctx.word(after))
+                || self.lexicon.is(WordClass::RoleModifier, ctx.word(after)))
             && !ctx.lower_is(after, &TIME_WORDS);
         if inverted {
             if let Some((a, b)) = self.right_phrase(ctx, after, s1) {
@@ -730,7 +738,10 @@ impl RuleQuoteDetector {
                     && !self.has_finite_verb(ctx, a, b + 1);
                 let name_like =
                     determined || b + 1 - a <= 6 && (a..=b).all(|t| self.np_word(ctx, t));
-                if name_like && (b + 1 >= s1 || ctx.is_punct(b + 1)) {
+                // The phrase may carry a relative clause ("said Sen. Jim Whelan, who …").
+                if name_like
+                    && (b + 1 >= s1 || ctx.is_punct(b + 1) || ctx.lower_is(b + 1, &["who"]))
+                {
                     let content_end = i;
                     return self.left_content(ctx, si, content_end, cue, Some(ctx.span(a, b)), 0.9);
                 }
