@@ -247,3 +247,19 @@ fn participles_after_an_adverb_take_the_sentence_subject() {
     );
     assert!(claims("The talks stalled, particularly regarding the border.").is_empty());
 }
+
+#[test]
+fn adjectives_and_particles_before_a_that_clause() {
+    let c = one("Union leaders are confident that the members will ratify the deal.");
+    assert_eq!(
+        (c.cue_class, c.quote.text.as_str()),
+        (Some("thought"), "that the members will ratify the deal")
+    );
+    let c = one("Brennan pointed out that the bridge had been closed twice.");
+    assert_eq!(
+        (c.speaker.as_deref(), c.quote.text.as_str()),
+        (Some("Brennan"), "that the bridge had been closed twice")
+    );
+    assert!(claims("The team is confident about its chances.").is_empty());
+    assert!(claims("Brennan pointed to the map.").is_empty());
+}

@@ -39,6 +39,8 @@ pub struct CueMatch {
     pub quote_only: bool,
     /// The verb takes an infinitive as its content ("vowed to fight on").
     pub infinitive: bool,
+    /// A cue only right before a `that` clause ("is confident that …", "pointed out that …").
+    pub that_only: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -50,6 +52,7 @@ struct Entry {
     prepositions: Vec<String>,
     quote_only: bool,
     infinitive: bool,
+    that_only: bool,
 }
 
 /// Cue words and phrases, indexed by their first (lowercased) word.
@@ -107,6 +110,7 @@ impl CueLexicon {
                             prepositions: prepositions.clone(),
                             quote_only: flags.split(',').any(|f| f == "quote"),
                             infinitive: flags.split(',').any(|f| f == "inf"),
+                            that_only: flags.split(',').any(|f| f == "that"),
                         });
                     }
                 }
@@ -125,6 +129,7 @@ impl CueLexicon {
                         prepositions: Vec::new(),
                         quote_only: false,
                         infinitive: false,
+                        that_only: false,
                     });
                 }
                 k => return Err(err(&format!("unknown kind {k:?}"))),
@@ -154,6 +159,7 @@ impl CueLexicon {
                 prepositions: e.prepositions.clone(),
                 quote_only: e.quote_only,
                 infinitive: e.infinitive,
+                that_only: e.that_only,
             })
         })
     }

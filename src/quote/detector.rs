@@ -638,6 +638,10 @@ impl RuleQuoteDetector {
         if i > s0 && (ctx.lower_is(i - 1, &NOUN_MARKERS) || ctx.lower_is(i - 1, &["to"])) {
             return None;
         }
+        // "confident that …", "pointed out that …": no complementizer, no report.
+        if m.that_only && !(i + m.len..s1.min(i + m.len + 2)).any(|t| ctx.lower_is(t, &["that"])) {
+            return None;
+        }
         // An adverb-modified participle inside a noun phrase: "a broadly criticized plan".
         let mut k = i;
         while k > s0 && ctx.word(k - 1).ends_with("ly") {
