@@ -263,3 +263,18 @@ fn adjectives_and_particles_before_a_that_clause() {
     assert!(claims("The team is confident about its chances.").is_empty());
     assert!(claims("Brennan pointed to the map.").is_empty());
 }
+
+#[test]
+fn an_opening_asked_clause_reports_the_question() {
+    let c = one("Asked whether the plant would close, the manager shrugged.");
+    assert_eq!(
+        (c.cue.unwrap().text.as_str(), c.quote.text.as_str()),
+        ("Asked", "whether the plant would close")
+    );
+    assert_eq!(c.speaker, None);
+    let c = one("When asked about the delay, the mayor sighed.");
+    assert_eq!(
+        (c.cue.unwrap().text.as_str(), c.quote.text.as_str()),
+        ("asked about", "the delay")
+    );
+}

@@ -260,8 +260,12 @@ impl RuleQuoteDetector {
         // open a sentence ("According to …").
         let capitalised = ctx.is_capitalised(i);
         let sentence_initial = ctx.doc.sentences[ctx.doc.sentence_of(i)].tokens.start == i;
+        // "Asked whether …, she said": a sentence-initial participle of "ask" is a cue too.
+        let opens_sentence = sentence_initial
+            && (matches!(m.shape, CueShape::Source | CueShape::Citing)
+                || m.lemma == "ask" && ctx.word(i) == "Asked");
         if capitalised
-            && !(sentence_initial && matches!(m.shape, CueShape::Source | CueShape::Citing))
+            && !opens_sentence
             && !(i > 0 && self.is_headline(ctx, ctx.doc.sentence_of(i)))
         {
             return None;
@@ -637,6 +641,34 @@ impl RuleQuoteDetector {
         let (s0, s1) = (sent.tokens.start, sent.tokens.end);
         if i > s0 && (ctx.lower_is(i - 1, &NOUN_MARKERS) || ctx.lower_is(i - 1, &["to"])) {
             return None;
+        }
+        // "Asked whether …, X said" / "When asked about …": the question, its asker unnamed,
+        // runs to the clause's comma.
+        let opens_sentence = i == s0 || i == s0 + 1 && ctx.lower_is(s0, &["when", "once", "if"]);
+        if opens_sentence
+            && ctx.word(i).eq_ignore_ascii_case("asked")
+            && i + 1 < s1
+            && (ctx.lower_is(i + 1, &WH_WORDS) || ctx.lower_is(i + 1, &["about"]))
+        {
+            let about = ctx.lower_is(i + 1, &["about"]);
+            let start = if about { i + 2 } else { i + 1 };
+            let end = (start..s1)
+                .find(|&t| ctx.word(t) == "," && ctx.inside[t].is_none())
+                .unwrap_or(s1);
+            let content = self.content(ctx, start, end)?;
+            let cue_end = if about { i + 1 } else { i };
+            return Some(Candidate {
+                kind: self.kind_of(ctx, content),
+                fragments: vec![content],
+                cue: Some(Cue {
+                    span: ctx.span(i, cue_end),
+                    lemma: m.lemma.clone(),
+                    class: m.class,
+                }),
+                speaker: None,
+                sentence: si,
+                evidence: 0.7,
+            });
         }
         // "confident that …", "pointed out that …": no complementizer, no report.
         if m.that_only && !(i + m.len..s1.min(i + m.len + 2)).any(|t| ctx.lower_is(t, &["that"])) {
