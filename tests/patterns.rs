@@ -278,3 +278,16 @@ fn an_opening_asked_clause_reports_the_question() {
         ("asked about", "the delay")
     );
 }
+
+#[test]
+fn inverted_speakers_followed_by_an_adjunct() {
+    let text = "“We will not allow it,” said Speaker Ana Ruiz in a statement. “The budget stands.”";
+    let c = one(text);
+    assert_eq!(
+        (
+            c.speaker.as_deref(),
+            c.quote.fragments.as_ref().map(Vec::len)
+        ),
+        (Some("Ana Ruiz"), Some(2))
+    );
+}

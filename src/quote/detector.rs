@@ -774,10 +774,15 @@ impl RuleQuoteDetector {
                     && !self.has_finite_verb(ctx, a, b + 1);
                 let name_like =
                     determined || b + 1 - a <= 6 && (a..=b).all(|t| self.np_word(ctx, t));
-                // The phrase may carry a relative clause ("said Sen. Jim Whelan, who …").
-                if name_like
-                    && (b + 1 >= s1 || ctx.is_punct(b + 1) || ctx.lower_is(b + 1, &["who"]))
-                {
+                // The phrase may carry a relative clause ("said Sen. Jim Whelan, who …") or an
+                // adjunct ("said Ryan on Tuesday", "said Ryan in a statement").
+                let ends = b + 1 >= s1
+                    || ctx.is_punct(b + 1)
+                    || ctx.lower_is(
+                        b + 1,
+                        &["who", "on", "in", "at", "during", "last", "earlier"],
+                    );
+                if name_like && ends {
                     let content_end = i;
                     return self.left_content(ctx, si, content_end, cue, Some(ctx.span(a, b)), 0.9);
                 }
