@@ -291,3 +291,9 @@ fn inverted_speakers_followed_by_an_adjunct() {
         (Some("Ana Ruiz"), Some(2))
     );
 }
+
+#[test]
+fn reports_inside_a_closed_quotation_are_the_quoted_speakers_words() {
+    let c = one("“People felt the plan was rushed, and the mayor said it was fine,” Varga said.");
+    assert_eq!((c.kind, c.speaker.as_deref()), ("direct", Some("Varga")));
+}

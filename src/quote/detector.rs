@@ -714,7 +714,8 @@ impl RuleQuoteDetector {
             return None;
         }
         // Inside a quotation only third-person reports count ("He told me that …"); in news,
-        // first- and second-person thoughts ("I think") are the quoted speaker's voice.
+        // first- and second-person thoughts ("I think") are the quoted speaker's voice. Of
+        // those, only quotations within a closed quotation survive `drop_nested`.
         let first_person = i > s0 && ctx.lower_is(i - 1, &["i", "we", "you"]);
         let third_person =
             i > s0 && (ctx.lower_is(i - 1, &["he", "she"]) || ctx.is_capitalised(i - 1));
@@ -1319,7 +1320,8 @@ impl QuoteDetector for RuleQuoteDetector {
                     i += 1;
                     continue;
                 };
-                // Verbs inside quotations are examined too ("He told me that …").
+                // Verbs inside quotations are examined too ("He told me that …"; `drop_nested`
+                // keeps only the nested quotations of a closed one).
                 let candidate = match m.shape {
                     CueShape::Verb { takes_object } => self
                         .verb_candidate(&ctx, si, i, &m, takes_object)
@@ -1361,7 +1363,7 @@ impl QuoteDetector for RuleQuoteDetector {
             }
         }
 
-        drop_nested(&mut out);
+        drop_nested(&ctx, &mut out);
         self.join_quotations(&ctx, &mut out);
         out.sort_by_key(|c| {
             (
@@ -1406,22 +1408,23 @@ impl Coverage {
 
 /// Drops reports nested in another report's content, which are the outer speaker's words
 /// rather than attributions of their own: a belief or intention inside reported content ("said
-/// he thinks …", "says she wants …") and reported speech inside a direct quotation.
-fn drop_nested(out: &mut Vec<Candidate>) {
+/// he thinks …", "says she wants …") and reported speech inside a closed quotation.
+fn drop_nested(ctx: &Ctx, out: &mut Vec<Candidate>) {
     let reported = Coverage::new(
         out.iter()
             .filter(|c| c.cue.is_some())
             .flat_map(|c| &c.fragments),
     );
     let quoted = Coverage::new(
-        out.iter()
-            .filter(|c| c.kind == Kind::Direct)
-            .flat_map(|c| &c.fragments),
+        ctx.quotes
+            .iter()
+            .filter(|q| q.close.is_some())
+            .map(|q| &q.content),
     );
     out.retain(|c| {
         let Some(cue) = &c.cue else { return true };
         let attitude = matches!(cue.class, CueClass::Thought | CueClass::Intention);
         !(attitude && reported.covers(cue.span.start)
-            || c.kind == Kind::Indirect && quoted.covers(cue.span.start))
+            || c.kind != Kind::Direct && quoted.covers(cue.span.start))
     });
 }
