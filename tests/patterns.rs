@@ -297,3 +297,18 @@ fn reports_inside_a_closed_quotation_are_the_quoted_speakers_words() {
     let c = one("“People felt the plan was rushed, and the mayor said it was fine,” Varga said.");
     assert_eq!((c.kind, c.speaker.as_deref()), ("direct", Some("Varga")));
 }
+
+#[test]
+fn a_parenthetical_source_splits_its_content() {
+    let text =
+        "One of the options, according to a person close to the talks, is to delay the vote.";
+    let c = one(text);
+    assert_eq!(
+        c.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("a person close to the talks")
+    );
+    let fragments = c.quote.fragments.expect("two fragments");
+    let slice = |[s, e]: [usize; 2]| text.chars().skip(s).take(e - s).collect::<String>();
+    assert_eq!(slice(fragments[0]), "One of the options");
+    assert_eq!(slice(fragments[1]), "is to delay the vote");
+}

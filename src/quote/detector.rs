@@ -1153,6 +1153,32 @@ impl RuleQuoteDetector {
                 evidence: 0.8,
             });
         }
+        // A parenthetical source inside its content: "One of the decisions, according to a
+        // person close to the process, is to …" — the content is on both sides.
+        let dash_or_comma = |t: usize| matches!(ctx.word(t), "," | "—" | "–" | "-");
+        if i > s0 + 1 && dash_or_comma(i - 1) && ctx.inside[i].is_none() {
+            let close = (b + 1..s1.min(b + 16)).find(|&t| ctx.is_punct(t) || ctx.is_quote(t));
+            if let Some(close) = close.filter(|&t| dash_or_comma(t) && t + 1 < s1) {
+                let end = self.content_end(ctx, close + 1, s1);
+                if let (Some(left), Some(right)) = (
+                    self.content(ctx, s0, i - 1),
+                    self.content(ctx, close + 1, end),
+                ) {
+                    let kind = match (self.kind_of(ctx, left), self.kind_of(ctx, right)) {
+                        (Kind::Indirect, Kind::Indirect) => Kind::Indirect,
+                        _ => Kind::Mixed,
+                    };
+                    return Some(Candidate {
+                        kind,
+                        fragments: vec![left, right],
+                        cue: Some(cue),
+                        speaker,
+                        sentence: si,
+                        evidence: 0.75,
+                    });
+                }
+            }
+        }
         self.left_content(ctx, si, i, cue, speaker, 0.75)
     }
 }
