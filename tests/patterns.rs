@@ -312,3 +312,19 @@ fn a_parenthetical_source_splits_its_content() {
     assert_eq!(slice(fragments[0]), "One of the options");
     assert_eq!(slice(fragments[1]), "is to delay the vote");
 }
+
+#[test]
+fn adverbs_before_the_cue_and_adverbial_openers_are_not_subjects() {
+    let c = one("Local farmers fiercely opposed the new water rules.");
+    assert_eq!(
+        c.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("Local farmers")
+    );
+    let c = one(
+        "Outside the stadium, Mayor Elena Ruiz handed out flyers, warning that the fees would rise.",
+    );
+    assert_eq!(
+        c.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("Mayor Elena Ruiz")
+    );
+}

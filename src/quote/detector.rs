@@ -304,8 +304,18 @@ impl RuleQuoteDetector {
         // Skip auxiliaries, adverbs, time adjuncts ("on Thursday evening", "last week") and a
         // parenthesis ("Dianne Feinstein (D-Calif.) said").
         loop {
+            // An adverb in -ly ("fiercely opposed"), unless a determiner makes it a noun ("the
+            // family said").
+            let adverb = |t: usize| {
+                ctx.word(t).len() > 4
+                    && ctx.word(t).ends_with("ly")
+                    && !ctx.is_capitalised(t)
+                    && !(t > sent_start && ctx.lower_is(t - 1, &NOUN_MARKERS))
+            };
             if k > sent_start
-                && (ctx.lower_is(k - 1, &AUX_ADVERBS) || ctx.lower_is(k - 1, &TIME_WORDS))
+                && (ctx.lower_is(k - 1, &AUX_ADVERBS)
+                    || ctx.lower_is(k - 1, &TIME_WORDS)
+                    || adverb(k - 1))
             {
                 k -= 1;
             } else if k > sent_start + 1
@@ -474,6 +484,19 @@ impl RuleQuoteDetector {
                         "also",
                         "last",
                         "this",
+                        "inside",
+                        "outside",
+                        "under",
+                        "with",
+                        "without",
+                        "for",
+                        "among",
+                        "amid",
+                        "then",
+                        "now",
+                        "perhaps",
+                        "indeed",
+                        "yet",
                     ],
                 )
                 || ctx.word(a).ends_with("ly")
@@ -481,6 +504,12 @@ impl RuleQuoteDetector {
         if adverbial {
             if let Some(comma) = (a..limit.min(a + 16)).find(|&t| ctx.word(t) == ",") {
                 a = comma + 1;
+            } else if ctx.lower_is(
+                a,
+                &["then", "now", "perhaps", "indeed", "yet", "still", "also"],
+            ) {
+                // "Perhaps they …": a one-word adverb without a comma.
+                a += 1;
             }
         }
         let mut b = a;
