@@ -328,3 +328,15 @@ fn adverbs_before_the_cue_and_adverbial_openers_are_not_subjects() {
         Some("Mayor Elena Ruiz")
     );
 }
+
+#[test]
+fn relative_pronoun_speakers_without_a_comma() {
+    let c = one("Turnout rose among voters who said the economy was their main concern.");
+    assert_eq!(
+        (
+            c.speaker_mention.as_ref().map(|m| m.text.as_str()),
+            c.quote.text.as_str()
+        ),
+        (Some("who"), "the economy was their main concern")
+    );
+}

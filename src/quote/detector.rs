@@ -345,7 +345,15 @@ impl RuleQuoteDetector {
         }
         // "Cruz, who says …": the relative pronoun is the mention (PolNeAR's convention); the
         // attributor resolves it to the noun phrase before it.
-        if ctx.lower_is(k - 1, &["who"]) && k >= sent_start + 2 && ctx.word(k - 2) == "," {
+        if ctx.lower_is(k - 1, &["who"])
+            && k >= sent_start + 2
+            && (ctx.word(k - 2) == ","
+                || ctx.doc.tokens[k - 2].kind == TokenKind::Word
+                    && (ctx.is_capitalised(k - 2)
+                        || ctx.word(k - 2).ends_with('s')
+                        || self.np_word(ctx, k - 2)))
+        {
+            // Also without a comma: "voters who said …".
             return Some((k - 1, k - 1));
         }
         let b = k - 1;
