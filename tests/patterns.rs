@@ -340,3 +340,23 @@ fn relative_pronoun_speakers_without_a_comma() {
         (Some("who"), "the economy was their main concern")
     );
 }
+
+#[test]
+fn possessed_report_nouns_before_a_that_clause() {
+    let c = claims("Senator Tom Ruiz spoke on Monday. Reporters asked about his claim that the program was working.");
+    let nominal = c
+        .iter()
+        .find(|c| c.cue.as_ref().is_some_and(|cue| cue.text == "claim"))
+        .expect("a nominal claim");
+    assert_eq!(
+        (nominal.speaker.as_deref(), nominal.quote.text.as_str()),
+        (Some("Tom Ruiz"), "that the program was working")
+    );
+    let c = claims("The board doubted Mayor Ana Ruiz’s assertion that crime had fallen.");
+    assert!(c.iter().any(|c| c
+        .speaker
+        .as_deref()
+        .is_some_and(|s| s.ends_with("Ana Ruiz"))
+        && c.quote.text == "that crime had fallen"));
+    assert!(claims("The claims that were made last year were false.").is_empty());
+}

@@ -20,6 +20,9 @@ pub enum CueShape {
     Source,
     /// "citing X": the sentence subject relays the following noun phrase.
     Citing,
+    /// A noun whose possessor is the source and whose `that` clause the content ("his claim
+    /// that …").
+    Noun,
 }
 
 /// One lexicon entry matched at a token position.
@@ -114,6 +117,23 @@ impl CueLexicon {
                         });
                     }
                 }
+                "noun" => {
+                    let forms = cols.get(3).copied().unwrap_or("");
+                    for form in std::iter::once(lemma.as_str())
+                        .chain(forms.split(',').map(str::trim).filter(|f| !f.is_empty()))
+                    {
+                        by_first.entry(form.to_string()).or_default().push(Entry {
+                            words: vec![form.to_string()],
+                            lemma: lemma.clone(),
+                            class,
+                            shape: CueShape::Noun,
+                            prepositions: Vec::new(),
+                            quote_only: false,
+                            infinitive: false,
+                            that_only: true,
+                        });
+                    }
+                }
                 "phrase" => {
                     let shape = match flags {
                         "src" => CueShape::Source,
@@ -141,6 +161,15 @@ impl CueLexicon {
         Ok(CueLexicon { by_first })
     }
 
+    /// The noun cue `word` is a form of, if any ("claims" is a verb and a noun).
+    pub fn noun_at(&self, word: &str) -> Option<CueMatch> {
+        self.by_first
+            .get(&word.to_lowercase())?
+            .iter()
+            .find(|e| e.shape == CueShape::Noun)
+            .map(Entry::to_match)
+    }
+
     /// The longest cue starting at `words[0]`, if any (words compared lowercased).
     pub fn match_at(&self, words: &[&str]) -> Option<CueMatch> {
         let first = words.first()?.to_lowercase();
@@ -151,17 +180,23 @@ impl CueLexicon {
                     .iter()
                     .zip(words)
                     .all(|(a, b)| a.eq_ignore_ascii_case(b));
-            fits.then(|| CueMatch {
-                len: e.words.len(),
-                lemma: e.lemma.clone(),
-                class: e.class,
-                shape: e.shape,
-                prepositions: e.prepositions.clone(),
-                quote_only: e.quote_only,
-                infinitive: e.infinitive,
-                that_only: e.that_only,
-            })
+            fits.then(|| e.to_match())
         })
+    }
+}
+
+impl Entry {
+    fn to_match(&self) -> CueMatch {
+        CueMatch {
+            len: self.words.len(),
+            lemma: self.lemma.clone(),
+            class: self.class,
+            shape: self.shape,
+            prepositions: self.prepositions.clone(),
+            quote_only: self.quote_only,
+            infinitive: self.infinitive,
+            that_only: self.that_only,
+        }
     }
 }
 

@@ -1121,6 +1121,65 @@ impl RuleQuoteDetector {
         })
     }
 
+    /// A nominal report with its possessor as the source: `his claim that …`, `Trump’s
+    /// repeated assertion that …`.
+    fn noun_candidate(&self, ctx: &Ctx, si: usize, i: usize, m: &CueMatch) -> Option<Candidate> {
+        let sent = &ctx.doc.sentences[si];
+        let (s0, s1) = (sent.tokens.start, sent.tokens.end);
+        let that = i + 1;
+        // A complement clause, not a relative one ("the claims that were made").
+        if ctx.inside[i].is_some()
+            || that + 1 >= s1
+            || !ctx.lower_is(that, &["that"])
+            || self.has_finite_verb(ctx, that + 1, that + 2)
+            || ctx.is_punct(that + 1)
+        {
+            return None;
+        }
+        // Up to two modifiers between the possessor and the noun ("his repeated claim").
+        let mut p = i;
+        while p > s0
+            && i - p < 2
+            && ctx.doc.tokens[p - 1].kind == TokenKind::Word
+            && !ctx.is_capitalised(p - 1)
+            && !ctx.lower_is(p - 1, &NOUN_MARKERS)
+            && !matches!(ctx.word(p - 1), "’s" | "'s")
+        {
+            p -= 1;
+        }
+        if p == s0 {
+            return None;
+        }
+        let speaker = if ctx.lower_is(p - 1, &["his", "her", "their", "its"]) {
+            (p - 1, p - 1)
+        } else if matches!(ctx.word(p - 1), "’s" | "'s") {
+            let b = p
+                .checked_sub(2)
+                .filter(|&b| b >= s0 && ctx.is_capitalised(b))?;
+            let mut a = b;
+            while a > s0 && b - a < 3 && (ctx.is_capitalised(a - 1) || ctx.word(a - 1) == ".") {
+                a -= 1;
+            }
+            (a, b)
+        } else {
+            return None;
+        };
+        let end = self.content_end(ctx, that, s1);
+        let content = self.content(ctx, that, end)?;
+        Some(Candidate {
+            kind: self.kind_of(ctx, content),
+            fragments: vec![content],
+            cue: Some(Cue {
+                span: ctx.span(i, i),
+                lemma: m.lemma.clone(),
+                class: m.class,
+            }),
+            speaker: Some(ctx.span(speaker.0, speaker.1)),
+            sentence: si,
+            evidence: 0.6,
+        })
+    }
+
     /// A headline attribution: `Rubio: I Still Believe …` — a short name, a colon, content.
     fn headline_candidate(&self, ctx: &Ctx, si: usize) -> Option<Candidate> {
         let sent = &ctx.doc.sentences[si];
@@ -1388,7 +1447,12 @@ impl QuoteDetector for RuleQuoteDetector {
                 let candidate = match m.shape {
                     CueShape::Verb { takes_object } => self
                         .verb_candidate(&ctx, si, i, &m, takes_object)
-                        .filter(|c| !m.quote_only || c.kind == Kind::Direct),
+                        .filter(|c| !m.quote_only || c.kind == Kind::Direct)
+                        .or_else(|| {
+                            let noun = self.cues.noun_at(ctx.word(i))?;
+                            self.noun_candidate(&ctx, si, i, &noun)
+                        }),
+                    CueShape::Noun => self.noun_candidate(&ctx, si, i, &m),
                     CueShape::Source if ctx.inside[i].is_none() => {
                         self.source_candidate(&ctx, si, i, &m)
                     }
