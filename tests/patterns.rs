@@ -360,3 +360,17 @@ fn possessed_report_nouns_before_a_that_clause() {
         && c.quote.text == "that crime had fallen"));
     assert!(claims("The claims that were made last year were false.").is_empty());
 }
+
+#[test]
+fn progressives_with_an_adverb_and_possessive_subjects() {
+    let c = one("The campaign was still hoping to win the northern counties.");
+    assert_eq!(c.quote.text, "to win the northern counties");
+    let c = one("Later, Okafor’s campaign contended that it had broken no rules.");
+    assert_eq!(
+        (
+            c.speaker_mention.as_ref().map(|m| m.text.as_str()),
+            c.quote.text.as_str()
+        ),
+        (Some("Okafor’s campaign"), "that it had broken no rules")
+    );
+}

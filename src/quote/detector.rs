@@ -18,7 +18,7 @@ use crate::span::Span;
 use crate::token::TokenKind;
 
 /// Words skipped between a subject and its cue ("has also said").
-const AUX_ADVERBS: [&str; 32] = [
+const AUX_ADVERBS: [&str; 34] = [
     "has",
     "have",
     "had",
@@ -51,6 +51,8 @@ const AUX_ADVERBS: [&str; 32] = [
     "never",
     "already",
     "had",
+    "still",
+    "now",
 ];
 
 /// Words that end a subject phrase scanning leftwards.
@@ -420,7 +422,11 @@ impl RuleQuoteDetector {
                 && ctx.doc.tokens[b].kind == TokenKind::Word
                 && !self.has_finite_verb(ctx, a, b + 1)
                 // "This follows intelligence reports": no present-tense verb inside.
-                && !(a..b).any(|t| ctx.word(t).ends_with('s') && !ctx.is_capitalised(t));
+                && !(a..b).any(|t| {
+                    ctx.word(t).ends_with('s')
+                        && !ctx.is_capitalised(t)
+                        && !matches!(ctx.word(t), "’s" | "'s")
+                });
         ok.then_some((a, b))
     }
 
@@ -739,9 +745,19 @@ impl RuleQuoteDetector {
         let participle = ctx.word(i).ends_with("ing")
             && p > s0
             && (ctx.word(p - 1) == "," || ctx.quote_closed_at(p - 1).is_some());
+        // "was hoping", also with adverbs between ("was still hoping", "is now saying").
+        let mut b = i;
+        while b > s0 + 1
+            && (ctx.lower_is(
+                b - 1,
+                &["still", "now", "also", "already", "not", "reportedly"],
+            ) || ctx.word(b - 1).ends_with("ly") && !ctx.is_capitalised(b - 1))
+        {
+            b -= 1;
+        }
         let progressive = ctx.word(i).ends_with("ing")
-            && i > s0
-            && ctx.lower_is(i - 1, &["is", "was", "are", "were", "been", "be"]);
+            && b > s0
+            && ctx.lower_is(b - 1, &["is", "was", "are", "were", "been", "be"]);
         // "… saying that …", and "Hillary Clinton asking, “Why …”".
         let reduced_relative = i + 1 < s1 && ctx.lower_is(i + 1, &["that"])
             || i + 2 < s1
