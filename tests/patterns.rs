@@ -374,3 +374,17 @@ fn progressives_with_an_adverb_and_possessive_subjects() {
         (Some("Okafor’s campaign"), "that it had broken no rules")
     );
 }
+
+#[test]
+fn dash_appositions_and_gerund_clauses() {
+    let c = one("The justice — who has been in a dispute with the nominee — said she regretted her remarks.");
+    assert_eq!(
+        (
+            c.speaker_mention.as_ref().map(|m| m.text.as_str()),
+            c.quote.text.as_str()
+        ),
+        (Some("The justice"), "she regretted her remarks")
+    );
+    let c = one("Okafor says losing the primary has taught him patience.");
+    assert_eq!(c.quote.text, "losing the primary has taught him patience");
+}

@@ -449,7 +449,10 @@ impl RuleQuoteDetector {
         while k > s0 && ctx.lower_is(k - 1, &AUX_ADVERBS) {
             k -= 1;
         }
-        if k == s0 || ctx.word(k - 1) != "," {
+        // Set off by commas, or by dashes ("The justice — who has … — said").
+        let mark = if k > s0 { ctx.word(k - 1) } else { "" };
+        let dash = matches!(mark, "—" | "–" | "--");
+        if mark != "," && !dash {
             return None;
         }
         let close = k - 1;
@@ -457,7 +460,7 @@ impl RuleQuoteDetector {
             .rev()
             .take(MAX_APPOSITION_TOKENS)
             .take_while(|&t| !ctx.is_quote(t))
-            .find(|&t| ctx.word(t) == ",")?;
+            .find(|&t| ctx.word(t) == mark)?;
         let (a, b) = self.left_subject(ctx, s0, open).filter(|&(_, b)| {
             b + 1 == open || ctx.word(b + 1) == "(" && ctx.word(open - 1) == ")"
         })?;
@@ -465,7 +468,7 @@ impl RuleQuoteDetector {
         let starts_clause = a == s0
             || ctx.is_quote(a - 1)
             || a >= s0 + 2 && ctx.word(a - 1) == "," && ctx.is_quote(a - 2);
-        (starts_clause && ctx.is_capitalised(b)).then_some((a, b))
+        (starts_clause && (dash || ctx.is_capitalised(b))).then_some((a, b))
     }
 
     /// The sentence's grammatical subject: the noun phrase at its start, after an opening
@@ -1013,7 +1016,9 @@ impl RuleQuoteDetector {
                     || ctx.quote_opened_at(start).is_some()
                     || ctx.is_capitalised(start)
                     || ctx.lower_is(start, &CLAUSE_OPENERS)
-                    || ctx.doc.tokens[start].kind == TokenKind::Number);
+                    || ctx.doc.tokens[start].kind == TokenKind::Number
+                    // A gerund subject: "says going through it has helped him".
+                    || ctx.word(start).ends_with("ing") && self.has_finite_verb(ctx, start, s1));
             if !opener_ok {
                 return None;
             }
