@@ -388,3 +388,16 @@ fn dash_appositions_and_gerund_clauses() {
     let c = one("Okafor says losing the primary has taught him patience.");
     assert_eq!(c.quote.text, "losing the primary has taught him patience");
 }
+
+#[test]
+fn a_that_after_a_comma_belongs_to_a_later_clause() {
+    let c = claims(
+        "“I regard him as an old friend,” Delgado told the station, noting that they met in 1990.",
+    );
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(
+        (c[0].kind, c[0].quote.text.as_str(), c[0].speaker.as_deref()),
+        ("direct", "I regard him as an old friend", Some("Delgado"))
+    );
+    assert_eq!(c[1].quote.text, "that they met in 1990");
+}

@@ -853,8 +853,10 @@ impl RuleQuoteDetector {
                         && ctx.quote_closed_at(a - 2).is_some());
             // After a closing quotation, anything but a complement clause is an adjunct or
             // an object ("… ,” Trump told CNN then.").
-            let no_complementizer =
-                !(after..s1.min(after + THAT_WINDOW)).any(|t| ctx.lower_is(t, &["that"]));
+            // A "that" past a comma belongs to another clause ("…,” X told CNN, noting that …").
+            let no_complementizer = !(after..s1.min(after + THAT_WINDOW))
+                .take_while(|&t| ctx.word(t) != ",")
+                .any(|t| ctx.lower_is(t, &["that"]));
             let right_is_pp = after < s1
                 && !preposition
                 && ctx.doc.tokens[after].kind == TokenKind::Word
