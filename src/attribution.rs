@@ -428,7 +428,9 @@ impl RuleAttributor {
                 self.resolve_entity(doc, names, e, 0.9)
             });
         }
-        if mention_words.len() <= 2 && PRONOUNS_PERSON.contains(&first) {
+        // A possessor alone ("his claim that …") stands for its antecedent.
+        if mention_words.len() <= 2 && PRONOUNS_PERSON.contains(&first) || mention_words == ["his"]
+        {
             return self
                 .antecedent(doc, names, claims, mention, &[Label::Per])
                 .unwrap_or_default();
@@ -438,7 +440,7 @@ impl RuleAttributor {
                 .antecedent(doc, names, claims, mention, &[Label::Org, Label::Loc])
                 .unwrap_or_default();
         }
-        if PRONOUNS_GROUP.contains(&first) {
+        if PRONOUNS_GROUP.contains(&first) || mention_words == ["their"] {
             return self
                 .coordinated_persons(doc, names, mention)
                 .unwrap_or(Speaker {

@@ -164,3 +164,240 @@ fn a_speakers_consecutive_quotations_form_one_claim() {
     assert_eq!(c.quote.fragments.as_ref().map(Vec::len), Some(2));
     assert_eq!(c.speaker.as_deref(), Some("Obama"));
 }
+
+#[test]
+fn promises_and_pledges_take_an_infinitive_as_content() {
+    let c = one("Governor Maria Delgado vowed to veto the budget bill.");
+    assert_eq!(
+        (c.speaker.as_deref(), c.quote.text.as_str()),
+        (Some("Maria Delgado"), "to veto the budget bill")
+    );
+    assert_eq!(c.cue.unwrap().text, "vowed");
+    let c = one("The union agreed to end the strike by Friday.");
+    assert_eq!(c.quote.text, "to end the strike by Friday");
+}
+
+#[test]
+fn attitude_verbs_beyond_saying() {
+    let c = one("Most economists figured that rates would stay low.");
+    assert_eq!(
+        (c.cue_class, c.quote.text.as_str()),
+        (Some("thought"), "that rates would stay low")
+    );
+    let c = one("Hendricks expressed concern about the new rules.");
+    assert_eq!(c.speaker.as_deref(), Some("Hendricks"));
+}
+
+#[test]
+fn a_reported_clause_without_that_runs_past_its_first_comma() {
+    let c = one("Ortega said if the talks fail, the strike will resume on Monday.");
+    assert_eq!(
+        c.quote.text,
+        "if the talks fail, the strike will resume on Monday"
+    );
+    let c = one("A notice at the library said visits are limited, and that masks are required.");
+    assert_eq!(
+        c.quote.text,
+        "visits are limited, and that masks are required"
+    );
+}
+
+#[test]
+fn short_common_noun_subjects() {
+    let c = one("Many in the audience said the speech was too long.");
+    assert_eq!(
+        (
+            c.speaker_mention.as_ref().map(|m| m.text.as_str()),
+            c.quote.text.as_str()
+        ),
+        (Some("Many in the audience"), "the speech was too long")
+    );
+    assert!(claims("This follows intelligence reports that the convoy had left.").is_empty());
+}
+
+#[test]
+fn attitudes_inside_reported_content_belong_to_the_outer_report() {
+    let c = one("Ramos said he thinks the vote will pass next week.");
+    assert_eq!(
+        (c.cue.unwrap().text.as_str(), c.quote.text.as_str()),
+        ("said", "he thinks the vote will pass next week")
+    );
+    let c = one("“My brother told me he was leaving town,” Okafor said.");
+    assert_eq!((c.kind, c.speaker.as_deref()), ("direct", Some("Okafor")));
+}
+
+#[test]
+fn inverted_speakers_led_by_a_role_or_followed_by_a_relative_clause() {
+    let c = one("“This will not end well,” said pollster Dana Whitcombe.");
+    assert_eq!(c.speaker.as_deref(), Some("Dana Whitcombe"));
+    let c = one("“It is a disgrace,” said Sen. Jim Okoro, who represents the city.");
+    assert_eq!(
+        (c.kind, c.speaker.as_deref()),
+        ("direct", Some("Jim Okoro"))
+    );
+}
+
+#[test]
+fn participles_after_an_adverb_take_the_sentence_subject() {
+    let c =
+        one("Halvorsen spent the week abroad, falsely suggesting that it was signed in secret.");
+    assert_eq!(
+        (c.speaker.as_deref(), c.quote.text.as_str()),
+        (Some("Halvorsen"), "that it was signed in secret")
+    );
+    assert!(claims("The talks stalled, particularly regarding the border.").is_empty());
+}
+
+#[test]
+fn adjectives_and_particles_before_a_that_clause() {
+    let c = one("Union leaders are confident that the members will ratify the deal.");
+    assert_eq!(
+        (c.cue_class, c.quote.text.as_str()),
+        (Some("thought"), "that the members will ratify the deal")
+    );
+    let c = one("Brennan pointed out that the bridge had been closed twice.");
+    assert_eq!(
+        (c.speaker.as_deref(), c.quote.text.as_str()),
+        (Some("Brennan"), "that the bridge had been closed twice")
+    );
+    assert!(claims("The team is confident about its chances.").is_empty());
+    assert!(claims("Brennan pointed to the map.").is_empty());
+}
+
+#[test]
+fn an_opening_asked_clause_reports_the_question() {
+    let c = one("Asked whether the plant would close, the manager shrugged.");
+    assert_eq!(
+        (c.cue.unwrap().text.as_str(), c.quote.text.as_str()),
+        ("Asked", "whether the plant would close")
+    );
+    assert_eq!(c.speaker, None);
+    let c = one("When asked about the delay, the mayor sighed.");
+    assert_eq!(
+        (c.cue.unwrap().text.as_str(), c.quote.text.as_str()),
+        ("asked about", "the delay")
+    );
+}
+
+#[test]
+fn inverted_speakers_followed_by_an_adjunct() {
+    let text = "“We will not allow it,” said Speaker Ana Ruiz in a statement. “The budget stands.”";
+    let c = one(text);
+    assert_eq!(
+        (
+            c.speaker.as_deref(),
+            c.quote.fragments.as_ref().map(Vec::len)
+        ),
+        (Some("Ana Ruiz"), Some(2))
+    );
+}
+
+#[test]
+fn reports_inside_a_closed_quotation_are_the_quoted_speakers_words() {
+    let c = one("“People felt the plan was rushed, and the mayor said it was fine,” Varga said.");
+    assert_eq!((c.kind, c.speaker.as_deref()), ("direct", Some("Varga")));
+}
+
+#[test]
+fn a_parenthetical_source_splits_its_content() {
+    let text =
+        "One of the options, according to a person close to the talks, is to delay the vote.";
+    let c = one(text);
+    assert_eq!(
+        c.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("a person close to the talks")
+    );
+    let fragments = c.quote.fragments.expect("two fragments");
+    let slice = |[s, e]: [usize; 2]| text.chars().skip(s).take(e - s).collect::<String>();
+    assert_eq!(slice(fragments[0]), "One of the options");
+    assert_eq!(slice(fragments[1]), "is to delay the vote");
+}
+
+#[test]
+fn adverbs_before_the_cue_and_adverbial_openers_are_not_subjects() {
+    let c = one("Local farmers fiercely opposed the new water rules.");
+    assert_eq!(
+        c.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("Local farmers")
+    );
+    let c = one(
+        "Outside the stadium, Mayor Elena Ruiz handed out flyers, warning that the fees would rise.",
+    );
+    assert_eq!(
+        c.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("Mayor Elena Ruiz")
+    );
+}
+
+#[test]
+fn relative_pronoun_speakers_without_a_comma() {
+    let c = one("Turnout rose among voters who said the economy was their main concern.");
+    assert_eq!(
+        (
+            c.speaker_mention.as_ref().map(|m| m.text.as_str()),
+            c.quote.text.as_str()
+        ),
+        (Some("who"), "the economy was their main concern")
+    );
+}
+
+#[test]
+fn possessed_report_nouns_before_a_that_clause() {
+    let c = claims("Senator Tom Ruiz spoke on Monday. Reporters asked about his claim that the program was working.");
+    let nominal = c
+        .iter()
+        .find(|c| c.cue.as_ref().is_some_and(|cue| cue.text == "claim"))
+        .expect("a nominal claim");
+    assert_eq!(
+        (nominal.speaker.as_deref(), nominal.quote.text.as_str()),
+        (Some("Tom Ruiz"), "that the program was working")
+    );
+    let c = claims("The board doubted Mayor Ana Ruiz’s assertion that crime had fallen.");
+    assert!(c.iter().any(|c| c
+        .speaker
+        .as_deref()
+        .is_some_and(|s| s.ends_with("Ana Ruiz"))
+        && c.quote.text == "that crime had fallen"));
+    assert!(claims("The claims that were made last year were false.").is_empty());
+}
+
+#[test]
+fn progressives_with_an_adverb_and_possessive_subjects() {
+    let c = one("The campaign was still hoping to win the northern counties.");
+    assert_eq!(c.quote.text, "to win the northern counties");
+    let c = one("Later, Okafor’s campaign contended that it had broken no rules.");
+    assert_eq!(
+        (
+            c.speaker_mention.as_ref().map(|m| m.text.as_str()),
+            c.quote.text.as_str()
+        ),
+        (Some("Okafor’s campaign"), "that it had broken no rules")
+    );
+}
+
+#[test]
+fn dash_appositions_and_gerund_clauses() {
+    let c = one("The justice — who has been in a dispute with the nominee — said she regretted her remarks.");
+    assert_eq!(
+        (
+            c.speaker_mention.as_ref().map(|m| m.text.as_str()),
+            c.quote.text.as_str()
+        ),
+        (Some("The justice"), "she regretted her remarks")
+    );
+    let c = one("Okafor says losing the primary has taught him patience.");
+    assert_eq!(c.quote.text, "losing the primary has taught him patience");
+}
+
+#[test]
+fn a_that_after_a_comma_belongs_to_a_later_clause() {
+    let c = claims(
+        "“I regard him as an old friend,” Delgado told the station, noting that they met in 1990.",
+    );
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(
+        (c[0].kind, c[0].quote.text.as_str(), c[0].speaker.as_deref()),
+        ("direct", "I regard him as an old friend", Some("Delgado"))
+    );
+    assert_eq!(c[1].quote.text, "that they met in 1990");
+}

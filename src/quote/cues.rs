@@ -20,6 +20,9 @@ pub enum CueShape {
     Source,
     /// "citing X": the sentence subject relays the following noun phrase.
     Citing,
+    /// A noun whose possessor is the source and whose `that` clause the content ("his claim
+    /// that …").
+    Noun,
 }
 
 /// One lexicon entry matched at a token position.
@@ -37,6 +40,10 @@ pub struct CueMatch {
     pub prepositions: Vec<String>,
     /// The verb is a cue only for a quotation ("she continued, “…”").
     pub quote_only: bool,
+    /// The verb takes an infinitive as its content ("vowed to fight on").
+    pub infinitive: bool,
+    /// A cue only right before a `that` clause ("is confident that …", "pointed out that …").
+    pub that_only: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -47,6 +54,8 @@ struct Entry {
     shape: CueShape,
     prepositions: Vec<String>,
     quote_only: bool,
+    infinitive: bool,
+    that_only: bool,
 }
 
 /// Cue words and phrases, indexed by their first (lowercased) word.
@@ -103,6 +112,25 @@ impl CueLexicon {
                             shape,
                             prepositions: prepositions.clone(),
                             quote_only: flags.split(',').any(|f| f == "quote"),
+                            infinitive: flags.split(',').any(|f| f == "inf"),
+                            that_only: flags.split(',').any(|f| f == "that"),
+                        });
+                    }
+                }
+                "noun" => {
+                    let forms = cols.get(3).copied().unwrap_or("");
+                    for form in std::iter::once(lemma.as_str())
+                        .chain(forms.split(',').map(str::trim).filter(|f| !f.is_empty()))
+                    {
+                        by_first.entry(form.to_string()).or_default().push(Entry {
+                            words: vec![form.to_string()],
+                            lemma: lemma.clone(),
+                            class,
+                            shape: CueShape::Noun,
+                            prepositions: Vec::new(),
+                            quote_only: false,
+                            infinitive: false,
+                            that_only: true,
                         });
                     }
                 }
@@ -120,6 +148,8 @@ impl CueLexicon {
                         shape,
                         prepositions: Vec::new(),
                         quote_only: false,
+                        infinitive: false,
+                        that_only: false,
                     });
                 }
                 k => return Err(err(&format!("unknown kind {k:?}"))),
@@ -129,6 +159,15 @@ impl CueLexicon {
             entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
         }
         Ok(CueLexicon { by_first })
+    }
+
+    /// The noun cue `word` is a form of, if any ("claims" is a verb and a noun).
+    pub fn noun_at(&self, word: &str) -> Option<CueMatch> {
+        self.by_first
+            .get(&word.to_lowercase())?
+            .iter()
+            .find(|e| e.shape == CueShape::Noun)
+            .map(Entry::to_match)
     }
 
     /// The longest cue starting at `words[0]`, if any (words compared lowercased).
@@ -141,15 +180,23 @@ impl CueLexicon {
                     .iter()
                     .zip(words)
                     .all(|(a, b)| a.eq_ignore_ascii_case(b));
-            fits.then(|| CueMatch {
-                len: e.words.len(),
-                lemma: e.lemma.clone(),
-                class: e.class,
-                shape: e.shape,
-                prepositions: e.prepositions.clone(),
-                quote_only: e.quote_only,
-            })
+            fits.then(|| e.to_match())
         })
+    }
+}
+
+impl Entry {
+    fn to_match(&self) -> CueMatch {
+        CueMatch {
+            len: self.words.len(),
+            lemma: self.lemma.clone(),
+            class: self.class,
+            shape: self.shape,
+            prepositions: self.prepositions.clone(),
+            quote_only: self.quote_only,
+            infinitive: self.infinitive,
+            that_only: self.that_only,
+        }
     }
 }
 

@@ -9,14 +9,16 @@
 //!   remaining quotations of four words or more become unattributed direct candidates.
 
 use super::cues::CueShape;
-use super::{pair_quotes, Candidate, Cue, CueLexicon, CueMatch, Kind, QuoteDetector, QuoteSpan};
+use super::{
+    pair_quotes, Candidate, Cue, CueClass, CueLexicon, CueMatch, Kind, QuoteDetector, QuoteSpan,
+};
 use crate::document::Analysis;
 use crate::lexicon::{Lexicon, WordClass};
 use crate::span::Span;
 use crate::token::TokenKind;
 
 /// Words skipped between a subject and its cue ("has also said").
-const AUX_ADVERBS: [&str; 32] = [
+const AUX_ADVERBS: [&str; 34] = [
     "has",
     "have",
     "had",
@@ -49,6 +51,8 @@ const AUX_ADVERBS: [&str; 32] = [
     "never",
     "already",
     "had",
+    "still",
+    "now",
 ];
 
 /// Words that end a subject phrase scanning leftwards.
@@ -258,8 +262,12 @@ impl RuleQuoteDetector {
         // open a sentence ("According to …").
         let capitalised = ctx.is_capitalised(i);
         let sentence_initial = ctx.doc.sentences[ctx.doc.sentence_of(i)].tokens.start == i;
+        // "Asked whether …, she said": a sentence-initial participle of "ask" is a cue too.
+        let opens_sentence = sentence_initial
+            && (matches!(m.shape, CueShape::Source | CueShape::Citing)
+                || m.lemma == "ask" && ctx.word(i) == "Asked");
         if capitalised
-            && !(sentence_initial && matches!(m.shape, CueShape::Source | CueShape::Citing))
+            && !opens_sentence
             && !(i > 0 && self.is_headline(ctx, ctx.doc.sentence_of(i)))
         {
             return None;
@@ -298,8 +306,18 @@ impl RuleQuoteDetector {
         // Skip auxiliaries, adverbs, time adjuncts ("on Thursday evening", "last week") and a
         // parenthesis ("Dianne Feinstein (D-Calif.) said").
         loop {
+            // An adverb in -ly ("fiercely opposed"), unless a determiner makes it a noun ("the
+            // family said").
+            let adverb = |t: usize| {
+                ctx.word(t).len() > 4
+                    && ctx.word(t).ends_with("ly")
+                    && !ctx.is_capitalised(t)
+                    && !(t > sent_start && ctx.lower_is(t - 1, &NOUN_MARKERS))
+            };
             if k > sent_start
-                && (ctx.lower_is(k - 1, &AUX_ADVERBS) || ctx.lower_is(k - 1, &TIME_WORDS))
+                && (ctx.lower_is(k - 1, &AUX_ADVERBS)
+                    || ctx.lower_is(k - 1, &TIME_WORDS)
+                    || adverb(k - 1))
             {
                 k -= 1;
             } else if k > sent_start + 1
@@ -329,7 +347,15 @@ impl RuleQuoteDetector {
         }
         // "Cruz, who says …": the relative pronoun is the mention (PolNeAR's convention); the
         // attributor resolves it to the noun phrase before it.
-        if ctx.lower_is(k - 1, &["who"]) && k >= sent_start + 2 && ctx.word(k - 2) == "," {
+        if ctx.lower_is(k - 1, &["who"])
+            && k >= sent_start + 2
+            && (ctx.word(k - 2) == ","
+                || ctx.doc.tokens[k - 2].kind == TokenKind::Word
+                    && (ctx.is_capitalised(k - 2)
+                        || ctx.word(k - 2).ends_with('s')
+                        || self.np_word(ctx, k - 2)))
+        {
+            // Also without a comma: "voters who said …".
             return Some((k - 1, k - 1));
         }
         let b = k - 1;
@@ -389,7 +415,18 @@ impl RuleQuoteDetector {
             // "the admiral said", "A U.S. law enforcement official familiar with the
             // investigation said": a determiner-led noun phrase without a verb.
             || ctx.lower_is(a, &["the", "a", "an", "his", "her", "its", "their", "our"])
-                && !self.has_finite_verb(ctx, a, b + 1);
+                && !self.has_finite_verb(ctx, a, b + 1)
+            // "Many in the crowd said": a short phrase opening its sentence or clause.
+            || (a == sent_start || ctx.word(a - 1) == ",")
+                && b + 1 - a <= 5
+                && ctx.doc.tokens[b].kind == TokenKind::Word
+                && !self.has_finite_verb(ctx, a, b + 1)
+                // "This follows intelligence reports": no present-tense verb inside.
+                && !(a..b).any(|t| {
+                    ctx.word(t).ends_with('s')
+                        && !ctx.is_capitalised(t)
+                        && !matches!(ctx.word(t), "’s" | "'s")
+                });
         ok.then_some((a, b))
     }
 
@@ -412,7 +449,10 @@ impl RuleQuoteDetector {
         while k > s0 && ctx.lower_is(k - 1, &AUX_ADVERBS) {
             k -= 1;
         }
-        if k == s0 || ctx.word(k - 1) != "," {
+        // Set off by commas, or by dashes ("The justice — who has … — said").
+        let mark = if k > s0 { ctx.word(k - 1) } else { "" };
+        let dash = matches!(mark, "—" | "–" | "--");
+        if mark != "," && !dash {
             return None;
         }
         let close = k - 1;
@@ -420,7 +460,7 @@ impl RuleQuoteDetector {
             .rev()
             .take(MAX_APPOSITION_TOKENS)
             .take_while(|&t| !ctx.is_quote(t))
-            .find(|&t| ctx.word(t) == ",")?;
+            .find(|&t| ctx.word(t) == mark)?;
         let (a, b) = self.left_subject(ctx, s0, open).filter(|&(_, b)| {
             b + 1 == open || ctx.word(b + 1) == "(" && ctx.word(open - 1) == ")"
         })?;
@@ -428,7 +468,7 @@ impl RuleQuoteDetector {
         let starts_clause = a == s0
             || ctx.is_quote(a - 1)
             || a >= s0 + 2 && ctx.word(a - 1) == "," && ctx.is_quote(a - 2);
-        (starts_clause && ctx.is_capitalised(b)).then_some((a, b))
+        (starts_clause && (dash || ctx.is_capitalised(b))).then_some((a, b))
     }
 
     /// The sentence's grammatical subject: the noun phrase at its start, after an opening
@@ -461,6 +501,19 @@ impl RuleQuoteDetector {
                         "also",
                         "last",
                         "this",
+                        "inside",
+                        "outside",
+                        "under",
+                        "with",
+                        "without",
+                        "for",
+                        "among",
+                        "amid",
+                        "then",
+                        "now",
+                        "perhaps",
+                        "indeed",
+                        "yet",
                     ],
                 )
                 || ctx.word(a).ends_with("ly")
@@ -468,6 +521,12 @@ impl RuleQuoteDetector {
         if adverbial {
             if let Some(comma) = (a..limit.min(a + 16)).find(|&t| ctx.word(t) == ",") {
                 a = comma + 1;
+            } else if ctx.lower_is(
+                a,
+                &["then", "now", "perhaps", "indeed", "yet", "still", "also"],
+            ) {
+                // "Perhaps they …": a one-word adverb without a comma.
+                a += 1;
             }
         }
         let mut b = a;
@@ -629,6 +688,38 @@ impl RuleQuoteDetector {
         if i > s0 && (ctx.lower_is(i - 1, &NOUN_MARKERS) || ctx.lower_is(i - 1, &["to"])) {
             return None;
         }
+        // "Asked whether …, X said" / "When asked about …": the question, its asker unnamed,
+        // runs to the clause's comma.
+        let opens_sentence = i == s0 || i == s0 + 1 && ctx.lower_is(s0, &["when", "once", "if"]);
+        if opens_sentence
+            && ctx.word(i).eq_ignore_ascii_case("asked")
+            && i + 1 < s1
+            && (ctx.lower_is(i + 1, &WH_WORDS) || ctx.lower_is(i + 1, &["about"]))
+        {
+            let about = ctx.lower_is(i + 1, &["about"]);
+            let start = if about { i + 2 } else { i + 1 };
+            let end = (start..s1)
+                .find(|&t| ctx.word(t) == "," && ctx.inside[t].is_none())
+                .unwrap_or(s1);
+            let content = self.content(ctx, start, end)?;
+            let cue_end = if about { i + 1 } else { i };
+            return Some(Candidate {
+                kind: self.kind_of(ctx, content),
+                fragments: vec![content],
+                cue: Some(Cue {
+                    span: ctx.span(i, cue_end),
+                    lemma: m.lemma.clone(),
+                    class: m.class,
+                }),
+                speaker: None,
+                sentence: si,
+                evidence: 0.7,
+            });
+        }
+        // "confident that …", "pointed out that …": no complementizer, no report.
+        if m.that_only && !(i + m.len..s1.min(i + m.len + 2)).any(|t| ctx.lower_is(t, &["that"])) {
+            return None;
+        }
         // An adverb-modified participle inside a noun phrase: "a broadly criticized plan".
         let mut k = i;
         while k > s0 && ctx.word(k - 1).ends_with("ly") {
@@ -649,12 +740,27 @@ impl RuleQuoteDetector {
             return None;
         }
         // ", saying …" (also after a closing quotation mark: `called it “odd,” saying …`).
+        // ", saying …", also after an adverb (", falsely suggesting …").
+        let mut p = i;
+        while p > s0 + 1 && ctx.word(p - 1).ends_with("ly") && !ctx.is_capitalised(p - 1) {
+            p -= 1;
+        }
         let participle = ctx.word(i).ends_with("ing")
-            && i > s0
-            && (ctx.word(i - 1) == "," || ctx.quote_closed_at(i - 1).is_some());
+            && p > s0
+            && (ctx.word(p - 1) == "," || ctx.quote_closed_at(p - 1).is_some());
+        // "was hoping", also with adverbs between ("was still hoping", "is now saying").
+        let mut b = i;
+        while b > s0 + 1
+            && (ctx.lower_is(
+                b - 1,
+                &["still", "now", "also", "already", "not", "reportedly"],
+            ) || ctx.word(b - 1).ends_with("ly") && !ctx.is_capitalised(b - 1))
+        {
+            b -= 1;
+        }
         let progressive = ctx.word(i).ends_with("ing")
-            && i > s0
-            && ctx.lower_is(i - 1, &["is", "was", "are", "were", "been", "be"]);
+            && b > s0
+            && ctx.lower_is(b - 1, &["is", "was", "are", "were", "been", "be"]);
         // "… saying that …", and "Hillary Clinton asking, “Why …”".
         let reduced_relative = i + 1 < s1 && ctx.lower_is(i + 1, &["that"])
             || i + 2 < s1
@@ -664,7 +770,8 @@ impl RuleQuoteDetector {
             return None;
         }
         // Inside a quotation only third-person reports count ("He told me that …"); in news,
-        // first- and second-person thoughts ("I think") are the quoted speaker's voice.
+        // first- and second-person thoughts ("I think") are the quoted speaker's voice. Of
+        // those, only quotations within a closed quotation survive `drop_nested`.
         let first_person = i > s0 && ctx.lower_is(i - 1, &["i", "we", "you"]);
         let third_person =
             i > s0 && (ctx.lower_is(i - 1, &["he", "she"]) || ctx.is_capitalised(i - 1));
@@ -711,7 +818,10 @@ impl RuleQuoteDetector {
             && (ctx.word(i - 1) == "," || ctx.is_quote(i - 1))
             && after < s1
             && (ctx.is_capitalised(after)
-                || ctx.lower_is(after, &["the", "a", "an", "one", "another"]))
+                || ctx.lower_is(after, &["the", "a", "an", "one", "another"])
+                // "said pollster Frank Luntz", "said former governor Howard Dean"
+                || self.lexicon.is(WordClass::Role, ctx.word(after))
+                || self.lexicon.is(WordClass::RoleModifier, ctx.word(after)))
             && !ctx.lower_is(after, &TIME_WORDS);
         if inverted {
             if let Some((a, b)) = self.right_phrase(ctx, after, s1) {
@@ -721,7 +831,15 @@ impl RuleQuoteDetector {
                     && !self.has_finite_verb(ctx, a, b + 1);
                 let name_like =
                     determined || b + 1 - a <= 6 && (a..=b).all(|t| self.np_word(ctx, t));
-                if name_like && (b + 1 >= s1 || ctx.is_punct(b + 1)) {
+                // The phrase may carry a relative clause ("said Sen. Jim Whelan, who …") or an
+                // adjunct ("said Ryan on Tuesday", "said Ryan in a statement").
+                let ends = b + 1 >= s1
+                    || ctx.is_punct(b + 1)
+                    || ctx.lower_is(
+                        b + 1,
+                        &["who", "on", "in", "at", "during", "last", "earlier"],
+                    );
+                if name_like && ends {
                     let content_end = i;
                     return self.left_content(ctx, si, content_end, cue, Some(ctx.span(a, b)), 0.9);
                 }
@@ -735,8 +853,10 @@ impl RuleQuoteDetector {
                         && ctx.quote_closed_at(a - 2).is_some());
             // After a closing quotation, anything but a complement clause is an adjunct or
             // an object ("… ,” Trump told CNN then.").
-            let no_complementizer =
-                !(after..s1.min(after + THAT_WINDOW)).any(|t| ctx.lower_is(t, &["that"]));
+            // A "that" past a comma belongs to another clause ("…,” X told CNN, noting that …").
+            let no_complementizer = !(after..s1.min(after + THAT_WINDOW))
+                .take_while(|&t| ctx.word(t) != ",")
+                .any(|t| ctx.lower_is(t, &["that"]));
             let right_is_pp = after < s1
                 && !preposition
                 && ctx.doc.tokens[after].kind == TokenKind::Word
@@ -840,7 +960,10 @@ impl RuleQuoteDetector {
         } else if let (Some(t), false) = (that, blocked) {
             // PolNeAR's convention: the complementizer belongs to the content.
             start = t;
-        } else if m.class == super::CueClass::Intention && after < s1 && ctx.word(after) == "to" {
+        } else if (m.class == super::CueClass::Intention || m.infinitive)
+            && after < s1
+            && ctx.word(after) == "to"
+        {
             start = after;
         } else if m.class == super::CueClass::Intention || m.class == super::CueClass::Evidence {
             return None;
@@ -881,8 +1004,12 @@ impl RuleQuoteDetector {
                 && !ctx.lower_is(start, &CLAUSE_OPENERS)
                 && !ctx.word(start).ends_with("ing");
             if bare_object {
-                // "claimed neutrality in the crisis"; "regards China as its rival" keeps its predicate.
-                np_object = !(start..s1.min(start + 6)).any(|t| ctx.lower_is(t, &["as"]));
+                // "claimed neutrality in the crisis"; "regards China as its rival" keeps its
+                // predicate, and so do a subordinate clause ("said if Trump wins, …") and a clause
+                // with a finite verb ("said listings are user generated").
+                np_object = !(start..s1.min(start + 6)).any(|t| ctx.lower_is(t, &["as"]))
+                    && !ctx.lower_is(start, &WH_WORDS)
+                    && !self.has_finite_verb(ctx, start, s1);
             }
             let opener_ok = start < s1
                 && (np_object
@@ -891,7 +1018,9 @@ impl RuleQuoteDetector {
                     || ctx.quote_opened_at(start).is_some()
                     || ctx.is_capitalised(start)
                     || ctx.lower_is(start, &CLAUSE_OPENERS)
-                    || ctx.doc.tokens[start].kind == TokenKind::Number);
+                    || ctx.doc.tokens[start].kind == TokenKind::Number
+                    // A gerund subject: "says going through it has helped him".
+                    || ctx.word(start).ends_with("ing") && self.has_finite_verb(ctx, start, s1));
             if !opener_ok {
                 return None;
             }
@@ -1015,6 +1144,65 @@ impl RuleQuoteDetector {
         })
     }
 
+    /// A nominal report with its possessor as the source: `his claim that …`, `Trump’s
+    /// repeated assertion that …`.
+    fn noun_candidate(&self, ctx: &Ctx, si: usize, i: usize, m: &CueMatch) -> Option<Candidate> {
+        let sent = &ctx.doc.sentences[si];
+        let (s0, s1) = (sent.tokens.start, sent.tokens.end);
+        let that = i + 1;
+        // A complement clause, not a relative one ("the claims that were made").
+        if ctx.inside[i].is_some()
+            || that + 1 >= s1
+            || !ctx.lower_is(that, &["that"])
+            || self.has_finite_verb(ctx, that + 1, that + 2)
+            || ctx.is_punct(that + 1)
+        {
+            return None;
+        }
+        // Up to two modifiers between the possessor and the noun ("his repeated claim").
+        let mut p = i;
+        while p > s0
+            && i - p < 2
+            && ctx.doc.tokens[p - 1].kind == TokenKind::Word
+            && !ctx.is_capitalised(p - 1)
+            && !ctx.lower_is(p - 1, &NOUN_MARKERS)
+            && !matches!(ctx.word(p - 1), "’s" | "'s")
+        {
+            p -= 1;
+        }
+        if p == s0 {
+            return None;
+        }
+        let speaker = if ctx.lower_is(p - 1, &["his", "her", "their", "its"]) {
+            (p - 1, p - 1)
+        } else if matches!(ctx.word(p - 1), "’s" | "'s") {
+            let b = p
+                .checked_sub(2)
+                .filter(|&b| b >= s0 && ctx.is_capitalised(b))?;
+            let mut a = b;
+            while a > s0 && b - a < 3 && (ctx.is_capitalised(a - 1) || ctx.word(a - 1) == ".") {
+                a -= 1;
+            }
+            (a, b)
+        } else {
+            return None;
+        };
+        let end = self.content_end(ctx, that, s1);
+        let content = self.content(ctx, that, end)?;
+        Some(Candidate {
+            kind: self.kind_of(ctx, content),
+            fragments: vec![content],
+            cue: Some(Cue {
+                span: ctx.span(i, i),
+                lemma: m.lemma.clone(),
+                class: m.class,
+            }),
+            speaker: Some(ctx.span(speaker.0, speaker.1)),
+            sentence: si,
+            evidence: 0.6,
+        })
+    }
+
     /// A headline attribution: `Rubio: I Still Believe …` — a short name, a colon, content.
     fn headline_candidate(&self, ctx: &Ctx, si: usize) -> Option<Candidate> {
         let sent = &ctx.doc.sentences[si];
@@ -1083,6 +1271,32 @@ impl RuleQuoteDetector {
                 sentence: si,
                 evidence: 0.8,
             });
+        }
+        // A parenthetical source inside its content: "One of the decisions, according to a
+        // person close to the process, is to …" — the content is on both sides.
+        let dash_or_comma = |t: usize| matches!(ctx.word(t), "," | "—" | "–" | "-");
+        if i > s0 + 1 && dash_or_comma(i - 1) && ctx.inside[i].is_none() {
+            let close = (b + 1..s1.min(b + 16)).find(|&t| ctx.is_punct(t) || ctx.is_quote(t));
+            if let Some(close) = close.filter(|&t| dash_or_comma(t) && t + 1 < s1) {
+                let end = self.content_end(ctx, close + 1, s1);
+                if let (Some(left), Some(right)) = (
+                    self.content(ctx, s0, i - 1),
+                    self.content(ctx, close + 1, end),
+                ) {
+                    let kind = match (self.kind_of(ctx, left), self.kind_of(ctx, right)) {
+                        (Kind::Indirect, Kind::Indirect) => Kind::Indirect,
+                        _ => Kind::Mixed,
+                    };
+                    return Some(Candidate {
+                        kind,
+                        fragments: vec![left, right],
+                        cue: Some(cue),
+                        speaker,
+                        sentence: si,
+                        evidence: 0.75,
+                    });
+                }
+            }
         }
         self.left_content(ctx, si, i, cue, speaker, 0.75)
     }
@@ -1251,11 +1465,17 @@ impl QuoteDetector for RuleQuoteDetector {
                     i += 1;
                     continue;
                 };
-                // Verbs inside quotations are examined too ("He told me that …").
+                // Verbs inside quotations are examined too ("He told me that …"; `drop_nested`
+                // keeps only the nested quotations of a closed one).
                 let candidate = match m.shape {
                     CueShape::Verb { takes_object } => self
                         .verb_candidate(&ctx, si, i, &m, takes_object)
-                        .filter(|c| !m.quote_only || c.kind == Kind::Direct),
+                        .filter(|c| !m.quote_only || c.kind == Kind::Direct)
+                        .or_else(|| {
+                            let noun = self.cues.noun_at(ctx.word(i))?;
+                            self.noun_candidate(&ctx, si, i, &noun)
+                        }),
+                    CueShape::Noun => self.noun_candidate(&ctx, si, i, &m),
                     CueShape::Source if ctx.inside[i].is_none() => {
                         self.source_candidate(&ctx, si, i, &m)
                     }
@@ -1293,6 +1513,7 @@ impl QuoteDetector for RuleQuoteDetector {
             }
         }
 
+        drop_nested(&ctx, &mut out);
         self.join_quotations(&ctx, &mut out);
         out.sort_by_key(|c| {
             (
@@ -1304,4 +1525,56 @@ impl QuoteDetector for RuleQuoteDetector {
         out.dedup_by(|b, a| a.fragments == b.fragments && a.cue == b.cue);
         out
     }
+}
+
+/// Sorted content fragments with the running maximum of their ends, for "is this byte inside
+/// some fragment" queries in logarithmic time.
+struct Coverage {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl Coverage {
+    fn new<'c>(fragments: impl Iterator<Item = &'c Span>) -> Coverage {
+        let mut spans: Vec<(usize, usize)> = fragments.map(|f| (f.start, f.end)).collect();
+        spans.sort_unstable();
+        let mut max_end = Vec::with_capacity(spans.len());
+        let mut m = 0;
+        for &(_, e) in &spans {
+            m = m.max(e);
+            max_end.push(m);
+        }
+        Coverage {
+            starts: spans.into_iter().map(|(s, _)| s).collect(),
+            max_end,
+        }
+    }
+
+    fn covers(&self, at: usize) -> bool {
+        let n = self.starts.partition_point(|&s| s <= at);
+        n > 0 && self.max_end[n - 1] > at
+    }
+}
+
+/// Drops reports nested in another report's content, which are the outer speaker's words
+/// rather than attributions of their own: a belief or intention inside reported content ("said
+/// he thinks …", "says she wants …") and reported speech inside a closed quotation.
+fn drop_nested(ctx: &Ctx, out: &mut Vec<Candidate>) {
+    let reported = Coverage::new(
+        out.iter()
+            .filter(|c| c.cue.is_some())
+            .flat_map(|c| &c.fragments),
+    );
+    let quoted = Coverage::new(
+        ctx.quotes
+            .iter()
+            .filter(|q| q.close.is_some())
+            .map(|q| &q.content),
+    );
+    out.retain(|c| {
+        let Some(cue) = &c.cue else { return true };
+        let attitude = matches!(cue.class, CueClass::Thought | CueClass::Intention);
+        !(attitude && reported.covers(cue.span.start)
+            || c.kind != Kind::Direct && quoted.covers(cue.span.start))
+    });
 }
