@@ -289,8 +289,8 @@ def main():
     w("")
     w(f"- Scaling, 2 threads over 1 on {small}: **{scaling:.2f}×**; outputs byte-identical: **{'yes' if identical else 'NO'}**.")
     if len(runs) > 2:
-        w(f"- Memory as input grows (2 threads): {runs[1][2]['peak_rss_mb']:.0f} MB at {small}, "
-          f"{runs[2][2]['peak_rss_mb']:.0f} MB at {large}.")
+        w(f"- Peak RSS as input grows (2 threads): {runs[1][2]['peak_rss_mb']:.0f} MB for the {small} input, "
+          f"{runs[2][2]['peak_rss_mb']:.0f} MB for the {large} input.")
     w("")
     w("## Speed: side by side with the peer\n")
     w(f"Same articles (`{same_articles.name}`), same session, one core each.\n")
