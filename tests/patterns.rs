@@ -401,3 +401,19 @@ fn a_that_after_a_comma_belongs_to_a_later_clause() {
     );
     assert_eq!(c[1].quote.text, "that they met in 1990");
 }
+
+#[test]
+fn mixed_content_runs_on_to_the_closing_mark_of_its_quotation() {
+    let c = one("The senator said that “only one candidate can beat the governor. The other two cannot do it.” The race goes on.");
+    assert_eq!(c.kind, "mixed");
+    assert_eq!(
+        c.quote.text,
+        "that “only one candidate can beat the governor. The other two cannot do it.”"
+    );
+    let c =
+        one("She often speaks of breaking “that highest, hardest glass ceiling” by being elected.");
+    assert_eq!(
+        c.quote.text,
+        "breaking “that highest, hardest glass ceiling”"
+    );
+}

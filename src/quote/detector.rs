@@ -1513,6 +1513,7 @@ impl QuoteDetector for RuleQuoteDetector {
             }
         }
 
+        close_open_quotations(&ctx, &mut out);
         drop_nested(&ctx, &mut out);
         self.join_quotations(&ctx, &mut out);
         out.sort_by_key(|c| {
@@ -1553,6 +1554,32 @@ impl Coverage {
     fn covers(&self, at: usize) -> bool {
         let n = self.starts.partition_point(|&s| s <= at);
         n > 0 && self.max_end[n - 1] > at
+    }
+}
+
+/// Runs mixed content that stops inside a quotation it opens (at a comma or a sentence end
+/// within the quoted words) on to the quotation's closing mark: 'called it "a step, but a small
+/// one" in …' and 'said that "we can win. We will win."' keep the whole quotation.
+fn close_open_quotations(ctx: &Ctx, out: &mut [Candidate]) {
+    let tokens = &ctx.doc.tokens;
+    for c in out.iter_mut().filter(|c| c.kind == Kind::Mixed) {
+        let Some(last) = c.fragments.last_mut() else {
+            continue;
+        };
+        let end_tok = tokens.partition_point(|t| t.span.end <= last.end.saturating_sub(1));
+        let Some(q) = ctx
+            .inside
+            .get(end_tok)
+            .copied()
+            .flatten()
+            .map(|q| ctx.quotes[q])
+        else {
+            continue;
+        };
+        let Some(close) = q.close else { continue };
+        if tokens[q.open].span.start >= last.start && tokens[close].span.end > last.end {
+            last.end = tokens[close].span.end;
+        }
     }
 }
 
