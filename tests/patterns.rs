@@ -417,3 +417,13 @@ fn mixed_content_runs_on_to_the_closing_mark_of_its_quotation() {
         "breaking “that highest, hardest glass ceiling”"
     );
 }
+
+#[test]
+fn evidence_verbs_take_a_bare_clause_or_noun_phrase() {
+    let c = one("Recent polls show the senator leading the race by six points.");
+    assert_eq!(c.cue_class, Some("evidence"));
+    assert_eq!(c.speaker_mention.as_ref().unwrap().text, "Recent polls");
+    assert_eq!(c.quote.text, "the senator leading the race by six points");
+    let c = one("Court records show he owed the county nearly $4,000.");
+    assert_eq!(c.quote.text, "he owed the county nearly $4,000");
+}

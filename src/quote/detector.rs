@@ -965,7 +965,7 @@ impl RuleQuoteDetector {
             && ctx.word(after) == "to"
         {
             start = after;
-        } else if m.class == super::CueClass::Intention || m.class == super::CueClass::Evidence {
+        } else if m.class == super::CueClass::Intention {
             return None;
         } else {
             if takes_object {
