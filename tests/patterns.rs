@@ -427,3 +427,15 @@ fn evidence_verbs_take_a_bare_clause_or_noun_phrase() {
     let c = one("Court records show he owed the county nearly $4,000.");
     assert_eq!(c.quote.text, "he owed the county nearly $4,000");
 }
+
+#[test]
+fn a_writers_own_first_person_beliefs_outside_quotations_are_claims() {
+    let c = one("Having read the budget twice, I think the plan will cost far more than promised.");
+    assert_eq!(c.cue_class, Some("thought"));
+    assert_eq!(c.quote.text, "the plan will cost far more than promised");
+    assert_eq!(c.speaker_mention.as_ref().unwrap().text, "I");
+    // Inside a quotation, the quoted speaker's "I think" is still part of the quotation.
+    assert!(claims("“I think we can win,” she said.")
+        .iter()
+        .all(|c| c.cue.as_ref().unwrap().text == "said"));
+}

@@ -778,9 +778,6 @@ impl RuleQuoteDetector {
         if ctx.inside[i].is_some() && (!third_person || first_person) {
             return None;
         }
-        if first_person && m.class != super::CueClass::Speech {
-            return None;
-        }
         let mut after = i + m.len;
         let mut cue_end = i + m.len - 1;
         // Prepositional cues: "boasted of", "calls for", "alluded to".
