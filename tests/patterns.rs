@@ -439,3 +439,11 @@ fn a_writers_own_first_person_beliefs_outside_quotations_are_claims() {
         .iter()
         .all(|c| c.cue.as_ref().unwrap().text == "said"));
 }
+
+#[test]
+fn a_gerund_after_a_preposition_reports_for_the_sentence_subject() {
+    let c = one("The mayor ended the meeting by saying the budget was already balanced.");
+    assert_eq!(c.cue.as_ref().unwrap().text, "saying");
+    assert_eq!(c.speaker_mention.as_ref().unwrap().text, "The mayor");
+    assert_eq!(c.quote.text, "the budget was already balanced");
+}

@@ -766,7 +766,17 @@ impl RuleQuoteDetector {
             || i + 2 < s1
                 && matches!(ctx.word(i + 1), "," | ":")
                 && ctx.quote_opened_at(i + 2).is_some();
-        if ctx.word(i).ends_with("ing") && !participle && !progressive && !reduced_relative {
+        // "responded by saying …", "began the speech after thanking …": a gerund after a
+        // preposition within the sentence reports for the sentence subject.
+        let prepositional = ctx.word(i).ends_with("ing")
+            && i > s0 + 1
+            && ctx.lower_is(i - 1, &["by", "after", "while", "before"]);
+        if ctx.word(i).ends_with("ing")
+            && !participle
+            && !progressive
+            && !reduced_relative
+            && !prepositional
+        {
             return None;
         }
         // Inside a quotation only third-person reports count ("He told me that …"); in news,
@@ -794,7 +804,7 @@ impl RuleQuoteDetector {
             lemma: m.lemma.clone(),
             class: m.class,
         };
-        let subject = if participle {
+        let subject = if participle || prepositional {
             None
         } else {
             self.left_subject(ctx, s0, i)
@@ -1059,6 +1069,7 @@ impl RuleQuoteDetector {
                     k -= 1;
                 }
                 let at_boundary = participle
+                    || prepositional
                     || k > s0 && (ctx.word(k - 1) == "," || ctx.lower_is(k - 1, &["and", "but"]));
                 if !at_boundary {
                     return None;
