@@ -447,3 +447,14 @@ fn a_gerund_after_a_preposition_reports_for_the_sentence_subject() {
     assert_eq!(c.speaker_mention.as_ref().unwrap().text, "The mayor");
     assert_eq!(c.quote.text, "the budget was already balanced");
 }
+
+#[test]
+fn reported_content_ends_before_a_participle_report_of_its_own() {
+    let c = claims("The governor said the plan was flawed, calling it a giveaway to donors.");
+    let said = c
+        .iter()
+        .find(|c| c.cue.as_ref().unwrap().text == "said")
+        .unwrap();
+    assert_eq!(said.quote.text, "the plan was flawed");
+    assert!(c.iter().any(|c| c.cue.as_ref().unwrap().text == "calling"));
+}

@@ -599,7 +599,11 @@ impl RuleQuoteDetector {
                     j += 1;
                 }
                 if let Some(m) = self.cue_at(ctx, j, sent_end) {
-                    if matches!(m.shape, CueShape::Source | CueShape::Citing) {
+                    // ", according to X", ", citing X", and a participle report of its own
+                    // (", saying …", ", calling it …").
+                    let participle =
+                        matches!(m.shape, CueShape::Verb { .. }) && ctx.word(j).ends_with("ing");
+                    if participle || matches!(m.shape, CueShape::Source | CueShape::Citing) {
                         return i;
                     }
                 }
