@@ -458,3 +458,15 @@ fn reported_content_ends_before_a_participle_report_of_its_own() {
     assert_eq!(said.quote.text, "the plan was flawed");
     assert!(c.iter().any(|c| c.cue.as_ref().unwrap().text == "calling"));
 }
+
+#[test]
+fn possessive_apostrophes_in_an_apposition_and_allies_as_roles() {
+    let c =
+        one("\"The count is not over,\" Ana Ruiz, Jones' campaign manager, said in a statement.");
+    assert_eq!(c.speaker_mention.as_ref().unwrap().text, "Ana Ruiz");
+    let c = one("“He has been a friend for years,” said Democratic ally Tom Okafor.");
+    assert_eq!(
+        c.speaker_mention.as_ref().unwrap().text,
+        "Democratic ally Tom Okafor"
+    );
+}

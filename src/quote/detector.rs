@@ -459,7 +459,8 @@ impl RuleQuoteDetector {
         let open = (s0..close)
             .rev()
             .take(MAX_APPOSITION_TOKENS)
-            .take_while(|&t| !ctx.is_quote(t))
+            // A possessive apostrophe ("Sanders' campaign manager") is not a quotation.
+            .take_while(|&t| !ctx.is_quote(t) || ctx.marks[t].is_none() && ctx.inside[t].is_none())
             .find(|&t| ctx.word(t) == mark)?;
         let (a, b) = self.left_subject(ctx, s0, open).filter(|&(_, b)| {
             b + 1 == open || ctx.word(b + 1) == "(" && ctx.word(open - 1) == ")"
