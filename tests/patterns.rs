@@ -470,3 +470,17 @@ fn possessive_apostrophes_in_an_apposition_and_allies_as_roles() {
         "Democratic ally Tom Okafor"
     );
 }
+
+#[test]
+fn inverted_speakers_described_before_their_name() {
+    let c = one("“We will hold the line,” said Lopez campaign spokesman Dan Ortiz.");
+    assert_eq!(
+        c.speaker_mention.as_ref().unwrap().text,
+        "Lopez campaign spokesman Dan Ortiz"
+    );
+    let c = one("“The river rose fast,” said Army 1st Lt. Maria Chen.");
+    assert_eq!(
+        c.speaker_mention.as_ref().unwrap().text,
+        "Army 1st Lt. Maria Chen"
+    );
+}

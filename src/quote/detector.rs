@@ -833,7 +833,13 @@ impl RuleQuoteDetector {
                 || ctx.lower_is(after, &["the", "a", "an", "one", "another"])
                 // "said pollster Frank Luntz", "said former governor Howard Dean"
                 || self.lexicon.is(WordClass::Role, ctx.word(after))
-                || self.lexicon.is(WordClass::RoleModifier, ctx.word(after)))
+                || self.lexicon.is(WordClass::RoleModifier, ctx.word(after))
+                // "said undecided voter Jane Roe": a described name (checked below).
+                || ctx.doc.tokens[after].kind == TokenKind::Word
+                    && !ctx.lower_is(after, &CLAUSE_OPENERS)
+                    && !ctx.lower_is(after, &NOT_OBJECTS)
+                    && !ctx.lower_is(after, &WH_WORDS)
+                    && !ctx.lower_is(after, &["that", "to"]))
             && !ctx.lower_is(after, &TIME_WORDS);
         if inverted {
             if let Some((a, b)) = self.right_phrase(ctx, after, s1) {
@@ -841,8 +847,22 @@ impl RuleQuoteDetector {
                 let determined = ctx.lower_is(a, &["the", "a", "an", "one", "another"])
                     && b + 1 - a <= 8
                     && !self.has_finite_verb(ctx, a, b + 1);
-                let name_like =
-                    determined || b + 1 - a <= 6 && (a..=b).all(|t| self.np_word(ctx, t));
+                // "said Huckabee campaign spokesman Hogan Gidley", "said undecided voter Jane
+                // Roe": a few descriptive words before a capitalised name.
+                let described = b + 1 - a <= 8
+                    && b > a
+                    && ctx.is_capitalised(b)
+                    && ctx.is_capitalised(b - 1)
+                    && (a..=b)
+                        .all(|t| ctx.doc.tokens[t].kind == TokenKind::Word || self.np_word(ctx, t))
+                    && !self.has_finite_verb(ctx, a, b + 1);
+                let lead = ctx.is_capitalised(a)
+                    || self.np_word(ctx, a)
+                    || ctx.lower_is(a, &["the", "a", "an", "one", "another"]);
+                let name_like = lead
+                    && (determined
+                        || described
+                        || b + 1 - a <= 6 && (a..=b).all(|t| self.np_word(ctx, t)));
                 // The phrase may carry a relative clause ("said Sen. Jim Whelan, who …") or an
                 // adjunct ("said Ryan on Tuesday", "said Ryan in a statement").
                 let ends = b + 1 >= s1
