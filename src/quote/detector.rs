@@ -633,6 +633,16 @@ impl RuleQuoteDetector {
 
     /// Kind of a content span: direct when it is exactly one quotation, mixed when it holds
     /// quotation marks, indirect otherwise.
+    /// The kind of content in two fragments around its attribution: direct or indirect when
+    /// both sides are, mixed otherwise.
+    fn kind_of_fragments(&self, ctx: &Ctx, left: Span, right: Span) -> Kind {
+        match (self.kind_of(ctx, left), self.kind_of(ctx, right)) {
+            (Kind::Indirect, Kind::Indirect) => Kind::Indirect,
+            (Kind::Direct, Kind::Direct) => Kind::Direct,
+            _ => Kind::Mixed,
+        }
+    }
+
     fn kind_of(&self, ctx: &Ctx, content: Span) -> Kind {
         // The quotation whose opening mark is the last token before the content.
         let first = ctx
@@ -923,13 +933,8 @@ impl RuleQuoteDetector {
                         self.content(ctx, s0, a - 1),
                         self.content(ctx, after + 1, end),
                     ) {
-                        let kind = match (self.kind_of(ctx, left), self.kind_of(ctx, right)) {
-                            (Kind::Indirect, Kind::Indirect) => Kind::Indirect,
-                            (Kind::Direct, Kind::Direct) => Kind::Direct,
-                            _ => Kind::Mixed,
-                        };
                         return Some(Candidate {
-                            kind,
+                            kind: self.kind_of_fragments(ctx, left, right),
                             fragments: vec![left, right],
                             cue: Some(cue),
                             speaker: Some(ctx.span(a, b)),
@@ -1316,12 +1321,8 @@ impl RuleQuoteDetector {
                     self.content(ctx, s0, i - 1),
                     self.content(ctx, close + 1, end),
                 ) {
-                    let kind = match (self.kind_of(ctx, left), self.kind_of(ctx, right)) {
-                        (Kind::Indirect, Kind::Indirect) => Kind::Indirect,
-                        _ => Kind::Mixed,
-                    };
                     return Some(Candidate {
-                        kind,
+                        kind: self.kind_of_fragments(ctx, left, right),
                         fragments: vec![left, right],
                         cue: Some(cue),
                         speaker,
