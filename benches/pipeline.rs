@@ -10,7 +10,7 @@ use claimex::models::{self, Task};
 use claimex::ner::{Recognizer, TaggerRecognizer};
 use claimex::quote::{QuoteDetector, RuleQuoteDetector};
 use claimex::sentence::{NewsSentenceSplitter, SentenceSplitter};
-use claimex::sink::{Dataset, RunKey, Sink};
+use claimex::sink::{Dataset, Sink};
 use claimex::token::Tokenizer;
 use claimex::{Article, Pipeline};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -134,11 +134,7 @@ fn stages(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     group.bench_function("sinks (dataset: jsonl+csv+manifest)", |b| {
         b.iter(|| {
-            let key = RunKey {
-                claimex_version: "bench".into(),
-                models: pipeline.model_ids(),
-            };
-            let mut sink = Dataset::open(dir.path(), key, true).unwrap();
+            let mut sink = Dataset::open(dir.path(), pipeline.run_key(), true).unwrap();
             for (a, o) in articles.iter().zip(&outputs) {
                 sink.write(a, o).unwrap();
             }

@@ -11,7 +11,7 @@ use claimex::eval::claims as claim_eval;
 use claimex::ingest::{Articles, IngestOptions, Shard, DEFAULT_MAX_ARTICLE_BYTES};
 use claimex::models::{self, Task};
 use claimex::pipeline::{Pipeline, RunOptions, Work};
-use claimex::sink::{AtomicFile, ClaimStream, Dataset, RunKey};
+use claimex::sink::{AtomicFile, ClaimStream, Dataset};
 use claimex::tagger::conll::Corpus;
 use claimex::tagger::WordClasses;
 use claimex::{tagging, Article};
@@ -183,11 +183,7 @@ fn run(request: RunRequest) -> anyhow::Result<ExitCode> {
         stats
     } else {
         let out = &request.out;
-        let key = RunKey {
-            claimex_version: env!("CARGO_PKG_VERSION").to_string(),
-            models: pipeline.model_ids(),
-        };
-        let mut dataset = Dataset::open(out, key, request.force)
+        let mut dataset = Dataset::open(out, pipeline.run_key(), request.force)
             .with_context(|| format!("cannot use output directory {}", out.display()))?;
         let index = dataset.index();
         if !quiet && !index.is_empty() {

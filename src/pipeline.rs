@@ -20,7 +20,7 @@ use crate::models::{self, Task};
 use crate::ner::{Recognizer, TaggerRecognizer};
 use crate::quote::{CueLexicon, QuoteDetector, RuleQuoteDetector};
 use crate::sentence::{Abbreviations, NewsSentenceSplitter, SentenceSplitter};
-use crate::sink::{Counts, Sink};
+use crate::sink::{Counts, RunKey, Sink};
 use crate::token::Tokenizer;
 
 /// Articles per parallel batch: bounds memory while keeping both cores busy.
@@ -155,6 +155,14 @@ impl Pipeline {
         ]
     }
 
+    /// What makes this pipeline's outputs comparable between runs: version and model ids.
+    pub fn run_key(&self) -> RunKey {
+        RunKey {
+            claimex_version: env!("CARGO_PKG_VERSION").to_string(),
+            models: self.model_ids(),
+        }
+    }
+
     /// Processes one article, turning a panic (a bug, never expected) into a per-article error.
     fn process_isolated(&self, article: &Article) -> Result<DocOutput, InputError> {
         catch_unwind(AssertUnwindSafe(|| self.process(article))).map_err(|panic| {
@@ -185,9 +193,10 @@ impl Pipeline {
             .num_threads(options.threads)
             .build()?;
         let progress = progress_bar(options);
+        let key = self.run_key();
         let mut stats = RunStats {
-            claimex_version: env!("CARGO_PKG_VERSION").to_string(),
-            models: self.model_ids(),
+            claimex_version: key.claimex_version,
+            models: key.models,
             threads: pool.current_num_threads(),
             ..RunStats::default()
         };
