@@ -333,9 +333,7 @@ impl Sink for Dataset {
     }
 
     fn reject(&mut self, error: &InputError) -> io::Result<()> {
-        let mut line = Vec::new();
-        jsonl::render_error(error, &mut line)?;
-        self.errors.writer().write_all(&line)
+        jsonl::render_error(error, self.errors.writer())
     }
 
     /// Writes the batch's processed articles as one checkpoint segment.

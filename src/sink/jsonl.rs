@@ -11,16 +11,16 @@ fn write_line<W: Write, T: serde::Serialize>(w: &mut W, record: &T) -> io::Resul
 }
 
 /// Appends an article's `claims.jsonl` lines to `out`.
-pub fn render_claims(doc: &DocOutput, out: &mut Vec<u8>) -> io::Result<()> {
+pub fn render_claims<W: Write>(doc: &DocOutput, out: &mut W) -> io::Result<()> {
     doc.claims.iter().try_for_each(|c| write_line(out, c))
 }
 
 /// Appends an article's `entities.jsonl` lines to `out`.
-pub fn render_entities(doc: &DocOutput, out: &mut Vec<u8>) -> io::Result<()> {
+pub fn render_entities<W: Write>(doc: &DocOutput, out: &mut W) -> io::Result<()> {
     doc.entities.iter().try_for_each(|e| write_line(out, e))
 }
 
 /// Appends the `errors.jsonl` line of a rejected input to `out`.
-pub fn render_error(error: &InputError, out: &mut Vec<u8>) -> io::Result<()> {
+pub fn render_error<W: Write>(error: &InputError, out: &mut W) -> io::Result<()> {
     write_line(out, error)
 }

@@ -62,16 +62,12 @@ pub trait Sink: Send {
 /// downstream reader sees complete lines as soon as they are ready.
 pub struct ClaimStream<W: Write + Send> {
     writer: W,
-    buffer: Vec<u8>,
 }
 
 impl<W: Write + Send> ClaimStream<W> {
     /// A sink writing to `writer`.
     pub fn new(writer: W) -> Self {
-        ClaimStream {
-            writer,
-            buffer: Vec::new(),
-        }
+        ClaimStream { writer }
     }
 
     /// Flushes and returns the stream.
@@ -85,9 +81,7 @@ impl<W: Write + Send> Sink for ClaimStream<W> {
     type Reused = Infallible;
 
     fn write(&mut self, _article: &Article, doc: &DocOutput) -> io::Result<()> {
-        self.buffer.clear();
-        jsonl::render_claims(doc, &mut self.buffer)?;
-        self.writer.write_all(&self.buffer)
+        jsonl::render_claims(doc, &mut self.writer)
     }
 
     fn reuse(&mut self, reused: Infallible) -> io::Result<Counts> {
