@@ -6,7 +6,8 @@ Usage: python3 scripts/error_classes.py GOLD.jsonl claims.jsonl models/cues.tsv
 Pairs gold and predicted contents per document greedily by token F1 >= 0.5 (as `claimex eval`)
 and classes every miss and wrong speaker. Reads the data in place; copies nothing.
 """
-import json, re, sys, collections
+import re, sys, collections
+from pairing import by_doc, pair, words as W
 gold_p, pred_p, cues_p = sys.argv[1], sys.argv[2], sys.argv[3]
 lex = set()
 for l in open(cues_p):
@@ -14,15 +15,7 @@ for l in open(cues_p):
     c = l.rstrip('\n').split('\t')
     if c[0] in ('verb', 'noun'): lex.add(c[1]); lex.update(f for f in (c[3] if len(c) > 3 else '').split(',') if f)
     else: lex.add(c[1].split()[0])
-gold = collections.defaultdict(list); pred = collections.defaultdict(list)
-for l in open(gold_p):
-    g = json.loads(l); gold[g['doc_id']].append(g)
-for l in open(pred_p):
-    p = json.loads(l); pred[p['doc_id']].append(p)
-W = lambda t: re.findall(r'\w+', t.lower())
-def f1(a, b):
-    A, B = collections.Counter(W(a)), collections.Counter(W(b)); o = sum((A & B).values())
-    return 0 if not o else 2 * o / (sum(A.values()) + sum(B.values()))
+gold, pred = by_doc(gold_p), by_doc(pred_p)
 STOP = {'the','a','an','mr','mrs','ms','dr','sen','gov','rep','president','former'}
 nw = lambda t: [w for w in re.findall(r'\w+', (t or '').lower()) if w not in STOP and w != 's']
 PRON = {'he','she','they','it','his','her','their','its','him','them','who','we','i'}
@@ -30,12 +23,7 @@ c = collections.Counter(); npred = 0; fp = collections.Counter()
 for d in gold:
     G, P = gold[d], pred.get(d, [])
     npred += len(P)
-    pairs = sorted(((f1(g['quote']['text'], p['quote']['text']), gi, pi) for gi, g in enumerate(G) for pi, p in enumerate(P)), key=lambda x: (-x[0], x[1], x[2]))
-    ug, up = {}, {}
-    for f, gi, pi in pairs:
-        if f < 0.5: break
-        if gi in ug or pi in up: continue
-        ug[gi] = pi; up[pi] = gi
+    ug, up = pair(G, P)
     for gi, g in enumerate(G):
         sp = g.get('speaker') or {}
         if gi in ug:

@@ -6,30 +6,16 @@ Usage: python3 scripts/quoted_false_positives.py GOLD.jsonl claims.jsonl ARTICLE
 Counts unmatched direct/mixed predictions by source, kind, cue, speaker and how they relate to
 the gold; with CLASS (a key joined by |) prints sample sentences. Reads the data in place only.
 """
-import json, re, sys, collections, random
+import json, sys, collections, random
+from pairing import by_doc, pair
 gold_p, pred_p, art_p = sys.argv[1], sys.argv[2], sys.argv[3]
 show = sys.argv[4] if len(sys.argv)>4 else None
-gold = collections.defaultdict(list); pred = collections.defaultdict(list)
-for l in open(gold_p):
-    g = json.loads(l); gold[g['doc_id']].append(g)
-for l in open(pred_p):
-    p = json.loads(l); pred[p['doc_id']].append(p)
+gold, pred = by_doc(gold_p), by_doc(pred_p)
 arts={}
 for l in open(art_p):
     a=json.loads(l); arts[a.get('doc_id') or a.get('id')]=a.get('text') or a.get('body')
-W = lambda t: re.findall(r'\w+', t.lower())
-def f1(a, b):
-    A, B = collections.Counter(W(a)), collections.Counter(W(b)); o = sum((A & B).values())
-    return 0 if not o else 2 * o / (sum(A.values()) + sum(B.values()))
 Q=lambda k: k in ('direct','mixed')
-def match(G,P):
-    pairs = sorted(((f1(g['quote']['text'], p['quote']['text']), gi, pi) for gi, g in enumerate(G) for pi, p in enumerate(P)), key=lambda x: (-x[0], x[1], x[2]))
-    ug, up = {}, {}
-    for f, gi, pi in pairs:
-        if f < 0.5: break
-        if gi in ug or pi in up: continue
-        ug[gi] = pi; up[pi] = gi
-    return ug, up
+match = pair
 c=collections.Counter(); ex=collections.defaultdict(list)
 for d in gold:
     G, P = gold[d], pred.get(d, [])
