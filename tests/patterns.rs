@@ -484,3 +484,56 @@ fn inverted_speakers_described_before_their_name() {
         "Army 1st Lt. Maria Chen"
     );
 }
+
+#[test]
+fn a_quotation_after_the_cue_and_its_adjuncts() {
+    let c = one("Avery answered calmly, “I think the council knows that the budget is sound.”");
+    assert_eq!((c.kind, c.speaker.as_deref()), ("direct", Some("Avery")));
+    assert_eq!(
+        c.quote.text,
+        "I think the council knows that the budget is sound."
+    );
+    let c = one("Quill wrote to her 3,000 newsletter readers, “The vote is ours to lose,” and linked a poll.");
+    assert_eq!(c.quote.text, "The vote is ours to lose");
+    assert_eq!(c.cue.unwrap().text, "wrote");
+    let c = one("The memo went on to say, “Fewer members renew when the fees rise.”");
+    assert_eq!(c.speaker.as_deref(), Some("memo"));
+    assert_eq!(c.cue.unwrap().text, "went on to say");
+}
+
+#[test]
+fn a_quote_only_cue_needs_a_direct_quotation() {
+    let c = one("Reyes continued, “We are proud of what this town has built.”");
+    assert_eq!(
+        (c.kind, c.cue.unwrap().text.as_str()),
+        ("direct", "continued")
+    );
+    assert!(claims("Prices continued to rise in the third quarter.").is_empty());
+}
+
+#[test]
+fn a_question_is_attributed_by_the_sentence_after_it() {
+    let c = one("“Who pays for the new bridge?” Brandt said to a crowd of about 300.");
+    assert_eq!(c.quote.text, "Who pays for the new bridge?");
+    assert_eq!(c.speaker.as_deref(), Some("Brandt"));
+    let c = one("“Will the mayor resign?” the challenger, Paul Brandt, wrote Sunday.");
+    assert_eq!(c.speaker.as_deref(), Some("Paul Brandt"));
+    let c = one("“Stop the cuts now!” the banner says.");
+    assert_eq!(c.speaker.as_deref(), Some("banner"));
+}
+
+#[test]
+fn a_pronoun_attribution_between_two_quotations_joins_them() {
+    let text = "“The plan is not finished,” he said, “the plan is barely started.”";
+    let c = one(text);
+    assert_eq!(c.kind, "direct");
+    assert_eq!(c.quote.fragments.map(|f| f.len()), Some(2));
+}
+
+#[test]
+fn known_as_names_rather_than_attributes() {
+    let text = "“There was never a deal,” said the harbour master known as Jo, speaking publicly. \
+                “At no point did we sign anything.”";
+    let c = one(text);
+    assert_eq!(c.quote.fragments.map(|f| f.len()), Some(2));
+}

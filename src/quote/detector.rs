@@ -178,6 +178,9 @@ const ADVERBIAL_OPENERS: [&str; 16] = [
 const MAX_SPEAKER_TOKENS: usize = 10;
 /// How far after a cue a "that" is looked for.
 const THAT_WINDOW: usize = 12;
+
+/// How far (tokens) a quotation may follow its cue behind adjuncts ("replied evenly, “…”").
+const MAX_ADJUNCT_TOKENS: usize = 16;
 /// Shortest unattributed quotation (in words) reported as a claim; shorter ones are scare quotes.
 const MIN_UNATTRIBUTED_WORDS: usize = 4;
 /// An unattributed quotation inside a sentence is a claim from this length on.
@@ -258,6 +261,10 @@ impl RuleQuoteDetector {
         }
         let words: Vec<&str> = (i..end.min(i + 4)).map(|t| ctx.word(t)).collect();
         let m = self.cues.match_at(&words)?;
+        // "known as Jo": a name, not an attribution.
+        if m.lemma == "know" && words.get(m.len) == Some(&"as") {
+            return None;
+        }
         // A capitalised verb form is a name ("United States", "Says Who"), except phrases that
         // open a sentence ("According to …").
         let capitalised = ctx.is_capitalised(i);
@@ -367,7 +374,7 @@ impl RuleQuoteDetector {
                 || ctx.lower_is(t, &LEFT_BOUNDARIES)
                 || self.cue_at(ctx, t, t + 1).is_some_and(|m| {
                     matches!(m.shape, CueShape::Verb { .. }) && m.class == super::CueClass::Speech
-                })
+                }) && !(t > sent_start && ctx.lower_is(t - 1, &NOUN_MARKERS))
             {
                 break;
             }
@@ -375,6 +382,15 @@ impl RuleQuoteDetector {
                 break;
             }
             a -= 1;
+        }
+        // "Recently she said": a sentence adverb before a pronoun or determiner is no part of
+        // the subject.
+        if a < b
+            && ctx.word(a).len() > 5
+            && ctx.word(a).ends_with("ly")
+            && ctx.lower_is(a + 1, &CLAUSE_OPENERS)
+        {
+            a += 1;
         }
         if a > b {
             return None;
@@ -430,6 +446,37 @@ impl RuleQuoteDetector {
         ok.then_some((a, b))
     }
 
+    /// The quotation ending sentence `si - 1` with a question or exclamation mark inside it
+    /// (`“Why?”`), which may be attributed by the sentence that follows.
+    fn question_before<'c>(&self, ctx: &'c Ctx, si: usize) -> Option<&'c QuoteSpan> {
+        let s0 = ctx.doc.sentences[si].tokens.start;
+        let q = ctx.quote_closed_at(s0.checked_sub(1)?)?;
+        let close = q.close?;
+        (close > q.open + 1 && matches!(ctx.word(close - 1), "?" | "!")).then_some(q)
+    }
+
+    /// The opening mark of a quotation that follows a cue's adjuncts after a comma or colon
+    /// (`replied evenly, “`, `wrote to her readers, “`), when no clause starts
+    /// between.
+    fn quotation_after_adjuncts(&self, ctx: &Ctx, from: usize, sent_end: usize) -> Option<usize> {
+        const AUX: [&str; 8] = ["is", "are", "was", "were", "has", "have", "had", "will"];
+        for t in from + 1..sent_end.min(from + MAX_ADJUNCT_TOKENS) {
+            if ctx.quote_opened_at(t).is_some() {
+                return matches!(ctx.word(t - 1), "," | ":").then_some(t);
+            }
+            let apostrophe = matches!(ctx.word(t), "'" | "’");
+            if ctx.is_quote(t) && !apostrophe
+                || matches!(ctx.word(t), ";" | "." | "?" | "!" | "(" | ")")
+                || ctx.lower_is(t, &["that", "and", "but", "who", "which", "if", "whether"])
+                || ctx.lower_is(t, &AUX)
+                || ctx.lower_is(t, &WH_WORDS)
+            {
+                return None;
+            }
+        }
+        None
+    }
+
     /// True when tokens `from..to` (up to the first comma) hold a finite-verb signal: an
     /// auxiliary or modal, or an `-ed` form.
     fn has_finite_verb(&self, ctx: &Ctx, from: usize, to: usize) -> bool {
@@ -469,7 +516,16 @@ impl RuleQuoteDetector {
         let starts_clause = a == s0
             || ctx.is_quote(a - 1)
             || a >= s0 + 2 && ctx.word(a - 1) == "," && ctx.is_quote(a - 2);
-        (starts_clause && (dash || ctx.is_capitalised(b))).then_some((a, b))
+        if !starts_clause {
+            return None;
+        }
+        if dash || ctx.is_capitalised(b) {
+            return Some((a, b));
+        }
+        // "the challenger, Paul Brandt, said": a described name; the name speaks.
+        let name = (open + 1..close).all(|t| ctx.is_capitalised(t) || ctx.word(t) == ".");
+        (name && close > open + 1 && ctx.lower_is(a, &["the", "a", "an"]))
+            .then_some((open + 1, close - 1))
     }
 
     /// The sentence's grammatical subject: the noun phrase at its start, after an opening
@@ -700,7 +756,13 @@ impl RuleQuoteDetector {
     ) -> Option<Candidate> {
         let sent = &ctx.doc.sentences[si];
         let (s0, s1) = (sent.tokens.start, sent.tokens.end);
-        if i > s0 && (ctx.lower_is(i - 1, &NOUN_MARKERS) || ctx.lower_is(i - 1, &["to"])) {
+        // "went on to say" reports; other infinitives ("to say") do not.
+        let goes_on = i >= s0 + 3
+            && ctx.lower_is(i - 3, &["went", "goes", "go", "going"])
+            && ctx.lower_is(i - 2, &["on"]);
+        if i > s0
+            && (ctx.lower_is(i - 1, &NOUN_MARKERS) || ctx.lower_is(i - 1, &["to"]) && !goes_on)
+        {
             return None;
         }
         // "Asked whether …, X said" / "When asked about …": the question, its asker unnamed,
@@ -732,7 +794,10 @@ impl RuleQuoteDetector {
             });
         }
         // "confident that …", "pointed out that …": no complementizer, no report.
-        if m.that_only && !(i + m.len..s1.min(i + m.len + 2)).any(|t| ctx.lower_is(t, &["that"])) {
+        if m.that_only
+            && !(i + m.len..s1.min(i + m.len + 2)).any(|t| ctx.lower_is(t, &["that"]))
+            && self.quotation_after_adjuncts(ctx, i + m.len, s1).is_none()
+        {
             return None;
         }
         // An adverb-modified participle inside a noun phrase: "a broadly criticized plan".
@@ -814,16 +879,17 @@ impl RuleQuoteDetector {
             cue_end = after;
             after += 1;
         }
+        let cue_start = if goes_on { i - 3 } else { i };
         let cue = Cue {
-            span: ctx.span(i, cue_end),
+            span: ctx.span(cue_start, cue_end),
             lemma: m.lemma.clone(),
             class: m.class,
         };
         let subject = if participle || prepositional {
             None
         } else {
-            self.left_subject(ctx, s0, i)
-                .or_else(|| self.appositive_subject(ctx, s0, i))
+            self.left_subject(ctx, s0, cue_start)
+                .or_else(|| self.appositive_subject(ctx, s0, cue_start))
         };
 
         // Left content: `“Q,” X said.` / `Q, X said.` / `“Q,” said X.`
@@ -834,10 +900,13 @@ impl RuleQuoteDetector {
             && ctx.quote_opened_at(after + 1).is_some();
         let right_is_end =
             after >= s1 || ctx.is_punct(after) && ctx.word(after) != ":" && !quote_follows;
+        // `“Why?” asked X.` / `“Why?” X asked.`: the sentence splitter ends a sentence at the
+        // question mark, so the quotation is the previous sentence's last token.
+        let question = self.question_before(ctx, si);
         let inverted = !participle
             && subject.is_none()
-            && i > s0
-            && (ctx.word(i - 1) == "," || ctx.is_quote(i - 1))
+            && (i > s0 && (ctx.word(i - 1) == "," || ctx.is_quote(i - 1))
+                || i == s0 && question.is_some())
             && after < s1
             && (ctx.is_capitalised(after)
                 || ctx.lower_is(after, &["the", "a", "an", "one", "another"])
@@ -882,17 +951,32 @@ impl RuleQuoteDetector {
                         &["who", "on", "in", "at", "during", "last", "earlier"],
                     );
                 if name_like && ends {
-                    let content_end = i;
-                    return self.left_content(ctx, si, content_end, cue, Some(ctx.span(a, b)), 0.9);
+                    if let (true, Some(q)) = (i == s0, question) {
+                        return Some(question_claim(q, cue, ctx.span(a, b), si));
+                    }
+                    return self.left_content(ctx, si, i, cue, Some(ctx.span(a, b)), 0.9);
                 }
             }
         }
         if let Some((a, b)) = subject {
-            let after_quote = a > s0
-                && (ctx.quote_closed_at(a - 1).is_some()
-                    || a > s0 + 1
-                        && ctx.word(a - 1) == ","
-                        && ctx.quote_closed_at(a - 2).is_some());
+            // `“…” the challenger, Paul Brandt, wrote`: the attribution starts at the head of
+            // the appositive.
+            let lead = if a > s0 + 1 && ctx.word(a - 1) == "," {
+                (s0 + 1..a - 1)
+                    .rev()
+                    .take(MAX_SPEAKER_TOKENS)
+                    .take_while(|&t| !ctx.is_punct(t) && !ctx.is_quote(t))
+                    .last()
+                    .filter(|&h| ctx.quote_closed_at(h - 1).is_some())
+                    .unwrap_or(a)
+            } else {
+                a
+            };
+            let after_quote = lead > s0
+                && (ctx.quote_closed_at(lead - 1).is_some()
+                    || lead > s0 + 1
+                        && ctx.word(lead - 1) == ","
+                        && ctx.quote_closed_at(lead - 2).is_some());
             // After a closing quotation, anything but a complement clause is an adjunct or
             // an object ("… ,” Trump told CNN then.").
             // A "that" past a comma belongs to another clause ("…,” X told CNN, noting that …").
@@ -913,6 +997,35 @@ impl RuleQuoteDetector {
                 && (after + 1 >= s1
                     || ctx.is_punct(after + 1)
                     || ctx.lower_is(after + 1, &NOT_OBJECTS));
+            // The subject opens the sentence, perhaps after an appositive head ("the
+            // challenger, Paul Brandt, wrote").
+            let opens = a == s0
+                || ctx.word(a - 1) == ","
+                    && a - s0 <= MAX_SPEAKER_TOKENS
+                    && (s0..a).all(|t| !ctx.is_quote(t) && self.cue_at(ctx, t, s1).is_none());
+            if let (true, Some(q)) = (opens, question) {
+                if right_is_end || right_is_pp || adjuncts_only {
+                    return Some(question_claim(q, cue, ctx.span(a, b), si));
+                }
+            }
+            // `“A,” he said, “B.”`: one quotation interrupted by its attribution.
+            if after_quote && quote_follows {
+                let mut k = a;
+                while k > s0 && ctx.word(k - 1) == "," {
+                    k -= 1;
+                }
+                let left = k.checked_sub(1).and_then(|c| ctx.quote_closed_at(c));
+                if let (Some(l), Some(r)) = (left, ctx.quote_opened_at(after + 1)) {
+                    return Some(Candidate {
+                        kind: Kind::Direct,
+                        fragments: vec![l.content, r.content],
+                        cue: Some(cue),
+                        speaker: Some(ctx.span(a, b)),
+                        sentence: si,
+                        evidence: 0.85,
+                    });
+                }
+            }
             if before_subject > s0
                 && (after_quote && (right_is_end || right_is_pp)
                     || (right_is_end || adjuncts_only) && ctx.word(a - 1) == ",")
@@ -943,7 +1056,7 @@ impl RuleQuoteDetector {
                         });
                     }
                 }
-                return self.left_content(ctx, si, a, cue, Some(ctx.span(a, b)), 0.85);
+                return self.left_content(ctx, si, lead, cue, Some(ctx.span(a, b)), 0.85);
             }
         }
 
@@ -960,6 +1073,38 @@ impl RuleQuoteDetector {
                 sentence: si,
                 evidence: 0.7,
             });
+        }
+
+        // `X replied evenly, “…”`, `X wrote to his followers, “…”`: a quotation introduced
+        // after the cue's adjuncts is its content.
+        // Right after the cue (`X said, “…” between …`) the content may run on past the
+        // quotation; that case is the general right content below.
+        if let Some(open) = self
+            .quotation_after_adjuncts(ctx, after, s1)
+            .filter(|&open| open > after + 1)
+        {
+            let speaker = match subject {
+                Some((a, b)) => Some(ctx.span(a, b)),
+                None if participle || prepositional || reduced_relative => self
+                    .sentence_subject(ctx, s0, i)
+                    .map(|(a, b)| ctx.span(a, b)),
+                None => None,
+            };
+            if speaker.is_some() {
+                let quotation = ctx.quote_opened_at(open).filter(|q| q.close.is_some());
+                let content = match quotation {
+                    Some(q) => q.content,
+                    None => self.content(ctx, open, self.content_end(ctx, open, s1))?,
+                };
+                return Some(Candidate {
+                    kind: self.kind_of(ctx, content),
+                    fragments: vec![content],
+                    cue: Some(cue),
+                    speaker,
+                    sentence: si,
+                    evidence: 0.75,
+                });
+            }
         }
 
         // Right content.
@@ -1400,10 +1545,14 @@ impl RuleQuoteDetector {
                 let own_cue = prev.cue.as_ref().filter(|c| gap.contains(c.span));
                 let narration = own_cue.map_or(gap, |c| Span::new(c.span.end, gap.end));
                 let first = cues.partition_point(|c| c.start < narration.start);
+                // Cues later in the attribution's own sentence ("…,” X said, speaking as …)
+                // belong to its narration, not to another speaker's turn.
+                let sentence_at = |at: usize| doc.sentences.partition_point(|s| s.span.end <= at);
+                let own_sentence = own_cue.map(|c| sentence_at(c.span.start));
                 let other_cue = cues[first..]
                     .iter()
                     .take_while(|c| c.start < narration.end)
-                    .any(|c| narration.contains(*c));
+                    .any(|c| narration.contains(*c) && Some(sentence_at(c.start)) != own_sentence);
                 let last_sentence = doc
                     .sentences
                     .partition_point(|s| s.span.end <= prev.content().end.saturating_sub(1));
@@ -1454,6 +1603,18 @@ impl RuleQuoteDetector {
             }
         }
         out.extend(unattributed);
+    }
+}
+
+/// A direct claim for a question or exclamation attributed by the next sentence.
+fn question_claim(q: &QuoteSpan, cue: Cue, speaker: Span, si: usize) -> Candidate {
+    Candidate {
+        kind: Kind::Direct,
+        fragments: vec![q.content],
+        cue: Some(cue),
+        speaker: Some(speaker),
+        sentence: si,
+        evidence: 0.8,
     }
 }
 
