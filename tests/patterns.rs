@@ -537,3 +537,12 @@ fn known_as_names_rather_than_attributes() {
     let c = one(text);
     assert_eq!(c.quote.fragments.map(|f| f.len()), Some(2));
 }
+
+#[test]
+fn hyphenated_subjects_and_accusations() {
+    let c = one("The self-described moderate said she would carry the district.");
+    assert_eq!(c.speaker.as_deref(), Some("self-described moderate"));
+    assert_eq!(c.quote.text, "she would carry the district");
+    let c = one("Ortega accused Brandt of ignoring the flood reports.");
+    assert_eq!(c.quote.text, "Brandt of ignoring the flood reports");
+}

@@ -217,6 +217,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
         self.doc.tokens[i].kind == TokenKind::Punct
     }
 
+    /// True for a hyphen or slash joining two words without spaces ("self-described",
+    /// "Smith/Jones").
+    fn is_joiner(&self, i: usize) -> bool {
+        let t = &self.doc.tokens;
+        matches!(self.word(i), "-" | "/")
+            && i > 0
+            && i + 1 < t.len()
+            && t[i - 1].span.end == t[i].span.start
+            && t[i].span.end == t[i + 1].span.start
+    }
+
     fn is_quote(&self, i: usize) -> bool {
         self.doc.tokens[i].kind == TokenKind::Quote
     }
@@ -369,7 +380,7 @@ impl RuleQuoteDetector {
         let mut a = b + 1;
         while a > sent_start {
             let t = a - 1;
-            if ctx.is_punct(t) && ctx.word(t) != "%"
+            if ctx.is_punct(t) && ctx.word(t) != "%" && !ctx.is_joiner(t)
                 || ctx.is_quote(t) && !matches!(ctx.word(t), "’" | "'")
                 || ctx.lower_is(t, &LEFT_BOUNDARIES)
                 || self.cue_at(ctx, t, t + 1).is_some_and(|m| {
@@ -470,6 +481,7 @@ impl RuleQuoteDetector {
                 || ctx.lower_is(t, &["that", "and", "but", "who", "which", "if", "whether"])
                 || ctx.lower_is(t, &AUX)
                 || ctx.lower_is(t, &WH_WORDS)
+                || self.cue_at(ctx, t, sent_end).is_some()
             {
                 return None;
             }
@@ -484,9 +496,12 @@ impl RuleQuoteDetector {
             "is", "are", "was", "were", "has", "have", "had", "will", "would", "should", "could",
             "can", "may", "might", "must", "does", "did", "do",
         ];
-        (from..to)
-            .take_while(|&t| ctx.word(t) != ",")
-            .any(|t| ctx.lower_is(t, &AUX) || ctx.word(t).ends_with("ed") && !ctx.is_capitalised(t))
+        (from..to).take_while(|&t| ctx.word(t) != ",").any(|t| {
+            // A hyphenated participle is an adjective ("self-described", "so-called").
+            let compound = ctx.word(t).contains('-') || t > 0 && ctx.is_joiner(t - 1);
+            ctx.lower_is(t, &AUX)
+                || ctx.word(t).ends_with("ed") && !ctx.is_capitalised(t) && !compound
+        })
     }
 
     /// A subject followed by an apposition, `“…,” Ki Hong, 33, said` / `Tom John, chairman of
