@@ -546,3 +546,34 @@ fn hyphenated_subjects_and_accusations() {
     let c = one("Ortega accused Brandt of ignoring the flood reports.");
     assert_eq!(c.quote.text, "Brandt of ignoring the flood reports");
 }
+
+#[test]
+fn a_statement_saying_that_reports_for_its_issuer() {
+    let c = one(
+        "Council President Ines Ortega issued a statement saying that the council should wait.",
+    );
+    assert_eq!(c.quote.text, "that the council should wait");
+    assert_eq!(c.speaker.as_deref(), Some("Ines Ortega"));
+}
+
+#[test]
+fn rulings_and_quantified_subjects() {
+    let c = one("The judge ruled that the ballots must be counted again.");
+    assert_eq!(
+        (c.speaker.as_deref(), c.quote.text.as_str()),
+        (Some("judge"), "that the ballots must be counted again")
+    );
+    assert!(claims("The committee ruled out a vote.").is_empty());
+    let c = one("Some advocates for rail transit said the plan ignored the suburbs.");
+    assert_eq!(c.quote.text, "the plan ignored the suburbs");
+}
+
+#[test]
+fn attitude_nouns_without_a_possessor_report_an_unnamed_source() {
+    let c = one("The move stoked fears that the coalition could split.");
+    assert_eq!(
+        (c.quote.text.as_str(), c.speaker.as_deref()),
+        ("that the coalition could split", None)
+    );
+    assert_eq!(c.cue_class, Some("thought"));
+}
