@@ -577,3 +577,15 @@ fn attitude_nouns_without_a_possessor_report_an_unnamed_source() {
     );
     assert_eq!(c.cue_class, Some("thought"));
 }
+
+#[test]
+fn a_participle_report_takes_the_speaker_after_an_opening_quotation() {
+    let c = claims("“It has been a long winter,” Avery said, adding that nobody expected it.");
+    let adding = c
+        .iter()
+        .find(|c| c.cue.as_ref().is_some_and(|q| q.text == "adding"))
+        .expect("adding");
+    assert_eq!(adding.speaker.as_deref(), Some("Avery"));
+    let c = one("When the host asked about it, Quill seized on the question, repeating that the levy would fail.");
+    assert_eq!(c.speaker.as_deref(), Some("Quill"));
+}

@@ -559,9 +559,25 @@ impl RuleQuoteDetector {
         limit: usize,
     ) -> Option<(usize, usize)> {
         let mut a = sent_start;
-        // "Though she called …": a subordinator before the subject.
+        // `“…,” Avery said, adding …`: the subject follows the opening quotation.
+        if let Some(close) = ctx.quote_opened_at(a).and_then(|q| q.close) {
+            if close + 1 >= limit {
+                return None;
+            }
+            a = close + 1;
+            if ctx.word(a) == "," {
+                a += 1;
+            }
+            if let Some(m) = self.cue_at(ctx, a, limit) {
+                return self.right_phrase(ctx, a + m.len, limit);
+            }
+        }
+        // "Though she called …": a subordinator before the subject; "When the host asked
+        // about it, Quill seized on it, repeating …": the main clause follows its comma.
         if a < limit && ctx.lower_is(a, &LEFT_BOUNDARIES) && !ctx.lower_is(a, &ADVERBIAL_OPENERS) {
-            a += 1;
+            a = (a + 1..limit)
+                .find(|&t| ctx.word(t) == "," && ctx.inside[t].is_none())
+                .map_or(a + 1, |comma| comma + 1);
         }
         // An opening adverbial phrase ("During the conference,", "Earlier Wednesday,",
         // "Similarly,", "Like Mr. Sanders,", "Speaking at a rally,") ends at its comma.
@@ -595,6 +611,7 @@ impl RuleQuoteDetector {
                         "yet",
                     ],
                 )
+                || ctx.lower_is(a, &["asked", "when"])
                 || ctx.word(a).ends_with("ly")
                 || ctx.word(a).ends_with("ing"));
         if adverbial {
@@ -606,6 +623,9 @@ impl RuleQuoteDetector {
             ) {
                 // "Perhaps they …": a one-word adverb without a comma.
                 a += 1;
+            } else {
+                // An adverbial whose end is unknown ("For years she led …") hides the subject.
+                return None;
             }
         }
         let mut b = a;
