@@ -589,3 +589,12 @@ fn a_participle_report_takes_the_speaker_after_an_opening_quotation() {
     let c = one("When the host asked about it, Quill seized on the question, repeating that the levy would fail.");
     assert_eq!(c.speaker.as_deref(), Some("Quill"));
 }
+
+#[test]
+fn a_closing_relative_clause_is_not_reported() {
+    let c = one("Residents said they had not heard anything to change their minds about Reyes, who held a meeting on Monday.");
+    assert_eq!(
+        c.quote.text,
+        "they had not heard anything to change their minds about Reyes"
+    );
+}

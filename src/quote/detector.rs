@@ -690,6 +690,14 @@ impl RuleQuoteDetector {
                 }
             }
             if ctx.word(i) == "," && ctx.inside[i].is_none() {
+                // A closing relative clause comments on the report ("…, who held a meeting
+                // …", "…, which he denied"); it is not part of it.
+                if i + 1 < sent_end
+                    && ctx.lower_is(i + 1, &["who", "which", "whose"])
+                    && !(i + 2..sent_end).any(|t| ctx.word(t) == "," || ctx.is_quote(t))
+                {
+                    return i;
+                }
                 let mut j = i + 1;
                 while j < sent_end && ctx.is_quote(j) {
                     j += 1;
