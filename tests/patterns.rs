@@ -598,3 +598,11 @@ fn a_closing_relative_clause_is_not_reported() {
         "they had not heard anything to change their minds about Reyes"
     );
 }
+
+#[test]
+fn attacks_and_thanks_report_their_object() {
+    let c = one("Quill blasted Brandt for his votes on the harbour fund.");
+    assert_eq!(c.quote.text, "Brandt for his votes on the harbour fund");
+    assert_eq!(c.cue_class, Some("speech"));
+    assert!(claims("The company gave thanks to its staff.").is_empty());
+}
