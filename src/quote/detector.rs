@@ -473,6 +473,26 @@ impl RuleQuoteDetector {
         (close > q.open + 1 && matches!(ctx.word(close - 1), "?" | "!")).then_some(q)
     }
 
+    /// The `to` of an infinitive right after a cue or behind its time and place adjuncts
+    /// ("vowed to fight", "promised Sunday at a rally to end …").
+    fn infinitive_after_adjuncts(&self, ctx: &Ctx, from: usize, sent_end: usize) -> Option<usize> {
+        (from..sent_end.min(from + MAX_ADJUNCT_TOKENS))
+            .take_while(|&t| {
+                t == from
+                    || !ctx.is_punct(t)
+                        && !ctx.is_quote(t)
+                        && !ctx.lower_is(t, &["that", "and", "but", "who", "which"])
+                        && !self.has_finite_verb(ctx, t, t + 1)
+                        && self.cue_at(ctx, t, sent_end).is_none()
+            })
+            .find(|&t| {
+                ctx.lower_is(t, &["to"])
+                    && (t == from
+                        || ctx.lower_is(from, &TIME_WORDS)
+                        || ctx.lower_is(from, &["at", "in", "on", "during", "last", "this"]))
+            })
+    }
+
     /// The opening mark of a quotation that follows a cue's adjuncts after a comma or colon
     /// (`replied evenly, “`, `wrote to her readers, “`), when no clause starts
     /// between.
@@ -1192,11 +1212,11 @@ impl RuleQuoteDetector {
         } else if let (Some(t), false) = (that, blocked) {
             // PolNeAR's convention: the complementizer belongs to the content.
             start = t;
-        } else if (m.class == super::CueClass::Intention || m.infinitive)
-            && after < s1
-            && ctx.word(after) == "to"
+        } else if let Some(to) = (m.class == super::CueClass::Intention || m.infinitive)
+            .then(|| self.infinitive_after_adjuncts(ctx, after, s1))
+            .flatten()
         {
-            start = after;
+            start = to;
         } else if m.class == super::CueClass::Intention {
             return None;
         } else {
