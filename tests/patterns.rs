@@ -606,3 +606,10 @@ fn attacks_and_thanks_report_their_object() {
     assert_eq!(c.cue_class, Some("speech"));
     assert!(claims("The company gave thanks to its staff.").is_empty());
 }
+
+#[test]
+fn a_quotation_resumes_after_its_attribution_and_adjuncts() {
+    let text = "“I think the count will be fair,” Reyes said during a visit to Millbrook on Friday, “but many people are watching.”";
+    let c = one(text);
+    assert_eq!(c.quote.fragments.map(|f| f.len()), Some(2));
+}

@@ -1079,13 +1079,17 @@ impl RuleQuoteDetector {
                 }
             }
             // `“A,” he said, “B.”`: one quotation interrupted by its attribution.
-            if after_quote && quote_follows {
-                let mut k = a;
+            // Also behind adjuncts: `“A,” he said during a visit to Millbrook, “B.”`
+            let resumes = self
+                .quotation_after_adjuncts(ctx, after, s1)
+                .and_then(|open| ctx.quote_opened_at(open));
+            if after_quote && resumes.is_some() {
+                let mut k = lead;
                 while k > s0 && ctx.word(k - 1) == "," {
                     k -= 1;
                 }
                 let left = k.checked_sub(1).and_then(|c| ctx.quote_closed_at(c));
-                if let (Some(l), Some(r)) = (left, ctx.quote_opened_at(after + 1)) {
+                if let (Some(l), Some(r)) = (left, resumes) {
                     return Some(Candidate {
                         kind: Kind::Direct,
                         fragments: vec![l.content, r.content],
