@@ -156,6 +156,16 @@ impl Default for RuleAttributor {
 }
 
 /// Words of a text span, split on whitespace with possessives and punctuation kept attached.
+/// Grammatical gender of a personal pronoun: `Some(true)` for he/him/his, `Some(false)` for
+/// she/her.
+fn pronoun_gender(word: &str) -> Option<bool> {
+    match word.to_lowercase().as_str() {
+        "he" | "him" | "his" => Some(true),
+        "she" | "her" => Some(false),
+        _ => None,
+    }
+}
+
 fn words(s: &str) -> Vec<&str> {
     s.split_whitespace().collect()
 }
@@ -300,6 +310,18 @@ impl RuleAttributor {
             .sentences
             .get(sentence.saturating_sub(ANTECEDENT_WINDOW))
             .map_or(0, |s| s.span.start);
+        // A speaker an earlier claim called "she" is no antecedent of "he", and vice versa.
+        let text = doc.text();
+        let gender = pronoun_gender(before.slice(text));
+        let other_gender = |name: &Option<String>| {
+            gender.is_some()
+                && claims.iter().any(|c| {
+                    c.speaker == *name
+                        && c.speaker_mention
+                            .and_then(|m| pronoun_gender(m.slice(text)))
+                            .is_some_and(|g| Some(g) != gender)
+                })
+        };
         // Speakers of earlier claims first: the usual antecedent of "he said".
         let previous = claims
             .iter()
@@ -309,11 +331,16 @@ impl RuleAttributor {
                 c.speaker_mention
                     .is_some_and(|m| m.end <= before.start && m.start >= window_start)
                     && c.speaker_type.is_some_and(|t| wanted.contains(&t))
+                    && !other_gender(&c.speaker)
             });
         let entity = entities_in(doc, Span::new(window_start, before.start))
             .iter()
             .rev()
-            .find(|e| e.span.end <= before.start && wanted.contains(&e.label));
+            .find(|e| {
+                e.span.end <= before.start
+                    && wanted.contains(&e.label)
+                    && !other_gender(&self.resolve_entity(doc, names, e, 0.75).name)
+            });
         match (previous, entity) {
             (Some(c), Some(e))
                 if e.span.start > c.speaker_mention.map_or(0, |m| m.end)
@@ -479,12 +506,67 @@ impl RuleAttributor {
                         .iter()
                         .all(|e| words(&text[mention.start..e.span.start]).len() > g)
             });
+        // "Former Secretary of State Mara Quill": a capitalised title before a person
+        // ending the phrase makes that person the speaker.
+        let titled_person = inside.last().is_some_and(|e| {
+            e.label == Label::Per
+                && e.span.end == mention.end
+                && words(&text[mention.start..e.span.start])
+                    .last()
+                    .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        });
+        let group_head = group_head.filter(|_| !titled_person);
         if head_is_role {
             if let Some(s) = self.nominal(doc, names, mention) {
                 return s;
             }
         }
-        if group_head.is_none() && !head_is_role {
+        // A common noun heads the phrase ("Most Green voters", "voters in Oregon"): the
+        // speaker is the phrase, not a place or group named inside it.
+        let head = match inside.last() {
+            Some(e) if e.span.end == mention.end && e.label != Label::Per => {
+                let before = words(&text[mention.start..e.span.start]);
+                match before.as_slice() {
+                    [.., head, "of" | "in" | "from" | "at" | "for" | "across"] => Some(*head),
+                    _ => None,
+                }
+            }
+            Some(e) if e.span.end == mention.end => None,
+            _ => original_words.last().copied(),
+        };
+        // Only for a clean noun phrase: a mention holding a clause or an adverb keeps the
+        // named entity as the better guess.
+        let clause_like = mention_words.iter().any(|w| {
+            matches!(
+                *w,
+                "he" | "she"
+                    | "it"
+                    | "they"
+                    | "what"
+                    | "this"
+                    | "has"
+                    | "had"
+                    | "been"
+                    | "is"
+                    | "was"
+                    | "often"
+                    | "also"
+                    | "to"
+                    | "for"
+                    | "on"
+                    | "made"
+                    | "following"
+            ) || w.ends_with("ed")
+                || w.ends_with("ing")
+        });
+        let common_head = !clause_like
+            && mention_words.len() <= 6
+            && head.is_some_and(|h| {
+                h.chars().next().is_some_and(char::is_lowercase)
+                    && !DETERMINERS.contains(&h)
+                    && !h.ends_with("ly")
+            });
+        if group_head.is_none() && !head_is_role && !common_head {
             let pick = inside
                 .iter()
                 .find(|e| e.label == Label::Per)

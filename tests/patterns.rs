@@ -613,3 +613,26 @@ fn a_quotation_resumes_after_its_attribution_and_adjuncts() {
     let c = one(text);
     assert_eq!(c.quote.fragments.map(|f| f.len()), Some(2));
 }
+
+#[test]
+fn a_common_noun_heads_its_speaker_phrase() {
+    let c = one("Green voters in Oregon said they want a faster transition.");
+    assert_eq!(c.speaker.as_deref(), Some("Green voters in Oregon"));
+    let c = one("The Brandt campaign said the report was false.");
+    assert_eq!(c.speaker.as_deref(), Some("Brandt campaign"));
+    let c = one("Former Secretary of State Mara Quill said the report was false.");
+    assert_eq!(c.speaker.as_deref(), Some("Mara Quill"));
+}
+
+#[test]
+fn a_pronoun_skips_antecedents_of_the_other_gender() {
+    let text = "Paul Brandt spoke first. Ines Ortega said the plan was vague. \
+                “I don’t see details,” she said. He said the plan would pass.";
+    let c = claims(text);
+    let last = c.last().expect("claims");
+    assert_eq!(
+        last.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("He")
+    );
+    assert_eq!(last.speaker.as_deref(), Some("Paul Brandt"));
+}
