@@ -841,11 +841,11 @@ fn gold_is_speech(g: &ClaimGold) -> bool {
     g.cue.as_ref().is_some_and(|c| is_speech_cue(&c.text))
 }
 
+/// The speech subset judges a prediction's cue by the same lemma rule as gold's, not by the
+/// predicting tool's own `cue_class`: a tool that labels "blasted" or a signature dash as speech
+/// must not be measured on a different subset than gold and peers.
 fn pred_is_speech(p: &ClaimPred) -> bool {
-    match p.cue_class.as_deref() {
-        Some(cc) => cc == "speech",
-        None => p.cue.as_ref().is_some_and(|c| is_speech_cue(&c.text)),
-    }
+    p.cue.as_ref().is_some_and(|c| is_speech_cue(&c.text))
 }
 
 fn is_quoted_kind(k: Option<&str>) -> bool {
@@ -998,7 +998,8 @@ pub struct Report {
     pub all: Metrics,
     /// Gold direct/mixed vs predicted direct/mixed (re-matched).
     pub quoted: Metrics,
-    /// Gold with a speech-verb cue vs predictions with cue_class speech (re-matched).
+    /// Gold with a speech-verb cue vs predictions with a speech-verb cue (re-matched); one
+    /// rule for both sides and for every tool, whatever cue class a tool assigns.
     pub speech: Metrics,
     /// Scores per claim kind, sorted by kind.
     pub per_kind: Vec<KindMetrics>,
@@ -1634,7 +1635,10 @@ mod tests {
             p("other", 0, "ignored", None, "direct", 0.9),
         ];
         preds[1].cue = Some(Span::new(0, 12, "according to"));
-        preds[2].cue_class = Some("report".into());
+        preds[2].cue = Some(Span::new(0, 8, "reported"));
+        // The speech subset goes by the cue's words, whatever class the tool gave it.
+        preds[0].cue_class = Some("thought".into());
+        preds[2].cue_class = Some("speech".into());
         let r = evaluate(&gold, &preds);
         assert_eq!(r.pred_ignored, 1);
         assert_eq!(r.pred_ignored_docs, 1);
@@ -1656,7 +1660,7 @@ mod tests {
             (2, 2, 1, 1)
         );
         assert!(close(r.quoted.claim_p, 0.5) && close(r.quoted.claim_r, 0.5));
-        // speech: gold {0}; pred {0} (cue "said"); pred1 cue "according to"; pred2 cue_class report
+        // speech: gold {0}; pred {0} (cue "said"); pred1 cue "according to"; pred2 cue "reported"
         assert_eq!((r.speech.gold, r.speech.pred, r.speech.matched), (1, 1, 1));
         assert!(close(r.speech.claim_f1, 1.0));
         // per kind
