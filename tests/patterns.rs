@@ -636,3 +636,26 @@ fn a_pronoun_skips_antecedents_of_the_other_gender() {
     );
     assert_eq!(last.speaker.as_deref(), Some("Paul Brandt"));
 }
+
+#[test]
+fn quotations_signed_with_a_dash() {
+    let text = "Readers wrote in.\n“The bridge should have been fixed years ago.” ― Lena Park.\n“The council is slow.” — Omar Haddad\nNext.";
+    let c = claims(text);
+    let signed: Vec<_> = c
+        .iter()
+        .map(|c| (c.speaker.as_deref(), c.quote.text.as_str()))
+        .collect();
+    assert_eq!(
+        signed,
+        vec![
+            (
+                Some("Lena Park"),
+                "The bridge should have been fixed years ago."
+            ),
+            (Some("Omar Haddad"), "The council is slow.")
+        ]
+    );
+    assert!(claims("“Fine,” — and then nothing more was said.")
+        .iter()
+        .all(|c| c.cue.is_none()));
+}

@@ -1488,6 +1488,58 @@ impl RuleQuoteDetector {
         })
     }
 
+    /// Quotations signed with a dash and a name (`“…” ― Lena Park.`), as in collected
+    /// reader comments and epigraphs.
+    fn signed_quotations(&self, ctx: &Ctx) -> Vec<Candidate> {
+        let doc = ctx.doc;
+        let text = doc.text();
+        let mut out = Vec::new();
+        for q in &ctx.quotes {
+            let Some(close) = q.close else { continue };
+            let dash = close + 1;
+            if dash + 1 >= doc.tokens.len() || !matches!(ctx.word(dash), "―" | "—" | "–" | "--")
+            {
+                continue;
+            }
+            let gap = Span::new(doc.tokens[close].span.end, doc.tokens[dash].span.start);
+            if gap.slice(text).contains('\n') {
+                continue;
+            }
+            // The name: capitalised words (and initials) up to the end of the line.
+            let name_end = (dash + 1..doc.tokens.len().min(dash + 7))
+                .take_while(|&t| {
+                    let between = Span::new(doc.tokens[t - 1].span.end, doc.tokens[t].span.start);
+                    !between.slice(text).contains('\n')
+                        && (ctx.is_capitalised(t) || ctx.word(t) == "." && t > dash + 1)
+                })
+                .last();
+            let Some(end) = name_end.filter(|&e| ctx.is_capitalised(dash + 1) && e > dash) else {
+                continue;
+            };
+            let line_ends = end + 1 >= doc.tokens.len() || {
+                let next = Span::new(doc.tokens[end].span.end, doc.tokens[end + 1].span.start);
+                next.slice(text).contains('\n')
+            };
+            if !line_ends {
+                continue;
+            }
+            let last = if ctx.word(end) == "." { end - 1 } else { end };
+            out.push(Candidate {
+                kind: Kind::Direct,
+                fragments: vec![q.content],
+                cue: Some(Cue {
+                    span: ctx.span(dash, dash),
+                    lemma: "―".into(),
+                    class: super::CueClass::Speech,
+                }),
+                speaker: Some(ctx.span(dash + 1, last)),
+                sentence: doc.sentence_of(dash),
+                evidence: 0.7,
+            });
+        }
+        out
+    }
+
     /// "according to X, CONTENT" or "CONTENT, according to X".
     fn source_candidate(&self, ctx: &Ctx, si: usize, i: usize, m: &CueMatch) -> Option<Candidate> {
         let sent = &ctx.doc.sentences[si];
@@ -1785,6 +1837,7 @@ impl QuoteDetector for RuleQuoteDetector {
             }
         }
 
+        out.extend(self.signed_quotations(&ctx));
         close_open_quotations(&ctx, &mut out);
         drop_nested(&ctx, &mut out);
         self.join_quotations(&ctx, &mut out);
