@@ -659,3 +659,17 @@ fn quotations_signed_with_a_dash() {
         .iter()
         .all(|c| c.cue.is_none()));
 }
+
+#[test]
+fn a_noun_phrase_object_runs_to_its_time_adjunct() {
+    let c = one("Quill blamed the delays on “chronic underfunding” of the port on Tuesday.");
+    assert_eq!(
+        c.quote.text,
+        "the delays on “chronic underfunding” of the port"
+    );
+    let c = one("He announced plans to give an additional $15 million to the group.");
+    assert_eq!(
+        c.quote.text,
+        "plans to give an additional $15 million to the group"
+    );
+}

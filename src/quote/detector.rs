@@ -1297,13 +1297,21 @@ impl RuleQuoteDetector {
         if np_object {
             end = (start + 1..end)
                 .find(|&t| {
-                    ctx.is_punct(t)
-                        || ctx.lower_is(
-                            t,
-                            &[
-                                "on", "during", "at", "last", "after", "before", "while", "since",
-                            ],
-                        )
+                    // Not at a price or a hyphen ("$15 million", "so-called"), and not at a
+                    // preposition that belongs to the object ("blamed the delays on underfunding"), only
+                    // at one that opens a time adjunct ("on Thursday", "at the time").
+                    let time_adjunct = ctx.lower_is(t, &["on", "at", "in"])
+                        && t + 1 < end
+                        && (ctx.lower_is(t + 1, &TIME_WORDS)
+                            || ctx.lower_is(t + 1, &TIME_NOUNS)
+                            || ctx.doc.tokens[t + 1].kind == TokenKind::Number
+                            || ctx.is_capitalised(t + 1)
+                            || ctx.lower_is(t + 1, &["the"])
+                                && t + 2 < end
+                                && ctx.lower_is(t + 2, &["beginning", "end", "time", "start"]));
+                    ctx.is_punct(t) && !matches!(ctx.word(t), "$" | "%" | "-" | "'" | "’")
+                        || time_adjunct
+                        || ctx.lower_is(t, &["during", "last", "after", "before", "while", "since"])
                 })
                 .unwrap_or(end);
         }
