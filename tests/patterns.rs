@@ -673,3 +673,11 @@ fn a_noun_phrase_object_runs_to_its_time_adjunct() {
         "plans to give an additional $15 million to the group"
     );
 }
+
+#[test]
+fn a_parenthetical_attribution_before_a_gerund_subject() {
+    let c = one("That merger was smooth, he said, replacing the board would be much harder.");
+    assert_eq!(c.quote.fragments.map(|f| f.len()), Some(2));
+    let c = one("The plan is dead, he said, speaking at a rally in Ohio.");
+    assert_eq!(c.quote.text, "The plan is dead");
+}

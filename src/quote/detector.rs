@@ -1112,7 +1112,10 @@ impl RuleQuoteDetector {
                     && ctx.word(a - 1) == ","
                     && !ctx.lower_is(after + 1, &NOT_OBJECTS)
                     && !ctx.lower_is(after + 1, &ADVERBIAL_OPENERS)
-                    && !ctx.word(after + 1).ends_with("ing")
+                    // A participle adjunct (", speaking at a rally"), unless it is a gerund
+                    // subject ("…, he said, replacing the board would be …").
+                    && (!ctx.word(after + 1).ends_with("ing")
+                        || self.has_finite_verb(ctx, after + 2, s1))
                     && self.cue_at(ctx, after + 1, s1).is_none();
                 if parenthetical {
                     let end = self.content_end(ctx, after + 1, s1);
