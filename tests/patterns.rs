@@ -681,3 +681,33 @@ fn a_parenthetical_attribution_before_a_gerund_subject() {
     let c = one("The plan is dead, he said, speaking at a rally in Ohio.");
     assert_eq!(c.quote.text, "The plan is dead");
 }
+
+#[test]
+fn a_headline_introducing_a_quotation() {
+    let c = one("Advice from Judge Ortega: ‘Read the whole file.’");
+    assert_eq!(c.quote.text, "Read the whole file.");
+    assert_eq!(
+        c.speaker_mention.map(|m| m.text),
+        Some("Advice from Judge Ortega".to_string())
+    );
+    assert!(claims("Headline:").is_empty());
+}
+
+#[test]
+fn shouts_and_documents_that_read() {
+    let c = one("“Where is the ambulance?” she yells while running down the street.");
+    assert_eq!(c.cue.unwrap().text, "yells");
+    let c = one("“Our support for the library is not negotiable,” the petition reads.");
+    assert_eq!(c.speaker.as_deref(), Some("petition"));
+    assert!(claims("She reads the letter aloud.").is_empty());
+}
+
+#[test]
+fn an_adjunct_participle_keeps_its_own_that() {
+    let c = claims("“We will finish the job,” she said at a news conference announcing that the city was suing.");
+    assert!(
+        c.iter()
+            .any(|c| c.cue.as_ref().is_some_and(|q| q.text == "said") && c.kind == "direct"),
+        "{c:#?}"
+    );
+}

@@ -629,6 +629,7 @@ impl RuleQuoteDetector {
                         "perhaps",
                         "indeed",
                         "yet",
+                        "once",
                     ],
                 )
                 || ctx.lower_is(a, &["asked", "when"])
@@ -1051,7 +1052,11 @@ impl RuleQuoteDetector {
             // an object ("… ,” Trump told CNN then.").
             // A "that" past a comma belongs to another clause ("…,” X told CNN, noting that …").
             let no_complementizer = !(after..s1.min(after + THAT_WINDOW))
-                .take_while(|&t| ctx.word(t) != ",")
+                .take_while(|&t| {
+                    // "said at a news conference announcing that …": that "that" is the
+                    // participle's.
+                    ctx.word(t) != "," && !(t > after && ctx.word(t).ends_with("ing"))
+                })
                 .any(|t| ctx.lower_is(t, &["that"]));
             let right_is_pp = after < s1
                 && !preposition
@@ -1478,9 +1483,16 @@ impl RuleQuoteDetector {
     fn headline_candidate(&self, ctx: &Ctx, si: usize) -> Option<Candidate> {
         let sent = &ctx.doc.sentences[si];
         let (s0, s1) = (sent.tokens.start, sent.tokens.end);
-        let colon = (s0..s1.min(s0 + 5)).find(|&t| ctx.word(t) == ":")?;
+        let colon = (s0..s1.min(s0 + 10)).find(|&t| ctx.word(t) == ":")?;
+        // "Quill Says: …" (a short capitalised name), or a longer headline introducing a
+        // quotation ("Advice from Judge Ortega: ‘Read the whole file.’").
+        let quoted =
+            colon + 1 < s1 && ctx.quote_opened_at(colon + 1).is_some() && ctx.is_capitalised(s0);
         let name_like = colon > s0
-            && (s0..colon).all(|t| ctx.is_capitalised(t) || matches!(ctx.word(t), "’s" | "'s"));
+            && (colon <= s0 + 5 || quoted)
+            && (quoted
+                || (s0..colon)
+                    .all(|t| ctx.is_capitalised(t) || matches!(ctx.word(t), "’s" | "'s")));
         if !name_like || colon + 2 >= s1 || self.cue_at(ctx, colon - 1, colon).is_some() {
             return None;
         }
