@@ -711,3 +711,10 @@ fn an_adjunct_participle_keeps_its_own_that() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn possessed_participles_and_participial_openers() {
+    assert!(claims("Few members spend the league's recommended 3 percent on training.").is_empty());
+    let c = one("Alarmed by the audit, Brandt revised his budget, promising to focus on schools.");
+    assert_eq!(c.speaker.as_deref(), Some("Brandt"));
+}

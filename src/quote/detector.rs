@@ -632,9 +632,11 @@ impl RuleQuoteDetector {
                         "once",
                     ],
                 )
-                || ctx.lower_is(a, &["asked", "when"])
+                || ctx.lower_is(a, &["asked", "when", "to"])
                 || ctx.word(a).ends_with("ly")
-                || ctx.word(a).ends_with("ing"));
+                || ctx.word(a).ends_with("ing")
+                // "Alarmed by the audit, Brandt …"
+                || ctx.word(a).ends_with("ed") && a + 1 < limit && ctx.lower_is(a + 1, &["by"]));
         if adverbial {
             if let Some(comma) = (a..limit.min(a + 16)).find(|&t| ctx.word(t) == ",") {
                 a = comma + 1;
@@ -831,8 +833,12 @@ impl RuleQuoteDetector {
         let goes_on = i >= s0 + 3
             && ctx.lower_is(i - 3, &["went", "goes", "go", "going"])
             && ctx.lower_is(i - 2, &["on"]);
+        // "the league's recommended 3 percent": a possessed participle is no verb.
+        let possessed = i > s0 && matches!(ctx.word(i - 1), "’s" | "'s");
         if i > s0
-            && (ctx.lower_is(i - 1, &NOUN_MARKERS) || ctx.lower_is(i - 1, &["to"]) && !goes_on)
+            && (ctx.lower_is(i - 1, &NOUN_MARKERS)
+                || ctx.lower_is(i - 1, &["to"]) && !goes_on
+                || possessed)
         {
             return None;
         }
