@@ -718,3 +718,13 @@ fn possessed_participles_and_participial_openers() {
     let c = one("Alarmed by the audit, Brandt revised his budget, promising to focus on schools.");
     assert_eq!(c.speaker.as_deref(), Some("Brandt"));
 }
+
+#[test]
+fn adverbial_openers_and_time_prepositions_are_not_subjects() {
+    let c = one("Likewise, Brandt went after Quill, saying that she should step aside.");
+    assert_eq!(c.speaker.as_deref(), Some("Brandt"));
+    let c = one(
+        "Here in Millbrook, Reyes stepped up her focus on housing, saying that rents must fall.",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Reyes"));
+}

@@ -340,6 +340,10 @@ impl RuleQuoteDetector {
                     || adverb(k - 1))
             {
                 k -= 1;
+                // "Brandt, …, on Friday said": the preposition of a time adjunct.
+                if ctx.lower_is(k, &TIME_WORDS) && k > sent_start && ctx.lower_is(k - 1, &["on"]) {
+                    k -= 1;
+                }
             } else if k > sent_start + 1
                 && ctx.lower_is(k - 1, &TIME_NOUNS)
                 && (ctx.lower_is(k - 2, &["last", "this", "on", "that"])
@@ -452,6 +456,7 @@ impl RuleQuoteDetector {
             ) && !self.has_finite_verb(ctx, a, b + 1)
             // "Many in the crowd said": a short phrase opening its sentence or clause.
             || (a == sent_start || ctx.word(a - 1) == ",")
+                && !ctx.lower_is(a, &["on", "in", "at", "for", "with", "by", "from", "of", "as"])
                 && b + 1 - a <= 5
                 && ctx.doc.tokens[b].kind == TokenKind::Word
                 && !self.has_finite_verb(ctx, a, b + 1)
@@ -630,6 +635,11 @@ impl RuleQuoteDetector {
                         "indeed",
                         "yet",
                         "once",
+                        "here",
+                        "likewise",
+                        "moreover",
+                        "furthermore",
+                        "again",
                     ],
                 )
                 || ctx.lower_is(a, &["asked", "when", "to"])
