@@ -728,3 +728,12 @@ fn adverbial_openers_and_time_prepositions_are_not_subjects() {
     );
     assert_eq!(c.speaker.as_deref(), Some("Reyes"));
 }
+
+#[test]
+fn naming_verbs_report_their_object_and_its_label() {
+    let c = one("The union branded the contract a “race to the bottom for nurses.”");
+    assert_eq!(
+        (c.kind, c.quote.text.as_str()),
+        ("mixed", "the contract a “race to the bottom for nurses.”")
+    );
+}
