@@ -737,3 +737,12 @@ fn naming_verbs_report_their_object_and_its_label() {
         ("mixed", "the contract a “race to the bottom for nurses.”")
     );
 }
+
+#[test]
+fn directives_report_their_addressee_and_infinitive() {
+    let c = one("The family has called on the city to release the footage.");
+    assert_eq!(c.cue.unwrap().text, "called on");
+    assert_eq!(c.quote.text, "the city to release the footage");
+    let c = one("Quill told delegates to vote their conscience.");
+    assert_eq!(c.quote.text, "delegates to vote their conscience");
+}

@@ -1265,9 +1265,10 @@ impl RuleQuoteDetector {
                 if start > after && start < s1 && ctx.lower_is(start, &["against", "about", "of"]) {
                     np_object = true;
                 }
-                // "told her to leave" is a directive, not a report.
+                // A directive ("urged voters to turn out"): its addressee and the infinitive
+                // are the content.
                 if start > after && start < s1 && ctx.lower_is(start, &["to"]) {
-                    return None;
+                    start = after;
                 }
             }
             if start < s1
