@@ -746,3 +746,18 @@ fn directives_report_their_addressee_and_infinitive() {
     let c = one("Quill told delegates to vote their conscience.");
     assert_eq!(c.quote.text, "delegates to vote their conscience");
 }
+
+#[test]
+fn questions_asked_mid_sentence_or_behind_an_adjunct() {
+    let c = claims("“It will pass,” Omar Haddad said when asked how the board decides.");
+    assert!(
+        c.iter().any(|c| c.quote.text == "how the board decides"),
+        "{c:#?}"
+    );
+    let c = claims("Asked on Monday whether Quill would join the cabinet, she said no.");
+    assert!(
+        c.iter()
+            .any(|c| c.quote.text == "whether Quill would join the cabinet"),
+        "{c:#?}"
+    );
+}

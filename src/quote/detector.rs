@@ -854,19 +854,24 @@ impl RuleQuoteDetector {
         }
         // "Asked whether …, X said" / "When asked about …": the question, its asker unnamed,
         // runs to the clause's comma.
-        let opens_sentence = i == s0 || i == s0 + 1 && ctx.lower_is(s0, &["when", "once", "if"]);
-        if opens_sentence
-            && ctx.word(i).eq_ignore_ascii_case("asked")
-            && i + 1 < s1
-            && (ctx.lower_is(i + 1, &WH_WORDS) || ctx.lower_is(i + 1, &["about"]))
-        {
-            let about = ctx.lower_is(i + 1, &["about"]);
-            let start = if about { i + 2 } else { i + 1 };
+        // Also mid-sentence ("…, Haddad said when asked how …") and behind an adjunct
+        // ("Asked on Monday whether …", "Asked by the host if …").
+        let opens_sentence = i == s0 || i > s0 && ctx.lower_is(i - 1, &["when", "once", "if"]);
+        let question = (i + 1..s1.min(i + 6))
+            .take_while(|&t| !ctx.is_punct(t) && !ctx.is_quote(t))
+            .find(|&t| ctx.lower_is(t, &WH_WORDS) || ctx.lower_is(t, &["about", "if"]))
+            .filter(|&t| {
+                t == i + 1 || ctx.lower_is(i + 1, &["on", "by", "later", "again", "last"])
+            });
+        if opens_sentence && ctx.word(i).eq_ignore_ascii_case("asked") && question.is_some() {
+            let q = question.unwrap_or(i + 1);
+            let about = ctx.lower_is(q, &["about"]);
+            let start = if about { q + 1 } else { q };
             let end = (start..s1)
                 .find(|&t| ctx.word(t) == "," && ctx.inside[t].is_none())
                 .unwrap_or(s1);
             let content = self.content(ctx, start, end)?;
-            let cue_end = if about { i + 1 } else { i };
+            let cue_end = if about { q } else { i };
             return Some(Candidate {
                 kind: self.kind_of(ctx, content),
                 fragments: vec![content],
