@@ -761,3 +761,13 @@ fn questions_asked_mid_sentence_or_behind_an_adjunct() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn plural_heads_and_a_new_clause_after_and() {
+    let c = one(
+        "The deadline passed, but lawyers for the county said this week that they would miss it.",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("lawyers for the county"));
+    let c = one("Reyes said the real obstacle to the plan is the county, and she left the stage.");
+    assert_eq!(c.quote.text, "the real obstacle to the plan is the county");
+}

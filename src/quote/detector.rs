@@ -454,6 +454,13 @@ impl RuleQuoteDetector {
                     "several", "other", "few",
                 ],
             ) && !self.has_finite_verb(ctx, a, b + 1)
+            // "lawyers for the county said": a plural head with its modifier.
+            || b > a
+                && ctx.word(a).len() > 3
+                && ctx.word(a).ends_with('s')
+                && !ctx.is_capitalised(a)
+                && ctx.lower_is(a + 1, &["for", "of", "from", "at", "in", "with"])
+                && !self.has_finite_verb(ctx, a, b + 1)
             // "Many in the crowd said": a short phrase opening its sentence or clause.
             || (a == sent_start || ctx.word(a - 1) == ",")
                 && !ctx.lower_is(a, &["on", "in", "at", "for", "with", "by", "from", "of", "as"])
@@ -737,6 +744,10 @@ impl RuleQuoteDetector {
                 }
                 if j < sent_end && ctx.lower_is(j, &["and", "but"]) {
                     j += 1;
+                    // ", and he rallied the crowd": a new clause with its own subject.
+                    if j < sent_end && ctx.lower_is(j, &CLAUSE_OPENERS[..8]) {
+                        return i;
+                    }
                 }
                 if let Some(m) = self.cue_at(ctx, j, sent_end) {
                     // ", according to X", ", citing X", and a participle report of its own
