@@ -771,3 +771,9 @@ fn plural_heads_and_a_new_clause_after_and() {
     let c = one("Reyes said the real obstacle to the plan is the county, and she left the stage.");
     assert_eq!(c.quote.text, "the real obstacle to the plan is the county");
 }
+
+#[test]
+fn a_semicolon_ends_reported_content() {
+    let c = one("Brandt aide says he'll soften his tone; the rally is set for May.");
+    assert_eq!(c.quote.text, "he'll soften his tone");
+}

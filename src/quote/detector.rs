@@ -729,6 +729,10 @@ impl RuleQuoteDetector {
                     return if ctx.word(i - 1) == "," { i - 1 } else { i };
                 }
             }
+            // A semicolon joins another clause ("he'll soften his tone; the rally …").
+            if ctx.word(i) == ";" && ctx.inside[i].is_none() && i > from {
+                return i;
+            }
             if ctx.word(i) == "," && ctx.inside[i].is_none() {
                 // A closing relative clause comments on the report ("…, who held a meeting
                 // …", "…, which he denied"); it is not part of it.
