@@ -777,3 +777,14 @@ fn a_semicolon_ends_reported_content() {
     let c = one("Brandt aide says he'll soften his tone; the rally is set for May.");
     assert_eq!(c.quote.text, "he'll soften his tone");
 }
+
+#[test]
+fn curly_marks_typed_the_wrong_way_round() {
+    let c = one("“It is unusual,“ said Omar Haddad, an attorney.");
+    assert_eq!(
+        (c.quote.text.as_str(), c.speaker.as_deref()),
+        ("It is unusual", Some("Omar Haddad"))
+    );
+    let c = one("Readers wrote.\n”Worry. I am afraid the levy will fail.” ― Lena Park\nNext.");
+    assert_eq!(c.quote.text, "Worry. I am afraid the levy will fail.");
+}

@@ -57,6 +57,21 @@ fn double_role(text: &str, span: Span) -> Option<Role> {
 }
 
 /// Whether a single-quote mark opens (`‘` or `'` at a word start before a letter).
+/// True when a mark follows a word or punctuation and precedes a space, punctuation or the end.
+fn closing_position(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    before.is_some_and(|b| !b.is_whitespace())
+        && after.is_none_or(|a| a.is_whitespace() || matches!(a, ',' | '.' | ';' | ':' | ')'))
+}
+
+/// True when a mark starts a line or follows a space and precedes a word.
+fn opening_position(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    before.is_none_or(char::is_whitespace) && after.is_some_and(char::is_alphanumeric)
+}
+
 fn single_opens(text: &str, span: Span) -> bool {
     let c = span.slice(text).chars().next();
     let before = text[..span.start].chars().next_back();
@@ -89,7 +104,18 @@ pub fn pair_quotes(doc: &Analysis) -> Vec<QuoteSpan> {
             if tok.kind != TokenKind::Quote {
                 continue;
             }
-            match double_role(text, tok.span) {
+            // A curly mark typed the wrong way round ("…,“ said X"; ”Worry. …”) takes the
+            // role its position gives it.
+            let role = match double_role(text, tok.span) {
+                Some(Role::Open) if open_double.is_some() && closing_position(text, tok.span) => {
+                    Some(Role::Close)
+                }
+                Some(Role::Close) if open_double.is_none() && opening_position(text, tok.span) => {
+                    Some(Role::Open)
+                }
+                role => role,
+            };
+            match role {
                 Some(Role::Open) => {
                     if let Some(o) = open_double.take() {
                         // A new opener while one is pending: the pending quote was never closed;
