@@ -788,3 +788,12 @@ fn curly_marks_typed_the_wrong_way_round() {
     let c = one("Readers wrote.\n”Worry. I am afraid the levy will fail.” ― Lena Park\nNext.");
     assert_eq!(c.quote.text, "Worry. I am afraid the levy will fail.");
 }
+
+#[test]
+fn a_clause_with_a_modal_past_an_inserted_phrase_is_not_an_object() {
+    let c = one("The Reyes team has said renters and owners - young, old, single and married - would qualify.");
+    assert_eq!(
+        c.quote.text,
+        "renters and owners - young, old, single and married - would qualify"
+    );
+}

@@ -1308,9 +1308,21 @@ impl RuleQuoteDetector {
                 // "claimed neutrality in the crisis"; "regards China as its rival" keeps its
                 // predicate, and so do a subordinate clause ("said if Trump wins, …") and a clause
                 // with a finite verb ("said listings are user generated").
+                // A modal past an inserted phrase counts too ("said renters and owners
+                // - young, old - would qualify").
+                let content_end = self.content_end(ctx, start, s1);
+                let modal = (start..content_end).any(|t| {
+                    ctx.lower_is(
+                        t,
+                        &[
+                            "would", "will", "could", "should", "can", "may", "might", "must",
+                        ],
+                    )
+                });
                 np_object = !(start..s1.min(start + 6)).any(|t| ctx.lower_is(t, &["as"]))
                     && !ctx.lower_is(start, &WH_WORDS)
-                    && !self.has_finite_verb(ctx, start, s1);
+                    && !self.has_finite_verb(ctx, start, s1)
+                    && !modal;
             }
             let opener_ok = start < s1
                 && (np_object
