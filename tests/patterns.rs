@@ -797,3 +797,13 @@ fn a_clause_with_a_modal_past_an_inserted_phrase_is_not_an_object() {
         "renters and owners - young, old, single and married - would qualify"
     );
 }
+
+#[test]
+fn editorial_labels_are_not_speakers() {
+    assert!(
+        claims("Correction: An earlier version of this article misstated the date.").is_empty()
+    );
+    let c = one("Quill Says: “We will win.”");
+    assert_eq!(c.quote.text, "We will win.");
+    assert!(c.speaker.is_some_and(|s| s.starts_with("Quill")));
+}

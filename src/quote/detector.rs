@@ -1542,7 +1542,26 @@ impl RuleQuoteDetector {
             && (quoted
                 || (s0..colon)
                     .all(|t| ctx.is_capitalised(t) || matches!(ctx.word(t), "’s" | "'s")));
-        if !name_like || colon + 2 >= s1 || self.cue_at(ctx, colon - 1, colon).is_some() {
+        // Editorial labels ("Correction:", "Editor's Note:", "UPDATE:") introduce no one's words.
+        let label = ctx.lower_is(
+            s0,
+            &[
+                "correction",
+                "update",
+                "updated",
+                "editor",
+                "note",
+                "clarification",
+                "related",
+                "watch",
+                "photo",
+                "video",
+                "read",
+                "source",
+                "sources",
+            ],
+        );
+        if !name_like || label || colon + 2 >= s1 || self.cue_at(ctx, colon - 1, colon).is_some() {
             return None;
         }
         let content = self.content(ctx, colon + 1, s1)?;
