@@ -807,3 +807,15 @@ fn editorial_labels_are_not_speakers() {
     assert_eq!(c.quote.text, "We will win.");
     assert!(c.speaker.is_some_and(|s| s.starts_with("Quill")));
 }
+
+#[test]
+fn an_expletive_clause_after_and_stays_in_the_report() {
+    let c = one("The chief said that it was too early to tell, and there was “no sign” of arson.");
+    assert_eq!(c.kind, "mixed");
+    assert_eq!(
+        c.quote.text,
+        "that it was too early to tell, and there was “no sign” of arson"
+    );
+    let c = one("Ortega scolded him: “The engineers all disagree with you.”");
+    assert_eq!(c.cue.unwrap().text, "scolded");
+}

@@ -749,7 +749,7 @@ impl RuleQuoteDetector {
                 if j < sent_end && ctx.lower_is(j, &["and", "but"]) {
                     j += 1;
                     // ", and he rallied the crowd": a new clause with its own subject.
-                    if j < sent_end && ctx.lower_is(j, &CLAUSE_OPENERS[..8]) {
+                    if j < sent_end && ctx.lower_is(j, &["he", "she", "they", "we", "i", "you"]) {
                         return i;
                     }
                 }
