@@ -1535,8 +1535,10 @@ impl RuleQuoteDetector {
         let colon = (s0..s1.min(s0 + 10)).find(|&t| ctx.word(t) == ":")?;
         // "Quill Says: …" (a short capitalised name), or a longer headline introducing a
         // quotation ("Advice from Judge Ortega: ‘Read the whole file.’").
-        let quoted =
-            colon + 1 < s1 && ctx.quote_opened_at(colon + 1).is_some() && ctx.is_capitalised(s0);
+        let quoted = colon + 1 < s1
+            && ctx.quote_opened_at(colon + 1).is_some()
+            && ctx.is_capitalised(s0)
+            && (s0..colon).all(|t| self.cue_at(ctx, t, colon).is_none());
         let name_like = colon > s0
             && (colon <= s0 + 5 || quoted)
             && (quoted
