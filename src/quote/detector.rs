@@ -1159,19 +1159,17 @@ impl RuleQuoteDetector {
                         || self.has_finite_verb(ctx, after + 2, s1))
                     && self.cue_at(ctx, after + 1, s1).is_none();
                 if parenthetical {
-                    let end = self.content_end(ctx, after + 1, s1);
-                    if let (Some(left), Some(right)) = (
-                        self.content(ctx, s0, a - 1),
-                        self.content(ctx, after + 1, end),
-                    ) {
-                        return Some(Candidate {
-                            kind: self.kind_of_fragments(ctx, left, right),
-                            fragments: vec![left, right],
-                            cue: Some(cue),
-                            speaker: Some(ctx.span(a, b)),
-                            sentence: si,
-                            evidence: 0.8,
-                        });
+                    let speaker = Some(ctx.span(a, b));
+                    let both = self.around_attribution(
+                        ctx,
+                        si,
+                        (a - 1, after + 1),
+                        cue.clone(),
+                        speaker,
+                        0.8,
+                    );
+                    if both.is_some() {
+                        return both;
                     }
                 }
                 return self.left_content(ctx, si, lead, cue, Some(ctx.span(a, b)), 0.85);
@@ -1581,6 +1579,32 @@ impl RuleQuoteDetector {
         })
     }
 
+    /// A claim whose content stands on both sides of its attribution in sentence `si`
+    /// ("A, X said, B"; "A, according to X, B"): from the sentence start to `gap.0`
+    /// (exclusive) and from `gap.1` to the content's end.
+    fn around_attribution(
+        &self,
+        ctx: &Ctx,
+        si: usize,
+        gap: (usize, usize),
+        cue: Cue,
+        speaker: Option<Span>,
+        evidence: f32,
+    ) -> Option<Candidate> {
+        let sent = &ctx.doc.sentences[si];
+        let (s0, s1) = (sent.tokens.start, sent.tokens.end);
+        let left = self.content(ctx, s0, gap.0)?;
+        let right = self.content(ctx, gap.1, self.content_end(ctx, gap.1, s1))?;
+        Some(Candidate {
+            kind: self.kind_of_fragments(ctx, left, right),
+            fragments: vec![left, right],
+            cue: Some(cue),
+            speaker,
+            sentence: si,
+            evidence,
+        })
+    }
+
     /// Quotations signed with a dash and a name (`“…” ― Lena Park.`), as in collected
     /// reader comments and epigraphs.
     fn signed_quotations(&self, ctx: &Ctx) -> Vec<Candidate> {
@@ -1683,19 +1707,16 @@ impl RuleQuoteDetector {
         if i > s0 + 1 && dash_or_comma(i - 1) && ctx.inside[i].is_none() {
             let close = (b + 1..s1.min(b + 16)).find(|&t| ctx.is_punct(t) || ctx.is_quote(t));
             if let Some(close) = close.filter(|&t| dash_or_comma(t) && t + 1 < s1) {
-                let end = self.content_end(ctx, close + 1, s1);
-                if let (Some(left), Some(right)) = (
-                    self.content(ctx, s0, i - 1),
-                    self.content(ctx, close + 1, end),
-                ) {
-                    return Some(Candidate {
-                        kind: self.kind_of_fragments(ctx, left, right),
-                        fragments: vec![left, right],
-                        cue: Some(cue),
-                        speaker,
-                        sentence: si,
-                        evidence: 0.75,
-                    });
+                let both = self.around_attribution(
+                    ctx,
+                    si,
+                    (i - 1, close + 1),
+                    cue.clone(),
+                    speaker,
+                    0.75,
+                );
+                if both.is_some() {
+                    return both;
                 }
             }
         }
