@@ -181,6 +181,10 @@ const MAX_SPEAKER_TOKENS: usize = 10;
 /// How far after a cue a "that" is looked for.
 const THAT_WINDOW: usize = 12;
 
+/// Modal verbs: a clause, not a noun phrase, follows ("said renters … would qualify").
+const MODALS: [&str; 8] = [
+    "would", "will", "could", "should", "can", "may", "might", "must",
+];
 /// How far (tokens) a quotation may follow its cue behind adjuncts ("replied evenly, “…”").
 const MAX_ADJUNCT_TOKENS: usize = 16;
 /// Shortest unattributed quotation (in words) reported as a claim; shorter ones are scare quotes.
@@ -878,8 +882,8 @@ impl RuleQuoteDetector {
             .filter(|&t| {
                 t == i + 1 || ctx.lower_is(i + 1, &["on", "by", "later", "again", "last"])
             });
-        if opens_sentence && ctx.word(i).eq_ignore_ascii_case("asked") && question.is_some() {
-            let q = question.unwrap_or(i + 1);
+        let asked = opens_sentence && ctx.word(i).eq_ignore_ascii_case("asked");
+        if let Some(q) = question.filter(|_| asked) {
             let about = ctx.lower_is(q, &["about"]);
             let start = if about { q + 1 } else { q };
             let end = (start..s1)
@@ -1253,6 +1257,8 @@ impl RuleQuoteDetector {
                 .any(|k| ctx.is_punct(k) || ctx.is_quote(k) && !matches!(ctx.word(k), "'" | "’"))
         });
         let mut np_object = false;
+        // Where the right content ends, once computed (see the bare-object test below).
+        let mut clause_end = None;
         if preposition {
             np_object = true;
         } else if let (Some(t), false) = (that, blocked) {
@@ -1308,19 +1314,13 @@ impl RuleQuoteDetector {
                 // with a finite verb ("said listings are user generated").
                 // A modal past an inserted phrase counts too ("said renters and owners
                 // - young, old - would qualify").
-                let content_end = self.content_end(ctx, start, s1);
-                let modal = (start..content_end).any(|t| {
-                    ctx.lower_is(
-                        t,
-                        &[
-                            "would", "will", "could", "should", "can", "may", "might", "must",
-                        ],
-                    )
-                });
                 np_object = !(start..s1.min(start + 6)).any(|t| ctx.lower_is(t, &["as"]))
                     && !ctx.lower_is(start, &WH_WORDS)
-                    && !self.has_finite_verb(ctx, start, s1)
-                    && !modal;
+                    && !self.has_finite_verb(ctx, start, s1);
+                if np_object {
+                    let end = *clause_end.insert(self.content_end(ctx, start, s1));
+                    np_object = !(start..end).any(|t| ctx.lower_is(t, &MODALS));
+                }
             }
             let opener_ok = start < s1
                 && (np_object
@@ -1342,7 +1342,7 @@ impl RuleQuoteDetector {
             }
             evidence = 0.75;
         }
-        let mut end = self.content_end(ctx, start, s1);
+        let mut end = clause_end.unwrap_or_else(|| self.content_end(ctx, start, s1));
         // A relative clause ("Cruz, who says …, left") ends at its closing comma.
         if subject.is_some_and(|(a, _)| ctx.lower_is(a, &["who"])) {
             end = (start..end)
