@@ -339,7 +339,8 @@ impl RuleAttributor {
             .find(|e| {
                 e.span.end <= before.start
                     && wanted.contains(&e.label)
-                    && !other_gender(&self.resolve_entity(doc, names, e, 0.75).name)
+                    && !(gender.is_some()
+                        && other_gender(&self.resolve_entity(doc, names, e, 0.75).name))
             });
         match (previous, entity) {
             (Some(c), Some(e))
