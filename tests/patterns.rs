@@ -819,3 +819,14 @@ fn an_expletive_clause_after_and_stays_in_the_report() {
     let c = one("Ortega scolded him: “The engineers all disagree with you.”");
     assert_eq!(c.cue.unwrap().text, "scolded");
 }
+
+#[test]
+fn a_report_closed_by_a_prepositional_adjunct_takes_the_clause_before_it() {
+    let c = one("The ferry is the town's oldest boat, Avery said in an interview on Sunday.");
+    assert_eq!(c.quote.text, "The ferry is the town's oldest boat");
+    assert_eq!(c.speaker.as_deref(), Some("Avery"));
+    // An adverbial clause before the attribution is no report.
+    assert!(
+        claims("As the storm moved east over the hills, Avery responded on Sunday.").is_empty()
+    );
+}

@@ -116,6 +116,11 @@ const NOT_OBJECTS: [&str; 37] = [
     "too",
 ];
 
+/// Prepositions that open an adjunct closing an attribution ("…, he said in an interview").
+const ADJUNCT_PREPOSITIONS: [&str; 9] = [
+    "in", "on", "at", "during", "after", "before", "from", "via", "through",
+];
+
 /// Words that open an embedded question as content ("explained why …").
 const WH_WORDS: [&str; 8] = [
     "how", "why", "what", "whether", "when", "where", "who", "if",
@@ -1112,6 +1117,27 @@ impl RuleQuoteDetector {
                 && (after + 1 >= s1
                     || ctx.is_punct(after + 1)
                     || ctx.lower_is(after + 1, &NOT_OBJECTS));
+            // "…, he said in an interview on Sunday." — a prepositional adjunct without a
+            // clause of its own ends the sentence.
+            // The subject must read as a source ("he", "Avery", "the mayor"), not as the tail
+            // of another clause ("…, made no comment on …").
+            let source_like = ctx.lower_is(a, &["he", "she", "they", "we", "i"])
+                || self.np_word(ctx, a)
+                || ctx.lower_is(a, &CLAUSE_OPENERS[13..]);
+            // What precedes is a clause, not an adjunct ("On Thursday, …", "As the mayor
+            // spoke, …", "Appearing at the fair, …").
+            let clause_before = a >= s0 + MIN_UNATTRIBUTED_WORDS + 1
+                && !ctx.lower_is(s0, &ADJUNCT_PREPOSITIONS)
+                && !ctx.lower_is(s0, &LEFT_BOUNDARIES)
+                && !ctx.word(s0).ends_with("ing");
+            let adjunct_phrase_only = after < s1
+                && m.class == super::CueClass::Speech
+                && source_like
+                && clause_before
+                && no_complementizer
+                && ctx.lower_is(after, &ADJUNCT_PREPOSITIONS)
+                && !self.has_finite_verb(ctx, after, s1)
+                && (after..s1).all(|t| ctx.word(t) != ",");
             // The subject opens the sentence, perhaps after an appositive head ("the
             // challenger, Paul Brandt, wrote").
             let opens = a == s0
@@ -1147,7 +1173,8 @@ impl RuleQuoteDetector {
             }
             if before_subject > s0
                 && (after_quote && (right_is_end || right_is_pp)
-                    || (right_is_end || adjuncts_only) && ctx.word(a - 1) == ",")
+                    || (right_is_end || adjuncts_only || adjunct_phrase_only)
+                        && ctx.word(a - 1) == ",")
             {
                 // "Back then, Ms. Ripert said, she found …": content on both sides.
                 // Not when what follows is an adjunct (", the Kremlin said, after …").
