@@ -1126,7 +1126,7 @@ impl RuleQuoteDetector {
                 || ctx.lower_is(a, &CLAUSE_OPENERS[13..]);
             // What precedes is a clause, not an adjunct ("On Thursday, …", "As the mayor
             // spoke, …", "Appearing at the fair, …").
-            let clause_before = a >= s0 + MIN_UNATTRIBUTED_WORDS + 1
+            let clause_before = a > s0 + MIN_UNATTRIBUTED_WORDS
                 && !ctx.lower_is(s0, &ADJUNCT_PREPOSITIONS)
                 && !ctx.lower_is(s0, &LEFT_BOUNDARIES)
                 && !ctx.word(s0).ends_with("ing");
