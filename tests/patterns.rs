@@ -830,3 +830,16 @@ fn a_report_closed_by_a_prepositional_adjunct_takes_the_clause_before_it() {
         claims("As the storm moved east over the hills, Avery responded on Sunday.").is_empty()
     );
 }
+
+#[test]
+fn a_contracted_auxiliary_after_a_pronoun_is_no_possessive() {
+    let c = one(
+        "Mara Quill spoke on Monday. She’s said she will not seek a second term.",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Mara Quill"));
+    assert_eq!(c.speaker_mention.unwrap().text, "She");
+    assert_eq!(
+        c.quote.text,
+        "she will not seek a second term"
+    );
+}

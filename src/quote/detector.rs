@@ -239,6 +239,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
             && t[i].span.end == t[i + 1].span.start
     }
 
+    /// A contracted auxiliary: "’ve", "’d", "’ll", "’re", and "’s" after a pronoun ("she’s
+    /// said", "who’s argued"; not the possessive of "Trump’s").
+    fn is_clitic_auxiliary(&self, i: usize) -> bool {
+        let w = self.word(i).replace('’', "'");
+        match w.as_str() {
+            "'ve" | "'d" | "'ll" | "'re" => true,
+            "'s" => i > 0 && self.lower_is(i - 1, &["he", "she", "it", "who", "that", "there"]),
+            _ => false,
+        }
+    }
+
     fn is_quote(&self, i: usize) -> bool {
         self.doc.tokens[i].kind == TokenKind::Quote
     }
@@ -345,6 +356,7 @@ impl RuleQuoteDetector {
             };
             if k > sent_start
                 && (ctx.lower_is(k - 1, &AUX_ADVERBS)
+                    || ctx.is_clitic_auxiliary(k - 1)
                     || ctx.lower_is(k - 1, &TIME_WORDS)
                     || adverb(k - 1))
             {
@@ -868,7 +880,8 @@ impl RuleQuoteDetector {
             && ctx.lower_is(i - 3, &["went", "goes", "go", "going"])
             && ctx.lower_is(i - 2, &["on"]);
         // "the league's recommended 3 percent": a possessed participle is no verb.
-        let possessed = i > s0 && matches!(ctx.word(i - 1), "’s" | "'s");
+        let possessed =
+            i > s0 && matches!(ctx.word(i - 1), "’s" | "'s") && !ctx.is_clitic_auxiliary(i - 1);
         if i > s0
             && (ctx.lower_is(i - 1, &NOUN_MARKERS)
                 || ctx.lower_is(i - 1, &["to"]) && !goes_on
