@@ -843,3 +843,10 @@ fn a_contracted_auxiliary_after_a_pronoun_is_no_possessive() {
         "she will not seek a second term"
     );
 }
+
+#[test]
+fn a_personal_pronoun_is_the_whole_subject() {
+    let c = one("The Reyes campaign spoke on Monday. Yet they say the count is not over.");
+    assert_eq!(c.speaker_mention.unwrap().text, "they");
+    assert_eq!(c.quote.text, "the count is not over");
+}

@@ -404,6 +404,10 @@ impl RuleQuoteDetector {
             return Some((k - 1, k - 1));
         }
         let b = k - 1;
+        // A personal pronoun is the whole subject ("Yet they say", "Right now we are seeing").
+        if ctx.lower_is(b, &["he", "she", "they", "we", "i"]) {
+            return Some((b, b));
+        }
         let mut a = b + 1;
         while a > sent_start {
             let t = a - 1;
@@ -969,7 +973,8 @@ impl RuleQuoteDetector {
         }
         let progressive = ctx.word(i).ends_with("ing")
             && b > s0
-            && ctx.lower_is(b - 1, &["is", "was", "are", "were", "been", "be"]);
+            && (ctx.lower_is(b - 1, &["is", "was", "are", "were", "been", "be"])
+                || ctx.is_clitic_auxiliary(b - 1));
         // "… saying that …", and "Hillary Clinton asking, “Why …”".
         let reduced_relative = i + 1 < s1 && ctx.lower_is(i + 1, &["that"])
             || i + 2 < s1
