@@ -850,3 +850,15 @@ fn a_personal_pronoun_is_the_whole_subject() {
     assert_eq!(c.speaker_mention.unwrap().text, "they");
     assert_eq!(c.quote.text, "the count is not over");
 }
+
+#[test]
+fn an_as_clause_attributes_the_main_clause() {
+    let c = one("As the Millbrook Ledger noted last week, the mayor has not held a press conference since May.");
+    assert_eq!(c.speaker.as_deref(), Some("Millbrook Ledger"));
+    assert_eq!(
+        c.quote.text,
+        "the mayor has not held a press conference since May"
+    );
+    // "As X spoke" tells the time.
+    assert!(claims("As Avery spoke, the crowd in the square grew quiet.").is_empty());
+}

@@ -1225,6 +1225,32 @@ impl RuleQuoteDetector {
             }
         }
 
+        // "As the Ledger noted, the mayor has …": the attribution is an adverbial clause and
+        // the main clause after its comma is the content.
+        // Only reports: "As Avery spoke, …" and "As the city considered it, …" tell the time.
+        let reports = matches!(m.class, super::CueClass::Speech | super::CueClass::Report)
+            && !matches!(m.lemma.as_str(), "speak" | "talk");
+        if let Some((a, b)) =
+            subject.filter(|&(a, _)| reports && a == s0 + 1 && ctx.lower_is(s0, &["as"]))
+        {
+            let comma = (after..s1.min(after + MAX_OBJECT_TOKENS + 1))
+                .take_while(|&t| !ctx.is_quote(t) && (ctx.word(t) == "," || !ctx.is_punct(t)))
+                .find(|&t| ctx.word(t) == ",")
+                .filter(|&c| !self.has_finite_verb(ctx, after, c));
+            if let Some(c) = comma {
+                let end = self.content_end(ctx, c + 1, s1);
+                let content = self.content(ctx, c + 1, end)?;
+                return Some(Candidate {
+                    kind: self.kind_of(ctx, content),
+                    fragments: vec![content],
+                    cue: Some(cue),
+                    speaker: Some(ctx.span(a, b)),
+                    sentence: si,
+                    evidence: 0.8,
+                });
+            }
+        }
+
         // `X reports:` ending the sentence introduces the next one (often a block quotation).
         if after + 1 == s1 && ctx.word(after) == ":" {
             let next = ctx.doc.sentences.get(si + 1)?;
