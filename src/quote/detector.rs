@@ -777,6 +777,18 @@ impl RuleQuoteDetector {
                     if j < sent_end && ctx.lower_is(j, &["he", "she", "they", "we", "i", "you"]) {
                         return i;
                     }
+                    // ", and has championed …": a coordinated predicate of the speaker's.
+                    let mut k = j;
+                    while k < sent_end && ctx.lower_is(k, &AUX_ADVERBS) {
+                        k += 1;
+                    }
+                    if k < sent_end
+                        && ctx.word(k).ends_with("ed")
+                        && !ctx.is_capitalised(k)
+                        && !ctx.word(k).contains('-')
+                    {
+                        return i;
+                    }
                 }
                 if let Some(m) = self.cue_at(ctx, j, sent_end) {
                     // ", according to X", ", citing X", and a participle report of its own
