@@ -870,3 +870,19 @@ fn a_coordinated_past_predicate_after_a_comma_ends_the_content() {
     let c = one("The county said the road would open in June, and moved the budget vote to May.");
     assert_eq!(c.quote.text, "the road would open in June");
 }
+
+#[test]
+fn a_participle_after_an_attribution_takes_its_speaker() {
+    let c = claims(
+        "The bakery on Elm Street will close in March, Haddad said, adding, “We tried everything.”",
+    );
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(c[1].cue.as_ref().unwrap().text, "adding");
+    assert_eq!(c[1].speaker.as_deref(), Some("Haddad"));
+    // A gerund before the comma is no attribution: the sentence subject reports.
+    let c = claims("Spokesperson Lena Park repeated the plan during a press briefing, asserting that the town would rebuild.");
+    let asserting = c
+        .iter()
+        .find(|c| c.cue.as_ref().unwrap().text == "asserting");
+    assert_eq!(asserting.unwrap().speaker.as_deref(), Some("Lena Park"));
+}

@@ -711,6 +711,59 @@ impl RuleQuoteDetector {
         (b > a).then(|| (a, b - 1))
     }
 
+    /// A subject that reads as a source ("he", "Avery", "the mayor", "his aides"), not as the
+    /// tail of another clause ("made no comment on").
+    fn source_like(&self, ctx: &Ctx, a: usize) -> bool {
+        ctx.lower_is(a, &["he", "she", "they", "we", "i"])
+            || self.np_word(ctx, a)
+            || ctx.lower_is(a, &CLAUSE_OPENERS[13..])
+    }
+
+    /// The subject of a cue at `cue` that has none of its own: the speaker of an attribution
+    /// right before its comma (`…, Haddad said, adding …`, `…, said Haddad, adding …`), else
+    /// the sentence subject.
+    fn predicate_subject(&self, ctx: &Ctx, s0: usize, cue: usize) -> Option<(usize, usize)> {
+        let mut k = cue;
+        while k > s0 && (ctx.lower_is(k - 1, &AUX_ADVERBS) || ctx.word(k - 1).ends_with("ly")) {
+            k -= 1;
+        }
+        if k > s0 + 1 && ctx.word(k - 1) == "," {
+            let comma = k - 1;
+            let mut j = comma;
+            while j > s0 && ctx.lower_is(j - 1, &TIME_WORDS) {
+                j -= 1;
+            }
+            // A verb, not a noun ("walked back the comments,", "Ryan’s remarks,").
+            let verb_cue = |t: usize| {
+                self.cue_at(ctx, t, comma)
+                    .is_some_and(|m| matches!(m.shape, CueShape::Verb { .. }))
+                    && !(t > s0
+                        && (ctx.lower_is(t - 1, &NOUN_MARKERS)
+                            || matches!(ctx.word(t - 1), "’s" | "'s")))
+            };
+            // A finite report ("Haddad said,"), not a gerund ("during a press briefing,").
+            if j > s0 && verb_cue(j - 1) && !ctx.word(j - 1).ends_with("ing") {
+                if let Some((a, b)) = self
+                    .left_subject(ctx, s0, j - 1)
+                    .filter(|&(a, _)| self.source_like(ctx, a))
+                {
+                    return Some((a, b));
+                }
+            }
+            if let Some(c) = (s0..j)
+                .rev()
+                .take(MAX_SPEAKER_TOKENS)
+                .take_while(|&t| !ctx.is_punct(t) && !ctx.is_quote(t))
+                .find(|&t| verb_cue(t))
+            {
+                if c + 1 < j && (c + 1..j).all(|t| self.np_word(ctx, t)) {
+                    return Some((c + 1, j - 1));
+                }
+            }
+        }
+        self.sentence_subject(ctx, s0, cue)
+    }
+
     /// The noun phrase right after a cue ("said Caddell", "according to X"), stopping at
     /// punctuation or the end of the sentence; temporal tails ("on Sunday") are cut.
     fn right_phrase(&self, ctx: &Ctx, from: usize, sent_end: usize) -> Option<(usize, usize)> {
@@ -1147,22 +1200,17 @@ impl RuleQuoteDetector {
                 && (after + 1 >= s1
                     || ctx.is_punct(after + 1)
                     || ctx.lower_is(after + 1, &NOT_OBJECTS));
-            // "…, he said in an interview on Sunday." — a prepositional adjunct without a
-            // clause of its own ends the sentence.
-            // The subject must read as a source ("he", "Avery", "the mayor"), not as the tail
-            // of another clause ("…, made no comment on …").
-            let source_like = ctx.lower_is(a, &["he", "she", "they", "we", "i"])
-                || self.np_word(ctx, a)
-                || ctx.lower_is(a, &CLAUSE_OPENERS[13..]);
             // What precedes is a clause, not an adjunct ("On Thursday, …", "As the mayor
             // spoke, …", "Appearing at the fair, …").
             let clause_before = a > s0 + MIN_UNATTRIBUTED_WORDS
                 && !ctx.lower_is(s0, &ADJUNCT_PREPOSITIONS)
                 && !ctx.lower_is(s0, &LEFT_BOUNDARIES)
                 && !ctx.word(s0).ends_with("ing");
+            // "…, he said in an interview on Sunday." — a prepositional adjunct without a
+            // clause of its own ends the sentence; the subject must read as a source.
             let adjunct_phrase_only = after < s1
                 && m.class == super::CueClass::Speech
-                && source_like
+                && self.source_like(ctx, a)
                 && clause_before
                 && no_complementizer
                 && ctx.lower_is(after, &ADJUNCT_PREPOSITIONS)
@@ -1289,7 +1337,7 @@ impl RuleQuoteDetector {
             let speaker = match subject {
                 Some((a, b)) => Some(ctx.span(a, b)),
                 None if participle || prepositional || reduced_relative => self
-                    .sentence_subject(ctx, s0, i)
+                    .predicate_subject(ctx, s0, i)
                     .map(|(a, b)| ctx.span(a, b)),
                 None => None,
             };
@@ -1472,7 +1520,7 @@ impl RuleQuoteDetector {
                     return None;
                 }
                 evidence -= 0.1;
-                self.sentence_subject(ctx, s0, i)
+                self.predicate_subject(ctx, s0, i)
                     .map(|(a, b)| ctx.span(a, b))
             }
         };
