@@ -886,3 +886,26 @@ fn a_participle_after_an_attribution_takes_its_speaker() {
         .find(|c| c.cue.as_ref().unwrap().text == "asserting");
     assert_eq!(asserting.unwrap().speaker.as_deref(), Some("Lena Park"));
 }
+
+#[test]
+fn a_named_report_after_a_comma_starts_a_new_claim() {
+    let c = claims("Although Avery acknowledged the pool had closed early this summer, Ortega also noted two broken pumps.");
+    let acknowledged = c
+        .iter()
+        .find(|c| c.cue.as_ref().unwrap().text == "acknowledged");
+    assert_eq!(
+        acknowledged.unwrap().quote.text,
+        "the pool had closed early this summer"
+    );
+    // A report nested in another keeps it whole.
+    let c = claims(
+        "The Ledger reported that last month, Mayor Lena Park stated that she would resign.",
+    );
+    let reported = c
+        .iter()
+        .find(|c| c.cue.as_ref().unwrap().text == "reported");
+    assert_eq!(
+        reported.unwrap().quote.text,
+        "that last month, Mayor Lena Park stated that she would resign"
+    );
+}

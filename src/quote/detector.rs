@@ -860,9 +860,20 @@ impl RuleQuoteDetector {
                     }
                     if let Some(m) = self.cue_at(ctx, k, sent_end) {
                         let closes = k + 1 >= sent_end || ctx.is_punct(k + 1);
+                        // ", Ortega also noted …": a new report with a named subject.
+                        let mut h = k;
+                        while h > j && ctx.lower_is(h - 1, &AUX_ADVERBS) {
+                            h -= 1;
+                        }
+                        // Not when the content so far is no clause ("that last month,
+                        // Putin stated that …" nests one report in another).
+                        let named = h > j
+                            && !ctx.word(k).ends_with("ing")
+                            && self.has_finite_verb(ctx, from, i)
+                            && (j..h).all(|t| ctx.is_capitalised(t));
                         if matches!(m.shape, CueShape::Verb { .. })
                             && k > j
-                            && (closes || coordinated)
+                            && (closes || coordinated || named)
                         {
                             return i;
                         }
