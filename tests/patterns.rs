@@ -909,3 +909,10 @@ fn a_named_report_after_a_comma_starts_a_new_claim() {
         "that last month, Mayor Lena Park stated that she would resign"
     );
 }
+
+#[test]
+fn a_quoted_title_before_that_does_not_block_the_complement() {
+    let c = one("Avery told “Millbrook Morning” that the count would resume on Monday.");
+    assert_eq!(c.quote.text, "that the count would resume on Monday");
+    assert_eq!(c.kind, "indirect");
+}

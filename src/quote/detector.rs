@@ -1394,9 +1394,19 @@ impl RuleQuoteDetector {
             .find(|&t| ctx.word(t).eq_ignore_ascii_case("that") && ctx.inside[t] == ctx.inside[i]);
         // Punctuation or a quotation between cue and "that" means another clause; a possessive
         // apostrophe ("CBS News' Charlie Rose") does not.
+        // A quoted title does not either ("told “Morning Edition” that …").
+        let title = |q: &QuoteSpan| {
+            q.close.is_some_and(|c| {
+                c - q.open <= 6 && (q.open + 1..c).all(|k| ctx.is_capitalised(k) || ctx.is_punct(k))
+            })
+        };
         let blocked = that.is_some_and(|t| {
-            (after..t)
-                .any(|k| ctx.is_punct(k) || ctx.is_quote(k) && !matches!(ctx.word(k), "'" | "’"))
+            (after..t).any(|k| {
+                let quoted_title = ctx.quote_opened_at(k).is_some_and(title)
+                    || ctx.quote_closed_at(k).is_some_and(title);
+                ctx.is_punct(k)
+                    || ctx.is_quote(k) && !matches!(ctx.word(k), "'" | "’") && !quoted_title
+            })
         });
         let mut np_object = false;
         // Where the right content ends, once computed (see the bare-object test below).
