@@ -916,3 +916,11 @@ fn a_quoted_title_before_that_does_not_block_the_complement() {
     assert_eq!(c.quote.text, "that the count would resume on Monday");
     assert_eq!(c.kind, "indirect");
 }
+
+#[test]
+fn a_quotation_after_another_attribution_is_the_next_reports_content() {
+    let c = claims("Lena Park joined in, writing to the council on Friday, “The pool must reopen,” she said.");
+    let said = c.iter().find(|c| c.cue.as_ref().unwrap().text == "said");
+    assert_eq!(said.unwrap().quote.text, "The pool must reopen");
+    assert_eq!(said.unwrap().kind, "direct");
+}

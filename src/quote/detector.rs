@@ -1583,7 +1583,17 @@ impl RuleQuoteDetector {
         }
         if k > s0 {
             if let Some(q) = ctx.quote_closed_at(k - 1) {
-                let introduced = q.open > s0 && matches!(ctx.word(q.open - 1), ":" | "—" | "–");
+                // Also after a comma closing another attribution ("…, telling a host,
+                // “A,” she said").
+                let introduced = q.open > s0 && matches!(ctx.word(q.open - 1), ":" | "—" | "–")
+                    || q.open > s0 + 1
+                        && ctx.word(q.open - 1) == ","
+                        && (s0..q.open - 1).any(|t| {
+                            self.cue_at(ctx, t, q.open).is_some_and(|m| {
+                                matches!(m.shape, CueShape::Verb { .. })
+                                    && m.class == super::CueClass::Speech
+                            })
+                        });
                 if ctx.doc.tokens[q.open].span.start <= ctx.doc.sentences[si].span.start
                     || q.open == s0
                     || introduced
