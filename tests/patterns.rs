@@ -343,7 +343,7 @@ fn relative_pronoun_speakers_without_a_comma() {
 
 #[test]
 fn possessed_report_nouns_before_a_that_clause() {
-    let c = claims("Senator Tom Ruiz spoke on Monday. Reporters asked about his claim that the program was working.");
+    let c = claims("Senator Tom Ruiz spoke on Monday. Reporters laughed at his claim that the program was working.");
     let nominal = c
         .iter()
         .find(|c| c.cue.as_ref().is_some_and(|cue| cue.text == "claim"))
@@ -923,4 +923,15 @@ fn a_quotation_after_another_attribution_is_the_next_reports_content() {
     let said = c.iter().find(|c| c.cue.as_ref().unwrap().text == "said");
     assert_eq!(said.unwrap().quote.text, "The pool must reopen");
     assert_eq!(said.unwrap().kind, "direct");
+}
+
+#[test]
+fn one_content_is_reported_once() {
+    let c = one("Avery said in a statement that the bridge would reopen in May.");
+    assert_eq!(c.cue.unwrap().text, "said");
+    let c = one("Avery expressed concern that the bridge would not reopen in May.");
+    assert_eq!(c.speaker.as_deref(), Some("Avery"));
+    // A source cited for a report keeps its own claim on the same content.
+    let c = claims("The Millbrook Ledger, citing Paul Brandt, a former engineer, said the bridge would reopen in May.");
+    assert_eq!(c.len(), 2, "{c:#?}");
 }

@@ -2054,6 +2054,8 @@ impl QuoteDetector for RuleQuoteDetector {
         };
 
         let mut out: Vec<Candidate> = Vec::new();
+        // Claims relayed by "citing Y": they share their content with the relaying claim.
+        let mut relays: Vec<Candidate> = Vec::new();
         for (si, sent) in doc.sentences.iter().enumerate() {
             if let Some(c) = self.headline_candidate(&ctx, si) {
                 out.push(c);
@@ -2109,7 +2111,7 @@ impl QuoteDetector for RuleQuoteDetector {
                     evidence: 0.7,
                     ..relayed.clone()
                 };
-                out.push(claim);
+                relays.push(claim);
             }
         }
 
@@ -2117,16 +2119,57 @@ impl QuoteDetector for RuleQuoteDetector {
         close_open_quotations(&ctx, &mut out);
         drop_nested(&ctx, &mut out);
         self.join_quotations(&ctx, &mut out);
-        out.sort_by_key(|c| {
+        let by_content = |c: &Candidate| {
             (
                 c.content().start,
                 c.content().end,
                 c.cue.as_ref().map(|cue| cue.span.start),
             )
-        });
+        };
+        out.sort_by_key(by_content);
         out.dedup_by(|b, a| a.fragments == b.fragments && a.cue == b.cue);
+        drop_rival_cues(&mut out);
+        out.extend(relays);
+        out.sort_by_key(by_content);
         out
     }
+}
+
+/// One content, one report: of candidates claiming the same fragments through different cues
+/// ("said in a statement that …", "expressed concern that …"), keeps the one with a speaker,
+/// then a speech cue, then the strongest evidence, then the cue nearest the content. `out` is
+/// sorted by content.
+fn drop_rival_cues(out: &mut Vec<Candidate>) {
+    let rank = |c: &Candidate| {
+        let start = c.content().start;
+        let distance = c.cue.as_ref().map_or(usize::MAX, |cue| {
+            if cue.span.end <= start {
+                start - cue.span.end
+            } else {
+                cue.span.start.saturating_sub(c.content().end)
+            }
+        });
+        (
+            c.speaker.is_some(),
+            c.cue
+                .as_ref()
+                .is_some_and(|cue| cue.class == super::CueClass::Speech),
+            (c.evidence * 100.0).round() as i32,
+            std::cmp::Reverse(distance),
+        )
+    };
+    let mut kept: Vec<Candidate> = Vec::with_capacity(out.len());
+    for c in out.drain(..) {
+        match kept.last_mut() {
+            Some(last) if last.fragments == c.fragments => {
+                if rank(&c) > rank(last) {
+                    *last = c;
+                }
+            }
+            _ => kept.push(c),
+        }
+    }
+    *out = kept;
 }
 
 /// Sorted content fragments with the running maximum of their ends, for "is this byte inside
