@@ -935,3 +935,20 @@ fn one_content_is_reported_once() {
     let c = claims("The Millbrook Ledger, citing Paul Brandt, a former engineer, said the bridge would reopen in May.");
     assert_eq!(c.len(), 2, "{c:#?}");
 }
+
+#[test]
+fn a_participle_report_in_the_attribution_does_not_break_the_turn() {
+    let text = "“The roof leaks. The walls are cracked,” said Brandt, speaking of the old school. “Nobody wants to fix it.”";
+    let c = claims(text);
+    let said = c
+        .iter()
+        .find(|c| c.cue.as_ref().unwrap().text == "said")
+        .unwrap();
+    let fragments = said.quote.fragments.clone().expect("two fragments");
+    let slice = |[s, e]: [usize; 2]| text.chars().skip(s).take(e - s).collect::<String>();
+    assert_eq!(
+        slice(fragments[1]),
+        "Nobody wants to fix it."
+    );
+    assert!(c.iter().any(|c| c.quote.text == "the old school"));
+}

@@ -1941,8 +1941,23 @@ impl RuleQuoteDetector {
             }
             // The claim before: its turn goes on when only its own attribution, or at most one
             // short sentence of narration, stands between.
-            if let Some(prev) = k
-                .checked_sub(1)
+            // A report within the previous quotation's attribution sentence (`…,” said X,
+            // speaking of Y. “…”`) is narration: the quotation before it is the turn.
+            let mut before = k.checked_sub(1);
+            if let Some(i) = before.filter(|&i| i > 0) {
+                let (earlier, narrated) = (&out[i - 1], &out[i]);
+                if earlier.kind == Kind::Direct
+                    && earlier.sentence == narrated.sentence
+                    && earlier.content().end <= narrated.content().start
+                    && earlier
+                        .cue
+                        .as_ref()
+                        .is_some_and(|c| c.span.end <= narrated.content().start)
+                {
+                    before = Some(i - 1);
+                }
+            }
+            if let Some(prev) = before
                 .map(|i| &out[i])
                 .filter(|p| p.content().end <= q.outer.start)
             {
@@ -1971,9 +1986,10 @@ impl RuleQuoteDetector {
                             && q_sentence <= last_sentence + 2
                             && narration_words <= 12);
                 if joins && (opens_sentence || !gap.slice(text).contains("\n\n")) {
-                    out[k - 1].fragments.push(q.content);
-                    if out[k - 1].kind == Kind::Indirect {
-                        out[k - 1].kind = Kind::Mixed;
+                    let prev = &mut out[before.unwrap_or(k - 1)];
+                    prev.fragments.push(q.content);
+                    if prev.kind == Kind::Indirect {
+                        prev.kind = Kind::Mixed;
                     }
                     continue;
                 }
