@@ -952,3 +952,16 @@ fn a_participle_report_in_the_attribution_does_not_break_the_turn() {
     );
     assert!(c.iter().any(|c| c.quote.text == "the old school"));
 }
+
+#[test]
+fn a_report_noun_among_the_adjuncts_does_not_stop_the_quotation() {
+    let c = one("Avery told the Millbrook Ledger in a written statement: “The fair will go ahead.”");
+    assert_eq!(
+        (c.kind, c.speaker.as_deref(), c.quote.text.as_str()),
+        (
+            "direct",
+            Some("Avery"),
+            "The fair will go ahead."
+        )
+    );
+}

@@ -545,7 +545,11 @@ impl RuleQuoteDetector {
                 || ctx.lower_is(t, &["that", "and", "but", "who", "which", "if", "whether"])
                 || ctx.lower_is(t, &AUX)
                 || ctx.lower_is(t, &WH_WORDS)
-                || self.cue_at(ctx, t, sent_end).is_some()
+                // Another report, but not a noun or modifier among the adjuncts ("in a
+                // written statement:").
+                || self.cue_at(ctx, t, sent_end).is_some_and(|m| {
+                    !matches!(m.shape, CueShape::Noun) && !ctx.lower_is(t - 1, &NOUN_MARKERS)
+                })
             {
                 return None;
             }
