@@ -965,3 +965,26 @@ fn a_report_noun_among_the_adjuncts_does_not_stop_the_quotation() {
         )
     );
 }
+
+#[test]
+fn reports_closed_by_the_person_told() {
+    let c =
+        one("The pool will reopen in May, a town spokesman told the Millbrook Ledger.");
+    assert_eq!(c.quote.text, "The pool will reopen in May");
+    assert_eq!(c.speaker_mention.unwrap().text, "a town spokesman");
+}
+
+#[test]
+fn quantified_subjects_and_contents() {
+    let c = one("Most Millbrook voters overall said the pool should stay open.");
+    assert_eq!(c.quote.text, "the pool should stay open");
+    let c = one("Reyes says too many roads are in poor repair.");
+    assert_eq!(c.quote.text, "too many roads are in poor repair");
+}
+
+#[test]
+fn a_cited_quotation_is_no_source() {
+    let c = one("Mayor Lena Park, citing the \"strong ticket sales,\" said the fair would run a second week.");
+    assert!(c.speaker.is_some_and(|s| s.ends_with("Lena Park")));
+    assert_eq!(c.quote.text, "the fair would run a second week");
+}

@@ -18,7 +18,7 @@ use crate::span::Span;
 use crate::token::TokenKind;
 
 /// Words skipped between a subject and its cue ("has also said").
-const AUX_ADVERBS: [&str; 36] = [
+const AUX_ADVERBS: [&str; 37] = [
     "even",
     "just",
     "has",
@@ -55,6 +55,7 @@ const AUX_ADVERBS: [&str; 36] = [
     "had",
     "still",
     "now",
+    "overall",
 ];
 
 /// Words that end a subject phrase scanning leftwards.
@@ -1223,6 +1224,17 @@ impl RuleQuoteDetector {
                 && !ctx.word(s0).ends_with("ing");
             // "…, he said in an interview on Sunday." — a prepositional adjunct without a
             // clause of its own ends the sentence; the subject must read as a source.
+            // "…, a spokesman told the Millbrook Ledger." — only the person told follows.
+            let object_only = takes_object
+                && after < s1
+                && s1 - after <= MAX_OBJECT_TOKENS
+                && no_complementizer
+                && self.source_like(ctx, a)
+                && clause_before
+                && (after..s1).all(|t| {
+                    ctx.doc.tokens[t].kind == TokenKind::Word || self.np_word(ctx, t) || t + 1 == s1
+                })
+                && !self.has_finite_verb(ctx, after, s1);
             let adjunct_phrase_only = after < s1
                 && m.class == super::CueClass::Speech
                 && self.source_like(ctx, a)
@@ -1266,7 +1278,7 @@ impl RuleQuoteDetector {
             }
             if before_subject > s0
                 && (after_quote && (right_is_end || right_is_pp)
-                    || (right_is_end || adjuncts_only || adjunct_phrase_only)
+                    || (right_is_end || adjuncts_only || adjunct_phrase_only || object_only)
                         && ctx.word(a - 1) == ",")
             {
                 // "Back then, Ms. Ripert said, she found …": content on both sides.
@@ -1486,6 +1498,10 @@ impl RuleQuoteDetector {
                     || ctx.is_capitalised(start)
                     || ctx.lower_is(start, &CLAUSE_OPENERS)
                     || ctx.doc.tokens[start].kind == TokenKind::Number
+                    // "says too many parents are torn": a quantifier, not an adverb.
+                    || ctx.lower_is(start, &["too"])
+                        && start + 1 < s1
+                        && ctx.lower_is(start + 1, &["many", "much", "few", "little"])
                     // A gerund subject: "says going through it has helped him".
                     || ctx.word(start).ends_with("ing") && self.has_finite_verb(ctx, start, s1));
             if !opener_ok {
@@ -1540,7 +1556,12 @@ impl RuleQuoteDetector {
                 let at_boundary = participle
                     || prepositional
                     || reduced_relative && ctx.word(i).ends_with("ing")
-                    || k > s0 && (ctx.word(k - 1) == "," || ctx.lower_is(k - 1, &["and", "but"]));
+                    || k > s0 && (ctx.word(k - 1) == "," || ctx.lower_is(k - 1, &["and", "but"]))
+                    // ", citing the “unique magic of the fair,” said …": a mid-sentence
+                    // quotation ending in its comma.
+                    || k > s0 + 1
+                        && ctx.quote_closed_at(k - 1).is_some_and(|q| q.open > s0)
+                        && ctx.word(k - 2) == ",";
                 if !at_boundary {
                     return None;
                 }
@@ -2121,6 +2142,13 @@ impl QuoteDetector for RuleQuoteDetector {
                 else {
                     continue;
                 };
+                // "citing the “magic of the fair”": a quotation cited is no source.
+                let cited_end = (b + 1).min(sent.tokens.end - 1);
+                if (i + m.len..=cited_end)
+                    .any(|t| ctx.is_quote(t) && !matches!(ctx.word(t), "'" | "’"))
+                {
+                    continue;
+                }
                 let claim = Candidate {
                     cue: Some(Cue {
                         span: ctx.span(i, i + m.len - 1),
