@@ -988,3 +988,10 @@ fn a_cited_quotation_is_no_source() {
     assert!(c.speaker.is_some_and(|s| s.ends_with("Lena Park")));
     assert_eq!(c.quote.text, "the fair would run a second week");
 }
+
+#[test]
+fn a_prepositional_adjunct_between_name_and_cue_is_skipped() {
+    let c = one("Avery in a blog post said the library needs new shelves.");
+    assert_eq!(c.speaker_mention.unwrap().text, "Avery");
+    assert_eq!(c.quote.text, "the library needs new shelves");
+}

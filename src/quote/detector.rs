@@ -375,6 +375,17 @@ impl RuleQuoteDetector {
                 if k > sent_start && ctx.lower_is(k - 1, &["on", "last", "this", "that"]) {
                     k -= 1;
                 }
+            } else if let Some(p) = (k.saturating_sub(6).max(sent_start + 1)..k.saturating_sub(2))
+                .rev()
+                .find(|&p| {
+                    // "Avery in a blog post said": a prepositional adjunct after a name.
+                    ctx.lower_is(p, &["in", "on", "at", "during"])
+                        && ctx.lower_is(p + 1, &["a", "an", "his", "her", "their", "its"])
+                        && ctx.is_capitalised(p - 1)
+                        && (p + 2..k).all(|t| ctx.doc.tokens[t].kind == TokenKind::Word)
+                })
+            {
+                k = p;
             } else if k > sent_start + 1 && ctx.word(k - 1) == ")" {
                 match (sent_start..k - 1)
                     .rev()
