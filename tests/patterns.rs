@@ -995,3 +995,14 @@ fn a_prepositional_adjunct_between_name_and_cue_is_skipped() {
     assert_eq!(c.speaker_mention.unwrap().text, "Avery");
     assert_eq!(c.quote.text, "the library needs new shelves");
 }
+
+#[test]
+fn a_comma_inside_a_closing_mark_ends_the_content_before_a_new_clause() {
+    let c = claims("Avery said the move would be “slow,” adding, “Nothing here is fast.”");
+    let said = c
+        .iter()
+        .find(|c| c.cue.as_ref().unwrap().text == "said")
+        .unwrap();
+    assert!(said.quote.text.starts_with("the move would be “slow"));
+    assert!(!said.quote.text.contains("adding"), "{said:#?}");
+}

@@ -827,7 +827,10 @@ impl RuleQuoteDetector {
             if ctx.word(i) == ";" && ctx.inside[i].is_none() && i > from {
                 return i;
             }
-            if ctx.word(i) == "," && ctx.inside[i].is_none() {
+            // A comma inside a closing quotation mark (`“too slow,” but he …`) ends the
+            // quoted words as well.
+            let closing = i + 1 < sent_end && ctx.quote_closed_at(i + 1).is_some();
+            if ctx.word(i) == "," && (ctx.inside[i].is_none() || closing) {
                 // A closing relative clause comments on the report ("…, who held a meeting
                 // …", "…, which he denied"); it is not part of it.
                 if i + 1 < sent_end
