@@ -1006,3 +1006,17 @@ fn a_comma_inside_a_closing_mark_ends_the_content_before_a_new_clause() {
     assert!(said.quote.text.starts_with("the move would be “slow"));
     assert!(!said.quote.text.contains("adding"), "{said:#?}");
 }
+
+#[test]
+fn adverbs_and_time_openers_are_no_subjects() {
+    let c = one(
+        "Mara Quill, as well as her staff, has always maintained that the audit was routine.",
+    );
+    assert!(c.speaker.is_some_and(|s| s.ends_with("Quill")));
+    let c = claims("Six years ago, he ran for the council and said, “The park needs a new fence.”");
+    let said = c
+        .iter()
+        .find(|c| c.cue.as_ref().unwrap().text == "said")
+        .unwrap();
+    assert_eq!(said.speaker_mention.as_ref().unwrap().text, "he");
+}

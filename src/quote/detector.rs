@@ -18,7 +18,7 @@ use crate::span::Span;
 use crate::token::TokenKind;
 
 /// Words skipped between a subject and its cue ("has also said").
-const AUX_ADVERBS: [&str; 37] = [
+const AUX_ADVERBS: [&str; 40] = [
     "even",
     "just",
     "has",
@@ -56,6 +56,9 @@ const AUX_ADVERBS: [&str; 37] = [
     "still",
     "now",
     "overall",
+    "always",
+    "often",
+    "long",
 ];
 
 /// Words that end a subject phrase scanning leftwards.
@@ -691,6 +694,9 @@ impl RuleQuoteDetector {
                     ],
                 )
                 || ctx.lower_is(a, &["asked", "when", "to"])
+                // "Eight years ago, he …"
+                || (a + 1..limit.min(a + 5))
+                    .any(|t| ctx.lower_is(t, &["ago"]) && t + 1 < limit && ctx.word(t + 1) == ",")
                 || ctx.word(a).ends_with("ly")
                 || ctx.word(a).ends_with("ing")
                 // "Alarmed by the audit, Brandt …"
@@ -1114,11 +1120,14 @@ impl RuleQuoteDetector {
             lemma: m.lemma.clone(),
             class: m.class,
         };
+        // A participle after a noun phrase ("a flyer stating, “…”") reports for
+        // that phrase only when it reads as a source ("Hillary Clinton asking, “…”").
         let subject = if participle || prepositional {
             None
         } else {
             self.left_subject(ctx, s0, cue_start)
                 .or_else(|| self.appositive_subject(ctx, s0, cue_start))
+                .filter(|&(a, _)| !ctx.word(i).ends_with("ing") || self.source_like(ctx, a))
         };
 
         // Left content: `“Q,” X said.` / `Q, X said.` / `“Q,” said X.`
