@@ -1020,3 +1020,14 @@ fn adverbs_and_time_openers_are_no_subjects() {
         .unwrap();
     assert_eq!(said.speaker_mention.as_ref().unwrap().text, "he");
 }
+
+#[test]
+fn a_relative_that_is_no_complementizer() {
+    let c = one("Avery said the demands that were made on the council had doubled.");
+    assert_eq!(
+        c.quote.text,
+        "the demands that were made on the council had doubled"
+    );
+    let c = one("Avery said that the council had doubled its demands.");
+    assert_eq!(c.quote.text, "that the council had doubled its demands");
+}

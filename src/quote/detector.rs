@@ -572,6 +572,17 @@ impl RuleQuoteDetector {
         None
     }
 
+    /// A word that reads as a verb opening a predicate: an auxiliary or modal, or a lowercase
+    /// `-ed` form ("was", "would", "helped").
+    fn verb_like(&self, ctx: &Ctx, i: usize) -> bool {
+        let w = ctx.word(i);
+        !ctx.is_capitalised(i)
+            && ctx.doc.tokens[i].kind == TokenKind::Word
+            && !ctx.lower_is(i, &CLAUSE_OPENERS)
+            && !ctx.lower_is(i, &NOT_OBJECTS)
+            && (self.has_finite_verb(ctx, i, i + 1) && !w.contains('-') || ctx.lower_is(i, &MODALS))
+    }
+
     /// True when tokens `from..to` (up to the first comma) hold a finite-verb signal: an
     /// auxiliary or modal, or an `-ed` form.
     fn has_finite_verb(&self, ctx: &Ctx, from: usize, to: usize) -> bool {
@@ -1430,7 +1441,10 @@ impl RuleQuoteDetector {
                 !ctx.lower_is(t, &CLAUSE_OPENERS[..8])
                     && (takes_object || !self.has_finite_verb(ctx, t, t + 1))
             })
-            .find(|&t| ctx.word(t).eq_ignore_ascii_case("that") && ctx.inside[t] == ctx.inside[i]);
+            .find(|&t| ctx.word(t).eq_ignore_ascii_case("that") && ctx.inside[t] == ctx.inside[i])
+            // After a noun, "that" before a verb is a relative pronoun ("said the demands that
+            // were made …", "said in a statement that was released …").
+            .filter(|&t| t == after || t + 1 >= s1 || !self.verb_like(ctx, t + 1));
         // Punctuation or a quotation between cue and "that" means another clause; a possessive
         // apostrophe ("CBS News' Charlie Rose") does not.
         // A quoted title does not either ("told “Morning Edition” that …").
