@@ -1031,3 +1031,17 @@ fn a_relative_that_is_no_complementizer() {
     let c = one("Avery said that the council had doubled its demands.");
     assert_eq!(c.quote.text, "that the council had doubled its demands");
 }
+
+#[test]
+fn cues_used_in_other_senses_report_nothing() {
+    assert!(claims("Avery maintains a small bakery on Elm Street.").is_empty());
+    assert!(claims("Reyes spoke Spanish at the fair on Saturday.").is_empty());
+    assert!(
+        claims("The club has 40 pledged donors this year.")
+            .is_empty()
+    );
+    let c = one("Avery has always maintained that the count was fair.");
+    assert_eq!(c.quote.text, "that the count was fair");
+    let c = one("Reyes spoke briefly about the closing of the mill.");
+    assert_eq!(c.quote.text, "the closing of the mill");
+}

@@ -44,6 +44,9 @@ pub struct CueMatch {
     pub infinitive: bool,
     /// A cue only right before a `that` clause ("is confident that …", "pointed out that …").
     pub that_only: bool,
+    /// A cue only with a clause or a prepositional object, never a bare noun phrase
+    /// ("maintained that …", not "maintained a lead").
+    pub clause_only: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -56,6 +59,7 @@ struct Entry {
     quote_only: bool,
     infinitive: bool,
     that_only: bool,
+    clause_only: bool,
 }
 
 /// Cue words and phrases, indexed by their first (lowercased) word.
@@ -114,6 +118,7 @@ impl CueLexicon {
                             quote_only: flags.split(',').any(|f| f == "quote"),
                             infinitive: flags.split(',').any(|f| f == "inf"),
                             that_only: flags.split(',').any(|f| f == "that"),
+                            clause_only: flags.split(',').any(|f| f == "clause"),
                         });
                     }
                 }
@@ -131,6 +136,7 @@ impl CueLexicon {
                             quote_only: false,
                             infinitive: false,
                             that_only: true,
+                            clause_only: false,
                         });
                     }
                 }
@@ -150,6 +156,7 @@ impl CueLexicon {
                         quote_only: false,
                         infinitive: false,
                         that_only: false,
+                        clause_only: false,
                     });
                 }
                 k => return Err(err(&format!("unknown kind {k:?}"))),
@@ -196,6 +203,7 @@ impl Entry {
             quote_only: self.quote_only,
             infinitive: self.infinitive,
             that_only: self.that_only,
+            clause_only: self.clause_only,
         }
     }
 }

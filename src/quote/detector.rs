@@ -995,6 +995,16 @@ impl RuleQuoteDetector {
         let goes_on = i >= s0 + 3
             && ctx.lower_is(i - 3, &["went", "goes", "go", "going"])
             && ctx.lower_is(i - 2, &["on"]);
+        // "40 pledged donors": a participle after a count (not a year: "in 2009 agreed")
+        // modifies a noun.
+        let year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+        if i > s0
+            && ctx.doc.tokens[i - 1].kind == TokenKind::Number
+            && !year(ctx.word(i - 1))
+            && ctx.word(i).ends_with("ed")
+        {
+            return None;
+        }
         // "the league's recommended 3 percent": a possessed participle is no verb.
         let possessed =
             i > s0 && matches!(ctx.word(i - 1), "’s" | "'s") && !ctx.is_clitic_auxiliary(i - 1);
@@ -1116,14 +1126,23 @@ impl RuleQuoteDetector {
         }
         let mut after = i + m.len;
         let mut cue_end = i + m.len - 1;
-        // Prepositional cues: "boasted of", "calls for", "alluded to".
-        let preposition = after < s1
-            && m.prepositions
-                .iter()
-                .any(|p| p.eq_ignore_ascii_case(ctx.word(after)));
+        // Prepositional cues: "boasted of", "calls for", "alluded to", also behind an adverb
+        // ("spoke briefly about").
+        let joins = |t: usize| {
+            t < s1
+                && m.prepositions
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(ctx.word(t)))
+        };
+        if after + 1 < s1 && ctx.word(after).ends_with("ly") && joins(after + 1) {
+            after += 1;
+        }
+        let preposition = joins(after);
         if preposition {
             cue_end = after;
             after += 1;
+        } else {
+            after = i + m.len;
         }
         let cue_start = if goes_on { i - 3 } else { i };
         let cue = Cue {
@@ -1550,6 +1569,16 @@ impl RuleQuoteDetector {
                 np_object = true;
             }
             evidence = 0.75;
+        }
+        // "maintained a lead", "spoke Spanish": these cues report only clauses.
+        let clause = ctx.lower_is(start, &["that"])
+            || ctx.lower_is(start, &WH_WORDS)
+            || ctx.quote_opened_at(start).is_some()
+            || self.has_finite_verb(ctx, start, s1);
+        // "spoke out against …" keeps its particle phrase.
+        let particle = ctx.lower_is(start, &["out"]);
+        if m.clause_only && !preposition && !particle && (np_object || !clause) {
+            return None;
         }
         let mut end = clause_end.unwrap_or_else(|| self.content_end(ctx, start, s1));
         // A relative clause ("Cruz, who says …, left") ends at its closing comma.
