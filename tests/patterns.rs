@@ -1045,3 +1045,14 @@ fn cues_used_in_other_senses_report_nothing() {
     let c = one("Reyes spoke briefly about the closing of the mill.");
     assert_eq!(c.quote.text, "the closing of the mill");
 }
+
+#[test]
+fn an_infinitive_subject_continues_the_content_around_an_attribution() {
+    let c = one("It would be wise, engineers said, for the town to close the bridge.");
+    let fragments = c.quote.fragments.expect("two fragments");
+    assert_eq!(fragments.len(), 2);
+    assert_eq!(
+        c.quote.text,
+        "It would be wise, engineers said, for the town to close the bridge"
+    );
+}

@@ -1340,7 +1340,11 @@ impl RuleQuoteDetector {
                     && after + 3 < s1
                     && ctx.word(after) == ","
                     && ctx.word(a - 1) == ","
-                    && !ctx.lower_is(after + 1, &NOT_OBJECTS)
+                    // Not an adjunct, except the subject of an infinitive ("it would be wise,
+                    // engineers said, for the town to act").
+                    && (!ctx.lower_is(after + 1, &NOT_OBJECTS)
+                        || ctx.lower_is(after + 1, &["for"])
+                            && (after + 2..s1.min(after + 6)).any(|t| ctx.lower_is(t, &["to"])))
                     && !ctx.lower_is(after + 1, &ADVERBIAL_OPENERS)
                     // A participle adjunct (", speaking at a rally"), unless it is a gerund
                     // subject ("…, he said, replacing the board would be …").
