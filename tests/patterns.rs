@@ -833,15 +833,10 @@ fn a_report_closed_by_a_prepositional_adjunct_takes_the_clause_before_it() {
 
 #[test]
 fn a_contracted_auxiliary_after_a_pronoun_is_no_possessive() {
-    let c = one(
-        "Mara Quill spoke on Monday. She’s said she will not seek a second term.",
-    );
+    let c = one("Mara Quill spoke on Monday. She’s said she will not seek a second term.");
     assert_eq!(c.speaker.as_deref(), Some("Mara Quill"));
     assert_eq!(c.speaker_mention.unwrap().text, "She");
-    assert_eq!(
-        c.quote.text,
-        "she will not seek a second term"
-    );
+    assert_eq!(c.quote.text, "she will not seek a second term");
 }
 
 #[test]
@@ -919,7 +914,9 @@ fn a_quoted_title_before_that_does_not_block_the_complement() {
 
 #[test]
 fn a_quotation_after_another_attribution_is_the_next_reports_content() {
-    let c = claims("Lena Park joined in, writing to the council on Friday, “The pool must reopen,” she said.");
+    let c = claims(
+        "Lena Park joined in, writing to the council on Friday, “The pool must reopen,” she said.",
+    );
     let said = c.iter().find(|c| c.cue.as_ref().unwrap().text == "said");
     assert_eq!(said.unwrap().quote.text, "The pool must reopen");
     assert_eq!(said.unwrap().kind, "direct");
@@ -946,30 +943,23 @@ fn a_participle_report_in_the_attribution_does_not_break_the_turn() {
         .unwrap();
     let fragments = said.quote.fragments.clone().expect("two fragments");
     let slice = |[s, e]: [usize; 2]| text.chars().skip(s).take(e - s).collect::<String>();
-    assert_eq!(
-        slice(fragments[1]),
-        "Nobody wants to fix it."
-    );
+    assert_eq!(slice(fragments[1]), "Nobody wants to fix it.");
     assert!(c.iter().any(|c| c.quote.text == "the old school"));
 }
 
 #[test]
 fn a_report_noun_among_the_adjuncts_does_not_stop_the_quotation() {
-    let c = one("Avery told the Millbrook Ledger in a written statement: “The fair will go ahead.”");
+    let c =
+        one("Avery told the Millbrook Ledger in a written statement: “The fair will go ahead.”");
     assert_eq!(
         (c.kind, c.speaker.as_deref(), c.quote.text.as_str()),
-        (
-            "direct",
-            Some("Avery"),
-            "The fair will go ahead."
-        )
+        ("direct", Some("Avery"), "The fair will go ahead.")
     );
 }
 
 #[test]
 fn reports_closed_by_the_person_told() {
-    let c =
-        one("The pool will reopen in May, a town spokesman told the Millbrook Ledger.");
+    let c = one("The pool will reopen in May, a town spokesman told the Millbrook Ledger.");
     assert_eq!(c.quote.text, "The pool will reopen in May");
     assert_eq!(c.speaker_mention.unwrap().text, "a town spokesman");
 }
@@ -1009,9 +999,8 @@ fn a_comma_inside_a_closing_mark_ends_the_content_before_a_new_clause() {
 
 #[test]
 fn adverbs_and_time_openers_are_no_subjects() {
-    let c = one(
-        "Mara Quill, as well as her staff, has always maintained that the audit was routine.",
-    );
+    let c =
+        one("Mara Quill, as well as her staff, has always maintained that the audit was routine.");
     assert!(c.speaker.is_some_and(|s| s.ends_with("Quill")));
     let c = claims("Six years ago, he ran for the council and said, “The park needs a new fence.”");
     let said = c
@@ -1036,10 +1025,7 @@ fn a_relative_that_is_no_complementizer() {
 fn cues_used_in_other_senses_report_nothing() {
     assert!(claims("Avery maintains a small bakery on Elm Street.").is_empty());
     assert!(claims("Reyes spoke Spanish at the fair on Saturday.").is_empty());
-    assert!(
-        claims("The club has 40 pledged donors this year.")
-            .is_empty()
-    );
+    assert!(claims("The club has 40 pledged donors this year.").is_empty());
     let c = one("Avery has always maintained that the count was fair.");
     assert_eq!(c.quote.text, "that the count was fair");
     let c = one("Reyes spoke briefly about the closing of the mill.");
