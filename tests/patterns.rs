@@ -1042,3 +1042,14 @@ fn an_infinitive_subject_continues_the_content_around_an_attribution() {
         "It would be wise, engineers said, for the town to close the bridge"
     );
 }
+
+#[test]
+fn a_noun_like_cue_after_a_modifier_is_a_noun() {
+    assert!(claims("A simple question remains about the budget for the pool.").is_empty());
+    assert!(claims("The final conference call ran late on Tuesday.").is_empty());
+    // Subjects and quotations introduced by the noun still count.
+    let c = one("Many residents question the plan to close the pool.");
+    assert_eq!(c.quote.text, "the plan to close the pool");
+    let c = one("Avery gave her full comment: “The pool stays open.”");
+    assert_eq!(c.quote.text, "The pool stays open.");
+}

@@ -47,6 +47,8 @@ pub struct CueMatch {
     /// A cue only with a clause or a prepositional object, never a bare noun phrase
     /// ("maintained that …", not "maintained a lead").
     pub clause_only: bool,
+    /// The base form is also a common noun ("an open question", "a conference call").
+    pub noun_too: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -60,6 +62,7 @@ struct Entry {
     infinitive: bool,
     that_only: bool,
     clause_only: bool,
+    noun_too: bool,
 }
 
 /// Cue words and phrases, indexed by their first (lowercased) word.
@@ -119,6 +122,7 @@ impl CueLexicon {
                             infinitive: flags.split(',').any(|f| f == "inf"),
                             that_only: flags.split(',').any(|f| f == "that"),
                             clause_only: flags.split(',').any(|f| f == "clause"),
+                            noun_too: flags.split(',').any(|f| f == "noun"),
                         });
                     }
                 }
@@ -137,6 +141,7 @@ impl CueLexicon {
                             infinitive: false,
                             that_only: true,
                             clause_only: false,
+                            noun_too: false,
                         });
                     }
                 }
@@ -157,6 +162,7 @@ impl CueLexicon {
                         infinitive: false,
                         that_only: false,
                         clause_only: false,
+                        noun_too: false,
                     });
                 }
                 k => return Err(err(&format!("unknown kind {k:?}"))),
@@ -204,6 +210,7 @@ impl Entry {
             infinitive: self.infinitive,
             that_only: self.that_only,
             clause_only: self.clause_only,
+            noun_too: self.noun_too,
         }
     }
 }

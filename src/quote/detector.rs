@@ -995,6 +995,27 @@ impl RuleQuoteDetector {
         let goes_on = i >= s0 + 3
             && ctx.lower_is(i - 3, &["went", "goes", "go", "going"])
             && ctx.lower_is(i - 2, &["on"]);
+        // "an open question", "a conference call": a noun-like base form after a modifier.
+        // Subjects before a verb are pronouns, names, plurals and quantifiers ("many say").
+        if m.noun_too
+            && i > s0
+            && ctx.word(i).eq_ignore_ascii_case(&m.lemma)
+            && ctx.doc.tokens[i - 1].kind == TokenKind::Word
+            && !ctx.is_capitalised(i - 1)
+            && !ctx.word(i - 1).ends_with('s')
+            && !ctx.word(i - 1).ends_with("ly")
+            && !ctx.lower_is(i - 1, &["i", "you", "we", "they", "to", "who", "that", "which"])
+            && !ctx.lower_is(
+                i - 1,
+                &["many", "most", "more", "few", "some", "all", "both", "several", "percent"],
+            )
+            && !ctx.lower_is(i - 1, &MODALS)
+            && !ctx.lower_is(i - 1, &AUX_ADVERBS)
+            // "his full comment: “…”" introduces a quotation all the same.
+            && !(i + 1 < s1 && ctx.word(i + 1) == ":")
+        {
+            return None;
+        }
         // "40 pledged donors": a participle after a count (not a year: "in 2009 agreed")
         // modifies a noun.
         let year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
