@@ -1053,3 +1053,14 @@ fn a_noun_like_cue_after_a_modifier_is_a_noun() {
     let c = one("Avery gave her full comment: “The pool stays open.”");
     assert_eq!(c.quote.text, "The pool stays open.");
 }
+
+#[test]
+fn each_share_of_a_poll_reports_its_own_content() {
+    let c = claims("Of the voters polled, 21 percent said the pool should close and 14 percent said it should stay open.");
+    let texts: Vec<&str> = c.iter().map(|c| c.quote.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["the pool should close", "it should stay open"],
+        "{c:#?}"
+    );
+}

@@ -572,6 +572,25 @@ impl RuleQuoteDetector {
         None
     }
 
+    /// A count opening a report of its own ("14 percent said", "39 have said", "nearly four in
+    /// 10 say"): a number, then a verb cue within a few words.
+    fn counted_report(&self, ctx: &Ctx, at: usize, sent_end: usize) -> bool {
+        let mut n = at;
+        if n < sent_end && ctx.lower_is(n, &["nearly", "about", "only", "just", "some", "another"])
+        {
+            n += 1;
+        }
+        n < sent_end
+            && ctx.doc.tokens[n].kind == TokenKind::Number
+            && (n + 1..sent_end.min(n + 6))
+                .take_while(|&t| !ctx.is_punct(t) || ctx.word(t) == "%")
+                .any(|t| {
+                    self.cue_at(ctx, t, sent_end).is_some_and(|m| {
+                        matches!(m.shape, CueShape::Verb { .. }) && !ctx.word(t).ends_with("ing")
+                    })
+                })
+    }
+
     /// A word that reads as a verb opening a predicate: an auxiliary or modal, or a lowercase
     /// `-ed` form ("was", "would", "helped").
     fn verb_like(&self, ctx: &Ctx, i: usize) -> bool {
@@ -839,6 +858,10 @@ impl RuleQuoteDetector {
                 {
                     return if ctx.word(i - 1) == "," { i - 1 } else { i };
                 }
+                // "… and 14 percent said …": another share of a poll reports.
+                if k < sent_end && self.counted_report(ctx, k, sent_end) {
+                    return if ctx.word(i - 1) == "," { i - 1 } else { i };
+                }
             }
             // A semicolon joins another clause ("he'll soften his tone; the rally …").
             if ctx.word(i) == ";" && ctx.inside[i].is_none() && i > from {
@@ -906,7 +929,9 @@ impl RuleQuoteDetector {
                         let named = h > j
                             && !ctx.word(k).ends_with("ing")
                             && self.has_finite_verb(ctx, from, i)
-                            && (j..h).all(|t| ctx.is_capitalised(t));
+                            && (j..h).all(|t| ctx.is_capitalised(t))
+                            // ", 32% call themselves …": a share of a poll.
+                            || self.counted_report(ctx, j, sent_end);
                         if matches!(m.shape, CueShape::Verb { .. })
                             && k > j
                             && (closes || coordinated || named)
