@@ -246,10 +246,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// A contracted auxiliary: "’ve", "’d", "’ll", "’re", and "’s" after a pronoun ("she’s
     /// said", "who’s argued"; not the possessive of "Trump’s").
     fn is_clitic_auxiliary(&self, i: usize) -> bool {
-        let w = self.word(i).replace('’', "'");
-        match w.as_str() {
-            "'ve" | "'d" | "'ll" | "'re" => true,
-            "'s" => i > 0 && self.lower_is(i - 1, &["he", "she", "it", "who", "that", "there"]),
+        match self.word(i) {
+            "'ve" | "'d" | "'ll" | "'re" | "’ve" | "’d" | "’ll" | "’re" => true,
+            "'s" | "’s" => {
+                i > 0 && self.lower_is(i - 1, &["he", "she", "it", "who", "that", "there"])
+            }
             _ => false,
         }
     }
@@ -1180,15 +1181,15 @@ impl RuleQuoteDetector {
                     .iter()
                     .any(|p| p.eq_ignore_ascii_case(ctx.word(t)))
         };
-        if after + 1 < s1 && ctx.word(after).ends_with("ly") && joins(after + 1) {
-            after += 1;
-        }
-        let preposition = joins(after);
-        if preposition {
-            cue_end = after;
-            after += 1;
+        let at = if after < s1 && ctx.word(after).ends_with("ly") {
+            after + 1
         } else {
-            after = i + m.len;
+            after
+        };
+        let preposition = joins(at);
+        if preposition {
+            cue_end = at;
+            after = at + 1;
         }
         let cue_start = if goes_on { i - 3 } else { i };
         let cue = Cue {
@@ -1621,14 +1622,15 @@ impl RuleQuoteDetector {
             evidence = 0.75;
         }
         // "maintained a lead", "spoke Spanish": these cues report only clauses.
-        let clause = ctx.lower_is(start, &["that"])
-            || ctx.lower_is(start, &WH_WORDS)
-            || ctx.quote_opened_at(start).is_some()
-            || self.has_finite_verb(ctx, start, s1);
         // "spoke out against …" keeps its particle phrase.
-        let particle = ctx.lower_is(start, &["out"]);
-        if m.clause_only && !preposition && !particle && (np_object || !clause) {
-            return None;
+        if m.clause_only && !preposition && !ctx.lower_is(start, &["out"]) {
+            let clause = ctx.lower_is(start, &["that"])
+                || ctx.lower_is(start, &WH_WORDS)
+                || ctx.quote_opened_at(start).is_some()
+                || self.has_finite_verb(ctx, start, s1);
+            if np_object || !clause {
+                return None;
+            }
         }
         let mut end = clause_end.unwrap_or_else(|| self.content_end(ctx, start, s1));
         // A relative clause ("Cruz, who says …, left") ends at its closing comma.
