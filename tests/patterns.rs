@@ -7,6 +7,14 @@ fn claims(text: &str) -> Vec<ClaimRecord> {
     Pipeline::default().process(&Article::new("t", text)).claims
 }
 
+/// The claim reported by the cue `cue` (its text), with all claims shown when there is none.
+fn with_cue<'a>(claims: &'a [ClaimRecord], cue: &str) -> &'a ClaimRecord {
+    claims
+        .iter()
+        .find(|c| c.cue.as_ref().is_some_and(|q| q.text == cue))
+        .unwrap_or_else(|| panic!("no claim with cue {cue:?}: {claims:#?}"))
+}
+
 fn one(text: &str) -> ClaimRecord {
     let c = claims(text);
     assert_eq!(c.len(), 1, "{c:#?}");
@@ -344,10 +352,7 @@ fn relative_pronoun_speakers_without_a_comma() {
 #[test]
 fn possessed_report_nouns_before_a_that_clause() {
     let c = claims("Senator Tom Ruiz spoke on Monday. Reporters laughed at his claim that the program was working.");
-    let nominal = c
-        .iter()
-        .find(|c| c.cue.as_ref().is_some_and(|cue| cue.text == "claim"))
-        .expect("a nominal claim");
+    let nominal = with_cue(&c, "claim");
     assert_eq!(
         (nominal.speaker.as_deref(), nominal.quote.text.as_str()),
         (Some("Tom Ruiz"), "that the program was working")
@@ -451,10 +456,7 @@ fn a_gerund_after_a_preposition_reports_for_the_sentence_subject() {
 #[test]
 fn reported_content_ends_before_a_participle_report_of_its_own() {
     let c = claims("The governor said the plan was flawed, calling it a giveaway to donors.");
-    let said = c
-        .iter()
-        .find(|c| c.cue.as_ref().unwrap().text == "said")
-        .unwrap();
+    let said = with_cue(&c, "said");
     assert_eq!(said.quote.text, "the plan was flawed");
     assert!(c.iter().any(|c| c.cue.as_ref().unwrap().text == "calling"));
 }
@@ -581,10 +583,7 @@ fn attitude_nouns_without_a_possessor_report_an_unnamed_source() {
 #[test]
 fn a_participle_report_takes_the_speaker_after_an_opening_quotation() {
     let c = claims("“It has been a long winter,” Avery said, adding that nobody expected it.");
-    let adding = c
-        .iter()
-        .find(|c| c.cue.as_ref().is_some_and(|q| q.text == "adding"))
-        .expect("adding");
+    let adding = with_cue(&c, "adding");
     assert_eq!(adding.speaker.as_deref(), Some("Avery"));
     let c = one("When the host asked about it, Quill seized on the question, repeating that the levy would fail.");
     assert_eq!(c.speaker.as_deref(), Some("Quill"));
@@ -876,31 +875,25 @@ fn a_participle_after_an_attribution_takes_its_speaker() {
     assert_eq!(c[1].speaker.as_deref(), Some("Haddad"));
     // A gerund before the comma is no attribution: the sentence subject reports.
     let c = claims("Spokesperson Lena Park repeated the plan during a press briefing, asserting that the town would rebuild.");
-    let asserting = c
-        .iter()
-        .find(|c| c.cue.as_ref().unwrap().text == "asserting");
-    assert_eq!(asserting.unwrap().speaker.as_deref(), Some("Lena Park"));
+    let asserting = with_cue(&c, "asserting");
+    assert_eq!(asserting.speaker.as_deref(), Some("Lena Park"));
 }
 
 #[test]
 fn a_named_report_after_a_comma_starts_a_new_claim() {
     let c = claims("Although Avery acknowledged the pool had closed early this summer, Ortega also noted two broken pumps.");
-    let acknowledged = c
-        .iter()
-        .find(|c| c.cue.as_ref().unwrap().text == "acknowledged");
+    let acknowledged = with_cue(&c, "acknowledged");
     assert_eq!(
-        acknowledged.unwrap().quote.text,
+        acknowledged.quote.text,
         "the pool had closed early this summer"
     );
     // A report nested in another keeps it whole.
     let c = claims(
         "The Ledger reported that last month, Mayor Lena Park stated that she would resign.",
     );
-    let reported = c
-        .iter()
-        .find(|c| c.cue.as_ref().unwrap().text == "reported");
+    let reported = with_cue(&c, "reported");
     assert_eq!(
-        reported.unwrap().quote.text,
+        reported.quote.text,
         "that last month, Mayor Lena Park stated that she would resign"
     );
 }
@@ -917,9 +910,9 @@ fn a_quotation_after_another_attribution_is_the_next_reports_content() {
     let c = claims(
         "Lena Park joined in, writing to the council on Friday, “The pool must reopen,” she said.",
     );
-    let said = c.iter().find(|c| c.cue.as_ref().unwrap().text == "said");
-    assert_eq!(said.unwrap().quote.text, "The pool must reopen");
-    assert_eq!(said.unwrap().kind, "direct");
+    let said = with_cue(&c, "said");
+    assert_eq!(said.quote.text, "The pool must reopen");
+    assert_eq!(said.kind, "direct");
 }
 
 #[test]
@@ -937,10 +930,7 @@ fn one_content_is_reported_once() {
 fn a_participle_report_in_the_attribution_does_not_break_the_turn() {
     let text = "“The roof leaks. The walls are cracked,” said Brandt, speaking of the old school. “Nobody wants to fix it.”";
     let c = claims(text);
-    let said = c
-        .iter()
-        .find(|c| c.cue.as_ref().unwrap().text == "said")
-        .unwrap();
+    let said = with_cue(&c, "said");
     let fragments = said.quote.fragments.clone().expect("two fragments");
     let slice = |[s, e]: [usize; 2]| text.chars().skip(s).take(e - s).collect::<String>();
     assert_eq!(slice(fragments[1]), "Nobody wants to fix it.");
@@ -989,10 +979,7 @@ fn a_prepositional_adjunct_between_name_and_cue_is_skipped() {
 #[test]
 fn a_comma_inside_a_closing_mark_ends_the_content_before_a_new_clause() {
     let c = claims("Avery said the move would be “slow,” adding, “Nothing here is fast.”");
-    let said = c
-        .iter()
-        .find(|c| c.cue.as_ref().unwrap().text == "said")
-        .unwrap();
+    let said = with_cue(&c, "said");
     assert!(said.quote.text.starts_with("the move would be “slow"));
     assert!(!said.quote.text.contains("adding"), "{said:#?}");
 }
@@ -1003,10 +990,7 @@ fn adverbs_and_time_openers_are_no_subjects() {
         one("Mara Quill, as well as her staff, has always maintained that the audit was routine.");
     assert!(c.speaker.is_some_and(|s| s.ends_with("Quill")));
     let c = claims("Six years ago, he ran for the council and said, “The park needs a new fence.”");
-    let said = c
-        .iter()
-        .find(|c| c.cue.as_ref().unwrap().text == "said")
-        .unwrap();
+    let said = with_cue(&c, "said");
     assert_eq!(said.speaker_mention.as_ref().unwrap().text, "he");
 }
 
