@@ -1048,3 +1048,31 @@ fn each_share_of_a_poll_reports_its_own_content() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn a_postposed_speaker_keeps_the_affiliation_after_the_name() {
+    let c = one("“The ferry is late again,” said Tobias Quill of the Eastbrook Institute of Maritime Studies.");
+    assert_eq!(c.quote.text, "The ferry is late again");
+    assert_eq!(c.speaker.as_deref(), Some("Tobias Quill"));
+}
+
+#[test]
+fn a_raising_verb_reports_through_its_infinitive() {
+    let c = one("Ortega continued to question whether the ferry was safe.");
+    assert_eq!(c.cue.as_ref().unwrap().text, "continued to question");
+    assert_eq!(c.quote.text, "whether the ferry was safe");
+    assert_eq!(c.speaker.as_deref(), Some("Ortega"));
+    // Not after a noun: "the right to say" reports nothing.
+    assert!(claims("The ferry crew won the right to say no to night trips.").is_empty());
+}
+
+#[test]
+fn a_relative_clause_and_a_time_adjunct_between_subject_and_cue() {
+    let c = with_cue(
+        &claims("Pell, who ran the ferry for a decade, last week said the fares were too high."),
+        "said",
+    )
+    .clone();
+    assert_eq!(c.quote.text, "the fares were too high");
+    assert_eq!(c.speaker.as_deref(), Some("Pell"));
+}

@@ -194,6 +194,26 @@ const THAT_WINDOW: usize = 12;
 const MODALS: [&str; 8] = [
     "would", "will", "could", "should", "can", "may", "might", "must",
 ];
+/// Verbs whose subject reports through a following infinitive ("continued to question").
+const RAISING_VERBS: [&str; 16] = [
+    "continued",
+    "continues",
+    "continue",
+    "continuing",
+    "seemed",
+    "seems",
+    "seem",
+    "appeared",
+    "appears",
+    "appear",
+    "began",
+    "begins",
+    "begin",
+    "tried",
+    "tries",
+    "sought",
+];
+
 /// How far (tokens) a quotation may follow its cue behind adjuncts ("replied evenly, “…”").
 const MAX_ADJUNCT_TOKENS: usize = 16;
 /// Shortest unattributed quotation (in words) reported as a claim; shorter ones are scare quotes.
@@ -344,12 +364,11 @@ impl RuleQuoteDetector {
             || ctx.doc.tokens[i].kind == TokenKind::Number
     }
 
-    /// The subject phrase ending right before the cue at `cue` (auxiliaries skipped), as token
-    /// range `a..=b`; `None` when a boundary comes first.
-    fn left_subject(&self, ctx: &Ctx, sent_start: usize, cue: usize) -> Option<(usize, usize)> {
+    /// Token index where the subject before the cue at `cue` ends (exclusive): auxiliaries,
+    /// adverbs, time adjuncts ("on Thursday evening", "last week") and a parenthesis ("Dianne
+    /// Feinstein (D-Calif.) said") are skipped.
+    fn subject_end(&self, ctx: &Ctx, sent_start: usize, cue: usize) -> usize {
         let mut k = cue;
-        // Skip auxiliaries, adverbs, time adjuncts ("on Thursday evening", "last week") and a
-        // parenthesis ("Dianne Feinstein (D-Calif.) said").
         loop {
             // An adverb in -ly ("fiercely opposed"), unless a determiner makes it a noun ("the
             // family said").
@@ -403,6 +422,13 @@ impl RuleQuoteDetector {
                 break;
             }
         }
+        k
+    }
+
+    /// The subject phrase ending right before the cue at `cue` (auxiliaries skipped), as token
+    /// range `a..=b`; `None` when a boundary comes first.
+    fn left_subject(&self, ctx: &Ctx, sent_start: usize, cue: usize) -> Option<(usize, usize)> {
+        let k = self.subject_end(ctx, sent_start, cue);
         if k == sent_start {
             return None;
         }
@@ -621,10 +647,7 @@ impl RuleQuoteDetector {
     /// A subject followed by an apposition, `“…,” Ki Hong, 33, said` / `Tom John, chairman of
     /// the party, said`: the name before the apposition's opening comma.
     fn appositive_subject(&self, ctx: &Ctx, s0: usize, cue: usize) -> Option<(usize, usize)> {
-        let mut k = cue;
-        while k > s0 && ctx.lower_is(k - 1, &AUX_ADVERBS) {
-            k -= 1;
-        }
+        let k = self.subject_end(ctx, s0, cue);
         // Set off by commas, or by dashes ("The justice — who has … — said").
         let mark = if k > s0 { ctx.word(k - 1) } else { "" };
         let dash = matches!(mark, "—" | "–" | "--");
@@ -1021,6 +1044,12 @@ impl RuleQuoteDetector {
         let goes_on = i >= s0 + 3
             && ctx.lower_is(i - 3, &["went", "goes", "go", "going"])
             && ctx.lower_is(i - 2, &["on"]);
+        // "continued to question", "appeared to suggest": the infinitive carries the report of
+        // the raising verb's subject.
+        let raised = i >= s0 + 3
+            && ctx.lower_is(i - 1, &["to"])
+            && ctx.lower_is(i - 2, &RAISING_VERBS)
+            && !ctx.lower_is(i - 3, &NOUN_MARKERS);
         // "an open question", "a conference call": a noun-like base form after a modifier.
         // Subjects before a verb are pronouns, names, plurals and quantifiers ("many say").
         if m.noun_too
@@ -1057,7 +1086,7 @@ impl RuleQuoteDetector {
             i > s0 && matches!(ctx.word(i - 1), "’s" | "'s") && !ctx.is_clitic_auxiliary(i - 1);
         if i > s0
             && (ctx.lower_is(i - 1, &NOUN_MARKERS)
-                || ctx.lower_is(i - 1, &["to"]) && !goes_on
+                || ctx.lower_is(i - 1, &["to"]) && !goes_on && !raised
                 || possessed)
         {
             return None;
@@ -1191,7 +1220,13 @@ impl RuleQuoteDetector {
             cue_end = at;
             after = at + 1;
         }
-        let cue_start = if goes_on { i - 3 } else { i };
+        let cue_start = if goes_on {
+            i - 3
+        } else if raised {
+            i - 2
+        } else {
+            i
+        };
         let cue = Cue {
             span: ctx.span(cue_start, cue_end),
             lemma: m.lemma.clone(),
@@ -1253,9 +1288,15 @@ impl RuleQuoteDetector {
                 let lead = ctx.is_capitalised(a)
                     || self.np_word(ctx, a)
                     || ctx.lower_is(a, &["the", "a", "an", "one", "another"]);
+                // "said Tom Vance of the University of Ohio School of Law": a name with its
+                // affiliation.
+                let affiliated = ctx.is_capitalised(a)
+                    && b + 1 - a <= MAX_SPEAKER_TOKENS
+                    && (a..=b).all(|t| self.np_word(ctx, t) || ctx.lower_is(t, &["at", "from"]));
                 let name_like = lead
                     && (determined
                         || described
+                        || affiliated
                         || b + 1 - a <= 6 && (a..=b).all(|t| self.np_word(ctx, t)));
                 // The phrase may carry a relative clause ("said Sen. Jim Whelan, who …") or an
                 // adjunct ("said Ryan on Tuesday", "said Ryan in a statement").
