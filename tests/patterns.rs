@@ -1076,3 +1076,18 @@ fn a_relative_clause_and_a_time_adjunct_between_subject_and_cue() {
     assert_eq!(c.quote.text, "the fares were too high");
     assert_eq!(c.speaker.as_deref(), Some("Pell"));
 }
+
+#[test]
+fn a_name_before_two_appositions_speaks() {
+    let c = one("“The ferry is slow,” Dana Pell, the mayor of Eastbrook, a town of fishermen, said on Sunday.");
+    assert_eq!(c.speaker.as_deref(), Some("Dana Pell"));
+    // An opener before the name is no speaker.
+    let c = one("However, Dana Pell, the mayor, said that the ferry was slow.");
+    assert_eq!(c.speaker.as_deref(), Some("Dana Pell"));
+}
+
+#[test]
+fn a_first_person_possessive_subject_speaks() {
+    let c = one("“The tide waits for no one,” my father often said.");
+    assert_eq!(c.speaker.as_deref(), Some("my father"));
+}

@@ -517,8 +517,8 @@ impl RuleQuoteDetector {
             || ctx.lower_is(
                 a,
                 &[
-                    "the", "a", "an", "his", "her", "its", "their", "our", "some", "many", "most",
-                    "several", "other", "few",
+                    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "some",
+                    "many", "most", "several", "other", "few",
                 ],
             ) && !self.has_finite_verb(ctx, a, b + 1)
             // "lawyers for the county said": a plural head with its modifier.
@@ -655,22 +655,43 @@ impl RuleQuoteDetector {
             return None;
         }
         let close = k - 1;
-        let open = (s0..close)
-            .rev()
-            .take(MAX_APPOSITION_TOKENS)
-            // A possessive apostrophe ("Sanders' campaign manager") is not a quotation.
-            .take_while(|&t| !ctx.is_quote(t) || ctx.marks[t].is_none() && ctx.inside[t].is_none())
-            .find(|&t| ctx.word(t) == mark)?;
-        let (a, b) = self.left_subject(ctx, s0, open).filter(|&(_, b)| {
-            b + 1 == open || ctx.word(b + 1) == "(" && ctx.word(open - 1) == ")"
-        })?;
-        // The name must open its clause: sentence start, or right after a quotation.
-        let starts_clause = a == s0
-            || ctx.is_quote(a - 1)
-            || a >= s0 + 2 && ctx.word(a - 1) == "," && ctx.is_quote(a - 2);
-        if !starts_clause {
-            return None;
-        }
+        // The opening mark of the apposition; a second apposition may precede it ("Dana Pell,
+        // the mayor of Eastbrook, one of the towns suing, said").
+        let mut open = close;
+        let (a, b) = loop {
+            open = (s0..open)
+                .rev()
+                .take(MAX_APPOSITION_TOKENS)
+                // A possessive apostrophe ("Sanders' campaign manager") is not a quotation.
+                .take_while(|&t| {
+                    !ctx.is_quote(t) || ctx.marks[t].is_none() && ctx.inside[t].is_none()
+                })
+                .find(|&t| ctx.word(t) == mark)?;
+            let subject = self.left_subject(ctx, s0, open).filter(|&(_, b)| {
+                b + 1 == open || ctx.word(b + 1) == "(" && ctx.word(open - 1) == ")"
+            });
+            // The name must open its clause: sentence start, or right after a quotation.
+            let starts_clause = |a: usize| {
+                a == s0
+                    || ctx.is_quote(a - 1)
+                    || a >= s0 + 2 && ctx.word(a - 1) == "," && ctx.is_quote(a - 2)
+            };
+            // Before a second apposition only a name of two words or more ("Dana Pell"), not
+            // an opener ("However,", "In July,").
+            let first = open + 1 + MAX_APPOSITION_TOKENS > close
+                && !(open + 1..close).any(|t| ctx.word(t) == mark);
+            let name = |a: usize, b: usize| {
+                b > a
+                    && (a..=b).all(|t| ctx.is_capitalised(t) || ctx.word(t) == ".")
+                    && !ctx.lower_is(a, &ADVERBIAL_OPENERS)
+                    && !ctx.lower_is(a, &NOT_OBJECTS)
+            };
+            match subject {
+                Some((a, b)) if starts_clause(a) && (first || name(a, b)) => break (a, b),
+                Some(_) if !dash && close - open < MAX_APPOSITION_TOKENS => continue,
+                _ => return None,
+            }
+        };
         if dash || ctx.is_capitalised(b) {
             return Some((a, b));
         }
