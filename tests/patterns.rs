@@ -1091,3 +1091,28 @@ fn a_first_person_possessive_subject_speaks() {
     let c = one("“The tide waits for no one,” my father often said.");
     assert_eq!(c.speaker.as_deref(), Some("my father"));
 }
+
+#[test]
+fn a_coordinated_noun_phrase_opening_the_sentence_speaks() {
+    let c = one("Experts on tides and river safety said the new boat was fine.");
+    assert_eq!(
+        c.speaker.as_deref(),
+        Some("Experts on tides and river safety")
+    );
+    let c = one("But Pell and Ortega agreed that the ferry was safe.");
+    assert_eq!(c.speaker_mention.as_ref().unwrap().text, "Pell and Ortega");
+}
+
+#[test]
+fn a_subject_after_a_semicolon_and_a_report_after_an_adjunct() {
+    let c = one("The forecast is grim; Pell's crew says the ferry will sail anyway.");
+    assert_eq!(c.speaker.as_deref(), Some("Pell's crew"));
+    let c = one("Pell said after the vote she would stay on.");
+    assert_eq!(c.quote.text, "she would stay on");
+    // "after" opening a clause of its own is no adjunct.
+    assert!(
+        claims("The ferry is a local issue, as Pell suggested after she won the vote.")
+            .iter()
+            .all(|c| c.quote.text != "she won the vote")
+    );
+}

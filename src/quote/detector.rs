@@ -467,6 +467,29 @@ impl RuleQuoteDetector {
             }
             a -= 1;
         }
+        // "Experts on tides and river safety said": a coordinated noun phrase opening its sentence.
+        let mut coordinated = false;
+        if a > sent_start + 1 && ctx.lower_is(a - 1, &["and"]) && a <= b {
+            let first = (sent_start..a - 1)
+                .rev()
+                .take(MAX_SPEAKER_TOKENS)
+                .take_while(|&t| ctx.doc.tokens[t].kind == TokenKind::Word)
+                .last();
+            if let Some(f) = first.filter(|&f| {
+                f == sent_start
+                    && (ctx.is_capitalised(f) || ctx.lower_is(f, &NOUN_MARKERS))
+                    && !self.has_finite_verb(ctx, f, b + 1)
+                    && !(f..a - 1).any(|t| self.cue_at(ctx, t, t + 1).is_some())
+            }) {
+                // "But Richards and Menendez", "Both Democrats and Republicans".
+                a = if ctx.lower_is(f, &["but", "and", "yet", "so", "both", "either", "neither"]) {
+                    f + 1
+                } else {
+                    f
+                };
+                coordinated = true;
+            }
+        }
         // "Recently she said": a sentence adverb before a pronoun or determiner is no part of
         // the subject.
         if a < b
@@ -492,7 +515,8 @@ impl RuleQuoteDetector {
         }
         // A pronoun or name must end the phrase; a lowercase non-noun means it is no subject.
         let last = ctx.word(b);
-        let ok = ctx.is_capitalised(b)
+        let ok = coordinated
+            || ctx.is_capitalised(b)
             || self.np_word(ctx, b)
             || matches!(
                 last,
@@ -529,7 +553,7 @@ impl RuleQuoteDetector {
                 && ctx.lower_is(a + 1, &["for", "of", "from", "at", "in", "with"])
                 && !self.has_finite_verb(ctx, a, b + 1)
             // "Many in the crowd said": a short phrase opening its sentence or clause.
-            || (a == sent_start || ctx.word(a - 1) == ",")
+            || (a == sent_start || matches!(ctx.word(a - 1), "," | ";"))
                 && !ctx.lower_is(a, &["on", "in", "at", "for", "with", "by", "from", "of", "as"])
                 && b + 1 - a <= 5
                 && ctx.doc.tokens[b].kind == TokenKind::Word
@@ -1556,9 +1580,19 @@ impl RuleQuoteDetector {
         while start < s1 && ctx.lower_is(start, &TIME_WORDS) {
             start += 1;
         }
-        // "said in a statement Thursday night they …": skip a prepositional adjunct up to the
-        // subject pronoun that opens the reported clause.
-        if start < s1 && ctx.lower_is(start, &["in", "on", "at", "during", "via", "through"]) {
+        // "said in a statement Thursday night they …", "said after the meeting he …": skip a
+        // prepositional adjunct up to the subject pronoun that opens the reported clause ("after"
+        // with a noun phrase, not opening a clause of its own: "suggested after she won").
+        let adjunct = ctx.lower_is(start, &["in", "on", "at", "during", "via", "through"])
+            || ctx.lower_is(start, &["after", "before", "following"])
+                && start + 1 < s1
+                && ctx.lower_is(
+                    start + 1,
+                    &[
+                        "the", "a", "an", "his", "her", "their", "its", "this", "last",
+                    ],
+                );
+        if start < s1 && adjunct {
             if let Some(p) = (start + 1..s1.min(start + 10))
                 .take_while(|&t| !ctx.is_punct(t) && !ctx.is_quote(t))
                 .find(|&t| ctx.lower_is(t, &CLAUSE_OPENERS[..5]))
