@@ -1116,3 +1116,19 @@ fn a_subject_after_a_semicolon_and_a_report_after_an_adjunct() {
             .all(|c| c.quote.text != "she won the vote")
     );
 }
+
+#[test]
+fn a_subordinate_clause_or_a_new_subject_after_a_comma_ends_the_content() {
+    let c = one("Pell said the fares were fair, while the board wanted them lower.");
+    assert_eq!(c.quote.text, "the fares were fair");
+    let c = one("Pell said the fares were fair, but the board disagreed.");
+    assert_eq!(c.quote.text, "the fares were fair");
+    // A coordinated part of the same report stays.
+    let c = one("Pell said the fares were high, but not for students.");
+    assert_eq!(c.quote.text, "the fares were high, but not for students");
+    let c = one("Pell argued that, while the fares were high, the ferry was worth it.");
+    assert_eq!(
+        c.quote.text,
+        "that, while the fares were high, the ferry was worth it"
+    );
+}

@@ -194,6 +194,16 @@ const THAT_WINDOW: usize = 12;
 const MODALS: [&str; 8] = [
     "would", "will", "could", "should", "can", "may", "might", "must",
 ];
+/// Subordinators that, after a comma, end reported content.
+const SUBORDINATORS: [&str; 6] = ["while", "after", "despite", "though", "although", "whereas"];
+
+/// Words opening a new clause's subject after ", but" ("…, but the board …", "…, but for
+/// voters, …").
+const NEW_SUBJECTS: [&str; 16] = [
+    "it", "there", "the", "a", "an", "his", "her", "its", "their", "this", "these", "those",
+    "many", "most", "some", "for",
+];
+
 /// Verbs whose subject reports through a following infinitive ("continued to question").
 const RAISING_VERBS: [&str; 16] = [
     "continued",
@@ -951,6 +961,24 @@ impl RuleQuoteDetector {
                 let mut j = i + 1;
                 while j < sent_end && ctx.is_quote(j) {
                     j += 1;
+                }
+                // ", while the board …", ", after meeting …": a subordinate clause or adjunct
+                // about the report.
+                if j < sent_end
+                    && ctx.lower_is(j, &SUBORDINATORS)
+                    && !(i == from + 1 && ctx.lower_is(from, &["that"]))
+                {
+                    return i;
+                }
+                // ", but the board …": a new clause with its own subject (not ", but not for
+                // …", ", but that …", ", but rather …").
+                if j + 1 < sent_end
+                    && ctx.lower_is(j, &["but"])
+                    && (ctx.lower_is(j + 1, &CLAUSE_OPENERS[..5])
+                        || ctx.lower_is(j + 1, &NEW_SUBJECTS)
+                        || ctx.is_capitalised(j + 1))
+                {
+                    return i;
                 }
                 if j < sent_end && ctx.lower_is(j, &["and", "but"]) {
                     j += 1;
