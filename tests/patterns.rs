@@ -1132,3 +1132,28 @@ fn a_subordinate_clause_or_a_new_subject_after_a_comma_ends_the_content() {
         "that, while the fares were high, the ferry was worth it"
     );
 }
+
+#[test]
+fn a_parenthetical_attribution_with_the_person_told() {
+    let c = one("In any case, Pell told the Ledger, the fares would fall.");
+    assert_eq!(c.speaker.as_deref(), Some("Pell"));
+    assert_eq!(
+        c.quote.text,
+        "In any case, Pell told the Ledger, the fares would fall"
+    );
+    assert_eq!(c.quote.fragments.as_ref().map(Vec::len), Some(2));
+}
+
+#[test]
+fn an_absolute_construction_reports_for_its_noun_phrase() {
+    let c =
+        one("The ferry lost riders, with 38 percent of commuters saying they would rather drive.");
+    assert_eq!(c.speaker.as_deref(), Some("38 percent of commuters"));
+    assert_eq!(c.quote.text, "they would rather drive");
+    // "with" before a clause boundary is no absolute construction.
+    let c = claims("Pell restarted her quarrel with Avery on Monday after writing a sharp letter.");
+    assert!(
+        c.iter().all(|c| c.speaker.as_deref() == Some("Pell")),
+        "{c:#?}"
+    );
+}

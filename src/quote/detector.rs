@@ -1256,11 +1256,32 @@ impl RuleQuoteDetector {
         let prepositional = ctx.word(i).ends_with("ing")
             && i > s0 + 1
             && ctx.lower_is(i - 1, &["by", "after", "while", "before"]);
+        // "…, with 38 percent of riders saying they …": an absolute construction whose noun
+        // phrase reports.
+        let absolute = (ctx.word(i).ends_with("ing") && !participle && i + 1 < s1)
+            .then(|| {
+                (s0..i)
+                    .rev()
+                    .take(MAX_SPEAKER_TOKENS)
+                    .take_while(|&t| !ctx.is_punct(t) && !ctx.is_quote(t))
+                    .find(|&t| ctx.lower_is(t, &["with"]))
+            })
+            .flatten()
+            .filter(|&w| {
+                w + 1 < i
+                    && (w + 1..i).all(|t| {
+                        (self.np_word(ctx, t) || ctx.doc.tokens[t].kind == TokenKind::Word)
+                            && !ctx.lower_is(t, &LEFT_BOUNDARIES)
+                    })
+                    && !self.has_finite_verb(ctx, w + 1, i)
+                    && (ctx.lower_is(i + 1, &CLAUSE_OPENERS) || ctx.is_capitalised(i + 1))
+            });
         if ctx.word(i).ends_with("ing")
             && !participle
             && !progressive
             && !reduced_relative
             && !prepositional
+            && absolute.is_none()
         {
             return None;
         }
@@ -1307,7 +1328,9 @@ impl RuleQuoteDetector {
         };
         // A participle after a noun phrase ("a flyer stating, “…”") reports for
         // that phrase only when it reads as a source ("Hillary Clinton asking, “…”").
-        let subject = if participle || prepositional {
+        let subject = if let Some(w) = absolute {
+            Some((w + 1, i - 1))
+        } else if participle || prepositional {
             None
         } else {
             self.left_subject(ctx, s0, cue_start)
@@ -1488,6 +1511,38 @@ impl RuleQuoteDetector {
                         sentence: si,
                         evidence: 0.85,
                     });
+                }
+            }
+            // "In any case, Pell told the Ledger, the fares …": a parenthetical attribution with the
+            // person told.
+            if takes_object
+                && a > s0 + 1
+                && ctx.word(a - 1) == ","
+                && !after_quote
+                && !ctx.lower_is(a, &["who", "which"])
+            {
+                let comma =
+                    (after..s1.min(after + MAX_OBJECT_TOKENS)).find(|&t| ctx.word(t) == ",");
+                if let Some(comma) = comma.filter(|&c| {
+                    c > after
+                        && c + 3 < s1
+                        && (after..c).all(|t| self.np_word(ctx, t))
+                        && !ctx.lower_is(c + 1, &NOT_OBJECTS)
+                        && !ctx.lower_is(c + 1, &ADVERBIAL_OPENERS)
+                        && !ctx.word(c + 1).ends_with("ing")
+                        && self.cue_at(ctx, c + 1, s1).is_none()
+                }) {
+                    let speaker = Some(ctx.span(a, b));
+                    if let Some(c) = self.around_attribution(
+                        ctx,
+                        si,
+                        (a - 1, comma + 1),
+                        cue.clone(),
+                        speaker,
+                        0.8,
+                    ) {
+                        return Some(c);
+                    }
                 }
             }
             if before_subject > s0
