@@ -1157,3 +1157,16 @@ fn an_absolute_construction_reports_for_its_noun_phrase() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn a_participle_takes_the_subject_of_the_clause_before_its_comma() {
+    let c = claims("The next week, a former ferry captain filed a lawsuit against the town, claiming the dock was unsafe.");
+    let c = with_cue(&c, "claiming");
+    assert_eq!(
+        c.speaker_mention.as_ref().unwrap().text,
+        "a former ferry captain"
+    );
+    let c = claims("On Sunday, at a fair in Eastbrook, Pell was equally direct, claiming the ferry was unsafe.");
+    let c = with_cue(&c, "claiming");
+    assert_eq!(c.speaker.as_deref(), Some("Pell"));
+}

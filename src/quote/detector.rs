@@ -891,6 +891,20 @@ impl RuleQuoteDetector {
                     return Some((c + 1, j - 1));
                 }
             }
+            // "a former captain filed a lawsuit, claiming …", "Pell was equally direct,
+            // claiming …": the subject of the finite verb of the clause before the comma.
+            let finite = (s0..j)
+                .rev()
+                .take_while(|&t| !ctx.is_quote(t) && ctx.word(t) != ";")
+                .filter(|&t| verb_cue(t) && !ctx.word(t).ends_with("ing") || self.verb_like(ctx, t))
+                .find_map(|t| {
+                    self.left_subject(ctx, s0, t).filter(|&(a, _)| {
+                        self.source_like(ctx, a) && (a == s0 || ctx.word(a - 1) == ",")
+                    })
+                });
+            if finite.is_some() {
+                return finite;
+            }
         }
         self.sentence_subject(ctx, s0, cue)
     }
