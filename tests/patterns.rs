@@ -1170,3 +1170,17 @@ fn a_participle_takes_the_subject_of_the_clause_before_its_comma() {
     let c = with_cue(&c, "claiming");
     assert_eq!(c.speaker.as_deref(), Some("Pell"));
 }
+
+#[test]
+fn a_coordinated_predicate_ends_a_noun_phrase_object() {
+    let c = one("Pell claimed victory and was sworn in the next week.");
+    assert_eq!(c.quote.text, "victory");
+    let c = one("The council praised the ferry plan and offered to pay for a second boat.");
+    assert_eq!(c.quote.text, "the ferry plan");
+    // An adjective before a noun and its verb is no predicate.
+    let c = one("Pell said the wind and unsettled seas could last all week.");
+    assert_eq!(
+        c.quote.text,
+        "the wind and unsettled seas could last all week"
+    );
+}

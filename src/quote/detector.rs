@@ -932,6 +932,34 @@ impl RuleQuoteDetector {
         (b > from).then(|| (from, b - 1))
     }
 
+    /// The "and"/"but" before the first comma after `from` that opens a predicate of the
+    /// subject's own ("… and was sworn in", "… but later dropped it").
+    fn coordinated_predicate(&self, ctx: &Ctx, from: usize, to: usize) -> Option<usize> {
+        (from + 1..to)
+            .take_while(|&t| ctx.word(t) != ",")
+            .filter(|&t| ctx.lower_is(t, &["and", "but"]) && ctx.inside[t].is_none())
+            .find(|&t| {
+                let mut v = t + 1;
+                while v < to && ctx.lower_is(v, &AUX_ADVERBS) {
+                    v += 1;
+                }
+                // Not an adjective in a subject ("the wind and unsettled seas could last").
+                let subject = (v + 1..to.min(v + 4))
+                    .take_while(|&u| ctx.word(u) != ",")
+                    .any(|u| {
+                        ctx.lower_is(u, &MODALS) || ctx.lower_is(u, &["is", "are", "was", "were"])
+                    });
+                v < to
+                    && !ctx.is_capitalised(v)
+                    && !subject
+                    && (ctx.word(v).ends_with("ed") && !ctx.word(v).contains('-')
+                        || ctx.lower_is(v, &["was", "is", "has", "had", "will", "would"])
+                        || self
+                            .cue_at(ctx, v, to)
+                            .is_some_and(|m| matches!(m.shape, CueShape::Verb { .. })))
+            })
+    }
+
     /// Token index where right-hand content ends (exclusive): sentence end, or before a
     /// trailing attribution (", according to …", ", CNN said", ", and X said …").
     fn content_end(&self, ctx: &Ctx, from: usize, sent_end: usize) -> usize {
@@ -1770,6 +1798,12 @@ impl RuleQuoteDetector {
             {
                 start += 1;
             }
+            // "claimed victory and was sworn in": a coordinated predicate after the
+            // object.
+            // Not past a quotation ("called her “third-rate” and referred to …" keeps both).
+            let coordinated = self.coordinated_predicate(ctx, start, s1).filter(|&c| {
+                !(start..c).any(|t| ctx.is_quote(t) && !matches!(ctx.word(t), "'" | "’"))
+            });
             let bare_object = start < s1
                 && ctx.doc.tokens[start].kind == TokenKind::Word
                 && !ctx.is_capitalised(start)
@@ -1784,9 +1818,10 @@ impl RuleQuoteDetector {
                 // - young, old - would qualify").
                 np_object = !(start..s1.min(start + 6)).any(|t| ctx.lower_is(t, &["as"]))
                     && !ctx.lower_is(start, &WH_WORDS)
-                    && !self.has_finite_verb(ctx, start, s1);
+                    && !self.has_finite_verb(ctx, start, coordinated.unwrap_or(s1));
                 if np_object {
-                    let end = *clause_end.insert(self.content_end(ctx, start, s1));
+                    let end = *clause_end
+                        .insert(coordinated.unwrap_or_else(|| self.content_end(ctx, start, s1)));
                     np_object = !(start..end).any(|t| ctx.lower_is(t, &MODALS));
                 }
             }
@@ -1809,7 +1844,12 @@ impl RuleQuoteDetector {
             }
             // A determiner-led complement without a finite verb is a noun-phrase object
             // ("announced the decision on Thursday"): it ends before its adjuncts.
-            if ctx.lower_is(start, &CLAUSE_OPENERS[8..]) && !self.has_finite_verb(ctx, start, s1) {
+            if ctx.lower_is(start, &CLAUSE_OPENERS[8..])
+                && !self.has_finite_verb(ctx, start, coordinated.unwrap_or(s1))
+            {
+                if let Some(c) = coordinated {
+                    clause_end = Some(c);
+                }
                 np_object = true;
             }
             evidence = 0.75;
