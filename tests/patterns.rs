@@ -1184,3 +1184,14 @@ fn a_coordinated_predicate_ends_a_noun_phrase_object() {
         "the wind and unsettled seas could last all week"
     );
 }
+
+#[test]
+fn unquoted_words_after_a_colon_run_to_the_end_of_the_paragraph() {
+    let c = claims("Pell added: The council never listens. Its members do not ride the ferry.\n\nThe vote is on Monday.");
+    let c = with_cue(&c, "added");
+    assert_eq!(
+        c.quote.text,
+        "The council never listens. Its members do not ride the ferry"
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Pell"));
+}

@@ -224,6 +224,8 @@ const RAISING_VERBS: [&str; 16] = [
     "sought",
 ];
 
+/// Most sentences an unquoted report after a colon runs to ("Pell added: …").
+const MAX_PARAGRAPH_SENTENCES: usize = 8;
 /// How far (tokens) a quotation may follow its cue behind adjuncts ("replied evenly, “…”").
 const MAX_ADJUNCT_TOKENS: usize = 16;
 /// Shortest unattributed quotation (in words) reported as a claim; shorter ones are scare quotes.
@@ -930,6 +932,22 @@ impl RuleQuoteDetector {
             b += 1;
         }
         (b > from).then(|| (from, b - 1))
+    }
+
+    /// Token index (exclusive) where the paragraph holding sentence `si` ends, at most
+    /// [`MAX_PARAGRAPH_SENTENCES`] sentences on.
+    fn paragraph_end(&self, ctx: &Ctx, si: usize) -> usize {
+        let sentences = &ctx.doc.sentences;
+        let text = ctx.doc.text();
+        let mut sj = si;
+        while sj + 1 < sentences.len().min(si + MAX_PARAGRAPH_SENTENCES) {
+            let gap = text.get(sentences[sj].span.end..sentences[sj + 1].span.start);
+            if gap.is_none_or(|g| g.contains('\n')) {
+                break;
+            }
+            sj += 1;
+        }
+        sentences[sj].tokens.end
     }
 
     /// The "and"/"but" before the first comma after `from` that opens a predicate of the
@@ -1797,6 +1815,28 @@ impl RuleQuoteDetector {
                 && ctx.quote_opened_at(start + 1).is_some()
             {
                 start += 1;
+            }
+            // "Pell added: The council never listens. …": unquoted words after a colon run to the
+            // end of the paragraph.
+            if start + 1 < s1
+                && ctx.word(start) == ":"
+                && m.class == super::CueClass::Speech
+                && !ctx.is_quote(start + 1)
+                && ctx.inside[start].is_none()
+            {
+                if let (Some((a, b)), Some(content)) = (
+                    subject,
+                    self.content(ctx, start + 1, self.paragraph_end(ctx, si)),
+                ) {
+                    return Some(Candidate {
+                        kind: self.kind_of(ctx, content),
+                        fragments: vec![content],
+                        cue: Some(cue),
+                        speaker: Some(ctx.span(a, b)),
+                        sentence: si,
+                        evidence: 0.75,
+                    });
+                }
             }
             // "claimed victory and was sworn in": a coordinated predicate after the
             // object.
