@@ -1195,3 +1195,13 @@ fn unquoted_words_after_a_colon_run_to_the_end_of_the_paragraph() {
     );
     assert_eq!(c.speaker.as_deref(), Some("Pell"));
 }
+
+#[test]
+fn a_noun_phrase_object_keeps_a_short_parenthesis_and_ends_at_following() {
+    let c = one("Avery called on Gov. Dana Pell (R) to fix the ferry schedule.");
+    assert_eq!(c.quote.text, "Gov. Dana Pell (R) to fix the ferry schedule");
+    let c = one("Avery called for a review of the ferry following the storm.");
+    assert_eq!(c.quote.text, "a review of the ferry");
+    let c = one("Avery posted the following picture to her page.");
+    assert_eq!(c.quote.text, "the following picture to her page");
+}

@@ -1913,8 +1913,19 @@ impl RuleQuoteDetector {
                 .unwrap_or(end);
         }
         if np_object {
+            // A short parenthesis belongs to the object ("Gov. Rick Snyder (R) to resign").
+            let mut parenthesis_end = 0;
             end = (start + 1..end)
                 .find(|&t| {
+                    if t < parenthesis_end {
+                        return false;
+                    }
+                    if ctx.word(t) == "(" {
+                        if let Some(close) = (t + 1..end.min(t + 6)).find(|&u| ctx.word(u) == ")") {
+                            parenthesis_end = close + 1;
+                            return false;
+                        }
+                    }
                     // Not at a price or a hyphen ("$15 million", "so-called"), and not at a
                     // preposition that belongs to the object ("blamed the delays on underfunding"), only
                     // at one that opens a time adjunct ("on Thursday", "at the time").
@@ -1930,6 +1941,12 @@ impl RuleQuoteDetector {
                     ctx.is_punct(t) && !matches!(ctx.word(t), "$" | "%" | "-" | "'" | "’")
                         || time_adjunct
                         || ctx.lower_is(t, &["during", "last", "after", "before", "while", "since"])
+                        // "following the attack", not "the following picture".
+                        || ctx.lower_is(t, &["following"])
+                            && !ctx.lower_is(t - 1, &NOUN_MARKERS)
+                            && !matches!(ctx.word(t - 1), "’s" | "'s")
+                            && t + 1 < end
+                            && !ctx.is_punct(t + 1)
                 })
                 .unwrap_or(end);
         }
