@@ -1205,3 +1205,17 @@ fn a_noun_phrase_object_keeps_a_short_parenthesis_and_ends_at_following() {
     let c = one("Avery posted the following picture to her page.");
     assert_eq!(c.quote.text, "the following picture to her page");
 }
+
+#[test]
+fn questions_in_the_passive_or_behind_an_adjunct() {
+    let c = claims("Pell was asked about the ferry schedule, and she shrugged.");
+    let c = with_cue(&c, "asked about");
+    assert_eq!(c.quote.text, "the ferry schedule");
+    assert!(c.speaker.is_none());
+    let c = claims("When asked which ferry was safest, Pell declined to answer.");
+    assert_eq!(with_cue(&c, "asked").quote.text, "which ferry was safest");
+    let c = claims("Asked at a meeting why the ferry was late, Pell blamed the tide.");
+    assert_eq!(with_cue(&c, "Asked").quote.text, "why the ferry was late");
+    let c = claims("Riders were also asked to rank the ferry routes.");
+    assert_eq!(with_cue(&c, "asked").quote.text, "to rank the ferry routes");
+}

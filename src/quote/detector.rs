@@ -204,6 +204,9 @@ const NEW_SUBJECTS: [&str; 16] = [
     "many", "most", "some", "for",
 ];
 
+/// Auxiliaries of a passive report ("was asked about …").
+const PASSIVE: [&str; 6] = ["was", "were", "been", "being", "is", "are"];
+
 /// Verbs whose subject reports through a following infinitive ("continued to question").
 const RAISING_VERBS: [&str; 16] = [
     "continued",
@@ -1228,12 +1231,30 @@ impl RuleQuoteDetector {
         // runs to the clause's comma.
         // Also mid-sentence ("…, Haddad said when asked how …") and behind an adjunct
         // ("Asked on Monday whether …", "Asked by the host if …").
-        let opens_sentence = i == s0 || i > s0 && ctx.lower_is(i - 1, &["when", "once", "if"]);
+        // Also in the passive ("was asked about …", "were also asked to pick …").
+        let mut k = i;
+        while k > s0 && ctx.lower_is(k - 1, &AUX_ADVERBS[..]) && !ctx.lower_is(k - 1, &PASSIVE) {
+            k -= 1;
+        }
+        let passive = k > s0 && ctx.lower_is(k - 1, &PASSIVE);
+        let opens_sentence =
+            i == s0 || i > s0 && ctx.lower_is(i - 1, &["when", "once", "if"]) || passive;
         let question = (i + 1..s1.min(i + 6))
             .take_while(|&t| !ctx.is_punct(t) && !ctx.is_quote(t))
-            .find(|&t| ctx.lower_is(t, &WH_WORDS) || ctx.lower_is(t, &["about", "if"]))
+            .find(|&t| {
+                ctx.lower_is(t, &WH_WORDS)
+                    || ctx.lower_is(t, &["about", "if", "which"])
+                    || passive && t == i + 1 && ctx.lower_is(t, &["to"])
+            })
             .filter(|&t| {
-                t == i + 1 || ctx.lower_is(i + 1, &["on", "by", "later", "again", "last"])
+                t == i + 1
+                    || ctx.lower_is(
+                        i + 1,
+                        &[
+                            "on", "by", "later", "again", "last", "during", "at", "in", "after",
+                        ],
+                    )
+                    || ctx.word(i + 1).ends_with("ly")
             });
         let asked = opens_sentence && ctx.word(i).eq_ignore_ascii_case("asked");
         if let Some(q) = question.filter(|_| asked) {
