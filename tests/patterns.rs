@@ -1219,3 +1219,12 @@ fn questions_in_the_passive_or_behind_an_adjunct() {
     let c = claims("Riders were also asked to rank the ferry routes.");
     assert_eq!(with_cue(&c, "asked").quote.text, "to rank the ferry routes");
 }
+
+#[test]
+fn a_possessed_role_after_the_cue_and_a_counted_time_adjunct() {
+    let c = one("“The ferry is late,” said Pell’s campaign manager.");
+    assert_eq!(c.speaker.as_deref(), Some("Pell’s campaign manager"));
+    let c = one("“The ferry is late,” Pell said 30 minutes into the meeting.");
+    assert_eq!(c.quote.text, "The ferry is late");
+    assert_eq!(c.speaker.as_deref(), Some("Pell"));
+}

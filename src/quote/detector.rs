@@ -1450,7 +1450,13 @@ impl RuleQuoteDetector {
         if inverted {
             if let Some((a, b)) = self.right_phrase(ctx, after, s1) {
                 // "said Tom John", "said the company's chief executive", "said one longtime friend".
-                let determined = ctx.lower_is(a, &["the", "a", "an", "one", "another"])
+                // "said Pell’s deputy campaign manager": a possessor leads the phrase too.
+                let possessed = ctx.is_capitalised(a)
+                    && a + 1 < b
+                    && matches!(ctx.word(a + 1), "’s" | "'s")
+                    && self.lexicon.is(WordClass::Role, ctx.word(b));
+                let determined = (ctx.lower_is(a, &["the", "a", "an", "one", "another"])
+                    || possessed)
                     && b + 1 - a <= 8
                     && !self.has_finite_verb(ctx, a, b + 1);
                 // "said Huckabee campaign spokesman Hogan Gidley", "said undecided voter Jane
@@ -1520,9 +1526,18 @@ impl RuleQuoteDetector {
                     ctx.word(t) != "," && !(t > after && ctx.word(t).ends_with("ing"))
                 })
                 .any(|t| ctx.lower_is(t, &["that"]));
+            // "… 30 minutes into the meeting": a counted time adjunct.
+            let counted_time = after + 1 < s1
+                && ctx.doc.tokens[after].kind == TokenKind::Number
+                && ctx.lower_is(
+                    after + 1,
+                    &[
+                        "seconds", "minutes", "hours", "days", "weeks", "months", "years",
+                    ],
+                );
             let right_is_pp = after < s1
                 && !preposition
-                && ctx.doc.tokens[after].kind == TokenKind::Word
+                && (ctx.doc.tokens[after].kind == TokenKind::Word || counted_time)
                 && no_complementizer
                 && (after_quote && takes_object
                     || (!ctx.is_capitalised(after) || ctx.lower_is(after, &TIME_WORDS))
