@@ -1228,3 +1228,14 @@ fn a_possessed_role_after_the_cue_and_a_counted_time_adjunct() {
     assert_eq!(c.quote.text, "The ferry is late");
     assert_eq!(c.speaker.as_deref(), Some("Pell"));
 }
+
+#[test]
+fn a_long_noun_phrase_opening_its_sentence_is_the_subject() {
+    let c = one(
+        "More than half of the riders in the Ledger/Eastbrook survey said the town needs more ferries.",
+    );
+    assert_eq!(
+        c.speaker_mention.as_ref().unwrap().text,
+        "More than half of the riders in the Ledger/Eastbrook survey"
+    );
+}

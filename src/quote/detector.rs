@@ -517,7 +517,17 @@ impl RuleQuoteDetector {
         if a > b {
             return None;
         }
-        if b + 1 - a > MAX_SPEAKER_TOKENS {
+        // "More than half of the riders in the Ledger survey said": a long noun phrase
+        // opening its sentence, without a verb.
+        let long_opener = a == sent_start
+            && b + 1 - a <= 2 * MAX_SPEAKER_TOKENS
+            && (ctx.is_capitalised(a) || ctx.lower_is(a, &NOUN_MARKERS))
+            // "This follows reports that …": a demonstrative subject with its verb.
+            && !ctx.lower_is(a, &["this", "that", "these", "those", "it", "there"])
+            && !self.has_finite_verb(ctx, a, b + 1)
+            && (a..=b).all(|t| !ctx.is_punct(t) || ctx.is_joiner(t))
+            && !(a..=b).any(|t| ctx.lower_is(t, &CLAUSE_OPENERS[..5]));
+        if b + 1 - a > MAX_SPEAKER_TOKENS && !long_opener {
             // Too long to be one noun phrase: keep its trailing name-like part.
             let mut s = b + 1;
             while s > a && self.np_word(ctx, s - 1) {
@@ -531,6 +541,7 @@ impl RuleQuoteDetector {
         // A pronoun or name must end the phrase; a lowercase non-noun means it is no subject.
         let last = ctx.word(b);
         let ok = coordinated
+            || long_opener
             || ctx.is_capitalised(b)
             || self.np_word(ctx, b)
             || matches!(
