@@ -1239,3 +1239,15 @@ fn a_long_noun_phrase_opening_its_sentence_is_the_subject() {
         "More than half of the riders in the Ledger/Eastbrook survey"
     );
 }
+
+#[test]
+fn the_commas_of_a_place_name_do_not_block_the_complementizer() {
+    let c = one("Pell said Monday at a meeting of the harbour board in Eastbrook, Ohio, that the fares must fall.");
+    assert_eq!(c.quote.text, "that the fares must fall");
+    // A relative "that" far from the cue is no complementizer.
+    let c = one("Pell praised the ferry as the backbone of the small island economy and of the many families that live there.");
+    assert_eq!(
+        c.quote.text,
+        "the ferry as the backbone of the small island economy and of the many families that live there"
+    );
+}

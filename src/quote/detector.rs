@@ -1792,7 +1792,7 @@ impl RuleQuoteDetector {
         }
         let mut evidence = 0.8f32;
         // The complementizer of this cue, not of a clause further on ("said he had heard that").
-        let that = (after..s1.min(after + THAT_WINDOW))
+        let that = (after..s1.min(after + THAT_WINDOW + 4))
             .take_while(|&t| {
                 !ctx.lower_is(t, &CLAUSE_OPENERS[..8])
                     && (takes_object || !self.has_finite_verb(ctx, t, t + 1))
@@ -1809,13 +1809,27 @@ impl RuleQuoteDetector {
                 c - q.open <= 6 && (q.open + 1..c).all(|k| ctx.is_capitalised(k) || ctx.is_punct(k))
             })
         };
+        // Nor do the commas of a place name ("in Eastbrook, Ohio, that …").
+        let place_comma = |k: usize| {
+            ctx.word(k) == ","
+                && k > after
+                && ctx.is_capitalised(k - 1)
+                && (k + 1 < s1 && ctx.is_capitalised(k + 1)
+                    || (after..k)
+                        .rev()
+                        .find(|&u| !ctx.is_capitalised(u))
+                        .is_some_and(|u| {
+                            ctx.word(u) == "," && u > after && ctx.is_capitalised(u - 1)
+                        }))
+        };
         let blocked = that.is_some_and(|t| {
-            (after..t).any(|k| {
-                let quoted_title = ctx.quote_opened_at(k).is_some_and(title)
-                    || ctx.quote_closed_at(k).is_some_and(title);
-                ctx.is_punct(k)
-                    || ctx.is_quote(k) && !matches!(ctx.word(k), "'" | "’") && !quoted_title
-            })
+            t >= after + THAT_WINDOW && !(after..t).any(place_comma)
+                || (after..t).any(|k| {
+                    let quoted_title = ctx.quote_opened_at(k).is_some_and(title)
+                        || ctx.quote_closed_at(k).is_some_and(title);
+                    ctx.is_punct(k) && !place_comma(k)
+                        || ctx.is_quote(k) && !matches!(ctx.word(k), "'" | "’") && !quoted_title
+                })
         });
         let mut np_object = false;
         // Where the right content ends, once computed (see the bare-object test below).
