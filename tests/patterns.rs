@@ -1251,3 +1251,11 @@ fn the_commas_of_a_place_name_do_not_block_the_complementizer() {
         "the ferry as the backbone of the small island economy and of the many families that live there"
     );
 }
+
+#[test]
+fn a_gerund_object_of_a_proposal() {
+    let c = one("Pell proposes scrapping the ferry fee.");
+    assert_eq!(c.quote.text, "scrapping the ferry fee");
+    let c = one("Avery has mentioned raising the ferry budget.");
+    assert_eq!(c.quote.text, "raising the ferry budget");
+}

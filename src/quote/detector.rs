@@ -204,6 +204,18 @@ const NEW_SUBJECTS: [&str; 16] = [
     "many", "most", "some", "for",
 ];
 
+/// Report verbs whose object may be a gerund ("proposes scrapping …").
+const GERUND_TAKERS: [&str; 8] = [
+    "propose",
+    "mention",
+    "suggest",
+    "recommend",
+    "discuss",
+    "deny",
+    "admit",
+    "advocate",
+];
+
 /// Auxiliaries of a passive report ("was asked about …").
 const PASSIVE: [&str; 6] = ["was", "were", "been", "being", "is", "are"];
 
@@ -1905,12 +1917,20 @@ impl RuleQuoteDetector {
             let coordinated = self.coordinated_predicate(ctx, start, s1).filter(|&c| {
                 !(start..c).any(|t| ctx.is_quote(t) && !matches!(ctx.word(t), "'" | "’"))
             });
+            // "proposes scrapping the fee", "mentioned raising the budget":
+            // a gerund object.
+            let gerund = start == after
+                && start + 1 < s1
+                && GERUND_TAKERS.contains(&m.lemma.as_str())
+                && ctx.word(start).ends_with("ing")
+                && ctx.doc.tokens[start].kind == TokenKind::Word
+                && !ctx.is_capitalised(start);
             let bare_object = start < s1
                 && ctx.doc.tokens[start].kind == TokenKind::Word
                 && !ctx.is_capitalised(start)
                 && !ctx.lower_is(start, &NOT_OBJECTS)
                 && !ctx.lower_is(start, &CLAUSE_OPENERS)
-                && !ctx.word(start).ends_with("ing");
+                && (!ctx.word(start).ends_with("ing") || gerund);
             if bare_object {
                 // "claimed neutrality in the crisis"; "regards China as its rival" keeps its
                 // predicate, and so do a subordinate clause ("said if Trump wins, …") and a clause
