@@ -1259,3 +1259,14 @@ fn a_gerund_object_of_a_proposal() {
     let c = one("Avery has mentioned raising the ferry budget.");
     assert_eq!(c.quote.text, "raising the ferry budget");
 }
+
+#[test]
+fn adverbs_and_time_words_inside_the_cue() {
+    let c = one("Pell is once again questioning the ferry schedule.");
+    assert_eq!(c.quote.text, "the ferry schedule");
+    let c = claims("Pell complained about the timetable, even suggesting it was rigged.");
+    assert_eq!(with_cue(&c, "suggesting").quote.text, "it was rigged");
+    let c = one("Avery called Monday for an audit of the ferry logs.");
+    assert_eq!(c.cue.as_ref().unwrap().text, "called Monday for");
+    assert_eq!(c.quote.text, "an audit of the ferry logs");
+}

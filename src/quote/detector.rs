@@ -1330,7 +1330,10 @@ impl RuleQuoteDetector {
         // ", saying …" (also after a closing quotation mark: `called it “odd,” saying …`).
         // ", saying …", also after an adverb (", falsely suggesting …").
         let mut p = i;
-        while p > s0 + 1 && ctx.word(p - 1).ends_with("ly") && !ctx.is_capitalised(p - 1) {
+        while p > s0 + 1
+            && (ctx.word(p - 1).ends_with("ly") && !ctx.is_capitalised(p - 1)
+                || ctx.lower_is(p - 1, &["even", "also", "again", "then"]))
+        {
             p -= 1;
         }
         let participle = ctx.word(i).ends_with("ing")
@@ -1341,7 +1344,17 @@ impl RuleQuoteDetector {
         while b > s0 + 1
             && (ctx.lower_is(
                 b - 1,
-                &["still", "now", "also", "already", "not", "reportedly"],
+                &[
+                    "still",
+                    "now",
+                    "also",
+                    "already",
+                    "not",
+                    "reportedly",
+                    "again",
+                    "once",
+                    "even",
+                ],
             ) || ctx.word(b - 1).ends_with("ly") && !ctx.is_capitalised(b - 1))
         {
             b -= 1;
@@ -1408,7 +1421,12 @@ impl RuleQuoteDetector {
                     .iter()
                     .any(|p| p.eq_ignore_ascii_case(ctx.word(t)))
         };
-        let at = if after < s1 && ctx.word(after).ends_with("ly") {
+        // Also behind a time word ("called Friday for …").
+        let at = if after < s1
+            && (ctx.word(after).ends_with("ly") || ctx.lower_is(after, &TIME_WORDS))
+            && after + 1 < s1
+            && joins(after + 1)
+        {
             after + 1
         } else {
             after
