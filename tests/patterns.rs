@@ -1270,3 +1270,22 @@ fn adverbs_and_time_words_inside_the_cue() {
     assert_eq!(c.cue.as_ref().unwrap().text, "called Monday for");
     assert_eq!(c.quote.text, "an audit of the ferry logs");
 }
+
+#[test]
+fn parenthetical_attributions_with_an_object_or_a_time_word() {
+    let c = one("The point, Pell told me on Sunday, is that the ferry is faster.");
+    assert_eq!(c.quote.fragments.as_ref().map(Vec::len), Some(2));
+    assert_eq!(c.speaker.as_deref(), Some("Pell"));
+    let c = one("The problem, the captain said then, was that the ferry had sunk.");
+    assert_eq!(c.quote.fragments.as_ref().map(Vec::len), Some(2));
+}
+
+#[test]
+fn a_gerund_subject_is_no_opening_adjunct() {
+    let c = one("Rising fuel costs could strand the riders who depend on the ferry, Mr. Pell said in an interview.");
+    assert_eq!(
+        c.quote.text,
+        "Rising fuel costs could strand the riders who depend on the ferry"
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Mr. Pell"));
+}

@@ -1595,7 +1595,8 @@ impl RuleQuoteDetector {
             let clause_before = a > s0 + MIN_UNATTRIBUTED_WORDS
                 && !ctx.lower_is(s0, &ADJUNCT_PREPOSITIONS)
                 && !ctx.lower_is(s0, &LEFT_BOUNDARIES)
-                && !ctx.word(s0).ends_with("ing");
+                // "Appearing at the fair, …", not a gerund subject ("Rising costs could …").
+                && (!ctx.word(s0).ends_with("ing") || self.has_finite_verb(ctx, s0, a));
             // "…, he said in an interview on Sunday." — a prepositional adjunct without a
             // clause of its own ends the sentence; the subject must read as a source.
             // "…, a spokesman told the Millbrook Ledger." — only the person told follows.
@@ -1650,10 +1651,17 @@ impl RuleQuoteDetector {
                     });
                 }
             }
-            // "In any case, Pell told the Ledger, the fares …": a parenthetical attribution with the
-            // person told.
-            if takes_object
-                && a > s0 + 1
+            // "In any case, Pell told the Ledger, the fares …", "The problem, the captain said then,
+            // was …": a parenthetical attribution with the person told or a time word.
+            let time_word = |t: usize| {
+                ctx.lower_is(t, &TIME_WORDS) || ctx.lower_is(t, &["then", "on", "last", "this"])
+            };
+            let told = |t: usize| {
+                takes_object
+                    && (self.np_word(ctx, t)
+                        || ctx.lower_is(t, &["me", "us", "him", "her", "them"]))
+            };
+            if a > s0 + 1
                 && ctx.word(a - 1) == ","
                 && !after_quote
                 && !ctx.lower_is(a, &["who", "which"])
@@ -1663,7 +1671,7 @@ impl RuleQuoteDetector {
                 if let Some(comma) = comma.filter(|&c| {
                     c > after
                         && c + 3 < s1
-                        && (after..c).all(|t| self.np_word(ctx, t))
+                        && (after..c).all(|t| told(t) || time_word(t))
                         && !ctx.lower_is(c + 1, &NOT_OBJECTS)
                         && !ctx.lower_is(c + 1, &ADVERBIAL_OPENERS)
                         && !ctx.word(c + 1).ends_with("ing")
