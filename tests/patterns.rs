@@ -1289,3 +1289,17 @@ fn a_gerund_subject_is_no_opening_adjunct() {
     );
     assert_eq!(c.speaker.as_deref(), Some("Mr. Pell"));
 }
+
+#[test]
+fn the_nearest_finite_verb_gives_a_participle_its_subject() {
+    let c = claims("In a long letter to the paper last spring, two riders urged Pell to keep the ferry, arguing that it served the island.");
+    let c = with_cue(&c, "arguing");
+    assert_eq!(c.speaker_mention.as_ref().unwrap().text, "two riders");
+}
+
+#[test]
+fn a_year_between_subject_and_cue() {
+    let c = one("Ortega, who in 2010 said the ferry was a waste, changed course.");
+    assert_eq!(c.speaker_mention.as_ref().unwrap().text, "who");
+    assert_eq!(c.quote.text, "the ferry was a waste");
+}

@@ -417,6 +417,14 @@ impl RuleQuoteDetector {
                     k -= 1;
                 }
             } else if k > sent_start + 1
+                && ctx.lower_is(k - 2, &["in"])
+                && ctx.word(k - 1).len() == 4
+                && ctx.word(k - 1).starts_with(['1', '2'])
+                && ctx.doc.tokens[k - 1].kind == TokenKind::Number
+            {
+                // "who in 2010 said": a year.
+                k -= 2;
+            } else if k > sent_start + 1
                 && ctx.lower_is(k - 1, &TIME_NOUNS)
                 && (ctx.lower_is(k - 2, &["last", "this", "on", "that"])
                     || ctx.lower_is(k - 2, &TIME_WORDS))
@@ -875,6 +883,10 @@ impl RuleQuoteDetector {
     fn source_like(&self, ctx: &Ctx, a: usize) -> bool {
         ctx.lower_is(a, &["he", "she", "they", "we", "i"])
             || self.np_word(ctx, a)
+            || ctx.lower_is(
+                a,
+                &["two", "three", "four", "five", "several", "many", "both"],
+            )
             || ctx.lower_is(a, &CLAUSE_OPENERS[13..])
     }
 
@@ -921,15 +933,13 @@ impl RuleQuoteDetector {
             }
             // "a former captain filed a lawsuit, claiming …", "Pell was equally direct,
             // claiming …": the subject of the finite verb of the clause before the comma.
+            // The nearest verb with a subject decides, within the comma's clause.
             let finite = (s0..j)
                 .rev()
-                .take_while(|&t| !ctx.is_quote(t) && ctx.word(t) != ";")
+                .take_while(|&t| !ctx.is_quote(t) && !matches!(ctx.word(t), ";" | ","))
                 .filter(|&t| verb_cue(t) && !ctx.word(t).ends_with("ing") || self.verb_like(ctx, t))
-                .find_map(|t| {
-                    self.left_subject(ctx, s0, t).filter(|&(a, _)| {
-                        self.source_like(ctx, a) && (a == s0 || ctx.word(a - 1) == ",")
-                    })
-                });
+                .find_map(|t| self.left_subject(ctx, s0, t))
+                .filter(|&(a, _)| self.source_like(ctx, a) && (a == s0 || ctx.word(a - 1) == ","));
             if finite.is_some() {
                 return finite;
             }
