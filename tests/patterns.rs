@@ -1303,3 +1303,12 @@ fn a_year_between_subject_and_cue() {
     assert_eq!(c.speaker_mention.as_ref().unwrap().text, "who");
     assert_eq!(c.quote.text, "the ferry was a waste");
 }
+
+#[test]
+fn an_apposition_after_an_opening_adjunct() {
+    let c = one(
+        "In a letter, one of the ferry company's lawyers, Dana Pell, said the logs were missing.",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Dana Pell"));
+    assert_eq!(c.quote.text, "the logs were missing");
+}

@@ -741,10 +741,17 @@ impl RuleQuoteDetector {
                 b + 1 == open || ctx.word(b + 1) == "(" && ctx.word(open - 1) == ")"
             });
             // The name must open its clause: sentence start, or right after a quotation.
+            // Also after an opening adjunct ("In a statement, one of the lawyers, …").
             let starts_clause = |a: usize| {
                 a == s0
                     || ctx.is_quote(a - 1)
                     || a >= s0 + 2 && ctx.word(a - 1) == "," && ctx.is_quote(a - 2)
+                    || a >= s0 + 2
+                        && ctx.word(a - 1) == ","
+                        && (ctx.lower_is(s0, &ADJUNCT_PREPOSITIONS)
+                            || ctx.lower_is(s0, &ADVERBIAL_OPENERS)
+                            || ctx.lower_is(s0, &TIME_WORDS))
+                        && !(s0..a - 1).any(|t| ctx.word(t) == "," || ctx.is_quote(t))
             };
             // Before a second apposition only a name of two words or more ("Dana Pell"), not
             // an opener ("However,", "In July,").
@@ -767,7 +774,7 @@ impl RuleQuoteDetector {
         }
         // "the challenger, Paul Brandt, said": a described name; the name speaks.
         let name = (open + 1..close).all(|t| ctx.is_capitalised(t) || ctx.word(t) == ".");
-        (name && close > open + 1 && ctx.lower_is(a, &["the", "a", "an"]))
+        (name && close > open + 1 && ctx.lower_is(a, &["the", "a", "an", "one"]))
             .then_some((open + 1, close - 1))
     }
 
