@@ -1312,3 +1312,14 @@ fn an_apposition_after_an_opening_adjunct() {
     assert_eq!(c.speaker.as_deref(), Some("Dana Pell"));
     assert_eq!(c.quote.text, "the logs were missing");
 }
+
+#[test]
+fn idioms_and_imperatives_are_no_reports() {
+    for text in [
+        "Having said that, the ferry is late.",
+        "That said, the ferry is late.",
+        "If you see Pell, please ask her about the ferry.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}");
+    }
+}

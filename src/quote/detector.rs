@@ -1247,6 +1247,20 @@ impl RuleQuoteDetector {
         {
             return None;
         }
+        // "Having said that, …", "That said, …", "please ask": idioms and imperatives.
+        if i > s0
+            && (ctx.lower_is(i - 1, &["having"])
+                && i + 2 < s1
+                && ctx.lower_is(i + 1, &["that", "this"])
+                && ctx.word(i + 2) == ","
+                || ctx.lower_is(i - 1, &["that", "this"])
+                    && i - 1 == s0
+                    && i + 1 < s1
+                    && ctx.word(i + 1) == ","
+                || ctx.lower_is(i - 1, &["please"]))
+        {
+            return None;
+        }
         // "40 pledged donors": a participle after a count (not a year: "in 2009 agreed")
         // modifies a noun.
         let year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
