@@ -1323,3 +1323,14 @@ fn idioms_and_imperatives_are_no_reports() {
         assert!(claims(text).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_subject_with_a_parenthesis_and_a_venue_after_an_object() {
+    let c = one("Pell said the ferry, owned by the county, has lost money for years.");
+    assert_eq!(
+        c.quote.text,
+        "the ferry, owned by the county, has lost money for years"
+    );
+    let c = one("Pell claimed success in a radio interview on Tuesday.");
+    assert_eq!(c.quote.text, "success");
+}

@@ -216,6 +216,22 @@ const GERUND_TAKERS: [&str; 8] = [
     "advocate",
 ];
 
+/// Where words are said or written ("said as much in an interview").
+const REPORT_VENUES: [&str; 12] = [
+    "interview",
+    "statement",
+    "speech",
+    "letter",
+    "email",
+    "tweet",
+    "post",
+    "op-ed",
+    "column",
+    "memo",
+    "radio",
+    "television",
+];
+
 /// Auxiliaries of a passive report ("was asked about …").
 const PASSIVE: [&str; 6] = ["was", "were", "been", "being", "is", "are"];
 
@@ -975,6 +991,24 @@ impl RuleQuoteDetector {
             b += 1;
         }
         (b > from).then(|| (from, b - 1))
+    }
+
+    /// True when the phrase at `from` is a subject whose verb follows a parenthesis set off by
+    /// commas ("the program, run by the state, has brought …").
+    fn finite_after_parenthesis(&self, ctx: &Ctx, from: usize, to: usize) -> bool {
+        let Some(open) = (from + 1..to.min(from + MAX_OBJECT_TOKENS)).find(|&t| ctx.word(t) == ",")
+        else {
+            return false;
+        };
+        let Some(close) =
+            (open + 1..to.min(open + MAX_APPOSITION_TOKENS)).find(|&t| ctx.word(t) == ",")
+        else {
+            return false;
+        };
+        close + 1 < to
+            && ctx.doc.tokens[open + 1].kind == TokenKind::Word
+            && !ctx.lower_is(open + 1, &CLAUSE_OPENERS[..8])
+            && (self.verb_like(ctx, close + 1) || ctx.lower_is(close + 1, &MODALS))
     }
 
     /// Token index (exclusive) where the paragraph holding sentence `si` ends, at most
@@ -2024,6 +2058,7 @@ impl RuleQuoteDetector {
             // ("announced the decision on Thursday"): it ends before its adjuncts.
             if ctx.lower_is(start, &CLAUSE_OPENERS[8..])
                 && !self.has_finite_verb(ctx, start, coordinated.unwrap_or(s1))
+                && !self.finite_after_parenthesis(ctx, start, s1)
             {
                 if let Some(c) = coordinated {
                     clause_end = Some(c);
@@ -2067,15 +2102,21 @@ impl RuleQuoteDetector {
                     // Not at a price or a hyphen ("$15 million", "so-called"), and not at a
                     // preposition that belongs to the object ("blamed the delays on underfunding"), only
                     // at one that opens a time adjunct ("on Thursday", "at the time").
-                    let time_adjunct = ctx.lower_is(t, &["on", "at", "in"])
-                        && t + 1 < end
-                        && (ctx.lower_is(t + 1, &TIME_WORDS)
-                            || ctx.lower_is(t + 1, &TIME_NOUNS)
-                            || ctx.doc.tokens[t + 1].kind == TokenKind::Number
-                            || ctx.is_capitalised(t + 1)
-                            || ctx.lower_is(t + 1, &["the"])
-                                && t + 2 < end
-                                && ctx.lower_is(t + 2, &["beginning", "end", "time", "start"]));
+                    // "said as much in an interview": where the words were said.
+                    let venue = ctx.lower_is(t, &["in", "during"])
+                        && t + 2 < end
+                        && ctx.lower_is(t + 1, &["a", "an", "his", "her", "their", "its"])
+                        && ctx.lower_is(t + 2, &REPORT_VENUES);
+                    let time_adjunct = venue
+                        || ctx.lower_is(t, &["on", "at", "in"])
+                            && t + 1 < end
+                            && (ctx.lower_is(t + 1, &TIME_WORDS)
+                                || ctx.lower_is(t + 1, &TIME_NOUNS)
+                                || ctx.doc.tokens[t + 1].kind == TokenKind::Number
+                                || ctx.is_capitalised(t + 1)
+                                || ctx.lower_is(t + 1, &["the"])
+                                    && t + 2 < end
+                                    && ctx.lower_is(t + 2, &["beginning", "end", "time", "start"]));
                     ctx.is_punct(t) && !matches!(ctx.word(t), "$" | "%" | "-" | "'" | "’")
                         || time_adjunct
                         || ctx.lower_is(t, &["during", "last", "after", "before", "while", "since"])
