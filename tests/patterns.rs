@@ -1334,3 +1334,13 @@ fn a_subject_with_a_parenthesis_and_a_venue_after_an_object() {
     let c = one("Pell claimed success in a radio interview on Tuesday.");
     assert_eq!(c.quote.text, "success");
 }
+
+#[test]
+fn an_unquoted_paragraph_after_a_colon_ending_its_sentence() {
+    let c = claims("Pell added:\n\nThe council never listens. Its members do not ride the ferry.\n\nThe vote is on Monday.");
+    let c = with_cue(&c, "added");
+    assert_eq!(
+        c.quote.text,
+        "The council never listens. Its members do not ride the ferry"
+    );
+}

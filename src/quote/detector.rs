@@ -1824,7 +1824,15 @@ impl RuleQuoteDetector {
         // `X reports:` ending the sentence introduces the next one (often a block quotation).
         if after + 1 == s1 && ctx.word(after) == ":" {
             let next = ctx.doc.sentences.get(si + 1)?;
-            let end = self.content_end(ctx, next.tokens.start, next.tokens.end);
+            // Unquoted words run to the end of their paragraph, as after a colon mid-sentence.
+            let end = if next.tokens.start < next.tokens.end
+                && !ctx.is_quote(next.tokens.start)
+                && m.class == super::CueClass::Speech
+            {
+                self.paragraph_end(ctx, si + 1)
+            } else {
+                self.content_end(ctx, next.tokens.start, next.tokens.end)
+            };
             let content = self.content(ctx, next.tokens.start, end)?;
             return Some(Candidate {
                 kind: self.kind_of(ctx, content),
