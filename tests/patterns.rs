@@ -1344,3 +1344,15 @@ fn an_unquoted_paragraph_after_a_colon_ending_its_sentence() {
         "The council never listens. Its members do not ride the ferry"
     );
 }
+
+#[test]
+fn aspect_verbs_and_a_closing_time_adjunct() {
+    let c = one("Pell keeps saying the ferry is late.");
+    assert_eq!(c.cue.as_ref().unwrap().text, "keeps saying");
+    assert_eq!(c.speaker.as_deref(), Some("Pell"));
+    assert_eq!(c.quote.text, "the ferry is late");
+    let c =
+        claims("The ferry will run a night service in June, a spokesman announced Sunday evening.");
+    let c = with_cue(&c, "announced");
+    assert_eq!(c.quote.text, "The ferry will run a night service in June");
+}

@@ -232,6 +232,11 @@ const REPORT_VENUES: [&str; 12] = [
     "television",
 ];
 
+/// Verbs whose gerund reports for their subject ("keeps saying", "began calling").
+const ASPECT_VERBS: [&str; 8] = [
+    "keep", "keeps", "kept", "began", "begin", "begins", "started", "starts",
+];
+
 /// Auxiliaries of a passive report ("was asked about …").
 const PASSIVE: [&str; 6] = ["was", "were", "been", "being", "is", "are"];
 
@@ -1152,7 +1157,14 @@ impl RuleQuoteDetector {
                         break;
                     }
                     if let Some(m) = self.cue_at(ctx, k, sent_end) {
-                        let closes = k + 1 >= sent_end || ctx.is_punct(k + 1);
+                        // "…, a spokesman announced Monday morning."
+                        let closes = k + 1 >= sent_end
+                            || ctx.is_punct(k + 1)
+                            || ctx.lower_is(k + 1, &TIME_WORDS)
+                                && (k + 2 >= sent_end
+                                    || ctx.is_punct(k + 2)
+                                    || ctx.lower_is(k + 2, &TIME_NOUNS)
+                                        && (k + 3 >= sent_end || ctx.is_punct(k + 3)));
                         // ", Ortega also noted …": a new report with a named subject.
                         let mut h = k;
                         while h > j && ctx.lower_is(h - 1, &AUX_ADVERBS) {
@@ -1424,10 +1436,16 @@ impl RuleQuoteDetector {
         {
             b -= 1;
         }
+        // "keeps saying", "began calling": the aspect verb joins the cue.
+        let aspectual = ctx.word(i).ends_with("ing")
+            && b > s0 + 1
+            && ctx.lower_is(b - 1, &ASPECT_VERBS)
+            && !ctx.lower_is(b - 2, &NOUN_MARKERS);
         let progressive = ctx.word(i).ends_with("ing")
             && b > s0
             && (ctx.lower_is(b - 1, &["is", "was", "are", "were", "been", "be"])
-                || ctx.is_clitic_auxiliary(b - 1));
+                || ctx.is_clitic_auxiliary(b - 1)
+                || aspectual);
         // "… saying that …", and "Hillary Clinton asking, “Why …”".
         let reduced_relative = i + 1 < s1 && ctx.lower_is(i + 1, &["that"])
             || i + 2 < s1
@@ -1505,6 +1523,8 @@ impl RuleQuoteDetector {
             i - 3
         } else if raised {
             i - 2
+        } else if aspectual {
+            b - 1
         } else {
             i
         };
@@ -1654,7 +1674,10 @@ impl RuleQuoteDetector {
                 && ctx.lower_is(after, &TIME_WORDS)
                 && (after + 1 >= s1
                     || ctx.is_punct(after + 1)
-                    || ctx.lower_is(after + 1, &NOT_OBJECTS));
+                    || ctx.lower_is(after + 1, &NOT_OBJECTS)
+                    // "announced Monday morning."
+                    || ctx.lower_is(after + 1, &TIME_NOUNS)
+                        && (after + 2 >= s1 || ctx.is_punct(after + 2)));
             // What precedes is a clause, not an adjunct ("On Thursday, …", "As the mayor
             // spoke, …", "Appearing at the fair, …").
             let clause_before = a > s0 + MIN_UNATTRIBUTED_WORDS
