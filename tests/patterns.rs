@@ -1356,3 +1356,14 @@ fn aspect_verbs_and_a_closing_time_adjunct() {
     let c = with_cue(&c, "announced");
     assert_eq!(c.quote.text, "The ferry will run a night service in June");
 }
+
+#[test]
+fn a_negated_gerund_keeps_the_content() {
+    let c = one(
+        "Avery said she respects the council's habit of praising but not endorsing the ferry plan.",
+    );
+    assert_eq!(
+        c.quote.text,
+        "she respects the council's habit of praising but not endorsing the ferry plan"
+    );
+}

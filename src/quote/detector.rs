@@ -1072,7 +1072,9 @@ impl RuleQuoteDetector {
                 while k < sent_end && ctx.lower_is(k, &AUX_ADVERBS) {
                     k += 1;
                 }
+                // Not a negated gerund ("supporting but not endorsing him").
                 if k < sent_end
+                    && !(ctx.word(k).ends_with("ing") && ctx.lower_is(k - 1, &["not"]))
                     && self
                         .cue_at(ctx, k, sent_end)
                         .is_some_and(|m| matches!(m.shape, CueShape::Verb { .. }))
