@@ -1367,3 +1367,9 @@ fn a_negated_gerund_keeps_the_content() {
         "she respects the council's habit of praising but not endorsing the ferry plan"
     );
 }
+
+#[test]
+fn a_participle_after_a_preposition_is_an_adjective() {
+    let c = claims("Despite repeated warnings, the crew sailed on.");
+    assert!(c.is_empty(), "{c:#?}");
+}

@@ -1295,6 +1295,16 @@ impl RuleQuoteDetector {
         {
             return None;
         }
+        // "despite repeated warnings": a participle after a preposition is an adjective.
+        if i > s0
+            && ctx.word(i).ends_with("ed")
+            && ctx.lower_is(
+                i - 1,
+                &["despite", "amid", "with", "after", "of", "for", "from"],
+            )
+        {
+            return None;
+        }
         // "Having said that, …", "That said, …", "please ask": idioms and imperatives.
         if i > s0
             && (ctx.lower_is(i - 1, &["having"])
