@@ -1373,3 +1373,22 @@ fn a_participle_after_a_preposition_is_an_adjective() {
     let c = claims("Despite repeated warnings, the crew sailed on.");
     assert!(c.is_empty(), "{c:#?}");
 }
+
+#[test]
+fn a_parenthetical_attribution_with_an_adjunct() {
+    let c = one("Most riders, Pell noted earlier in the meeting, were happy with the ferry.");
+    assert_eq!(c.quote.fragments.as_ref().map(Vec::len), Some(2));
+    assert_eq!(c.speaker.as_deref(), Some("Pell"));
+    // A quotation after the adjunct is the content on its own.
+    let c = claims("In the spring, Pell proclaimed at a news conference, “The ferry will run.”");
+    assert_eq!(with_cue(&c, "proclaimed").quote.text, "The ferry will run.");
+}
+
+#[test]
+fn a_noun_phrase_object_runs_on_through_including_and_such_as() {
+    let c = one("Pell blamed three things for the delays, including the storms and the fog.");
+    assert_eq!(
+        c.quote.text,
+        "three things for the delays, including the storms and the fog"
+    );
+}

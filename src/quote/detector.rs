@@ -1765,13 +1765,25 @@ impl RuleQuoteDetector {
                 && ctx.word(a - 1) == ","
                 && !after_quote
                 && !ctx.lower_is(a, &["who", "which"])
+                && !ctx.lower_is(
+                    a,
+                    &["despite", "amid", "with", "without", "after", "before"],
+                )
+                && self.source_like(ctx, a)
             {
                 let comma =
                     (after..s1.min(after + MAX_OBJECT_TOKENS)).find(|&t| ctx.word(t) == ",");
                 if let Some(comma) = comma.filter(|&c| {
                     c > after
                         && c + 3 < s1
-                        && (after..c).all(|t| told(t) || time_word(t))
+                        && ((after..c).all(|t| told(t) || time_word(t))
+                            // "…, Pell noted earlier in the meeting, were …"
+                            || m.class == super::CueClass::Speech
+                                && (time_word(after) || ctx.lower_is(after, &ADJUNCT_PREPOSITIONS))
+                                && (after..c).all(|t| ctx.doc.tokens[t].kind == TokenKind::Word)
+                                && !self.has_finite_verb(ctx, after, c))
+                        // `X said at a news conference, “…”` introduces a quotation instead.
+                        && !ctx.is_quote(c + 1)
                         && !ctx.lower_is(c + 1, &NOT_OBJECTS)
                         && !ctx.lower_is(c + 1, &ADVERBIAL_OPENERS)
                         && !ctx.word(c + 1).ends_with("ing")
@@ -2160,7 +2172,15 @@ impl RuleQuoteDetector {
                                 || ctx.lower_is(t + 1, &["the"])
                                     && t + 2 < end
                                     && ctx.lower_is(t + 2, &["beginning", "end", "time", "start"]));
-                    ctx.is_punct(t) && !matches!(ctx.word(t), "$" | "%" | "-" | "'" | "’")
+                    // Not at ", including …", ", such as …" or ", and a need to …": the object
+                    // goes on.
+                    let continues = ctx.word(t) == ","
+                        && t + 2 < end
+                        && (ctx.lower_is(t + 1, &["including", "such"])
+                            || ctx.lower_is(t + 1, &["and", "or"])
+                                && ctx.lower_is(t + 2, &["a", "an", "the", "his", "her", "their", "its"])
+                                && !self.has_finite_verb(ctx, t + 2, end));
+                    ctx.is_punct(t) && !matches!(ctx.word(t), "$" | "%" | "-" | "'" | "’") && !continues
                         || time_adjunct
                         || ctx.lower_is(t, &["during", "last", "after", "before", "while", "since"])
                         // "following the attack", not "the following picture".
