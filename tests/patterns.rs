@@ -1392,3 +1392,11 @@ fn a_noun_phrase_object_runs_on_through_including_and_such_as() {
         "three things for the delays, including the storms and the fog"
     );
 }
+
+#[test]
+fn a_spaced_dash_ends_a_noun_phrase_object_but_a_hyphen_does_not() {
+    let c = one("Critics would call them fairy tales - the plan still needs a vote.");
+    assert_eq!(c.quote.text, "them fairy tales");
+    let c = one("Pell praised the low- and middle-income fare plan.");
+    assert_eq!(c.quote.text, "the low- and middle-income fare plan");
+}

@@ -311,6 +311,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
             && t[i].span.end == t[i + 1].span.start
     }
 
+    /// A hyphen standing between spaces as a dash ("tales - the plan"), not joining words
+    /// ("low- and middle-income").
+    fn is_spaced_dash(&self, i: usize) -> bool {
+        let t = &self.doc.tokens;
+        self.word(i) == "-"
+            && i > 0
+            && i + 1 < t.len()
+            && t[i - 1].span.end < t[i].span.start
+            && t[i].span.end < t[i + 1].span.start
+    }
+
     /// A contracted auxiliary: "’ve", "’d", "’ll", "’re", and "’s" after a pronoun ("she’s
     /// said", "who’s argued"; not the possessive of "Trump’s").
     fn is_clitic_auxiliary(&self, i: usize) -> bool {
@@ -2083,9 +2094,15 @@ impl RuleQuoteDetector {
                 // with a finite verb ("said listings are user generated").
                 // A modal past an inserted phrase counts too ("said renters and owners
                 // - young, old - would qualify").
+                // A clause after a spaced dash is not the object's ("call them tales - the plan
+                // …").
+                let limit = (start + 1..s1)
+                    .find(|&t| ctx.is_spaced_dash(t))
+                    .unwrap_or(s1)
+                    .min(coordinated.unwrap_or(s1));
                 np_object = !(start..s1.min(start + 6)).any(|t| ctx.lower_is(t, &["as"]))
                     && !ctx.lower_is(start, &WH_WORDS)
-                    && !self.has_finite_verb(ctx, start, coordinated.unwrap_or(s1));
+                    && !self.has_finite_verb(ctx, start, limit);
                 if np_object {
                     let end = *clause_end
                         .insert(coordinated.unwrap_or_else(|| self.content_end(ctx, start, s1)));
@@ -2180,7 +2197,10 @@ impl RuleQuoteDetector {
                             || ctx.lower_is(t + 1, &["and", "or"])
                                 && ctx.lower_is(t + 2, &["a", "an", "the", "his", "her", "their", "its"])
                                 && !self.has_finite_verb(ctx, t + 2, end));
+                    // A spaced dash ("… impulses - it has …") ends it; a hyphen does not.
+                    let dash = ctx.is_spaced_dash(t);
                     ctx.is_punct(t) && !matches!(ctx.word(t), "$" | "%" | "-" | "'" | "’") && !continues
+                        || dash
                         || time_adjunct
                         || ctx.lower_is(t, &["during", "last", "after", "before", "while", "since"])
                         // "following the attack", not "the following picture".
