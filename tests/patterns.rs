@@ -1400,3 +1400,13 @@ fn a_spaced_dash_ends_a_noun_phrase_object_but_a_hyphen_does_not() {
     let c = one("Pell praised the low- and middle-income fare plan.");
     assert_eq!(c.quote.text, "the low- and middle-income fare plan");
 }
+
+#[test]
+fn a_named_speaker_saying_behind_adjuncts_and_a_told_time_adjunct() {
+    let c = claims("The ad ends with footage of Pell saying during the meeting last week, “The ferry stays,” to cheers.");
+    let c = with_cue(&c, "saying");
+    assert_eq!(c.quote.text, "The ferry stays");
+    assert_eq!(c.speaker.as_deref(), Some("Pell"));
+    let c = one("Pollster Dana Pell told radio host Tom Avery on Monday why the ferry matters to the island.");
+    assert_eq!(c.quote.text, "why the ferry matters to the island");
+}

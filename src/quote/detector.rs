@@ -1473,7 +1473,12 @@ impl RuleQuoteDetector {
         let reduced_relative = i + 1 < s1 && ctx.lower_is(i + 1, &["that"])
             || i + 2 < s1
                 && matches!(ctx.word(i + 1), "," | ":")
-                && ctx.quote_opened_at(i + 2).is_some();
+                && ctx.quote_opened_at(i + 2).is_some()
+            // "footage of Pell saying during the meeting, “…”": a name's words behind adjuncts.
+            || i > s0
+                && ctx.is_capitalised(i - 1)
+                && ctx.lower_is(i + 1, &ADJUNCT_PREPOSITIONS)
+                && self.quotation_after_adjuncts(ctx, i + 1, s1).is_some();
         // "responded by saying …", "began the speech after thanking …": a gerund after a
         // preposition within the sentence reports for the sentence subject.
         let prepositional = ctx.word(i).ends_with("ing")
@@ -2032,6 +2037,16 @@ impl RuleQuoteDetector {
                 }
                 if start > after && start < s1 && ctx.lower_is(start, &["against", "about", "of"]) {
                     np_object = true;
+                }
+                // "told the host on Monday why …": a time adjunct after the person told.
+                if start > after
+                    && start + 2 < s1
+                    && ctx.lower_is(start, &["on", "last", "this"])
+                    && (ctx.lower_is(start + 1, &TIME_WORDS)
+                        || ctx.lower_is(start + 1, &TIME_NOUNS))
+                    && (ctx.lower_is(start + 2, &WH_WORDS) || ctx.lower_is(start + 2, &["that"]))
+                {
+                    start += 2;
                 }
                 // A directive ("urged voters to turn out"): its addressee and the infinitive
                 // are the content.
