@@ -1410,3 +1410,10 @@ fn a_named_speaker_saying_behind_adjuncts_and_a_told_time_adjunct() {
     let c = one("Pollster Dana Pell told radio host Tom Avery on Monday why the ferry matters to the island.");
     assert_eq!(c.quote.text, "why the ferry matters to the island");
 }
+
+#[test]
+fn adding_a_thing_is_no_report() {
+    assert!(claims("The ferry line added 300 riders in June.").is_empty());
+    let c = one("Pell added that the ferry would run on Sunday.");
+    assert_eq!(c.quote.text, "that the ferry would run on Sunday");
+}
