@@ -1417,3 +1417,13 @@ fn adding_a_thing_is_no_report() {
     let c = one("Pell added that the ferry would run on Sunday.");
     assert_eq!(c.quote.text, "that the ferry would run on Sunday");
 }
+
+#[test]
+fn a_that_after_an_accusation_gerund_belongs_to_it() {
+    let c = claims("Pell blasted the council for claiming that the ferry was safe.");
+    let c = with_cue(&c, "blasted");
+    assert_eq!(
+        c.quote.text,
+        "the council for claiming that the ferry was safe"
+    );
+}

@@ -1968,8 +1968,15 @@ impl RuleQuoteDetector {
         // The complementizer of this cue, not of a clause further on ("said he had heard that").
         let that = (after..s1.min(after + THAT_WINDOW + 4))
             .take_while(|&t| {
+                // "blamed the board for claiming that …": past a gerund the "that"
+                // belongs to the accusation's noun phrase.
+                let gerund = t > after
+                    && ctx.lower_is(t, &["of", "for"])
+                    && t + 1 < s1
+                    && ctx.word(t + 1).ends_with("ing");
                 !ctx.lower_is(t, &CLAUSE_OPENERS[..8])
                     && (takes_object || !self.has_finite_verb(ctx, t, t + 1))
+                    && !gerund
             })
             .find(|&t| ctx.word(t).eq_ignore_ascii_case("that") && ctx.inside[t] == ctx.inside[i])
             // After a noun, "that" before a verb is a relative pronoun ("said the demands that
