@@ -1427,3 +1427,16 @@ fn a_that_after_an_accusation_gerund_belongs_to_it() {
         "the council for claiming that the ferry was safe"
     );
 }
+
+#[test]
+fn a_noun_phrase_after_an_objectless_cue_keeps_its_that() {
+    let c = claims("Pell said the long hours that the ferry job brings wear her down.");
+    let c = with_cue(&c, "said");
+    assert_eq!(
+        c.quote.text,
+        "the long hours that the ferry job brings wear her down"
+    );
+    // A time word or a prepositional adjunct still lets the complementizer through.
+    let c = one("Pell said in a statement that the ferry would run.");
+    assert_eq!(c.quote.text, "that the ferry would run");
+}

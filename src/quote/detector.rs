@@ -1981,7 +1981,23 @@ impl RuleQuoteDetector {
             .find(|&t| ctx.word(t).eq_ignore_ascii_case("that") && ctx.inside[t] == ctx.inside[i])
             // After a noun, "that" before a verb is a relative pronoun ("said the demands that
             // were made …", "said in a statement that was released …").
-            .filter(|&t| t == after || t + 1 >= s1 || !self.verb_like(ctx, t + 1));
+            .filter(|&t| t == after || t + 1 >= s1 || !self.verb_like(ctx, t + 1))
+            // "said the long hours that the job brings …": a cue without an object followed by
+            // a bare noun phrase has no complementizer; that noun phrase is the clause's subject.
+            .filter(|&t| {
+                takes_object
+                    || !ctx.lower_is(
+                        after,
+                        &[
+                            "the", "a", "an", "his", "her", "their", "its", "these", "those",
+                        ],
+                    )
+                    || (after..t).any(|u| {
+                        ctx.lower_is(u, &ADJUNCT_PREPOSITIONS)
+                            || ctx.lower_is(u, &["of", "to", "for", "with", "by"])
+                            || ctx.lower_is(u, &TIME_WORDS)
+                    })
+            });
         // Punctuation or a quotation between cue and "that" means another clause; a possessive
         // apostrophe ("CBS News' Charlie Rose") does not.
         // A quoted title does not either ("told “Morning Edition” that …").
