@@ -1440,3 +1440,10 @@ fn a_noun_phrase_after_an_objectless_cue_keeps_its_that() {
     let c = one("Pell said in a statement that the ferry would run.");
     assert_eq!(c.quote.text, "that the ferry would run");
 }
+
+#[test]
+fn a_noun_like_cue_after_one_is_a_noun() {
+    assert!(claims("One Tweet Settles The Ferry Debate").is_empty());
+    let c = one("No one tweets about the ferry anymore, Pell said.");
+    assert_eq!(c.cue.as_ref().unwrap().text, "said");
+}

@@ -1287,6 +1287,15 @@ impl RuleQuoteDetector {
             && !ctx.lower_is(i - 3, &NOUN_MARKERS);
         // "an open question", "a conference call": a noun-like base form after a modifier.
         // Subjects before a verb are pronouns, names, plurals and quantifiers ("many say").
+        // "One Tweet Settles It": also after a numeral in a title-case headline.
+        if m.noun_too
+            && i > s0
+            && ctx.word(i).eq_ignore_ascii_case(&m.lemma)
+            && ctx.lower_is(i - 1, &["one"])
+            && !(i > s0 + 1 && ctx.lower_is(i - 2, &["no"]))
+        {
+            return None;
+        }
         if m.noun_too
             && i > s0
             && ctx.word(i).eq_ignore_ascii_case(&m.lemma)
