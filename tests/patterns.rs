@@ -1447,3 +1447,25 @@ fn a_noun_like_cue_after_one_is_a_noun() {
     let c = one("No one tweets about the ferry anymore, Pell said.");
     assert_eq!(c.cue.as_ref().unwrap().text, "said");
 }
+
+#[test]
+fn cues_at_the_edges_of_a_text_do_not_panic() {
+    for text in [
+        " said ",
+        "said",
+        "Pell saying",
+        "Pell said after",
+        "Asked",
+        "was asked",
+        "keeps saying",
+        "Pell told the Ledger on",
+        "Pell added:",
+        "continued to",
+        "— said",
+        "“Yes,” said",
+        "One Tweet",
+        "Pell, who in 2010 said",
+    ] {
+        let _ = claims(text);
+    }
+}

@@ -1485,6 +1485,7 @@ impl RuleQuoteDetector {
                 && ctx.quote_opened_at(i + 2).is_some()
             // "footage of Pell saying during the meeting, “…”": a name's words behind adjuncts.
             || i > s0
+                && i + 1 < s1
                 && ctx.is_capitalised(i - 1)
                 && ctx.lower_is(i + 1, &ADJUNCT_PREPOSITIONS)
                 && self.quotation_after_adjuncts(ctx, i + 1, s1).is_some();
@@ -1956,8 +1957,10 @@ impl RuleQuoteDetector {
         // "said in a statement Thursday night they …", "said after the meeting he …": skip a
         // prepositional adjunct up to the subject pronoun that opens the reported clause ("after"
         // with a noun phrase, not opening a clause of its own: "suggested after she won").
-        let adjunct = ctx.lower_is(start, &["in", "on", "at", "during", "via", "through"])
-            || ctx.lower_is(start, &["after", "before", "following"])
+        let adjunct = start < s1
+            && ctx.lower_is(start, &["in", "on", "at", "during", "via", "through"])
+            || start < s1
+                && ctx.lower_is(start, &["after", "before", "following"])
                 && start + 1 < s1
                 && ctx.lower_is(
                     start + 1,
