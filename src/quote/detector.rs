@@ -1397,18 +1397,18 @@ impl RuleQuoteDetector {
                 .unwrap_or(s1);
             let content = self.content(ctx, start, end)?;
             let cue_end = if about { q } else { i };
-            return Some(Candidate {
-                kind: self.kind_of(ctx, content),
-                fragments: vec![content],
-                cue: Some(Cue {
+            return Some(self.one_fragment(
+                ctx,
+                content,
+                Cue {
                     span: ctx.span(i, cue_end),
                     lemma: m.lemma.clone(),
                     class: m.class,
-                }),
-                speaker: None,
-                sentence: si,
-                evidence: 0.7,
-            });
+                },
+                None,
+                si,
+                0.7,
+            ));
         }
         // "confident that …", "pointed out that …": no complementizer, no report.
         if m.that_only
@@ -1883,14 +1883,7 @@ impl RuleQuoteDetector {
             if let Some(c) = comma {
                 let end = self.content_end(ctx, c + 1, s1);
                 let content = self.content(ctx, c + 1, end)?;
-                return Some(Candidate {
-                    kind: self.kind_of(ctx, content),
-                    fragments: vec![content],
-                    cue: Some(cue),
-                    speaker: Some(ctx.span(a, b)),
-                    sentence: si,
-                    evidence: 0.8,
-                });
+                return Some(self.one_fragment(ctx, content, cue, Some(ctx.span(a, b)), si, 0.8));
             }
         }
 
@@ -1907,14 +1900,14 @@ impl RuleQuoteDetector {
                 self.content_end(ctx, next.tokens.start, next.tokens.end)
             };
             let content = self.content(ctx, next.tokens.start, end)?;
-            return Some(Candidate {
-                kind: self.kind_of(ctx, content),
-                fragments: vec![content],
-                cue: Some(cue),
-                speaker: subject.map(|(a, b)| ctx.span(a, b)),
-                sentence: si,
-                evidence: 0.7,
-            });
+            return Some(self.one_fragment(
+                ctx,
+                content,
+                cue,
+                subject.map(|(a, b)| ctx.span(a, b)),
+                si,
+                0.7,
+            ));
         }
 
         // `X replied evenly, “…”`, `X wrote to his followers, “…”`: a quotation introduced
@@ -1938,14 +1931,7 @@ impl RuleQuoteDetector {
                     Some(q) => q.content,
                     None => self.content(ctx, open, self.content_end(ctx, open, s1))?,
                 };
-                return Some(Candidate {
-                    kind: self.kind_of(ctx, content),
-                    fragments: vec![content],
-                    cue: Some(cue),
-                    speaker,
-                    sentence: si,
-                    evidence: 0.75,
-                });
+                return Some(self.one_fragment(ctx, content, cue, speaker, si, 0.75));
             }
         }
 
@@ -2108,14 +2094,14 @@ impl RuleQuoteDetector {
                     subject,
                     self.content(ctx, start + 1, self.paragraph_end(ctx, si)),
                 ) {
-                    return Some(Candidate {
-                        kind: self.kind_of(ctx, content),
-                        fragments: vec![content],
-                        cue: Some(cue),
-                        speaker: Some(ctx.span(a, b)),
-                        sentence: si,
-                        evidence: 0.75,
-                    });
+                    return Some(self.one_fragment(
+                        ctx,
+                        content,
+                        cue,
+                        Some(ctx.span(a, b)),
+                        si,
+                        0.75,
+                    ));
                 }
             }
             // "claimed victory and was sworn in": a coordinated predicate after the
@@ -2290,14 +2276,27 @@ impl RuleQuoteDetector {
                     .map(|(a, b)| ctx.span(a, b))
             }
         };
-        Some(Candidate {
+        Some(self.one_fragment(ctx, content, cue, speaker, si, evidence))
+    }
+
+    /// A claim whose content is the one span `content` of sentence `si`.
+    fn one_fragment(
+        &self,
+        ctx: &Ctx,
+        content: Span,
+        cue: Cue,
+        speaker: Option<Span>,
+        si: usize,
+        evidence: f32,
+    ) -> Candidate {
+        Candidate {
             kind: self.kind_of(ctx, content),
             fragments: vec![content],
             cue: Some(cue),
             speaker,
             sentence: si,
             evidence,
-        })
+        }
     }
 
     /// Content to the left of an attribution at token `end` (exclusive): the quotation that
@@ -2363,14 +2362,7 @@ impl RuleQuoteDetector {
             start = q.open;
         }
         let content = self.content(ctx, start, e)?;
-        Some(Candidate {
-            kind: self.kind_of(ctx, content),
-            fragments: vec![content],
-            cue: Some(cue),
-            speaker,
-            sentence: si,
-            evidence,
-        })
+        Some(self.one_fragment(ctx, content, cue, speaker, si, evidence))
     }
 
     /// A nominal report with its possessor as the source: `his claim that …`, `Trump’s
@@ -2419,18 +2411,18 @@ impl RuleQuoteDetector {
         };
         let end = self.content_end(ctx, that, s1);
         let content = self.content(ctx, that, end)?;
-        Some(Candidate {
-            kind: self.kind_of(ctx, content),
-            fragments: vec![content],
-            cue: Some(Cue {
+        Some(self.one_fragment(
+            ctx,
+            content,
+            Cue {
                 span: ctx.span(i, i),
                 lemma: m.lemma.clone(),
                 class: m.class,
-            }),
-            speaker: speaker.map(|(a, b)| ctx.span(a, b)),
-            sentence: si,
-            evidence: if speaker.is_some() { 0.6 } else { 0.4 },
-        })
+            },
+            speaker.map(|(a, b)| ctx.span(a, b)),
+            si,
+            if speaker.is_some() { 0.6 } else { 0.4 },
+        ))
     }
 
     /// A headline attribution: `Rubio: I Still Believe …` — a short name, a colon, content.
@@ -2472,18 +2464,18 @@ impl RuleQuoteDetector {
             return None;
         }
         let content = self.content(ctx, colon + 1, s1)?;
-        Some(Candidate {
-            kind: self.kind_of(ctx, content),
-            fragments: vec![content],
-            cue: Some(Cue {
+        Some(self.one_fragment(
+            ctx,
+            content,
+            Cue {
                 span: ctx.span(colon, colon),
                 lemma: ":".into(),
                 class: super::CueClass::Speech,
-            }),
-            speaker: Some(ctx.span(s0, colon - 1)),
-            sentence: si,
-            evidence: 0.6,
-        })
+            },
+            Some(ctx.span(s0, colon - 1)),
+            si,
+            0.6,
+        ))
     }
 
     /// A claim whose content stands on both sides of its attribution in sentence `si`
@@ -2599,14 +2591,7 @@ impl RuleQuoteDetector {
             }
             let end = self.content_end(ctx, c, s1);
             let content = self.content(ctx, c, end)?;
-            return Some(Candidate {
-                kind: self.kind_of(ctx, content),
-                fragments: vec![content],
-                cue: Some(cue),
-                speaker,
-                sentence: si,
-                evidence: 0.8,
-            });
+            return Some(self.one_fragment(ctx, content, cue, speaker, si, 0.8));
         }
         // A parenthetical source inside its content: "One of the decisions, according to a
         // person close to the process, is to …" — the content is on both sides.
