@@ -10,7 +10,7 @@ use claimex::models::{self, Task};
 use claimex::ner::{Recognizer, TaggerRecognizer};
 use claimex::quote::{QuoteDetector, RuleQuoteDetector};
 use claimex::sentence::{NewsSentenceSplitter, SentenceSplitter};
-use claimex::sink::{Dataset, Sink};
+use claimex::sink::{Dataset, DatasetOptions, Sink};
 use claimex::token::Tokenizer;
 use claimex::{Article, Pipeline};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -132,14 +132,18 @@ fn stages(c: &mut Criterion) {
     });
     let outputs: Vec<_> = articles.iter().map(|a| pipeline.process(a)).collect();
     let dir = tempfile::tempdir().unwrap();
-    group.bench_function("sinks (dataset: jsonl+csv+manifest)", |b| {
+    group.bench_function("sinks (dataset: jsonl+csv+texts+manifest)", |b| {
         b.iter(|| {
-            let mut sink = Dataset::open(dir.path(), pipeline.run_key(), true).unwrap();
+            let options = DatasetOptions {
+                force: true,
+                prune: true,
+            };
+            let mut sink = Dataset::open(dir.path(), pipeline.run_key(), options).unwrap();
             for (a, o) in articles.iter().zip(&outputs) {
                 sink.write(a, o).unwrap();
             }
             sink.end_batch().unwrap();
-            sink.commit(&()).unwrap();
+            sink.commit(&(), |_| false).unwrap();
         })
     });
     group.bench_function("end-to-end (1 thread)", |b| {

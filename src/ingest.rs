@@ -2,14 +2,20 @@
 //! lazy, ordered stream of [`Article`]s or per-record [`InputError`]s.
 //!
 //! Nothing is loaded whole: JSONL and CSV are read record by record, directories are listed
-//! (sorted, for determinism) and their files read one at a time.
+//! (sorted, for determinism) and their files read one at a time. Text that is not UTF-8 is
+//! decoded (see [`decode`]) and reported with a warning.
+
+mod decode;
+
+pub use self::decode::{decode, Decoded};
 
 use std::collections::{HashSet, VecDeque};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, Meta, Origin};
 
@@ -17,9 +23,21 @@ use crate::article::{Article, Meta, Origin};
 /// bounds the memory one article can take (the taggers need about 250 bytes per input byte).
 pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 2 * 1024 * 1024;
 
-/// Why one input (a file or one record of it) was rejected.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// How serious an [`InputError`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// The input was rejected.
+    Error,
+    /// The input was processed, with a caveat (e.g. it was decoded from Windows-1252).
+    Warning,
+}
+
+/// Why one input (a file or one record of it) was rejected, or what to know about it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InputError {
+    /// Rejected (`error`) or processed with a caveat (`warning`).
+    pub level: Level,
     /// The input file, or `-` for standard input.
     pub file: String,
     /// 1-based line (JSONL) or line where the record starts (CSV), when relevant.
@@ -28,6 +46,29 @@ pub struct InputError {
     pub id: Option<String>,
     /// A human-readable reason.
     pub reason: String,
+}
+
+impl InputError {
+    /// A rejected input.
+    pub fn error(
+        file: &str,
+        line: Option<u64>,
+        id: Option<String>,
+        reason: impl Into<String>,
+    ) -> Self {
+        InputError {
+            level: Level::Error,
+            file: file.to_string(),
+            line,
+            id,
+            reason: reason.into(),
+        }
+    }
+
+    /// True for a warning about an input that was processed.
+    pub fn is_warning(&self) -> bool {
+        self.level == Level::Warning
+    }
 }
 
 impl std::fmt::Display for InputError {
@@ -103,8 +144,81 @@ impl Default for IngestOptions {
     }
 }
 
+/// The extensions of the file inputs claimex reads.
+const SUPPORTED: &str =
+    "a directory, a .txt, .jsonl, .ndjson or .csv file, or - for standard input";
+
+/// Checks every input before a run touches its output: each must exist, be readable and have
+/// a supported type. Returns one message per unusable input, naming it.
+pub fn check_inputs(inputs: &[PathBuf]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for path in inputs {
+        if path.as_os_str() == "-" {
+            continue;
+        }
+        let problem = match std::fs::metadata(path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                Some("no such file or directory".into())
+            }
+            Err(e) => Some(format!("cannot read: {e}")),
+            Ok(meta) if meta.is_dir() => std::fs::read_dir(path)
+                .err()
+                .map(|e| format!("cannot list directory: {e}")),
+            Ok(_) if input_kind(path).is_none() => {
+                Some(format!("unsupported input type: expected {SUPPORTED}"))
+            }
+            Ok(_) => File::open(path).err().map(|e| format!("cannot open: {e}")),
+        };
+        if let Some(problem) = problem {
+            problems.push(format!("input {}: {problem}", path.display()));
+        }
+    }
+    problems
+}
+
+/// The file formats claimex reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum InputKind {
+    Txt,
+    Jsonl,
+    Csv,
+}
+
+fn input_kind(path: &Path) -> Option<InputKind> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "txt" => Some(InputKind::Txt),
+        "jsonl" | "ndjson" => Some(InputKind::Jsonl),
+        "csv" => Some(InputKind::Csv),
+        _ => None,
+    }
+}
+
+/// An article's id from its path: relative to the directory given as input, without
+/// extension, with `/` separators (`politics/001`); a file given directly keeps its stem.
+pub fn article_id(path: &Path, root: Option<&Path>) -> String {
+    let relative = root.and_then(|r| path.strip_prefix(r).ok()).unwrap_or(path);
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let Some(parent) = relative.parent().filter(|_| root.is_some()) else {
+        return stem;
+    };
+    let mut parts: Vec<String> = parent
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.push(stem);
+    parts.join("/")
+}
+
 enum Source {
-    Path(PathBuf),
+    /// An input as given (or found in a directory given as `root`, which ids are relative to).
+    Path {
+        path: PathBuf,
+        root: Option<Arc<Path>>,
+    },
     Stdin,
 }
 
@@ -130,11 +244,18 @@ struct CsvColumns {
     url: Option<usize>,
 }
 
+/// A record read from a file, before it is admitted: the article, or why it was rejected, with
+/// a warning when its text had to be decoded.
+type Record = (Item, Option<String>);
+
 /// The lazy stream of articles over all inputs, in input order.
 pub struct Articles {
     pending: VecDeque<Source>,
     open: Option<Open>,
+    /// Items ready to be returned (an article after its warning).
+    ready: VecDeque<Item>,
     seen_ids: HashSet<String>,
+    files: HashSet<String>,
     options: IngestOptions,
     consumed_bytes: u64,
 }
@@ -148,14 +269,19 @@ impl Articles {
                 if p.as_os_str() == "-" {
                     Source::Stdin
                 } else {
-                    Source::Path(p.clone())
+                    Source::Path {
+                        path: p.clone(),
+                        root: None,
+                    }
                 }
             })
             .collect();
         Articles {
             pending,
             open: None,
+            ready: VecDeque::new(),
             seen_ids: HashSet::new(),
+            files: HashSet::new(),
             options,
             consumed_bytes: 0,
         }
@@ -164,6 +290,11 @@ impl Articles {
     /// Bytes of input consumed so far (for progress reporting).
     pub fn consumed_bytes(&self) -> u64 {
         self.consumed_bytes
+    }
+
+    /// The files and directories read so far, as they are named in error records.
+    pub fn files(&self) -> &HashSet<String> {
+        &self.files
     }
 
     /// Total size in bytes of the file inputs (directories walked), for a progress bar.
@@ -179,12 +310,7 @@ impl Articles {
     }
 
     fn error(file: &str, line: Option<u64>, id: Option<String>, reason: impl Into<String>) -> Item {
-        Err(InputError {
-            file: file.to_string(),
-            line,
-            id,
-            reason: reason.into(),
-        })
+        Err(InputError::error(file, line, id, reason))
     }
 
     /// Validates an article and registers its id; rejects empty, oversized and duplicate ones.
@@ -223,83 +349,84 @@ impl Articles {
         Ok(article)
     }
 
-    /// Opens the next source; returns an item directly for whole-file articles and failures.
-    fn open_next(&mut self, source: Source) -> Option<Item> {
-        let path = match source {
+    /// Admits a record's article and queues it, after its decoding warning if it has one.
+    fn queue(&mut self, (item, warning): Record) {
+        let item = item.and_then(|article| self.admit(article));
+        if let (Ok(article), Some(reason)) = (&item, warning) {
+            self.ready.push_back(Err(InputError {
+                level: Level::Warning,
+                file: article.origin.file.clone(),
+                line: article.origin.record,
+                id: Some(article.id.clone()),
+                reason,
+            }));
+        }
+        self.ready.push_back(item);
+    }
+
+    /// Opens the next source: queues whole-file articles and failures, or lists a directory.
+    fn open_next(&mut self, source: Source) {
+        let (path, root) = match source {
             Source::Stdin => {
+                self.files.insert("-".into());
                 self.open = Some(Open::Jsonl {
                     name: "-".into(),
                     reader: Box::new(BufReader::new(io::stdin())),
                     line: 0,
                 });
-                return None;
+                return;
             }
-            Source::Path(p) => p,
+            Source::Path { path, root } => (path, root),
         };
         let name = path.display().to_string();
+        self.files.insert(name.clone());
         if path.is_dir() {
-            return match list_dir(&path) {
+            let root = root.unwrap_or_else(|| Arc::from(path.as_path()));
+            match list_dir(&path) {
                 Ok(files) => {
                     for f in files.into_iter().rev() {
-                        self.pending.push_front(Source::Path(f));
+                        self.pending.push_front(Source::Path {
+                            path: f,
+                            root: Some(Arc::clone(&root)),
+                        });
                     }
-                    None
                 }
-                Err(e) => Some(Articles::error(
+                Err(e) => self.ready.push_back(Articles::error(
                     &name,
                     None,
                     None,
                     format!("cannot list directory: {e}"),
                 )),
-            };
+            }
+            return;
         }
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(|e| e.to_ascii_lowercase())
-            .unwrap_or_default();
-        match ext.as_str() {
-            "txt" => Some(self.read_txt(&path, &name)),
-            "jsonl" | "ndjson" => match File::open(&path) {
-                Ok(f) => {
-                    self.open = Some(Open::Jsonl {
-                        name,
-                        reader: Box::new(BufReader::with_capacity(1 << 16, f)),
-                        line: 0,
-                    });
-                    None
-                }
-                Err(e) => Some(Articles::error(
-                    &name,
-                    None,
-                    None,
-                    format!("cannot open: {e}"),
-                )),
-            },
-            "csv" => match File::open(&path)
-                .map_err(|e| e.to_string())
-                .and_then(|f| open_csv(f, &name))
-            {
-                Ok(open) => {
-                    self.open = Some(open);
-                    None
-                }
-                Err(e) => Some(Articles::error(&name, None, None, e)),
-            },
-            _ => Some(Articles::error(
-                &name,
-                None,
-                None,
-                "unsupported input: expected a directory, .txt, .jsonl, .ndjson or .csv",
-            )),
+        let opened = match input_kind(&path) {
+            Some(InputKind::Txt) => {
+                let record = self.read_txt(&path, &name, article_id(&path, root.as_deref()));
+                self.queue(record);
+                return;
+            }
+            Some(InputKind::Jsonl) => File::open(&path)
+                .map(|f| Open::Jsonl {
+                    name: name.clone(),
+                    reader: Box::new(BufReader::with_capacity(1 << 16, f)),
+                    line: 0,
+                })
+                .map_err(|e| format!("cannot open: {e}")),
+            Some(InputKind::Csv) => File::open(&path)
+                .map_err(|e| format!("cannot open: {e}"))
+                .and_then(|f| open_csv(f, &name)),
+            None => Err(format!("unsupported input: expected {SUPPORTED}")),
+        };
+        match opened {
+            Ok(open) => self.open = Some(open),
+            Err(reason) => self
+                .ready
+                .push_back(Articles::error(&name, None, None, reason)),
         }
     }
 
-    fn read_txt(&mut self, path: &Path, name: &str) -> Item {
-        let id = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
+    fn read_txt(&mut self, path: &Path, name: &str, id: String) -> Record {
         let limit = self.options.max_article_bytes as u64;
         let bytes = match File::open(path).and_then(|f| {
             let mut buf = Vec::new();
@@ -307,43 +434,40 @@ impl Articles {
             f.take(limit + 1).read_to_end(&mut buf).map(|_| buf)
         }) {
             Ok(b) => b,
-            Err(e) => return Articles::error(name, None, Some(id), format!("cannot read: {e}")),
-        };
-        self.consumed_bytes += bytes.len() as u64;
-        if bytes.len() as u64 > limit {
-            return Articles::error(
-                name,
-                None,
-                Some(id),
-                format!("article is over the limit of {limit} bytes (--max-article-bytes)"),
-            );
-        }
-        let text = match String::from_utf8(bytes) {
-            Ok(t) => t,
             Err(e) => {
-                return Articles::error(
-                    name,
+                return (
+                    Articles::error(name, None, Some(id), format!("cannot read: {e}")),
                     None,
-                    Some(id),
-                    format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
                 )
             }
         };
-        self.admit(Article {
-            id,
-            text,
-            meta: Meta::default(),
-            origin: Origin {
-                file: name.to_string(),
-                record: None,
-            },
-        })
+        self.consumed_bytes += bytes.len() as u64;
+        if bytes.len() as u64 > limit {
+            let reason =
+                format!("article is over the limit of {limit} bytes (--max-article-bytes)");
+            return (Articles::error(name, None, Some(id), reason), None);
+        }
+        match decode(bytes) {
+            Ok(Decoded { text, warning }) => {
+                let article = Article {
+                    id,
+                    text,
+                    meta: Meta::default(),
+                    origin: Origin {
+                        file: name.to_string(),
+                        record: None,
+                    },
+                };
+                (Ok(article), warning)
+            }
+            Err(reason) => (Articles::error(name, None, Some(id), reason), None),
+        }
     }
 
     /// Reads the next record of the open JSONL/CSV file; `None` when it is exhausted.
-    fn next_record(&mut self) -> Option<Item> {
+    fn next_record(&mut self) -> Option<Record> {
         let limit = self.options.max_article_bytes;
-        let (article, consumed) = match self.open.as_mut()? {
+        let (record, consumed) = match self.open.as_mut()? {
             Open::Jsonl { name, reader, line } => {
                 let mut buf = Vec::new();
                 loop {
@@ -366,12 +490,11 @@ impl Articles {
                                 format!("read error: {e}"),
                             );
                             self.open = None;
-                            return Some(item);
+                            return Some((item, None));
                         }
                     }
                 }
-                let record = parse_json_record(&buf, name, *line, limit);
-                (record, 0)
+                (parse_json_record(buf, name, *line, limit), 0)
             }
             Open::Csv {
                 name,
@@ -392,16 +515,13 @@ impl Articles {
                         if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                             self.open = None;
                         }
-                        return Some(item);
+                        return Some((item, None));
                     }
                 }
             }
         };
         self.consumed_bytes += consumed;
-        Some(match article {
-            Ok(a) => self.admit(a),
-            Err(e) => Err(e),
-        })
+        Some(record)
     }
 }
 
@@ -410,16 +530,18 @@ impl Iterator for Articles {
 
     fn next(&mut self) -> Option<Item> {
         loop {
-            if self.open.is_some() {
-                match self.next_record() {
-                    Some(item) => return Some(item),
-                    None => self.open = None,
-                }
-            }
-            let source = self.pending.pop_front()?;
-            if let Some(item) = self.open_next(source) {
+            if let Some(item) = self.ready.pop_front() {
                 return Some(item);
             }
+            if self.open.is_some() {
+                match self.next_record() {
+                    Some(record) => self.queue(record),
+                    None => self.open = None,
+                }
+                continue;
+            }
+            let source = self.pending.pop_front()?;
+            self.open_next(source);
         }
     }
 }
@@ -431,11 +553,7 @@ fn list_dir(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
-        if path.is_dir()
-            || path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
-        {
+        if path.is_dir() || input_kind(&path) == Some(InputKind::Txt) {
             out.push(path);
         }
     }
@@ -462,19 +580,30 @@ fn json_string(value: Option<&serde_json::Value>) -> Option<String> {
     }
 }
 
-fn parse_json_record(bytes: &[u8], file: &str, line: u64, limit: usize) -> Item {
+fn parse_json_record(bytes: Vec<u8>, file: &str, line: u64, limit: usize) -> Record {
     if bytes.len() > limit.saturating_mul(2).saturating_add(4096) {
-        return Articles::error(
-            file,
-            Some(line),
-            None,
-            format!("record is over the article limit of {limit} bytes"),
-        );
+        let reason = format!("record is over the article limit of {limit} bytes");
+        return (Articles::error(file, Some(line), None, reason), None);
     }
-    let value: serde_json::Value = match serde_json::from_slice(bytes) {
-        Ok(v) => v,
-        Err(e) => return Articles::error(file, Some(line), None, format!("malformed JSON: {e}")),
+    let Decoded {
+        text: json,
+        warning,
+    } = match decode(bytes) {
+        Ok(decoded) => decoded,
+        Err(reason) => return (Articles::error(file, Some(line), None, reason), None),
     };
+    (parse_record(json.as_bytes(), file, line), warning)
+}
+
+/// Parses one JSONL record (`{"id", "text"}` with optional metadata) into an article.
+pub fn parse_record(json: &[u8], file: &str, line: u64) -> Item {
+    match serde_json::from_slice::<serde_json::Value>(json) {
+        Ok(value) => json_article(&value, file, line),
+        Err(e) => Articles::error(file, Some(line), None, format!("malformed JSON: {e}")),
+    }
+}
+
+fn json_article(value: &serde_json::Value, file: &str, line: u64) -> Item {
     let Some(obj) = value.as_object() else {
         return Articles::error(file, Some(line), None, "record is not a JSON object");
     };
@@ -545,47 +674,58 @@ fn csv_article(
     columns: &CsvColumns,
     file: &str,
     line: Option<u64>,
-) -> Item {
-    let field = |i: usize| -> Result<Option<String>, String> {
-        match record.get(i) {
-            None => Ok(None),
-            Some(b) => String::from_utf8(b.to_vec()).map(Some).map_err(|e| {
-                format!(
-                    "invalid UTF-8 in column {} at byte {}",
-                    i + 1,
-                    e.utf8_error().valid_up_to()
-                )
-            }),
+) -> Record {
+    let mut warning = None;
+    let mut field = |i: usize| -> Result<Option<String>, String> {
+        let Some(bytes) = record.get(i) else {
+            return Ok(None);
+        };
+        let decoded = decode(bytes.to_vec()).map_err(|e| format!("column {}: {e}", i + 1))?;
+        if let Some(w) = decoded.warning {
+            warning.get_or_insert(format!("column {}: {w}", i + 1));
         }
-    };
-    let optional = |i: Option<usize>| {
-        i.and_then(|i| field(i).ok().flatten())
-            .filter(|s| !s.is_empty())
+        Ok(Some(decoded.text))
     };
     let id = match field(columns.id) {
         Ok(Some(id)) => id,
-        Ok(None) => return Articles::error(file, line, None, "record has no id field"),
-        Err(e) => return Articles::error(file, line, None, e),
+        Ok(None) => {
+            return (
+                Articles::error(file, line, None, "record has no id field"),
+                None,
+            )
+        }
+        Err(e) => return (Articles::error(file, line, None, e), None),
     };
     let text = match field(columns.text) {
         Ok(Some(t)) => t,
-        Ok(None) => return Articles::error(file, line, Some(id), "record has no text field"),
-        Err(e) => return Articles::error(file, line, Some(id), e),
+        Ok(None) => {
+            return (
+                Articles::error(file, line, Some(id), "record has no text field"),
+                None,
+            )
+        }
+        Err(e) => return (Articles::error(file, line, Some(id), e), None),
     };
-    Ok(Article {
+    let mut optional = |i: Option<usize>| {
+        i.and_then(|i| field(i).ok().flatten())
+            .filter(|s| !s.is_empty())
+    };
+    let meta = Meta {
+        title: optional(columns.title),
+        date: optional(columns.date),
+        source: optional(columns.source),
+        url: optional(columns.url),
+    };
+    let article = Article {
         id,
         text,
-        meta: Meta {
-            title: optional(columns.title),
-            date: optional(columns.date),
-            source: optional(columns.source),
-            url: optional(columns.url),
-        },
+        meta,
         origin: Origin {
             file: file.to_string(),
             record: line,
         },
-    })
+    };
+    (Ok(article), warning)
 }
 
 #[cfg(test)]
@@ -604,7 +744,8 @@ mod tests {
         std::fs::create_dir(&sub).unwrap();
         std::fs::write(sub.join("b.txt"), "Second article.").unwrap();
         std::fs::write(dir.path().join("a.txt"), "First article.").unwrap();
-        std::fs::write(dir.path().join("bad.txt"), [0xff, 0xfe, b'a']).unwrap();
+        std::fs::write(dir.path().join("bad.txt"), [b'a', 0, 0xff, 0xfe]).unwrap();
+        std::fs::write(dir.path().join("latin.txt"), b"It cost \xa3300.").unwrap();
         std::fs::write(dir.path().join("blank.txt"), "  \n ").unwrap();
         std::fs::write(dir.path().join("skip.md"), "not an input").unwrap();
 
@@ -632,17 +773,25 @@ mod tests {
         let items = collect(&[dir.path().to_path_buf(), jsonl.clone(), csv_path.clone()]);
         let ok: Vec<&Article> = items.iter().filter_map(|i| i.as_ref().ok()).collect();
         let ids: Vec<&str> = ok.iter().map(|a| a.id.as_str()).collect();
-        assert_eq!(ids, ["a", "b", "j1", "7", "c1"]);
-        assert_eq!(ok[2].meta.title.as_deref(), Some("T"));
-        assert_eq!(ok[4].text, "He said, \"yes\"\nthen left.");
-        assert_eq!(ok[4].meta.source.as_deref(), Some("Wire"));
+        assert_eq!(ids, ["a", "latin", "nested/b", "j1", "7", "c1"]);
+        assert_eq!(ok[1].text, "It cost £300.");
+        assert_eq!(ok[3].meta.title.as_deref(), Some("T"));
+        assert_eq!(ok[5].text, "He said, \"yes\"\nthen left.");
+        assert_eq!(ok[5].meta.source.as_deref(), Some("Wire"));
 
-        let errs: Vec<&InputError> = items.iter().filter_map(|i| i.as_ref().err()).collect();
+        let (warnings, errs): (Vec<&InputError>, Vec<&InputError>) = items
+            .iter()
+            .filter_map(|i| i.as_ref().err())
+            .partition(|e| e.is_warning());
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0]
+            .to_string()
+            .contains("latin.txt (id latin): not valid UTF-8"));
         let reasons: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
         assert_eq!(errs.len(), 6, "{reasons:#?}");
         assert!(reasons
             .iter()
-            .any(|r| r.contains("bad.txt") && r.contains("invalid UTF-8")));
+            .any(|r| r.contains("bad.txt") && r.contains("binary")));
         assert!(reasons
             .iter()
             .any(|r| r.contains("blank.txt") && r.contains("empty")));
@@ -681,6 +830,29 @@ mod tests {
             .unwrap_err()
             .reason
             .contains("cannot read"));
+    }
+
+    #[test]
+    fn ids_are_paths_relative_to_the_directory_given() {
+        let root = Path::new("corpus");
+        let id = |p: &str, root: Option<&Path>| article_id(Path::new(p), root);
+        assert_eq!(id("corpus/politics/001.txt", Some(root)), "politics/001");
+        assert_eq!(id("corpus/a.b.txt", Some(root)), "a.b");
+        assert_eq!(id("corpus/politics/001.txt", None), "001");
+    }
+
+    #[test]
+    fn missing_unreadable_and_unsupported_inputs_are_named_before_the_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let typo = dir.path().join("bbc.jsnl");
+        std::fs::write(&typo, "{}").unwrap();
+        let good = dir.path().join("in.jsonl");
+        std::fs::write(&good, "").unwrap();
+        let inputs = [good, dir.path().join("missing"), typo, PathBuf::from("-")];
+        let problems = check_inputs(&inputs);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].contains("missing: no such file or directory"));
+        assert!(problems[1].contains("bbc.jsnl: unsupported input type"));
     }
 
     #[test]

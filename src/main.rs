@@ -1,6 +1,7 @@
 //! The `claimex` command line: a thin layer over the library.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -8,10 +9,10 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 use claimex::eval::claims as claim_eval;
-use claimex::ingest::{Articles, IngestOptions, Shard, DEFAULT_MAX_ARTICLE_BYTES};
+use claimex::ingest::{self, Articles, IngestOptions, Shard, DEFAULT_MAX_ARTICLE_BYTES};
 use claimex::models::{self, Task};
-use claimex::pipeline::{Pipeline, RunOptions, Work};
-use claimex::sink::{AtomicFile, ClaimStream, Dataset};
+use claimex::pipeline::{Pipeline, RunOptions, RunStats, Work};
+use claimex::sink::{AtomicFile, ClaimStream, Dataset, DatasetOptions, Kept};
 use claimex::tagger::conll::Corpus;
 use claimex::tagger::WordClasses;
 use claimex::{tagging, Article};
@@ -29,26 +30,30 @@ enum Command {
     /// Run the pipeline over articles and write claims.jsonl, claims.csv, entities.jsonl,
     /// errors.jsonl, run.json and manifest.jsonl into the output directory.
     ///
-    /// Runs are incremental: articles unchanged since the last run into the same directory
-    /// (same content, claimex version and models) are copied, not reprocessed. Outputs are
-    /// renamed into place only when the run completes; a killed run resumes from its
-    /// checkpoints.
+    /// Runs accumulate: a run into an existing dataset adds new articles, replaces changed
+    /// ones (same id, new content) and keeps the articles of earlier runs (--prune drops
+    /// them). Unchanged articles are copied, not reprocessed. Outputs are renamed into place
+    /// only when the run completes; a killed run resumes from its checkpoints.
     ///
-    /// Exit status: 0 when every input was processed, 2 when some inputs were rejected (see
-    /// errors.jsonl), 1 on a fatal error.
+    /// Exit status: 0 when every input was processed (warnings included), 2 when some inputs
+    /// were rejected (see errors.jsonl), 1 on a fatal error (nothing is written).
     Run {
         /// Inputs: .txt files, directories (searched recursively for .txt), .jsonl/.ndjson files
         /// of {"id","text"} records (optional title, date, source, url), .csv files with id,text
         /// columns, or - for JSONL on standard input.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// Output directory (created if missing), or - to write claims as JSON Lines to
-        /// standard output (rejected inputs are reported on standard error).
+        /// Output directory: new, empty, or a claimex dataset to add to; or - to write claims as
+        /// JSON Lines to standard output (rejected inputs are reported on standard error).
         #[arg(long, short)]
         out: PathBuf,
         /// Reprocess every article, ignoring results of earlier runs.
         #[arg(long)]
         force: bool,
+        /// Make the dataset exactly this run's input: drop articles of earlier runs that are
+        /// not in it.
+        #[arg(long)]
+        prune: bool,
         /// Process only shard K of N (1 ≤ K ≤ N): the articles whose id hashes to it, so N
         /// independent runs together cover the input exactly once.
         #[arg(long, value_name = "K/N")]
@@ -155,65 +160,35 @@ enum TagCommand {
 struct RunRequest {
     inputs: Vec<PathBuf>,
     out: PathBuf,
-    force: bool,
+    dataset: DatasetOptions,
     shard: Option<Shard>,
     options: RunOptions,
     ingest: IngestOptions,
 }
 
 fn run(request: RunRequest) -> anyhow::Result<ExitCode> {
-    let pipeline = Pipeline::default();
-    let articles = RefCell::new(Articles::new(&request.inputs, request.ingest.clone()));
-    let shard = request.shard;
-    let items = std::iter::from_fn(|| articles.borrow_mut().next())
-        .filter(move |item| shard.is_none_or(|s| s.contains(item)));
-    let consumed = || articles.borrow().consumed_bytes();
-    let quiet = !request.options.progress;
+    let problems = ingest::check_inputs(&request.inputs);
+    if !problems.is_empty() {
+        anyhow::bail!("nothing was run or written:\n  {}", problems.join("\n  "));
+    }
     let stats = if request.out.as_os_str() == "-" {
-        let mut sink = ClaimStream::new(std::io::BufWriter::with_capacity(
-            1 << 16,
-            std::io::stdout(),
-        ));
-        let work = items.map(|item| match item {
-            Ok(article) => Work::Process(article),
-            Err(e) => Work::Reject(e),
-        });
-        let stats = pipeline.run(work, consumed, &mut sink, &request.options)?;
-        sink.finish()?;
-        stats
-    } else {
-        let out = &request.out;
-        let mut dataset = Dataset::open(out, pipeline.run_key(), request.force)
-            .with_context(|| format!("cannot use output directory {}", out.display()))?;
-        let index = dataset.index();
-        if !quiet && !index.is_empty() {
-            eprintln!(
-                "claimex: {} articles have results from an earlier run in {}",
-                index.len(),
-                out.display()
-            );
+        match stream(&request) {
+            Err(e) if is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
+            result => result?,
         }
-        let work = items.map(|item| match item {
-            Ok(article) => match index.lookup(&article) {
-                Some(cached) => Work::Reuse(cached),
-                None => Work::Process(article),
-            },
-            Err(e) => Work::Reject(e),
-        });
-        let stats = pipeline.run(work, consumed, &mut dataset, &request.options)?;
-        dataset
-            .commit(&stats)
-            .with_context(|| format!("cannot write the outputs in {}", out.display()))?;
-        stats
+    } else {
+        update_dataset(&request)?
     };
-    if !quiet {
+    if request.options.progress {
         eprintln!(
-            "claimex: {} articles ({} reused), {} claims, {} entities, {} rejected in {:.2}s ({:.0} words/s) -> {}",
+            "claimex: {} articles ({} reused, {} kept from earlier runs), {} claims, {} entities, {} rejected, {} warnings in {:.2}s ({:.0} words/s) -> {}",
             stats.articles,
             stats.reused,
+            stats.kept,
             stats.claims,
             stats.entities,
             stats.rejected,
+            stats.warnings,
             stats.wall_seconds,
             stats.words_per_second,
             request.out.display()
@@ -224,6 +199,105 @@ fn run(request: RunRequest) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The input stream of a run: articles or per-record errors, of this run's shard.
+fn inputs<'a>(
+    articles: &'a RefCell<Articles>,
+    shard: Option<Shard>,
+) -> impl Iterator<Item = ingest::Item> + 'a {
+    std::iter::from_fn(move || articles.borrow_mut().next())
+        .filter(move |item| shard.is_none_or(|s| s.contains(item)))
+}
+
+/// `--out -`: claims as JSON Lines on standard output.
+fn stream(request: &RunRequest) -> anyhow::Result<RunStats> {
+    let articles = RefCell::new(Articles::new(&request.inputs, request.ingest.clone()));
+    let work = inputs(&articles, request.shard).map(|item| match item {
+        Ok(article) => Work::Process(article),
+        Err(e) => Work::Report(e),
+    });
+    let consumed = || articles.borrow().consumed_bytes();
+    let mut sink = ClaimStream::new(std::io::BufWriter::with_capacity(
+        1 << 16,
+        std::io::stdout(),
+    ));
+    let stats = Pipeline::default().run(work, consumed, &mut sink, &request.options)?;
+    sink.finish()?;
+    Ok(stats)
+}
+
+/// Whether `error` comes from writing to a closed pipe (the reader chose to stop).
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Runs into the output directory: this run's articles, then those kept from earlier runs.
+fn update_dataset(request: &RunRequest) -> anyhow::Result<RunStats> {
+    let out = &request.out;
+    let pipeline = Pipeline::default();
+    let mut dataset = Dataset::open(out, pipeline.run_key(), request.dataset)
+        .with_context(|| format!("cannot use output directory {}", out.display()))?;
+    let index = dataset.index();
+    if index.resumed() > 0 {
+        eprintln!(
+            "claimex: resuming an interrupted run in {}: {} articles were already processed",
+            out.display(),
+            index.resumed()
+        );
+    } else if index.interrupted() {
+        eprintln!(
+            "claimex: an earlier run into {} was interrupted; its leftovers were removed and this run starts afresh",
+            out.display()
+        );
+    }
+    if request.options.progress && !index.is_empty() && !request.dataset.prune {
+        eprintln!(
+            "claimex: {} holds {} articles from earlier runs; this run adds to them (--prune keeps only this run's input)",
+            out.display(),
+            index.len()
+        );
+    }
+    let articles = RefCell::new(Articles::new(&request.inputs, request.ingest.clone()));
+    let fresh_ids = RefCell::new(HashSet::new());
+    let fresh = inputs(&articles, request.shard).map(|item| match item {
+        Ok(article) => {
+            fresh_ids.borrow_mut().insert(article.id.clone());
+            match index.lookup(&article) {
+                Some(cached) => Work::Reuse(cached),
+                None => Work::Process(article),
+            }
+        }
+        Err(e) => Work::Report(e),
+    });
+    let kept_count = Cell::new(0);
+    let kept = dataset
+        .kept()
+        .remaining(|id| fresh_ids.borrow().contains(id))
+        .map(|kept| {
+            kept_count.set(kept_count.get() + 1);
+            match kept {
+                Ok(Kept::Reuse(cached)) => Work::Reuse(cached),
+                Ok(Kept::Reprocess(article)) => Work::Process(article),
+                Err(e) => Work::Report(e),
+            }
+        });
+    let consumed = || articles.borrow().consumed_bytes();
+    let mut stats = pipeline.run(fresh.chain(kept), consumed, &mut dataset, &request.options)?;
+    stats.kept = kept_count.get();
+    let files = articles.borrow();
+    let fresh_ids = fresh_ids.borrow();
+    let keep_error = |e: &ingest::InputError| {
+        !files.files().contains(&e.file) && e.id.as_ref().is_none_or(|id| !fresh_ids.contains(id))
+    };
+    dataset
+        .commit(&stats, keep_error)
+        .with_context(|| format!("cannot write the outputs in {}", out.display()))?;
+    Ok(stats)
 }
 
 fn eval(gold: &Path, pred: &Path, json: bool) -> anyhow::Result<ExitCode> {
@@ -358,6 +432,7 @@ fn main() -> ExitCode {
             inputs,
             out,
             force,
+            prune,
             shard,
             threads,
             quiet,
@@ -370,7 +445,7 @@ fn main() -> ExitCode {
             },
             inputs,
             out,
-            force,
+            dataset: DatasetOptions { force, prune },
             shard,
             ingest: IngestOptions { max_article_bytes },
         }),

@@ -88,8 +88,12 @@ pub struct RunStats {
     pub articles: u64,
     /// Of those, articles whose records were copied from an earlier run.
     pub reused: u64,
+    /// Of those, articles of earlier runs that are not in this run's input.
+    pub kept: u64,
     /// Inputs rejected (see `errors.jsonl`).
     pub rejected: u64,
+    /// Inputs processed with a warning, e.g. decoded from Windows-1252 (see `errors.jsonl`).
+    pub warnings: u64,
     /// Claims written.
     pub claims: u64,
     /// Entity mentions written.
@@ -171,12 +175,12 @@ impl Pipeline {
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_default();
-            InputError {
-                file: article.origin.file.clone(),
-                line: article.origin.record,
-                id: Some(article.id.clone()),
-                reason: format!("internal error while processing this article: {what}"),
-            }
+            InputError::error(
+                &article.origin.file,
+                article.origin.record,
+                Some(article.id.clone()),
+                format!("internal error while processing this article: {what}"),
+            )
         })
     }
 
@@ -225,10 +229,10 @@ impl Pipeline {
                         .map(|work| match work {
                             Work::Process(article) => match self.process_isolated(&article) {
                                 Ok(doc) => Outcome::Processed(article, doc),
-                                Err(e) => Outcome::Rejected(e),
+                                Err(e) => Outcome::Reported(e),
                             },
                             Work::Reuse(reused) => Outcome::Reused(reused),
-                            Work::Reject(e) => Outcome::Rejected(e),
+                            Work::Report(e) => Outcome::Reported(e),
                         })
                         .collect()
                 });
@@ -259,15 +263,15 @@ pub enum Work<R> {
     Process(Article),
     /// An article whose records the sink can copy from an earlier run.
     Reuse(R),
-    /// An input that was rejected while reading it.
-    Reject(InputError),
+    /// An input that was rejected while reading it, or a warning about one.
+    Report(InputError),
 }
 
 /// What became of one [`Work`] item.
 enum Outcome<R> {
     Processed(Article, DocOutput),
     Reused(R),
-    Rejected(InputError),
+    Reported(InputError),
 }
 
 /// Outcomes of one batch, with the input bytes consumed so far.
@@ -299,10 +303,15 @@ fn write_batches<S: Sink>(
                     add(stats, sink.reuse(reused)?);
                     stats.reused += 1;
                 }
-                Outcome::Rejected(e) => {
-                    stats.rejected += 1;
-                    progress.suspend(|| eprintln!("claimex: skipped {e}"));
-                    sink.reject(&e)?;
+                Outcome::Reported(e) => {
+                    if e.is_warning() {
+                        stats.warnings += 1;
+                        progress.suspend(|| eprintln!("claimex: warning: {e}"));
+                    } else {
+                        stats.rejected += 1;
+                        progress.suspend(|| eprintln!("claimex: skipped {e}"));
+                    }
+                    sink.report(&e)?;
                 }
             }
         }

@@ -230,7 +230,9 @@ fn bad_inputs_are_reported_and_the_batch_goes_on() {
     assert!(errors
         .iter()
         .any(|e| e["file"].as_str().unwrap().ends_with("bad.txt")
-            && e["reason"].as_str().unwrap().contains("UTF-8")));
+            && e["level"] == "warning"
+            && e["reason"].as_str().unwrap().contains("Windows-1252")));
+    assert_eq!(errors.iter().filter(|e| e["level"] == "error").count(), 3);
     assert!(errors
         .iter()
         .any(|e| e["line"] == 2 && e["reason"].as_str().unwrap().contains("malformed JSON")));
@@ -301,7 +303,7 @@ fn eval_scores_the_seeds_against_their_gold() {
 }
 
 #[test]
-fn missing_input_directory_is_a_clear_error() {
+fn missing_input_is_a_fatal_error_that_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let output = claimex(&[
         "run",
@@ -310,12 +312,13 @@ fn missing_input_directory_is_a_clear_error() {
         dir.path().to_str().unwrap(),
         "-q",
     ]);
-    assert_eq!(output.status.code(), Some(2));
-    let errors = read_jsonl(&dir.path().join("errors.jsonl"));
-    assert!(errors[0]["reason"]
-        .as_str()
-        .unwrap()
-        .contains("cannot read"));
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("/nonexistent/articles.txt: no such file or directory"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 
 /// `ner train` then `ner eval` against a gold file that differs from the training labels in a

@@ -110,9 +110,17 @@ fn a_second_run_processes_only_new_or_changed_articles() {
     assert_eq!(run_json(&out)["reused"], 0);
     assert_same_dataset(&out, &clean);
 
-    // An article that disappears from the corpus disappears from the dataset.
+    // An article that disappears from the corpus stays in the dataset, unless pruning.
     std::fs::remove_file(&changed).unwrap();
     assert!(run_into(&[&input], &out, &[]).status.success());
+    assert_eq!(
+        (
+            run_json(&out)["reused"].clone(),
+            run_json(&out)["kept"].clone()
+        ),
+        (5.into(), 1.into())
+    );
+    assert!(run_into(&[&input], &out, &["--prune"]).status.success());
     assert_eq!(run_json(&out)["reused"], 4);
     let fresh = dir.path().join("fresh");
     assert!(run_into(&[&input], &fresh, &[]).status.success());
@@ -282,7 +290,7 @@ fn hostile_inputs_are_rejected_one_by_one_and_the_batch_completes() {
     let good = "“We will win,” the minister said. Officials said talks would resume.";
     std::fs::write(input.join("good.txt"), good).unwrap();
     std::fs::write(input.join("sub/also-good.txt"), good).unwrap();
-    std::fs::write(input.join("invalid-utf8.txt"), [b'a', 0xff, 0xfe, b'b']).unwrap();
+    std::fs::write(input.join("windows-1252.txt"), b"\x93Fine,\x94 Smith said.").unwrap();
     std::fs::write(input.join("empty.txt"), "").unwrap();
     std::fs::write(input.join("blank.txt"), " \n\t \r\n ").unwrap();
     let binary: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 256) as u8).collect();
@@ -325,17 +333,18 @@ fn hostile_inputs_are_rejected_one_by_one_and_the_batch_completes() {
     let rejected = |file: &str, line: Option<u64>| {
         errors.iter().any(|e| {
             e["file"].as_str().unwrap().ends_with(file)
+                && e["level"] == "error"
                 && line.is_none_or(|l| e["line"] == l)
                 && !e["reason"].as_str().unwrap().is_empty()
         })
     };
-    for file in [
-        "invalid-utf8.txt",
-        "empty.txt",
-        "blank.txt",
-        "binary.txt",
-        "huge.txt",
-    ] {
+    let warned = |file: &str| {
+        errors
+            .iter()
+            .any(|e| e["file"].as_str().unwrap().ends_with(file) && e["level"] == "warning")
+    };
+    assert!(warned("windows-1252.txt"), "{errors:?}");
+    for file in ["empty.txt", "blank.txt", "binary.txt", "huge.txt"] {
         assert!(rejected(file, None), "{file} not rejected: {errors:?}");
     }
     #[cfg(unix)]
@@ -356,9 +365,10 @@ fn hostile_inputs_are_rejected_one_by_one_and_the_batch_completes() {
         .iter()
         .map(|c| c["doc_id"].as_str().unwrap())
         .collect();
-    for doc in ["good", "also-good", "j1", "j4", "c1"] {
+    for doc in ["good", "sub/also-good", "windows-1252", "j1", "j4", "c1"] {
         assert!(docs.contains(doc), "{doc} missing from {docs:?}");
     }
     let stats = run_json(&out);
-    assert_eq!(stats["rejected"].as_u64(), Some(errors.len() as u64));
+    assert_eq!(stats["rejected"].as_u64(), Some(errors.len() as u64 - 1));
+    assert_eq!(stats["warnings"], 1);
 }

@@ -1,19 +1,24 @@
-//! The output directory of `claimex run`: incremental, checkpointed and crash-safe.
+//! The output directory of `claimex run`: an accumulating, incremental, checkpointed and
+//! crash-safe dataset.
 //!
 //! Layout of the directory:
 //! - `claims.jsonl`, `claims.csv`, `entities.jsonl`, `errors.jsonl`, `run.json`: the dataset.
 //! - `manifest.jsonl`: a header (format, claimex version, model ids), one line per article (id,
-//!   content hash, where its records sit in each output, its counts), and a trailer with the
-//!   outputs' sizes. A later run copies the records of unchanged articles instead of
-//!   reprocessing them; a different version or model set invalidates the whole manifest.
+//!   content hash, where its records sit in each record file, its counts), and a trailer with
+//!   the record files' sizes.
+//! - `.claimex/texts.jsonl`: every article's id, text and metadata (claimex's JSONL input
+//!   format), so that articles kept from earlier runs can be processed again when claimex or
+//!   its models change.
 //! - `.claimex/partial/NNNNNN.seg`: checkpoints of a run in progress, one per batch, each
 //!   written atomically. A run that is killed leaves them behind and the next run reuses them.
 //! - `.claimex/commit.json`: exists only while a commit renames its files into place; a run
 //!   that finds it finishes those renames first.
 //!
-//! Every output is written under a temporary name, synced, and renamed into place only when
-//! the whole run is done, so the directory holds either the previous complete dataset or the
-//! new one.
+//! A run writes this run's articles first, in input order, then the articles of earlier runs
+//! that this run's input does not hold (unless pruning), in their earlier order. Unchanged
+//! articles' records are copied, not recomputed. Every output is written under a temporary
+//! name, synced, and renamed into place only when the whole run is done, so the directory
+//! holds either the previous complete dataset or the new one.
 
 use std::collections::HashMap;
 use std::fs::{self, File};
@@ -26,17 +31,27 @@ use serde::{Deserialize, Serialize};
 use super::{csv, jsonl, temporary_path, AtomicFile, Counts, Sink};
 use crate::article::Article;
 use crate::claim::DocOutput;
-use crate::ingest::InputError;
+use crate::ingest::{self, InputError};
 
-/// The per-article outputs, in the order of the manifest's ranges.
-const RECORD_FILES: [&str; 3] = ["claims.jsonl", "claims.csv", "entities.jsonl"];
+/// The per-article record files, in the order of the manifest's ranges.
+const RECORD_FILES: [&str; 4] = [
+    "claims.jsonl",
+    "claims.csv",
+    "entities.jsonl",
+    ".claimex/texts.jsonl",
+];
+/// Where the article texts are, in [`RECORD_FILES`].
+const TEXTS: usize = 3;
 const ERRORS_FILE: &str = "errors.jsonl";
 const MANIFEST_FILE: &str = "manifest.jsonl";
 const RUN_FILE: &str = "run.json";
 const STATE_DIR: &str = ".claimex";
 const PARTIAL_DIR: &str = "partial";
 const JOURNAL_FILE: &str = "commit.json";
-const MANIFEST_FORMAT: u32 = 1;
+const MANIFEST_FORMAT: u32 = 2;
+
+/// Byte ranges (offset, length) of one article's records in each of [`RECORD_FILES`].
+type Ranges = [(u64, u64); 4];
 
 /// What makes outputs comparable between runs: the claimex version and the model ids.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +60,15 @@ pub struct RunKey {
     pub claimex_version: String,
     /// Identifiers (with fingerprints) of every model and table used.
     pub models: Vec<String>,
+}
+
+/// How a run treats the dataset already in its output directory.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DatasetOptions {
+    /// Process every article again instead of copying unchanged ones.
+    pub force: bool,
+    /// Keep only this run's articles (the dataset mirrors the input) instead of adding to it.
+    pub prune: bool,
 }
 
 /// The content hash of an article: id, text and metadata (xxh3, 128 bits).
@@ -70,7 +94,7 @@ pub fn content_hash(article: &Article) -> u128 {
 /// Where an earlier run left an article's records.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Store {
-    /// The committed outputs (ranges in each of [`RECORD_FILES`]).
+    /// The committed record files.
     Outputs,
     /// A checkpoint segment of an interrupted run.
     Segment(u32),
@@ -82,32 +106,119 @@ pub struct Cached {
     id: String,
     hash: u128,
     store: Store,
-    /// (offset, length) in each record file, or in the segment.
-    ranges: [(u64, u64); 3],
+    ranges: Ranges,
     counts: Counts,
 }
 
-/// Lookup of earlier results by article; shared read-only with the input stage.
+/// Earlier results: what can be copied instead of processed, and the articles of earlier runs.
 #[derive(Debug, Default)]
 pub struct DatasetIndex {
-    entries: HashMap<String, Cached>,
+    /// Articles processed by an interrupted run with the same version and models.
+    checkpoints: HashMap<String, Cached>,
+    /// The committed dataset's articles, in its order.
+    earlier: Vec<Cached>,
+    /// Positions in `earlier` by id.
+    by_id: HashMap<String, usize>,
+    /// Whether the committed records may be copied (same version and models, not forced).
+    reusable: bool,
+    /// Whether articles of earlier runs stay in the dataset (not pruning).
+    keep: bool,
+    /// Whether an earlier run into the directory was interrupted.
+    interrupted: bool,
 }
 
 impl DatasetIndex {
     /// The earlier records of `article`, if it is unchanged.
     pub fn lookup(&self, article: &Article) -> Option<Cached> {
-        let cached = self.entries.get(&article.id)?;
-        (cached.hash == content_hash(article)).then(|| cached.clone())
+        self.lookup_hash(&article.id, content_hash(article))
     }
 
-    /// Articles with reusable records.
+    fn lookup_hash(&self, id: &str, hash: u128) -> Option<Cached> {
+        let unchanged = |c: &&Cached| c.hash == hash;
+        if let Some(cached) = self.checkpoints.get(id).filter(unchanged) {
+            return Some(cached.clone());
+        }
+        let earlier = &self.earlier[*self.by_id.get(id)?];
+        (self.reusable && earlier.hash == hash).then(|| earlier.clone())
+    }
+
+    /// Articles with records from earlier runs.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.earlier.len()
     }
 
-    /// True when nothing can be reused.
+    /// True when the directory holds no earlier articles.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.earlier.is_empty()
+    }
+
+    /// Articles already processed by an interrupted run that this run resumes.
+    pub fn resumed(&self) -> usize {
+        self.checkpoints.len()
+    }
+
+    /// Whether an earlier run into the directory was interrupted (its leftovers were cleared,
+    /// or its checkpoints are resumed).
+    pub fn interrupted(&self) -> bool {
+        self.interrupted
+    }
+}
+
+/// An article of an earlier run that this run keeps: its records to copy, or (when claimex or
+/// its models changed) the article to process again.
+pub enum Kept {
+    /// Records that can be copied.
+    Reuse(Cached),
+    /// The article, read back from the dataset's texts.
+    Reprocess(Article),
+}
+
+/// The articles of earlier runs, read back in their order (see [`Dataset::kept`]).
+pub struct KeptArticles {
+    index: Arc<DatasetIndex>,
+    texts: Option<File>,
+    texts_name: String,
+}
+
+impl KeptArticles {
+    /// The earlier articles for which `in_input` is false, in their earlier order; nothing when
+    /// pruning. `in_input` is asked only once this run's input is exhausted.
+    pub fn remaining<F: Fn(&str) -> bool>(
+        mut self,
+        in_input: F,
+    ) -> impl Iterator<Item = Result<Kept, InputError>> {
+        let index = Arc::clone(&self.index);
+        let count = if index.keep { index.earlier.len() } else { 0 };
+        (0..count).filter_map(move |i| {
+            let earlier = &index.earlier[i];
+            if in_input(&earlier.id) {
+                return None;
+            }
+            Some(match index.lookup_hash(&earlier.id, earlier.hash) {
+                Some(cached) => Ok(Kept::Reuse(cached)),
+                None => self.read(earlier).map(Kept::Reprocess),
+            })
+        })
+    }
+
+    /// Reads an earlier article back from the dataset's texts.
+    fn read(&mut self, earlier: &Cached) -> Result<Article, InputError> {
+        let (offset, len) = earlier.ranges[TEXTS];
+        let fail = |reason: String| {
+            InputError::error(&self.texts_name, None, Some(earlier.id.clone()), reason)
+        };
+        let file = self
+            .texts
+            .as_mut()
+            .ok_or_else(|| fail("the dataset's article texts are missing".into()))?;
+        let mut bytes = vec![0; len as usize];
+        file.seek(SeekFrom::Start(offset))
+            .and_then(|_| file.read_exact(&mut bytes))
+            .map_err(|e| fail(format!("cannot read the article's text: {e}")))?;
+        ingest::parse_record(&bytes, &self.texts_name, 0).map(|mut article| {
+            article.origin.record = None;
+            article
+        })
     }
 }
 
@@ -118,25 +229,31 @@ struct ManifestHeader {
     key: RunKey,
 }
 
+/// The first line of any claimex manifest: enough to recognise one of any format.
+#[derive(Deserialize)]
+struct AnyManifestHeader {
+    claimex_manifest: u32,
+}
+
 #[derive(Serialize, Deserialize)]
 struct ManifestEntry {
     id: String,
     hash: String,
-    at: [(u64, u64); 3],
+    at: Ranges,
     n: [u64; 3],
 }
 
 #[derive(Serialize, Deserialize)]
 struct ManifestTrailer {
     articles: u64,
-    sizes: [u64; 3],
+    sizes: [u64; 4],
 }
 
 #[derive(Serialize, Deserialize)]
 struct SegmentRecord {
     id: String,
     hash: String,
-    len: [u64; 3],
+    len: [u64; 4],
     n: [u64; 3],
 }
 
@@ -145,39 +262,85 @@ pub struct Dataset {
     dir: PathBuf,
     key: RunKey,
     index: Arc<DatasetIndex>,
-    outputs: [AtomicFile; 3],
-    sizes: [u64; 3],
+    outputs: [AtomicFile; 4],
+    sizes: [u64; 4],
     errors: AtomicFile,
+    /// `errors.jsonl` lines of earlier runs, for [`Dataset::commit`] to keep or drop.
+    earlier_errors: Vec<(String, InputError)>,
     manifest: AtomicFile,
     articles: u64,
-    previous: Option<[File; 3]>,
+    previous: Option<[File; 4]>,
     segment: Option<(u32, File)>,
     checkpoint: Vec<u8>,
     next_segment: u32,
-    scratch: [Vec<u8>; 3],
+    scratch: [Vec<u8>; 4],
 }
 
 impl Dataset {
-    /// Opens `dir` for a run: finishes an interrupted commit, clears leftovers of a killed run,
-    /// and indexes what can be reused (nothing when `force`, or when the version or models
-    /// differ from `key`).
-    pub fn open(dir: &Path, key: RunKey, force: bool) -> io::Result<Dataset> {
+    /// Opens `dir` for a run. Refuses a non-empty directory that holds no claimex dataset, and
+    /// (unless pruning) a dataset whose earlier articles cannot be carried over; then finishes
+    /// an interrupted commit, clears leftovers of a killed run, and indexes what can be reused.
+    pub fn open(dir: &Path, key: RunKey, options: DatasetOptions) -> io::Result<Dataset> {
+        check_ownership(dir)?;
+        let recovered = dir.exists() && recover(dir)?;
+        let committed = match read_manifest(dir)? {
+            Earlier::Nothing => None,
+            Earlier::Committed(committed) => Some(committed),
+            Earlier::Unusable(_) if options.prune => None,
+            Earlier::Unusable(reason) => {
+                return Err(io::Error::other(format!(
+                    "{reason}; to rebuild the dataset from this run's input alone, run again \
+                     with --prune (articles not in the input are then dropped), or choose a \
+                     new folder"
+                )))
+            }
+        };
         let partial = dir.join(STATE_DIR).join(PARTIAL_DIR);
         fs::create_dir_all(&partial)
             .map_err(|e| with_path(e, "cannot create output directory", &partial))?;
-        recover(dir)?;
-        let mut entries = HashMap::new();
-        let mut previous = None;
-        if !force {
-            if let Some(files) = load_manifest(dir, &key, &mut entries)? {
-                previous = Some(files);
-            }
-        }
-        let next_segment = load_segments(&partial, &key, force, &mut entries)?;
+        let previous = match &committed {
+            Some(c) if !options.force && c.key == key => open_records(dir, &c.sizes)?,
+            _ => None,
+        };
+        let earlier = committed.map(|c| c.articles).unwrap_or_default();
+        let mut checkpoints = HashMap::new();
+        let (next_segment, segments) =
+            load_segments(&partial, &key, options.force, &mut checkpoints)?;
+        let earlier_errors = if options.prune {
+            Vec::new()
+        } else {
+            read_errors(&dir.join(ERRORS_FILE))
+        };
+        let by_id = earlier
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+        let index = DatasetIndex {
+            checkpoints,
+            earlier,
+            by_id,
+            reusable: previous.is_some(),
+            keep: !options.prune,
+            interrupted: recovered || segments,
+        };
+        Dataset::create(dir, key, index, previous, earlier_errors, next_segment)
+    }
+
+    /// Creates the temporary outputs of a run.
+    fn create(
+        dir: &Path,
+        key: RunKey,
+        index: DatasetIndex,
+        previous: Option<[File; 4]>,
+        earlier_errors: Vec<(String, InputError)>,
+        next_segment: u32,
+    ) -> io::Result<Dataset> {
         let mut outputs = [
             AtomicFile::create(&dir.join(RECORD_FILES[0]))?,
             AtomicFile::create(&dir.join(RECORD_FILES[1]))?,
             AtomicFile::create(&dir.join(RECORD_FILES[2]))?,
+            AtomicFile::create(&dir.join(RECORD_FILES[3]))?,
         ];
         let mut header = Vec::new();
         csv::render_header(&mut header)?;
@@ -193,10 +356,11 @@ impl Dataset {
         Ok(Dataset {
             dir: dir.to_path_buf(),
             key,
-            index: Arc::new(DatasetIndex { entries }),
+            index: Arc::new(index),
             outputs,
-            sizes: [0, header.len() as u64, 0],
+            sizes: [0, header.len() as u64, 0, 0],
             errors: AtomicFile::create(&dir.join(ERRORS_FILE))?,
+            earlier_errors,
             manifest,
             articles: 0,
             previous,
@@ -212,9 +376,19 @@ impl Dataset {
         Arc::clone(&self.index)
     }
 
+    /// The articles of earlier runs, to follow this run's input (see [`KeptArticles`]).
+    pub fn kept(&self) -> KeptArticles {
+        let path = self.dir.join(RECORD_FILES[TEXTS]);
+        KeptArticles {
+            index: self.index(),
+            texts: File::open(&path).ok(),
+            texts_name: path.display().to_string(),
+        }
+    }
+
     /// Appends one article's records (in `self.scratch`) to the outputs and the manifest.
     fn append(&mut self, id: &str, hash: u128, counts: Counts) -> io::Result<()> {
-        let mut at = [(0, 0); 3];
+        let mut at = [(0, 0); 4];
         for (i, bytes) in self.scratch.iter().enumerate() {
             self.outputs[i].writer().write_all(bytes)?;
             at[i] = (self.sizes[i], bytes.len() as u64);
@@ -262,9 +436,21 @@ impl Dataset {
         Ok(())
     }
 
-    /// Publishes the run: writes the manifest trailer and `run.json` (from `stats`), syncs
-    /// everything, then renames all outputs into place under a commit journal.
-    pub fn commit<T: Serialize>(mut self, stats: &T) -> io::Result<()> {
+    /// Publishes the run: appends the earlier runs' `errors.jsonl` lines for which
+    /// `keep_error` holds, writes the manifest trailer and `run.json` (from `stats`), syncs
+    /// everything, then renames all outputs into place under a commit journal and removes
+    /// every temporary file.
+    pub fn commit<T: Serialize>(
+        mut self,
+        stats: &T,
+        keep_error: impl Fn(&InputError) -> bool,
+    ) -> io::Result<()> {
+        for (line, error) in &self.earlier_errors {
+            if keep_error(error) {
+                self.errors.writer().write_all(line.as_bytes())?;
+                self.errors.writer().write_all(b"\n")?;
+            }
+        }
         write_json_line(
             self.manifest.writer(),
             &ManifestTrailer {
@@ -275,29 +461,44 @@ impl Dataset {
         let mut run = AtomicFile::create(&self.dir.join(RUN_FILE))?;
         serde_json::to_writer_pretty(run.writer(), stats)?;
         run.writer().write_all(b"\n")?;
-        let [claims, csv, entities] = self.outputs;
+        let [claims, csv, entities, texts] = self.outputs;
         let mut renames = Vec::new();
-        for file in [claims, csv, entities, self.errors, run, self.manifest] {
+        for file in [
+            claims,
+            csv,
+            entities,
+            texts,
+            self.errors,
+            run,
+            self.manifest,
+        ] {
             renames.push(file.sync()?);
         }
         let journal = self.dir.join(STATE_DIR).join(JOURNAL_FILE);
-        let names: Vec<String> = renames.iter().map(|(_, dest)| file_name(dest)).collect();
         let mut record = AtomicFile::create(&journal)?;
-        serde_json::to_writer(record.writer(), &names)?;
+        serde_json::to_writer(record.writer(), &OUTPUT_NAMES)?;
         record.commit()?;
         sync_dir(&self.dir.join(STATE_DIR))?;
         for (tmp, dest) in &renames {
             fs::rename(tmp, dest)?;
         }
         sync_dir(&self.dir)?;
+        sync_dir(&self.dir.join(STATE_DIR))?;
         fs::remove_file(&journal)?;
-        let partial = self.dir.join(STATE_DIR).join(PARTIAL_DIR);
-        clear_segments(&partial)?;
-        // Leaves no state behind once the run is complete (fails harmlessly if in use).
-        let _ = fs::remove_dir(&partial).and_then(|_| fs::remove_dir(self.dir.join(STATE_DIR)));
-        Ok(())
+        clear_segments(&self.dir.join(STATE_DIR).join(PARTIAL_DIR))
     }
 }
+
+/// Every file a commit renames into place, relative to the dataset directory.
+const OUTPUT_NAMES: [&str; 7] = [
+    RECORD_FILES[0],
+    RECORD_FILES[1],
+    RECORD_FILES[2],
+    RECORD_FILES[3],
+    ERRORS_FILE,
+    RUN_FILE,
+    MANIFEST_FILE,
+];
 
 impl Sink for Dataset {
     type Reused = Cached;
@@ -309,6 +510,7 @@ impl Sink for Dataset {
         jsonl::render_claims(doc, &mut self.scratch[0])?;
         csv::render_rows(doc, &mut self.scratch[1])?;
         jsonl::render_entities(doc, &mut self.scratch[2])?;
+        jsonl::render_article(article, &mut self.scratch[TEXTS])?;
         let hash = content_hash(article);
         let counts = Counts::of(doc);
         write_json_line(
@@ -332,7 +534,7 @@ impl Sink for Dataset {
         Ok(cached.counts)
     }
 
-    fn reject(&mut self, error: &InputError) -> io::Result<()> {
+    fn report(&mut self, error: &InputError) -> io::Result<()> {
         jsonl::render_error(error, self.errors.writer())
     }
 
@@ -364,12 +566,6 @@ fn with_path(e: io::Error, what: &str, path: &Path) -> io::Error {
     io::Error::new(e.kind(), format!("{what} {}: {e}", path.display()))
 }
 
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
 fn sync_dir(dir: &Path) -> io::Result<()> {
     // Directory fsync makes renames durable on Unix; elsewhere opening a directory fails and
     // the rename's own guarantees are all there is.
@@ -383,15 +579,50 @@ fn segment_path(partial: &Path, n: u32) -> PathBuf {
     partial.join(format!("{n:06}.seg"))
 }
 
-/// Finishes the renames of an interrupted commit and deletes temporary files of a killed run.
-fn recover(dir: &Path) -> io::Result<()> {
+/// Refuses a directory that is not a claimex dataset and not empty (or missing): claimex never
+/// overwrites files it does not own.
+fn check_ownership(dir: &Path) -> io::Result<()> {
+    let mut entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(with_path(e, "cannot read output directory", dir)),
+    };
+    let empty = entries.next().is_none();
+    let ours = dir.join(STATE_DIR).is_dir() || manifest_format(dir).is_some();
+    if empty || ours {
+        return Ok(());
+    }
+    Err(io::Error::other(format!(
+        "{} is not empty and holds no claimex dataset (no manifest.jsonl): claimex writes only \
+         into a new or empty folder or one of its own datasets, so that it never overwrites \
+         files it does not own",
+        dir.display()
+    )))
+}
+
+/// The format of the directory's manifest, if it has a claimex manifest.
+fn manifest_format(dir: &Path) -> Option<u32> {
+    let mut first = String::new();
+    let file = File::open(dir.join(MANIFEST_FILE)).ok()?;
+    BufReader::new(file).read_line(&mut first).ok()?;
+    serde_json::from_str::<AnyManifestHeader>(&first)
+        .ok()
+        .map(|h| h.claimex_manifest)
+}
+
+/// Finishes the renames of an interrupted commit and deletes temporary files of a killed run;
+/// true when it found either.
+fn recover(dir: &Path) -> io::Result<bool> {
     let journal = dir.join(STATE_DIR).join(JOURNAL_FILE);
+    let mut found = false;
     if let Ok(text) = fs::read_to_string(&journal) {
+        found = true;
         let names: Vec<String> = serde_json::from_str(&text).map_err(|e| {
             io::Error::other(format!("corrupt commit journal {}: {e}", journal.display()))
         })?;
-        for name in names {
-            let dest = dir.join(&name);
+        // Only the names claimex writes: a journal never moves anything else.
+        for name in names.iter().filter(|n| OUTPUT_NAMES.contains(&n.as_str())) {
+            let dest = dir.join(name);
             let tmp = temporary_path(&dest);
             if tmp.exists() {
                 fs::rename(&tmp, &dest)?;
@@ -400,84 +631,141 @@ fn recover(dir: &Path) -> io::Result<()> {
         sync_dir(dir)?;
         fs::remove_file(&journal)?;
     }
-    let _ = fs::remove_file(temporary_path(&journal));
-    for name in RECORD_FILES
-        .iter()
-        .chain(&[ERRORS_FILE, MANIFEST_FILE, RUN_FILE])
-    {
-        let tmp = temporary_path(&dir.join(name));
-        if tmp.exists() {
-            fs::remove_file(&tmp)?;
-        }
+    found |= remove_if_present(&temporary_path(&journal))?;
+    for name in OUTPUT_NAMES {
+        found |= remove_if_present(&temporary_path(&dir.join(name)))?;
     }
-    Ok(())
+    Ok(found)
 }
 
-/// Indexes the committed outputs through their manifest, if it is complete, matches `key` and
-/// agrees with the files' sizes; returns the files opened for copying.
-fn load_manifest(
-    dir: &Path,
-    key: &RunKey,
-    entries: &mut HashMap<String, Cached>,
-) -> io::Result<Option<[File; 3]>> {
-    let Ok(file) = File::open(dir.join(MANIFEST_FILE)) else {
-        return Ok(None);
+/// Removes a file; true when there was one.
+fn remove_if_present(path: &Path) -> io::Result<bool> {
+    match fs::remove_file(path) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// What an earlier run left in the directory.
+enum Earlier {
+    /// Nothing: a new or empty directory.
+    Nothing,
+    /// A complete dataset whose articles can be carried over.
+    Committed(Committed),
+    /// A dataset whose articles cannot be carried over, and why.
+    Unusable(String),
+}
+
+/// A complete dataset, as its manifest describes it.
+struct Committed {
+    key: RunKey,
+    articles: Vec<Cached>,
+    sizes: [u64; 4],
+}
+
+/// Reads the directory's manifest: the earlier articles, provided their texts are intact (so
+/// they can be copied or processed again).
+fn read_manifest(dir: &Path) -> io::Result<Earlier> {
+    let path = dir.join(MANIFEST_FILE);
+    let unusable = |why: &str| Ok(Earlier::Unusable(format!("{}: {why}", dir.display())));
+    let file = match File::open(&path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Earlier::Nothing),
+        Err(e) => return Err(with_path(e, "cannot read", &path)),
     };
     let mut lines = BufReader::new(file).lines();
-    let header: Option<ManifestHeader> = lines
-        .next()
-        .and_then(|l| l.ok())
-        .and_then(|l| serde_json::from_str(&l).ok());
-    match header {
-        Some(h) if h.claimex_manifest == MANIFEST_FORMAT && h.key == *key => {}
-        _ => return Ok(None),
-    }
-    let mut found = HashMap::new();
-    let mut trailer = None;
+    let header = lines.next().transpose()?.unwrap_or_default();
+    let key = match serde_json::from_str::<AnyManifestHeader>(&header) {
+        Ok(h) if h.claimex_manifest < MANIFEST_FORMAT => {
+            return unusable(&format!(
+                "the dataset was written by an earlier claimex (manifest format {}) that kept \
+                 no article texts, so its articles cannot be carried into this version's dataset",
+                h.claimex_manifest
+            ))
+        }
+        Ok(_) => match serde_json::from_str::<ManifestHeader>(&header) {
+            Ok(h) if h.claimex_manifest == MANIFEST_FORMAT => h.key,
+            _ => return unusable("the dataset was written by a newer claimex"),
+        },
+        Err(_) => return unusable("manifest.jsonl is damaged (no claimex manifest header)"),
+    };
+    let mut articles = Vec::new();
     for line in lines {
         let line = line?;
         if let Ok(entry) = serde_json::from_str::<ManifestEntry>(&line) {
             let Ok(hash) = u128::from_str_radix(&entry.hash, 16) else {
-                return Ok(None);
+                return unusable("manifest.jsonl is damaged (a bad content hash)");
             };
-            let cached = Cached {
-                id: entry.id.clone(),
+            articles.push(Cached {
+                id: entry.id,
                 hash,
                 store: Store::Outputs,
                 ranges: entry.at,
                 counts: counts_from(entry.n),
-            };
-            found.insert(entry.id, cached);
+            });
         } else if let Ok(t) = serde_json::from_str::<ManifestTrailer>(&line) {
-            trailer = Some(t);
+            if t.articles != articles.len() as u64 {
+                return unusable("manifest.jsonl is damaged (its trailer disagrees with it)");
+            }
+            if !size_ok(dir, TEXTS, t.sizes[TEXTS]) {
+                return unusable("the dataset's article texts (.claimex/texts.jsonl) are damaged");
+            }
+            return Ok(Earlier::Committed(Committed {
+                key,
+                articles,
+                sizes: t.sizes,
+            }));
         } else {
-            return Ok(None);
+            return unusable("manifest.jsonl is damaged (a line that is no manifest record)");
         }
     }
-    let Some(trailer) = trailer else {
+    unusable("manifest.jsonl is damaged (it has no trailer)")
+}
+
+/// Whether record file `i` has the size the manifest trailer gives.
+fn size_ok(dir: &Path, i: usize, size: u64) -> bool {
+    fs::metadata(dir.join(RECORD_FILES[i])).is_ok_and(|m| m.len() == size)
+}
+
+/// Opens the committed record files for copying, if all of them have their manifest sizes.
+fn open_records(dir: &Path, sizes: &[u64; 4]) -> io::Result<Option<[File; 4]>> {
+    if !(0..4).all(|i| size_ok(dir, i, sizes[i])) {
         return Ok(None);
-    };
-    let mut files = Vec::with_capacity(3);
-    for (name, size) in RECORD_FILES.iter().zip(trailer.sizes) {
-        match File::open(dir.join(name)) {
-            Ok(f) if f.metadata()?.len() == size => files.push(f),
-            _ => return Ok(None),
-        }
     }
-    entries.extend(found);
-    Ok(files.try_into().ok())
+    let files = [0, 1, 2, 3].map(|i| File::open(dir.join(RECORD_FILES[i])));
+    let [a, b, c, d] = files;
+    Ok(Some([a?, b?, c?, d?]))
+}
+
+/// The lines of an earlier `errors.jsonl`, each with its record (unreadable lines are dropped).
+fn read_errors(path: &Path) -> Vec<(String, InputError)> {
+    let Ok(file) = File::open(path) else {
+        return Vec::new();
+    };
+    BufReader::new(file)
+        .lines()
+        .map_while(Result::ok)
+        .filter_map(|line| {
+            let error = serde_json::from_str(&line).ok()?;
+            Some((line, error))
+        })
+        .collect()
 }
 
 /// Indexes the checkpoint segments of an interrupted run that used the same `key` (deleting
-/// any others, or all of them when `force`); returns the next free segment number.
+/// any others, or all of them when `force`); returns the next free segment number, and whether
+/// there were any files.
 fn load_segments(
     partial: &Path,
     key: &RunKey,
     force: bool,
     entries: &mut HashMap<String, Cached>,
-) -> io::Result<u32> {
+) -> io::Result<(u32, bool)> {
     let mut numbers: Vec<u32> = Vec::new();
+    let mut any = false;
     for entry in fs::read_dir(partial)? {
+        any = true;
         let path = entry?.path();
         let number = path
             .file_name()
@@ -496,7 +784,7 @@ fn load_segments(
             fs::remove_file(&path)?;
         }
     }
-    Ok(numbers.last().map_or(0, |n| n + 1))
+    Ok((numbers.last().map_or(0, |n| n + 1), any))
 }
 
 /// Indexes one segment; false when it belongs to another version or model set.
@@ -525,7 +813,7 @@ fn index_segment(
         let Ok(hash) = u128::from_str_radix(&record.hash, 16) else {
             return Ok(true);
         };
-        let mut ranges = [(0, 0); 3];
+        let mut ranges = [(0, 0); 4];
         for (range, len) in ranges.iter_mut().zip(record.len) {
             *range = (offset, len);
             offset += len;
@@ -542,6 +830,7 @@ fn index_segment(
     }
 }
 
+/// Removes the checkpoints (and any temporary files) of a completed run.
 fn clear_segments(partial: &Path) -> io::Result<()> {
     for entry in fs::read_dir(partial)? {
         fs::remove_file(entry?.path())?;
@@ -569,29 +858,43 @@ mod tests {
         }
     }
 
+    const ADD: DatasetOptions = DatasetOptions {
+        force: false,
+        prune: false,
+    };
+
     fn publish(dir: &Path, key: RunKey, article: &Article) {
-        let mut dataset = Dataset::open(dir, key, false).unwrap();
+        let mut dataset = Dataset::open(dir, key, ADD).unwrap();
         let doc = Pipeline::default().process(article);
         dataset.write(article, &doc).unwrap();
         dataset.end_batch().unwrap();
-        dataset.commit(&()).unwrap();
+        dataset.commit(&(), |_| true).unwrap();
     }
 
     #[test]
-    fn a_different_model_set_or_force_reuses_nothing() {
+    fn a_different_model_set_or_force_reuses_nothing_but_keeps_the_articles() {
         let dir = tempfile::tempdir().unwrap();
         let article = Article::new("a", "“We are ready,” Lavrov said.");
         publish(dir.path(), key("ner@1"), &article);
-        let reopen = |k: &str, force: bool| Dataset::open(dir.path(), key(k), force).unwrap();
+        let reopen = |k: &str, force: bool| {
+            let options = DatasetOptions {
+                force,
+                prune: false,
+            };
+            Dataset::open(dir.path(), key(k), options).unwrap()
+        };
         assert!(reopen("ner@1", false).index().lookup(&article).is_some());
-        assert!(reopen("ner@2", false).index().is_empty());
-        assert!(reopen("ner@1", true).index().is_empty());
+        for dataset in [reopen("ner@2", false), reopen("ner@1", true)] {
+            assert!(dataset.index().lookup(&article).is_none());
+            let kept: Vec<_> = dataset.kept().remaining(|_| false).collect();
+            assert!(matches!(&kept[..], [Ok(Kept::Reprocess(a))] if a.text == article.text));
+        }
         let changed = Article::new("a", "“We are ready,” Lavrov said again.");
         assert!(reopen("ner@1", false).index().lookup(&changed).is_none());
     }
 
     #[test]
-    fn a_manifest_that_disagrees_with_the_outputs_is_ignored() {
+    fn record_files_that_disagree_with_the_manifest_are_rebuilt_from_the_texts() {
         let dir = tempfile::tempdir().unwrap();
         let article = Article::new("a", "“We are ready,” Lavrov said.");
         publish(dir.path(), key("m"), &article);
@@ -599,7 +902,32 @@ mod tests {
         let mut text = fs::read_to_string(&claims).unwrap();
         text.push('\n');
         fs::write(&claims, text).unwrap();
-        let dataset = Dataset::open(dir.path(), key("m"), false).unwrap();
-        assert!(dataset.index().is_empty());
+        let dataset = Dataset::open(dir.path(), key("m"), ADD).unwrap();
+        assert!(dataset.index().lookup(&article).is_none());
+        let kept: Vec<_> = dataset.kept().remaining(|_| false).collect();
+        assert!(matches!(&kept[..], [Ok(Kept::Reprocess(_))]));
+    }
+
+    #[test]
+    fn damaged_texts_are_refused_unless_pruning() {
+        let dir = tempfile::tempdir().unwrap();
+        publish(dir.path(), key("m"), &Article::new("a", "Pell said so."));
+        fs::write(dir.path().join(RECORD_FILES[TEXTS]), "").unwrap();
+        let error = Dataset::open(dir.path(), key("m"), ADD).err().unwrap();
+        assert!(error.to_string().contains("--prune"), "{error}");
+        let prune = DatasetOptions {
+            force: false,
+            prune: true,
+        };
+        assert!(Dataset::open(dir.path(), key("m"), prune).is_ok());
+    }
+
+    #[test]
+    fn a_folder_of_other_files_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("claims.csv"), "mine").unwrap();
+        let error = Dataset::open(dir.path(), key("m"), ADD).err().unwrap();
+        assert!(error.to_string().contains("no claimex dataset"), "{error}");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

@@ -2,6 +2,7 @@
 
 use std::io::{self, Write};
 
+use crate::article::{Article, Meta};
 use crate::claim::DocOutput;
 use crate::ingest::InputError;
 
@@ -23,4 +24,25 @@ pub fn render_entities<W: Write>(doc: &DocOutput, out: &mut W) -> io::Result<()>
 /// Appends the `errors.jsonl` line of a rejected input to `out`.
 pub fn render_error<W: Write>(error: &InputError, out: &mut W) -> io::Result<()> {
     write_line(out, error)
+}
+
+/// An article as the dataset keeps it: a record of claimex's JSONL input format.
+#[derive(serde::Serialize)]
+struct ArticleRecord<'a> {
+    id: &'a str,
+    text: &'a str,
+    #[serde(flatten)]
+    meta: &'a Meta,
+}
+
+/// Appends an article's id, text and metadata as one JSONL input record to `out`.
+pub fn render_article<W: Write>(article: &Article, out: &mut W) -> io::Result<()> {
+    write_line(
+        out,
+        &ArticleRecord {
+            id: &article.id,
+            text: &article.text,
+            meta: &article.meta,
+        },
+    )
 }

@@ -8,7 +8,9 @@ pub mod csv;
 mod dataset;
 pub mod jsonl;
 
-pub use self::dataset::{content_hash, Cached, Dataset, DatasetIndex, RunKey};
+pub use self::dataset::{
+    content_hash, Cached, Dataset, DatasetIndex, DatasetOptions, Kept, KeptArticles, RunKey,
+};
 
 use std::convert::Infallible;
 use std::fs::File;
@@ -49,8 +51,8 @@ pub trait Sink: Send {
     fn write(&mut self, article: &Article, doc: &DocOutput) -> io::Result<()>;
     /// Copies an article's records from an earlier run; returns what they hold.
     fn reuse(&mut self, reused: Self::Reused) -> io::Result<Counts>;
-    /// Records an input that was rejected.
-    fn reject(&mut self, error: &InputError) -> io::Result<()>;
+    /// Records an input that was rejected, or a warning about one.
+    fn report(&mut self, error: &InputError) -> io::Result<()>;
     /// Called after each batch: a chance to checkpoint or flush.
     fn end_batch(&mut self) -> io::Result<()> {
         Ok(())
@@ -88,7 +90,7 @@ impl<W: Write + Send> Sink for ClaimStream<W> {
         match reused {}
     }
 
-    fn reject(&mut self, _error: &InputError) -> io::Result<()> {
+    fn report(&mut self, _error: &InputError) -> io::Result<()> {
         Ok(())
     }
 
