@@ -8,6 +8,7 @@ use crate::attribution::Claim;
 use crate::document::Analysis;
 use crate::ner::{Entity, Label};
 use crate::span::{CharIndex, CharRange, TextSpan};
+use crate::speakers;
 
 /// An entity mention inside a claim's content.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -49,6 +50,9 @@ pub struct ClaimRecord {
     pub cue_class: Option<&'static str>,
     /// Canonical speaker name.
     pub speaker: Option<String>,
+    /// The speaker's id, the same in every article for the same named speaker (see
+    /// [`crate::speakers`]).
+    pub speaker_id: Option<String>,
     /// Speaker type (PER/ORG/LOC/MISC).
     pub speaker_type: Option<Label>,
     /// Speaker role or title.
@@ -127,6 +131,10 @@ impl DocOutput {
                     kind: c.kind.as_str(),
                     cue_class: c.cue_class().map(|k| k.as_str()),
                     speaker: c.speaker.clone(),
+                    speaker_id: c
+                        .speaker
+                        .as_deref()
+                        .map(|name| speakers::speaker_id(&article.id, name, c.speaker_type)),
                     speaker_type: c.speaker_type,
                     speaker_role: c.speaker_role.clone(),
                     speaker_mention: c.speaker_mention.map(|m| index.text_span(text, m)),

@@ -22,6 +22,7 @@ pub mod quote;
 pub mod sentence;
 pub mod sink;
 pub mod span;
+pub mod speakers;
 pub mod tagger;
 pub mod tagging;
 pub mod token;

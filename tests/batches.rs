@@ -11,11 +11,13 @@ use std::time::Duration;
 use serde_json::Value;
 
 /// The dataset files whose records must match between equivalent runs.
-const RECORDS: [&str; 5] = [
+const RECORDS: [&str; 7] = [
     "claims.jsonl",
     "claims.csv",
     "entities.jsonl",
     "errors.jsonl",
+    "speakers.jsonl",
+    "speakers.csv",
     "manifest.jsonl",
 ];
 

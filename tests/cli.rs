@@ -154,6 +154,36 @@ fn run_on_seeds_writes_five_files_with_exact_spans() {
 }
 
 #[test]
+fn every_speaker_id_is_in_the_speakers_table() {
+    let dir = tempfile::tempdir().unwrap();
+    run_seeds(dir.path(), "2");
+    let table = read_jsonl(&dir.path().join("speakers.jsonl"));
+    let ids: std::collections::BTreeSet<&str> = table
+        .iter()
+        .map(|s| s["speaker_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), table.len(), "one row per id");
+    let claims = read_jsonl(&dir.path().join("claims.jsonl"));
+    let mut counted = std::collections::BTreeMap::<&str, u64>::new();
+    for c in &claims {
+        match c["speaker"].as_str() {
+            Some(_) => {
+                let id = c["speaker_id"].as_str().expect("a speaker has an id");
+                assert!(ids.contains(id), "{id} not in speakers.jsonl");
+                *counted.entry(id).or_default() += 1;
+            }
+            None => assert!(c["speaker_id"].is_null()),
+        }
+    }
+    for row in &table {
+        let id = row["speaker_id"].as_str().unwrap();
+        assert_eq!(row["claims"].as_u64(), counted.get(id).copied(), "{id}");
+    }
+    let csv_rows = std::fs::read_to_string(dir.path().join("speakers.csv")).unwrap();
+    assert_eq!(csv_rows.lines().count(), table.len() + 1);
+}
+
+#[test]
 fn csv_has_the_same_rows_as_jsonl() {
     let dir = tempfile::tempdir().unwrap();
     run_seeds(dir.path(), "1");

@@ -2,15 +2,17 @@
 
 use crate::claim::{ClaimRecord, DocOutput};
 use crate::span::TextSpan;
+use crate::speakers::SpeakerRecord;
 use std::io;
 
 /// Column names of `claims.csv`, in order.
-pub const CSV_HEADER: [&str; 25] = [
+pub const CSV_HEADER: [&str; 26] = [
     "claim_id",
     "doc_id",
     "kind",
     "cue_class",
     "speaker",
+    "speaker_id",
     "speaker_type",
     "speaker_role",
     "speaker_start",
@@ -90,6 +92,7 @@ pub fn csv_row(c: &ClaimRecord) -> Vec<String> {
         c.kind.to_string(),
         c.cue_class.unwrap_or_default().to_string(),
         opt(&c.speaker),
+        opt(&c.speaker_id),
         c.speaker_type
             .map(|l| l.as_str().to_string())
             .unwrap_or_default(),
@@ -113,4 +116,35 @@ pub fn csv_row(c: &ClaimRecord) -> Vec<String> {
         opt(&c.meta.source),
         opt(&c.meta.url),
     ]
+}
+
+/// Column names of `speakers.csv`, in order.
+pub const SPEAKERS_HEADER: [&str; 8] = [
+    "speaker_id",
+    "name",
+    "type",
+    "named",
+    "aliases",
+    "roles",
+    "claims",
+    "articles",
+];
+
+/// Writes the speakers table as CSV with a header; aliases and roles are joined by `; `.
+pub fn render_speakers<W: io::Write>(rows: &[SpeakerRecord], out: W) -> io::Result<()> {
+    let mut writer = csv::WriterBuilder::new().from_writer(out);
+    writer.write_record(SPEAKERS_HEADER)?;
+    for r in rows {
+        writer.write_record([
+            r.speaker_id.clone(),
+            r.name.clone(),
+            r.label.clone().unwrap_or_default(),
+            r.named.to_string(),
+            r.aliases.join("; "),
+            r.roles.join("; "),
+            r.claims.to_string(),
+            r.articles.to_string(),
+        ])?;
+    }
+    writer.flush()
 }

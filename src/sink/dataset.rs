@@ -2,7 +2,8 @@
 //! crash-safe dataset.
 //!
 //! Layout of the directory:
-//! - `claims.jsonl`, `claims.csv`, `entities.jsonl`, `errors.jsonl`, `run.json`: the dataset.
+//! - `claims.jsonl`, `claims.csv`, `entities.jsonl`, `errors.jsonl`, `run.json`: the dataset;
+//!   `speakers.jsonl`, `speakers.csv`: the speakers table, made anew from all the claims.
 //! - `manifest.jsonl`: a header (format, claimex version, model ids), one line per article (id,
 //!   content hash, where its records sit in each record file, its counts), and a trailer with
 //!   the record files' sizes.
@@ -32,6 +33,7 @@ use super::{csv, jsonl, temporary_path, AtomicFile, Counts, Sink};
 use crate::article::Article;
 use crate::claim::DocOutput;
 use crate::ingest::{self, InputError};
+use crate::speakers::{ClaimSpeaker, SpeakerTable};
 
 /// The per-article record files, in the order of the manifest's ranges.
 const RECORD_FILES: [&str; 4] = [
@@ -43,6 +45,7 @@ const RECORD_FILES: [&str; 4] = [
 /// Where the article texts are, in [`RECORD_FILES`].
 const TEXTS: usize = 3;
 const ERRORS_FILE: &str = "errors.jsonl";
+const SPEAKERS_FILES: [&str; 2] = ["speakers.jsonl", "speakers.csv"];
 const MANIFEST_FILE: &str = "manifest.jsonl";
 const RUN_FILE: &str = "run.json";
 const STATE_DIR: &str = ".claimex";
@@ -268,6 +271,7 @@ pub struct Dataset {
     /// `errors.jsonl` lines of earlier runs, for [`Dataset::commit`] to keep or drop.
     earlier_errors: Vec<(String, InputError)>,
     manifest: AtomicFile,
+    speakers: SpeakerTable,
     articles: u64,
     previous: Option<[File; 4]>,
     segment: Option<(u32, File)>,
@@ -362,6 +366,7 @@ impl Dataset {
             errors: AtomicFile::create(&dir.join(ERRORS_FILE))?,
             earlier_errors,
             manifest,
+            speakers: SpeakerTable::default(),
             articles: 0,
             previous,
             segment: None,
@@ -461,6 +466,11 @@ impl Dataset {
         let mut run = AtomicFile::create(&self.dir.join(RUN_FILE))?;
         serde_json::to_writer_pretty(run.writer(), stats)?;
         run.writer().write_all(b"\n")?;
+        let mut speakers_jsonl = AtomicFile::create(&self.dir.join(SPEAKERS_FILES[0]))?;
+        let mut speakers_csv = AtomicFile::create(&self.dir.join(SPEAKERS_FILES[1]))?;
+        let rows: Vec<_> = self.speakers.records().collect();
+        jsonl::render_speakers(&rows, speakers_jsonl.writer())?;
+        csv::render_speakers(&rows, speakers_csv.writer())?;
         let [claims, csv, entities, texts] = self.outputs;
         let mut renames = Vec::new();
         for file in [
@@ -469,6 +479,8 @@ impl Dataset {
             entities,
             texts,
             self.errors,
+            speakers_jsonl,
+            speakers_csv,
             run,
             self.manifest,
         ] {
@@ -490,12 +502,14 @@ impl Dataset {
 }
 
 /// Every file a commit renames into place, relative to the dataset directory.
-const OUTPUT_NAMES: [&str; 7] = [
+const OUTPUT_NAMES: [&str; 9] = [
     RECORD_FILES[0],
     RECORD_FILES[1],
     RECORD_FILES[2],
     RECORD_FILES[3],
     ERRORS_FILE,
+    SPEAKERS_FILES[0],
+    SPEAKERS_FILES[1],
     RUN_FILE,
     MANIFEST_FILE,
 ];
@@ -525,11 +539,21 @@ impl Sink for Dataset {
         for bytes in &self.scratch {
             self.checkpoint.extend_from_slice(bytes);
         }
+        for claim in &doc.claims {
+            self.speakers.add(claim.into());
+        }
         self.append(&article.id, hash, counts)
     }
 
     fn reuse(&mut self, cached: Cached) -> io::Result<Counts> {
         self.read_cached(&cached)?;
+        for line in self.scratch[0]
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+        {
+            let claim: ClaimSpeaker = serde_json::from_slice(line)?;
+            self.speakers.add(claim);
+        }
         self.append(&cached.id, cached.hash, cached.counts)?;
         Ok(cached.counts)
     }

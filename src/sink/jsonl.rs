@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use crate::article::{Article, Meta};
 use crate::claim::DocOutput;
 use crate::ingest::InputError;
+use crate::speakers::SpeakerRecord;
 
 fn write_line<W: Write, T: serde::Serialize>(w: &mut W, record: &T) -> io::Result<()> {
     serde_json::to_writer(&mut *w, record)?;
@@ -45,4 +46,9 @@ pub fn render_article<W: Write>(article: &Article, out: &mut W) -> io::Result<()
             meta: &article.meta,
         },
     )
+}
+
+/// Writes the speakers table as JSON Lines.
+pub fn render_speakers<W: Write>(rows: &[SpeakerRecord], out: &mut W) -> io::Result<()> {
+    rows.iter().try_for_each(|r| write_line(out, r))
 }
