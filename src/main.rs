@@ -76,6 +76,10 @@ enum Command {
         /// Predicted claims (claimex's claims.jsonl).
         #[arg(long)]
         pred: PathBuf,
+        /// Hand-resolved speakers of gold claims (JSONL: gold_id, category, name), for
+        /// canonical-speaker accuracy by category.
+        #[arg(long)]
+        speakers: Option<PathBuf>,
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
@@ -300,8 +304,8 @@ fn update_dataset(request: &RunRequest) -> anyhow::Result<RunStats> {
     Ok(stats)
 }
 
-fn eval(gold: &Path, pred: &Path, json: bool) -> anyhow::Result<ExitCode> {
-    let report = claim_eval::eval_files(gold, pred)?;
+fn eval(gold: &Path, pred: &Path, speakers: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
+    let report = claim_eval::eval_files(gold, pred, speakers)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
@@ -449,7 +453,12 @@ fn main() -> ExitCode {
             shard,
             ingest: IngestOptions { max_article_bytes },
         }),
-        Command::Eval { gold, pred, json } => eval(&gold, &pred, json),
+        Command::Eval {
+            gold,
+            pred,
+            speakers,
+            json,
+        } => eval(&gold, &pred, speakers.as_deref(), json),
         Command::Ner { command } => tag_command(Task::Ner, command),
         Command::Pos { command } => tag_command(Task::Pos, command),
         Command::Chunk { command } => tag_command(Task::Chunk, command),

@@ -16,6 +16,7 @@
 //!   the other);
 //! * claim = matched pair with a correct speaker.
 
+use super::speakers::{canonical_accuracy, read_speaker_gold, CanonicalMetrics, SpeakerGold};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -173,6 +174,8 @@ pub struct ClaimPred {
     pub cue_class: Option<String>,
     /// Canonical speaker name.
     pub speaker: Option<String>,
+    /// Speaker entity type (`PER`, …), if given; none for a description.
+    pub speaker_type: Option<String>,
     /// Speaker mention span in the text, if given.
     pub speaker_mention: Option<Span>,
     /// Cue (e.g. reporting verb) span, if given.
@@ -201,6 +204,7 @@ impl From<&ClaimGold> for ClaimPred {
             kind: g.kind.clone(),
             cue_class: g.cue_class.clone(),
             speaker: g.speaker_label().map(str::to_string),
+            speaker_type: g.speaker_type.clone(),
             speaker_mention: g.speaker_span.clone(),
             cue: g.cue.clone(),
             quote: g.quote.clone(),
@@ -390,6 +394,7 @@ fn parse_pred_value(v: &Value) -> Result<ClaimPred, String> {
         kind: opt_str(v.get("kind")).map(|k| k.to_lowercase()),
         cue_class: opt_str(v.get("cue_class")).map(|k| k.to_lowercase()),
         speaker,
+        speaker_type: opt_str(v.get("speaker_type")),
         speaker_mention,
         cue: parse_span(v.get("cue"), "cue", false)?,
         quote,
@@ -414,9 +419,17 @@ pub fn read_pred(path: &Path) -> Result<Vec<ClaimPred>, EvalError> {
         .collect()
 }
 
-/// `read_gold` + `read_pred` + `evaluate`.
-pub fn eval_files(gold: &Path, pred: &Path) -> Result<Report, EvalError> {
-    Ok(evaluate(&read_gold(gold)?, &read_pred(pred)?))
+/// `read_gold` + `read_pred` (+ a speakers gold, see [`super::speakers`]) + `evaluate_with`.
+pub fn eval_files(gold: &Path, pred: &Path, speakers: Option<&Path>) -> Result<Report, EvalError> {
+    let speakers = match speakers {
+        Some(path) => read_speaker_gold(path)?,
+        None => Vec::new(),
+    };
+    Ok(evaluate_with(
+        &read_gold(gold)?,
+        &read_pred(pred)?,
+        &speakers,
+    ))
 }
 
 // ------------------------------------------------------------------ tokens & overlap
@@ -1009,6 +1022,8 @@ pub struct Report {
     pub no_confidence: usize,
     /// Counts per gold document, sorted by doc_id.
     pub per_doc: Vec<DocMetrics>,
+    /// Canonical-speaker accuracy of the matched claims (see [`super::speakers`]).
+    pub canonical: Vec<CanonicalMetrics>,
 }
 
 /// One matched pair inside the scored documents (indices into the slices
@@ -1114,6 +1129,11 @@ fn bucket_index(c: f64) -> usize {
 
 /// Score predictions against gold. Only documents present in gold are scored.
 pub fn evaluate(gold: &[ClaimGold], pred: &[ClaimPred]) -> Report {
+    evaluate_with(gold, pred, &[])
+}
+
+/// [`evaluate`], with canonical-speaker accuracy on a speakers gold too.
+pub fn evaluate_with(gold: &[ClaimGold], pred: &[ClaimPred], speakers: &[SpeakerGold]) -> Report {
     let gold_docs: BTreeSet<&str> = gold.iter().map(|g| g.doc_id.as_str()).collect();
     let gi_all: Vec<usize> = (0..gold.len()).collect();
     let pi_all: Vec<usize> = (0..pred.len())
@@ -1274,6 +1294,7 @@ pub fn evaluate(gold: &[ClaimGold], pred: &[ClaimPred]) -> Report {
         buckets,
         no_confidence,
         per_doc: per_doc.into_values().collect(),
+        canonical: canonical_accuracy(gold, pred, &pairs, speakers),
     }
 }
 
@@ -1369,6 +1390,24 @@ impl Report {
         if self.no_confidence > 0 {
             let _ = writeln!(s, "{:<12} {:>5}", "(none)", self.no_confidence);
         }
+        if !self.canonical.is_empty() {
+            let _ = writeln!(
+                s,
+                "\ncanonical speaker (matched claims whose speaker holds the gold full name)"
+            );
+            let head = format!(
+                "{:<14} {:>5} {:>8} {:>9}",
+                "gold", "n", "correct", "accuracy"
+            );
+            let _ = writeln!(s, "{head}\n{}", "-".repeat(head.len()));
+            for m in &self.canonical {
+                let _ = writeln!(
+                    s,
+                    "{:<14} {:>5} {:>8} {:>9.3}",
+                    m.group, m.n, m.correct, m.accuracy
+                );
+            }
+        }
         s
     }
 }
@@ -1407,6 +1446,7 @@ mod tests {
             kind: Some(kind.into()),
             cue_class: None,
             speaker: spk.map(str::to_string),
+            speaker_type: None,
             speaker_mention: None,
             cue: Some(Span::new(0, 4, "said")),
             quote: Span::new(s, s + text.chars().count(), text),
@@ -1745,6 +1785,7 @@ mod tests {
     }
 
     fn assert_perfect(r: &Report) {
+        assert!(r.canonical.iter().all(|m| m.correct == m.n), "{:?}", r.canonical);
         for m in [&r.all, &r.quoted, &r.speech] {
             assert!(m.gold > 0);
             assert_eq!(m.gold, m.pred);
@@ -1760,6 +1801,42 @@ mod tests {
         for k in &r.per_kind {
             assert!(close(k.quote_f1, 1.0) && close(k.claim_f1, 1.0), "{k:?}");
         }
+    }
+
+    #[test]
+    fn speakers_gold_groups_resolved_and_unresolvable_speakers() {
+        let mut gold = vec![
+            g("d", 0, "we will win the vote", None, "direct", "said"),
+            g("d", 40, "the plan is dead now", None, "direct", "said"),
+        ];
+        gold[0].id = Some("d#1".into());
+        gold[1].id = Some("d#2".into());
+        let mut pred = vec![
+            p("d", 0, "we will win the vote", Some("Tobias Quill"), "direct", 0.9),
+            p("d", 40, "the plan is dead now", Some("Dana Pell"), "direct", 0.9),
+        ];
+        pred[1].speaker_type = Some("PER".into());
+        let speakers = [
+            SpeakerGold {
+                gold_id: "d#1".into(),
+                category: "pronoun".into(),
+                name: Some("Tobias Quill".into()),
+            },
+            SpeakerGold {
+                gold_id: "d#2".into(),
+                category: "nominal".into(),
+                name: None,
+            },
+        ];
+        let r = evaluate_with(&gold, &pred, &speakers);
+        let row = |group: &str| r.canonical.iter().find(|m| m.group == group).cloned();
+        assert_eq!(row("pronoun").map(|m| (m.n, m.correct)), Some((1, 1)));
+        assert_eq!(row("resolved").map(|m| (m.n, m.correct)), Some((1, 1)));
+        assert_eq!(
+            row("unresolvable").map(|m| (m.n, m.correct)),
+            Some((1, 0)),
+            "a guessed name for an unresolvable speaker is wrong"
+        );
     }
 
     #[test]

@@ -1,3 +1,4 @@
 //! Evaluation against gold annotations.
 
 pub mod claims;
+pub mod speakers;
