@@ -20,8 +20,9 @@ PolNeAR text is licensed and must not enter the repository.
 Usage:
   scripts/speaker_gold_candidates.py [--articles A.jsonl] [--gold G.jsonl]
         [--doc DOC_ID] [--category pronoun|nominal|honorific|surname]
-        [--summary] [--marked]
+        [--max-per-doc N] [--summary] [--marked]
 
+  --max-per-doc N  keep only the first N candidates of each article
   --summary  counts per category and per article (no text)
   --marked   print each article once (up to its last candidate) with the
              candidate mentions marked inline as [[E3|pronoun: he]], a
@@ -31,6 +32,7 @@ import argparse
 import collections
 import json
 import re
+import signal
 import sys
 
 DEFAULT_ARTICLES = "/work/shared/data/polnear/polnear_dev.articles.jsonl"
@@ -222,4 +224,5 @@ def main():
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # allow piping into head/less
     main()

@@ -6,16 +6,12 @@ use serde::Serialize;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Meta {
     /// Headline, when the input gives one separately from the text.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Publication date as given in the input.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// Publisher or feed name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Address of the article.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 

@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::article::{Article, Meta};
 use crate::attribution::Claim;
 use crate::document::Analysis;
+use crate::ingest::InputError;
 use crate::ner::{Entity, Label};
 use crate::span::{CharIndex, CharRange, TextSpan};
 use crate::speakers;
@@ -33,7 +34,6 @@ pub struct Content {
     /// `text[start:end]`.
     pub text: String,
     /// `[[start, end], …]` when the content is interrupted (e.g. by its attribution).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub fragments: Option<Vec<[usize; 2]>>,
 }
 
@@ -87,6 +87,71 @@ pub struct EntityRecord {
     pub text: String,
     /// Entity type.
     pub label: Label,
+}
+
+/// One row of the articles table (`articles.jsonl`, `articles.csv`): every article of the
+/// dataset, and every rejected input that had an id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ArticleRecord {
+    /// The article id.
+    pub id: String,
+    /// Metadata from the input, null when absent.
+    pub title: Option<String>,
+    /// Publication date as given.
+    pub date: Option<String>,
+    /// Publisher or feed.
+    pub source: Option<String>,
+    /// Address.
+    pub url: Option<String>,
+    /// Unicode characters of the text (null when rejected).
+    pub chars: Option<u64>,
+    /// Whitespace-separated words (null when rejected).
+    pub words: Option<u64>,
+    /// Claims found (null when rejected).
+    pub claims: Option<u64>,
+    /// Entity mentions found (null when rejected).
+    pub entities: Option<u64>,
+    /// `ok` or `rejected`.
+    pub status: &'static str,
+    /// Why it was rejected.
+    pub reason: Option<String>,
+}
+
+impl ArticleRecord {
+    /// The row of a processed article.
+    pub fn processed(article: &Article, doc: &DocOutput) -> ArticleRecord {
+        let meta = &article.meta;
+        ArticleRecord {
+            id: article.id.clone(),
+            title: meta.title.clone(),
+            date: meta.date.clone(),
+            source: meta.source.clone(),
+            url: meta.url.clone(),
+            chars: Some(article.text.chars().count() as u64),
+            words: Some(doc.words as u64),
+            claims: Some(doc.claims.len() as u64),
+            entities: Some(doc.entities.len() as u64),
+            status: "ok",
+            reason: None,
+        }
+    }
+
+    /// The row of a rejected input, if it had an id.
+    pub fn rejected(error: &InputError) -> Option<ArticleRecord> {
+        Some(ArticleRecord {
+            id: error.id.clone()?,
+            title: None,
+            date: None,
+            source: None,
+            url: None,
+            chars: None,
+            words: None,
+            claims: None,
+            entities: None,
+            status: "rejected",
+            reason: Some(error.reason.clone()),
+        })
+    }
 }
 
 /// Everything written for one article.

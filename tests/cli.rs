@@ -111,8 +111,8 @@ fn run_on_seeds_writes_five_files_with_exact_spans() {
         for e in c["entities"].as_array().unwrap() {
             assert_span(text, e, "claim entity");
         }
-        if let Some(fragments) = c["quote"].get("fragments") {
-            for f in fragments.as_array().unwrap() {
+        if let Some(fragments) = c["quote"]["fragments"].as_array() {
+            for f in fragments {
                 let (s, e) = (f[0].as_u64().unwrap(), f[1].as_u64().unwrap());
                 assert!(
                     c["quote"]["start"].as_u64().unwrap() <= s

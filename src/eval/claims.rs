@@ -1785,7 +1785,11 @@ mod tests {
     }
 
     fn assert_perfect(r: &Report) {
-        assert!(r.canonical.iter().all(|m| m.correct == m.n), "{:?}", r.canonical);
+        assert!(
+            r.canonical.iter().all(|m| m.correct == m.n),
+            "{:?}",
+            r.canonical
+        );
         for m in [&r.all, &r.quoted, &r.speech] {
             assert!(m.gold > 0);
             assert_eq!(m.gold, m.pred);
@@ -1812,8 +1816,22 @@ mod tests {
         gold[0].id = Some("d#1".into());
         gold[1].id = Some("d#2".into());
         let mut pred = vec![
-            p("d", 0, "we will win the vote", Some("Tobias Quill"), "direct", 0.9),
-            p("d", 40, "the plan is dead now", Some("Dana Pell"), "direct", 0.9),
+            p(
+                "d",
+                0,
+                "we will win the vote",
+                Some("Tobias Quill"),
+                "direct",
+                0.9,
+            ),
+            p(
+                "d",
+                40,
+                "the plan is dead now",
+                Some("Dana Pell"),
+                "direct",
+                0.9,
+            ),
         ];
         pred[1].speaker_type = Some("PER".into());
         let speakers = [

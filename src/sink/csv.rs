@@ -1,6 +1,6 @@
 //! CSV rendering: the claim records flattened into one RFC 4180 row each, with a header.
 
-use crate::claim::{ClaimRecord, DocOutput};
+use crate::claim::{ArticleRecord, ClaimRecord, DocOutput};
 use crate::span::TextSpan;
 use crate::speakers::SpeakerRecord;
 use std::io;
@@ -35,10 +35,49 @@ pub const CSV_HEADER: [&str; 26] = [
     "url",
 ];
 
-/// The `claims.csv` header line.
-pub fn render_header(out: &mut Vec<u8>) -> io::Result<()> {
+/// Column names of `articles.csv`, in order.
+pub const ARTICLES_HEADER: [&str; 11] = [
+    "id", "title", "date", "source", "url", "chars", "words", "claims", "entities", "status",
+    "reason",
+];
+
+/// A CSV header line.
+pub fn render_header(columns: &[&str], out: &mut Vec<u8>) -> io::Result<()> {
     let mut writer = csv::WriterBuilder::new().from_writer(out);
-    writer.write_record(CSV_HEADER)?;
+    writer.write_record(columns)?;
+    writer.flush()
+}
+
+/// A text cell that a spreadsheet will not run as a formula: one that begins with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return gets a leading apostrophe (OWASP's CSV-injection
+/// advice). `=1+2` → `'=1+2`; numbers and other text are unchanged.
+pub fn spreadsheet_safe(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+/// Appends an article's `articles.csv` row to `out`.
+pub fn render_article_row(row: &ArticleRecord, out: &mut Vec<u8>) -> io::Result<()> {
+    let number = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
+    let mut writer = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(out);
+    writer.write_record([
+        spreadsheet_safe(row.id.clone()),
+        spreadsheet_safe(opt(&row.title)),
+        spreadsheet_safe(opt(&row.date)),
+        spreadsheet_safe(opt(&row.source)),
+        spreadsheet_safe(opt(&row.url)),
+        number(row.chars),
+        number(row.words),
+        number(row.claims),
+        number(row.entities),
+        row.status.to_string(),
+        spreadsheet_safe(opt(&row.reason)),
+    ])?;
     writer.flush()
 }
 
@@ -48,7 +87,7 @@ pub fn render_rows(doc: &DocOutput, out: &mut Vec<u8>) -> io::Result<()> {
         .has_headers(false)
         .from_writer(out);
     for c in &doc.claims {
-        writer.write_record(csv_row(c))?;
+        writer.write_record(csv_row(c).into_iter().map(spreadsheet_safe))?;
     }
     writer.flush()
 }
@@ -135,16 +174,19 @@ pub fn render_speakers<W: io::Write>(rows: &[SpeakerRecord], out: W) -> io::Resu
     let mut writer = csv::WriterBuilder::new().from_writer(out);
     writer.write_record(SPEAKERS_HEADER)?;
     for r in rows {
-        writer.write_record([
-            r.speaker_id.clone(),
-            r.name.clone(),
-            r.label.clone().unwrap_or_default(),
-            r.named.to_string(),
-            r.aliases.join("; "),
-            r.roles.join("; "),
-            r.claims.to_string(),
-            r.articles.to_string(),
-        ])?;
+        writer.write_record(
+            [
+                r.speaker_id.clone(),
+                r.name.clone(),
+                r.label.clone().unwrap_or_default(),
+                r.named.to_string(),
+                r.aliases.join("; "),
+                r.roles.join("; "),
+                r.claims.to_string(),
+                r.articles.to_string(),
+            ]
+            .map(spreadsheet_safe),
+        )?;
     }
     writer.flush()
 }

@@ -21,7 +21,7 @@
 //! name, synced, and renamed into place only when the whole run is done, so the directory
 //! holds either the previous complete dataset or the new one.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -31,17 +31,21 @@ use serde::{Deserialize, Serialize};
 
 use super::{csv, jsonl, temporary_path, AtomicFile, Counts, Sink};
 use crate::article::Article;
-use crate::claim::DocOutput;
+use crate::claim::{ArticleRecord, DocOutput};
 use crate::ingest::{self, InputError};
 use crate::speakers::{ClaimSpeaker, SpeakerTable};
 
 /// The per-article record files, in the order of the manifest's ranges.
-const RECORD_FILES: [&str; 4] = [
+const RECORD_FILES: [&str; N] = [
     "claims.jsonl",
     "claims.csv",
     "entities.jsonl",
     ".claimex/texts.jsonl",
+    "articles.jsonl",
+    "articles.csv",
 ];
+/// How many record files there are.
+const N: usize = 6;
 /// Where the article texts are, in [`RECORD_FILES`].
 const TEXTS: usize = 3;
 const ERRORS_FILE: &str = "errors.jsonl";
@@ -54,7 +58,7 @@ const JOURNAL_FILE: &str = "commit.json";
 const MANIFEST_FORMAT: u32 = 2;
 
 /// Byte ranges (offset, length) of one article's records in each of [`RECORD_FILES`].
-type Ranges = [(u64, u64); 4];
+type Ranges = [(u64, u64); N];
 
 /// What makes outputs comparable between runs: the claimex version and the model ids.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -249,14 +253,14 @@ struct ManifestEntry {
 #[derive(Serialize, Deserialize)]
 struct ManifestTrailer {
     articles: u64,
-    sizes: [u64; 4],
+    sizes: [u64; N],
 }
 
 #[derive(Serialize, Deserialize)]
 struct SegmentRecord {
     id: String,
     hash: String,
-    len: [u64; 4],
+    len: [u64; N],
     n: [u64; 3],
 }
 
@@ -265,19 +269,23 @@ pub struct Dataset {
     dir: PathBuf,
     key: RunKey,
     index: Arc<DatasetIndex>,
-    outputs: [AtomicFile; 4],
-    sizes: [u64; 4],
+    outputs: [AtomicFile; N],
+    sizes: [u64; N],
     errors: AtomicFile,
     /// `errors.jsonl` lines of earlier runs, for [`Dataset::commit`] to keep or drop.
     earlier_errors: Vec<(String, InputError)>,
     manifest: AtomicFile,
     speakers: SpeakerTable,
+    /// Ids of the articles written so far.
+    ids: HashSet<String>,
+    /// This run's rejected inputs, for the articles table.
+    rejected: Vec<InputError>,
     articles: u64,
-    previous: Option<[File; 4]>,
+    previous: Option<[File; N]>,
     segment: Option<(u32, File)>,
     checkpoint: Vec<u8>,
     next_segment: u32,
-    scratch: [Vec<u8>; 4],
+    scratch: [Vec<u8>; N],
 }
 
 impl Dataset {
@@ -336,19 +344,24 @@ impl Dataset {
         dir: &Path,
         key: RunKey,
         index: DatasetIndex,
-        previous: Option<[File; 4]>,
+        previous: Option<[File; N]>,
         earlier_errors: Vec<(String, InputError)>,
         next_segment: u32,
     ) -> io::Result<Dataset> {
-        let mut outputs = [
-            AtomicFile::create(&dir.join(RECORD_FILES[0]))?,
-            AtomicFile::create(&dir.join(RECORD_FILES[1]))?,
-            AtomicFile::create(&dir.join(RECORD_FILES[2]))?,
-            AtomicFile::create(&dir.join(RECORD_FILES[3]))?,
-        ];
-        let mut header = Vec::new();
-        csv::render_header(&mut header)?;
-        outputs[1].writer().write_all(&header)?;
+        let mut outputs = Vec::with_capacity(N);
+        for name in RECORD_FILES {
+            outputs.push(AtomicFile::create(&dir.join(name))?);
+        }
+        let mut outputs: [AtomicFile; N] = outputs
+            .try_into()
+            .map_err(|_| io::Error::other("record files"))?;
+        let mut sizes = [0; N];
+        for (i, header) in [(1, csv::CSV_HEADER.as_slice()), (5, &csv::ARTICLES_HEADER)] {
+            let mut line = Vec::new();
+            csv::render_header(header, &mut line)?;
+            outputs[i].writer().write_all(&line)?;
+            sizes[i] = line.len() as u64;
+        }
         let mut manifest = AtomicFile::create(&dir.join(MANIFEST_FILE))?;
         write_json_line(
             manifest.writer(),
@@ -362,11 +375,13 @@ impl Dataset {
             key,
             index: Arc::new(index),
             outputs,
-            sizes: [0, header.len() as u64, 0, 0],
+            sizes,
             errors: AtomicFile::create(&dir.join(ERRORS_FILE))?,
             earlier_errors,
             manifest,
             speakers: SpeakerTable::default(),
+            ids: HashSet::new(),
+            rejected: Vec::new(),
             articles: 0,
             previous,
             segment: None,
@@ -393,13 +408,14 @@ impl Dataset {
 
     /// Appends one article's records (in `self.scratch`) to the outputs and the manifest.
     fn append(&mut self, id: &str, hash: u128, counts: Counts) -> io::Result<()> {
-        let mut at = [(0, 0); 4];
+        let mut at = [(0, 0); N];
         for (i, bytes) in self.scratch.iter().enumerate() {
             self.outputs[i].writer().write_all(bytes)?;
             at[i] = (self.sizes[i], bytes.len() as u64);
             self.sizes[i] += bytes.len() as u64;
         }
         self.articles += 1;
+        self.ids.insert(id.to_string());
         write_json_line(
             self.manifest.writer(),
             &ManifestEntry {
@@ -409,6 +425,27 @@ impl Dataset {
                 n: [counts.claims, counts.entities, counts.words],
             },
         )
+    }
+
+    /// Adds a row to the articles table for each rejected input whose id is not an article of
+    /// the dataset (once per id).
+    fn append_rejected(&mut self, rejected: &[InputError]) -> io::Result<()> {
+        for error in rejected {
+            let Some(row) = ArticleRecord::rejected(error) else {
+                continue;
+            };
+            if !self.ids.insert(row.id.clone()) {
+                continue;
+            }
+            let (mut json, mut csv_row) = (Vec::new(), Vec::new());
+            jsonl::render_line(&row, &mut json)?;
+            csv::render_article_row(&row, &mut csv_row)?;
+            for (i, bytes) in [(4, json), (5, csv_row)] {
+                self.outputs[i].writer().write_all(&bytes)?;
+                self.sizes[i] += bytes.len() as u64;
+            }
+        }
+        Ok(())
     }
 
     /// Reads an earlier run's records of one article into `self.scratch`.
@@ -450,12 +487,17 @@ impl Dataset {
         stats: &T,
         keep_error: impl Fn(&InputError) -> bool,
     ) -> io::Result<()> {
+        let mut rejected = std::mem::take(&mut self.rejected);
         for (line, error) in &self.earlier_errors {
             if keep_error(error) {
                 self.errors.writer().write_all(line.as_bytes())?;
                 self.errors.writer().write_all(b"\n")?;
+                if !error.is_warning() {
+                    rejected.push(error.clone());
+                }
             }
         }
+        self.append_rejected(&rejected)?;
         write_json_line(
             self.manifest.writer(),
             &ManifestTrailer {
@@ -471,19 +513,14 @@ impl Dataset {
         let rows: Vec<_> = self.speakers.records().collect();
         jsonl::render_speakers(&rows, speakers_jsonl.writer())?;
         csv::render_speakers(&rows, speakers_csv.writer())?;
-        let [claims, csv, entities, texts] = self.outputs;
         let mut renames = Vec::new();
-        for file in [
-            claims,
-            csv,
-            entities,
-            texts,
+        for file in self.outputs.into_iter().chain([
             self.errors,
             speakers_jsonl,
             speakers_csv,
             run,
             self.manifest,
-        ] {
+        ]) {
             renames.push(file.sync()?);
         }
         let journal = self.dir.join(STATE_DIR).join(JOURNAL_FILE);
@@ -502,11 +539,13 @@ impl Dataset {
 }
 
 /// Every file a commit renames into place, relative to the dataset directory.
-const OUTPUT_NAMES: [&str; 9] = [
+const OUTPUT_NAMES: [&str; 11] = [
     RECORD_FILES[0],
     RECORD_FILES[1],
     RECORD_FILES[2],
     RECORD_FILES[3],
+    RECORD_FILES[4],
+    RECORD_FILES[5],
     ERRORS_FILE,
     SPEAKERS_FILES[0],
     SPEAKERS_FILES[1],
@@ -525,6 +564,9 @@ impl Sink for Dataset {
         csv::render_rows(doc, &mut self.scratch[1])?;
         jsonl::render_entities(doc, &mut self.scratch[2])?;
         jsonl::render_article(article, &mut self.scratch[TEXTS])?;
+        let row = ArticleRecord::processed(article, doc);
+        jsonl::render_line(&row, &mut self.scratch[4])?;
+        csv::render_article_row(&row, &mut self.scratch[5])?;
         let hash = content_hash(article);
         let counts = Counts::of(doc);
         write_json_line(
@@ -559,6 +601,9 @@ impl Sink for Dataset {
     }
 
     fn report(&mut self, error: &InputError) -> io::Result<()> {
+        if !error.is_warning() {
+            self.rejected.push(error.clone());
+        }
         jsonl::render_error(error, self.errors.writer())
     }
 
@@ -685,7 +730,7 @@ enum Earlier {
 struct Committed {
     key: RunKey,
     articles: Vec<Cached>,
-    sizes: [u64; 4],
+    sizes: [u64; N],
 }
 
 /// Reads the directory's manifest: the earlier articles, provided their texts are intact (so
@@ -753,13 +798,15 @@ fn size_ok(dir: &Path, i: usize, size: u64) -> bool {
 }
 
 /// Opens the committed record files for copying, if all of them have their manifest sizes.
-fn open_records(dir: &Path, sizes: &[u64; 4]) -> io::Result<Option<[File; 4]>> {
-    if !(0..4).all(|i| size_ok(dir, i, sizes[i])) {
+fn open_records(dir: &Path, sizes: &[u64; N]) -> io::Result<Option<[File; N]>> {
+    if !(0..N).all(|i| size_ok(dir, i, sizes[i])) {
         return Ok(None);
     }
-    let files = [0, 1, 2, 3].map(|i| File::open(dir.join(RECORD_FILES[i])));
-    let [a, b, c, d] = files;
-    Ok(Some([a?, b?, c?, d?]))
+    let mut files = Vec::with_capacity(N);
+    for name in RECORD_FILES {
+        files.push(File::open(dir.join(name))?);
+    }
+    Ok(files.try_into().ok())
 }
 
 /// The lines of an earlier `errors.jsonl`, each with its record (unreadable lines are dropped).
@@ -837,7 +884,7 @@ fn index_segment(
         let Ok(hash) = u128::from_str_radix(&record.hash, 16) else {
             return Ok(true);
         };
-        let mut ranges = [(0, 0); 4];
+        let mut ranges = [(0, 0); N];
         for (range, len) in ranges.iter_mut().zip(record.len) {
             *range = (offset, len);
             offset += len;

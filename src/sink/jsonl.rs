@@ -7,6 +7,11 @@ use crate::claim::DocOutput;
 use crate::ingest::InputError;
 use crate::speakers::SpeakerRecord;
 
+/// Appends one record as a JSON line to `w`.
+pub fn render_line<W: Write, T: serde::Serialize>(record: &T, w: &mut W) -> io::Result<()> {
+    write_line(w, record)
+}
+
 fn write_line<W: Write, T: serde::Serialize>(w: &mut W, record: &T) -> io::Result<()> {
     serde_json::to_writer(&mut *w, record)?;
     w.write_all(b"\n")
