@@ -19,6 +19,7 @@ pub mod models;
 pub mod ner;
 pub mod pipeline;
 pub mod quote;
+pub mod report;
 pub mod sentence;
 pub mod sink;
 pub mod span;

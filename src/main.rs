@@ -84,6 +84,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write DIR/report.html: one self-contained page with the dataset's totals, charts, a
+    /// searchable claims table and an article view with highlighted spans.
+    Report {
+        /// A dataset directory written by `claimex run`.
+        dir: PathBuf,
+    },
     /// Named-entity tagger (PER/ORG/LOC/MISC): train, evaluate, tag.
     Ner {
         #[command(subcommand)]
@@ -314,6 +320,19 @@ fn eval(gold: &Path, pred: &Path, speakers: Option<&Path>, json: bool) -> anyhow
     Ok(ExitCode::SUCCESS)
 }
 
+fn report(dir: &Path) -> anyhow::Result<ExitCode> {
+    let summary = claimex::report::write_report(dir)
+        .with_context(|| format!("cannot write a report for {}", dir.display()))?;
+    eprintln!(
+        "claimex: {} articles, {} claims, {} speakers -> {}",
+        summary.articles,
+        summary.claims,
+        summary.speakers,
+        dir.join("report.html").display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 fn model_for(
     task: Task,
     path: &Option<PathBuf>,
@@ -459,6 +478,7 @@ fn main() -> ExitCode {
             speakers,
             json,
         } => eval(&gold, &pred, speakers.as_deref(), json),
+        Command::Report { dir } => report(&dir),
         Command::Ner { command } => tag_command(Task::Ner, command),
         Command::Pos { command } => tag_command(Task::Pos, command),
         Command::Chunk { command } => tag_command(Task::Chunk, command),
