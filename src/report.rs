@@ -60,17 +60,17 @@ struct ArticleView {
     spans: Vec<(u64, u64, &'static str, String)>,
 }
 
-fn read_jsonl(path: &Path) -> io::Result<Vec<Value>> {
+/// Calls `each` with every record of a JSONL file, one at a time.
+fn for_each_record(path: &Path, mut each: impl FnMut(Value)) -> io::Result<()> {
     let file = std::fs::File::open(path)
         .map_err(|e| io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display())))?;
-    let mut records = Vec::new();
     for line in BufReader::new(file).lines() {
         let line = line?;
         if !line.trim().is_empty() {
-            records.push(serde_json::from_str(&line)?);
+            each(serde_json::from_str(&line)?);
         }
     }
-    Ok(records)
+    Ok(())
 }
 
 fn text_of(value: &Value) -> String {
@@ -78,49 +78,58 @@ fn text_of(value: &Value) -> String {
 }
 
 impl Summary {
-    /// Reads the dataset in `dir` (claims, articles, speakers and the kept article texts).
+    /// Reads the dataset in `dir` (articles, speakers, then claims and the kept article texts,
+    /// streamed: memory stays bounded by what the page shows).
     pub fn read(dir: &Path) -> io::Result<Summary> {
-        let claims = read_jsonl(&dir.join("claims.jsonl"))?;
-        let articles = read_jsonl(&dir.join("articles.jsonl"))?;
-        let speakers = read_jsonl(&dir.join("speakers.jsonl"))?;
-        let mut summary = Summary {
-            claims: claims.len() as u64,
-            speakers: speakers.len() as u64,
-            ..Summary::default()
-        };
+        let mut summary = Summary::default();
         let mut dates = BTreeMap::new();
-        for a in &articles {
+        let mut total_claims = 0;
+        for_each_record(&dir.join("articles.jsonl"), |a| {
             if a["status"] == "ok" {
                 summary.articles += 1;
                 summary.entities += a["entities"].as_u64().unwrap_or(0);
+                total_claims += a["claims"].as_u64().unwrap_or(0);
             } else {
                 summary.rejected += 1;
             }
             if let Some(month) = a["date"].as_str().and_then(month_of) {
                 dates.insert(text_of(&a["id"]), month);
             }
-        }
-        for c in &claims {
-            *summary.by_kind.entry(text_of(&c["kind"])).or_default() += 1;
-            let class = c["cue_class"].as_str().unwrap_or("(none)").to_string();
-            *summary.by_cue_class.entry(class).or_default() += 1;
-            let confidence = c["confidence"].as_f64().unwrap_or(0.0);
-            summary.by_confidence[((confidence * 10.0) as usize).min(9)] += 1;
-            if let Some(month) = dates.get(c["doc_id"].as_str().unwrap_or("")) {
-                *summary.by_month.entry(month.clone()).or_default() += 1;
+        })?;
+        let mut named = Vec::new();
+        for_each_record(&dir.join("speakers.jsonl"), |s| {
+            summary.speakers += 1;
+            if s["named"] == true {
+                named.push((text_of(&s["name"]), s["claims"].as_u64().unwrap_or(0)));
             }
-        }
-        let mut named: Vec<(String, u64)> = speakers
-            .iter()
-            .filter(|s| s["named"] == true)
-            .map(|s| (text_of(&s["name"]), s["claims"].as_u64().unwrap_or(0)))
-            .collect();
+        })?;
         named.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         named.truncate(TOP_SPEAKERS);
         summary.top_speakers = named;
-        summary.table = table_rows(&claims);
-        summary.articles_view = article_views(dir, &claims)?;
+        let step = (total_claims as usize).div_ceil(MAX_CLAIMS).max(1);
+        let mut spans = ArticleSpans::default();
+        for_each_record(&dir.join("claims.jsonl"), |c| {
+            if summary.claims % step as u64 == 0 {
+                summary.table.push(table_row(&c));
+            }
+            summary.claims += 1;
+            summary.count(&c, &dates);
+            spans.add(&c);
+        })?;
+        summary.articles_view = spans.views(&dir.join(".claimex/texts.jsonl"))?;
         Ok(summary)
+    }
+
+    /// Counts one claim in the charts.
+    fn count(&mut self, c: &Value, dates: &BTreeMap<String, String>) {
+        *self.by_kind.entry(text_of(&c["kind"])).or_default() += 1;
+        let class = c["cue_class"].as_str().unwrap_or("(none)").to_string();
+        *self.by_cue_class.entry(class).or_default() += 1;
+        let confidence = c["confidence"].as_f64().unwrap_or(0.0);
+        self.by_confidence[((confidence * 10.0) as usize).min(9)] += 1;
+        if let Some(month) = dates.get(c["doc_id"].as_str().unwrap_or("")) {
+            *self.by_month.entry(month.clone()).or_default() += 1;
+        }
     }
 }
 
@@ -137,71 +146,74 @@ fn month_of(date: &str) -> Option<String> {
     ok.then(|| month.to_string())
 }
 
-/// The claims of the table: all of them, or an evenly spaced sample of [`MAX_CLAIMS`].
-fn table_rows(claims: &[Value]) -> Vec<Value> {
-    let step = claims.len().div_ceil(MAX_CLAIMS).max(1);
-    claims
-        .iter()
-        .step_by(step)
-        .map(|c| {
-            let quote: String = c["quote"]["text"]
-                .as_str()
-                .unwrap_or("")
-                .chars()
-                .take(QUOTE_CHARS)
-                .collect();
-            serde_json::json!({
-                "id": c["claim_id"], "doc": c["doc_id"], "kind": c["kind"],
-                "cue_class": c["cue_class"], "speaker": c["speaker"], "cue": c["cue"]["text"],
-                "confidence": c["confidence"], "quote": quote,
-            })
-        })
-        .collect()
+/// A claim as the table shows it.
+fn table_row(c: &Value) -> Value {
+    let quote: String = c["quote"]["text"]
+        .as_str()
+        .unwrap_or("")
+        .chars()
+        .take(QUOTE_CHARS)
+        .collect();
+    serde_json::json!({
+        "id": c["claim_id"], "doc": c["doc_id"], "kind": c["kind"],
+        "cue_class": c["cue_class"], "speaker": c["speaker"], "cue": c["cue"]["text"],
+        "confidence": c["confidence"], "quote": quote,
+    })
 }
 
-/// The first [`MAX_ARTICLES`] articles with claims, with their texts from the dataset's store.
-fn article_views(dir: &Path, claims: &[Value]) -> io::Result<Vec<ArticleView>> {
-    let mut spans: BTreeMap<String, Vec<(u64, u64, &'static str, String)>> = BTreeMap::new();
-    let mut order = Vec::new();
-    for c in claims {
+/// The highlighted spans of the first [`MAX_ARTICLES`] articles with claims.
+#[derive(Default)]
+struct ArticleSpans {
+    order: Vec<String>,
+    spans: BTreeMap<String, Vec<(u64, u64, &'static str, String)>>,
+}
+
+impl ArticleSpans {
+    fn add(&mut self, c: &Value) {
         let doc = text_of(&c["doc_id"]);
-        if !spans.contains_key(&doc) {
-            if order.len() == MAX_ARTICLES {
-                continue;
+        if !self.spans.contains_key(&doc) {
+            if self.order.len() == MAX_ARTICLES {
+                return;
             }
-            order.push(doc.clone());
+            self.order.push(doc.clone());
         }
         let id = text_of(&c["claim_id"]);
-        let list = spans.entry(doc).or_default();
-        let mut add = |span: &Value, class: &'static str| {
+        let list = self.spans.entry(doc).or_default();
+        for (span, class) in [
+            (&c["quote"], "quote"),
+            (&c["cue"], "cue"),
+            (&c["speaker_mention"], "speaker"),
+        ] {
             if let (Some(s), Some(e)) = (span["start"].as_u64(), span["end"].as_u64()) {
                 list.push((s, e, class, id.clone()));
             }
-        };
-        add(&c["quote"], "quote");
-        add(&c["cue"], "cue");
-        add(&c["speaker_mention"], "speaker");
+        }
     }
-    let texts_path = dir.join(".claimex/texts.jsonl");
-    let mut views = Vec::new();
-    if let Ok(texts) = read_jsonl(&texts_path) {
-        let mut by_id: BTreeMap<String, Value> = texts
-            .into_iter()
-            .filter(|t| spans.contains_key(t["id"].as_str().unwrap_or("")))
-            .map(|t| (text_of(&t["id"]), t))
-            .collect();
-        for doc in order {
-            if let Some(t) = by_id.remove(&doc) {
+
+    /// The articles, with their texts from the dataset's store (none if it is missing).
+    fn views(mut self, texts: &Path) -> io::Result<Vec<ArticleView>> {
+        let mut found: BTreeMap<String, Value> = BTreeMap::new();
+        if texts.exists() {
+            for_each_record(texts, |t| {
+                let id = text_of(&t["id"]);
+                if self.spans.contains_key(&id) {
+                    found.insert(id, t);
+                }
+            })?;
+        }
+        let mut views = Vec::new();
+        for doc in self.order {
+            if let Some(t) = found.remove(&doc) {
                 views.push(ArticleView {
                     title: t["title"].as_str().map(str::to_string),
                     text: text_of(&t["text"]),
-                    spans: spans.remove(&doc).unwrap_or_default(),
+                    spans: self.spans.remove(&doc).unwrap_or_default(),
                     id: doc,
                 });
             }
         }
+        Ok(views)
     }
-    Ok(views)
 }
 
 /// Escapes text for HTML.
@@ -353,12 +365,26 @@ mod tests {
 
     #[test]
     fn the_table_samples_evenly_beyond_its_limit() {
-        let claims: Vec<Value> = (0..MAX_CLAIMS * 2 + 1)
-            .map(|i| serde_json::json!({"claim_id": i.to_string(), "quote": {"text": "x"}}))
+        let dir = tempfile::tempdir().unwrap();
+        let n = MAX_CLAIMS * 2 + 1;
+        let article =
+            serde_json::json!({"id": "a", "status": "ok", "claims": n, "date": "2016-09-12"});
+        std::fs::write(dir.path().join("articles.jsonl"), format!("{article}\n")).unwrap();
+        std::fs::write(dir.path().join("speakers.jsonl"), "").unwrap();
+        let claims: String = (0..n)
+            .map(|i| {
+                let c = serde_json::json!({"claim_id": i.to_string(), "doc_id": "a",
+                    "kind": "direct", "confidence": 0.5, "quote": {"text": "x", "start": 0, "end": 1}});
+                format!("{c}\n")
+            })
             .collect();
-        let rows = table_rows(&claims);
-        assert!(rows.len() <= MAX_CLAIMS);
-        assert_eq!(rows[1]["id"], "3");
+        std::fs::write(dir.path().join("claims.jsonl"), claims).unwrap();
+        let summary = Summary::read(dir.path()).unwrap();
+        assert_eq!(summary.claims, n as u64);
+        assert!(summary.table.len() <= MAX_CLAIMS);
+        assert_eq!(summary.table[1]["id"], "3");
+        assert_eq!(summary.by_month["2016-09"], n as u64);
+        assert!(render(&summary).unwrap().contains("evenly spaced sample"));
     }
 
     #[test]
