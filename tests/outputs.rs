@@ -135,3 +135,51 @@ fn no_csv_cell_can_run_as_a_formula() {
         }
     }
 }
+
+#[test]
+fn parquet_tables_hold_the_jsonl_rows_with_integer_offsets() {
+    use parquet::basic::Type;
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let dir = tempfile::tempdir().unwrap();
+    let out = dataset(dir.path());
+    for table in ["claims", "entities", "articles", "speakers"] {
+        let jsonl = read_jsonl(&out.join(format!("{table}.jsonl")));
+        let file = std::fs::File::open(out.join(format!("{table}.parquet"))).unwrap();
+        let reader = SerializedFileReader::new(file).unwrap();
+        let rows = reader.metadata().file_metadata().num_rows();
+        assert_eq!(rows as usize, jsonl.len(), "{table}.parquet rows");
+    }
+    let file = std::fs::File::open(out.join("claims.parquet")).unwrap();
+    let reader = SerializedFileReader::new(file).unwrap();
+    let schema = reader.metadata().file_metadata().schema_descr();
+    let columns: Vec<(String, Type)> = (0..schema.num_columns())
+        .map(|i| {
+            (
+                schema.column(i).path().string(),
+                schema.column(i).physical_type(),
+            )
+        })
+        .collect();
+    for offset in ["speaker_start", "cue_end", "quote_start", "sentence_end"] {
+        assert!(
+            columns.contains(&(offset.to_string(), Type::INT64)),
+            "{offset}: {columns:?}"
+        );
+    }
+    assert!(columns.contains(&("confidence".to_string(), Type::DOUBLE)));
+    let csv_header = std::fs::read_to_string(out.join("claims.csv")).unwrap();
+    let csv_columns: Vec<&str> = csv_header.lines().next().unwrap().split(',').collect();
+    let top_level: Vec<String> = columns
+        .iter()
+        .map(|(path, _)| path.split('.').next().unwrap().to_string())
+        .fold(Vec::new(), |mut names, name| {
+            if names.last() != Some(&name) {
+                names.push(name);
+            }
+            names
+        });
+    assert_eq!(
+        top_level, csv_columns,
+        "the Parquet and CSV columns are the same, in order"
+    );
+}

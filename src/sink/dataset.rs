@@ -29,7 +29,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{csv, jsonl, temporary_path, AtomicFile, Counts, Sink};
+use super::{csv, jsonl, parquet, temporary_path, AtomicFile, Counts, Sink};
 use crate::article::Article;
 use crate::claim::{ArticleRecord, DocOutput};
 use crate::ingest::{self, InputError};
@@ -523,6 +523,7 @@ impl Dataset {
         ]) {
             renames.push(file.sync()?);
         }
+        renames.extend(write_parquet(&self.dir, &renames)?);
         let journal = self.dir.join(STATE_DIR).join(JOURNAL_FILE);
         let mut record = AtomicFile::create(&journal)?;
         serde_json::to_writer(record.writer(), &OUTPUT_NAMES)?;
@@ -538,8 +539,26 @@ impl Dataset {
     }
 }
 
+/// Writes the Parquet copy of each JSONL table from its synced temporary file (in `renames`,
+/// as (temporary, destination) pairs); returns the Parquet files' own pairs.
+fn write_parquet(
+    dir: &Path,
+    renames: &[(PathBuf, PathBuf)],
+) -> io::Result<Vec<(PathBuf, PathBuf)>> {
+    let mut written = Vec::new();
+    for (jsonl, name, columns) in parquet::TABLES {
+        let Some((source, _)) = renames.iter().find(|(_, dest)| *dest == dir.join(jsonl)) else {
+            continue;
+        };
+        let mut file = AtomicFile::create(&dir.join(name))?;
+        parquet::write_table(source, columns, file.writer())?;
+        written.push(file.sync()?);
+    }
+    Ok(written)
+}
+
 /// Every file a commit renames into place, relative to the dataset directory.
-const OUTPUT_NAMES: [&str; 11] = [
+const OUTPUT_NAMES: [&str; 15] = [
     RECORD_FILES[0],
     RECORD_FILES[1],
     RECORD_FILES[2],
@@ -549,6 +568,10 @@ const OUTPUT_NAMES: [&str; 11] = [
     ERRORS_FILE,
     SPEAKERS_FILES[0],
     SPEAKERS_FILES[1],
+    parquet::TABLES[0].1,
+    parquet::TABLES[1].1,
+    parquet::TABLES[2].1,
+    parquet::TABLES[3].1,
     RUN_FILE,
     MANIFEST_FILE,
 ];

@@ -7,6 +7,7 @@
 pub mod csv;
 mod dataset;
 pub mod jsonl;
+mod parquet;
 
 pub use self::dataset::{
     content_hash, Cached, Dataset, DatasetIndex, DatasetOptions, Kept, KeptArticles, RunKey,
