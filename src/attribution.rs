@@ -218,10 +218,12 @@ impl<'d> Names<'d> {
 
     /// The name of `maximal` that the article's name mentions point at most often, counting
     /// mentions that fit it alone ("Hillary" but not "Clinton" for "Hillary Clinton" beside
-    /// "Bill Clinton"); none on a tie.
+    /// "Bill Clinton"); on a tie, the one named in an earlier sentence (the article's subject
+    /// comes first); none when they are first named in the same sentence too.
     fn most_named<'n>(&self, maximal: &[&'n [&'d str]]) -> Option<&'n [&'d str]> {
-        let count = |name: &[&str]| {
-            self.full_names
+        let salience = |name: &[&str]| {
+            let alone: Vec<&FullName> = self
+                .full_names
                 .iter()
                 .filter(|m| {
                     contains_words(name, &m.words)
@@ -229,11 +231,13 @@ impl<'d> Names<'d> {
                             .iter()
                             .all(|o| *o == name || !contains_words(o, &m.words))
                 })
-                .count()
+                .collect();
+            let first = alone.iter().map(|m| m.sentence).min().unwrap_or(usize::MAX);
+            (alone.len(), std::cmp::Reverse(first))
         };
-        let mut counts: Vec<(usize, &[&str])> = maximal.iter().map(|n| (count(n), *n)).collect();
-        counts.sort_by_key(|c| std::cmp::Reverse(c.0));
-        match counts.as_slice() {
+        let mut ranked: Vec<_> = maximal.iter().map(|n| (salience(n), *n)).collect();
+        ranked.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
+        match ranked.as_slice() {
             [(first, name), (second, _), ..] if first > second => Some(name),
             _ => None,
         }

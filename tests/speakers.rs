@@ -75,7 +75,7 @@ fn people_sharing_a_surname_are_not_merged() {
 }
 
 #[test]
-fn a_surname_shared_by_two_people_named_equally_often_stays_as_written() {
+fn a_surname_shared_by_two_people_introduced_together_stays_as_written() {
     let c = claims(
         "Peter Okafor and Daniel Okafor both spoke.\n\n\
          The hall was full and the debate ran late into the night.\n\n\
@@ -115,4 +115,16 @@ fn a_full_name_only_inside_a_quotation_is_not_used() {
     );
     let c = quoted(&c, "the shift had been too long");
     assert_eq!(c.speaker.as_deref(), Some("Mr Menon"));
+}
+
+#[test]
+fn a_shared_surname_named_equally_often_goes_to_the_person_named_first() {
+    let c = claims(
+        "Lena Marsh opened her campaign office in Corby on Friday.\n\n\
+         The crowd was large. Her brother Tom Marsh runs a bakery in the town.\n\n\
+         The hall emptied late in the evening. Volunteers stacked the chairs.\n\n\
+         Marsh said the schools would open next year.",
+    );
+    let c = quoted(&c, "the schools would open next year");
+    assert_eq!(c.speaker.as_deref(), Some("Lena Marsh"));
 }
