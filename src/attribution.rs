@@ -159,6 +159,18 @@ impl<'d> Names<'d> {
         names
     }
 
+    /// Whether the article names a person so, or with a longer name holding these words
+    /// ("Trump" tagged ORG beside "Donald Trump" tagged PER).
+    fn person_named(&self, bare: &[&str]) -> bool {
+        bare.first()
+            .and_then(|w| self.by_word.get(w))
+            .is_some_and(|ids| {
+                ids.iter()
+                    .map(|&i| &self.full_names[i])
+                    .any(|m| m.person && contains_words(&m.words, bare))
+            })
+    }
+
     /// Whether `span` lies inside a quotation.
     fn in_quote(&self, span: Span) -> bool {
         let k = self.quoted.partition_point(|q| q.end <= span.start);
@@ -362,6 +374,12 @@ impl RuleAttributor {
             .any(|w| self.lexicon.is(WordClass::Role, strip_possessive(w)))
     }
 
+    /// An entity's words without leading honorifics and titles ("Sen. Ted Cruz" → "Ted Cruz").
+    fn bare_name<'t>(&self, doc: &Analysis<'t>, e: &Entity) -> Vec<&'t str> {
+        let ws = words(e.span.slice(doc.text()));
+        ws[self.title_words(&ws)..].to_vec()
+    }
+
     /// A person's canonical name: the article's full name for the mention ("Mr Blair" → "Tony
     /// Blair"), else the mention without titles ("Sen. Ted Cruz" → "Ted Cruz"), keeping a
     /// courtesy honorific before a lone surname ("Mr. Pell").
@@ -435,7 +453,7 @@ impl RuleAttributor {
         entity: &Entity,
         certainty: f32,
     ) -> Speaker {
-        if !self.is_person(doc, entity) {
+        if !self.is_person(doc, entity) && !names.person_named(&self.bare_name(doc, entity)) {
             return Speaker {
                 name: Some(entity.span.slice(doc.text()).to_string()),
                 label: Some(entity.label),
