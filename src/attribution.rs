@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::document::Analysis;
+use crate::document::{Analysis, Sentence};
 use crate::lexicon::{Lexicon, WordClass};
 use crate::ner::{Entity, Label};
 use crate::quote::{pair_quotes, Candidate, Cue, CueClass, Kind};
@@ -120,7 +120,16 @@ impl<'d> Names<'d> {
         for (e, &person) in doc.entities.iter().zip(&person) {
             let ws = words(e.span.slice(text));
             let bare = &ws[attributor.title_words(&ws)..];
-            if bare.len() > MAX_NAME_WORDS || names.in_quote(e.span) {
+            let sentence = names
+                .sentence_ends
+                .partition_point(|&end| end <= e.span.start);
+            if !attributor.name_like(bare)
+                || names.in_quote(e.span)
+                || doc
+                    .sentences
+                    .get(sentence)
+                    .is_some_and(|s| headline(doc, s))
+            {
                 continue;
             }
             for w in bare {
@@ -133,9 +142,7 @@ impl<'d> Names<'d> {
             names.full_names.push(FullName {
                 words: bare.to_vec(),
                 start: e.span.start,
-                sentence: names
-                    .sentence_ends
-                    .partition_point(|&end| end <= e.span.start),
+                sentence,
                 person,
             });
         }
@@ -256,6 +263,22 @@ impl<'d> Names<'d> {
     }
 }
 
+/// Whether a sentence is a title-case headline ("Hillary Clinton Says Trump Is Unfit"): its
+/// capitalised words run into the names it holds. Words of four letters or more count; at
+/// least three, all capitalised.
+fn headline(doc: &Analysis, sentence: &Sentence) -> bool {
+    let long: Vec<&str> = sentence
+        .tokens
+        .clone()
+        .map(|i| doc.token_text(i))
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .collect();
+    long.len() >= 3
+        && long
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// Whether `short` occurs as a run of words in `long`.
 fn contains_words(long: &[&str], short: &[&str]) -> bool {
     !short.is_empty() && long.windows(short.len()).any(|w| w == short)
@@ -372,6 +395,16 @@ impl RuleAttributor {
                 self.is_role_word(w) || w.chars().next().is_some_and(char::is_uppercase)
             })
             .any(|w| self.lexicon.is(WordClass::Role, strip_possessive(w)))
+    }
+
+    /// Whether words can be a person's full name: at most [`MAX_NAME_WORDS`], each capitalised
+    /// or a name particle ("Bill de Blasio"; not "Census Bureau says Millennials").
+    fn name_like(&self, name: &[&str]) -> bool {
+        name.len() <= MAX_NAME_WORDS
+            && name.iter().all(|w| {
+                w.chars().next().is_some_and(|c| !c.is_lowercase())
+                    || self.lexicon.is(WordClass::Particle, w)
+            })
     }
 
     /// An entity's words without leading honorifics and titles ("Sen. Ted Cruz" → "Ted Cruz").
@@ -914,6 +947,31 @@ mod tests {
         assert!(!same_prefix("perú", "peruvian"));
         assert!(same_prefix("perú", "perú’s"));
         assert!(!same_prefix("ru\u{FFFD}sian", "russian"));
+    }
+
+    #[test]
+    fn name_shapes() {
+        let a = RuleAttributor::default();
+        assert!(a.name_like(&["Bill", "de", "Blasio"]));
+        assert!(!a.name_like(&["Census", "Bureau", "says", "Millennials"]));
+        assert!(!a.name_like(&["Ravi", "Okoro", "Says", "Bridge", "Will"]));
+        assert_eq!(a.title_words(&["Sen.", "Ted", "Cruz"]), 1);
+        assert_eq!(a.title_words(&["Prime", "Minister", "Tony", "Blair"]), 2);
+        assert_eq!(a.title_words(&["Mr", "Blair"]), 1);
+        assert_eq!(a.title_words(&["President"]), 0);
+        assert!(contains_words(&["Wang", "Yi"], &["Wang"]));
+        assert!(!contains_words(&["Wang", "Yi"], &["Yi", "Wang"]));
+    }
+
+    #[test]
+    fn title_case_lines_are_headlines() {
+        let article = Article::new(
+            "h",
+            "Ravi Okoro Says Bridge Will Close\n\nOkoro said the bridge would close.\n",
+        );
+        let doc = Pipeline::default().analyze(&article);
+        assert!(headline(&doc, &doc.sentences[0]));
+        assert!(!headline(&doc, &doc.sentences[1]));
     }
 
     /// Found by `cargo fuzz run pipeline`: a role nominal whose word has a multi-byte character

@@ -20,6 +20,8 @@ pub enum WordClass {
     Honorific,
     /// A position title before a name, moved into the role ("Sen.", "President").
     Title,
+    /// A lowercase word inside a person's name ("de" in "Bill de Blasio").
+    Particle,
 }
 
 /// Word lists by class; lookups are case-insensitive.
@@ -46,6 +48,7 @@ impl Lexicon {
                 "group" => WordClass::Group,
                 "honorific" => WordClass::Honorific,
                 "title" => WordClass::Title,
+                "particle" => WordClass::Particle,
                 c => return Err(format!("lexicon line {}: unknown class {c:?}", n + 1)),
             };
             words.insert((class, word.trim().to_lowercase()));
