@@ -7,7 +7,7 @@ Usage:
 
 (a) with --gold: canonical-speaker accuracy over gold claims that have a full name
     (`speaker.name`) and are matched to a prediction of the same document by overlapping quote
-    span (the largest overlap): correct when the predicted `speaker` contains every word of the
+    span (the largest overlap over union, so that nested quotes pair right): correct when the predicted `speaker` contains every word of the
     gold name and at most three other words, titles ignored on both sides.
 (b) with --articles (JSONL of {"id", "text"} or a directory of .txt files named by doc id): the
     share of predicted claims with a speaker whose speaker is an honorific or title + surname
@@ -69,6 +69,11 @@ def overlap(a, b):
     return min(a["end"], b["end"]) - max(a["start"], b["start"])
 
 
+def jaccard(a, b):
+    """Overlap of two spans over their union: nested quotes pick the closest span."""
+    return overlap(a, b) / (max(a["end"], b["end"]) - min(a["start"], b["start"]))
+
+
 def accuracy(gold, pred, show):
     n = correct = unmatched = 0
     misses = []
@@ -81,7 +86,7 @@ def accuracy(gold, pred, show):
             if not cands:
                 unmatched += 1
                 continue
-            p = max(cands, key=lambda p: overlap(p["quote"], g["quote"]))
+            p = max(cands, key=lambda p: jaccard(p["quote"], g["quote"]))
             n += 1
             if canonical_ok(name, p.get("speaker")):
                 correct += 1

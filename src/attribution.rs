@@ -663,6 +663,37 @@ impl RuleAttributor {
         best.map(|(_, e)| self.resolve_entity(doc, names, e, 0.75))
     }
 
+    /// An organisation's name with an "of" phrase joined to its head noun, within the mention
+    /// ("the Russian Ministry of Foreign Affairs" with only "Foreign Affairs" tagged → "Russian
+    /// Ministry of Foreign Affairs"; "Public Policy Institute" + "of California").
+    fn org_name(&self, text: &str, mention: Span, org: Span) -> String {
+        let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        let mut start = org.start;
+        if let Some(head) = text[mention.start..org.start].strip_suffix(" of ") {
+            let run: Vec<&str> = head.split(' ').rev().take_while(capitalised).collect();
+            if run
+                .first()
+                .is_some_and(|w| self.lexicon.is(WordClass::OrgHead, w))
+            {
+                start =
+                    org.start - " of ".len() - run.iter().map(|w| w.len() + 1).sum::<usize>() + 1;
+            }
+        }
+        let mut end = org.end;
+        let head = words(org.slice(text)).last().copied().unwrap_or("");
+        if let Some(rest) = text[org.end..mention.end].strip_prefix(" of ") {
+            let run: usize = rest
+                .split(' ')
+                .take_while(capitalised)
+                .map(|w| w.len() + 1)
+                .sum();
+            if run > 0 && self.lexicon.is(WordClass::OrgHead, head) {
+                end = org.end + " of ".len() + run - 1;
+            }
+        }
+        text[start..end].to_string()
+    }
+
     /// A person's name the tagger missed ("Wang said …" after "Wang Yi"): a mention of
     /// capitalised words only, under the full name the article gives it.
     fn untagged_name(&self, names: &Names, mention: &str, at: usize) -> Option<Speaker> {
@@ -831,6 +862,9 @@ impl RuleAttributor {
                 .or_else(|| inside.last());
             if let Some(e) = pick {
                 let mut speaker = self.resolve_entity(doc, names, e, 1.0);
+                if speaker.label == Some(Label::Org) {
+                    speaker.name = Some(self.org_name(text, mention, e.span));
+                }
                 if speaker.label == Some(Label::Per) {
                     let role = Span::new(mention.start, e.span.start).trim_matches(text, &[',']);
                     let role_text = role.slice(text);

@@ -128,3 +128,16 @@ fn a_shared_surname_named_equally_often_goes_to_the_person_named_first() {
     let c = quoted(&c, "the schools would open next year");
     assert_eq!(c.speaker.as_deref(), Some("Lena Marsh"));
 }
+
+#[test]
+fn an_organisation_keeps_its_of_phrase() {
+    let c = claims(
+        "A survey by the Coastal Policy Institute of Northland found that most fishermen \
+         backed the plan.",
+    );
+    let c = quoted(&c, "that most fishermen backed the plan");
+    assert_eq!(
+        c.speaker.as_deref(),
+        Some("Coastal Policy Institute of Northland")
+    );
+}
