@@ -397,13 +397,15 @@ impl RuleAttributor {
             .any(|w| self.lexicon.is(WordClass::Role, strip_possessive(w)))
     }
 
-    /// Whether words can be a person's full name: at most [`MAX_NAME_WORDS`], each capitalised
-    /// or a name particle ("Bill de Blasio"; not "Census Bureau says Millennials").
+    /// Whether words can be a person's name: at most [`MAX_NAME_WORDS`], each capitalised or a
+    /// name particle, none heading an organisation ("Bill de Blasio"; not "Census Bureau says
+    /// Millennials", nor "State Department" tagged PER).
     fn name_like(&self, name: &[&str]) -> bool {
         name.len() <= MAX_NAME_WORDS
             && name.iter().all(|w| {
-                w.chars().next().is_some_and(|c| !c.is_lowercase())
-                    || self.lexicon.is(WordClass::Particle, w)
+                (w.chars().next().is_some_and(|c| !c.is_lowercase())
+                    || self.lexicon.is(WordClass::Particle, w))
+                    && !self.lexicon.is(WordClass::OrgHead, w)
             })
     }
 
@@ -486,7 +488,9 @@ impl RuleAttributor {
         entity: &Entity,
         certainty: f32,
     ) -> Speaker {
-        if !self.is_person(doc, entity) && !names.person_named(&self.bare_name(doc, entity)) {
+        let bare = self.bare_name(doc, entity);
+        let named = self.name_like(&bare) && names.person_named(&bare);
+        if !self.is_person(doc, entity) && !named {
             return Speaker {
                 name: Some(entity.span.slice(doc.text()).to_string()),
                 label: Some(entity.label),
@@ -989,6 +993,7 @@ mod tests {
         assert!(a.name_like(&["Bill", "de", "Blasio"]));
         assert!(!a.name_like(&["Census", "Bureau", "says", "Millennials"]));
         assert!(!a.name_like(&["Ravi", "Okoro", "Says", "Bridge", "Will"]));
+        assert!(!a.name_like(&["State", "Department"]));
         assert_eq!(a.title_words(&["Sen.", "Ted", "Cruz"]), 1);
         assert_eq!(a.title_words(&["Prime", "Minister", "Tony", "Blair"]), 2);
         assert_eq!(a.title_words(&["Mr", "Blair"]), 1);
