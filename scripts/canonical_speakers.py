@@ -12,7 +12,8 @@ Usage:
 (b) with --articles (JSONL of {"id", "text"} or a directory of .txt files named by doc id): the
     share of predicted claims with a speaker whose speaker is an honorific or title + surname
     ("Mr. Obama") although the article contains a longer name ending in that surname ("Barack
-    Obama"). Honorifics and titles are read from models/lexicon.tsv.
+    Obama"). Honorifics and titles are read from models/lexicon.tsv. Also (c): the share whose
+    PER speaker is one word although the article has a longer name ending in it ("Trump").
 
 Reads the data in place only; prints figures, and with --show N up to N examples of each miss.
 """
@@ -134,7 +135,7 @@ def longer_name(text, surname):
 
 
 def honorific_share(pred, texts, show):
-    with_speaker = flagged = 0
+    with_speaker = flagged = bare = 0
     examples = collections.Counter()
     for doc, claims in pred.items():
         text = texts.get(doc)
@@ -144,7 +145,11 @@ def honorific_share(pred, texts, show):
                 continue
             with_speaker += 1
             words = speaker.split()
-            if text is None or len(words) < 2 or words[0].strip(".").lower() not in HONORIFICS:
+            if text is None:
+                continue
+            if len(words) == 1 and p.get("speaker_type") == "PER" and longer_name(text, words[0]):
+                bare += 1
+            if len(words) < 2 or words[0].strip(".").lower() not in HONORIFICS:
                 continue
             rest = words[1:]
             while rest and rest[0].strip(".").lower() in HONORIFICS:
@@ -159,6 +164,8 @@ def honorific_share(pred, texts, show):
           f"{with_speaker} claims with a speaker = {flagged / max(with_speaker, 1):.2%}")
     for (speaker, full), k in examples.most_common(show):
         print(f"    {k:4d}  {speaker!r}  (article: {full!r})")
+    print(f"(c) PER speaker a lone surname although the article has a longer name ending in it: "
+          f"{bare}/{with_speaker} = {bare / max(with_speaker, 1):.2%}")
 
 
 def main():

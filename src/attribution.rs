@@ -80,6 +80,8 @@ struct FullName<'d> {
     start: usize,
     /// Index of the sentence holding the mention.
     sentence: usize,
+    /// Whether the name ends in a generational suffix ("Jr.").
+    suffixed: bool,
     /// Whether the mention is a person's (see [`RuleAttributor::is_person`]); other names only
     /// lend given names to a surname ("Barack Obama" tagged ORG for "Obama").
     person: bool,
@@ -143,6 +145,9 @@ impl<'d> Names<'d> {
                 words: bare.to_vec(),
                 start: e.span.start,
                 sentence,
+                suffixed: bare
+                    .last()
+                    .is_some_and(|w| attributor.is_word(WordClass::Suffix, w)),
                 person,
             });
         }
@@ -190,22 +195,7 @@ impl<'d> Names<'d> {
     /// Howard"), the one named in this or the previous sentence, else the one named most often;
     /// none on a tie.
     fn full_name(&self, bare: &[&str], at: usize) -> Option<String> {
-        let ids = self.by_word.get(bare.first()?)?;
-        let longer = |m: &&FullName| m.words.len() > bare.len() && contains_words(&m.words, bare);
-        let mut found: Vec<&FullName> = ids
-            .iter()
-            .map(|&i| &self.full_names[i])
-            .filter(|m| m.person)
-            .filter(longer)
-            .collect();
-        if found.is_empty() {
-            found = ids
-                .iter()
-                .map(|&i| &self.full_names[i])
-                .filter(|m| m.words.ends_with(bare))
-                .filter(longer)
-                .collect();
-        }
+        let found = self.longer_names(bare);
         let fullest = |m: &&&FullName| {
             !found
                 .iter()
@@ -222,6 +212,30 @@ impl<'d> Names<'d> {
                 .or_else(|| self.most_named(&maximal))?,
         };
         Some(chosen.join(" "))
+    }
+
+    /// The mentions of longer names holding `bare`: persons' names, else (none of them) names
+    /// that end in it ("Barack Obama" tagged ORG for "Obama"). A suffixed name ("Donald Trump
+    /// Jr.") is left out when another name holding `bare` is not part of it ("Donald J.
+    /// Trump"): the plain name is the father's.
+    fn longer_names(&self, bare: &[&str]) -> Vec<&FullName<'d>> {
+        let mentions = || {
+            bare.first()
+                .and_then(|w| self.by_word.get(w))
+                .into_iter()
+                .flatten()
+                .map(|&i| &self.full_names[i])
+                .filter(|m| m.words.len() > bare.len() && contains_words(&m.words, bare))
+        };
+        let mut found: Vec<&FullName> = mentions().filter(|m| m.person).collect();
+        if found.is_empty() {
+            found = mentions().filter(|m| m.words.ends_with(bare)).collect();
+        }
+        let fathers: Vec<&FullName> = found.iter().filter(|m| !m.suffixed).copied().collect();
+        found.retain(|son| {
+            !son.suffixed || fathers.iter().all(|f| contains_words(&son.words, &f.words))
+        });
+        found
     }
 
     /// The name among `found` mentioned last before byte `at`, in the same or the previous
@@ -279,9 +293,11 @@ fn headline(doc: &Analysis, sentence: &Sentence) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// Whether `short` occurs as a run of words in `long`.
+/// Whether the words of `short` occur in `long` in order, maybe with words between them
+/// ("Wang" in "Wang Yi", "Hillary Clinton" in "Hillary Rodham Clinton").
 fn contains_words(long: &[&str], short: &[&str]) -> bool {
-    !short.is_empty() && long.windows(short.len()).any(|w| w == short)
+    let mut rest = long.iter();
+    !short.is_empty() && short.iter().all(|w| rest.any(|l| l == w))
 }
 
 /// The entities of `doc` that start inside `span`.
@@ -1000,6 +1016,7 @@ mod tests {
         assert_eq!(a.title_words(&["President"]), 0);
         assert!(contains_words(&["Wang", "Yi"], &["Wang"]));
         assert!(!contains_words(&["Wang", "Yi"], &["Yi", "Wang"]));
+        assert!(contains_words(&["Paul", "D.", "Ryan"], &["Paul", "Ryan"]));
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub enum WordClass {
     Title,
     /// A lowercase word inside a person's name ("de" in "Bill de Blasio").
     Particle,
+    /// A generational suffix ending a person's name ("Jr.", "III").
+    Suffix,
 }
 
 /// Word lists by class; lookups are case-insensitive.
@@ -49,6 +51,7 @@ impl Lexicon {
                 "honorific" => WordClass::Honorific,
                 "title" => WordClass::Title,
                 "particle" => WordClass::Particle,
+                "suffix" => WordClass::Suffix,
                 c => return Err(format!("lexicon line {}: unknown class {c:?}", n + 1)),
             };
             words.insert((class, word.trim().to_lowercase()));

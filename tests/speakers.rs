@@ -141,3 +141,19 @@ fn an_organisation_keeps_its_of_phrase() {
         Some("Coastal Policy Institute of Northland")
     );
 }
+
+#[test]
+fn a_middle_name_variant_is_the_same_person_and_the_father_keeps_the_plain_name() {
+    let c = claims(
+        "Senator John Robert Hayes visited the factory with his son, John Hayes Jr., on \
+         Friday.\n\n\
+         John Hayes said the plant would hire again.\n\n\
+         Mr. Hayes said wages would rise.",
+    );
+    for quote in ["the plant would hire again", "wages would rise"] {
+        assert_eq!(
+            quoted(&c, quote).speaker.as_deref(),
+            Some("John Robert Hayes")
+        );
+    }
+}
