@@ -72,7 +72,7 @@ const NOMINAL_WINDOW: usize = 3000;
 /// runs are headlines ("Hillary Clinton Just Got Some News").
 const MAX_NAME_WORDS: usize = 4;
 
-/// A person's name mention outside quotations, able to give a shorter mention its full name.
+/// A person's name mention, able to give a shorter mention its full name.
 struct FullName<'d> {
     /// The name without leading honorifics and titles ("Ted Cruz" for "Sen. Ted Cruz").
     words: Vec<&'d str>,
@@ -82,6 +82,8 @@ struct FullName<'d> {
     sentence: usize,
     /// Whether the name ends in a generational suffix ("Jr.").
     suffixed: bool,
+    /// Whether the mention lies inside a quotation.
+    quoted: bool,
     /// Whether the mention is a person's (see [`RuleAttributor::is_person`]); other names only
     /// lend given names to a surname ("Barack Obama" tagged ORG for "Obama").
     person: bool,
@@ -89,7 +91,7 @@ struct FullName<'d> {
 
 /// Per-article lookups, built once so that resolving every claim stays linear in the article.
 pub struct Names<'d> {
-    /// Name mentions outside quotations, in text order.
+    /// Name mentions, in text order.
     full_names: Vec<FullName<'d>>,
     /// Indices into `full_names` by each word of the name.
     by_word: HashMap<&'d str, Vec<usize>>,
@@ -125,8 +127,11 @@ impl<'d> Names<'d> {
             let sentence = names
                 .sentence_ends
                 .partition_point(|&end| end <= e.span.start);
+            let quote = names.quote_of(e.span);
+            // A quotation of little more than a name is a title ("The Rachel Maddow Show").
+            let title = quote.is_some_and(|q| words(q.slice(text)).len() <= bare.len() + 2);
             if !attributor.name_like(bare)
-                || names.in_quote(e.span)
+                || title
                 || doc
                     .sentences
                     .get(sentence)
@@ -148,6 +153,7 @@ impl<'d> Names<'d> {
                 suffixed: bare
                     .last()
                     .is_some_and(|w| attributor.is_word(WordClass::Suffix, w)),
+                quoted: quote.is_some(),
                 person,
             });
         }
@@ -185,17 +191,26 @@ impl<'d> Names<'d> {
 
     /// Whether `span` lies inside a quotation.
     fn in_quote(&self, span: Span) -> bool {
+        self.quote_of(span).is_some()
+    }
+
+    /// The quotation (with its marks) holding `span`.
+    fn quote_of(&self, span: Span) -> Option<Span> {
         let k = self.quoted.partition_point(|q| q.end <= span.start);
-        self.quoted.get(k).is_some_and(|q| q.contains(span))
+        self.quoted.get(k).filter(|q| q.contains(span)).copied()
     }
 
     /// The full name of the person called `bare` (honorifics and titles removed) at byte `at`:
     /// the one longer name outside quotations containing it ("Wang" → "Wang Yi", "Blair" →
-    /// "Tony Blair"). When the article names several people so ("Michael Howard", "John
-    /// Howard"), the one named in this or the previous sentence, else the one named most often;
-    /// none on a tie.
+    /// "Tony Blair"), else the one inside quotations. When the article names several people so
+    /// ("Michael Howard", "John Howard") outside quotations, the one named in this or the
+    /// previous sentence, else the one named most often; none on a tie or inside quotations.
     fn full_name(&self, bare: &[&str], at: usize) -> Option<String> {
-        let found = self.longer_names(bare);
+        let mut found = self.longer_names(bare, false);
+        let quoted = found.is_empty();
+        if quoted {
+            found = self.longer_names(bare, true);
+        }
         let fullest = |m: &&&FullName| {
             !found
                 .iter()
@@ -207,6 +222,7 @@ impl<'d> Names<'d> {
         maximal.dedup();
         let chosen = match maximal.as_slice() {
             [one] => *one,
+            _ if quoted => return None,
             _ => self
                 .just_named(&found, at)
                 .or_else(|| self.most_named(&maximal))?,
@@ -214,21 +230,23 @@ impl<'d> Names<'d> {
         Some(chosen.join(" "))
     }
 
-    /// The mentions of longer names holding `bare`: persons' names, else (none of them) names
-    /// that end in it ("Barack Obama" tagged ORG for "Obama"). A suffixed name ("Donald Trump
-    /// Jr.") is left out when another name holding `bare` is not part of it ("Donald J.
-    /// Trump"): the plain name is the father's.
-    fn longer_names(&self, bare: &[&str]) -> Vec<&FullName<'d>> {
+    /// The mentions of longer names holding `bare`, inside quotations or not: persons' names,
+    /// else (none of them, outside quotations) names that end in it ("Barack Obama" tagged ORG
+    /// for "Obama"; a quoted "Judicial Watch" is no full name of "Watch"). A
+    /// suffixed name ("Donald Trump Jr.") is left out when another name holding `bare` is not
+    /// part of it ("Donald J. Trump"): the plain name is the father's.
+    fn longer_names(&self, bare: &[&str], quoted: bool) -> Vec<&FullName<'d>> {
         let mentions = || {
             bare.first()
                 .and_then(|w| self.by_word.get(w))
                 .into_iter()
                 .flatten()
                 .map(|&i| &self.full_names[i])
+                .filter(|m| m.quoted == quoted)
                 .filter(|m| m.words.len() > bare.len() && contains_words(&m.words, bare))
         };
         let mut found: Vec<&FullName> = mentions().filter(|m| m.person).collect();
-        if found.is_empty() {
+        if found.is_empty() && !quoted {
             found = mentions().filter(|m| m.words.ends_with(bare)).collect();
         }
         let fathers: Vec<&FullName> = found.iter().filter(|m| !m.suffixed).copied().collect();
@@ -259,7 +277,8 @@ impl<'d> Names<'d> {
                 .full_names
                 .iter()
                 .filter(|m| {
-                    contains_words(name, &m.words)
+                    !m.quoted
+                        && contains_words(name, &m.words)
                         && maximal
                             .iter()
                             .all(|o| *o == name || !contains_words(o, &m.words))

@@ -108,13 +108,36 @@ fn no_speaker_from_inside_a_quotation() {
 }
 
 #[test]
-fn a_full_name_only_inside_a_quotation_is_not_used() {
+fn a_full_name_only_inside_a_quotation_completes_a_lone_surname() {
     let c = claims(
-        "\"I sent Ravi Menon home early,\" the manager said.\n\n\
-         Mr Menon said the shift had been too long.",
+        "\"We sent Anna Patel home early because the night shift ran long,\" the manager \
+         said.\n\n\
+         Ms Patel said the shift had been too long.",
     );
     let c = quoted(&c, "the shift had been too long");
-    assert_eq!(c.speaker.as_deref(), Some("Mr Menon"));
+    assert_eq!(c.speaker.as_deref(), Some("Anna Patel"));
+}
+
+#[test]
+fn a_namesake_named_inside_a_quotation_loses_to_one_named_outside() {
+    let c = claims(
+        "\"I have never once met Peter Okafor in my life,\" Daniel Okafor told the meeting.\n\n\
+         The meeting ran late. Several residents left early.\n\n\
+         Mr Okafor said the vote should be held again.",
+    );
+    let c = quoted(&c, "the vote should be held again");
+    assert_eq!(c.speaker.as_deref(), Some("Daniel Okafor"));
+}
+
+/// A quotation of little more than a name is a title (a book, a show, a chant), not speech.
+#[test]
+fn a_quoted_title_lends_no_full_name() {
+    let c = claims(
+        "Her memoir, \"Lena Marsh\", sold well.\n\n\
+         Marsh said the schools would open next year.",
+    );
+    let c = quoted(&c, "the schools would open next year");
+    assert_eq!(c.speaker.as_deref(), Some("Marsh"));
 }
 
 #[test]
