@@ -40,6 +40,16 @@ fn surname_alone_takes_the_full_name_and_its_role() {
 }
 
 #[test]
+fn a_first_name_alone_takes_the_full_name() {
+    let c = claims(
+        "Lena Marsh opened her campaign office in Corby on Friday.\n\n\
+         Lena said the schools would open next year.",
+    );
+    let c = quoted(&c, "the schools would open next year");
+    assert_eq!(c.speaker.as_deref(), Some("Lena Marsh"));
+}
+
+#[test]
 fn a_title_goes_to_the_role_not_the_name() {
     let c = claims("Sen. Ana Ruiz toured the plant. Ruiz said jobs would return.");
     let c = quoted(&c, "jobs would return");
