@@ -72,7 +72,7 @@ const NOMINAL_WINDOW: usize = 3000;
 /// runs are headlines ("Hillary Clinton Just Got Some News").
 const MAX_NAME_WORDS: usize = 4;
 
-/// A person's name mention, able to give a shorter mention its full name.
+/// A name mention that can give a shorter mention its full name.
 struct FullName<'d> {
     /// The name without leading honorifics and titles ("Ted Cruz" for "Sen. Ted Cruz").
     words: Vec<&'d str>,
@@ -737,15 +737,15 @@ impl RuleAttributor {
     /// capitalised words only, under the full name the article gives it.
     fn untagged_name(&self, names: &Names, mention: &str, at: usize) -> Option<Speaker> {
         let ws = words(mention);
-        let name_like = |w: &&str| {
+        let capitalised = |w: &&str| {
             w.chars().next().is_some_and(char::is_uppercase)
-                && !self.lexicon.is(WordClass::OrgHead, w)
                 && !DETERMINERS.contains(&w.to_lowercase().as_str())
         };
-        if ws.is_empty() || !ws.iter().all(name_like) {
+        let bare = &ws[self.title_words(&ws)..];
+        if ws.is_empty() || !ws.iter().all(capitalised) || !self.name_like(bare) {
             return None;
         }
-        let name = names.full_name(&ws[self.title_words(&ws)..], at)?;
+        let name = names.full_name(bare, at)?;
         Some(Speaker {
             role: names.roles.get(&name).cloned(),
             name: Some(name),
