@@ -177,15 +177,15 @@ impl<'d> Names<'d> {
         names
     }
 
-    /// Whether the article names a person so, or with a longer name holding these words
-    /// ("Trump" tagged ORG beside "Donald Trump" tagged PER).
+    /// Whether the article names a person with a longer name holding these words ("Trump"
+    /// tagged ORG beside "Donald Trump" tagged PER; not "NBC" beside "NBC" tagged PER once).
     fn person_named(&self, bare: &[&str]) -> bool {
         bare.first()
             .and_then(|w| self.by_word.get(w))
             .is_some_and(|ids| {
-                ids.iter()
-                    .map(|&i| &self.full_names[i])
-                    .any(|m| m.person && contains_words(&m.words, bare))
+                ids.iter().map(|&i| &self.full_names[i]).any(|m| {
+                    m.person && m.words.len() > bare.len() && contains_words(&m.words, bare)
+                })
             })
     }
 
@@ -402,17 +402,20 @@ impl RuleAttributor {
     }
 
     /// Whether an entity names a person: tagged PER, led by an honorific ("Mr. Obama" tagged
-    /// ORG) or right after a role ("China’s top diplomat Wang Yi" tagged LOC).
+    /// ORG), or a name of two words or more right after a role or before one in apposition
+    /// ("China’s top diplomat Wang Yi" tagged LOC). One word next to a role is as often an
+    /// organisation or a place ("fellow Democrats", "a rebel leader turned president, Eritrea").
     fn is_person(&self, doc: &Analysis, e: &Entity) -> bool {
-        let text = doc.text();
+        let ws = words(e.span.slice(doc.text()));
+        let role_before = || {
+            self.role_before(doc, e)
+                .is_some_and(|r| words(&r).last().is_some_and(|w| self.is_title(w)))
+        };
         e.label == Label::Per
-            || words(e.span.slice(text))
+            || ws
                 .first()
                 .is_some_and(|w| self.is_word(WordClass::Honorific, w))
-            || self
-                .role_before(doc, e)
-                .is_some_and(|r| words(&r).last().is_some_and(|w| self.is_title(w)))
-            || self.role_after(doc, e)
+            || ws.len() >= 2 && (role_before() || self.role_after(doc, e))
     }
 
     /// Whether a role follows an entity in apposition ("Wang Yi, the foreign minister of
