@@ -4,10 +4,10 @@
 
 use std::collections::HashMap;
 
-use crate::document::Analysis;
+use crate::document::{Analysis, Sentence};
 use crate::lexicon::{Lexicon, WordClass};
 use crate::ner::{Entity, Label};
-use crate::quote::{Candidate, Cue, CueClass, Kind};
+use crate::quote::{pair_quotes, Candidate, Cue, CueClass, Kind};
 use crate::span::Span;
 
 /// An attributed claim, in byte spans; sinks turn it into an output record.
@@ -68,14 +68,38 @@ const PRONOUNS_GROUP: [&str; 4] = ["they", "them", "we", "both"];
 const DETERMINERS: [&str; 3] = ["the", "a", "an"];
 /// Bytes around a role nominal searched for the person it names.
 const NOMINAL_WINDOW: usize = 3000;
-/// Longest name (in words) whose parts are indexed for fullest-name lookups.
-const MAX_NAME_WORDS: usize = 8;
+/// Longest name (in words, titles removed) taken as a person's full name: longer capitalised
+/// runs are headlines ("Hillary Clinton Just Got Some News").
+const MAX_NAME_WORDS: usize = 4;
+
+/// A name mention that can give a shorter mention its full name.
+struct FullName<'d> {
+    /// The name without leading honorifics and titles ("Ted Cruz" for "Sen. Ted Cruz").
+    words: Vec<&'d str>,
+    /// Byte offset of the mention.
+    start: usize,
+    /// Index of the sentence holding the mention.
+    sentence: usize,
+    /// Whether the name ends in a generational suffix ("Jr.").
+    suffixed: bool,
+    /// Whether the mention lies inside a quotation.
+    quoted: bool,
+    /// Whether the mention is a person's (see [`RuleAttributor::is_person`]); other names only
+    /// lend given names to a surname ("Barack Obama" tagged ORG for "Obama").
+    person: bool,
+}
 
 /// Per-article lookups, built once so that resolving every claim stays linear in the article.
 pub struct Names<'d> {
-    /// The fullest name of each (type, entity text): "Lavrov" → "Sergey Lavrov".
-    fullest: HashMap<(Label, String), String>,
-    /// The first role the article gives a person, by the last word of the name.
+    /// Name mentions, in text order.
+    full_names: Vec<FullName<'d>>,
+    /// Indices into `full_names` by each word of the name.
+    by_word: HashMap<&'d str, Vec<usize>>,
+    /// Quotations with their marks, in text order: no speaker is taken from inside one.
+    quoted: Vec<Span>,
+    /// Where each sentence ends, in text order.
+    sentence_ends: Vec<usize>,
+    /// The first role the article gives each person, by canonical name.
     roles: HashMap<String, String>,
     /// Persons introduced with a role ("Italian FM, Antonio Tajani"), in text order.
     with_roles: Vec<(&'d Entity, String)>,
@@ -84,53 +108,215 @@ pub struct Names<'d> {
 impl<'d> Names<'d> {
     fn build(attributor: &RuleAttributor, doc: &'d Analysis) -> Names<'d> {
         let text = doc.text();
-        // Every contiguous part of every name points at the longest (then earliest) name
-        // containing it.
-        let mut longest: HashMap<(Label, Vec<&str>), &str> = HashMap::new();
-        for e in &doc.entities {
-            let name = e.span.slice(text);
-            let ws = words(name);
-            if ws.len() > MAX_NAME_WORDS {
+        let mut names = Names {
+            full_names: Vec::new(),
+            by_word: HashMap::new(),
+            quoted: pair_quotes(doc).iter().map(|q| q.outer).collect(),
+            sentence_ends: doc.sentences.iter().map(|s| s.span.end).collect(),
+            roles: HashMap::new(),
+            with_roles: Vec::new(),
+        };
+        let person: Vec<bool> = doc
+            .entities
+            .iter()
+            .map(|e| attributor.is_person(doc, e))
+            .collect();
+        for (e, &person) in doc.entities.iter().zip(&person) {
+            let ws = words(e.span.slice(text));
+            let bare = &ws[attributor.title_words(&ws)..];
+            let sentence = names
+                .sentence_ends
+                .partition_point(|&end| end <= e.span.start);
+            let quote = names.quote_of(e.span);
+            // A quotation of little more than a name is a title ("The Rachel Maddow Show").
+            let title = quote.is_some_and(|q| words(q.slice(text)).len() <= bare.len() + 2);
+            if !attributor.name_like(bare)
+                || title
+                || doc
+                    .sentences
+                    .get(sentence)
+                    .is_some_and(|s| headline(doc, s))
+            {
                 continue;
             }
-            for len in 1..=ws.len() {
-                for part in ws.windows(len) {
-                    let best = longest.entry((e.label, part.to_vec())).or_insert(name);
-                    if words(best).len() < ws.len() {
-                        *best = name;
-                    }
-                }
+            for w in bare {
+                names
+                    .by_word
+                    .entry(*w)
+                    .or_default()
+                    .push(names.full_names.len());
             }
+            names.full_names.push(FullName {
+                words: bare.to_vec(),
+                start: e.span.start,
+                sentence,
+                suffixed: bare
+                    .last()
+                    .is_some_and(|w| attributor.is_word(WordClass::Suffix, w)),
+                quoted: quote.is_some(),
+                person,
+            });
         }
-        let mut fullest = HashMap::new();
-        for e in &doc.entities {
-            let name = e.span.slice(text);
-            let full = longest
-                .get(&(e.label, words(name)))
+        for (e, _) in doc.entities.iter().zip(&person).filter(|(_, &p)| p) {
+            let ws = words(e.span.slice(text));
+            let titles = ws[..attributor.title_words(&ws)]
+                .iter()
+                .filter(|w| !attributor.is_word(WordClass::Honorific, w))
                 .copied()
-                .unwrap_or(name);
-            fullest
-                .entry((e.label, name.to_string()))
-                .or_insert_with(|| full.to_string());
-        }
-        let mut roles = HashMap::new();
-        let mut with_roles = Vec::new();
-        for e in doc.entities.iter().filter(|e| e.label == Label::Per) {
-            if let Some(role) = attributor.role_before(doc, e) {
-                if let Some(last) = words(e.span.slice(text)).last() {
-                    roles
-                        .entry(last.to_string())
-                        .or_insert_with(|| role.clone());
-                }
-                with_roles.push((e, role));
+                .collect::<Vec<_>>()
+                .join(" ");
+            let role = attributor
+                .role_before(doc, e)
+                .or_else(|| (!titles.is_empty()).then_some(titles));
+            if let Some(role) = role {
+                let name = attributor.person_name(doc, &names, e);
+                names.roles.entry(name).or_insert_with(|| role.clone());
+                names.with_roles.push((e, role));
             }
         }
-        Names {
-            fullest,
-            roles,
-            with_roles,
+        names
+    }
+
+    /// Whether the article names a person with a longer name holding these words ("Trump"
+    /// tagged ORG beside "Donald Trump" tagged PER; not "NBC" beside "NBC" tagged PER once).
+    fn person_named(&self, bare: &[&str]) -> bool {
+        bare.first()
+            .and_then(|w| self.by_word.get(w))
+            .is_some_and(|ids| {
+                ids.iter().map(|&i| &self.full_names[i]).any(|m| {
+                    m.person && m.words.len() > bare.len() && contains_words(&m.words, bare)
+                })
+            })
+    }
+
+    /// Whether `span` lies inside a quotation.
+    fn in_quote(&self, span: Span) -> bool {
+        self.quote_of(span).is_some()
+    }
+
+    /// The quotation (with its marks) holding `span`.
+    fn quote_of(&self, span: Span) -> Option<Span> {
+        let k = self.quoted.partition_point(|q| q.end <= span.start);
+        self.quoted.get(k).filter(|q| q.contains(span)).copied()
+    }
+
+    /// The full name of the person called `bare` (honorifics and titles removed) at byte `at`:
+    /// the one longer name outside quotations containing it ("Wang" → "Wang Yi", "Blair" →
+    /// "Tony Blair"), else the one inside quotations. When the article names several people so
+    /// ("Michael Howard", "John Howard") outside quotations, the one named in this or the
+    /// previous sentence, else the one named most often; none on a tie or inside quotations.
+    fn full_name(&self, bare: &[&str], at: usize) -> Option<String> {
+        let mut found = self.longer_names(bare, false);
+        let quoted = found.is_empty();
+        if quoted {
+            found = self.longer_names(bare, true);
+        }
+        let fullest = |m: &&&FullName| {
+            !found
+                .iter()
+                .any(|o| o.words.len() > m.words.len() && contains_words(&o.words, &m.words))
+        };
+        let mut maximal: Vec<&[&str]> =
+            found.iter().filter(fullest).map(|m| &m.words[..]).collect();
+        maximal.sort();
+        maximal.dedup();
+        let chosen = match maximal.as_slice() {
+            [one] => *one,
+            _ if quoted => return None,
+            _ => self
+                .just_named(&found, at)
+                .or_else(|| self.most_named(&maximal))?,
+        };
+        Some(chosen.join(" "))
+    }
+
+    /// The mentions of longer names holding `bare`, inside quotations or not: persons' names,
+    /// else (none of them, outside quotations) names that end in it ("Barack Obama" tagged ORG
+    /// for "Obama"; a quoted "Judicial Watch" is no full name of "Watch"). A
+    /// suffixed name ("Donald Trump Jr.") is left out when another name holding `bare` is not
+    /// part of it ("Donald J. Trump"): the plain name is the father's.
+    fn longer_names(&self, bare: &[&str], quoted: bool) -> Vec<&FullName<'d>> {
+        let mentions = || {
+            bare.first()
+                .and_then(|w| self.by_word.get(w))
+                .into_iter()
+                .flatten()
+                .map(|&i| &self.full_names[i])
+                .filter(|m| m.quoted == quoted)
+                .filter(|m| m.words.len() > bare.len() && contains_words(&m.words, bare))
+        };
+        let mut found: Vec<&FullName> = mentions().filter(|m| m.person).collect();
+        if found.is_empty() && !quoted {
+            found = mentions().filter(|m| m.words.ends_with(bare)).collect();
+        }
+        let fathers: Vec<&FullName> = found.iter().filter(|m| !m.suffixed).copied().collect();
+        found.retain(|son| {
+            !son.suffixed || fathers.iter().all(|f| contains_words(&son.words, &f.words))
+        });
+        found
+    }
+
+    /// The name among `found` mentioned last before byte `at`, in the same or the previous
+    /// sentence ("John Howard arrived. Mr Howard said …" → "John Howard").
+    fn just_named<'n>(&self, found: &[&'n FullName<'d>], at: usize) -> Option<&'n [&'d str]> {
+        let sentence = self.sentence_ends.partition_point(|&end| end <= at);
+        let last = found
+            .iter()
+            .filter(|m| m.start < at)
+            .max_by_key(|m| m.start)?;
+        (last.sentence + 1 >= sentence).then_some(&last.words[..])
+    }
+
+    /// The name of `maximal` that the article's name mentions point at most often, counting
+    /// mentions that fit it alone ("Hillary" but not "Clinton" for "Hillary Clinton" beside
+    /// "Bill Clinton"); on a tie, the one named in an earlier sentence (the article's subject
+    /// comes first); none when they are first named in the same sentence too.
+    fn most_named<'n>(&self, maximal: &[&'n [&'d str]]) -> Option<&'n [&'d str]> {
+        let salience = |name: &[&str]| {
+            let alone: Vec<&FullName> = self
+                .full_names
+                .iter()
+                .filter(|m| {
+                    !m.quoted
+                        && contains_words(name, &m.words)
+                        && maximal
+                            .iter()
+                            .all(|o| *o == name || !contains_words(o, &m.words))
+                })
+                .collect();
+            let first = alone.iter().map(|m| m.sentence).min().unwrap_or(usize::MAX);
+            (alone.len(), std::cmp::Reverse(first))
+        };
+        let mut ranked: Vec<_> = maximal.iter().map(|n| (salience(n), *n)).collect();
+        ranked.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
+        match ranked.as_slice() {
+            [(first, name), (second, _), ..] if first > second => Some(name),
+            _ => None,
         }
     }
+}
+
+/// Whether a sentence is a title-case headline ("Hillary Clinton Says Trump Is Unfit"): its
+/// capitalised words run into the names it holds. Words of four letters or more count; at
+/// least three, all capitalised.
+fn headline(doc: &Analysis, sentence: &Sentence) -> bool {
+    let long: Vec<&str> = sentence
+        .tokens
+        .clone()
+        .map(|i| doc.token_text(i))
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .collect();
+    long.len() >= 3
+        && long
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether the words of `short` occur in `long` in order, maybe with words between them
+/// ("Wang" in "Wang Yi", "Hillary Clinton" in "Hillary Rodham Clinton").
+fn contains_words(long: &[&str], short: &[&str]) -> bool {
+    let mut rest = long.iter();
+    !short.is_empty() && short.iter().all(|w| rest.any(|l| l == w))
 }
 
 /// The entities of `doc` that start inside `span`.
@@ -196,15 +382,94 @@ impl RuleAttributor {
         self.lexicon.is(WordClass::Role, w) || self.lexicon.is(WordClass::RoleModifier, w)
     }
 
-    /// The fullest name in the article that contains `name`'s words ("Lavrov" → "Sergey Lavrov",
-    /// "Xi" → "Xi Jinping"); earliest on ties.
-    fn fullest_name(&self, doc: &Analysis, names: &Names, entity: &Entity) -> String {
-        let name = entity.span.slice(doc.text());
-        names
-            .fullest
-            .get(&(entity.label, name.to_string()))
-            .cloned()
-            .unwrap_or_else(|| name.to_string())
+    /// Whether `w` (any case, a trailing dot ignored: "Mr.") is in `class`.
+    fn is_word(&self, class: WordClass, w: &str) -> bool {
+        self.lexicon.is(class, w.trim_end_matches('.'))
+    }
+
+    /// Whether `w` is a title or role word ("Sen.", "minister", "foreign").
+    fn is_title(&self, w: &str) -> bool {
+        self.is_word(WordClass::Title, w) || self.is_role_word(w)
+    }
+
+    /// How many leading words of a name are honorifics, titles or role words ("Sen. Ted Cruz"
+    /// → 1, "Prime Minister Tony Blair" → 2); the last word always stays.
+    fn title_words(&self, name: &[&str]) -> usize {
+        name.iter()
+            .take(name.len().saturating_sub(1))
+            .take_while(|w| self.is_word(WordClass::Honorific, w) || self.is_title(w))
+            .count()
+    }
+
+    /// Whether an entity names a person: tagged PER, led by an honorific ("Mr. Obama" tagged
+    /// ORG), or a name of two words or more right after a role or before one in apposition
+    /// ("China’s top diplomat Wang Yi" tagged LOC). One word next to a role is as often an
+    /// organisation or a place ("fellow Democrats", "a rebel leader turned president, Eritrea").
+    fn is_person(&self, doc: &Analysis, e: &Entity) -> bool {
+        let ws = words(e.span.slice(doc.text()));
+        let role_before = || {
+            self.role_before(doc, e)
+                .is_some_and(|r| words(&r).last().is_some_and(|w| self.is_title(w)))
+        };
+        e.label == Label::Per
+            || ws
+                .first()
+                .is_some_and(|w| self.is_word(WordClass::Honorific, w))
+            || ws.len() >= 2 && (role_before() || self.role_after(doc, e))
+    }
+
+    /// Whether a role follows an entity in apposition ("Wang Yi, the foreign minister of
+    /// China", "Ann Pry, a senior official").
+    fn role_after(&self, doc: &Analysis, e: &Entity) -> bool {
+        let t = doc.tokens.partition_point(|t| t.span.start < e.span.end);
+        if t >= doc.tokens.len() || doc.token_text(t) != "," {
+            return false;
+        }
+        let end = doc.sentences[doc.sentence_of(t)].tokens.end;
+        (t + 1..end)
+            .map(|i| doc.token_text(i))
+            .skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+            .take_while(|w| {
+                self.is_role_word(w) || w.chars().next().is_some_and(char::is_uppercase)
+            })
+            .any(|w| self.lexicon.is(WordClass::Role, strip_possessive(w)))
+    }
+
+    /// Whether words can be a person's name: at most [`MAX_NAME_WORDS`], each capitalised or a
+    /// name particle, none heading an organisation ("Bill de Blasio"; not "Census Bureau says
+    /// Millennials", nor "State Department" tagged PER).
+    fn name_like(&self, name: &[&str]) -> bool {
+        name.len() <= MAX_NAME_WORDS
+            && name.iter().all(|w| {
+                (w.chars().next().is_some_and(|c| !c.is_lowercase())
+                    || self.lexicon.is(WordClass::Particle, w))
+                    && !self.lexicon.is(WordClass::OrgHead, w)
+            })
+    }
+
+    /// An entity's words without leading honorifics and titles ("Sen. Ted Cruz" → "Ted Cruz").
+    fn bare_name<'t>(&self, doc: &Analysis<'t>, e: &Entity) -> Vec<&'t str> {
+        let ws = words(e.span.slice(doc.text()));
+        ws[self.title_words(&ws)..].to_vec()
+    }
+
+    /// A person's canonical name: the article's full name for the mention ("Mr Blair" → "Tony
+    /// Blair"), else the mention without titles ("Sen. Ted Cruz" → "Ted Cruz"), keeping a
+    /// courtesy honorific before a lone surname ("Mr. Pell").
+    fn person_name(&self, doc: &Analysis, names: &Names, e: &Entity) -> String {
+        let ws = words(e.span.slice(doc.text()));
+        let k = self.title_words(&ws);
+        let bare = &ws[k..];
+        if let Some(full) = names.full_name(bare, e.span.start) {
+            return full;
+        }
+        let honorific = ws[..k]
+            .iter()
+            .rposition(|w| self.is_word(WordClass::Honorific, w));
+        match honorific {
+            Some(h) if bare.len() == 1 => format!("{} {}", ws[h], bare[0]),
+            _ => bare.join(" "),
+        }
     }
 
     /// A role phrase right before a person entity ("Russian Foreign Minister" Sergey Lavrov) or
@@ -228,6 +493,8 @@ impl RuleAttributor {
             let capital = w.chars().next().is_some_and(char::is_uppercase);
             if self.is_role_word(w) {
                 has_role |= self.lexicon.is(WordClass::Role, strip_possessive(w));
+            } else if self.is_word(WordClass::Title, w) {
+                has_role = true;
             } else if !(capital
                 || matches!(
                     w,
@@ -250,11 +517,8 @@ impl RuleAttributor {
         Some(span.slice(text).to_string())
     }
 
-    /// The role given to the person named `name` anywhere in the article.
-    fn role_in_article(&self, names: &Names, name: &str) -> Option<String> {
-        names.roles.get(*words(name).last()?).cloned()
-    }
-
+    /// A speaker named by `entity`: a person under their canonical name with the first role the
+    /// article gives them, anything else as written.
     fn resolve_entity(
         &self,
         doc: &Analysis,
@@ -262,19 +526,21 @@ impl RuleAttributor {
         entity: &Entity,
         certainty: f32,
     ) -> Speaker {
-        let name = match entity.label {
-            Label::Per => self.fullest_name(doc, names, entity),
-            _ => entity.span.slice(doc.text()).to_string(),
-        };
-        let role = if entity.label == Label::Per {
-            self.role_in_article(names, &name)
-        } else {
-            None
-        };
+        let bare = self.bare_name(doc, entity);
+        let named = self.name_like(&bare) && names.person_named(&bare);
+        if !self.is_person(doc, entity) && !named {
+            return Speaker {
+                name: Some(entity.span.slice(doc.text()).to_string()),
+                label: Some(entity.label),
+                role: None,
+                certainty,
+            };
+        }
+        let name = self.person_name(doc, names, entity);
         Speaker {
+            role: names.roles.get(&name).cloned(),
             name: Some(name),
-            label: Some(entity.label),
-            role,
+            label: Some(Label::Per),
             certainty,
         }
     }
@@ -296,7 +562,9 @@ impl RuleAttributor {
         let sentence_start = doc.sentences.get(sentence).map_or(0, |s| s.span.start);
         let mut same_sentence = entities_in(doc, Span::new(sentence_start, before.start))
             .iter()
-            .filter(|e| e.span.end <= before.start && wanted.contains(&e.label));
+            .filter(|e| {
+                e.span.end <= before.start && wanted.contains(&e.label) && !names.in_quote(e.span)
+            });
         // For "it", the clause subject (the sentence's first entity); for "he", the nearest person.
         let local = if wanted.contains(&Label::Per) {
             same_sentence.next_back()
@@ -339,6 +607,7 @@ impl RuleAttributor {
             .find(|e| {
                 e.span.end <= before.start
                     && wanted.contains(&e.label)
+                    && !names.in_quote(e.span)
                     && !(gender.is_some()
                         && other_gender(&self.resolve_entity(doc, names, e, 0.75).name))
             });
@@ -373,15 +642,17 @@ impl RuleAttributor {
             .map_or(0, |s| s.span.start);
         let persons: Vec<&Entity> = entities_in(doc, Span::new(from, mention.start))
             .iter()
-            .filter(|e| e.label == Label::Per && e.span.end <= mention.start)
+            .filter(|e| {
+                e.label == Label::Per && e.span.end <= mention.start && !names.in_quote(e.span)
+            })
             .collect();
         persons.windows(2).rev().find_map(|pair| {
             let between = text[pair[0].span.end..pair[1].span.start].trim();
             (between == "and").then(|| Speaker {
                 name: Some(format!(
                     "{} and {}",
-                    self.fullest_name(doc, names, pair[0]),
-                    self.fullest_name(doc, names, pair[1])
+                    self.person_name(doc, names, pair[0]),
+                    self.person_name(doc, names, pair[1])
                 )),
                 label: Some(Label::Per),
                 role: None,
@@ -432,6 +703,58 @@ impl RuleAttributor {
             }
         }
         best.map(|(_, e)| self.resolve_entity(doc, names, e, 0.75))
+    }
+
+    /// An organisation's name with an "of" phrase joined to its head noun, within the mention
+    /// ("the Russian Ministry of Foreign Affairs" with only "Foreign Affairs" tagged → "Russian
+    /// Ministry of Foreign Affairs"; "Public Policy Institute" + "of California").
+    fn org_name(&self, text: &str, mention: Span, org: Span) -> String {
+        let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        let mut start = org.start;
+        if let Some(head) = text[mention.start..org.start].strip_suffix(" of ") {
+            let run: Vec<&str> = head.split(' ').rev().take_while(capitalised).collect();
+            if run
+                .first()
+                .is_some_and(|w| self.lexicon.is(WordClass::OrgHead, w))
+            {
+                start =
+                    org.start - " of ".len() - run.iter().map(|w| w.len() + 1).sum::<usize>() + 1;
+            }
+        }
+        let mut end = org.end;
+        let head = words(org.slice(text)).last().copied().unwrap_or("");
+        if let Some(rest) = text[org.end..mention.end].strip_prefix(" of ") {
+            let run: usize = rest
+                .split(' ')
+                .take_while(capitalised)
+                .map(|w| w.len() + 1)
+                .sum();
+            if run > 0 && self.lexicon.is(WordClass::OrgHead, head) {
+                end = org.end + " of ".len() + run - 1;
+            }
+        }
+        text[start..end].to_string()
+    }
+
+    /// A person's name the tagger missed ("Wang said …" after "Wang Yi"): a mention of
+    /// capitalised words only, under the full name the article gives it.
+    fn untagged_name(&self, names: &Names, mention: &str, at: usize) -> Option<Speaker> {
+        let ws = words(mention);
+        let capitalised = |w: &&str| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !DETERMINERS.contains(&w.to_lowercase().as_str())
+        };
+        let bare = &ws[self.title_words(&ws)..];
+        if ws.is_empty() || !ws.iter().all(capitalised) || !self.name_like(bare) {
+            return None;
+        }
+        let name = names.full_name(bare, at)?;
+        Some(Speaker {
+            role: names.roles.get(&name).cloned(),
+            name: Some(name),
+            label: Some(Label::Per),
+            certainty: 0.8,
+        })
     }
 
     fn resolve(&self, doc: &Analysis, names: &Names, claims: &[Claim], mention: Span) -> Speaker {
@@ -508,13 +831,18 @@ impl RuleAttributor {
                         .all(|e| words(&text[mention.start..e.span.start]).len() > g)
             });
         // "Former Secretary of State Mara Quill": a capitalised title before a person
-        // ending the phrase makes that person the speaker.
+        // ending the phrase makes that person the speaker; so does a run of role words
+        // ("BCC director general David Frost").
         let titled_person = inside.last().is_some_and(|e| {
+            let before = words(&text[mention.start..e.span.start]);
+            let role_run =
+                |g: usize| g < before.len() && before[g..].iter().all(|w| self.is_role_word(w));
             e.label == Label::Per
                 && e.span.end == mention.end
-                && words(&text[mention.start..e.span.start])
+                && (before
                     .last()
                     .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    || group_head.is_some_and(role_run))
         });
         let group_head = group_head.filter(|_| !titled_person);
         if head_is_role {
@@ -576,7 +904,10 @@ impl RuleAttributor {
                 .or_else(|| inside.last());
             if let Some(e) = pick {
                 let mut speaker = self.resolve_entity(doc, names, e, 1.0);
-                if e.label == Label::Per {
+                if speaker.label == Some(Label::Org) {
+                    speaker.name = Some(self.org_name(text, mention, e.span));
+                }
+                if speaker.label == Some(Label::Per) {
                     let role = Span::new(mention.start, e.span.start).trim_matches(text, &[',']);
                     let role_text = role.slice(text);
                     if words(role_text).iter().any(|w| self.is_role_word(w)) {
@@ -597,6 +928,11 @@ impl RuleAttributor {
                     }
                 }
                 return speaker;
+            }
+        }
+        if inside.is_empty() {
+            if let Some(s) = self.untagged_name(names, mention_text, mention.start) {
+                return s;
             }
         }
         // A nominal source without a resolvable name: the phrase itself, minus determiners.
@@ -687,6 +1023,33 @@ mod tests {
         assert!(!same_prefix("perú", "peruvian"));
         assert!(same_prefix("perú", "perú’s"));
         assert!(!same_prefix("ru\u{FFFD}sian", "russian"));
+    }
+
+    #[test]
+    fn name_shapes() {
+        let a = RuleAttributor::default();
+        assert!(a.name_like(&["Bill", "de", "Blasio"]));
+        assert!(!a.name_like(&["Census", "Bureau", "says", "Millennials"]));
+        assert!(!a.name_like(&["Ravi", "Okoro", "Says", "Bridge", "Will"]));
+        assert!(!a.name_like(&["State", "Department"]));
+        assert_eq!(a.title_words(&["Sen.", "Ted", "Cruz"]), 1);
+        assert_eq!(a.title_words(&["Prime", "Minister", "Tony", "Blair"]), 2);
+        assert_eq!(a.title_words(&["Mr", "Blair"]), 1);
+        assert_eq!(a.title_words(&["President"]), 0);
+        assert!(contains_words(&["Wang", "Yi"], &["Wang"]));
+        assert!(!contains_words(&["Wang", "Yi"], &["Yi", "Wang"]));
+        assert!(contains_words(&["Paul", "D.", "Ryan"], &["Paul", "Ryan"]));
+    }
+
+    #[test]
+    fn title_case_lines_are_headlines() {
+        let article = Article::new(
+            "h",
+            "Ravi Okoro Says Bridge Will Close\n\nOkoro said the bridge would close.\n",
+        );
+        let doc = Pipeline::default().analyze(&article);
+        assert!(headline(&doc, &doc.sentences[0]));
+        assert!(!headline(&doc, &doc.sentences[1]));
     }
 
     /// Found by `cargo fuzz run pipeline`: a role nominal whose word has a multi-byte character

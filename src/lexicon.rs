@@ -16,6 +16,14 @@ pub enum WordClass {
     OrgHead,
     /// A plural noun for a group that can be a source ("officials").
     Group,
+    /// A courtesy title before a name, dropped from canonical names ("Mr", "Dr").
+    Honorific,
+    /// A position title before a name, moved into the role ("Sen.", "President").
+    Title,
+    /// A lowercase word inside a person's name ("de" in "Bill de Blasio").
+    Particle,
+    /// A generational suffix ending a person's name ("Jr.", "III").
+    Suffix,
 }
 
 /// Word lists by class; lookups are case-insensitive.
@@ -40,6 +48,10 @@ impl Lexicon {
                 "rolemod" => WordClass::RoleModifier,
                 "orghead" => WordClass::OrgHead,
                 "group" => WordClass::Group,
+                "honorific" => WordClass::Honorific,
+                "title" => WordClass::Title,
+                "particle" => WordClass::Particle,
+                "suffix" => WordClass::Suffix,
                 c => return Err(format!("lexicon line {}: unknown class {c:?}", n + 1)),
             };
             words.insert((class, word.trim().to_lowercase()));
@@ -69,6 +81,8 @@ mod tests {
         assert!(lex.is(WordClass::Role, "Minister"));
         assert!(lex.is(WordClass::OrgHead, "ministry"));
         assert!(!lex.is(WordClass::Group, "minister"));
+        assert!(lex.is(WordClass::Honorific, "Mrs"));
+        assert!(lex.is(WordClass::Title, "Sen"));
         assert!(Lexicon::from_table("nope\tx").is_err());
     }
 }

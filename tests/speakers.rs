@@ -1,0 +1,192 @@
+//! In-article canonical speakers (issue 13, part 1): every claim's speaker is the fullest name
+//! the article gives that person, titles go to the role, people sharing a surname stay apart
+//! and no speaker comes from inside a quotation. All sentences are invented.
+
+use claimex::claim::ClaimRecord;
+use claimex::{Article, Pipeline};
+
+fn claims(text: &str) -> Vec<ClaimRecord> {
+    Pipeline::default().process(&Article::new("t", text)).claims
+}
+
+/// The claim whose quote is `quote`, with all claims shown when there is none.
+fn quoted<'a>(claims: &'a [ClaimRecord], quote: &str) -> &'a ClaimRecord {
+    claims
+        .iter()
+        .find(|c| c.quote.text == quote)
+        .unwrap_or_else(|| panic!("no claim quoting {quote:?}: {claims:#?}"))
+}
+
+#[test]
+fn honorific_and_surname_take_the_full_name() {
+    let c = claims(
+        "Harriet Vance opened the new library in Dunmore on Monday.\n\n\
+         Ms Vance said the building would stay open late.",
+    );
+    let c = quoted(&c, "the building would stay open late");
+    assert_eq!(c.speaker.as_deref(), Some("Harriet Vance"));
+    assert_eq!(c.speaker_type.map(|l| l.as_str()), Some("PER"));
+}
+
+#[test]
+fn surname_alone_takes_the_full_name_and_its_role() {
+    let c = claims(
+        "Trade Minister Oskar Lindqvist arrived in Bergen on Tuesday. \
+         Lindqvist said the fishing deal was close.",
+    );
+    let c = quoted(&c, "the fishing deal was close");
+    assert_eq!(c.speaker.as_deref(), Some("Oskar Lindqvist"));
+    assert_eq!(c.speaker_role.as_deref(), Some("Trade Minister"));
+}
+
+#[test]
+fn a_first_name_alone_takes_the_full_name() {
+    let c = claims(
+        "Lena Marsh opened her campaign office in Corby on Friday.\n\n\
+         Lena said the schools would open next year.",
+    );
+    let c = quoted(&c, "the schools would open next year");
+    assert_eq!(c.speaker.as_deref(), Some("Lena Marsh"));
+}
+
+#[test]
+fn a_title_goes_to_the_role_not_the_name() {
+    let c = claims("Sen. Ana Ruiz toured the plant. Ruiz said jobs would return.");
+    let c = quoted(&c, "jobs would return");
+    assert_eq!(c.speaker.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(c.speaker_role.as_deref(), Some("Sen."));
+}
+
+#[test]
+fn a_role_premodifier_goes_to_the_role_not_the_name() {
+    let c = claims("Port authority director general Mira Castell said the docks would reopen.");
+    let c = quoted(&c, "the docks would reopen");
+    assert_eq!(c.speaker.as_deref(), Some("Mira Castell"));
+    assert_eq!(
+        c.speaker_role.as_deref(),
+        Some("Port authority director general")
+    );
+}
+
+#[test]
+fn people_sharing_a_surname_are_not_merged() {
+    let c = claims(
+        "Peter Okafor said the council had wasted money.\n\n\
+         His cousin Daniel Okafor said the council had done well.\n\n\
+         Mr Okafor said the vote should be held again.",
+    );
+    let peter = quoted(&c, "the council had wasted money");
+    let daniel = quoted(&c, "the council had done well");
+    assert_eq!(peter.speaker.as_deref(), Some("Peter Okafor"));
+    assert_eq!(daniel.speaker.as_deref(), Some("Daniel Okafor"));
+    // The surname right after Daniel's sentence is his.
+    let again = quoted(&c, "the vote should be held again");
+    assert_eq!(again.speaker.as_deref(), Some("Daniel Okafor"));
+}
+
+#[test]
+fn a_surname_shared_by_two_people_introduced_together_stays_as_written() {
+    let c = claims(
+        "Peter Okafor and Daniel Okafor both spoke.\n\n\
+         The hall was full and the debate ran late into the night.\n\n\
+         Mr Okafor said the vote should be held again.",
+    );
+    let c = quoted(&c, "the vote should be held again");
+    assert_eq!(c.speaker.as_deref(), Some("Mr Okafor"));
+}
+
+#[test]
+fn the_person_named_most_often_owns_a_shared_surname() {
+    let c = claims(
+        "Lena Marsh launched her campaign in Corby. Lena Marsh promised new schools.\n\n\
+         Her brother Tom Marsh runs a bakery in the town.\n\n\
+         The crowd cheered for a long time. Later that evening, the hall emptied.\n\n\
+         Marsh said the schools would open next year.",
+    );
+    let c = quoted(&c, "the schools would open next year");
+    assert_eq!(c.speaker.as_deref(), Some("Lena Marsh"));
+}
+
+#[test]
+fn no_speaker_from_inside_a_quotation() {
+    for c in claims("\"Hello,\" he said.") {
+        assert_ne!(c.speaker.as_deref(), Some("Hello"), "{c:#?}");
+    }
+    let c = claims("Ana Ruiz walked into the hall.\n\n\"Good morning, Tomas Berg,\" she said.");
+    let c = quoted(&c, "Good morning, Tomas Berg");
+    assert_eq!(c.speaker.as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
+fn a_full_name_only_inside_a_quotation_completes_a_lone_surname() {
+    let c = claims(
+        "\"We sent Anna Patel home early because the night shift ran long,\" the manager \
+         said.\n\n\
+         Ms Patel said the shift had been too long.",
+    );
+    let c = quoted(&c, "the shift had been too long");
+    assert_eq!(c.speaker.as_deref(), Some("Anna Patel"));
+}
+
+#[test]
+fn a_namesake_named_inside_a_quotation_loses_to_one_named_outside() {
+    let c = claims(
+        "\"I have never once met Peter Okafor in my life,\" Daniel Okafor told the meeting.\n\n\
+         The meeting ran late. Several residents left early.\n\n\
+         Mr Okafor said the vote should be held again.",
+    );
+    let c = quoted(&c, "the vote should be held again");
+    assert_eq!(c.speaker.as_deref(), Some("Daniel Okafor"));
+}
+
+/// A quotation of little more than a name is a title (a book, a show, a chant), not speech.
+#[test]
+fn a_quoted_title_lends_no_full_name() {
+    let c = claims(
+        "Her memoir, \"Lena Marsh\", sold well.\n\n\
+         Marsh said the schools would open next year.",
+    );
+    let c = quoted(&c, "the schools would open next year");
+    assert_eq!(c.speaker.as_deref(), Some("Marsh"));
+}
+
+#[test]
+fn a_shared_surname_named_equally_often_goes_to_the_person_named_first() {
+    let c = claims(
+        "Lena Marsh opened her campaign office in Corby on Friday.\n\n\
+         The crowd was large. Her brother Tom Marsh runs a bakery in the town.\n\n\
+         The hall emptied late in the evening. Volunteers stacked the chairs.\n\n\
+         Marsh said the schools would open next year.",
+    );
+    let c = quoted(&c, "the schools would open next year");
+    assert_eq!(c.speaker.as_deref(), Some("Lena Marsh"));
+}
+
+#[test]
+fn an_organisation_keeps_its_of_phrase() {
+    let c = claims(
+        "A survey by the Coastal Policy Institute of Northland found that most fishermen \
+         backed the plan.",
+    );
+    let c = quoted(&c, "that most fishermen backed the plan");
+    assert_eq!(
+        c.speaker.as_deref(),
+        Some("Coastal Policy Institute of Northland")
+    );
+}
+
+#[test]
+fn a_middle_name_variant_is_the_same_person_and_the_father_keeps_the_plain_name() {
+    let c = claims(
+        "Senator John Robert Hayes visited the factory with his son, John Hayes Jr., on \
+         Friday.\n\n\
+         John Hayes said the plant would hire again.\n\n\
+         Mr. Hayes said wages would rise.",
+    );
+    for quote in ["the plant would hire again", "wages would rise"] {
+        assert_eq!(
+            quoted(&c, quote).speaker.as_deref(),
+            Some("John Robert Hayes")
+        );
+    }
+}
