@@ -103,6 +103,9 @@ pub struct Names<'d> {
     roles: HashMap<String, String>,
     /// Persons introduced with a role ("Italian FM, Antonio Tajani"), in text order.
     with_roles: Vec<(&'d Entity, String)>,
+    /// Each person's gender where the article marks it ("Mrs Pell", "spokeswoman Dana Pell"),
+    /// by canonical name: true for a man.
+    genders: HashMap<String, bool>,
 }
 
 impl<'d> Names<'d> {
@@ -115,6 +118,7 @@ impl<'d> Names<'d> {
             sentence_ends: doc.sentences.iter().map(|s| s.span.end).collect(),
             roles: HashMap::new(),
             with_roles: Vec::new(),
+            genders: HashMap::new(),
         };
         let person: Vec<bool> = doc
             .entities
@@ -517,6 +521,52 @@ impl RuleAttributor {
         Some(span.slice(text).to_string())
     }
 
+    /// Whether `entity` names a person: it looks like one ([`Self::is_person`]) or the article
+    /// names a person with a longer name holding it ("Trump" tagged ORG).
+    fn names_person(&self, doc: &Analysis, names: &Names, entity: &Entity) -> bool {
+        let bare = self.bare_name(doc, entity);
+        self.is_person(doc, entity) || self.name_like(&bare) && names.person_named(&bare)
+    }
+
+    /// The gender the article marks for each person, by canonical name: a gendered word in the
+    /// name or right before it ("Mrs. Pell", "Mr Quill"), or in the role before it
+    /// ("spokeswoman Dana Pell"). The first mark wins.
+    fn person_genders(&self, doc: &Analysis, names: &Names) -> HashMap<String, bool> {
+        let text = doc.text();
+        let mut genders = HashMap::new();
+        for e in doc
+            .entities
+            .iter()
+            .filter(|e| self.names_person(doc, names, e))
+        {
+            let ws = words(e.span.slice(text));
+            let mut marks: Vec<String> = ws[..self.title_words(&ws)]
+                .iter()
+                .map(|w| w.to_string())
+                .collect();
+            let t = doc.tokens.partition_point(|t| t.span.start < e.span.start);
+            if t > 0 {
+                marks.push(doc.token_text(t - 1).to_string());
+            }
+            if let Some(role) = self.role_before(doc, e) {
+                marks.extend(words(&role).iter().map(|w| strip_possessive(w).to_string()));
+            }
+            let gender = marks.iter().find_map(|w| {
+                if self.is_word(WordClass::Masculine, w) {
+                    Some(true)
+                } else if self.is_word(WordClass::Feminine, w) {
+                    Some(false)
+                } else {
+                    None
+                }
+            });
+            if let Some(g) = gender {
+                genders.entry(self.person_name(doc, names, e)).or_insert(g);
+            }
+        }
+        genders
+    }
+
     /// A speaker named by `entity`: a person under their canonical name with the first role the
     /// article gives them, anything else as written.
     fn resolve_entity(
@@ -526,9 +576,7 @@ impl RuleAttributor {
         entity: &Entity,
         certainty: f32,
     ) -> Speaker {
-        let bare = self.bare_name(doc, entity);
-        let named = self.name_like(&bare) && names.person_named(&bare);
-        if !self.is_person(doc, entity) && !named {
+        if !self.names_person(doc, names, entity) {
             return Speaker {
                 name: Some(entity.span.slice(doc.text()).to_string()),
                 label: Some(entity.label),
@@ -560,13 +608,27 @@ impl RuleAttributor {
             .sentences
             .partition_point(|s| s.span.end <= before.start);
         let sentence_start = doc.sentences.get(sentence).map_or(0, |s| s.span.start);
+        let text = doc.text();
+        let gender = pronoun_gender(before.slice(text));
+        let persons = wanted.contains(&Label::Per);
+        // A person for "he"/"she" (of the same gender where the article marks it), a place or
+        // an organisation that names no person for "it".
+        let fits = |e: &Entity| {
+            if persons {
+                self.names_person(doc, names, e)
+                    && !gender.is_some_and(|g| {
+                        let name = self.person_name(doc, names, e);
+                        names.genders.get(&name).is_some_and(|&other| other != g)
+                    })
+            } else {
+                wanted.contains(&e.label) && !self.names_person(doc, names, e)
+            }
+        };
         let mut same_sentence = entities_in(doc, Span::new(sentence_start, before.start))
             .iter()
-            .filter(|e| {
-                e.span.end <= before.start && wanted.contains(&e.label) && !names.in_quote(e.span)
-            });
+            .filter(|e| e.span.end <= before.start && !names.in_quote(e.span) && fits(e));
         // For "it", the clause subject (the sentence's first entity); for "he", the nearest person.
-        let local = if wanted.contains(&Label::Per) {
+        let local = if persons {
             same_sentence.next_back()
         } else {
             same_sentence.take(1).next()
@@ -578,16 +640,19 @@ impl RuleAttributor {
             .sentences
             .get(sentence.saturating_sub(ANTECEDENT_WINDOW))
             .map_or(0, |s| s.span.start);
-        // A speaker an earlier claim called "she" is no antecedent of "he", and vice versa.
-        let text = doc.text();
-        let gender = pronoun_gender(before.slice(text));
+        // A speaker an earlier claim called "she", or the article marks as a woman, is no
+        // antecedent of "he", and vice versa.
         let other_gender = |name: &Option<String>| {
-            gender.is_some()
-                && claims.iter().any(|c| {
+            let Some(g) = gender else {
+                return false;
+            };
+            let marked = name.as_ref().and_then(|n| names.genders.get(n));
+            marked.is_some_and(|&other| other != g)
+                || claims.iter().any(|c| {
                     c.speaker == *name
                         && c.speaker_mention
                             .and_then(|m| pronoun_gender(m.slice(text)))
-                            .is_some_and(|g| Some(g) != gender)
+                            .is_some_and(|other| other != g)
                 })
         };
         // Speakers of earlier claims first: the usual antecedent of "he said".
@@ -601,20 +666,29 @@ impl RuleAttributor {
                     && c.speaker_type.is_some_and(|t| wanted.contains(&t))
                     && !other_gender(&c.speaker)
             });
-        let entity = entities_in(doc, Span::new(window_start, before.start))
+        let candidates = entities_in(doc, Span::new(window_start, before.start))
             .iter()
             .rev()
-            .find(|e| {
+            .filter(|e| {
                 e.span.end <= before.start
-                    && wanted.contains(&e.label)
                     && !names.in_quote(e.span)
+                    && fits(e)
                     && !(gender.is_some()
                         && other_gender(&self.resolve_entity(doc, names, e, 0.75).name))
             });
+        // The most recent person the article marks with the pronoun's gender, else the most
+        // recent fitting entity.
+        let marked = |e: &&Entity| {
+            gender.is_some()
+                && names.genders.get(&self.person_name(doc, names, e)).copied() == gender
+        };
+        let entity = candidates
+            .clone()
+            .find(marked)
+            .or_else(|| candidates.clone().next());
         match (previous, entity) {
             (Some(c), Some(e))
-                if e.span.start > c.speaker_mention.map_or(0, |m| m.end)
-                    && !wanted.contains(&Label::Per) =>
+                if e.span.start > c.speaker_mention.map_or(0, |m| m.end) && !persons =>
             {
                 Some(self.resolve_entity(doc, names, e, 0.8))
             }
@@ -962,7 +1036,9 @@ impl RuleAttributor {
 
 impl Attributor for RuleAttributor {
     fn attribute(&self, doc: &Analysis, candidates: Vec<Candidate>) -> Vec<Claim> {
-        let names = &Names::build(self, doc);
+        let mut names = Names::build(self, doc);
+        names.genders = self.person_genders(doc, &names);
+        let names = &names;
         let mut claims: Vec<Claim> = Vec::with_capacity(candidates.len());
         for c in candidates {
             let (speaker, mention) = match c.speaker {

@@ -24,6 +24,10 @@ pub enum WordClass {
     Particle,
     /// A generational suffix ending a person's name ("Jr.", "III").
     Suffix,
+    /// A word before a name that says the person is a man ("Mr", "spokesman").
+    Masculine,
+    /// A word before a name that says the person is a woman ("Mrs", "spokeswoman").
+    Feminine,
 }
 
 /// Word lists by class; lookups are case-insensitive.
@@ -52,6 +56,8 @@ impl Lexicon {
                 "title" => WordClass::Title,
                 "particle" => WordClass::Particle,
                 "suffix" => WordClass::Suffix,
+                "masculine" => WordClass::Masculine,
+                "feminine" => WordClass::Feminine,
                 c => return Err(format!("lexicon line {}: unknown class {c:?}", n + 1)),
             };
             words.insert((class, word.trim().to_lowercase()));

@@ -190,3 +190,23 @@ fn a_middle_name_variant_is_the_same_person_and_the_father_keeps_the_plain_name(
         );
     }
 }
+
+#[test]
+fn a_pronoun_agrees_with_the_gender_the_article_marks() {
+    let c = claims(
+        "Mrs. Dana Pell met the council on Monday. Tobias Quill, the harbour master, joined \
+         the meeting later.\n\nShe said the ferry would run all winter.",
+    );
+    let c = quoted(&c, "the ferry would run all winter");
+    assert_eq!(c.speaker.as_deref(), Some("Dana Pell"));
+}
+
+#[test]
+fn a_gendered_role_marks_the_person_for_pronouns() {
+    let c = claims(
+        "Council spokeswoman Mira Castell visited the dam. Engineer Piet Olsen walked along the \
+         wall.\n\nShe said repairs would start in May.",
+    );
+    let c = quoted(&c, "repairs would start in May");
+    assert_eq!(c.speaker.as_deref(), Some("Mira Castell"));
+}

@@ -1020,62 +1020,10 @@ pub struct Report {
     pub buckets: Vec<Bucket>,
     /// Predictions without a confidence value (not in any bucket).
     pub no_confidence: usize,
-    /// Canonical speakers of the matched pairs whose gold names the speaker.
-    pub canonical: Canonical,
     /// Counts per gold document, sorted by doc_id.
     pub per_doc: Vec<DocMetrics>,
     /// Canonical-speaker accuracy of the matched claims (see [`super::speakers`]).
     pub canonical: Vec<CanonicalMetrics>,
-}
-
-/// Canonical-speaker accuracy (issue 13) over matched pairs whose gold gives a full name
-/// (`speaker.name`): see [`canonical_speaker_correct`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Canonical {
-    /// Matched pairs whose gold claim names its speaker.
-    pub scored: usize,
-    /// Of those, pairs whose predicted speaker is the gold name.
-    pub correct: usize,
-    /// `correct / scored`.
-    pub accuracy: f64,
-}
-
-impl Canonical {
-    fn of(gold: &[ClaimGold], pred: &[ClaimPred], pairs: &[Pair]) -> Canonical {
-        let named: Vec<(&str, Option<&str>)> = pairs
-            .iter()
-            .filter_map(|p| {
-                let name = gold[p.gold].speaker_name.as_deref()?;
-                Some((name, pred[p.pred].speaker.as_deref()))
-            })
-            .collect();
-        let correct = named
-            .iter()
-            .filter(|(g, p)| p.is_some_and(|p| canonical_speaker_correct(g, p)))
-            .count();
-        Canonical {
-            scored: named.len(),
-            correct,
-            accuracy: ratio(correct, named.len()),
-        }
-    }
-}
-
-/// Whether a predicted speaker is the gold full name: it holds every word of the name and at
-/// most three other words, titles and determiners ignored on both sides ("Sen. Ted Cruz" and
-/// "Ted Cruz" are "Ted Cruz"; "Cruz" is not).
-pub fn canonical_speaker_correct(gold_name: &str, predicted: &str) -> bool {
-    let gold = name_words(gold_name);
-    let mut rest = name_words(predicted);
-    for w in &gold {
-        match rest.iter().position(|r| r == w) {
-            Some(k) => {
-                rest.remove(k);
-            }
-            None => return false,
-        }
-    }
-    !gold.is_empty() && rest.len() <= 3
 }
 
 /// One matched pair inside the scored documents (indices into the slices
@@ -1345,7 +1293,6 @@ pub fn evaluate_with(gold: &[ClaimGold], pred: &[ClaimPred], speakers: &[Speaker
         per_kind,
         buckets,
         no_confidence,
-        canonical: Canonical::of(gold, pred, &pairs),
         per_doc: per_doc.into_values().collect(),
         canonical: canonical_accuracy(gold, pred, &pairs, speakers),
     }
@@ -1393,16 +1340,6 @@ impl Report {
                 "{:<10} {:>5} {:>5} {:>6} {:>6} {:>6} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>8.3}",
                 name, m.gold, m.pred, m.matched, m.speaker_correct, m.exact, m.quote_p, m.quote_r,
                 m.quote_f1, m.claim_p, m.claim_r, m.claim_f1
-            );
-        }
-        if self.canonical.scored > 0 {
-            let c = &self.canonical;
-            let _ = writeln!(
-                s,
-                "\ncanonical speaker: {}/{} = {:.3} (matched pairs whose gold names the speaker; \
-                 correct = the predicted speaker holds every word of the gold name, titles \
-                 ignored, and at most three other words)",
-                c.correct, c.scored, c.accuracy
             );
         }
         let _ = writeln!(
@@ -1480,23 +1417,6 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn canonical_speaker_needs_every_gold_word_and_at_most_three_others() {
-        assert!(canonical_speaker_correct("Ted Cruz", "Sen. Ted Cruz"));
-        assert!(canonical_speaker_correct("Wang Yi", "Wang Yi"));
-        assert!(!canonical_speaker_correct("Wang Yi", "Wang"));
-        assert!(!canonical_speaker_correct("Tony Blair", "Mr Blair"));
-        assert!(canonical_speaker_correct(
-            "Sergey Lavrov",
-            "Sergey Lavrov and Wang Yi"
-        ));
-        assert!(!canonical_speaker_correct(
-            "Ann Lee",
-            "Ann Lee of the Northland Coastal Fishing Board"
-        ));
-        assert!(!canonical_speaker_correct("", "Ann Lee"));
-    }
 
     fn g(
         doc: &str,
