@@ -210,3 +210,24 @@ fn a_gendered_role_marks_the_person_for_pronouns() {
     let c = quoted(&c, "repairs would start in May");
     assert_eq!(c.speaker.as_deref(), Some("Mira Castell"));
 }
+
+#[test]
+fn a_role_nominal_takes_the_one_person_the_article_gives_that_role() {
+    let c = claims(
+        "Transport Minister Oskar Lindqvist opened the bridge on Friday. Mayor Dana Pell \
+         cut the ribbon.\n\nThe minister said tolls would end next year.",
+    );
+    let c = quoted(&c, "tolls would end next year");
+    assert_eq!(c.speaker.as_deref(), Some("Oskar Lindqvist"));
+}
+
+#[test]
+fn a_role_nominal_two_people_share_is_not_guessed() {
+    let c = claims(
+        "Transport Minister Oskar Lindqvist met Finance Minister Hedda Moe on Friday.\n\n\
+         The minister said tolls would end next year.",
+    );
+    let c = quoted(&c, "tolls would end next year");
+    assert_ne!(c.speaker.as_deref(), Some("Oskar Lindqvist"));
+    assert_ne!(c.speaker.as_deref(), Some("Hedda Moe"));
+}
