@@ -1,6 +1,8 @@
 //! Word lists shared by the quote detector and the attributor, loaded from `models/lexicon.tsv`.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
 
 /// The lexicon embedded in the binary.
 pub const DEFAULT_LEXICON: &str = include_str!("../models/lexicon.tsv");
@@ -33,13 +35,14 @@ pub enum WordClass {
 /// Word lists by class; lookups are case-insensitive.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
-    words: HashSet<(WordClass, String)>,
+    /// Each lowercase word with the bit set of its classes (bit `class as u32`).
+    words: FxHashMap<String, u32>,
 }
 
 impl Lexicon {
     /// Parses `class<TAB>word` lines (`#` comments).
     pub fn from_table(table: &str) -> Result<Lexicon, String> {
-        let mut words = HashSet::new();
+        let mut words: FxHashMap<String, u32> = FxHashMap::default();
         for (n, line) in table.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
@@ -60,15 +63,22 @@ impl Lexicon {
                 "feminine" => WordClass::Feminine,
                 c => return Err(format!("lexicon line {}: unknown class {c:?}", n + 1)),
             };
-            words.insert((class, word.trim().to_lowercase()));
+            *words.entry(word.trim().to_lowercase()).or_default() |= 1 << class as u32;
         }
         Ok(Lexicon { words })
     }
 
     /// True when `word` (any case) is in `class`.
     pub fn is(&self, class: WordClass, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.words.contains(&(class, lower))
+        // Lowercase words, the common case, are looked up without an allocation.
+        let lower = if word.chars().any(char::is_uppercase) {
+            Cow::Owned(word.to_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        };
+        self.words
+            .get(lower.as_ref())
+            .is_some_and(|classes| classes & (1 << class as u32) != 0)
     }
 }
 

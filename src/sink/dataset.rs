@@ -545,16 +545,30 @@ fn write_parquet(
     dir: &Path,
     renames: &[(PathBuf, PathBuf)],
 ) -> io::Result<Vec<(PathBuf, PathBuf)>> {
-    let mut written = Vec::new();
-    for (jsonl, name, columns) in parquet::TABLES {
-        let Some((source, _)) = renames.iter().find(|(_, dest)| *dest == dir.join(jsonl)) else {
-            continue;
-        };
+    let convert = |(jsonl, name, columns): (&str, &str, &[parquet::Column])| {
+        let source = renames
+            .iter()
+            .find(|(_, dest)| *dest == dir.join(jsonl))
+            .map(|(tmp, _)| tmp)
+            .ok_or_else(|| io::Error::other(format!("{jsonl} was not written")))?;
         let mut file = AtomicFile::create(&dir.join(name))?;
         parquet::write_table(source, columns, file.writer())?;
-        written.push(file.sync()?);
-    }
-    Ok(written)
+        file.sync()
+    };
+    // One thread per table: the conversions are independent and each parses a whole file.
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = parquet::TABLES
+            .into_iter()
+            .map(|table| scope.spawn(move || convert(table)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .map_err(|_| io::Error::other("a Parquet writer panicked"))?
+            })
+            .collect()
+    })
 }
 
 /// Every file a commit renames into place, relative to the dataset directory.
