@@ -15,6 +15,7 @@ pub mod document;
 pub mod eval;
 pub mod ingest;
 pub mod lexicon;
+pub mod parse;
 pub mod models;
 pub mod ner;
 pub mod pipeline;

@@ -99,6 +99,11 @@ enum Command {
         #[command(subcommand)]
         command: TagCommand,
     },
+    /// Dependency parser with tags and lemmas (UD English EWT): train, evaluate, tag.
+    Parse {
+        #[command(subcommand)]
+        command: ParseCommand,
+    },
     /// Build the word-class table (the taggers' vector features) from word vectors.
     Classes {
         /// Directory holding vectors.f16.npy and vectors.words.txt.
@@ -158,6 +163,181 @@ enum TagCommand {
         #[arg(long)]
         model: Option<PathBuf>,
     },
+}
+
+#[derive(Subcommand)]
+enum ParseCommand {
+    /// Train the tagger, lemmatizer and parser on a CoNLL-U treebank.
+    Train {
+        /// Training treebank (CoNLL-U).
+        #[arg(long)]
+        train: PathBuf,
+        /// Development treebank, for choosing the parser's epoch (best LAS).
+        #[arg(long)]
+        dev: Option<PathBuf>,
+        /// Where to write the model.
+        #[arg(long)]
+        out: PathBuf,
+        /// Parser epochs.
+        #[arg(long, default_value_t = 15)]
+        epochs: usize,
+        /// Random seed (training is deterministic for a given seed).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Train on the first N sentences only (for quick experiments).
+        #[arg(long)]
+        max_sentences: Option<usize>,
+        /// Tagger epochs (default: the POS tagger's).
+        #[arg(long, default_value_t = 0)]
+        tagger_epochs: usize,
+        /// Tagger ensemble size (default: the POS tagger's).
+        #[arg(long, default_value_t = 0)]
+        tagger_ensemble: usize,
+        /// Drop averaged parser weights smaller than this.
+        #[arg(long, default_value_t = 0.0)]
+        prune: f32,
+    },
+    /// Score on a CoNLL-U file with gold tokenization: predicts tags, lemmas, heads and
+    /// relations from the word forms and prints UAS, LAS, UPOS, XPOS, lemma accuracy and
+    /// per-relation scores.
+    Eval {
+        /// Gold CoNLL-U file.
+        file: PathBuf,
+        /// Model file (default: the embedded model).
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Write the predictions here as CoNLL-U.
+        #[arg(long)]
+        predictions: Option<PathBuf>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Parse raw text (a file, or standard input) into CoNLL-U.
+    Tag {
+        /// Text file (default: standard input).
+        input: Option<PathBuf>,
+        /// Model file (default: the embedded model).
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
+}
+
+fn parse_model(
+    path: &Option<PathBuf>,
+) -> anyhow::Result<std::borrow::Cow<'static, claimex::parse::ParseModel>> {
+    Ok(match path {
+        Some(p) => std::borrow::Cow::Owned(
+            claimex::parse::ParseModel::from_bytes(
+                &std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?,
+            )
+            .with_context(|| format!("invalid model {}", p.display()))?,
+        ),
+        None => std::borrow::Cow::Borrowed(claimex::parse::embedded()?),
+    })
+}
+
+fn read_treebank(path: &Path) -> anyhow::Result<Vec<claimex::parse::conllu::Sentence>> {
+    claimex::parse::conllu::read(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+fn parse_command(command: ParseCommand) -> anyhow::Result<ExitCode> {
+    use claimex::parse::{conllu, score, ParseModel, TrainOptions};
+    let classes = models::word_classes();
+    match command {
+        ParseCommand::Train {
+            train,
+            dev,
+            out,
+            epochs,
+            seed,
+            max_sentences,
+            tagger_epochs,
+            tagger_ensemble,
+            prune,
+        } => {
+            let started = std::time::Instant::now();
+            let mut train_set = read_treebank(&train)?;
+            if let Some(n) = max_sentences {
+                train_set.truncate(n);
+            }
+            let dev_set = dev.as_deref().map(read_treebank).transpose()?;
+            let mut options = TrainOptions {
+                tagger_epochs,
+                tagger_ensemble,
+                ..TrainOptions::default()
+            };
+            options.parser.epochs = epochs;
+            options.parser.seed = seed;
+            options.parser.prune = prune;
+            let model = ParseModel::train(&train_set, dev_set.as_deref(), classes, &options);
+            let mut file = AtomicFile::create(&out)?;
+            model.write_to(file.writer())?;
+            file.commit()
+                .with_context(|| format!("cannot write {}", out.display()))?;
+            let (t, a) = model.parser.n_weights();
+            eprintln!(
+                "claimex: trained parser on {} sentences in {:.1}s ({t} transition and {a} label weights) -> {}",
+                train_set.len(),
+                started.elapsed().as_secs_f64(),
+                out.display()
+            );
+        }
+        ParseCommand::Eval {
+            file,
+            model,
+            predictions,
+            json,
+        } => {
+            let model = parse_model(&model)?;
+            let gold = read_treebank(&file)?;
+            let started = std::time::Instant::now();
+            let pred = model.predict(&gold, classes);
+            let seconds = started.elapsed().as_secs_f64();
+            if let Some(p) = predictions {
+                let mut f = AtomicFile::create(&p)?;
+                conllu::write(f.writer(), &pred)?;
+                f.commit()
+                    .with_context(|| format!("cannot write {}", p.display()))?;
+            }
+            let scores = score::score(&gold, &pred);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&scores)?);
+            } else {
+                print!("{}", scores.to_text());
+                eprintln!(
+                    "claimex: {} words in {:.2}s ({:.0} words/s)",
+                    scores.words,
+                    seconds,
+                    scores.words as f64 / seconds.max(1e-9)
+                );
+            }
+        }
+        ParseCommand::Tag { input, model } => {
+            let model = parse_model(&model)?;
+            let text = match &input {
+                Some(p) => std::fs::read_to_string(p)
+                    .with_context(|| format!("cannot read {}", p.display()))?,
+                None => std::io::read_to_string(std::io::stdin())?,
+            };
+            let started = std::time::Instant::now();
+            let sentences = claimex::parse::split_text(&text);
+            let parsed = model.annotate_parallel(&sentences, classes);
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let words: usize = parsed.iter().map(|s| s.len()).sum();
+            match conllu::write(&mut out, &parsed).and_then(|()| std::io::Write::flush(&mut out)) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                r => r?,
+            }
+            eprintln!(
+                "claimex: {} sentences, {words} words in {:.2}s ({:.0} words/s)",
+                parsed.len(),
+                started.elapsed().as_secs_f64(),
+                words as f64 / started.elapsed().as_secs_f64().max(1e-9)
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// How `claimex run` was asked to run.
@@ -462,6 +642,7 @@ fn main() -> ExitCode {
         Command::Ner { command } => tag_command(Task::Ner, command),
         Command::Pos { command } => tag_command(Task::Pos, command),
         Command::Chunk { command } => tag_command(Task::Chunk, command),
+        Command::Parse { command } => parse_command(command),
         Command::Classes { vectors, out, seed } => (|| {
             let started = std::time::Instant::now();
             let classes = WordClasses::build(
