@@ -212,6 +212,9 @@ enum ParseCommand {
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
+        /// Diagnostic: parse from the gold UPOS and XPOS instead of predicted tags.
+        #[arg(long)]
+        gold_tags: bool,
     },
     /// Parse raw text (a file, or standard input) into CoNLL-U.
     Tag {
@@ -288,11 +291,16 @@ fn parse_command(command: ParseCommand) -> anyhow::Result<ExitCode> {
             model,
             predictions,
             json,
+            gold_tags,
         } => {
             let model = parse_model(&model)?;
             let gold = read_treebank(&file)?;
             let started = std::time::Instant::now();
-            let pred = model.predict(&gold, classes);
+            let pred = if gold_tags {
+                model.predict_with_gold_tags(&gold, classes)
+            } else {
+                model.predict(&gold, classes)
+            };
             let seconds = started.elapsed().as_secs_f64();
             if let Some(p) = predictions {
                 let mut f = AtomicFile::create(&p)?;

@@ -330,6 +330,21 @@ impl ParseModel {
         pred
     }
 
+    /// Diagnostic: heads and relations predicted from the gold tags (lemmas predicted from
+    /// the gold UPOS), to separate parser errors from tagger errors.
+    pub fn predict_with_gold_tags(&self, gold: &[Sentence], classes: &WordClasses) -> Vec<Sentence> {
+        gold.iter()
+            .map(|g| {
+                let mut s = g.clone();
+                for w in &mut s.words {
+                    w.lemma = self.lemmatizer.lemma(&w.form, &w.upos);
+                }
+                self.parse_tagged(&mut s, classes);
+                s
+            })
+            .collect()
+    }
+
     /// Writes the model.
     pub fn write_to(&self, w: &mut dyn Write) -> io::Result<()> {
         w.write_all(MAGIC)?;

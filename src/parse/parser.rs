@@ -627,12 +627,16 @@ impl Training {
                 let min = *costs.iter().min().expect("three costs");
                 let pred = argmax_valid(&st, &scores, |_| true);
                 let best_gold = argmax_valid(&st, &scores, |t| costs[t] == min);
+                let best_wrong = argmax_valid(&st, &scores, |t| costs[t] != min);
                 total += 1;
                 if costs[pred] == min {
                     right += 1;
-                } else {
+                }
+                // A tie counts as a mistake: the decoder breaks ties by index, which the
+                // averaged weights need not reproduce.
+                if best_wrong != usize::MAX && scores[best_wrong] >= scores[best_gold] {
                     self.transitions.update(&feats, best_gold, 1.0, self.c);
-                    self.transitions.update(&feats, pred, -1.0, self.c);
+                    self.transitions.update(&feats, best_wrong, -1.0, self.c);
                 }
                 self.c += 1.0;
                 let next = if costs[pred] == min
@@ -649,12 +653,20 @@ impl Training {
                     let guess = argmax(&lscores) as u16;
                     label = guess;
                     if gold[d] == h {
-                        let g = glabel[d];
-                        if guess != g {
-                            self.arcs.update(&lfeats, g as usize, 1.0, self.c);
-                            self.arcs.update(&lfeats, guess as usize, -1.0, self.c);
+                        let g = glabel[d] as usize;
+                        let rival = (0..lscores.len())
+                            .filter(|&l| l != g)
+                            .fold(None, |b: Option<usize>, l| match b {
+                                Some(b) if lscores[b] >= lscores[l] => Some(b),
+                                _ => Some(l),
+                            });
+                        if let Some(r) = rival {
+                            if lscores[r] >= lscores[g] {
+                                self.arcs.update(&lfeats, g, 1.0, self.c);
+                                self.arcs.update(&lfeats, r, -1.0, self.c);
+                            }
                         }
-                        label = g;
+                        label = g as u16;
                     }
                 }
                 st.apply(next, label);
