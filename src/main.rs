@@ -196,6 +196,10 @@ enum ParseCommand {
         /// Drop averaged parser weights smaller than this.
         #[arg(long, default_value_t = 0.0)]
         prune: f32,
+        /// Train the parser on tags predicted by taggers trained on the other folds (this
+        /// many folds; 0 = on the gold tags).
+        #[arg(long, default_value_t = 4)]
+        jackknife: usize,
     },
     /// Score on a CoNLL-U file with gold tokenization: predicts tags, lemmas, heads and
     /// relations from the word forms and prints UAS, LAS, UPOS, XPOS, lemma accuracy and
@@ -215,6 +219,13 @@ enum ParseCommand {
         /// Diagnostic: parse from the gold UPOS and XPOS instead of predicted tags.
         #[arg(long)]
         gold_tags: bool,
+        /// Diagnostic: drop the parser weights below this magnitude before scoring, and
+        /// write the pruned model here (with --pruned-out).
+        #[arg(long)]
+        prune: Option<f32>,
+        /// Where to write the pruned model.
+        #[arg(long, requires = "prune")]
+        pruned_out: Option<PathBuf>,
     },
     /// Parse raw text (a file, or standard input) into CoNLL-U.
     Tag {
@@ -258,6 +269,7 @@ fn parse_command(command: ParseCommand) -> anyhow::Result<ExitCode> {
             tagger_epochs,
             tagger_ensemble,
             prune,
+            jackknife,
         } => {
             let started = std::time::Instant::now();
             let mut train_set = read_treebank(&train)?;
@@ -268,6 +280,7 @@ fn parse_command(command: ParseCommand) -> anyhow::Result<ExitCode> {
             let mut options = TrainOptions {
                 tagger_epochs,
                 tagger_ensemble,
+                jackknife,
                 ..TrainOptions::default()
             };
             options.parser.epochs = epochs;
@@ -292,8 +305,21 @@ fn parse_command(command: ParseCommand) -> anyhow::Result<ExitCode> {
             predictions,
             json,
             gold_tags,
+            prune,
+            pruned_out,
         } => {
-            let model = parse_model(&model)?;
+            let mut model = parse_model(&model)?;
+            if let Some(p) = prune {
+                let m = model.to_mut();
+                m.parser = m.parser.pruned(p);
+                let (t, a) = m.parser.n_weights();
+                eprintln!("claimex: pruned below {p}: {t} transition and {a} label weights");
+                if let Some(out) = &pruned_out {
+                    let mut f = AtomicFile::create(out)?;
+                    m.write_to(f.writer())?;
+                    f.commit()?;
+                }
+            }
             let gold = read_treebank(&file)?;
             let started = std::time::Instant::now();
             let pred = if gold_tags {

@@ -22,6 +22,7 @@ fn model() -> &'static ParseModel {
         options.parser.verbose = false;
         options.tagger_epochs = 10;
         options.tagger_ensemble = 1;
+        options.jackknife = 0;
         ParseModel::train(&fixture(), None, models::word_classes(), &options)
     })
 }

@@ -680,8 +680,14 @@ impl Training {
     pub fn model(&self) -> Parser {
         Parser {
             labels: self.labels.clone(),
-            transitions: self.transitions.freeze(self.c, self.config.prune).quantized(),
-            arcs: self.arcs.freeze(self.c, self.config.prune).quantized(),
+            transitions: self
+                .transitions
+                .freeze(self.c, self.config.prune)
+                .quantized(self.config.prune),
+            arcs: self
+                .arcs
+                .freeze(self.c, self.config.prune)
+                .quantized(self.config.prune),
         }
     }
 
@@ -745,6 +751,15 @@ impl Parser {
     /// Numbers of stored transition and label weights.
     pub fn n_weights(&self) -> (usize, usize) {
         (self.transitions.n_weights(), self.arcs.n_weights())
+    }
+
+    /// The parser without the weights whose magnitude is below `prune`.
+    pub fn pruned(&self, prune: f32) -> Parser {
+        Parser {
+            labels: self.labels.clone(),
+            transitions: self.transitions.quantized(prune),
+            arcs: self.arcs.quantized(prune),
+        }
     }
 
     /// Writes the parser.
