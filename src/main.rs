@@ -200,6 +200,9 @@ enum ParseCommand {
         /// many folds; 0 = on the gold tags).
         #[arg(long, default_value_t = 4)]
         jackknife: usize,
+        /// No UPOS tagger: UPOS from the (XPOS, word) table learned on the training set.
+        #[arg(long)]
+        no_upos_tagger: bool,
     },
     /// Score on a CoNLL-U file with gold tokenization: predicts tags, lemmas, heads and
     /// relations from the word forms and prints UAS, LAS, UPOS, XPOS, lemma accuracy and
@@ -270,6 +273,7 @@ fn parse_command(command: ParseCommand) -> anyhow::Result<ExitCode> {
             tagger_ensemble,
             prune,
             jackknife,
+            no_upos_tagger,
         } => {
             let started = std::time::Instant::now();
             let mut train_set = read_treebank(&train)?;
@@ -281,6 +285,7 @@ fn parse_command(command: ParseCommand) -> anyhow::Result<ExitCode> {
                 tagger_epochs,
                 tagger_ensemble,
                 jackknife,
+                upos_tagger: !no_upos_tagger,
                 ..TrainOptions::default()
             };
             options.parser.epochs = epochs;

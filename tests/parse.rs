@@ -111,3 +111,16 @@ proptest! {
         let _ = model().annotate_parallel(&claimex::parse::split_text(&text), models::word_classes());
     }
 }
+
+#[test]
+fn embedded_model_parses_text() {
+    let model = claimex::parse::embedded().unwrap();
+    let sentences = claimex::parse::split_text("The minister said the plan would fail. Nobody agreed.");
+    let parsed = model.annotate(&sentences, models::word_classes());
+    assert_eq!(parsed.len(), 2);
+    for s in &parsed {
+        assert_eq!(s.words.iter().filter(|w| w.head == 0).count(), 1);
+        assert!(s.words.iter().all(|w| w.head <= s.len() && !w.deprel.is_empty()));
+    }
+    assert_eq!(parsed[0].words[2].lemma, "say");
+}

@@ -13,6 +13,9 @@ use rustc_hash::FxHashMap;
 /// Longest suffix (in characters) the rules look at.
 const MAX_SUFFIX: usize = 7;
 
+/// The `strip` value of a literal rule (the lemma is `append`, whatever the form).
+const LITERAL: u8 = 255;
+
 /// One rewrite: lowercase first or not, strip characters, append a string.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Rule {
@@ -32,7 +35,7 @@ impl Rule {
             let fc: Vec<char> = f.chars().collect();
             let lc: Vec<char> = lemma.chars().collect();
             let common = fc.iter().zip(&lc).take_while(|(a, b)| a == b).count();
-            let strip = (fc.len() - common).min(255);
+            let strip = (fc.len() - common).min(LITERAL as usize - 1);
             let append: String = lc[fc.len() - strip..].iter().collect();
             Rule {
                 lower,
@@ -50,8 +53,20 @@ impl Rule {
         }
     }
 
+    /// A rule that ignores the form and gives `lemma`.
+    pub fn literal(lemma: &str) -> Rule {
+        Rule {
+            lower: false,
+            strip: LITERAL,
+            append: lemma.to_string(),
+        }
+    }
+
     /// Applies the rule (None if it strips more characters than the form has).
     pub fn apply(&self, form: &str) -> Option<String> {
+        if self.strip == LITERAL {
+            return Some(self.append.clone());
+        }
         let base = if self.lower {
             form.to_lowercase()
         } else {
@@ -97,6 +112,16 @@ pub struct Lemmatizer {
     exceptions: FxHashMap<(String, String), Rule>,
 }
 
+fn best_lemma(m: &BTreeMap<String, usize>) -> String {
+    let mut best: Option<(&String, usize)> = None;
+    for (k, &c) in m {
+        if best.is_none_or(|(_, b)| c > b) {
+            best = Some((k, c));
+        }
+    }
+    best.map(|(k, _)| k.clone()).unwrap_or_default()
+}
+
 fn suffix(chars: &[char], k: usize) -> String {
     chars[chars.len() - k..].iter().collect()
 }
@@ -104,12 +129,19 @@ fn suffix(chars: &[char], k: usize) -> String {
 impl Lemmatizer {
     /// Learns from (form, UPOS, lemma) triples (`_` lemmas are skipped).
     pub fn train<'a>(examples: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Self {
-        // Most frequent rule per (upos, lowercased form), counted over tokens.
+        // Most frequent rule per (upos, lowercased form), counted over tokens, and the lemma
+        // strings of each such type.
         let mut per_type: BTreeMap<(String, String), BTreeMap<Rule, usize>> = BTreeMap::new();
+        let mut lemmas: BTreeMap<(String, String), BTreeMap<String, usize>> = BTreeMap::new();
         for (form, upos, lemma) in examples {
             if lemma == "_" && form != "_" {
                 continue;
             }
+            *lemmas
+                .entry((upos.to_string(), form.to_lowercase()))
+                .or_default()
+                .entry(lemma.to_string())
+                .or_default() += 1;
             let rule = Rule::derive(form, lemma, upos);
             *per_type
                 .entry((upos.to_string(), form.to_lowercase()))
@@ -164,7 +196,17 @@ impl Lemmatizer {
         };
         // Exceptions: training forms whose rule the suffixes do not predict. The check uses
         // the lowercased form, which is how the rule would be looked up.
+        // A type whose tokens (nearly) all have the same lemma string gets that string (so
+        // `i` and `I` both give `I`); others get their most frequent rule.
         for (upos, lower, rule) in type_rule {
+            let counts = &lemmas[&(upos.clone(), lower.clone())];
+            let total: usize = counts.values().sum();
+            let top = best_lemma(counts);
+            let rule = if counts[&top] * 10 >= total * 9 && rule.apply(&lower).as_ref() != Some(&top) {
+                Rule::literal(&top)
+            } else {
+                rule
+            };
             if lem.suffix_rule(&lower, &upos).as_ref() != Some(&rule) {
                 lem.exceptions.insert((upos, lower), rule);
             }
@@ -309,6 +351,8 @@ mod tests {
         assert_eq!(lem.lemma("birds", "NOUN"), "bird");
         assert_eq!(lem.lemma("Went", "VERB"), "go");
         assert_eq!(lem.lemma("Zoe", "PROPN"), "Zoe");
+        let pronoun = Lemmatizer::train([("I", "PRON", "I"), ("I", "PRON", "I"), ("i", "PRON", "I")]);
+        assert_eq!(pronoun.lemma("i", "PRON"), "I");
         let back = Lemmatizer::from_text(&lem.to_text()).unwrap();
         assert_eq!(back, lem);
     }

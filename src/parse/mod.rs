@@ -19,7 +19,7 @@ use conllu::{Sentence, Word};
 use lemma::Lemmatizer;
 use parser::{Parser, ParserConfig, TrainSentence, Training};
 
-const MAGIC: &[u8; 8] = b"CXPARSE1";
+const MAGIC: &[u8; 8] = b"CXPARSE2";
 
 /// UPOS from (XPOS, lowercased word), falling back to the most frequent UPOS of the XPOS.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -113,6 +113,8 @@ impl UposTable {
 pub struct ParseModel {
     /// Penn-tag tagger.
     pub tagger: Tagger,
+    /// UPOS tagger (when absent, UPOS comes from the table alone).
+    pub upos_tagger: Option<Tagger>,
     /// UPOS from XPOS and word.
     pub upos: UposTable,
     /// Lemmatizer.
@@ -133,6 +135,8 @@ pub struct TrainOptions {
     /// Train the parser on tags predicted by taggers trained on the other folds of the
     /// training set (this many folds; 0 = on the gold tags).
     pub jackknife: usize,
+    /// Train a UPOS tagger too (otherwise UPOS comes from the (XPOS, word) table).
+    pub upos_tagger: bool,
 }
 
 impl Default for TrainOptions {
@@ -142,12 +146,18 @@ impl Default for TrainOptions {
             tagger_epochs: 0,
             tagger_ensemble: 0,
             jackknife: 4,
+            upos_tagger: true,
         }
     }
 }
 
 /// Sentences as a tagger corpus (XPOS column), 50 sentences per document.
 pub fn xpos_corpus(sentences: &[Sentence]) -> Corpus {
+    tag_corpus(sentences, |w| &w.xpos)
+}
+
+/// Sentences as a tagger corpus of one column, 50 sentences per document.
+fn tag_corpus(sentences: &[Sentence], column: impl Fn(&Word) -> &String) -> Corpus {
     let docs = sentences
         .chunks(50)
         .map(|chunk| {
@@ -155,7 +165,7 @@ pub fn xpos_corpus(sentences: &[Sentence]) -> Corpus {
                 .iter()
                 .map(|s| ConllSentence {
                     tokens: s.words.iter().map(|w| w.form.clone()).collect(),
-                    columns: vec![s.words.iter().map(|w| w.xpos.clone()).collect()],
+                    columns: vec![s.words.iter().map(|w| column(w).clone()).collect()],
                 })
                 .collect()
         })
@@ -198,6 +208,16 @@ impl ParseModel {
         }
         let dev_corpus = dev.map(xpos_corpus);
         let tagger = crate::tagger::train(&tc, &xpos_corpus(train), dev_corpus.as_ref(), classes, 0);
+        let upos_tagger = options.upos_tagger.then(|| {
+            let dev_corpus = dev.map(|d| tag_corpus(d, |w| &w.upos));
+            crate::tagger::train(
+                &tc,
+                &tag_corpus(train, |w| &w.upos),
+                dev_corpus.as_ref(),
+                classes,
+                0,
+            )
+        });
         let words = || train.iter().flat_map(|s| s.words.iter());
         let upos = UposTable::train(
             words().map(|w| (w.form.as_str(), w.xpos.as_str(), w.upos.as_str())),
@@ -213,6 +233,7 @@ impl ParseModel {
         }
         let mut model = ParseModel {
             tagger,
+            upos_tagger,
             upos,
             lemmatizer,
             parser: Training::new(&[], options.parser.clone()).model(),
@@ -314,6 +335,7 @@ impl ParseModel {
                     crate::tagger::train(&fold_config, &xpos_corpus(&rest), None, classes, 0);
                 let part = ParseModel {
                     tagger,
+                    upos_tagger: None,
                     upos: self.upos.clone(),
                     lemmatizer: self.lemmatizer.clone(),
                     parser: self.parser.clone(),
@@ -357,9 +379,25 @@ impl ParseModel {
                     .collect()
             })
             .collect();
-        for (s, xs) in sentences.iter_mut().zip(xpos) {
-            for (w, x) in s.words.iter_mut().zip(xs) {
-                w.upos = self.upos.upos(&w.form, &x);
+        let upos: Option<Vec<Vec<&str>>> = self
+            .upos_tagger
+            .as_ref()
+            .map(|t| t.tag_document_labels(&forms, classes));
+        let upos: Vec<Vec<String>> = match upos {
+            Some(u) => u
+                .into_iter()
+                .map(|s| s.into_iter().map(str::to_string).collect())
+                .collect(),
+            None => forms
+                .iter()
+                .zip(&xpos)
+                .map(|(f, x)| f.iter().zip(x).map(|(f, x)| self.upos.upos(f, x)).collect())
+                .collect(),
+        };
+        drop(forms);
+        for ((s, xs), us) in sentences.iter_mut().zip(xpos).zip(upos) {
+            for ((w, x), u) in s.words.iter_mut().zip(xs).zip(us) {
+                w.upos = u;
                 w.lemma = self.lemmatizer.lemma(&w.form, &w.upos);
                 w.xpos = x;
             }
@@ -433,6 +471,12 @@ impl ParseModel {
         self.tagger.write_to(&mut tagger)?;
         w.write_all(&(tagger.len() as u64).to_le_bytes())?;
         w.write_all(&tagger)?;
+        let mut upos_tagger = Vec::new();
+        if let Some(t) = &self.upos_tagger {
+            t.write_to(&mut upos_tagger)?;
+        }
+        w.write_all(&(upos_tagger.len() as u64).to_le_bytes())?;
+        w.write_all(&upos_tagger)?;
         weights::write_str(w, &self.upos.to_text())?;
         weights::write_str(w, &self.lemmatizer.to_text())?;
         self.parser.write_to(w)
@@ -447,6 +491,13 @@ impl ParseModel {
         let n = u64::from_le_bytes(weights::take(b, &mut pos, 8)?.try_into().expect("8"));
         let n = usize::try_from(n).map_err(|_| ModelError::Truncated)?;
         let tagger = Tagger::from_bytes(weights::take(b, &mut pos, n)?)?;
+        let n = u64::from_le_bytes(weights::take(b, &mut pos, 8)?.try_into().expect("8"));
+        let n = usize::try_from(n).map_err(|_| ModelError::Truncated)?;
+        let upos_tagger = if n == 0 {
+            None
+        } else {
+            Some(Tagger::from_bytes(weights::take(b, &mut pos, n)?)?)
+        };
         let upos = UposTable::from_text(&weights::read_str(b, &mut pos)?)
             .ok_or_else(|| ModelError::Corrupt("UPOS table".into()))?;
         let lemmatizer = Lemmatizer::from_text(&weights::read_str(b, &mut pos)?)
@@ -457,6 +508,7 @@ impl ParseModel {
         }
         Ok(ParseModel {
             tagger,
+            upos_tagger,
             upos,
             lemmatizer,
             parser,
@@ -506,9 +558,16 @@ impl ParseModel {
     }
 }
 
+/// The embedded parser model (tagger, lemmatizer and parser trained on UD English EWT,
+/// CC BY-SA 4.0; see models/README.md).
+pub const PARSER_MODEL: &[u8] = include_bytes!("../../models/parser.bin");
+
 /// The embedded model, parsed once per process.
 pub fn embedded() -> Result<&'static ParseModel, ModelError> {
-    Err(ModelError::Corrupt(
-        "no parser model is embedded yet; pass --model".into(),
-    ))
+    static MODEL: std::sync::OnceLock<ParseModel> = std::sync::OnceLock::new();
+    if let Some(m) = MODEL.get() {
+        return Ok(m);
+    }
+    let m = ParseModel::from_bytes(PARSER_MODEL)?;
+    Ok(MODEL.get_or_init(|| m))
 }
