@@ -34,7 +34,12 @@ fn training_fits_the_fixture_exactly() {
     let s = score::score(&gold, &pred);
     assert_eq!(s.words, 47);
     assert_eq!((s.uas, s.las), (1.0, 1.0), "{}", s.to_text());
-    assert_eq!((s.upos, s.xpos, s.lemma), (1.0, 1.0, 1.0), "{}", s.to_text());
+    assert_eq!(
+        (s.upos, s.xpos, s.lemma),
+        (1.0, 1.0, 1.0),
+        "{}",
+        s.to_text()
+    );
     // Predictions never copy the gold columns: blanking them changes nothing.
     let blank: Vec<conllu::Sentence> = gold
         .iter()
@@ -56,7 +61,10 @@ fn model_round_trip() {
     assert_eq!(bytes, again);
     let gold = fixture();
     let classes = models::word_classes();
-    assert_eq!(model().predict(&gold, classes), back.predict(&gold, classes));
+    assert_eq!(
+        model().predict(&gold, classes),
+        back.predict(&gold, classes)
+    );
     assert!(ParseModel::from_bytes(&bytes[..bytes.len() - 3]).is_err());
     assert!(ParseModel::from_bytes(b"not a model").is_err());
 }
@@ -100,7 +108,7 @@ proptest! {
     #[test]
     fn arbitrary_unicode_never_panics(tokens in proptest::collection::vec("\\PC{0,12}", 0..40)) {
         let tokens: Vec<String> = tokens.into_iter().filter(|t| !t.is_empty()).collect();
-        let out = model().annotate(&[tokens.clone()], models::word_classes());
+        let out = model().annotate(std::slice::from_ref(&tokens), models::word_classes());
         prop_assert_eq!(out[0].len(), tokens.len());
         let roots = out[0].words.iter().filter(|w| w.head == 0).count();
         prop_assert_eq!(roots, usize::from(!tokens.is_empty()));
@@ -115,12 +123,16 @@ proptest! {
 #[test]
 fn embedded_model_parses_text() {
     let model = claimex::parse::embedded().unwrap();
-    let sentences = claimex::parse::split_text("The minister said the plan would fail. Nobody agreed.");
+    let sentences =
+        claimex::parse::split_text("The minister said the plan would fail. Nobody agreed.");
     let parsed = model.annotate(&sentences, models::word_classes());
     assert_eq!(parsed.len(), 2);
     for s in &parsed {
         assert_eq!(s.words.iter().filter(|w| w.head == 0).count(), 1);
-        assert!(s.words.iter().all(|w| w.head <= s.len() && !w.deprel.is_empty()));
+        assert!(s
+            .words
+            .iter()
+            .all(|w| w.head <= s.len() && !w.deprel.is_empty()));
     }
     assert_eq!(parsed[0].words[2].lemma, "say");
 }

@@ -84,7 +84,12 @@ impl Rule {
     }
 
     fn encode(&self) -> String {
-        format!("{}{}\t{}", if self.lower { 'L' } else { 'K' }, self.strip, self.append)
+        format!(
+            "{}{}\t{}",
+            if self.lower { 'L' } else { 'K' },
+            self.strip,
+            self.append
+        )
     }
 
     fn decode(s: &str) -> Option<Rule> {
@@ -202,11 +207,12 @@ impl Lemmatizer {
             let counts = &lemmas[&(upos.clone(), lower.clone())];
             let total: usize = counts.values().sum();
             let top = best_lemma(counts);
-            let rule = if counts[&top] * 10 >= total * 9 && rule.apply(&lower).as_ref() != Some(&top) {
-                Rule::literal(&top)
-            } else {
-                rule
-            };
+            let rule =
+                if counts[&top] * 10 >= total * 9 && rule.apply(&lower).as_ref() != Some(&top) {
+                    Rule::literal(&top)
+                } else {
+                    rule
+                };
             if lem.suffix_rule(&lower, &upos).as_ref() != Some(&rule) {
                 lem.exceptions.insert((upos, lower), rule);
             }
@@ -326,8 +332,18 @@ mod tests {
     fn rules_derive_and_apply() {
         let r = Rule::derive("Said", "say", "VERB");
         assert_eq!(r.apply("said").unwrap(), "say");
-        assert_eq!(Rule::derive("Paris", "Paris", "PROPN").apply("Rome").unwrap(), "Rome");
-        assert_eq!(Rule::derive("walking", "walk", "VERB").apply("talking").unwrap(), "talk");
+        assert_eq!(
+            Rule::derive("Paris", "Paris", "PROPN")
+                .apply("Rome")
+                .unwrap(),
+            "Rome"
+        );
+        assert_eq!(
+            Rule::derive("walking", "walk", "VERB")
+                .apply("talking")
+                .unwrap(),
+            "talk"
+        );
         assert_eq!(Rule::derive("ö", "öö", "X").apply("ä").unwrap(), "äö");
         assert!(Rule::derive("abcd", "x", "X").apply("ab").is_none());
     }
@@ -351,7 +367,8 @@ mod tests {
         assert_eq!(lem.lemma("birds", "NOUN"), "bird");
         assert_eq!(lem.lemma("Went", "VERB"), "go");
         assert_eq!(lem.lemma("Zoe", "PROPN"), "Zoe");
-        let pronoun = Lemmatizer::train([("I", "PRON", "I"), ("I", "PRON", "I"), ("i", "PRON", "I")]);
+        let pronoun =
+            Lemmatizer::train([("I", "PRON", "I"), ("I", "PRON", "I"), ("i", "PRON", "I")]);
         assert_eq!(pronoun.lemma("i", "PRON"), "I");
         let back = Lemmatizer::from_text(&lem.to_text()).unwrap();
         assert_eq!(back, lem);

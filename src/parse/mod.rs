@@ -55,8 +55,10 @@ impl UposTable {
                 .entry(u.to_string())
                 .or_default() += 1;
         }
-        let by_tag: BTreeMap<String, String> =
-            tags.iter().map(|(k, m)| (k.clone(), most_frequent(m))).collect();
+        let by_tag: BTreeMap<String, String> = tags
+            .iter()
+            .map(|(k, m)| (k.clone(), most_frequent(m)))
+            .collect();
         // Only the words whose UPOS differs from their tag's default are stored.
         let by_word = words
             .iter()
@@ -207,7 +209,8 @@ impl ParseModel {
             tc.ensemble = options.tagger_ensemble;
         }
         let dev_corpus = dev.map(xpos_corpus);
-        let tagger = crate::tagger::train(&tc, &xpos_corpus(train), dev_corpus.as_ref(), classes, 0);
+        let tagger =
+            crate::tagger::train(&tc, &xpos_corpus(train), dev_corpus.as_ref(), classes, 0);
         let upos_tagger = options.upos_tagger.then(|| {
             let dev_corpus = dev.map(|d| tag_corpus(d, |w| &w.upos));
             crate::tagger::train(
@@ -219,9 +222,8 @@ impl ParseModel {
             )
         });
         let words = || train.iter().flat_map(|s| s.words.iter());
-        let upos = UposTable::train(
-            words().map(|w| (w.form.as_str(), w.xpos.as_str(), w.upos.as_str())),
-        );
+        let upos =
+            UposTable::train(words().map(|w| (w.form.as_str(), w.xpos.as_str(), w.upos.as_str())));
         let lemmatizer = Lemmatizer::train(
             words().map(|w| (w.form.as_str(), w.upos.as_str(), w.lemma.as_str())),
         );
@@ -257,7 +259,9 @@ impl ParseModel {
                     .iter()
                     .zip(&jackknifed)
                     .flat_map(|(g, p)| g.words.iter().zip(&p.words))
-                    .fold((0, 0), |(r, a), (g, p)| (r + (g.xpos == p.xpos) as usize, a + 1));
+                    .fold((0, 0), |(r, a), (g, p)| {
+                        (r + (g.xpos == p.xpos) as usize, a + 1)
+                    });
                 eprintln!(
                     "jackknifed tags ({} folds) in {:.1}s: training XPOS accuracy {:.4}",
                     options.jackknife,
@@ -363,7 +367,9 @@ impl ParseModel {
         for (i, s) in tagged.into_iter().flatten() {
             out[i] = Some(s);
         }
-        out.into_iter().map(|s| s.expect("every fold tagged")).collect()
+        out.into_iter()
+            .map(|s| s.expect("every fold tagged"))
+            .collect()
     }
 
     /// Fills XPOS, UPOS and lemma of every word (never reading those columns).
@@ -375,7 +381,12 @@ impl ParseModel {
             .iter()
             .map(|ids| {
                 ids.iter()
-                    .map(|&i| labels.get(i as usize).cloned().unwrap_or_else(|| "NN".into()))
+                    .map(|&i| {
+                        labels
+                            .get(i as usize)
+                            .cloned()
+                            .unwrap_or_else(|| "NN".into())
+                    })
                     .collect()
             })
             .collect();
@@ -418,7 +429,11 @@ impl ParseModel {
     }
 
     /// Sentences of forms, fully annotated (tags, lemmas, heads, relations).
-    pub fn annotate<S: AsRef<str>>(&self, sentences: &[Vec<S>], classes: &WordClasses) -> Vec<Sentence> {
+    pub fn annotate<S: AsRef<str>>(
+        &self,
+        sentences: &[Vec<S>],
+        classes: &WordClasses,
+    ) -> Vec<Sentence> {
         let mut out: Vec<Sentence> = sentences.iter().map(|s| Sentence::from_forms(s)).collect();
         self.tag_sentences(&mut out, classes);
         for s in &mut out {
@@ -451,7 +466,11 @@ impl ParseModel {
 
     /// Diagnostic: heads and relations predicted from the gold tags (lemmas predicted from
     /// the gold UPOS), to separate parser errors from tagger errors.
-    pub fn predict_with_gold_tags(&self, gold: &[Sentence], classes: &WordClasses) -> Vec<Sentence> {
+    pub fn predict_with_gold_tags(
+        &self,
+        gold: &[Sentence],
+        classes: &WordClasses,
+    ) -> Vec<Sentence> {
         gold.iter()
             .map(|g| {
                 let mut s = g.clone();

@@ -639,13 +639,12 @@ impl Training {
                     self.transitions.update(&feats, best_wrong, -1.0, self.c);
                 }
                 self.c += 1.0;
-                let next = if costs[pred] == min
-                    || (explore && self.rng.unit() < self.config.explore)
-                {
-                    pred
-                } else {
-                    best_gold
-                };
+                let next =
+                    if costs[pred] == min || (explore && self.rng.unit() < self.config.explore) {
+                        pred
+                    } else {
+                        best_gold
+                    };
                 let mut label = 0;
                 if let Some((h, d)) = st.arc(next) {
                     label_features(&st, &tk, h, d, next, &mut lfeats);
@@ -654,12 +653,13 @@ impl Training {
                     label = guess;
                     if gold[d] == h {
                         let g = glabel[d] as usize;
-                        let rival = (0..lscores.len())
-                            .filter(|&l| l != g)
-                            .fold(None, |b: Option<usize>, l| match b {
+                        let rival = (0..lscores.len()).filter(|&l| l != g).fold(
+                            None,
+                            |b: Option<usize>, l| match b {
                                 Some(b) if lscores[b] >= lscores[l] => Some(b),
                                 _ => Some(l),
-                            });
+                            },
+                        );
                         if let Some(r) = rival {
                             if lscores[r] >= lscores[g] {
                                 self.arcs.update(&lfeats, g, 1.0, self.c);
