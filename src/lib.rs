@@ -17,6 +17,7 @@ pub mod ingest;
 pub mod lexicon;
 pub mod models;
 pub mod ner;
+pub mod parse;
 pub mod pipeline;
 pub mod quote;
 pub mod report;

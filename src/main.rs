@@ -105,6 +105,11 @@ enum Command {
         #[command(subcommand)]
         command: TagCommand,
     },
+    /// Dependency parser with tags and lemmas (UD English EWT): train, evaluate, tag.
+    Parse {
+        #[command(subcommand)]
+        command: ParseCommand,
+    },
     /// Build the word-class table (the taggers' vector features) from word vectors.
     Classes {
         /// Directory holding vectors.f16.npy and vectors.words.txt.
@@ -164,6 +169,220 @@ enum TagCommand {
         #[arg(long)]
         model: Option<PathBuf>,
     },
+}
+
+#[derive(Subcommand)]
+enum ParseCommand {
+    /// Train the tagger, lemmatizer and parser on a CoNLL-U treebank.
+    Train {
+        /// Training treebank (CoNLL-U).
+        #[arg(long)]
+        train: PathBuf,
+        /// Development treebank, for choosing the parser's epoch (best LAS).
+        #[arg(long)]
+        dev: Option<PathBuf>,
+        /// Where to write the model.
+        #[arg(long)]
+        out: PathBuf,
+        /// Parser epochs.
+        #[arg(long, default_value_t = 15)]
+        epochs: usize,
+        /// Random seed (training is deterministic for a given seed).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Train on the first N sentences only (for quick experiments).
+        #[arg(long)]
+        max_sentences: Option<usize>,
+        /// Tagger epochs (default: the POS tagger's).
+        #[arg(long, default_value_t = 0)]
+        tagger_epochs: usize,
+        /// Tagger ensemble size (default: the POS tagger's).
+        #[arg(long, default_value_t = 0)]
+        tagger_ensemble: usize,
+        /// Drop averaged parser weights smaller than this.
+        #[arg(long, default_value_t = 0.0)]
+        prune: f32,
+        /// Train the parser on tags predicted by taggers trained on the other folds (this
+        /// many folds; 0 = on the gold tags).
+        #[arg(long, default_value_t = 4)]
+        jackknife: usize,
+        /// No UPOS tagger: UPOS from the (XPOS, word) table learned on the training set.
+        #[arg(long)]
+        no_upos_tagger: bool,
+    },
+    /// Score on a CoNLL-U file with gold tokenization: predicts tags, lemmas, heads and
+    /// relations from the word forms and prints UAS, LAS, UPOS, XPOS, lemma accuracy and
+    /// per-relation scores.
+    Eval {
+        /// Gold CoNLL-U file.
+        file: PathBuf,
+        /// Model file (default: the embedded model).
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Write the predictions here as CoNLL-U.
+        #[arg(long)]
+        predictions: Option<PathBuf>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Diagnostic: parse from the gold UPOS and XPOS instead of predicted tags.
+        #[arg(long)]
+        gold_tags: bool,
+        /// Diagnostic: drop the parser weights below this magnitude before scoring, and
+        /// write the pruned model here (with --pruned-out).
+        #[arg(long)]
+        prune: Option<f32>,
+        /// Where to write the pruned model.
+        #[arg(long, requires = "prune")]
+        pruned_out: Option<PathBuf>,
+    },
+    /// Parse raw text (a file, or standard input) into CoNLL-U.
+    Tag {
+        /// Text file (default: standard input).
+        input: Option<PathBuf>,
+        /// Model file (default: the embedded model).
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
+}
+
+fn parse_model(
+    path: &Option<PathBuf>,
+) -> anyhow::Result<std::borrow::Cow<'static, claimex::parse::ParseModel>> {
+    Ok(match path {
+        Some(p) => std::borrow::Cow::Owned(
+            claimex::parse::ParseModel::from_bytes(
+                &std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?,
+            )
+            .with_context(|| format!("invalid model {}", p.display()))?,
+        ),
+        None => std::borrow::Cow::Borrowed(claimex::parse::embedded()?),
+    })
+}
+
+fn read_treebank(path: &Path) -> anyhow::Result<Vec<claimex::parse::conllu::Sentence>> {
+    claimex::parse::conllu::read(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+fn parse_command(command: ParseCommand) -> anyhow::Result<ExitCode> {
+    use claimex::parse::{conllu, score, ParseModel, TrainOptions};
+    let classes = models::word_classes();
+    match command {
+        ParseCommand::Train {
+            train,
+            dev,
+            out,
+            epochs,
+            seed,
+            max_sentences,
+            tagger_epochs,
+            tagger_ensemble,
+            prune,
+            jackknife,
+            no_upos_tagger,
+        } => {
+            let started = std::time::Instant::now();
+            let mut train_set = read_treebank(&train)?;
+            if let Some(n) = max_sentences {
+                train_set.truncate(n);
+            }
+            let dev_set = dev.as_deref().map(read_treebank).transpose()?;
+            let mut options = TrainOptions {
+                tagger_epochs,
+                tagger_ensemble,
+                jackknife,
+                upos_tagger: !no_upos_tagger,
+                ..TrainOptions::default()
+            };
+            options.parser.epochs = epochs;
+            options.parser.seed = seed;
+            options.parser.prune = prune;
+            let model = ParseModel::train(&train_set, dev_set.as_deref(), classes, &options);
+            let mut file = AtomicFile::create(&out)?;
+            model.write_to(file.writer())?;
+            file.commit()
+                .with_context(|| format!("cannot write {}", out.display()))?;
+            let (t, a) = model.parser.n_weights();
+            eprintln!(
+                "claimex: trained parser on {} sentences in {:.1}s ({t} transition and {a} label weights) -> {}",
+                train_set.len(),
+                started.elapsed().as_secs_f64(),
+                out.display()
+            );
+        }
+        ParseCommand::Eval {
+            file,
+            model,
+            predictions,
+            json,
+            gold_tags,
+            prune,
+            pruned_out,
+        } => {
+            let mut model = parse_model(&model)?;
+            if let Some(p) = prune {
+                let m = model.to_mut();
+                m.parser = m.parser.pruned(p);
+                let (t, a) = m.parser.n_weights();
+                eprintln!("claimex: pruned below {p}: {t} transition and {a} label weights");
+                if let Some(out) = &pruned_out {
+                    let mut f = AtomicFile::create(out)?;
+                    m.write_to(f.writer())?;
+                    f.commit()?;
+                }
+            }
+            let gold = read_treebank(&file)?;
+            let started = std::time::Instant::now();
+            let pred = if gold_tags {
+                model.predict_with_gold_tags(&gold, classes)
+            } else {
+                model.predict(&gold, classes)
+            };
+            let seconds = started.elapsed().as_secs_f64();
+            if let Some(p) = predictions {
+                let mut f = AtomicFile::create(&p)?;
+                conllu::write(f.writer(), &pred)?;
+                f.commit()
+                    .with_context(|| format!("cannot write {}", p.display()))?;
+            }
+            let scores = score::score(&gold, &pred);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&scores)?);
+            } else {
+                print!("{}", scores.to_text());
+                eprintln!(
+                    "claimex: {} words in {:.2}s ({:.0} words/s)",
+                    scores.words,
+                    seconds,
+                    scores.words as f64 / seconds.max(1e-9)
+                );
+            }
+        }
+        ParseCommand::Tag { input, model } => {
+            let model = parse_model(&model)?;
+            let text = match &input {
+                Some(p) => std::fs::read_to_string(p)
+                    .with_context(|| format!("cannot read {}", p.display()))?,
+                None => std::io::read_to_string(std::io::stdin())?,
+            };
+            let started = std::time::Instant::now();
+            let sentences = claimex::parse::split_text(&text);
+            let parsed = model.annotate_parallel(&sentences, classes);
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let words: usize = parsed.iter().map(|s| s.len()).sum();
+            match conllu::write(&mut out, &parsed).and_then(|()| std::io::Write::flush(&mut out)) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                r => r?,
+            }
+            eprintln!(
+                "claimex: {} sentences, {words} words in {:.2}s ({:.0} words/s)",
+                parsed.len(),
+                started.elapsed().as_secs_f64(),
+                words as f64 / started.elapsed().as_secs_f64().max(1e-9)
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// How `claimex run` was asked to run.
@@ -482,6 +701,7 @@ fn main() -> ExitCode {
         Command::Ner { command } => tag_command(Task::Ner, command),
         Command::Pos { command } => tag_command(Task::Pos, command),
         Command::Chunk { command } => tag_command(Task::Chunk, command),
+        Command::Parse { command } => parse_command(command),
         Command::Classes { vectors, out, seed } => (|| {
             let started = std::time::Instant::now();
             let classes = WordClasses::build(

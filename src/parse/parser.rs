@@ -1,0 +1,823 @@
+//! A transition-based arc-hybrid dependency parser: averaged perceptron, greedy decoding, a
+//! dynamic oracle (Goldberg & Nivre 2013) with exploration after the first epoch, and a second
+//! perceptron that labels each arc when it is made (the dependent's subtree is complete then).
+//!
+//! The root is the bottom of the stack; `RIGHT` onto it is allowed only once the buffer is
+//! empty, so every parse has exactly one root. Features follow Zhang & Nivre (2011): words,
+//! tags, word classes and suffixes of s0–s2 and b0–b2, the leftmost and rightmost children of
+//! s0, s1 and b0 with their labels, distance, valency, label sets, and pair/triple conjunctions.
+
+use crate::tagger::WordClasses;
+
+use super::weights::{Frozen, Trainable};
+
+const SHIFT: usize = 0;
+const LEFT: usize = 1;
+const RIGHT: usize = 2;
+
+#[inline]
+fn fmix64(mut k: u64) -> u64 {
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    k ^= k >> 33;
+    k
+}
+
+/// A stable hash of a string (independent of Rust versions).
+pub fn hash_str(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in s.as_bytes() {
+        h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
+    }
+    fmix64(h)
+}
+
+#[inline]
+fn mix(a: u64, b: u64) -> u64 {
+    fmix64(a.rotate_left(23) ^ b.wrapping_mul(0x517c_c1b7_2722_0a95))
+}
+
+/// The hashed attributes of each position: 0 is the root, 1..=n the words, n+1 "none".
+struct Tokens {
+    w: Vec<u64>,
+    p: Vec<u64>,
+    u: Vec<u64>,
+    c: Vec<u64>,
+    s: Vec<u64>,
+    wp: Vec<u64>,
+}
+
+impl Tokens {
+    fn new(words: &[&str], xpos: &[&str], upos: &[&str], classes: &WordClasses) -> Tokens {
+        let n = words.len();
+        let mut t = Tokens {
+            w: Vec::with_capacity(n + 2),
+            p: Vec::with_capacity(n + 2),
+            u: Vec::with_capacity(n + 2),
+            c: Vec::with_capacity(n + 2),
+            s: Vec::with_capacity(n + 2),
+            wp: Vec::with_capacity(n + 2),
+        };
+        let mut push = |w: u64, p: u64, u: u64, c: u64, s: u64| {
+            t.w.push(w);
+            t.p.push(p);
+            t.u.push(u);
+            t.c.push(c);
+            t.s.push(s);
+            t.wp.push(mix(w, p));
+        };
+        let root = hash_str("<ROOT>");
+        push(root, root, root, root, root);
+        for i in 0..n {
+            let lower = words[i].to_lowercase();
+            let row = classes.row(words[i]).or_else(|| classes.row(&lower));
+            let c = row.map_or(1, |r| classes.clusters(r)[2] as u64 + 2);
+            let chars: Vec<char> = lower.chars().collect();
+            let suf: String = chars[chars.len().saturating_sub(3)..].iter().collect();
+            push(
+                hash_str(&lower),
+                hash_str(xpos[i]),
+                hash_str(upos[i]),
+                c,
+                hash_str(&suf) ^ 0x5555,
+            );
+        }
+        let none = hash_str("<NONE>");
+        push(none, none, none, none, none);
+        t
+    }
+}
+
+/// A parser configuration.
+struct State {
+    n: usize,
+    stack: Vec<usize>,
+    b: usize,
+    heads: Vec<usize>,
+    labels: Vec<u16>,
+    lc1: Vec<usize>,
+    lc2: Vec<usize>,
+    rc1: Vec<usize>,
+    rc2: Vec<usize>,
+    nl: Vec<u8>,
+    nr: Vec<u8>,
+    lset: Vec<u64>,
+    rset: Vec<u64>,
+    in_stack: Vec<bool>,
+}
+
+impl State {
+    fn new(n: usize) -> State {
+        let none = n + 1;
+        let mut in_stack = vec![false; n + 2];
+        in_stack[0] = true;
+        State {
+            n,
+            stack: vec![0],
+            b: 1,
+            heads: vec![usize::MAX; n + 2],
+            labels: vec![0; n + 2],
+            lc1: vec![none; n + 2],
+            lc2: vec![none; n + 2],
+            rc1: vec![none; n + 2],
+            rc2: vec![none; n + 2],
+            nl: vec![0; n + 2],
+            nr: vec![0; n + 2],
+            lset: vec![0; n + 2],
+            rset: vec![0; n + 2],
+            in_stack,
+        }
+    }
+
+    fn none(&self) -> usize {
+        self.n + 1
+    }
+
+    fn terminal(&self) -> bool {
+        self.b > self.n && self.stack.len() == 1
+    }
+
+    fn valid(&self, t: usize) -> bool {
+        match t {
+            SHIFT => self.b <= self.n,
+            LEFT => self.stack.len() >= 2 && self.b <= self.n,
+            _ => self.stack.len() >= 3 || (self.stack.len() == 2 && self.b > self.n),
+        }
+    }
+
+    fn s(&self, i: usize) -> usize {
+        let l = self.stack.len();
+        if i < l {
+            self.stack[l - 1 - i]
+        } else {
+            self.none()
+        }
+    }
+
+    fn bf(&self, i: usize) -> usize {
+        if self.b + i <= self.n {
+            self.b + i
+        } else {
+            self.none()
+        }
+    }
+
+    /// The (head, dependent) of the arc `t` would add.
+    fn arc(&self, t: usize) -> Option<(usize, usize)> {
+        match t {
+            LEFT => Some((self.b, self.s(0))),
+            RIGHT => Some((self.s(1), self.s(0))),
+            _ => None,
+        }
+    }
+
+    fn apply(&mut self, t: usize, label: u16) {
+        match t {
+            SHIFT => {
+                self.stack.push(self.b);
+                self.in_stack[self.b] = true;
+                self.b += 1;
+            }
+            _ => {
+                let (h, d) = self.arc(t).expect("arc transition");
+                self.stack.pop();
+                self.in_stack[d] = false;
+                self.heads[d] = h;
+                self.labels[d] = label;
+                let bit = 1u64 << (label % 64);
+                if d < h {
+                    self.lc2[h] = self.lc1[h];
+                    self.lc1[h] = d;
+                    self.nl[h] = self.nl[h].saturating_add(1);
+                    self.lset[h] |= bit;
+                } else {
+                    self.rc2[h] = self.rc1[h];
+                    self.rc1[h] = d;
+                    self.nr[h] = self.nr[h].saturating_add(1);
+                    self.rset[h] |= bit;
+                }
+            }
+        }
+    }
+
+    /// Dynamic-oracle costs (gold arcs made unreachable) of the three transitions.
+    fn costs(&self, gold: &[usize], children: &[Vec<usize>]) -> [u32; 3] {
+        let mut c = [u32::MAX; 3];
+        let b = self.b;
+        if self.valid(SHIFT) {
+            let mut k = 0;
+            let h = gold[b];
+            if self.in_stack[h] && h != self.s(0) {
+                k += 1;
+            }
+            k += children[b].iter().filter(|&&d| self.in_stack[d]).count() as u32;
+            c[SHIFT] = k;
+        }
+        let s0 = self.s(0);
+        let lost_children = || {
+            if s0 > self.n {
+                0
+            } else {
+                children[s0].iter().filter(|&&d| d >= b).count() as u32
+            }
+        };
+        if self.valid(LEFT) {
+            let h = gold[s0];
+            let mut k = lost_children();
+            if h == self.s(1) || h > b {
+                k += 1;
+            }
+            c[LEFT] = k;
+        }
+        if self.valid(RIGHT) {
+            let h = gold[s0];
+            let mut k = lost_children();
+            if h >= b && h <= self.n {
+                k += 1;
+            }
+            c[RIGHT] = k;
+        }
+        c
+    }
+}
+
+fn dist_bucket(d: usize) -> u64 {
+    match d {
+        0..=4 => d as u64,
+        5..=6 => 5,
+        7..=9 => 6,
+        _ => 7,
+    }
+}
+
+/// Transition features of a configuration.
+fn transition_features(st: &State, t: &Tokens, out: &mut Vec<u64>) {
+    out.clear();
+    let s0 = st.s(0);
+    let s1 = st.s(1);
+    let s2 = st.s(2);
+    let b0 = st.bf(0);
+    let b1 = st.bf(1);
+    let b2 = st.bf(2);
+    let s0l1 = st.lc1[s0];
+    let s0l2 = st.lc2[s0];
+    let s0r1 = st.rc1[s0];
+    let s0r2 = st.rc2[s0];
+    let b0l1 = st.lc1[b0];
+    let b0l2 = st.lc2[b0];
+    let s1r1 = st.rc1[s1];
+    let s1l1 = st.lc1[s1];
+    let lab = |i: usize| st.labels[i] as u64 + 1;
+    let (w, p, u, c, wp) = (&t.w, &t.p, &t.u, &t.c, &t.wp);
+    let d = if s0 <= st.n && b0 <= st.n {
+        dist_bucket(b0 - s0)
+    } else {
+        15
+    };
+    let d2 = if s1 <= st.n && s0 <= st.n {
+        dist_bucket(s0 - s1)
+    } else {
+        15
+    };
+    let mut id = 0u64;
+    let mut f = |v: u64| {
+        id += 1;
+        out.push(fmix64(v ^ id.wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1);
+    };
+    let m3 = |a: u64, b: u64, c: u64| mix(mix(a, b), c);
+    // Single positions.
+    f(w[s0]);
+    f(p[s0]);
+    f(wp[s0]);
+    f(w[b0]);
+    f(p[b0]);
+    f(wp[b0]);
+    f(w[b1]);
+    f(p[b1]);
+    f(wp[b1]);
+    f(w[b2]);
+    f(p[b2]);
+    f(w[s1]);
+    f(p[s1]);
+    f(wp[s1]);
+    f(w[s2]);
+    f(p[s2]);
+    f(c[s0]);
+    f(c[b0]);
+    f(c[s1]);
+    f(c[b1]);
+    f(t.s[s0]);
+    f(t.s[b0]);
+    // Pairs.
+    f(mix(wp[s0], wp[b0]));
+    f(mix(wp[s0], w[b0]));
+    f(mix(w[s0], wp[b0]));
+    f(mix(wp[s0], p[b0]));
+    f(mix(p[s0], wp[b0]));
+    f(mix(w[s0], w[b0]));
+    f(mix(p[s0], p[b0]));
+    f(mix(p[b0], p[b1]));
+    f(mix(c[s0], c[b0]));
+    f(mix(c[s0], p[b0]));
+    f(mix(p[s0], c[b0]));
+    f(mix(p[s1], p[s0]));
+    f(mix(w[s1], w[s0]));
+    f(mix(wp[s1], p[s0]));
+    f(mix(p[s1], wp[s0]));
+    f(mix(p[s1], p[b0]));
+    f(mix(c[s1], c[s0]));
+    f(mix(u[s0], u[b0]));
+    f(mix(w[b0], p[b1]));
+    f(mix(p[b0], w[b1]));
+    // Triples.
+    f(m3(p[b0], p[b1], p[b2]));
+    f(m3(p[s0], p[b0], p[b1]));
+    f(m3(p[s1], p[s0], p[b0]));
+    f(m3(p[s0], p[s0l1], p[b0]));
+    f(m3(p[s0], p[s0r1], p[b0]));
+    f(m3(p[s0], p[b0], p[b0l1]));
+    f(m3(p[s1], p[s1r1], p[s0]));
+    f(m3(p[s1], p[s1l1], p[s0]));
+    f(m3(p[s2], p[s1], p[s0]));
+    f(m3(u[s1], u[s0], u[b0]));
+    f(m3(w[s0], p[s0], p[b1]));
+    // Distance.
+    f(mix(w[s0], d));
+    f(mix(p[s0], d));
+    f(mix(w[b0], d));
+    f(mix(p[b0], d));
+    f(m3(w[s0], w[b0], d));
+    f(m3(p[s0], p[b0], d));
+    f(m3(p[s1], p[s0], d2));
+    f(m3(w[s1], w[s0], d2));
+    // Valency.
+    f(mix(w[s0], st.nr[s0] as u64));
+    f(mix(p[s0], st.nr[s0] as u64));
+    f(mix(w[s0], st.nl[s0] as u64 + 100));
+    f(mix(p[s0], st.nl[s0] as u64 + 100));
+    f(mix(w[b0], st.nl[b0] as u64 + 100));
+    f(mix(p[b0], st.nl[b0] as u64 + 100));
+    f(mix(p[s1], st.nr[s1] as u64));
+    // Children.
+    f(w[s0l1]);
+    f(p[s0l1]);
+    f(lab(s0l1));
+    f(w[s0r1]);
+    f(p[s0r1]);
+    f(lab(s0r1));
+    f(w[b0l1]);
+    f(p[b0l1]);
+    f(lab(b0l1));
+    f(w[s0l2]);
+    f(p[s0l2]);
+    f(lab(s0l2));
+    f(w[s0r2]);
+    f(p[s0r2]);
+    f(lab(s0r2));
+    f(w[b0l2]);
+    f(p[b0l2]);
+    f(lab(b0l2));
+    f(p[s1r1]);
+    f(lab(s1r1));
+    f(p[s1l1]);
+    f(m3(p[s0], p[s0l1], p[s0l2]));
+    f(m3(p[s0], p[s0r1], p[s0r2]));
+    f(m3(p[b0], p[b0l1], p[b0l2]));
+    f(m3(p[s0], lab(s0l1), lab(s0l2)));
+    f(m3(p[s0], lab(s0r1), lab(s0r2)));
+    f(m3(p[b0], lab(b0l1), p[s0]));
+    // Label sets.
+    f(mix(w[s0], st.rset[s0]));
+    f(mix(p[s0], st.rset[s0]));
+    f(mix(w[s0], st.lset[s0] ^ 0xabcd));
+    f(mix(p[s0], st.lset[s0] ^ 0xabcd));
+    f(mix(w[b0], st.lset[b0] ^ 0xabcd));
+    f(mix(p[b0], st.lset[b0] ^ 0xabcd));
+    f(mix(p[s1], st.rset[s1]));
+    f(m3(p[s0], p[b0], st.lset[s0] ^ 0xabcd));
+}
+
+/// Label features of the arc `h → d` made by transition `t`.
+fn label_features(st: &State, tk: &Tokens, h: usize, d: usize, tr: usize, out: &mut Vec<u64>) {
+    out.clear();
+    let (w, p, u, c, wp) = (&tk.w, &tk.p, &tk.u, &tk.c, &tk.wp);
+    let dir = tr as u64;
+    let dist = dist_bucket(h.abs_diff(d)) + 16 * dir;
+    let dl1 = st.lc1[d];
+    let dr1 = st.rc1[d];
+    let lab = |i: usize| st.labels[i] as u64 + 1;
+    let prev = if d > 1 { d - 1 } else { st.none() };
+    let next = if d < st.n { d + 1 } else { st.none() };
+    let mut id = 1000u64;
+    let mut f = |v: u64| {
+        id += 1;
+        out.push(fmix64(v ^ id.wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1);
+    };
+    let m3 = |a: u64, b: u64, c: u64| mix(mix(a, b), c);
+    f(dir);
+    f(w[d]);
+    f(p[d]);
+    f(wp[d]);
+    f(u[d]);
+    f(c[d]);
+    f(tk.s[d]);
+    f(w[h]);
+    f(p[h]);
+    f(wp[h]);
+    f(c[h]);
+    f(mix(p[h], p[d]));
+    f(mix(w[h], p[d]));
+    f(mix(p[h], w[d]));
+    f(mix(w[h], w[d]));
+    f(mix(c[h], c[d]));
+    f(mix(u[h], u[d]));
+    f(m3(p[h], p[d], dist));
+    f(m3(w[h], p[d], dist));
+    f(m3(p[h], w[d], dist));
+    f(mix(p[d], dist));
+    f(mix(w[d], dist));
+    f(lab(dl1));
+    f(mix(w[dl1], p[d]));
+    f(mix(lab(dl1), p[d]));
+    f(m3(lab(dl1), w[dl1], p[h]));
+    f(mix(lab(dr1), p[d]));
+    f(mix(w[dr1], p[d]));
+    f(mix(p[d], st.lset[d]));
+    f(mix(p[d], st.rset[d] ^ 0xabcd));
+    f(m3(p[h], p[d], st.lset[d]));
+    f(m3(p[h], p[d], st.rset[d] ^ 0xabcd));
+    f(m3(p[h], st.lset[h], dir));
+    f(m3(p[h], st.rset[h] ^ 0xabcd, dir));
+    f(m3(p[h], p[d], st.nl[h] as u64 * 16 + st.nr[h] as u64));
+    f(m3(p[prev], p[d], dir));
+    f(m3(p[d], p[next], dir));
+    f(m3(w[prev], p[d], p[h]));
+    f(m3(p[d], w[h], lab(st.lc1[h])));
+    f(m3(u[d], u[h], lab(st.lc1[h])));
+}
+
+/// A trained parser: transition and label weights and the label names.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parser {
+    labels: Vec<String>,
+    transitions: Frozen,
+    arcs: Frozen,
+}
+
+/// A sentence for training: words, tags, gold heads (0 = root) and relation names.
+pub struct TrainSentence<'a> {
+    /// Word forms.
+    pub words: Vec<&'a str>,
+    /// Penn tags.
+    pub xpos: Vec<&'a str>,
+    /// Universal tags.
+    pub upos: Vec<&'a str>,
+    /// Gold heads.
+    pub heads: Vec<usize>,
+    /// Gold relations.
+    pub deprels: Vec<&'a str>,
+}
+
+/// Training settings.
+#[derive(Clone, Debug)]
+pub struct ParserConfig {
+    /// Epochs.
+    pub epochs: usize,
+    /// Shuffle seed.
+    pub seed: u64,
+    /// Probability of following the model's (wrong) prediction from epoch 2 on.
+    pub explore: f64,
+    /// Averaged weights smaller than this are dropped from the model.
+    pub prune: f32,
+    /// Print progress to standard error.
+    pub verbose: bool,
+}
+
+impl Default for ParserConfig {
+    fn default() -> Self {
+        ParserConfig {
+            epochs: 15,
+            seed: 1,
+            explore: 0.9,
+            prune: 0.0,
+            verbose: true,
+        }
+    }
+}
+
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+fn argmax_valid(st: &State, scores: &[f32], allowed: impl Fn(usize) -> bool) -> usize {
+    let mut best = usize::MAX;
+    for t in 0..3 {
+        if st.valid(t) && allowed(t) && (best == usize::MAX || scores[t] > scores[best]) {
+            best = t;
+        }
+    }
+    best
+}
+
+fn argmax(scores: &[f32]) -> usize {
+    let mut best = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+/// A training-in-progress parser.
+pub struct Training {
+    labels: Vec<String>,
+    label_ids: rustc_hash::FxHashMap<String, u16>,
+    transitions: Trainable,
+    arcs: Trainable,
+    c: f32,
+    rng: SplitMix64,
+    config: ParserConfig,
+    epoch: usize,
+}
+
+impl Training {
+    /// Starts training with the relations of `sentences` as the label set.
+    pub fn new(sentences: &[TrainSentence], config: ParserConfig) -> Training {
+        let mut labels: Vec<String> = sentences
+            .iter()
+            .flat_map(|s| s.deprels.iter().map(|d| d.to_string()))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        if labels.is_empty() {
+            labels.push("dep".into());
+        }
+        labels.truncate(255);
+        let label_ids = labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.clone(), i as u16))
+            .collect();
+        Training {
+            arcs: Trainable::new(labels.len()),
+            labels,
+            label_ids,
+            transitions: Trainable::new(3),
+            c: 1.0,
+            rng: SplitMix64(config.seed),
+            config,
+            epoch: 0,
+        }
+    }
+
+    /// One epoch over `sentences` (shuffled); returns the share of correct transitions.
+    pub fn epoch(&mut self, sentences: &[TrainSentence], classes: &WordClasses) -> f64 {
+        let mut order: Vec<usize> = (0..sentences.len()).collect();
+        for i in (1..order.len()).rev() {
+            let j = (self.rng.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let explore = self.epoch > 0 && self.config.explore > 0.0;
+        let (mut right, mut total) = (0usize, 0usize);
+        let mut feats = Vec::with_capacity(128);
+        let mut lfeats = Vec::with_capacity(64);
+        let mut scores = [0f32; 3];
+        let mut lscores = vec![0f32; self.labels.len()];
+        for &i in &order {
+            let s = &sentences[i];
+            let n = s.words.len();
+            if n == 0 || s.heads.iter().any(|&h| h > n) {
+                continue;
+            }
+            let tk = Tokens::new(&s.words, &s.xpos, &s.upos, classes);
+            let mut gold = vec![0usize; n + 2];
+            let mut children = vec![Vec::new(); n + 2];
+            for (j, &h) in s.heads.iter().enumerate() {
+                gold[j + 1] = h;
+                children[h].push(j + 1);
+            }
+            gold[0] = n + 1;
+            gold[n + 1] = n + 1;
+            let glabel: Vec<u16> = std::iter::once(0)
+                .chain(
+                    s.deprels
+                        .iter()
+                        .map(|d| self.label_ids.get(*d).copied().unwrap_or(0)),
+                )
+                .collect();
+            let mut st = State::new(n);
+            while !st.terminal() {
+                transition_features(&st, &tk, &mut feats);
+                self.transitions.score(&feats, &mut scores);
+                let costs = st.costs(&gold, &children);
+                let min = *costs.iter().min().expect("three costs");
+                let pred = argmax_valid(&st, &scores, |_| true);
+                let best_gold = argmax_valid(&st, &scores, |t| costs[t] == min);
+                let best_wrong = argmax_valid(&st, &scores, |t| costs[t] != min);
+                total += 1;
+                if costs[pred] == min {
+                    right += 1;
+                }
+                // A tie counts as a mistake: the decoder breaks ties by index, which the
+                // averaged weights need not reproduce.
+                if best_wrong != usize::MAX && scores[best_wrong] >= scores[best_gold] {
+                    self.transitions.update(&feats, best_gold, 1.0, self.c);
+                    self.transitions.update(&feats, best_wrong, -1.0, self.c);
+                }
+                self.c += 1.0;
+                let next =
+                    if costs[pred] == min || (explore && self.rng.unit() < self.config.explore) {
+                        pred
+                    } else {
+                        best_gold
+                    };
+                let mut label = 0;
+                if let Some((h, d)) = st.arc(next) {
+                    label_features(&st, &tk, h, d, next, &mut lfeats);
+                    self.arcs.score(&lfeats, &mut lscores);
+                    let guess = argmax(&lscores) as u16;
+                    label = guess;
+                    if gold[d] == h {
+                        let g = glabel[d] as usize;
+                        let rival = (0..lscores.len()).filter(|&l| l != g).fold(
+                            None,
+                            |b: Option<usize>, l| match b {
+                                Some(b) if lscores[b] >= lscores[l] => Some(b),
+                                _ => Some(l),
+                            },
+                        );
+                        if let Some(r) = rival {
+                            if lscores[r] >= lscores[g] {
+                                self.arcs.update(&lfeats, g, 1.0, self.c);
+                                self.arcs.update(&lfeats, r, -1.0, self.c);
+                            }
+                        }
+                        label = g as u16;
+                    }
+                }
+                st.apply(next, label);
+            }
+        }
+        self.epoch += 1;
+        right as f64 / total.max(1) as f64
+    }
+
+    /// The averaged model so far.
+    pub fn model(&self) -> Parser {
+        Parser {
+            labels: self.labels.clone(),
+            transitions: self
+                .transitions
+                .freeze(self.c, self.config.prune)
+                .quantized(self.config.prune),
+            arcs: self
+                .arcs
+                .freeze(self.c, self.config.prune)
+                .quantized(self.config.prune),
+        }
+    }
+
+    /// Numbers of transition and label feature rows.
+    pub fn sizes(&self) -> (usize, usize) {
+        (self.transitions.n_rows(), self.arcs.n_rows())
+    }
+}
+
+impl Parser {
+    /// Heads (0 = root) and relations of a tagged sentence.
+    pub fn parse(
+        &self,
+        words: &[&str],
+        xpos: &[&str],
+        upos: &[&str],
+        classes: &WordClasses,
+    ) -> (Vec<usize>, Vec<&str>) {
+        let n = words.len();
+        if n == 0 {
+            return (Vec::new(), Vec::new());
+        }
+        let tk = Tokens::new(words, xpos, upos, classes);
+        let mut st = State::new(n);
+        let mut feats = Vec::with_capacity(128);
+        let mut lfeats = Vec::with_capacity(64);
+        let mut scores = [0f32; 3];
+        let mut lscores = vec![0f32; self.labels.len()];
+        while !st.terminal() {
+            transition_features(&st, &tk, &mut feats);
+            self.transitions.score(&feats, &mut scores);
+            let t = argmax_valid(&st, &scores, |_| true);
+            let mut label = 0;
+            if let Some((h, d)) = st.arc(t) {
+                label_features(&st, &tk, h, d, t, &mut lfeats);
+                self.arcs.score(&lfeats, &mut lscores);
+                label = argmax(&lscores) as u16;
+            }
+            st.apply(t, label);
+        }
+        let heads = st.heads[1..=n].to_vec();
+        let labels = st.labels[1..=n]
+            .iter()
+            .zip(&heads)
+            .map(|(&l, &h)| {
+                if h == 0 {
+                    "root"
+                } else {
+                    self.labels[l as usize].as_str()
+                }
+            })
+            .collect();
+        (heads, labels)
+    }
+
+    /// The relation names.
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    /// Numbers of stored transition and label weights.
+    pub fn n_weights(&self) -> (usize, usize) {
+        (self.transitions.n_weights(), self.arcs.n_weights())
+    }
+
+    /// The parser without the weights whose magnitude is below `prune`.
+    pub fn pruned(&self, prune: f32) -> Parser {
+        Parser {
+            labels: self.labels.clone(),
+            transitions: self.transitions.quantized(prune),
+            arcs: self.arcs.quantized(prune),
+        }
+    }
+
+    /// Writes the parser.
+    pub fn write_to(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        w.write_all(&(self.labels.len() as u32).to_le_bytes())?;
+        for l in &self.labels {
+            super::weights::write_str(w, l)?;
+        }
+        self.transitions.write_to(w)?;
+        self.arcs.write_to(w)
+    }
+
+    /// Reads a parser written by [`Parser::write_to`], advancing `pos`.
+    pub fn read(b: &[u8], pos: &mut usize) -> Result<Parser, crate::tagger::ModelError> {
+        use crate::tagger::ModelError;
+        let n = super::weights::read_u32(b, pos)? as usize;
+        if n == 0 || n > 255 {
+            return Err(ModelError::Corrupt("label count".into()));
+        }
+        let labels = (0..n)
+            .map(|_| super::weights::read_str(b, pos))
+            .collect::<Result<Vec<_>, _>>()?;
+        let transitions = Frozen::read(b, pos)?;
+        let arcs = Frozen::read(b, pos)?;
+        if transitions.n_classes() != 3 || arcs.n_classes() != n {
+            return Err(ModelError::Corrupt("class counts".into()));
+        }
+        Ok(Parser {
+            labels,
+            transitions,
+            arcs,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn oracle_reaches_gold_projective_tree() {
+        // heads: 1<-2, 2 root, 3<-2, 4<-3
+        let gold_heads = [2usize, 0, 2, 3];
+        let n = gold_heads.len();
+        let mut gold = vec![0usize; n + 2];
+        let mut children = vec![Vec::new(); n + 2];
+        for (j, &h) in gold_heads.iter().enumerate() {
+            gold[j + 1] = h;
+            children[h].push(j + 1);
+        }
+        gold[0] = n + 1;
+        gold[n + 1] = n + 1;
+        let mut st = State::new(n);
+        while !st.terminal() {
+            let c = st.costs(&gold, &children);
+            let t = (0..3).find(|&t| c[t] == 0).expect("a zero-cost transition");
+            st.apply(t, 0);
+        }
+        assert_eq!(&st.heads[1..=n], &gold_heads);
+    }
+}

@@ -1,0 +1,385 @@
+//! Averaged-perceptron weight tables over hashed feature keys: a trainable table (rows created
+//! on first update, lazy averaging) and a frozen, sparse table for decoding and for files.
+
+use std::io::{self, Write};
+
+use half::f16;
+use rustc_hash::FxHashMap;
+
+use crate::tagger::ModelError;
+
+/// Weights being trained: one row of `n` classes per feature key, with the running sums that
+/// give the averaged weights (`w - u / c`, the standard lazy-averaging trick).
+pub struct Trainable {
+    n: usize,
+    rows: FxHashMap<u64, u32>,
+    w: Vec<f32>,
+    u: Vec<f32>,
+}
+
+impl Trainable {
+    /// An empty table for `n` classes.
+    pub fn new(n: usize) -> Trainable {
+        Trainable {
+            n,
+            rows: FxHashMap::default(),
+            w: Vec::new(),
+            u: Vec::new(),
+        }
+    }
+
+    /// Adds the (current) weights of `feats` into `scores` (length `n`).
+    pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for f in feats {
+            if let Some(&r) = self.rows.get(f) {
+                let row = &self.w[r as usize * self.n..(r as usize + 1) * self.n];
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += w;
+                }
+            }
+        }
+    }
+
+    /// Adds `delta` to class `class` of every feature; `c` is the number of training
+    /// instances seen so far (for averaging).
+    pub fn update(&mut self, feats: &[u64], class: usize, delta: f32, c: f32) {
+        for &f in feats {
+            let next = self.rows.len() as u32;
+            let r = *self.rows.entry(f).or_insert(next) as usize;
+            if r == self.w.len() / self.n {
+                self.w.resize(self.w.len() + self.n, 0.0);
+                self.u.resize(self.u.len() + self.n, 0.0);
+            }
+            self.w[r * self.n + class] += delta;
+            self.u[r * self.n + class] += c * delta;
+        }
+    }
+
+    /// The averaged weights after `c` instances, as a frozen table keeping the entries whose
+    /// magnitude is at least `prune`.
+    pub fn freeze(&self, c: f32, prune: f32) -> Frozen {
+        let mut keys: Vec<(u64, u32)> = self.rows.iter().map(|(&k, &r)| (k, r)).collect();
+        keys.sort_unstable();
+        let rows: Vec<(u64, Vec<(u8, f32)>)> = keys
+            .into_iter()
+            .map(|(k, r)| {
+                let r = r as usize;
+                let entries = (0..self.n)
+                    .filter_map(|j| {
+                        let i = r * self.n + j;
+                        let avg = self.w[i] - self.u[i] / c.max(1.0);
+                        (avg.abs() >= prune && avg != 0.0).then_some((j as u8, avg))
+                    })
+                    .collect::<Vec<_>>();
+                (k, entries)
+            })
+            .filter(|(_, e)| !e.is_empty())
+            .collect();
+        Frozen::from_rows(self.n, &rows)
+    }
+
+    /// Number of feature rows.
+    pub fn n_rows(&self) -> usize {
+        self.rows.len()
+    }
+}
+
+/// A slot of a table with up to three classes stored inline: a 32-bit fingerprint of the key
+/// (never 0; the slot index comes from other bits) and the weights, 16 bytes, four slots per
+/// cache line. The full keys are kept apart, for writing.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Dense {
+    fp: u32,
+    w: [f32; 3],
+}
+
+#[inline]
+fn fingerprint(key: u64) -> u32 {
+    ((key >> 32) as u32) | 1
+}
+
+/// A slot of a table with many classes: the key and its range in `entries`.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Sparse {
+    key: u64,
+    start: u32,
+    len: u32,
+}
+
+/// Frozen weights in an open-addressing table (linear probing; keys are never 0): up to four
+/// classes inline in the slot, more as sparse (class, weight) entries.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Frozen {
+    n: usize,
+    mask: usize,
+    rows: usize,
+    dense: Vec<Dense>,
+    dense_keys: Vec<u64>,
+    sparse: Vec<Sparse>,
+    entries: Vec<(u8, f32)>,
+}
+
+#[inline]
+fn slot_of(key: u64, mask: usize) -> usize {
+    (key >> 1) as usize & mask
+}
+
+impl Frozen {
+    fn with_rows(n: usize, rows: usize) -> Frozen {
+        let cap = (rows * 3 / 2 + 16).next_power_of_two();
+        let (dense, dense_keys, sparse) = if n <= 3 {
+            (vec![Dense::default(); cap], vec![0; cap], Vec::new())
+        } else {
+            (Vec::new(), Vec::new(), vec![Sparse::default(); cap])
+        };
+        Frozen {
+            n,
+            mask: cap - 1,
+            rows: 0,
+            dense,
+            dense_keys,
+            sparse,
+            entries: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, key: u64, entries: &[(u8, f32)]) {
+        if entries.is_empty() || key == 0 {
+            return;
+        }
+        let mut i = slot_of(key, self.mask);
+        if self.n <= 3 {
+            let fp = fingerprint(key);
+            while self.dense[i].fp != 0 && self.dense_keys[i] != key {
+                i = (i + 1) & self.mask;
+            }
+            self.dense_keys[i] = key;
+            let slot = &mut self.dense[i];
+            slot.fp = fp;
+            slot.w = [0.0; 3];
+            for &(j, x) in entries {
+                slot.w[j as usize] = x;
+            }
+        } else {
+            while self.sparse[i].key != 0 && self.sparse[i].key != key {
+                i = (i + 1) & self.mask;
+            }
+            let start = self.entries.len() as u32;
+            self.entries.extend_from_slice(entries);
+            self.sparse[i] = Sparse {
+                key,
+                start,
+                len: entries.len() as u32,
+            };
+        }
+        self.rows += 1;
+    }
+
+    /// Number of classes.
+    pub fn n_classes(&self) -> usize {
+        self.n
+    }
+
+    /// Number of stored (non-zero) weights.
+    pub fn n_weights(&self) -> usize {
+        if self.n <= 3 {
+            self.dense
+                .iter()
+                .filter(|s| s.fp != 0)
+                .map(|s| s.w.iter().filter(|&&x| x != 0.0).count())
+                .sum()
+        } else {
+            self.entries.len()
+        }
+    }
+
+    /// Sets `scores` (length `n`) to the summed weights of `feats`.
+    #[inline]
+    pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        #[cfg(target_arch = "x86_64")]
+        for &f in feats {
+            let i = slot_of(f, self.mask);
+            // SAFETY: prefetching is a hint and never faults; the pointer is in bounds.
+            unsafe {
+                use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+                let p = if self.n <= 3 {
+                    self.dense.as_ptr().add(i) as *const i8
+                } else {
+                    self.sparse.as_ptr().add(i) as *const i8
+                };
+                _mm_prefetch(p, _MM_HINT_T0);
+            }
+        }
+        if self.n <= 3 {
+            let mut acc = [0f32; 3];
+            for &f in feats {
+                let mut i = slot_of(f, self.mask);
+                let fp = fingerprint(f);
+                loop {
+                    let s = &self.dense[i];
+                    if s.fp == fp {
+                        for (a, w) in acc.iter_mut().zip(&s.w) {
+                            *a += w;
+                        }
+                        break;
+                    }
+                    if s.fp == 0 {
+                        break;
+                    }
+                    i = (i + 1) & self.mask;
+                }
+            }
+            for (s, a) in scores.iter_mut().zip(acc) {
+                *s = a;
+            }
+        } else {
+            for &f in feats {
+                let mut i = slot_of(f, self.mask);
+                loop {
+                    let s = &self.sparse[i];
+                    if s.key == f {
+                        for &(j, w) in &self.entries[s.start as usize..(s.start + s.len) as usize] {
+                            scores[j as usize] += w;
+                        }
+                        break;
+                    }
+                    if s.key == 0 {
+                        break;
+                    }
+                    i = (i + 1) & self.mask;
+                }
+            }
+        }
+    }
+
+    /// The rows sorted by key, each with its non-zero (class, weight) entries.
+    fn sorted_rows(&self) -> Vec<(u64, Vec<(u8, f32)>)> {
+        let mut rows: Vec<(u64, Vec<(u8, f32)>)> = if self.n <= 3 {
+            self.dense
+                .iter()
+                .zip(&self.dense_keys)
+                .filter(|(s, _)| s.fp != 0)
+                .map(|(s, &key)| {
+                    let e = (0..self.n)
+                        .filter(|&j| s.w[j] != 0.0)
+                        .map(|j| (j as u8, s.w[j]))
+                        .collect();
+                    (key, e)
+                })
+                .collect()
+        } else {
+            self.sparse
+                .iter()
+                .filter(|s| s.key != 0)
+                .map(|s| {
+                    let e = self.entries[s.start as usize..(s.start + s.len) as usize].to_vec();
+                    (s.key, e)
+                })
+                .collect()
+        };
+        rows.sort_unstable_by_key(|r| r.0);
+        rows
+    }
+
+    fn from_rows(n: usize, rows: &[(u64, Vec<(u8, f32)>)]) -> Frozen {
+        let mut f = Frozen::with_rows(n, rows.len());
+        for (k, e) in rows {
+            f.push(*k, e);
+        }
+        f
+    }
+
+    /// Writes the table: class count, rows sorted by key (key, entry count, entries as class
+    /// + f16).
+    pub fn write_to(&self, w: &mut dyn Write) -> io::Result<()> {
+        let rows = self.sorted_rows();
+        w.write_all(&(self.n as u32).to_le_bytes())?;
+        w.write_all(&(rows.len() as u32).to_le_bytes())?;
+        for (k, entries) in &rows {
+            w.write_all(&k.to_le_bytes())?;
+            w.write_all(&[entries.len() as u8])?;
+            for &(j, x) in entries {
+                w.write_all(&[j])?;
+                w.write_all(&f16::from_f32(x).to_bits().to_le_bytes())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads a table written by [`Frozen::write_to`], advancing `pos`.
+    pub fn read(b: &[u8], pos: &mut usize) -> Result<Frozen, ModelError> {
+        let n = read_u32(b, pos)? as usize;
+        let count = read_u32(b, pos)? as usize;
+        if n == 0 || n > 256 || count > b.len() / 9 + 1 {
+            return Err(ModelError::Corrupt("weight table header".into()));
+        }
+        let mut rows = Vec::with_capacity(count);
+        for _ in 0..count {
+            let key = u64::from_le_bytes(take(b, pos, 8)?.try_into().expect("8 bytes"));
+            let len = take(b, pos, 1)?[0] as usize;
+            let mut entries = Vec::with_capacity(len);
+            for _ in 0..len {
+                let e = take(b, pos, 3)?;
+                if e[0] as usize >= n {
+                    return Err(ModelError::Corrupt("weight class out of range".into()));
+                }
+                let x = f16::from_bits(u16::from_le_bytes([e[1], e[2]])).to_f32();
+                entries.push((e[0], x));
+            }
+            if key == 0 {
+                return Err(ModelError::Corrupt("zero key".into()));
+            }
+            rows.push((key, entries));
+        }
+        Ok(Frozen::from_rows(n, &rows))
+    }
+
+    /// The table after a round trip through f16 (what a saved model holds), without the
+    /// weights whose magnitude is below `prune`.
+    pub fn quantized(&self, prune: f32) -> Frozen {
+        let rows: Vec<(u64, Vec<(u8, f32)>)> = self
+            .sorted_rows()
+            .into_iter()
+            .map(|(k, e)| {
+                let e = e
+                    .into_iter()
+                    .map(|(j, x)| (j, f16::from_f32(x).to_f32()))
+                    .filter(|&(_, x)| x != 0.0 && x.abs() >= prune)
+                    .collect();
+                (k, e)
+            })
+            .collect();
+        Frozen::from_rows(self.n, &rows)
+    }
+}
+
+/// `n` bytes at `pos`, advancing it.
+pub fn take<'a>(b: &'a [u8], pos: &mut usize, n: usize) -> Result<&'a [u8], ModelError> {
+    if b.len().saturating_sub(*pos) < n {
+        return Err(ModelError::Truncated);
+    }
+    let s = &b[*pos..*pos + n];
+    *pos += n;
+    Ok(s)
+}
+
+/// A little-endian u32 at `pos`, advancing it.
+pub fn read_u32(b: &[u8], pos: &mut usize) -> Result<u32, ModelError> {
+    Ok(u32::from_le_bytes(
+        take(b, pos, 4)?.try_into().expect("4 bytes"),
+    ))
+}
+
+/// A length-prefixed UTF-8 string at `pos`, advancing it.
+pub fn read_str(b: &[u8], pos: &mut usize) -> Result<String, ModelError> {
+    let n = read_u32(b, pos)? as usize;
+    String::from_utf8(take(b, pos, n)?.to_vec()).map_err(|_| ModelError::Corrupt("utf-8".into()))
+}
+
+/// Writes a length-prefixed string.
+pub fn write_str(w: &mut dyn Write, s: &str) -> io::Result<()> {
+    w.write_all(&(s.len() as u32).to_le_bytes())?;
+    w.write_all(s.as_bytes())
+}

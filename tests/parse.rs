@@ -1,0 +1,138 @@
+//! The parser on a tiny invented treebank: training fits it, models round-trip, output is the
+//! same on any number of threads, and arbitrary Unicode never panics.
+
+use claimex::models;
+use claimex::parse::{conllu, score, ParseModel, TrainOptions};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn fixture() -> Vec<conllu::Sentence> {
+    conllu::read(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/tiny.conllu"
+    )))
+    .unwrap()
+}
+
+fn model() -> &'static ParseModel {
+    static MODEL: OnceLock<ParseModel> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        let mut options = TrainOptions::default();
+        options.parser.epochs = 80;
+        options.parser.verbose = false;
+        options.tagger_epochs = 10;
+        options.tagger_ensemble = 1;
+        options.jackknife = 0;
+        ParseModel::train(&fixture(), None, models::word_classes(), &options)
+    })
+}
+
+#[test]
+fn training_fits_the_fixture_exactly() {
+    let gold = fixture();
+    let pred = model().predict(&gold, models::word_classes());
+    let s = score::score(&gold, &pred);
+    assert_eq!(s.words, 47);
+    assert_eq!((s.uas, s.las), (1.0, 1.0), "{}", s.to_text());
+    assert_eq!(
+        (s.upos, s.xpos, s.lemma),
+        (1.0, 1.0, 1.0),
+        "{}",
+        s.to_text()
+    );
+    // Predictions never copy the gold columns: blanking them changes nothing.
+    let blank: Vec<conllu::Sentence> = gold
+        .iter()
+        .map(|s| conllu::Sentence::from_forms(&s.forms()))
+        .collect();
+    let again = model().predict(&blank, models::word_classes());
+    for (a, b) in again.iter().zip(&pred) {
+        assert_eq!(a.words, b.words);
+    }
+}
+
+#[test]
+fn model_round_trip() {
+    let mut bytes = Vec::new();
+    model().write_to(&mut bytes).unwrap();
+    let back = ParseModel::from_bytes(&bytes).unwrap();
+    let mut again = Vec::new();
+    back.write_to(&mut again).unwrap();
+    assert_eq!(bytes, again);
+    let gold = fixture();
+    let classes = models::word_classes();
+    assert_eq!(
+        model().predict(&gold, classes),
+        back.predict(&gold, classes)
+    );
+    assert!(ParseModel::from_bytes(&bytes[..bytes.len() - 3]).is_err());
+    assert!(ParseModel::from_bytes(b"not a model").is_err());
+}
+
+#[test]
+fn training_is_deterministic() {
+    let mut options = TrainOptions::default();
+    options.parser.epochs = 3;
+    options.parser.verbose = false;
+    options.tagger_epochs = 2;
+    options.tagger_ensemble = 1;
+    let train = |_| {
+        let m = ParseModel::train(&fixture(), None, models::word_classes(), &options);
+        let mut b = Vec::new();
+        m.write_to(&mut b).unwrap();
+        b
+    };
+    assert_eq!(train(0), train(1));
+}
+
+#[test]
+fn same_output_on_one_or_two_threads() {
+    let text = "Mira said the bridge was safe. The council wants to build new parks, officials said.\n\nTomas denied it.";
+    let sentences = claimex::parse::split_text(text);
+    let many: Vec<Vec<&str>> = sentences.iter().cycle().take(300).cloned().collect();
+    let classes = models::word_classes();
+    let run = |threads| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| model().annotate_parallel(&many, classes))
+    };
+    let one = run(1);
+    assert_eq!(one, run(2));
+    assert_eq!(one, model().annotate(&many, classes));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn arbitrary_unicode_never_panics(tokens in proptest::collection::vec("\\PC{0,12}", 0..40)) {
+        let tokens: Vec<String> = tokens.into_iter().filter(|t| !t.is_empty()).collect();
+        let out = model().annotate(std::slice::from_ref(&tokens), models::word_classes());
+        prop_assert_eq!(out[0].len(), tokens.len());
+        let roots = out[0].words.iter().filter(|w| w.head == 0).count();
+        prop_assert_eq!(roots, usize::from(!tokens.is_empty()));
+        for w in &out[0].words {
+            prop_assert!(w.head <= tokens.len());
+        }
+        let text: String = tokens.join(" ");
+        let _ = model().annotate_parallel(&claimex::parse::split_text(&text), models::word_classes());
+    }
+}
+
+#[test]
+fn embedded_model_parses_text() {
+    let model = claimex::parse::embedded().unwrap();
+    let sentences =
+        claimex::parse::split_text("The minister said the plan would fail. Nobody agreed.");
+    let parsed = model.annotate(&sentences, models::word_classes());
+    assert_eq!(parsed.len(), 2);
+    for s in &parsed {
+        assert_eq!(s.words.iter().filter(|w| w.head == 0).count(), 1);
+        assert!(s
+            .words
+            .iter()
+            .all(|w| w.head <= s.len() && !w.deprel.is_empty()));
+    }
+    assert_eq!(parsed[0].words[2].lemma, "say");
+}
