@@ -10,6 +10,9 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+mod common;
+use common::{claimex, run_into, run_json, seeds};
+
 /// The dataset files whose records must match between equivalent runs.
 const RECORDS: [&str; 7] = [
     "claims.jsonl",
@@ -21,39 +24,8 @@ const RECORDS: [&str; 7] = [
     "manifest.jsonl",
 ];
 
-fn claimex(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimex"))
-        .args(args)
-        .output()
-        .expect("claimex runs")
-}
-
-fn run_into(inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {
-    let mut args = vec!["run"];
-    args.extend(inputs.iter().map(|p| p.to_str().unwrap()));
-    args.extend(["--out", out.to_str().unwrap(), "-q"]);
-    args.extend(extra);
-    claimex(&args)
-}
-
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn seeds() -> Vec<(String, String)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|p| {
-            let id = p.file_stem().unwrap().to_string_lossy().into_owned();
-            (id, std::fs::read_to_string(p).unwrap())
-        })
-        .collect()
 }
 
 /// Writes `articles` as `.txt` files into a new directory `dir`.
@@ -109,10 +81,6 @@ fn same_record_sets(a: &Path, b: &Path) {
         let set = |dir: &Path| lines(&dir.join(name)).into_iter().collect::<BTreeSet<_>>();
         assert_eq!(set(a), set(b), "{name}: different records");
     }
-}
-
-fn run_json(out: &Path) -> Value {
-    serde_json::from_str(&std::fs::read_to_string(out.join("run.json")).unwrap()).unwrap()
 }
 
 fn doc_ids(out: &Path) -> BTreeSet<String> {

@@ -2,11 +2,14 @@
 //! SIGKILL, sharding, streaming to standard output, and fault isolation.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use serde_json::Value;
+
+mod common;
+use common::{claimex, run_into, run_json, seeds};
 
 /// The dataset files that must be identical between equivalent runs (run.json holds timings).
 const DATASET: [&str; 5] = [
@@ -17,39 +20,6 @@ const DATASET: [&str; 5] = [
     "manifest.jsonl",
 ];
 
-fn claimex(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimex"))
-        .args(args)
-        .output()
-        .expect("claimex runs")
-}
-
-fn run_into(inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {
-    let mut args = vec!["run"];
-    args.extend(inputs.iter().map(|p| p.to_str().unwrap()));
-    args.extend(["--out", out.to_str().unwrap(), "-q"]);
-    args.extend(extra);
-    claimex(&args)
-}
-
-fn seeds() -> Vec<(String, String)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|p| {
-            (
-                p.file_stem().unwrap().to_string_lossy().into_owned(),
-                std::fs::read_to_string(p).unwrap(),
-            )
-        })
-        .collect()
-}
-
 /// A JSONL corpus of `copies` × the seed articles under new ids.
 fn corpus(path: &Path, copies: usize) {
     let mut out = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
@@ -59,10 +29,6 @@ fn corpus(path: &Path, copies: usize) {
             writeln!(out, "{record}").unwrap();
         }
     }
-}
-
-fn run_json(out: &Path) -> Value {
-    serde_json::from_str(&std::fs::read_to_string(out.join("run.json")).unwrap()).unwrap()
 }
 
 fn assert_same_dataset(a: &Path, b: &Path) {

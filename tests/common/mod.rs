@@ -1,0 +1,45 @@
+//! Helpers shared by the integration tests that drive the `claimex` binary.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+/// Runs the binary with `args`.
+pub fn claimex(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_claimex"))
+        .args(args)
+        .output()
+        .expect("claimex runs")
+}
+
+/// `claimex run INPUTS… --out OUT -q EXTRA…`.
+pub fn run_into(inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["run"];
+    args.extend(inputs.iter().map(|p| p.to_str().unwrap()));
+    args.extend(["--out", out.to_str().unwrap(), "-q"]);
+    args.extend(extra);
+    claimex(&args)
+}
+
+/// The bundled seed articles as (id, text), in id order.
+pub fn seeds() -> Vec<(String, String)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|p| {
+            let id = p.file_stem().unwrap().to_string_lossy().into_owned();
+            (id, std::fs::read_to_string(p).unwrap())
+        })
+        .collect()
+}
+
+/// The run.json of a dataset.
+pub fn run_json(out: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(out.join("run.json")).unwrap()).unwrap()
+}
