@@ -231,3 +231,31 @@ fn a_role_nominal_two_people_share_is_not_guessed() {
     assert_ne!(c.speaker.as_deref(), Some("Oskar Lindqvist"));
     assert_ne!(c.speaker.as_deref(), Some("Hedda Moe"));
 }
+
+#[test]
+fn the_seed_speakers_keep_one_id_across_articles() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut ids: std::collections::BTreeMap<&str, std::collections::BTreeSet<String>> =
+        Default::default();
+    let mut articles: std::collections::BTreeMap<&str, usize> = Default::default();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let id = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let claims = Pipeline::default().process(&Article::new(id, text)).claims;
+        for person in ["Wang Yi", "Sergey Lavrov", "Vladimir Putin"] {
+            let theirs: Vec<&ClaimRecord> = claims
+                .iter()
+                .filter(|c| c.speaker.as_deref() == Some(person))
+                .collect();
+            *articles.entry(person).or_default() += !theirs.is_empty() as usize;
+            ids.entry(person)
+                .or_default()
+                .extend(theirs.iter().filter_map(|c| c.speaker_id.clone()));
+        }
+    }
+    for (person, found) in &ids {
+        assert_eq!(found.len(), 1, "{person}: {found:?}");
+        assert!(articles[person] >= 2, "{person} speaks in several articles");
+    }
+}
