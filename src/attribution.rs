@@ -663,7 +663,8 @@ impl RuleAttributor {
             .find(|c| {
                 c.speaker_mention
                     .is_some_and(|m| m.end <= before.start && m.start >= window_start)
-                    && c.speaker_type.is_some_and(|t| wanted.contains(&t))
+                    && (c.speaker_type.is_some_and(|t| wanted.contains(&t))
+                        || persons && c.speaker_type.is_none() && c.speaker_role.is_some())
                     && !other_gender(&c.speaker)
             });
         let candidates = entities_in(doc, Span::new(window_start, before.start))
@@ -1016,25 +1017,16 @@ impl RuleAttributor {
                 return s;
             }
         }
-        // A nominal source without a resolvable name: the phrase itself, minus determiners.
+        // A nominal source without a resolvable name: the phrase itself, minus determiners, as
+        // a description (no entity type, so it never merges with another article's "minister").
         let name = mention_text
             .split_whitespace()
             .skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
             .collect::<Vec<_>>()
             .join(" ");
-        let label = if head_is_role {
-            Some(Label::Per)
-        } else if mention_words
-            .iter()
-            .any(|w| self.lexicon.is(WordClass::OrgHead, w))
-        {
-            Some(Label::Org)
-        } else {
-            None
-        };
         Speaker {
             name: (!name.is_empty()).then_some(name),
-            label,
+            label: None,
             role: head_is_role.then(|| mention_text.to_string()),
             certainty: 0.7,
         }

@@ -259,3 +259,12 @@ fn the_seed_speakers_keep_one_id_across_articles() {
         assert!(articles[person] >= 2, "{person} speaks in several articles");
     }
 }
+
+#[test]
+fn an_unresolved_nominal_stays_a_description_of_its_article() {
+    let c = claims("The minister said tolls would end next year.");
+    let c = quoted(&c, "tolls would end next year");
+    assert_eq!(c.speaker.as_deref(), Some("minister"));
+    assert_eq!(c.speaker_type, None, "no entity type: a description");
+    assert_eq!(c.speaker_id.as_deref(), Some("desc:t:minister"));
+}
