@@ -528,40 +528,33 @@ impl RuleAttributor {
         self.is_person(doc, entity) || self.name_like(&bare) && names.person_named(&bare)
     }
 
-    /// The gender the article marks for each person, by canonical name: a gendered word in the
-    /// name or right before it ("Mrs. Pell", "Mr Quill"), or in the role before it
-    /// ("spokeswoman Dana Pell"). The first mark wins.
+    /// The gender the article marks for each person, by canonical name: a gendered word leading
+    /// the name or right before it ("Mrs. Pell", "Mr Quill", "spokeswoman Dana Pell"). The first
+    /// mark wins.
     fn person_genders(&self, doc: &Analysis, names: &Names) -> HashMap<String, bool> {
         let text = doc.text();
+        let gender_of = |w: &str| {
+            if self.is_word(WordClass::Masculine, w) {
+                Some(true)
+            } else if self.is_word(WordClass::Feminine, w) {
+                Some(false)
+            } else {
+                None
+            }
+        };
         let mut genders = HashMap::new();
-        for e in doc
-            .entities
-            .iter()
-            .filter(|e| self.names_person(doc, names, e))
-        {
+        for e in &doc.entities {
             let ws = words(e.span.slice(text));
-            let mut marks: Vec<String> = ws[..self.title_words(&ws)]
-                .iter()
-                .map(|w| w.to_string())
-                .collect();
             let t = doc.tokens.partition_point(|t| t.span.start < e.span.start);
-            if t > 0 {
-                marks.push(doc.token_text(t - 1).to_string());
-            }
-            if let Some(role) = self.role_before(doc, e) {
-                marks.extend(words(&role).iter().map(|w| strip_possessive(w).to_string()));
-            }
-            let gender = marks.iter().find_map(|w| {
-                if self.is_word(WordClass::Masculine, w) {
-                    Some(true)
-                } else if self.is_word(WordClass::Feminine, w) {
-                    Some(false)
-                } else {
-                    None
-                }
-            });
-            if let Some(g) = gender {
-                genders.entry(self.person_name(doc, names, e)).or_insert(g);
+            let before = (t > 0).then(|| doc.token_text(t - 1));
+            let leading = ws[..self.title_words(&ws)].iter().copied();
+            let Some(gender) = leading.chain(before).find_map(gender_of) else {
+                continue;
+            };
+            if self.names_person(doc, names, e) {
+                genders
+                    .entry(self.person_name(doc, names, e))
+                    .or_insert(gender);
             }
         }
         genders

@@ -20,8 +20,10 @@ use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
 use serde_json::Value;
 
-/// Rows per record batch (and so per Parquet row group at most).
+/// Rows per record batch.
 const BATCH_ROWS: usize = 8192;
+/// Rows per Parquet row group: the writer holds one group in memory.
+const GROUP_ROWS: usize = 16_384;
 
 /// A column's type, and how to read it from a JSONL record.
 #[derive(Clone, Copy)]
@@ -233,6 +235,7 @@ pub(crate) fn write_table<W: Write + Send>(
     let schema = schema(columns);
     let properties = WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
+        .set_max_row_group_row_count(Some(GROUP_ROWS))
         .set_created_by(format!("claimex {}", env!("CARGO_PKG_VERSION")))
         .build();
     let mut writer = ArrowWriter::try_new(out, Arc::clone(&schema), Some(properties))
