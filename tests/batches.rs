@@ -14,11 +14,13 @@ mod common;
 use common::{claimex, run_into, run_json, seeds};
 
 /// The dataset files whose records must match between equivalent runs.
-const RECORDS: [&str; 7] = [
+const RECORDS: [&str; 9] = [
     "claims.jsonl",
     "claims.csv",
     "entities.jsonl",
     "errors.jsonl",
+    "articles.jsonl",
+    "articles.csv",
     "speakers.jsonl",
     "speakers.csv",
     "manifest.jsonl",
@@ -62,8 +64,16 @@ fn lines(path: &Path) -> Vec<String> {
         .collect()
 }
 
+/// The Parquet copies of the tables, compared byte for byte too.
+const PARQUET: [&str; 4] = [
+    "claims.parquet",
+    "entities.parquet",
+    "articles.parquet",
+    "speakers.parquet",
+];
+
 fn same_files(a: &Path, b: &Path) {
-    for name in RECORDS {
+    for name in RECORDS.iter().chain(&PARQUET) {
         assert!(
             std::fs::read(a.join(name)).unwrap() == std::fs::read(b.join(name)).unwrap(),
             "{name} differs between {a:?} and {b:?}"
