@@ -11,7 +11,7 @@ use std::time::Duration;
 use serde_json::Value;
 
 mod common;
-use common::{claimex, run_into, run_json, seeds};
+use common::{assert_same_files, claimex, run_into, run_json, seeds};
 
 /// The dataset files whose records must match between equivalent runs.
 const RECORDS: [&str; 9] = [
@@ -73,12 +73,7 @@ const PARQUET: [&str; 4] = [
 ];
 
 fn same_files(a: &Path, b: &Path) {
-    for name in RECORDS.iter().chain(&PARQUET) {
-        assert!(
-            std::fs::read(a.join(name)).unwrap() == std::fs::read(b.join(name)).unwrap(),
-            "{name} differs between {a:?} and {b:?}"
-        );
-    }
+    assert_same_files(a, b, RECORDS.iter().chain(&PARQUET));
 }
 
 fn same_record_sets(a: &Path, b: &Path) {

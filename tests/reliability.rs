@@ -9,7 +9,7 @@ use std::time::Duration;
 use serde_json::Value;
 
 mod common;
-use common::{claimex, run_into, run_json, seeds};
+use common::{assert_same_files, claimex, run_into, run_json, seeds};
 
 /// The dataset files that must be identical between equivalent runs (run.json holds timings).
 const DATASET: [&str; 5] = [
@@ -32,11 +32,7 @@ fn corpus(path: &Path, copies: usize) {
 }
 
 fn assert_same_dataset(a: &Path, b: &Path) {
-    for name in DATASET {
-        let left = std::fs::read(a.join(name)).unwrap();
-        let right = std::fs::read(b.join(name)).unwrap();
-        assert!(left == right, "{name} differs between {a:?} and {b:?}");
-    }
+    assert_same_files(a, b, &DATASET);
 }
 
 #[test]

@@ -43,3 +43,12 @@ pub fn seeds() -> Vec<(String, String)> {
 pub fn run_json(out: &Path) -> Value {
     serde_json::from_str(&std::fs::read_to_string(out.join("run.json")).unwrap()).unwrap()
 }
+
+/// Asserts that the files `names` are byte-identical in datasets `a` and `b`.
+pub fn assert_same_files<'n>(a: &Path, b: &Path, names: impl IntoIterator<Item = &'n &'n str>) {
+    for name in names {
+        let left = std::fs::read(a.join(name)).unwrap();
+        let right = std::fs::read(b.join(name)).unwrap();
+        assert!(left == right, "{name} differs between {a:?} and {b:?}");
+    }
+}
