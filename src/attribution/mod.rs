@@ -1,0 +1,1027 @@
+//! Attribution: resolves each candidate's speaker mention to a canonical speaker (fullest name
+//! in the article, pronouns and role nominals linked to their antecedents), with type, role and
+//! a confidence.
+
+use std::collections::HashMap;
+
+use crate::document::{Analysis, Sentence};
+use crate::lexicon::{Lexicon, WordClass};
+use crate::ner::{Entity, Label};
+use crate::quote::{pair_quotes, Candidate, Cue, CueClass, Kind};
+use crate::span::Span;
+
+mod antecedents;
+mod training;
+
+pub use antecedents::{AntecedentModel, DEFAULT_ANTECEDENTS};
+pub use training::{train_antecedents, AntecedentReport, GoldMention};
+
+/// An attributed claim, in byte spans; sinks turn it into an output record.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claim {
+    /// Direct, indirect or mixed.
+    pub kind: Kind,
+    /// Content fragments (one unless interrupted by the attribution).
+    pub fragments: Vec<Span>,
+    /// The cue, when one was found.
+    pub cue: Option<Cue>,
+    /// The speaker mention in the text.
+    pub speaker_mention: Option<Span>,
+    /// Canonical speaker name.
+    pub speaker: Option<String>,
+    /// Speaker type.
+    pub speaker_type: Option<Label>,
+    /// Speaker role ("Russian Foreign Minister").
+    pub speaker_role: Option<String>,
+    /// Index of the sentence holding the cue.
+    pub sentence: usize,
+    /// 0..1: how much to trust the claim and its speaker.
+    pub confidence: f32,
+}
+
+impl Claim {
+    /// The span covering all content fragments.
+    pub fn content(&self) -> Span {
+        let first = self.fragments.first().copied().unwrap_or_default();
+        self.fragments.iter().fold(first, |acc, f| acc.cover(*f))
+    }
+
+    /// The cue class, `None` for unattributed quotations.
+    pub fn cue_class(&self) -> Option<CueClass> {
+        self.cue.as_ref().map(|c| c.class)
+    }
+}
+
+/// Turns candidates into claims with resolved speakers.
+pub trait Attributor: Send + Sync {
+    /// One claim per candidate, in the candidates' order.
+    fn attribute(&self, doc: &Analysis, candidates: Vec<Candidate>) -> Vec<Claim>;
+}
+
+/// A resolved speaker.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Speaker {
+    name: Option<String>,
+    label: Option<Label>,
+    role: Option<String>,
+    /// How sure the resolution is (1 for a name in the mention).
+    certainty: f32,
+}
+
+const DETERMINERS: [&str; 3] = ["the", "a", "an"];
+/// Bytes around a role nominal searched for the person it names.
+const NOMINAL_WINDOW: usize = 3000;
+/// Longest name (in words, titles removed) taken as a person's full name: longer capitalised
+/// runs are headlines ("Hillary Clinton Just Got Some News").
+const MAX_NAME_WORDS: usize = 4;
+
+/// A name mention that can give a shorter mention its full name.
+struct FullName<'d> {
+    /// The name without leading honorifics and titles ("Ted Cruz" for "Sen. Ted Cruz").
+    words: Vec<&'d str>,
+    /// Byte offset of the mention.
+    start: usize,
+    /// Index of the sentence holding the mention.
+    sentence: usize,
+    /// Whether the name ends in a generational suffix ("Jr.").
+    suffixed: bool,
+    /// Whether the mention lies inside a quotation.
+    quoted: bool,
+    /// Whether the mention is a person's (see [`RuleAttributor::is_person`]); other names only
+    /// lend given names to a surname ("Barack Obama" tagged ORG for "Obama").
+    person: bool,
+}
+
+/// Per-article lookups, built once so that resolving every claim stays linear in the article.
+pub struct Names<'d> {
+    /// Name mentions, in text order.
+    full_names: Vec<FullName<'d>>,
+    /// Indices into `full_names` by each word of the name.
+    by_word: HashMap<&'d str, Vec<usize>>,
+    /// Quotations with their marks, in text order: no speaker is taken from inside one.
+    quoted: Vec<Span>,
+    /// Where each sentence ends, in text order.
+    sentence_ends: Vec<usize>,
+    /// The first role the article gives each person, by canonical name.
+    roles: HashMap<String, String>,
+    /// Persons introduced with a role ("Italian FM, Antonio Tajani"), in text order.
+    with_roles: Vec<(&'d Entity, String)>,
+    /// Each person's gender where the article marks it ("Mrs Pell", "spokeswoman Dana Pell"),
+    /// by canonical name: true for a man.
+    genders: HashMap<String, bool>,
+}
+
+impl<'d> Names<'d> {
+    fn build(attributor: &RuleAttributor, doc: &'d Analysis) -> Names<'d> {
+        let text = doc.text();
+        let mut names = Names {
+            full_names: Vec::new(),
+            by_word: HashMap::new(),
+            quoted: pair_quotes(doc).iter().map(|q| q.outer).collect(),
+            sentence_ends: doc.sentences.iter().map(|s| s.span.end).collect(),
+            roles: HashMap::new(),
+            with_roles: Vec::new(),
+            genders: HashMap::new(),
+        };
+        let person: Vec<bool> = doc
+            .entities
+            .iter()
+            .map(|e| attributor.is_person(doc, e))
+            .collect();
+        for (e, &person) in doc.entities.iter().zip(&person) {
+            let ws = words(e.span.slice(text));
+            let bare = &ws[attributor.title_words(&ws)..];
+            let sentence = names
+                .sentence_ends
+                .partition_point(|&end| end <= e.span.start);
+            let quote = names.quote_of(e.span);
+            // A quotation of little more than a name is a title ("The Rachel Maddow Show").
+            let title = quote.is_some_and(|q| words(q.slice(text)).len() <= bare.len() + 2);
+            if !attributor.name_like(bare)
+                || title
+                || doc
+                    .sentences
+                    .get(sentence)
+                    .is_some_and(|s| headline(doc, s))
+            {
+                continue;
+            }
+            for w in bare {
+                names
+                    .by_word
+                    .entry(*w)
+                    .or_default()
+                    .push(names.full_names.len());
+            }
+            names.full_names.push(FullName {
+                words: bare.to_vec(),
+                start: e.span.start,
+                sentence,
+                suffixed: bare
+                    .last()
+                    .is_some_and(|w| attributor.is_word(WordClass::Suffix, w)),
+                quoted: quote.is_some(),
+                person,
+            });
+        }
+        for (e, _) in doc.entities.iter().zip(&person).filter(|(_, &p)| p) {
+            let ws = words(e.span.slice(text));
+            let titles = ws[..attributor.title_words(&ws)]
+                .iter()
+                .filter(|w| !attributor.is_word(WordClass::Honorific, w))
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let role = attributor
+                .role_before(doc, e)
+                .or_else(|| (!titles.is_empty()).then_some(titles));
+            if let Some(role) = role {
+                let name = attributor.person_name(doc, &names, e);
+                names.roles.entry(name).or_insert_with(|| role.clone());
+                names.with_roles.push((e, role));
+            }
+        }
+        names
+    }
+
+    /// Whether the article names a person with a longer name holding these words ("Trump"
+    /// tagged ORG beside "Donald Trump" tagged PER; not "NBC" beside "NBC" tagged PER once).
+    fn person_named(&self, bare: &[&str]) -> bool {
+        bare.first()
+            .and_then(|w| self.by_word.get(w))
+            .is_some_and(|ids| {
+                ids.iter().map(|&i| &self.full_names[i]).any(|m| {
+                    m.person && m.words.len() > bare.len() && contains_words(&m.words, bare)
+                })
+            })
+    }
+
+    /// Whether `span` lies inside a quotation.
+    fn in_quote(&self, span: Span) -> bool {
+        self.quote_of(span).is_some()
+    }
+
+    /// The quotation (with its marks) holding `span`.
+    fn quote_of(&self, span: Span) -> Option<Span> {
+        let k = self.quoted.partition_point(|q| q.end <= span.start);
+        self.quoted.get(k).filter(|q| q.contains(span)).copied()
+    }
+
+    /// The full name of the person called `bare` (honorifics and titles removed) at byte `at`:
+    /// the one longer name outside quotations containing it ("Wang" → "Wang Yi", "Blair" →
+    /// "Tony Blair"), else the one inside quotations. When the article names several people so
+    /// ("Michael Howard", "John Howard") outside quotations, the one named in this or the
+    /// previous sentence, else the one named most often; none on a tie or inside quotations.
+    fn full_name(&self, bare: &[&str], at: usize) -> Option<String> {
+        let mut found = self.longer_names(bare, false);
+        let quoted = found.is_empty();
+        if quoted {
+            found = self.longer_names(bare, true);
+        }
+        let fullest = |m: &&&FullName| {
+            !found
+                .iter()
+                .any(|o| o.words.len() > m.words.len() && contains_words(&o.words, &m.words))
+        };
+        let mut maximal: Vec<&[&str]> =
+            found.iter().filter(fullest).map(|m| &m.words[..]).collect();
+        maximal.sort();
+        maximal.dedup();
+        let chosen = match maximal.as_slice() {
+            [one] => *one,
+            _ if quoted => return None,
+            _ => self
+                .just_named(&found, at)
+                .or_else(|| self.most_named(&maximal))?,
+        };
+        Some(chosen.join(" "))
+    }
+
+    /// The mentions of longer names holding `bare`, inside quotations or not: persons' names,
+    /// else (none of them, outside quotations) names that end in it ("Barack Obama" tagged ORG
+    /// for "Obama"; a quoted "Judicial Watch" is no full name of "Watch"). A
+    /// suffixed name ("Donald Trump Jr.") is left out when another name holding `bare` is not
+    /// part of it ("Donald J. Trump"): the plain name is the father's.
+    fn longer_names(&self, bare: &[&str], quoted: bool) -> Vec<&FullName<'d>> {
+        let mentions = || {
+            bare.first()
+                .and_then(|w| self.by_word.get(w))
+                .into_iter()
+                .flatten()
+                .map(|&i| &self.full_names[i])
+                .filter(|m| m.quoted == quoted)
+                .filter(|m| m.words.len() > bare.len() && contains_words(&m.words, bare))
+        };
+        let mut found: Vec<&FullName> = mentions().filter(|m| m.person).collect();
+        if found.is_empty() && !quoted {
+            found = mentions().filter(|m| m.words.ends_with(bare)).collect();
+        }
+        let fathers: Vec<&FullName> = found.iter().filter(|m| !m.suffixed).copied().collect();
+        found.retain(|son| {
+            !son.suffixed || fathers.iter().all(|f| contains_words(&son.words, &f.words))
+        });
+        found
+    }
+
+    /// The name among `found` mentioned last before byte `at`, in the same or the previous
+    /// sentence ("John Howard arrived. Mr Howard said …" → "John Howard").
+    fn just_named<'n>(&self, found: &[&'n FullName<'d>], at: usize) -> Option<&'n [&'d str]> {
+        let sentence = self.sentence_ends.partition_point(|&end| end <= at);
+        let last = found
+            .iter()
+            .filter(|m| m.start < at)
+            .max_by_key(|m| m.start)?;
+        (last.sentence + 1 >= sentence).then_some(&last.words[..])
+    }
+
+    /// The name of `maximal` that the article's name mentions point at most often, counting
+    /// mentions that fit it alone ("Hillary" but not "Clinton" for "Hillary Clinton" beside
+    /// "Bill Clinton"); on a tie, the one named in an earlier sentence (the article's subject
+    /// comes first); none when they are first named in the same sentence too.
+    fn most_named<'n>(&self, maximal: &[&'n [&'d str]]) -> Option<&'n [&'d str]> {
+        let salience = |name: &[&str]| {
+            let alone: Vec<&FullName> = self
+                .full_names
+                .iter()
+                .filter(|m| {
+                    !m.quoted
+                        && contains_words(name, &m.words)
+                        && maximal
+                            .iter()
+                            .all(|o| *o == name || !contains_words(o, &m.words))
+                })
+                .collect();
+            let first = alone.iter().map(|m| m.sentence).min().unwrap_or(usize::MAX);
+            (alone.len(), std::cmp::Reverse(first))
+        };
+        let mut ranked: Vec<_> = maximal.iter().map(|n| (salience(n), *n)).collect();
+        ranked.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
+        match ranked.as_slice() {
+            [(first, name), (second, _), ..] if first > second => Some(name),
+            _ => None,
+        }
+    }
+}
+
+/// Whether a sentence is a title-case headline ("Hillary Clinton Says Trump Is Unfit"): its
+/// capitalised words run into the names it holds. Words of four letters or more count; at
+/// least three, all capitalised.
+fn headline(doc: &Analysis, sentence: &Sentence) -> bool {
+    let long: Vec<&str> = sentence
+        .tokens
+        .clone()
+        .map(|i| doc.token_text(i))
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .collect();
+    long.len() >= 3
+        && long
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether the words of `short` occur in `long` in order, maybe with words between them
+/// ("Wang" in "Wang Yi", "Hillary Clinton" in "Hillary Rodham Clinton").
+fn contains_words(long: &[&str], short: &[&str]) -> bool {
+    let mut rest = long.iter();
+    !short.is_empty() && short.iter().all(|w| rest.any(|l| l == w))
+}
+
+/// The entities of `doc` that start inside `span`.
+fn entities_in<'d>(doc: &'d Analysis, span: Span) -> &'d [Entity] {
+    let from = doc.entities.partition_point(|e| e.span.start < span.start);
+    let to = doc.entities.partition_point(|e| e.span.start < span.end);
+    &doc.entities[from..to.max(from)]
+}
+
+/// The attributor: named speakers by rule, pronouns and definite nominals by a learned ranker.
+#[derive(Clone, Debug)]
+pub struct RuleAttributor {
+    lexicon: Lexicon,
+    antecedents: AntecedentModel,
+}
+
+impl Default for RuleAttributor {
+    fn default() -> Self {
+        RuleAttributor::new(crate::lexicon::default_lexicon())
+    }
+}
+
+/// The embedded antecedent ranker.
+pub fn default_antecedents() -> AntecedentModel {
+    AntecedentModel::from_table(DEFAULT_ANTECEDENTS).expect("models/antecedents.tsv is valid")
+}
+
+/// Words of a text span, split on whitespace with possessives and punctuation kept attached.
+/// Grammatical gender of a personal pronoun: `Some(true)` for he/him/his, `Some(false)` for
+/// she/her.
+fn pronoun_gender(word: &str) -> Option<bool> {
+    match word.to_lowercase().as_str() {
+        "he" | "him" | "his" => Some(true),
+        "she" | "her" => Some(false),
+        _ => None,
+    }
+}
+
+fn words(s: &str) -> Vec<&str> {
+    s.split_whitespace().collect()
+}
+
+/// Strips a possessive ending ("Italy’s" → "Italy").
+fn strip_possessive(w: &str) -> &str {
+    w.trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .trim_end_matches(['’', '\''])
+}
+
+/// Whether two words both have at least four characters and share the first four ("minister",
+/// "ministry"). Compares characters, not bytes: a byte offset of 4 can fall inside a multi-byte
+/// character ("ru\u{FFFD}sian") and slicing there panics.
+fn same_prefix(a: &str, b: &str) -> bool {
+    let (mut a, mut b) = (a.chars(), b.chars());
+    (0..4).all(|_| matches!((a.next(), b.next()), (Some(x), Some(y)) if x == y))
+}
+
+impl RuleAttributor {
+    /// An attributor over the given word lists, with the embedded antecedent ranker.
+    pub fn new(lexicon: Lexicon) -> RuleAttributor {
+        RuleAttributor::with_antecedents(lexicon, default_antecedents())
+    }
+
+    /// An attributor over the given word lists and antecedent ranker.
+    pub fn with_antecedents(lexicon: Lexicon, antecedents: AntecedentModel) -> RuleAttributor {
+        RuleAttributor {
+            lexicon,
+            antecedents,
+        }
+    }
+
+    fn is_role_word(&self, w: &str) -> bool {
+        let w = strip_possessive(w);
+        self.lexicon.is(WordClass::Role, w) || self.lexicon.is(WordClass::RoleModifier, w)
+    }
+
+    /// Whether `w` (any case, a trailing dot ignored: "Mr.") is in `class`.
+    fn is_word(&self, class: WordClass, w: &str) -> bool {
+        self.lexicon.is(class, w.trim_end_matches('.'))
+    }
+
+    /// Whether `w` is a title or role word ("Sen.", "minister", "foreign").
+    fn is_title(&self, w: &str) -> bool {
+        self.is_word(WordClass::Title, w) || self.is_role_word(w)
+    }
+
+    /// How many leading words of a name are honorifics, titles or role words ("Sen. Ted Cruz"
+    /// → 1, "Prime Minister Tony Blair" → 2); the last word always stays.
+    fn title_words(&self, name: &[&str]) -> usize {
+        name.iter()
+            .take(name.len().saturating_sub(1))
+            .take_while(|w| self.is_word(WordClass::Honorific, w) || self.is_title(w))
+            .count()
+    }
+
+    /// Whether an entity names a person: tagged PER, led by an honorific ("Mr. Obama" tagged
+    /// ORG), or a name of two words or more right after a role or before one in apposition
+    /// ("China’s top diplomat Wang Yi" tagged LOC). One word next to a role is as often an
+    /// organisation or a place ("fellow Democrats", "a rebel leader turned president, Eritrea").
+    fn is_person(&self, doc: &Analysis, e: &Entity) -> bool {
+        let ws = words(e.span.slice(doc.text()));
+        let role_before = || {
+            self.role_before(doc, e)
+                .is_some_and(|r| words(&r).last().is_some_and(|w| self.is_title(w)))
+        };
+        e.label == Label::Per
+            || ws
+                .first()
+                .is_some_and(|w| self.is_word(WordClass::Honorific, w))
+            || ws.len() >= 2 && (role_before() || self.role_after(doc, e))
+    }
+
+    /// Whether a role follows an entity in apposition ("Wang Yi, the foreign minister of
+    /// China", "Ann Pry, a senior official").
+    fn role_after(&self, doc: &Analysis, e: &Entity) -> bool {
+        let t = doc.tokens.partition_point(|t| t.span.start < e.span.end);
+        if t >= doc.tokens.len() || doc.token_text(t) != "," {
+            return false;
+        }
+        let end = doc.sentences[doc.sentence_of(t)].tokens.end;
+        (t + 1..end)
+            .map(|i| doc.token_text(i))
+            .skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+            .take_while(|w| {
+                self.is_role_word(w) || w.chars().next().is_some_and(char::is_uppercase)
+            })
+            .any(|w| self.lexicon.is(WordClass::Role, strip_possessive(w)))
+    }
+
+    /// Whether words can be a person's name: at most [`MAX_NAME_WORDS`], each capitalised or a
+    /// name particle, none heading an organisation ("Bill de Blasio"; not "Census Bureau says
+    /// Millennials", nor "State Department" tagged PER).
+    fn name_like(&self, name: &[&str]) -> bool {
+        name.len() <= MAX_NAME_WORDS
+            && name.iter().all(|w| {
+                (w.chars().next().is_some_and(|c| !c.is_lowercase())
+                    || self.lexicon.is(WordClass::Particle, w))
+                    && !self.lexicon.is(WordClass::OrgHead, w)
+            })
+    }
+
+    /// An entity's words without leading honorifics and titles ("Sen. Ted Cruz" → "Ted Cruz").
+    fn bare_name<'t>(&self, doc: &Analysis<'t>, e: &Entity) -> Vec<&'t str> {
+        let ws = words(e.span.slice(doc.text()));
+        ws[self.title_words(&ws)..].to_vec()
+    }
+
+    /// A person's canonical name: the article's full name for the mention ("Mr Blair" → "Tony
+    /// Blair"), else the mention without titles ("Sen. Ted Cruz" → "Ted Cruz"), keeping a
+    /// courtesy honorific before a lone surname ("Mr. Pell").
+    fn person_name(&self, doc: &Analysis, names: &Names, e: &Entity) -> String {
+        let ws = words(e.span.slice(doc.text()));
+        let k = self.title_words(&ws);
+        let bare = &ws[k..];
+        if let Some(full) = names.full_name(bare, e.span.start) {
+            return full;
+        }
+        let honorific = ws[..k]
+            .iter()
+            .rposition(|w| self.is_word(WordClass::Honorific, w));
+        match honorific {
+            Some(h) if bare.len() == 1 => format!("{} {}", ws[h], bare[0]),
+            _ => bare.join(" "),
+        }
+    }
+
+    /// A role phrase right before a person entity ("Russian Foreign Minister" Sergey Lavrov) or
+    /// in apposition before it ("Italian FM, Antonio Tajani").
+    fn role_before(&self, doc: &Analysis, entity: &Entity) -> Option<String> {
+        let text = doc.text();
+        let t = doc
+            .tokens
+            .partition_point(|t| t.span.start < entity.span.start);
+        let sentence = &doc.sentences[doc.sentence_of(t.min(doc.tokens.len().saturating_sub(1)))];
+        let mut a = t;
+        let mut has_role = false;
+        let mut comma = false;
+        while a > sentence.tokens.start {
+            let w = doc.token_text(a - 1);
+            if w == "," && a == t && !comma {
+                comma = true;
+                a -= 1;
+                continue;
+            }
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            if self.is_role_word(w) {
+                has_role |= self.lexicon.is(WordClass::Role, strip_possessive(w));
+            } else if self.is_word(WordClass::Title, w) {
+                has_role = true;
+            } else if !(capital
+                || matches!(
+                    w,
+                    "’s" | "'s" | "of" | "state" | "media" | "news" | "agency"
+                ))
+            {
+                break;
+            }
+            a -= 1;
+        }
+        // Drop leading determiners and entity-free lead words that are not part of the role.
+        while a < t && DETERMINERS.contains(&doc.token_text(a).to_lowercase().as_str()) {
+            a += 1;
+        }
+        let end = if comma { t - 1 } else { t };
+        if !has_role || a >= end {
+            return None;
+        }
+        let span = Span::new(doc.tokens[a].span.start, doc.tokens[end - 1].span.end);
+        Some(span.slice(text).to_string())
+    }
+
+    /// Whether `entity` names a person: it looks like one ([`Self::is_person`]) or the article
+    /// names a person with a longer name holding it ("Trump" tagged ORG).
+    fn names_person(&self, doc: &Analysis, names: &Names, entity: &Entity) -> bool {
+        let bare = self.bare_name(doc, entity);
+        self.is_person(doc, entity) || self.name_like(&bare) && names.person_named(&bare)
+    }
+
+    /// The gender the article marks for each person, by canonical name: a gendered word leading
+    /// the name or right before it ("Mrs. Pell", "Mr Quill", "spokeswoman Dana Pell"). The first
+    /// mark wins.
+    fn person_genders(&self, doc: &Analysis, names: &Names) -> HashMap<String, bool> {
+        let text = doc.text();
+        let gender_of = |w: &str| {
+            if self.is_word(WordClass::Masculine, w) {
+                Some(true)
+            } else if self.is_word(WordClass::Feminine, w) {
+                Some(false)
+            } else {
+                None
+            }
+        };
+        let mut genders = HashMap::new();
+        for e in &doc.entities {
+            let ws = words(e.span.slice(text));
+            let t = doc.tokens.partition_point(|t| t.span.start < e.span.start);
+            let before = (t > 0).then(|| doc.token_text(t - 1));
+            let leading = ws[..self.title_words(&ws)].iter().copied();
+            let Some(gender) = leading.chain(before).find_map(gender_of) else {
+                continue;
+            };
+            if self.names_person(doc, names, e) {
+                genders
+                    .entry(self.person_name(doc, names, e))
+                    .or_insert(gender);
+            }
+        }
+        genders
+    }
+
+    /// A speaker named by `entity`: a person under their canonical name with the first role the
+    /// article gives them, anything else as written.
+    fn resolve_entity(
+        &self,
+        doc: &Analysis,
+        names: &Names,
+        entity: &Entity,
+        certainty: f32,
+    ) -> Speaker {
+        if !self.names_person(doc, names, entity) {
+            return Speaker {
+                name: Some(entity.span.slice(doc.text()).to_string()),
+                label: Some(entity.label),
+                role: None,
+                certainty,
+            };
+        }
+        let name = self.person_name(doc, names, entity);
+        Speaker {
+            role: names.roles.get(&name).cloned(),
+            name: Some(name),
+            label: Some(Label::Per),
+            certainty,
+        }
+    }
+
+    /// "They" after "X and Y …": the two persons, by their fullest names, from the same or the
+    /// previous sentence.
+    fn coordinated_persons(&self, doc: &Analysis, names: &Names, mention: Span) -> Option<Speaker> {
+        let text = doc.text();
+        let sentence = doc
+            .sentences
+            .partition_point(|s| s.span.end <= mention.start);
+        let from = doc
+            .sentences
+            .get(sentence.saturating_sub(1))
+            .map_or(0, |s| s.span.start);
+        let persons: Vec<&Entity> = entities_in(doc, Span::new(from, mention.start))
+            .iter()
+            .filter(|e| {
+                e.label == Label::Per && e.span.end <= mention.start && !names.in_quote(e.span)
+            })
+            .collect();
+        persons.windows(2).rev().find_map(|pair| {
+            let between = text[pair[0].span.end..pair[1].span.start].trim();
+            (between == "and").then(|| Speaker {
+                name: Some(format!(
+                    "{} and {}",
+                    self.person_name(doc, names, pair[0]),
+                    self.person_name(doc, names, pair[1])
+                )),
+                label: Some(Label::Per),
+                role: None,
+                certainty: 0.7,
+            })
+        })
+    }
+
+    /// A role nominal ("Italy’s foreign minister") linked to a nearby person introduced with a
+    /// matching role ("Italian FM, Antonio Tajani").
+    fn nominal(&self, doc: &Analysis, names: &Names, mention: Span) -> Option<Speaker> {
+        let lower = |w: &&str| strip_possessive(w).to_lowercase();
+        let expand = |w: String| -> Vec<String> {
+            match w.as_str() {
+                "fm" => vec!["foreign".into(), "minister".into()],
+                _ => vec![w],
+            }
+        };
+        let mention_words: Vec<String> =
+            words(mention.slice(doc.text())).iter().map(lower).collect();
+        let head = mention_words.last()?;
+        let from = names
+            .with_roles
+            .partition_point(|(e, _)| e.span.start + NOMINAL_WINDOW < mention.start);
+        let nearby = names.with_roles[from..]
+            .iter()
+            .take_while(|(e, _)| e.span.start <= mention.start + NOMINAL_WINDOW);
+        // Persons whose role has the mention's head noun, scored by the mention's other words
+        // that the role shares, or shares the first four letters of ("Italy’s foreign minister"
+        // and "Italian FM": 2; and "Russian Foreign Minister": 1).
+        let mut best: Option<(usize, String, &Entity)> = None;
+        let mut tied = false;
+        for (e, role) in nearby {
+            let role_words: Vec<String> = words(role).iter().map(lower).flat_map(expand).collect();
+            let role_head = role_words.last().map(String::as_str).unwrap_or("");
+            if !(role_head == head || same_prefix(role_head, head)) {
+                continue;
+            }
+            let score = mention_words[..mention_words.len() - 1]
+                .iter()
+                .filter(|m| role_words.iter().any(|r| r == *m || same_prefix(r, m)))
+                .count();
+            let person = self.person_name(doc, names, e);
+            match &best {
+                Some((b, p, _)) if score < *b || score == *b && *p == person => {}
+                Some((b, _, _)) if score == *b => tied = true,
+                _ => {
+                    best = Some((score, person, e));
+                    tied = false;
+                }
+            }
+        }
+        // Two people fit as well: the article does not say which, so no guess.
+        match best {
+            Some((_, _, e)) if !tied => Some(self.resolve_entity(doc, names, e, 0.75)),
+            _ => None,
+        }
+    }
+
+    /// An organisation's name with an "of" phrase joined to its head noun, within the mention
+    /// ("the Russian Ministry of Foreign Affairs" with only "Foreign Affairs" tagged → "Russian
+    /// Ministry of Foreign Affairs"; "Public Policy Institute" + "of California").
+    fn org_name(&self, text: &str, mention: Span, org: Span) -> String {
+        let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        let mut start = org.start;
+        if let Some(head) = text[mention.start..org.start].strip_suffix(" of ") {
+            let run: Vec<&str> = head.split(' ').rev().take_while(capitalised).collect();
+            if run
+                .first()
+                .is_some_and(|w| self.lexicon.is(WordClass::OrgHead, w))
+            {
+                start =
+                    org.start - " of ".len() - run.iter().map(|w| w.len() + 1).sum::<usize>() + 1;
+            }
+        }
+        let mut end = org.end;
+        let head = words(org.slice(text)).last().copied().unwrap_or("");
+        if let Some(rest) = text[org.end..mention.end].strip_prefix(" of ") {
+            let run: usize = rest
+                .split(' ')
+                .take_while(capitalised)
+                .map(|w| w.len() + 1)
+                .sum();
+            if run > 0 && self.lexicon.is(WordClass::OrgHead, head) {
+                end = org.end + " of ".len() + run - 1;
+            }
+        }
+        text[start..end].to_string()
+    }
+
+    /// A person's name the tagger missed ("Wang said …" after "Wang Yi"): a mention of
+    /// capitalised words only, under the full name the article gives it.
+    fn untagged_name(&self, names: &Names, mention: &str, at: usize) -> Option<Speaker> {
+        let ws = words(mention);
+        let capitalised = |w: &&str| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !DETERMINERS.contains(&w.to_lowercase().as_str())
+        };
+        let bare = &ws[self.title_words(&ws)..];
+        if ws.is_empty() || !ws.iter().all(capitalised) || !self.name_like(bare) {
+            return None;
+        }
+        let name = names.full_name(bare, at)?;
+        Some(Speaker {
+            role: names.roles.get(&name).cloned(),
+            name: Some(name),
+            label: Some(Label::Per),
+            certainty: 0.8,
+        })
+    }
+
+    fn resolve(&self, doc: &Analysis, names: &Names, claims: &[Claim], mention: Span) -> Speaker {
+        let text = doc.text();
+        let mention_text = mention.slice(text);
+        let lower = mention_text.to_lowercase();
+        let mention_words = words(&lower);
+        // A relative pronoun ("Cruz, who says …") stands for the noun phrase right before it.
+        if mention_words == ["who"] {
+            let before = text[..mention.start]
+                .trim_end()
+                .trim_end_matches(',')
+                .trim_end()
+                .len();
+            let antecedent = doc
+                .entities
+                .iter()
+                .rev()
+                .find(|e| e.span.end <= before && before - e.span.end <= 2);
+            return antecedent.map_or_else(Speaker::default, |e| {
+                self.resolve_entity(doc, names, e, 0.9)
+            });
+        }
+        let anaphor = antecedents::anaphor(self, mention_text);
+        if let Some(pronoun @ antecedents::Anaphor::Pronoun(_)) = &anaphor {
+            return self
+                .ranked(doc, names, claims, mention, pronoun)
+                .unwrap_or(Speaker {
+                    certainty: 0.6,
+                    ..Speaker::default()
+                });
+        }
+        let inside: Vec<&Entity> = entities_in(doc, mention)
+            .iter()
+            .filter(|e| mention.contains(e.span))
+            .collect();
+        // The head noun: a role or group word after every entity means the speaker is the
+        // nominal ("Italy’s foreign minister", "officials from China"), not the entity.
+        let last_word = strip_possessive(mention_words.last().copied().unwrap_or(""));
+        let head_is_role = self.lexicon.is(WordClass::Role, last_word);
+        // A group noun, or a role noun followed by a modifier ("official familiar with the
+        // investigation"), before every entity heads the phrase.
+        let original_words = words(mention_text);
+        let post_modified = |k: usize| {
+            original_words
+                .get(k + 1)
+                .is_some_and(|w| w.chars().all(char::is_lowercase))
+        };
+        let group_head = mention_words
+            .iter()
+            .enumerate()
+            .position(|(k, w)| {
+                self.lexicon.is(WordClass::Group, w)
+                    || self.lexicon.is(WordClass::Role, w) && post_modified(k)
+            })
+            .filter(|&g| {
+                post_modified(g) && self.lexicon.is(WordClass::Role, mention_words[g])
+                    || inside
+                        .iter()
+                        .all(|e| words(&text[mention.start..e.span.start]).len() > g)
+            });
+        // "Former Secretary of State Mara Quill": a capitalised title before a person
+        // ending the phrase makes that person the speaker; so does a run of role words
+        // ("BCC director general David Frost").
+        let titled_person = inside.last().is_some_and(|e| {
+            let before = words(&text[mention.start..e.span.start]);
+            let role_run =
+                |g: usize| g < before.len() && before[g..].iter().all(|w| self.is_role_word(w));
+            e.label == Label::Per
+                && e.span.end == mention.end
+                && (before
+                    .last()
+                    .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    || group_head.is_some_and(role_run))
+        });
+        let group_head = group_head.filter(|_| !titled_person);
+        let definite = matches!(anaphor, Some(antecedents::Anaphor::Nominal { .. }));
+        if definite && inside.is_empty() {
+            if let Some(s) = self.ranked(doc, names, claims, mention, anaphor.as_ref().unwrap()) {
+                return s;
+            }
+        } else if head_is_role {
+            if let Some(s) = self.nominal(doc, names, mention) {
+                return s;
+            }
+        }
+        // A common noun heads the phrase ("Most Green voters", "voters in Oregon"): the
+        // speaker is the phrase, not a place or group named inside it.
+        let head = match inside.last() {
+            Some(e) if e.span.end == mention.end && e.label != Label::Per => {
+                let before = words(&text[mention.start..e.span.start]);
+                match before.as_slice() {
+                    [.., head, "of" | "in" | "from" | "at" | "for" | "across"] => Some(*head),
+                    _ => None,
+                }
+            }
+            Some(e) if e.span.end == mention.end => None,
+            _ => original_words.last().copied(),
+        };
+        // Only for a clean noun phrase: a mention holding a clause or an adverb keeps the
+        // named entity as the better guess.
+        let clause_like = mention_words.iter().any(|w| {
+            matches!(
+                *w,
+                "he" | "she"
+                    | "it"
+                    | "they"
+                    | "what"
+                    | "this"
+                    | "has"
+                    | "had"
+                    | "been"
+                    | "is"
+                    | "was"
+                    | "often"
+                    | "also"
+                    | "to"
+                    | "for"
+                    | "on"
+                    | "made"
+                    | "following"
+            ) || w.ends_with("ed")
+                || w.ends_with("ing")
+        });
+        let common_head = !clause_like
+            && mention_words.len() <= 6
+            && head.is_some_and(|h| {
+                h.chars().next().is_some_and(char::is_lowercase)
+                    && !DETERMINERS.contains(&h)
+                    && !h.ends_with("ly")
+            });
+        if group_head.is_none() && !head_is_role && !common_head {
+            let pick = inside
+                .iter()
+                .find(|e| e.label == Label::Per)
+                .or_else(|| inside.iter().rev().find(|e| e.label == Label::Org))
+                .or_else(|| inside.iter().rev().find(|e| e.label == Label::Loc))
+                .or_else(|| inside.last());
+            if let Some(e) = pick {
+                let mut speaker = self.resolve_entity(doc, names, e, 1.0);
+                if speaker.label == Some(Label::Org) {
+                    speaker.name = Some(self.org_name(text, mention, e.span));
+                }
+                if speaker.label == Some(Label::Per) {
+                    let role = Span::new(mention.start, e.span.start).trim_matches(text, &[',']);
+                    let role_text = role.slice(text);
+                    if words(role_text).iter().any(|w| self.is_role_word(w)) {
+                        let trimmed = role_text
+                            .trim_start_matches(|c: char| c.is_lowercase() && c.is_alphabetic())
+                            .trim();
+                        let trimmed = words(trimmed)
+                            .iter()
+                            .copied()
+                            .skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        speaker.role = Some(if trimmed.is_empty() {
+                            role_text.to_string()
+                        } else {
+                            trimmed
+                        });
+                    }
+                }
+                return speaker;
+            }
+        }
+        if inside.is_empty() {
+            if let Some(s) = self.untagged_name(names, mention_text, mention.start) {
+                return s;
+            }
+        }
+        // A nominal source without a resolvable name: the phrase itself, minus determiners, as
+        // a description (no entity type, so it never merges with another article's "minister").
+        let name = mention_text
+            .split_whitespace()
+            .skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        Speaker {
+            name: (!name.is_empty()).then_some(name),
+            label: None,
+            role: head_is_role.then(|| mention_text.to_string()),
+            certainty: 0.7,
+        }
+    }
+}
+
+impl Attributor for RuleAttributor {
+    fn attribute(&self, doc: &Analysis, candidates: Vec<Candidate>) -> Vec<Claim> {
+        let mut names = Names::build(self, doc);
+        names.genders = self.person_genders(doc, &names);
+        let names = &names;
+        let mut claims: Vec<Claim> = Vec::with_capacity(candidates.len());
+        for c in candidates {
+            let (speaker, mention) = match c.speaker {
+                Some(m) => (self.resolve(doc, names, &claims, m), Some(m)),
+                None => {
+                    // An unattributed quotation continues the previous speaker's turn.
+                    let content = c.content();
+                    let near = claims.iter().rev().find(|p| {
+                        p.speaker.is_some()
+                            && p.content().end <= content.start
+                            && c.sentence.saturating_sub(p.sentence) <= 2
+                    });
+                    match near {
+                        Some(p) => (
+                            Speaker {
+                                name: p.speaker.clone(),
+                                label: p.speaker_type,
+                                role: p.speaker_role.clone(),
+                                certainty: 0.6,
+                            },
+                            None,
+                        ),
+                        None => (Speaker::default(), None),
+                    }
+                }
+            };
+            let certainty = if speaker.name.is_some() {
+                speaker.certainty
+            } else {
+                0.4
+            };
+            let confidence = (c.evidence * certainty).clamp(0.0, 1.0);
+            claims.push(Claim {
+                kind: c.kind,
+                fragments: c.fragments,
+                cue: c.cue,
+                speaker_mention: mention,
+                speaker: speaker.name,
+                speaker_type: speaker.label,
+                speaker_role: speaker.role,
+                sentence: c.sentence,
+                confidence: (confidence * 1000.0).round() / 1000.0,
+            });
+        }
+        claims
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Article, Pipeline};
+
+    #[test]
+    fn same_prefix_compares_characters() {
+        assert!(same_prefix("minister", "ministry"));
+        assert!(!same_prefix("min", "min"));
+        assert!(!same_prefix("perú", "peruvian"));
+        assert!(same_prefix("perú", "perú’s"));
+        assert!(!same_prefix("ru\u{FFFD}sian", "russian"));
+    }
+
+    #[test]
+    fn name_shapes() {
+        let a = RuleAttributor::default();
+        assert!(a.name_like(&["Bill", "de", "Blasio"]));
+        assert!(!a.name_like(&["Census", "Bureau", "says", "Millennials"]));
+        assert!(!a.name_like(&["Ravi", "Okoro", "Says", "Bridge", "Will"]));
+        assert!(!a.name_like(&["State", "Department"]));
+        assert_eq!(a.title_words(&["Sen.", "Ted", "Cruz"]), 1);
+        assert_eq!(a.title_words(&["Prime", "Minister", "Tony", "Blair"]), 2);
+        assert_eq!(a.title_words(&["Mr", "Blair"]), 1);
+        assert_eq!(a.title_words(&["President"]), 0);
+        assert!(contains_words(&["Wang", "Yi"], &["Wang"]));
+        assert!(!contains_words(&["Wang", "Yi"], &["Yi", "Wang"]));
+        assert!(contains_words(&["Paul", "D.", "Ryan"], &["Paul", "Ryan"]));
+    }
+
+    #[test]
+    fn title_case_lines_are_headlines() {
+        let article = Article::new(
+            "h",
+            "Ravi Okoro Says Bridge Will Close\n\nOkoro said the bridge would close.\n",
+        );
+        let doc = Pipeline::default().analyze(&article);
+        assert!(headline(&doc, &doc.sentences[0]));
+        assert!(!headline(&doc, &doc.sentences[1]));
+    }
+
+    /// Found by `cargo fuzz run pipeline`: a role nominal whose word has a multi-byte character
+    /// across byte 4 ("Perú") panicked when compared with a nearby person's role.
+    #[test]
+    fn role_nominal_with_multibyte_word() {
+        let text = "Peruvian Foreign Minister Elmer Schialer met Wang Yi.\n\n\
+                    “We agreed,” the Perú minister said.\n";
+        let out = Pipeline::default().process(&Article::new("peru", text));
+        assert_eq!(out.claims.len(), 1);
+        assert_eq!(out.claims[0].quote.text, "We agreed");
+    }
+}
