@@ -24,4 +24,7 @@ done
 ud=$data/ud/en_ewt
 time_it parser "$bin" parse train --train "$ud/en_ewt-ud-train.conllu" \
   --dev "$ud/en_ewt-ud-dev.conllu" --epochs 25 --prune 1 --seed 1 --out "$out/parser.bin"
-sha256sum "$out"/*.bin
+# Antecedent ranker of speaker resolution, on the hand-resolved PolNeAR train speakers.
+time_it antecedents "$bin" speakers train --articles "$data/polnear/polnear_train.articles.jsonl" \
+  --speakers data/polnear_train.speakers.jsonl --out "$out/antecedents.tsv"
+sha256sum "$out"/*.bin "$out/antecedents.tsv"

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::article::Article;
-use crate::attribution::{Attributor, RuleAttributor};
+use crate::attribution::{Attributor, Claim, RuleAttributor};
 use crate::claim::DocOutput;
 use crate::clean::Cleaner;
 use crate::document::{Analysis, Sentence};
@@ -109,6 +109,13 @@ pub struct RunStats {
 }
 
 impl Pipeline {
+    /// The same pipeline with another attributor (training the antecedent ranker uses one
+    /// without it, so that its features never depend on the model being trained).
+    pub fn with_attributor(mut self, attributor: RuleAttributor) -> Pipeline {
+        self.attributor = Box::new(attributor);
+        self
+    }
+
     /// Runs the analysis stages on one article.
     pub fn analyze<'a>(&self, article: &'a Article) -> Analysis<'a> {
         let text = &article.text;
@@ -140,9 +147,14 @@ impl Pipeline {
     /// Runs every stage on one article and builds its output records.
     pub fn process(&self, article: &Article) -> DocOutput {
         let doc = self.analyze(article);
-        let candidates = self.detector.detect(&doc);
-        let claims = self.attributor.attribute(&doc, candidates);
+        let claims = self.claims(&doc);
         DocOutput::build(article, &doc, &claims)
+    }
+
+    /// The claims of an analysed article, with their speakers resolved.
+    pub fn claims(&self, doc: &Analysis) -> Vec<Claim> {
+        let candidates = self.detector.detect(doc);
+        self.attributor.attribute(doc, candidates)
     }
 
     /// Model identifiers for provenance.
@@ -154,6 +166,8 @@ impl Pipeline {
             format!("ner:{}", self.recognizer.model_id()),
             table("cues", crate::quote::DEFAULT_CUES),
             table("lexicon", crate::lexicon::DEFAULT_LEXICON),
+            table("antecedents", crate::attribution::DEFAULT_ANTECEDENTS),
+            table("first_names", crate::attribution::DEFAULT_FIRST_NAMES),
             table("boilerplate", crate::clean::DEFAULT_BOILERPLATE),
             table("abbreviations", crate::sentence::DEFAULT_ABBREVIATIONS),
         ]

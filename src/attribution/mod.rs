@@ -109,6 +109,9 @@ pub struct Names<'d> {
     /// Each person's gender where the article marks it ("Mrs Pell", "spokeswoman Dana Pell"),
     /// by canonical name: true for a man.
     genders: HashMap<String, bool>,
+    /// Each entity as a speaker (`None` in a headline), resolved on first use by the
+    /// antecedent ranker.
+    entity_speakers: std::cell::OnceCell<Vec<Option<Speaker>>>,
 }
 
 impl<'d> Names<'d> {
@@ -122,6 +125,7 @@ impl<'d> Names<'d> {
             roles: HashMap::new(),
             with_roles: Vec::new(),
             genders: HashMap::new(),
+            entity_speakers: std::cell::OnceCell::new(),
         };
         let person: Vec<bool> = doc
             .entities
@@ -338,6 +342,28 @@ fn entities_in<'d>(doc: &'d Analysis, span: Span) -> &'d [Entity] {
 pub struct RuleAttributor {
     lexicon: Lexicon,
     antecedents: AntecedentModel,
+    /// Gender of first names (true for a man), from `models/first_names.tsv`.
+    first_names: HashMap<String, bool>,
+}
+
+/// The shipped first-name gender table (`scripts/first_name_gender.py`).
+pub const DEFAULT_FIRST_NAMES: &str = include_str!("../../models/first_names.tsv");
+
+/// Reads `name<TAB>m|f<TAB>…` lines; `#` starts a comment, other genders are skipped.
+fn first_name_genders(table: &str) -> HashMap<String, bool> {
+    table
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let name = cols.next()?;
+            match cols.next()? {
+                "m" => Some((name.to_string(), true)),
+                "f" => Some((name.to_string(), false)),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 impl Default for RuleAttributor {
@@ -392,6 +418,7 @@ impl RuleAttributor {
         RuleAttributor {
             lexicon,
             antecedents,
+            first_names: first_name_genders(DEFAULT_FIRST_NAMES),
         }
     }
 
@@ -569,6 +596,17 @@ impl RuleAttributor {
                 genders
                     .entry(self.person_name(doc, names, e))
                     .or_insert(gender);
+            }
+        }
+        // Unmarked persons: the gender news text gives their first name.
+        for e in &doc.entities {
+            if !self.names_person(doc, names, e) {
+                continue;
+            }
+            let name = self.person_name(doc, names, e);
+            let first = words(&name).first().and_then(|f| self.first_names.get(*f));
+            if let Some(&gender) = first {
+                genders.entry(name).or_insert(gender);
             }
         }
         genders
