@@ -14,11 +14,13 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use crate::attribution::Claim;
 use crate::document::Analysis;
 use crate::lexicon::Lexicon;
 
-pub use features::{claim_features, Context};
+pub use features::{claim_features, claim_hashes, feature_hash, Context};
 
 /// The model embedded in the binary.
 pub const DEFAULT_CONFIDENCE: &str = include_str!("../../models/confidence.tsv");
@@ -33,15 +35,38 @@ pub struct ConfidenceModel {
     pub calibration: Vec<(f64, f64)>,
     /// Comment lines written at the top of the file (provenance), without `# `.
     pub notes: Vec<String>,
+    /// The weights by [`feature_hash`], for scoring at run time.
+    by_hash: FxHashMap<u64, f64>,
 }
 
 impl ConfidenceModel {
+    /// A model of these weights and calibration points.
+    pub fn new(
+        weights: HashMap<String, f64>,
+        calibration: Vec<(f64, f64)>,
+        notes: Vec<String>,
+    ) -> ConfidenceModel {
+        let by_hash = weights.iter().map(|(f, &w)| (feature_hash(f), w)).collect();
+        ConfidenceModel {
+            weights,
+            calibration,
+            notes,
+            by_hash,
+        }
+    }
+
     /// The uncalibrated probability `σ(w·x)` of a feature list.
     pub fn score(&self, features: &[String]) -> f64 {
         let z: f64 = features
             .iter()
             .filter_map(|f| self.weights.get(f.as_str()))
             .sum();
+        1.0 / (1.0 + (-z).exp())
+    }
+
+    /// [`ConfidenceModel::score`] of the features with these hashes (same order, same sum).
+    pub fn score_hashes(&self, features: &[u64]) -> f64 {
+        let z: f64 = features.iter().filter_map(|h| self.by_hash.get(h)).sum();
         1.0 / (1.0 + (-z).exp())
     }
 
@@ -72,14 +97,9 @@ impl ConfidenceModel {
     /// `evidence` holds the detector's pattern strength of each claim, in the same order.
     pub fn apply(&self, doc: &Analysis, claims: &mut [Claim], evidence: &[f32], lexicon: &Lexicon) {
         let probabilities: Vec<f64> = {
-            let cx = Context {
-                doc,
-                claims,
-                evidence,
-                lexicon,
-            };
+            let cx = Context::new(doc, claims, evidence, lexicon);
             (0..claims.len())
-                .map(|i| self.calibrate(self.score(&claim_features(&cx, i))))
+                .map(|i| self.calibrate(self.score_hashes(&claim_hashes(&cx, i))))
                 .collect()
         };
         for (claim, p) in claims.iter_mut().zip(probabilities) {
@@ -91,6 +111,7 @@ impl ConfidenceModel {
     /// `cal<TAB>score<TAB>probability` lines (scores increasing, probabilities nondecreasing).
     pub fn parse(table: &str) -> Result<ConfidenceModel, String> {
         let mut model = ConfidenceModel::default();
+        let mut weights = HashMap::new();
         for (n, line) in table.lines().enumerate() {
             let err = |what: &str| format!("confidence model line {}: {what}", n + 1);
             if let Some(note) = line.strip_prefix("# ") {
@@ -111,7 +132,7 @@ impl ConfidenceModel {
                 .ok_or_else(|| err("not a finite number"))?;
             match tag {
                 "w" => {
-                    model.weights.insert(key.to_string(), value);
+                    weights.insert(key.to_string(), value);
                 }
                 "cal" => {
                     let x: f64 = key.parse().map_err(|_| err("bad calibration score"))?;
@@ -128,7 +149,11 @@ impl ConfidenceModel {
                 _ => return Err(err("unknown line type")),
             }
         }
-        Ok(model)
+        Ok(ConfidenceModel::new(
+            weights,
+            model.calibration,
+            model.notes,
+        ))
     }
 
     /// Writes the model file: notes, weights sorted by feature, then the calibration map.
