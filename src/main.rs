@@ -116,6 +116,11 @@ enum Command {
         #[command(subcommand)]
         command: SpeakersCommand,
     },
+    /// Calibrated claim confidence: fit the correctness model and its calibration map.
+    Confidence {
+        #[command(subcommand)]
+        command: ConfidenceCommand,
+    },
     /// Build the word-class table (the taggers' vector features) from word vectors.
     Classes {
         /// Directory holding vectors.f16.npy and vectors.words.txt.
@@ -127,6 +132,33 @@ enum Command {
         /// Seed for k-means.
         #[arg(long, default_value_t = 42)]
         seed: u64,
+    },
+}
+
+#[derive(Subcommand)]
+enum ConfidenceCommand {
+    /// Run the pipeline over a train and a dev corpus, label every claim right or wrong as
+    /// `claimex eval` counts it, fit the correctness model on train and its isotonic
+    /// calibration on dev, write the model and print reliability tables.
+    Train {
+        /// Train articles (JSONL of {"id","text"}).
+        #[arg(long)]
+        train: PathBuf,
+        /// Gold claims of the train articles.
+        #[arg(long)]
+        train_gold: PathBuf,
+        /// Dev articles, for the calibration map.
+        #[arg(long)]
+        dev: PathBuf,
+        /// Gold claims of the dev articles.
+        #[arg(long)]
+        dev_gold: PathBuf,
+        /// Folds (by article) for the cross-validated reports.
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+        /// Where to write the model (e.g. models/confidence.tsv).
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -798,6 +830,28 @@ fn main() -> ExitCode {
         Command::Chunk { command } => tag_command(Task::Chunk, command),
         Command::Parse { command } => parse_command(command),
         Command::Speakers { command } => speakers_command(command),
+        Command::Confidence {
+            command:
+                ConfidenceCommand::Train {
+                    train,
+                    train_gold,
+                    dev,
+                    dev_gold,
+                    folds,
+                    out,
+                },
+        } => (|| {
+            let pipeline = Pipeline::default().without_confidence();
+            let corpora = [
+                (train.as_path(), train_gold.as_path()),
+                (dev.as_path(), dev_gold.as_path()),
+            ];
+            print!(
+                "{}",
+                claimex::confidence::train::train_files(&pipeline, corpora, folds, &out)?
+            );
+            Ok(ExitCode::SUCCESS)
+        })(),
         Command::Classes { vectors, out, seed } => (|| {
             let started = std::time::Instant::now();
             let classes = WordClasses::build(

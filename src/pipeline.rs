@@ -14,8 +14,10 @@ use crate::article::Article;
 use crate::attribution::{Attributor, Claim, RuleAttributor};
 use crate::claim::DocOutput;
 use crate::clean::Cleaner;
+use crate::confidence::ConfidenceModel;
 use crate::document::{Analysis, Sentence};
 use crate::ingest::InputError;
+use crate::lexicon::Lexicon;
 use crate::models::{self, Task};
 use crate::ner::{Recognizer, TaggerRecognizer};
 use crate::quote::{CueLexicon, QuoteDetector, RuleQuoteDetector};
@@ -36,6 +38,10 @@ pub struct Pipeline {
     recognizer: Box<dyn Recognizer>,
     detector: Box<dyn QuoteDetector>,
     attributor: Box<dyn Attributor>,
+    /// Turns each claim's rule confidence into a calibrated probability; `None` keeps the
+    /// rule confidence (what the confidence model is trained on).
+    confidence: Option<&'static ConfidenceModel>,
+    lexicon: Lexicon,
 }
 
 impl Default for Pipeline {
@@ -59,7 +65,9 @@ impl Default for Pipeline {
                 CueLexicon::default(),
                 lexicon.clone(),
             )),
-            attributor: Box::new(RuleAttributor::new(lexicon)),
+            attributor: Box::new(RuleAttributor::new(lexicon.clone())),
+            confidence: Some(crate::confidence::embedded()),
+            lexicon,
         }
     }
 }
@@ -147,14 +155,31 @@ impl Pipeline {
     /// Runs every stage on one article and builds its output records.
     pub fn process(&self, article: &Article) -> DocOutput {
         let doc = self.analyze(article);
-        let claims = self.claims(&doc);
+        let (claims, _) = self.claims(&doc);
         DocOutput::build(article, &doc, &claims)
     }
 
-    /// The claims of an analysed article, with their speakers resolved.
-    pub fn claims(&self, doc: &Analysis) -> Vec<Claim> {
+    /// The claims of an analysed article, with the detector's pattern strength of each (same
+    /// order); confidences are calibrated unless [`Pipeline::without_confidence`].
+    pub fn claims(&self, doc: &Analysis) -> (Vec<Claim>, Vec<f32>) {
         let candidates = self.detector.detect(doc);
-        self.attributor.attribute(doc, candidates)
+        let evidence: Vec<f32> = candidates.iter().map(|c| c.evidence).collect();
+        let mut claims = self.attributor.attribute(doc, candidates);
+        if let Some(model) = self.confidence {
+            model.apply(doc, &mut claims, &evidence, &self.lexicon);
+        }
+        (claims, evidence)
+    }
+
+    /// This pipeline with the rule confidence instead of the calibrated one.
+    pub fn without_confidence(mut self) -> Pipeline {
+        self.confidence = None;
+        self
+    }
+
+    /// The lexicon the stages use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
     }
 
     /// Model identifiers for provenance.
@@ -162,7 +187,7 @@ impl Pipeline {
         let table = |name: &str, text: &str| {
             format!("{name}:{}", &models::fingerprint(text.as_bytes())[..12])
         };
-        vec![
+        let mut ids = vec![
             format!("ner:{}", self.recognizer.model_id()),
             table("cues", crate::quote::DEFAULT_CUES),
             table("lexicon", crate::lexicon::DEFAULT_LEXICON),
@@ -170,7 +195,11 @@ impl Pipeline {
             table("first_names", crate::attribution::DEFAULT_FIRST_NAMES),
             table("boilerplate", crate::clean::DEFAULT_BOILERPLATE),
             table("abbreviations", crate::sentence::DEFAULT_ABBREVIATIONS),
-        ]
+        ];
+        if self.confidence.is_some() {
+            ids.push(table("confidence", crate::confidence::DEFAULT_CONFIDENCE));
+        }
+        ids
     }
 
     /// What makes this pipeline's outputs comparable between runs: version and model ids.

@@ -118,7 +118,7 @@ fn examples(
             continue;
         }
         let doc = pipeline.analyze(article);
-        let claims = pipeline.claims(&doc);
+        let (claims, _) = pipeline.claims(&doc);
         let mut names = Names::build(&attributor, &doc);
         names.genders = attributor.person_genders(&doc, &names);
         for g in mentions {
