@@ -159,7 +159,7 @@ fn transformer_ner_eval_scores_a_conll_file() {
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(report["sentences"], 2);
     assert_eq!(report["tokens"], 18);
-    assert_eq!(report["overall"]["gold"], 6);
+    assert_eq!(report["overall"]["gold"], 5);
     let f1 = report["overall"]["f1"].as_f64().unwrap();
     assert!((0.0..=1.0).contains(&f1));
     let lines = std::fs::read_to_string(&predictions).unwrap();
@@ -229,4 +229,37 @@ fn transformer_missing_files_are_a_clear_error() {
         "{stderr}"
     );
     assert!(!out.exists(), "nothing is written");
+}
+
+#[test]
+fn transformer_handles_sentences_and_tokens_longer_than_the_model_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("long.txt");
+    let text = format!(
+        "Anna Smith said {} and {} in Paris. \"We will stay,\" Smith told reporters in London.",
+        "x".repeat(3000),
+        "the talks went on ".repeat(100)
+    );
+    std::fs::write(&input, &text).unwrap();
+    let out = dir.path().join("out");
+    let model = fixture_model();
+    succeeded(&claimex(&[
+        "run",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+        "--ner-model",
+        model.to_str().unwrap(),
+    ]));
+    assert!(read_jsonl(&out.join("errors.jsonl")).is_empty());
+    for e in read_jsonl(&out.join("entities.jsonl")) {
+        let (start, end) = (e["start"].as_u64().unwrap(), e["end"].as_u64().unwrap());
+        let slice: String = text
+            .chars()
+            .skip(start as usize)
+            .take((end - start) as usize)
+            .collect();
+        assert_eq!(slice, e["text"].as_str().unwrap(), "{e}");
+    }
 }

@@ -302,7 +302,8 @@ impl TransformerNer {
         Ok(labels)
     }
 
-    /// Labels `words`, splitting the sentence in halves while it has too many pieces.
+    /// Labels `words`, splitting the sentence in halves while it has too many pieces (a single
+    /// token that alone is too long is labelled O).
     fn label_into<'a>(&'a self, words: &[&str], out: &mut Vec<&'a str>) -> Result<(), String> {
         if words.is_empty() {
             return Ok(());
@@ -312,7 +313,12 @@ impl TransformerNer {
             // `encode`, not `encode_fast`: the latter leaves out the word ids.
             .encode(words, true)
             .map_err(|e| e.to_string())?;
-        if encoding.len() > self.max_pieces && words.len() > 1 {
+        if encoding.len() > self.max_pieces {
+            if words.len() == 1 {
+                // One token longer than the model's window (a URL, a run of symbols).
+                out.push("O");
+                return Ok(());
+            }
             let (left, right) = words.split_at(words.len() / 2);
             self.label_into(left, out)?;
             return self.label_into(right, out);
@@ -346,9 +352,10 @@ impl TransformerNer {
         let mask = Tensor::ones([1, ids.len() as i64], (Kind::Int64, self.device));
         let best = replica.network.logits(&input, &mask).argmax(-1, false);
         let best = Vec::<i64>::try_from(best.view([-1])).map_err(|e| e.to_string())?;
-        match best.iter().all(|&b| (b as usize) < self.names.len()) {
-            true => Ok(best),
-            false => Err("the model predicted a label outside id2label".to_string()),
+        if best.iter().all(|&b| (b as usize) < self.names.len()) {
+            Ok(best)
+        } else {
+            Err("the model predicted a label outside id2label".to_string())
         }
     }
 }
