@@ -68,6 +68,12 @@ enum Command {
         /// Reject articles longer than this many bytes.
         #[arg(long, default_value_t = DEFAULT_MAX_ARTICLE_BYTES)]
         max_article_bytes: usize,
+        /// Find entities with this local Hugging Face token-classification model (a directory
+        /// with config.json, tokenizer.json or vocab.txt, and rust_model.ot or
+        /// model.safetensors) instead of the built-in perceptron.
+        #[cfg(feature = "transformer")]
+        #[arg(long, value_name = "DIR")]
+        ner_model: Option<PathBuf>,
     },
     /// Score predicted claims against gold annotations (quote, speaker and claim P/R/F1).
     Eval {
@@ -197,6 +203,11 @@ enum TagCommand {
         /// Write `token gold predicted` lines here (blank line between sentences).
         #[arg(long)]
         predictions: Option<PathBuf>,
+        /// NER only: score this local Hugging Face token-classification model (see `claimex
+        /// run --ner-model`) instead of a perceptron model.
+        #[cfg(feature = "transformer")]
+        #[arg(long, value_name = "DIR", conflicts_with = "model")]
+        ner_model: Option<PathBuf>,
     },
     /// Tag raw text (a file, or standard input): one `token<TAB>label` line per token, a blank
     /// line between sentences.
@@ -451,6 +462,7 @@ fn parse_command(command: ParseCommand) -> anyhow::Result<ExitCode> {
 
 /// How `claimex run` was asked to run.
 struct RunRequest {
+    pipeline: Pipeline,
     inputs: Vec<PathBuf>,
     out: PathBuf,
     dataset: DatasetOptions,
@@ -515,7 +527,9 @@ fn stream(request: &RunRequest) -> anyhow::Result<RunStats> {
         1 << 16,
         std::io::stdout(),
     ));
-    let stats = Pipeline::default().run(work, consumed, &mut sink, &request.options)?;
+    let stats = request
+        .pipeline
+        .run(work, consumed, &mut sink, &request.options)?;
     sink.finish()?;
     Ok(stats)
 }
@@ -532,7 +546,7 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 /// Runs into the output directory: this run's articles, then those kept from earlier runs.
 fn update_dataset(request: &RunRequest) -> anyhow::Result<RunStats> {
     let out = &request.out;
-    let pipeline = Pipeline::default();
+    let pipeline = &request.pipeline;
     let mut dataset = Dataset::open(out, pipeline.run_key(), request.dataset)
         .with_context(|| format!("cannot use output directory {}", out.display()))?;
     let index = dataset.index();
@@ -630,6 +644,31 @@ fn read_corpus(path: &Path) -> anyhow::Result<Corpus> {
     Corpus::read(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
+/// The transformer NER model in `dir`, with one network replica per rayon thread.
+#[cfg(feature = "transformer")]
+fn load_transformer(task: Task, dir: &Path) -> anyhow::Result<claimex::ner::TransformerNer> {
+    anyhow::ensure!(task == Task::Ner, "--ner-model scores NER models only");
+    claimex::ner::TransformerNer::load(dir, rayon::current_num_threads())
+        .with_context(|| format!("cannot load the NER model in {}", dir.display()))
+}
+
+/// The pipeline of `claimex run`: the default one, or with the transformer NER model in `dir`
+/// (one network replica per worker thread).
+#[cfg(feature = "transformer")]
+fn transformer_pipeline(dir: Option<&Path>, threads: usize) -> anyhow::Result<Pipeline> {
+    let Some(dir) = dir else {
+        return Ok(Pipeline::default());
+    };
+    let replicas = match threads {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    };
+    let model = claimex::ner::TransformerNer::load(dir, replicas)
+        .with_context(|| format!("cannot load the NER model in {}", dir.display()))?;
+    Ok(Pipeline::default()
+        .with_recognizer(Box::new(claimex::ner::TransformerRecognizer::new(model))))
+}
+
 fn tag_command(task: Task, command: TagCommand) -> anyhow::Result<ExitCode> {
     match command {
         TagCommand::Train {
@@ -665,7 +704,13 @@ fn tag_command(task: Task, command: TagCommand) -> anyhow::Result<ExitCode> {
             model,
             json,
             predictions,
+            #[cfg(feature = "transformer")]
+            ner_model,
         } => {
+            #[cfg(feature = "transformer")]
+            let transformer = ner_model
+                .map(|dir| load_transformer(task, &dir))
+                .transpose()?;
             let model = model_for(task, &model)?;
             let corpus = read_corpus(&file)?;
             let mut writer = predictions
@@ -673,14 +718,15 @@ fn tag_command(task: Task, command: TagCommand) -> anyhow::Result<ExitCode> {
                 .map(|p| std::fs::File::create(p).map(std::io::BufWriter::new))
                 .transpose()
                 .context("cannot create the predictions file")?;
-            let report = tagging::evaluate(
-                &model,
-                models::word_classes(),
-                task,
-                &corpus,
-                writer.as_mut().map(|w| w as &mut dyn std::io::Write),
-            )
-            .map_err(anyhow::Error::msg)?;
+            let sink = writer.as_mut().map(|w| w as &mut dyn std::io::Write);
+            #[cfg(feature = "transformer")]
+            let report = match &transformer {
+                Some(t) => tagging::evaluate_transformer(t, &corpus, sink),
+                None => tagging::evaluate(&model, models::word_classes(), task, &corpus, sink),
+            };
+            #[cfg(not(feature = "transformer"))]
+            let report = tagging::evaluate(&model, models::word_classes(), task, &corpus, sink);
+            let report = report.map_err(anyhow::Error::msg)?;
             if let Some(mut w) = writer {
                 std::io::Write::flush(&mut w)?;
             }
@@ -806,18 +852,29 @@ fn main() -> ExitCode {
             threads,
             quiet,
             max_article_bytes,
-        } => run(RunRequest {
-            options: RunOptions {
-                threads,
-                progress: !quiet,
-                total_bytes: Articles::total_bytes(&inputs),
-            },
-            inputs,
-            out,
-            dataset: DatasetOptions { force, prune },
-            shard,
-            ingest: IngestOptions { max_article_bytes },
-        }),
+            #[cfg(feature = "transformer")]
+            ner_model,
+        } => {
+            #[cfg(feature = "transformer")]
+            let pipeline = transformer_pipeline(ner_model.as_deref(), threads);
+            #[cfg(not(feature = "transformer"))]
+            let pipeline = anyhow::Ok(Pipeline::default());
+            pipeline.and_then(|pipeline| {
+                run(RunRequest {
+                    pipeline,
+                    options: RunOptions {
+                        threads,
+                        progress: !quiet,
+                        total_bytes: Articles::total_bytes(&inputs),
+                    },
+                    inputs,
+                    out,
+                    dataset: DatasetOptions { force, prune },
+                    shard,
+                    ingest: IngestOptions { max_article_bytes },
+                })
+            })
+        }
         Command::Eval {
             gold,
             pred,

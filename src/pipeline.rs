@@ -124,6 +124,12 @@ impl Pipeline {
         self
     }
 
+    /// This pipeline with another named-entity recognizer.
+    pub fn with_recognizer(mut self, recognizer: Box<dyn Recognizer>) -> Pipeline {
+        self.recognizer = recognizer;
+        self
+    }
+
     /// Runs the analysis stages on one article.
     pub fn analyze<'a>(&self, article: &'a Article) -> Analysis<'a> {
         let text = &article.text;
