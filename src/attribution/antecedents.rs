@@ -9,6 +9,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use super::{
     entities_in, headline, pronoun_gender, same_prefix, strip_possessive, words, Claim, Names,
     RuleAttributor, Speaker,
@@ -41,7 +43,7 @@ pub enum Anaphor {
 
 impl Anaphor {
     /// The form features are conjoined with: the pronoun, or `nom`.
-    fn form(&self) -> &str {
+    fn form(&self) -> &'static str {
         match self {
             Anaphor::Pronoun(p) => p,
             Anaphor::Nominal { .. } => "nom",
@@ -87,6 +89,8 @@ pub struct Referent {
 /// One mention to resolve, with its candidates; the first candidate is "nobody".
 #[derive(Clone, Debug)]
 pub(super) struct Choice {
+    /// The mention's form, which every feature is also conjoined with (see [`Anaphor`]).
+    pub(super) form: &'static str,
     /// Features of each candidate, "nobody" first.
     pub(super) features: Vec<Vec<String>>,
     /// The speakers of the candidates after "nobody".
@@ -94,6 +98,18 @@ pub(super) struct Choice {
 }
 
 impl Choice {
+    /// Each candidate's features, alone and conjoined with the form: the model's keys.
+    fn conjoined(&self) -> Vec<Vec<String>> {
+        self.features
+            .iter()
+            .map(|base| {
+                base.iter()
+                    .flat_map(|f| [format!("{}|{f}", self.form), f.clone()])
+                    .collect()
+            })
+            .collect()
+    }
+
     /// Whether candidate `k` names `gold` (a full name, or `None` for "nobody").
     pub(super) fn is_correct(&self, k: usize, gold: Option<&str>) -> bool {
         match (k, gold) {
@@ -110,13 +126,13 @@ impl Choice {
 /// A linear ranker over candidate features.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AntecedentModel {
-    weights: HashMap<String, f32>,
+    weights: FxHashMap<String, f32>,
 }
 
 impl AntecedentModel {
     /// Reads `feature<TAB>weight` lines; `#` starts a comment line.
     pub fn from_table(table: &str) -> Result<AntecedentModel, String> {
-        let mut weights = HashMap::new();
+        let mut weights = FxHashMap::default();
         for (n, line) in table.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
@@ -147,14 +163,32 @@ impl AntecedentModel {
         out
     }
 
-    /// The score of one candidate.
-    pub fn score(&self, features: &[String]) -> f32 {
-        score(&self.weights, features)
+    /// The score of one candidate: the weights of its features, alone and conjoined with the
+    /// mention's `form` (looked up through `buf`, so that scoring allocates nothing).
+    fn score(&self, form: &str, features: &[String], buf: &mut String) -> f32 {
+        let mut sum = 0.0;
+        for f in features {
+            sum += self.weights.get(f.as_str()).copied().unwrap_or(0.0);
+            buf.clear();
+            buf.push_str(form);
+            buf.push('|');
+            buf.push_str(f);
+            sum += self.weights.get(buf.as_str()).copied().unwrap_or(0.0);
+        }
+        sum
     }
 
     /// The best candidate: the first of the highest scores, so "nobody" wins a tie.
     pub(super) fn best(&self, choice: &Choice) -> usize {
-        best(&self.weights, &choice.features, |_| true)
+        let mut buf = String::new();
+        let mut best = (0, f32::NEG_INFINITY);
+        for (k, f) in choice.features.iter().enumerate() {
+            let s = self.score(choice.form, f, &mut buf);
+            if s > best.1 {
+                best = (k, s);
+            }
+        }
+        best.0
     }
 
     /// Trains a log-linear ranker on choices with their correct candidates: maximises the
@@ -168,13 +202,15 @@ impl AntecedentModel {
     ) -> AntecedentModel {
         let mut weights: HashMap<String, f64> = HashMap::new();
         let mut squares: HashMap<String, f64> = HashMap::new();
-        let usable: Vec<&(Choice, Vec<bool>)> =
-            examples.iter().filter(|(_, c)| c.contains(&true)).collect();
+        let usable: Vec<(Vec<Vec<String>>, &Vec<bool>)> = examples
+            .iter()
+            .filter(|(_, c)| c.contains(&true))
+            .map(|(choice, c)| (choice.conjoined(), c))
+            .collect();
         for _ in 0..rounds {
             let mut gradient: HashMap<&str, f64> = HashMap::new();
-            for (choice, correct) in &usable {
-                let scores: Vec<f64> = choice
-                    .features
+            for (features, correct) in &usable {
+                let scores: Vec<f64> = features
                     .iter()
                     .map(|f| f.iter().filter_map(|x| weights.get(x.as_str())).sum())
                     .collect();
@@ -187,7 +223,7 @@ impl AntecedentModel {
                     .filter(|(_, c)| **c)
                     .map(|(e, _)| e)
                     .sum();
-                for (k, features) in choice.features.iter().enumerate() {
+                for (k, features) in features.iter().enumerate() {
                     let target = if correct[k] { exp[k] / right } else { 0.0 };
                     let step = target - exp[k] / all;
                     for f in features {
@@ -212,30 +248,6 @@ impl AntecedentModel {
             .collect();
         AntecedentModel { weights }
     }
-}
-
-/// The sum of the weights of `features`.
-fn score(weights: &HashMap<String, f32>, features: &[String]) -> f32 {
-    features
-        .iter()
-        .filter_map(|f| weights.get(f.as_str()))
-        .sum()
-}
-
-/// The first highest-scoring candidate among those `allowed`.
-fn best(
-    weights: &HashMap<String, f32>,
-    candidates: &[Vec<String>],
-    allowed: impl Fn(usize) -> bool,
-) -> usize {
-    let mut best = (0, f32::NEG_INFINITY);
-    for (k, f) in candidates.iter().enumerate().filter(|(k, _)| allowed(*k)) {
-        let s = score(weights, f);
-        if s > best.1 {
-            best = (k, s);
-        }
-    }
-    best.0
 }
 
 /// The anaphor a speaker mention is, if any: a personal pronoun (alone, or "he himself"; "his
@@ -351,6 +363,7 @@ impl RuleAttributor {
             features.push(referent_features(anaphor, r, &referents, sentence, initial));
         }
         Choice {
+            form: anaphor.form(),
             features,
             referents: referents.into_iter().map(|r| r.speaker).collect(),
         }
@@ -369,16 +382,22 @@ impl RuleAttributor {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut last_sentence_seen = usize::MAX;
         let speakers = names.entity_speakers.get_or_init(|| {
+            // Entities come in text order, so each sentence is tested for a headline once.
+            let mut last: Option<(usize, bool)> = None;
             doc.entities
                 .iter()
                 .map(|e| {
                     let sentence = names
                         .sentence_ends
                         .partition_point(|&end| end <= e.span.start);
-                    let headline = doc
-                        .sentences
-                        .get(sentence)
-                        .is_some_and(|s| headline(doc, s));
+                    let headline = match last {
+                        Some((s, h)) if s == sentence => h,
+                        _ => doc
+                            .sentences
+                            .get(sentence)
+                            .is_some_and(|s| headline(doc, s)),
+                    };
+                    last = Some((sentence, headline));
                     (!headline).then(|| self.resolve_entity(doc, names, e, 0.8))
                 })
                 .collect()
@@ -499,7 +518,7 @@ fn nobody_features(anaphor: &Anaphor, referents: &[Referent]) -> Vec<String> {
     {
         base.push("nobody&no_person".to_string());
     }
-    conjoin(anaphor, base)
+    base
 }
 
 /// Features of one referent: type, gender agreement, recency, salience, earlier claims, and
@@ -583,7 +602,7 @@ fn referent_features(
         ));
         base.push(format!("has_role={}", r.speaker.role.is_some()));
     }
-    conjoin(anaphor, base)
+    base
 }
 
 /// Whether a nominal's head is the head of the referent's role ("minister" for "foreign
@@ -604,17 +623,6 @@ fn head_fits(head: &str, r: &Referent) -> bool {
 /// Whether a head noun looks plural ("officials"; not "press").
 fn plural(head: &str) -> bool {
     head.ends_with('s') && !head.ends_with("ss")
-}
-
-/// Each feature alone and conjoined with the anaphor's form.
-fn conjoin(anaphor: &Anaphor, base: Vec<String>) -> Vec<String> {
-    let form = anaphor.form();
-    let mut out = Vec::with_capacity(base.len() * 2);
-    for f in base {
-        out.push(format!("{form}|{f}"));
-        out.push(f);
-    }
-    out
 }
 
 /// `n` as the first threshold it does not exceed, or the last one with `+`.
@@ -651,6 +659,7 @@ mod tests {
     #[test]
     fn training_learns_the_marking_feature() {
         let choice = |right: usize| Choice {
+            form: "he",
             features: (0..3)
                 .map(|k| {
                     let mut f = vec![format!("slot{k}")];

@@ -600,7 +600,11 @@ impl RuleAttributor {
         }
         // Unmarked persons: the gender news text gives their first name.
         for e in &doc.entities {
-            if !self.names_person(doc, names, e) {
+            let bare = self.bare_name(doc, e);
+            let known = bare
+                .first()
+                .is_some_and(|f| self.first_names.contains_key(*f));
+            if !known || !self.names_person(doc, names, e) {
                 continue;
             }
             let name = self.person_name(doc, names, e);
