@@ -775,36 +775,24 @@ fn speakers_command(command: SpeakersCommand) -> anyhow::Result<ExitCode> {
         l2,
         folds,
     } = command;
-    let read_lines = |path: &Path| -> anyhow::Result<Vec<String>> {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        Ok(text
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(String::from)
-            .collect())
-    };
-    #[derive(serde::Deserialize)]
-    struct Record {
-        id: String,
-        text: String,
-    }
-    fn parse<T: serde::de::DeserializeOwned>(
-        path: &Path,
-        n: usize,
-        line: &str,
-    ) -> anyhow::Result<T> {
-        serde_json::from_str(line).with_context(|| format!("{} line {}", path.display(), n + 1))
-    }
+    let text = std::fs::read_to_string(&speakers)
+        .with_context(|| format!("cannot read {}", speakers.display()))?;
     let mut gold: Vec<GoldMention> = Vec::new();
-    for (n, line) in read_lines(&speakers)?.iter().enumerate() {
-        gold.push(parse(&speakers, n, line)?);
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        gold.push(
+            serde_json::from_str(line)
+                .with_context(|| format!("{} line {}", speakers.display(), n + 1))?,
+        );
     }
     let mut docs: Vec<Article> = Vec::new();
-    for (n, line) in read_lines(&articles)?.iter().enumerate() {
-        let record: Record = parse(&articles, n, line)?;
-        if gold.iter().any(|g| g.doc_id == record.id) {
-            docs.push(Article::new(record.id, record.text));
+    for article in Articles::new(&[articles], IngestOptions::default()) {
+        let article = article.map_err(|e| anyhow::anyhow!("{e}"))?;
+        if gold.iter().any(|g| g.doc_id == article.id) {
+            docs.push(article);
         }
     }
     let (model, report) = train_antecedents(&docs, &gold, rounds, l2, folds.max(2));
