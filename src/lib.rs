@@ -14,6 +14,7 @@ pub mod clean;
 pub mod confidence;
 pub mod document;
 pub mod eval;
+pub mod features;
 pub mod ingest;
 pub mod lexicon;
 pub mod models;

@@ -8,6 +8,7 @@
 //! form, and scored by a linear model; the best wins, "nobody" on a tie.
 
 use std::collections::HashMap;
+use std::fmt;
 
 use rustc_hash::FxHashMap;
 
@@ -16,6 +17,7 @@ use super::{
     RuleAttributor, Speaker,
 };
 use crate::document::Analysis;
+use crate::features::{feature_hash, Features, Keys};
 use crate::lexicon::WordClass;
 use crate::ner::Label;
 use crate::span::Span;
@@ -86,30 +88,18 @@ pub struct Referent {
     pair: bool,
 }
 
-/// One mention to resolve, with its candidates; the first candidate is "nobody".
+/// One mention to resolve, with its candidates; the first candidate is "nobody". `K` is a
+/// feature key: its string in training, its hash at run time ([`crate::features`]).
 #[derive(Clone, Debug)]
-pub(super) struct Choice {
-    /// The mention's form, which every feature is also conjoined with (see [`Anaphor`]).
-    pub(super) form: &'static str,
-    /// Features of each candidate, "nobody" first.
-    pub(super) features: Vec<Vec<String>>,
+pub(super) struct Choice<K = String> {
+    /// Each candidate's features, alone and conjoined with the mention's form (see
+    /// [`Anaphor`]): the model's keys.
+    pub(super) features: Vec<Vec<K>>,
     /// The speakers of the candidates after "nobody".
     pub(super) referents: Vec<Speaker>,
 }
 
-impl Choice {
-    /// Each candidate's features, alone and conjoined with the form: the model's keys.
-    fn conjoined(&self) -> Vec<Vec<String>> {
-        self.features
-            .iter()
-            .map(|base| {
-                base.iter()
-                    .flat_map(|f| [format!("{}|{f}", self.form), f.clone()])
-                    .collect()
-            })
-            .collect()
-    }
-
+impl<K> Choice<K> {
     /// Whether candidate `k` names `gold` (a full name, or `None` for "nobody").
     pub(super) fn is_correct(&self, k: usize, gold: Option<&str>) -> bool {
         match (k, gold) {
@@ -127,6 +117,26 @@ impl Choice {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AntecedentModel {
     weights: FxHashMap<String, f32>,
+    /// The weights by [`feature_hash`], for scoring at run time.
+    by_hash: FxHashMap<u64, f32>,
+}
+
+/// A feature key the model has a weight for: the feature's string or its hash.
+pub(super) trait Key {
+    /// The weight of this feature in `model` (0 if it has none).
+    fn weight(&self, model: &AntecedentModel) -> f32;
+}
+
+impl Key for String {
+    fn weight(&self, model: &AntecedentModel) -> f32 {
+        model.weights.get(self.as_str()).copied().unwrap_or(0.0)
+    }
+}
+
+impl Key for u64 {
+    fn weight(&self, model: &AntecedentModel) -> f32 {
+        model.by_hash.get(self).copied().unwrap_or(0.0)
+    }
 }
 
 impl AntecedentModel {
@@ -146,7 +156,12 @@ impl AntecedentModel {
                 .map_err(|e| format!("line {}: {e}", n + 1))?;
             weights.insert(feature.to_string(), weight);
         }
-        Ok(AntecedentModel { weights })
+        Ok(AntecedentModel::new(weights))
+    }
+
+    fn new(weights: FxHashMap<String, f32>) -> AntecedentModel {
+        let by_hash = weights.iter().map(|(f, &w)| (feature_hash(f), w)).collect();
+        AntecedentModel { weights, by_hash }
     }
 
     /// The table `from_table` reads, features sorted, zero weights left out.
@@ -163,27 +178,11 @@ impl AntecedentModel {
         out
     }
 
-    /// The score of one candidate: the weights of its features, alone and conjoined with the
-    /// mention's `form` (looked up through `buf`, so that scoring allocates nothing).
-    fn score(&self, form: &str, features: &[String], buf: &mut String) -> f32 {
-        let mut sum = 0.0;
-        for f in features {
-            sum += self.weights.get(f.as_str()).copied().unwrap_or(0.0);
-            buf.clear();
-            buf.push_str(form);
-            buf.push('|');
-            buf.push_str(f);
-            sum += self.weights.get(buf.as_str()).copied().unwrap_or(0.0);
-        }
-        sum
-    }
-
     /// The best candidate: the first of the highest scores, so "nobody" wins a tie.
-    pub(super) fn best(&self, choice: &Choice) -> usize {
-        let mut buf = String::new();
+    pub(super) fn best<K: Key>(&self, choice: &Choice<K>) -> usize {
         let mut best = (0, f32::NEG_INFINITY);
-        for (k, f) in choice.features.iter().enumerate() {
-            let s = self.score(choice.form, f, &mut buf);
+        for (k, features) in choice.features.iter().enumerate() {
+            let s: f32 = features.iter().map(|f| f.weight(self)).sum();
             if s > best.1 {
                 best = (k, s);
             }
@@ -202,14 +201,14 @@ impl AntecedentModel {
     ) -> AntecedentModel {
         let mut weights: HashMap<String, f64> = HashMap::new();
         let mut squares: HashMap<String, f64> = HashMap::new();
-        let usable: Vec<(Vec<Vec<String>>, &Vec<bool>)> = examples
+        let usable: Vec<(&Vec<Vec<String>>, &Vec<bool>)> = examples
             .iter()
             .filter(|(_, c)| c.contains(&true))
-            .map(|(choice, c)| (choice.conjoined(), c))
+            .map(|(choice, c)| (&choice.features, c))
             .collect();
         for _ in 0..rounds {
             let mut gradient: HashMap<&str, f64> = HashMap::new();
-            for (features, correct) in &usable {
+            for &(features, correct) in &usable {
                 let scores: Vec<f64> = features
                     .iter()
                     .map(|f| f.iter().filter_map(|x| weights.get(x.as_str())).sum())
@@ -246,7 +245,7 @@ impl AntecedentModel {
             .map(|(f, w)| (f, ((w * 1e4).round() / 1e4) as f32))
             .filter(|(_, w)| *w != 0.0)
             .collect();
-        AntecedentModel { weights }
+        AntecedentModel::new(weights)
     }
 }
 
@@ -299,7 +298,7 @@ impl RuleAttributor {
                 return Some(subject);
             }
         }
-        let choice = self.choice(doc, names, claims, mention, anaphor);
+        let choice = self.choice::<crate::features::Hashes>(doc, names, claims, mention, anaphor);
         let k = self.antecedents.best(&choice);
         let certainty = match anaphor {
             Anaphor::Pronoun(_) => 0.85,
@@ -326,15 +325,15 @@ impl RuleAttributor {
             .then(|| self.resolve_entity(doc, names, first, 0.85))
     }
 
-    /// The candidates for `anaphor` at `mention`, with their features.
-    pub(super) fn choice(
+    /// The candidates for `anaphor` at `mention`, with their features as `S` keys.
+    pub(super) fn choice<S: Keys>(
         &self,
         doc: &Analysis,
         names: &Names,
         claims: &[Claim],
         mention: Span,
         anaphor: &Anaphor,
-    ) -> Choice {
+    ) -> Choice<S::Key> {
         let sentence = names.sentence_ends.partition_point(|&e| e <= mention.start);
         let mut referents = self.referents(doc, names, claims, mention);
         referents.retain(|r| agrees(anaphor, r));
@@ -358,12 +357,15 @@ impl RuleAttributor {
                 .get(s.tokens.start)
                 .is_some_and(|t| t.span.start == mention.start)
         });
-        let mut features = vec![nobody_features(anaphor, &referents)];
+        let mut nobody = S::with_prefix(anaphor.form());
+        nobody_features(anaphor, &referents, &mut nobody);
+        let mut features = vec![nobody.into_keys()];
         for r in &referents {
-            features.push(referent_features(anaphor, r, &referents, sentence, initial));
+            let mut f = S::with_prefix(anaphor.form());
+            referent_features(anaphor, r, &referents, sentence, initial, &mut f);
+            features.push(f.into_keys());
         }
         Choice {
-            form: anaphor.form(),
             features,
             referents: referents.into_iter().map(|r| r.speaker).collect(),
         }
@@ -379,7 +381,7 @@ impl RuleAttributor {
         mention: Span,
     ) -> Vec<Referent> {
         let mut referents: Vec<Referent> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
         let mut last_sentence_seen = usize::MAX;
         let speakers = names.entity_speakers.get_or_init(|| {
             // Entities come in text order, so each sentence is tested for a headline once.
@@ -409,10 +411,10 @@ impl RuleAttributor {
             if names.in_quote(e.span) || e.label == Label::Misc {
                 continue;
             }
-            let Some(speaker) = speaker.clone() else {
+            let Some(speaker) = speaker else {
                 continue;
             };
-            let Some(name) = speaker.name.clone() else {
+            let Some(name) = speaker.name.as_ref() else {
                 continue;
             };
             let sentence = names
@@ -420,10 +422,10 @@ impl RuleAttributor {
                 .partition_point(|&end| end <= e.span.start);
             let subject = sentence != last_sentence_seen;
             last_sentence_seen = sentence;
-            let k = *index.entry(name.clone()).or_insert_with(|| {
+            let k = *index.entry(name.as_str()).or_insert_with(|| {
                 referents.push(Referent {
-                    gender: names.genders.get(&name).copied(),
-                    speaker,
+                    gender: names.genders.get(name).copied(),
+                    speaker: speaker.clone(),
                     last_sentence: sentence,
                     last_start: e.span.start,
                     first_sentence: sentence,
@@ -446,7 +448,7 @@ impl RuleAttributor {
                 .speaker_mention
                 .filter(|m| m.end <= mention.start)
                 .and_then(|m| pronoun_gender(m.slice(doc.text())));
-            let k = c.speaker.as_ref().and_then(|n| index.get(n));
+            let k = c.speaker.as_deref().and_then(|n| index.get(n));
             if let (Some(g), Some(&k)) = (mention_gender, k) {
                 referents[k].gender.get_or_insert(g);
             }
@@ -459,7 +461,7 @@ impl RuleAttributor {
         });
         let mut rank = 0;
         for c in named_claims {
-            let Some(&k) = c.speaker.as_ref().and_then(|n| index.get(n)) else {
+            let Some(&k) = c.speaker.as_deref().and_then(|n| index.get(n)) else {
                 continue;
             };
             if referents[k].claim_rank.is_none() {
@@ -496,8 +498,8 @@ fn agrees(anaphor: &Anaphor, r: &Referent) -> bool {
 }
 
 /// Features of "nobody": the mention's shape, and whether any candidate fits a nominal's head.
-fn nobody_features(anaphor: &Anaphor, referents: &[Referent]) -> Vec<String> {
-    let mut base = vec!["nobody".to_string()];
+fn nobody_features(anaphor: &Anaphor, referents: &[Referent], f: &mut impl Features) {
+    f.add(format_args!("nobody"));
     if let Anaphor::Nominal {
         head,
         role,
@@ -505,20 +507,19 @@ fn nobody_features(anaphor: &Anaphor, referents: &[Referent]) -> Vec<String> {
         organisation,
     } = anaphor
     {
-        base.push(format!("nobody&role={role}"));
-        base.push(format!("nobody&organisation={organisation}"));
-        base.push(format!("nobody&group={group}"));
-        base.push(format!("nobody&plural={}", plural(head)));
+        f.add(format_args!("nobody&role={role}"));
+        f.add(format_args!("nobody&organisation={organisation}"));
+        f.add(format_args!("nobody&group={group}"));
+        f.add(format_args!("nobody&plural={}", plural(head)));
         let fits = referents.iter().any(|r| head_fits(head, r));
-        base.push(format!("nobody&fits={fits}"));
+        f.add(format_args!("nobody&fits={fits}"));
     }
     if !referents
         .iter()
         .any(|r| r.speaker.label == Some(Label::Per))
     {
-        base.push("nobody&no_person".to_string());
+        f.add(format_args!("nobody&no_person"));
     }
-    base
 }
 
 /// Features of one referent: type, gender agreement, recency, salience, earlier claims, and
@@ -529,51 +530,54 @@ fn referent_features(
     all: &[Referent],
     sentence: usize,
     initial: bool,
-) -> Vec<String> {
+    f: &mut impl Features,
+) {
     let label = r.speaker.label.map_or("none", Label::as_str);
-    let later = |f: &dyn Fn(&Referent) -> bool| {
+    let later = |test: &dyn Fn(&Referent) -> bool| {
         all.iter()
-            .filter(|o| f(o) && o.last_start > r.last_start)
+            .filter(|o| test(o) && o.last_start > r.last_start)
             .count()
     };
     let recent = later(&|_| true);
     let recent_same = later(&|o| o.speaker.label == r.speaker.label);
     let salience = all.iter().filter(|o| o.mentions > r.mentions).count();
     let distance = sentence.saturating_sub(r.last_sentence);
-    let claim = r
-        .claim_rank
-        .map_or("none".to_string(), |k| bucket(k, &[0, 1]));
-    let mut base = vec![
-        format!("type={label}"),
-        format!("dist={}", bucket(distance, &[0, 1, 2, 3, 6])),
-        format!("recent={}", bucket(recent, &[0, 1, 2])),
-        format!("recent_type={}", bucket(recent_same, &[0, 1])),
-        format!("mentions={}", bucket(r.mentions, &[1, 2, 4])),
-        format!("salience={}", bucket(salience, &[0, 1])),
-        format!("claim={claim}"),
-        format!("claim={claim}&recent_type={}", bucket(recent_same, &[0, 1])),
-        format!(
-            "subject={}&dist={}",
-            r.subject,
-            bucket(distance, &[0, 1, 2])
-        ),
-        format!(
-            "first={}",
-            r.first_sentence == all.iter().map(|o| o.first_sentence).min().unwrap_or(0)
-        ),
-        format!("pair={}", r.pair),
-        format!(
-            "initial={initial}&subject={}&dist={}",
-            r.subject,
-            bucket(distance, &[0, 1, 2])
-        ),
-        format!("claim={claim}&dist={}", bucket(distance, &[0, 1, 2])),
-        format!(
-            "recent_type={}&dist={}",
-            bucket(recent_same, &[0, 1]),
-            bucket(distance, &[0, 1, 2])
-        ),
-    ];
+    let claim = Bucket(r.claim_rank, &[0, 1]);
+    f.add(format_args!("type={label}"));
+    f.add(format_args!("dist={}", bucket(distance, &[0, 1, 2, 3, 6])));
+    f.add(format_args!("recent={}", bucket(recent, &[0, 1, 2])));
+    f.add(format_args!("recent_type={}", bucket(recent_same, &[0, 1])));
+    f.add(format_args!("mentions={}", bucket(r.mentions, &[1, 2, 4])));
+    f.add(format_args!("salience={}", bucket(salience, &[0, 1])));
+    f.add(format_args!("claim={claim}"));
+    f.add(format_args!(
+        "claim={claim}&recent_type={}",
+        bucket(recent_same, &[0, 1])
+    ));
+    f.add(format_args!(
+        "subject={}&dist={}",
+        r.subject,
+        bucket(distance, &[0, 1, 2])
+    ));
+    f.add(format_args!(
+        "first={}",
+        r.first_sentence == all.iter().map(|o| o.first_sentence).min().unwrap_or(0)
+    ));
+    f.add(format_args!("pair={}", r.pair));
+    f.add(format_args!(
+        "initial={initial}&subject={}&dist={}",
+        r.subject,
+        bucket(distance, &[0, 1, 2])
+    ));
+    f.add(format_args!(
+        "claim={claim}&dist={}",
+        bucket(distance, &[0, 1, 2])
+    ));
+    f.add(format_args!(
+        "recent_type={}&dist={}",
+        bucket(recent_same, &[0, 1]),
+        bucket(distance, &[0, 1, 2])
+    ));
     if let Anaphor::Pronoun(p) = anaphor {
         if let Some(g) = pronoun_gender(p) {
             let agreement = match r.gender {
@@ -581,28 +585,27 @@ fn referent_features(
                 Some(_) => "clash",
                 None => "unknown",
             };
-            base.push(format!("gender={agreement}"));
+            f.add(format_args!("gender={agreement}"));
             // The last named person of the pronoun's gender.
             let last_of_gender = r.gender == Some(g) && later(&|o| o.gender == Some(g)) == 0;
-            base.push(format!("last_of_gender={last_of_gender}"));
-            base.push(format!("gender={agreement}&type={label}"));
+            f.add(format_args!("last_of_gender={last_of_gender}"));
+            f.add(format_args!("gender={agreement}&type={label}"));
         }
     }
     if let Anaphor::Nominal {
         head, role, group, ..
     } = anaphor
     {
-        base.push(format!("fits={}&type={label}", head_fits(head, r)));
-        base.push(format!("head={head}&type={label}"));
-        base.push(format!("role={role}&group={group}&type={label}"));
-        base.push(format!(
+        f.add(format_args!("fits={}&type={label}", head_fits(head, r)));
+        f.add(format_args!("head={head}&type={label}"));
+        f.add(format_args!("role={role}&group={group}&type={label}"));
+        f.add(format_args!(
             "fits={}&recent_type={}",
             head_fits(head, r),
             bucket(recent_same, &[0, 1])
         ));
-        base.push(format!("has_role={}", r.speaker.role.is_some()));
+        f.add(format_args!("has_role={}", r.speaker.role.is_some()));
     }
-    base
 }
 
 /// Whether a nominal's head is the head of the referent's role ("minister" for "foreign
@@ -625,12 +628,23 @@ fn plural(head: &str) -> bool {
     head.ends_with('s') && !head.ends_with("ss")
 }
 
-/// `n` as the first threshold it does not exceed, or the last one with `+`.
-fn bucket(n: usize, thresholds: &[usize]) -> String {
-    match thresholds.iter().find(|&&t| n <= t) {
-        Some(t) => t.to_string(),
-        None => format!("{}+", thresholds.last().map_or(0, |t| t + 1)),
+/// `n` as the first threshold it does not exceed, or the last one with `+`; `none` for no `n`.
+struct Bucket(Option<usize>, &'static [usize]);
+
+impl fmt::Display for Bucket {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let Bucket(Some(n), thresholds) = *self else {
+            return f.write_str("none");
+        };
+        match thresholds.iter().find(|&&t| n <= t) {
+            Some(t) => write!(f, "{t}"),
+            None => write!(f, "{}+", thresholds.last().map_or(0, |t| t + 1)),
+        }
     }
+}
+
+fn bucket(n: usize, thresholds: &'static [usize]) -> Bucket {
+    Bucket(Some(n), thresholds)
 }
 
 #[cfg(test)]
@@ -639,10 +653,11 @@ mod tests {
 
     #[test]
     fn buckets() {
-        assert_eq!(bucket(0, &[0, 1, 2]), "0");
-        assert_eq!(bucket(2, &[0, 1, 2]), "2");
-        assert_eq!(bucket(5, &[0, 1, 2]), "3+");
-        assert_eq!(bucket(4, &[1, 2, 4]), "4");
+        assert_eq!(bucket(0, &[0, 1, 2]).to_string(), "0");
+        assert_eq!(bucket(2, &[0, 1, 2]).to_string(), "2");
+        assert_eq!(bucket(5, &[0, 1, 2]).to_string(), "3+");
+        assert_eq!(bucket(4, &[1, 2, 4]).to_string(), "4");
+        assert_eq!(Bucket(None, &[0]).to_string(), "none");
     }
 
     #[test]
@@ -659,7 +674,6 @@ mod tests {
     #[test]
     fn training_learns_the_marking_feature() {
         let choice = |right: usize| Choice {
-            form: "he",
             features: (0..3)
                 .map(|k| {
                     let mut f = vec![format!("slot{k}")];

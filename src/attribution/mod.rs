@@ -311,16 +311,16 @@ impl<'d> Names<'d> {
 /// capitalised words run into the names it holds. Words of four letters or more count; at
 /// least three, all capitalised.
 fn headline(doc: &Analysis, sentence: &Sentence) -> bool {
-    let long: Vec<&str> = sentence
-        .tokens
-        .clone()
-        .map(|i| doc.token_text(i))
-        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
-        .collect();
-    long.len() >= 3
-        && long
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    let mut long = 0;
+    for w in sentence.tokens.clone().map(|i| doc.token_text(i)) {
+        if w.chars().nth(3).is_some() && w.chars().all(char::is_alphabetic) {
+            if !w.chars().next().is_some_and(char::is_uppercase) {
+                return false;
+            }
+            long += 1;
+        }
+    }
+    long >= 3
 }
 
 /// Whether the words of `short` occur in `long` in order, maybe with words between them

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::antecedents::{anaphor, AntecedentModel, Choice};
 use super::{Names, RuleAttributor};
+use crate::features::Strings;
 use crate::span::Span;
 use crate::{Article, Pipeline};
 
@@ -130,7 +131,7 @@ fn examples(
                 skipped += 1;
                 continue;
             };
-            let choice = attributor.choice(&doc, &names, &claims, span, &a);
+            let choice = attributor.choice::<Strings>(&doc, &names, &claims, span, &a);
             let correct = (0..choice.features.len())
                 .map(|c| choice.is_correct(c, g.name.as_deref()))
                 .collect();

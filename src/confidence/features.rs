@@ -2,12 +2,12 @@
 //! attributor found (kind, cue, rule strength, speaker resolution), the content's shape and
 //! where the claim stands in the article. Every feature is a string `name=value`, also
 //! conjoined with the claim's kind (`direct|name=value`); the model learns which matter, so no
-//! word list is needed here. Training collects the strings ([`Strings`]); the pipeline hashes
-//! them as they are formatted ([`Hashes`]), without allocating, to the same values as
-//! [`feature_hash`] of the strings.
+//! word list is needed here. Training collects the strings; the pipeline hashes them
+//! ([`crate::features`]).
 
 use std::collections::HashMap;
-use std::fmt::{self, Write as _};
+
+use crate::features::{feature_hash, Features, Hashes, Keys, Strings};
 
 use crate::attribution::Claim;
 use crate::document::Analysis;
@@ -80,100 +80,20 @@ fn nesting(spans: &[Span]) -> Vec<(bool, bool)> {
     out
 }
 
-/// Where the features of a claim go.
-pub trait Features {
-    /// Adds a feature and its conjunction with the claim's kind.
-    fn add(&mut self, feature: fmt::Arguments);
-}
-
-/// Features as strings (for training and for reading).
-pub struct Strings {
-    kind: &'static str,
-    /// The features, each conjunction right before its feature.
-    pub out: Vec<String>,
-}
-
-impl Features for Strings {
-    fn add(&mut self, feature: fmt::Arguments) {
-        let f = feature.to_string();
-        self.out.push(format!("{}|{f}", self.kind));
-        self.out.push(f);
-    }
-}
-
-/// 64-bit FNV-1a, fed incrementally.
-#[derive(Clone, Copy)]
-struct Fnv(u64);
-
-impl Fnv {
-    const START: Fnv = Fnv(0xcbf2_9ce4_8422_2325);
-}
-
-impl fmt::Write for Fnv {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        for b in s.bytes() {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        Ok(())
-    }
-}
-
-/// The hash of a feature string, as [`Hashes`] computes it.
-pub fn feature_hash(feature: &str) -> u64 {
-    let mut h = Fnv::START;
-    let _ = h.write_str(feature);
-    h.0
-}
-
-/// Feature hashes (at run time).
-pub struct Hashes {
-    /// The hash state after `kind|`.
-    prefix: Fnv,
-    /// The hashes, each conjunction right before its feature.
-    pub out: Vec<u64>,
-}
-
-/// Writes the same text into two hashes.
-struct Both(Fnv, Fnv);
-
-impl fmt::Write for Both {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.0.write_str(s)?;
-        self.1.write_str(s)
-    }
-}
-
-impl Features for Hashes {
-    fn add(&mut self, feature: fmt::Arguments) {
-        let mut both = Both(self.prefix, Fnv::START);
-        let _ = both.write_fmt(feature);
-        self.out.push(both.0 .0);
-        self.out.push(both.1 .0);
-    }
-}
-
 /// The features of claim `i` as strings: `bias`, then each feature after its conjunction.
 pub fn claim_features(cx: &Context, i: usize) -> Vec<String> {
-    let kind = cx.claims[i].kind.as_str();
-    let mut f = Strings {
-        kind,
-        out: vec!["bias".to_string()],
-    };
+    let mut f = Strings::with_prefix(cx.claims[i].kind.as_str());
+    f.out.push("bias".to_string());
     all_features(cx, i, &mut f);
-    f.out
+    f.into_keys()
 }
 
 /// The hashes of [`claim_features`], computed without building the strings.
 pub fn claim_hashes(cx: &Context, i: usize) -> Vec<u64> {
-    let mut prefix = Fnv::START;
-    let _ = write!(prefix, "{}|", cx.claims[i].kind.as_str());
-    let mut f = Hashes {
-        prefix,
-        out: Vec::with_capacity(96),
-    };
+    let mut f = Hashes::with_prefix(cx.claims[i].kind.as_str());
     f.out.push(feature_hash("bias"));
     all_features(cx, i, &mut f);
-    f.out
+    f.into_keys()
 }
 
 fn all_features(cx: &Context, i: usize, f: &mut impl Features) {

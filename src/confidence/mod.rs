@@ -20,7 +20,8 @@ use crate::attribution::Claim;
 use crate::document::Analysis;
 use crate::lexicon::Lexicon;
 
-pub use features::{claim_features, claim_hashes, feature_hash, Context};
+use crate::features::feature_hash;
+pub use features::{claim_features, claim_hashes, Context};
 
 /// The model embedded in the binary.
 pub const DEFAULT_CONFIDENCE: &str = include_str!("../../models/confidence.tsv");
