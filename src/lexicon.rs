@@ -30,6 +30,9 @@ pub enum WordClass {
     Masculine,
     /// A word before a name that says the person is a woman ("Mrs", "spokeswoman").
     Feminine,
+    /// A body formed around a named person or organisation, which `X's <word>` or `the X
+    /// <word>` names ("campaign", "administration").
+    Following,
 }
 
 /// Word lists by class; lookups are case-insensitive.
@@ -61,6 +64,7 @@ impl Lexicon {
                 "suffix" => WordClass::Suffix,
                 "masculine" => WordClass::Masculine,
                 "feminine" => WordClass::Feminine,
+                "following" => WordClass::Following,
                 c => return Err(format!("lexicon line {}: unknown class {c:?}", n + 1)),
             };
             *words.entry(word.trim().to_lowercase()).or_default() |= 1 << class as u32;

@@ -243,6 +243,10 @@ enum SpeakersCommand {
         /// Folds of articles for the cross-validated accuracy.
         #[arg(long, default_value_t = 5)]
         folds: usize,
+        /// Also write the held-out mistakes here (JSONL: the gold mention, the chosen
+        /// speaker, the candidates), for error analysis on train.
+        #[arg(long)]
+        errors: Option<PathBuf>,
     },
 }
 
@@ -774,6 +778,7 @@ fn speakers_command(command: SpeakersCommand) -> anyhow::Result<ExitCode> {
         rounds,
         l2,
         folds,
+        errors,
     } = command;
     let text = std::fs::read_to_string(&speakers)
         .with_context(|| format!("cannot read {}", speakers.display()))?;
@@ -799,6 +804,14 @@ fn speakers_command(command: SpeakersCommand) -> anyhow::Result<ExitCode> {
     let mut file = AtomicFile::create(&out)?;
     std::io::Write::write_all(file.writer(), model.to_table().as_bytes())?;
     file.commit()?;
+    if let Some(path) = errors {
+        let mut file = AtomicFile::create(&path)?;
+        for e in &report.errors {
+            serde_json::to_writer(file.writer(), e)?;
+            std::io::Write::write_all(file.writer(), b"\n")?;
+        }
+        file.commit()?;
+    }
     eprintln!(
         "claimex: {} anaphors in {} articles ({} unreachable), {} other mentions skipped",
         report.examples,

@@ -297,3 +297,34 @@ fn a_definite_organisation_noun_takes_the_organisation_named_before() {
     let c = quoted(&c, "profits would double next year");
     assert_eq!(c.speaker.as_deref(), Some("Norwind Energy"));
 }
+
+#[test]
+fn a_body_named_after_a_person_takes_the_nominal() {
+    let c = claims(
+        "Senator Harriet Vance toured Dunmore on Monday, and Vance’s campaign bought new ads.\n\n\
+         The campaign said the ads would run until the vote.",
+    );
+    let c = quoted(&c, "the ads would run until the vote");
+    assert_eq!(c.speaker.as_deref(), Some("Harriet Vance campaign"));
+    assert_eq!(c.speaker_type.map(|l| l.as_str()), Some("ORG"));
+}
+
+#[test]
+fn a_body_is_never_he_or_she() {
+    let c = claims(
+        "Harriet Vance toured Dunmore on Monday, and Vance’s campaign bought new ads.\n\n\
+         She said the ads would run until the vote.",
+    );
+    let c = quoted(&c, "the ads would run until the vote");
+    assert_eq!(c.speaker.as_deref(), Some("Harriet Vance"));
+}
+
+#[test]
+fn a_nominal_whose_head_is_in_a_name_takes_that_name() {
+    let c = claims(
+        "The Dunmore High Court heard the case of Norwind Energy on Tuesday.\n\n\
+         The court said a ruling would follow in May.",
+    );
+    let c = quoted(&c, "a ruling would follow in May");
+    assert_eq!(c.speaker.as_deref(), Some("Dunmore High Court"));
+}

@@ -86,6 +86,8 @@ pub struct Referent {
     claim_rank: Option<usize>,
     /// A pair of coordinated persons ("X and Y").
     pair: bool,
+    /// A body named after someone ("Cruz’s campaign"): never "he", "she" or "I".
+    body: bool,
 }
 
 /// One mention to resolve, with its candidates; the first candidate is "nobody". `K` is a
@@ -337,6 +339,13 @@ impl RuleAttributor {
         let sentence = names.sentence_ends.partition_point(|&e| e <= mention.start);
         let mut referents = self.referents(doc, names, claims, mention);
         referents.retain(|r| agrees(anaphor, r));
+        if let Anaphor::Nominal { head, .. } = anaphor {
+            // A referent whose role or name has the head ("the court" → "Supreme Court") wins
+            // over one that only agrees in type.
+            if referents.iter().any(|r| head_fits(head, r)) {
+                referents.retain(|r| head_fits(head, r));
+            }
+        }
         if matches!(anaphor, Anaphor::Pronoun("they" | "we")) {
             if let Some(pair) = self.coordinated_persons(doc, names, mention) {
                 referents.push(Referent {
@@ -348,6 +357,7 @@ impl RuleAttributor {
                     gender: None,
                     claim_rank: None,
                     pair: true,
+                    body: false,
                     speaker: pair,
                 });
             }
@@ -383,38 +393,17 @@ impl RuleAttributor {
         let mut referents: Vec<Referent> = Vec::new();
         let mut index: HashMap<&str, usize> = HashMap::new();
         let mut last_sentence_seen = usize::MAX;
-        let speakers = names.entity_speakers.get_or_init(|| {
-            // Entities come in text order, so each sentence is tested for a headline once.
-            let mut last: Option<(usize, bool)> = None;
-            doc.entities
-                .iter()
-                .map(|e| {
-                    let sentence = names
-                        .sentence_ends
-                        .partition_point(|&end| end <= e.span.start);
-                    let headline = match last {
-                        Some((s, h)) if s == sentence => h,
-                        _ => doc
-                            .sentences
-                            .get(sentence)
-                            .is_some_and(|s| headline(doc, s)),
-                    };
-                    last = Some((sentence, headline));
-                    (!headline).then(|| self.resolve_entity(doc, names, e, 0.8))
-                })
-                .collect()
-        });
+        let speakers = names
+            .entity_speakers
+            .get_or_init(|| self.entity_speakers(doc, names));
         let before = doc
             .entities
             .partition_point(|e| e.span.end <= mention.start);
-        for (e, speaker) in doc.entities[..before].iter().zip(speakers) {
+        for (e, (speaker, body)) in doc.entities[..before].iter().zip(speakers) {
             if names.in_quote(e.span) || e.label == Label::Misc {
                 continue;
             }
             let Some(speaker) = speaker else {
-                continue;
-            };
-            let Some(name) = speaker.name.as_ref() else {
                 continue;
             };
             let sentence = names
@@ -422,25 +411,31 @@ impl RuleAttributor {
                 .partition_point(|&end| end <= e.span.start);
             let subject = sentence != last_sentence_seen;
             last_sentence_seen = sentence;
-            let k = *index.entry(name.as_str()).or_insert_with(|| {
-                referents.push(Referent {
-                    gender: names.genders.get(name).copied(),
-                    speaker: speaker.clone(),
-                    last_sentence: sentence,
-                    last_start: e.span.start,
-                    first_sentence: sentence,
-                    mentions: 0,
-                    subject,
-                    claim_rank: None,
-                    pair: false,
+            for (speaker, is_body) in [(Some(speaker), false), (body.as_ref(), true)] {
+                let Some(name) = speaker.and_then(|s| s.name.as_deref()) else {
+                    continue;
+                };
+                let k = *index.entry(name).or_insert_with(|| {
+                    referents.push(Referent {
+                        gender: names.genders.get(name).copied(),
+                        speaker: speaker.cloned().unwrap_or_default(),
+                        last_sentence: sentence,
+                        last_start: e.span.start,
+                        first_sentence: sentence,
+                        mentions: 0,
+                        subject: subject && !is_body,
+                        claim_rank: None,
+                        pair: false,
+                        body: is_body,
+                    });
+                    referents.len() - 1
                 });
-                referents.len() - 1
-            });
-            let r = &mut referents[k];
-            r.mentions += 1;
-            r.last_sentence = sentence;
-            r.last_start = e.span.start;
-            r.subject = subject;
+                let r = &mut referents[k];
+                r.mentions += 1;
+                r.last_sentence = sentence;
+                r.last_start = e.span.start;
+                r.subject = subject && !is_body;
+            }
         }
         // Earlier claims whose speaker was called "he" or "she" tell an unmarked gender.
         for c in claims {
@@ -471,6 +466,64 @@ impl RuleAttributor {
         }
         referents
     }
+
+    /// Each entity's speaker (`None` in a headline), and the body its name forms with a
+    /// following word (`Cruz’s campaign`, `the Obama administration` → "Ted Cruz campaign",
+    /// "Barack Obama administration", an organisation).
+    fn entity_speakers(
+        &self,
+        doc: &Analysis,
+        names: &Names,
+    ) -> Vec<(Option<Speaker>, Option<Speaker>)> {
+        // Entities come in text order, so each sentence is tested for a headline once.
+        let mut last: Option<(usize, bool)> = None;
+        doc.entities
+            .iter()
+            .map(|e| {
+                let sentence = names
+                    .sentence_ends
+                    .partition_point(|&end| end <= e.span.start);
+                let headline = match last {
+                    Some((s, h)) if s == sentence => h,
+                    _ => doc
+                        .sentences
+                        .get(sentence)
+                        .is_some_and(|s| headline(doc, s)),
+                };
+                last = Some((sentence, headline));
+                if headline {
+                    return (None, None);
+                }
+                let speaker = self.resolve_entity(doc, names, e, 0.8);
+                let body = self.following_body(doc, e.span.end).and_then(|word| {
+                    Some(Speaker {
+                        name: Some(format!("{} {word}", speaker.name.as_deref()?)),
+                        label: Some(Label::Org),
+                        role: None,
+                        certainty: speaker.certainty,
+                    })
+                });
+                (Some(speaker), body)
+            })
+            .collect()
+    }
+
+    /// The word for a body right after a name ending at `end`, past a possessive ("’s
+    /// campaign"), if the lexicon has it.
+    fn following_body<'d>(&self, doc: &'d Analysis, end: usize) -> Option<&'d str> {
+        let mut i = doc.tokens.partition_point(|t| t.span.start < end);
+        if doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.span.slice(doc.text()), "’s" | "'s"))
+        {
+            i += 1;
+        }
+        let word = doc.tokens.get(i)?.span.slice(doc.text());
+        (word.starts_with(|c: char| c.is_lowercase())
+            && self.lexicon.is(WordClass::Following, word))
+        .then_some(word)
+    }
 }
 
 /// Whether a referent can be called so: never "he" or "she" if the article, the first-name
@@ -490,7 +543,7 @@ fn agrees(anaphor: &Anaphor, r: &Referent) -> bool {
     match anaphor {
         Anaphor::Pronoun("it") => matches!(label, Some(Label::Org | Label::Loc)),
         Anaphor::Pronoun("they" | "we") => r.pair || matches!(label, Some(Label::Org | Label::Loc)),
-        Anaphor::Pronoun(_) => matches!(label, Some(Label::Per | Label::Org)),
+        Anaphor::Pronoun(_) => !r.body && matches!(label, Some(Label::Per | Label::Org)),
         Anaphor::Nominal {
             head, organisation, ..
         } => head_fits(head, r) || *organisation && label == Some(Label::Org),

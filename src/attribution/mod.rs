@@ -111,7 +111,7 @@ pub struct Names<'d> {
     genders: HashMap<String, bool>,
     /// Each entity as a speaker (`None` in a headline), resolved on first use by the
     /// antecedent ranker.
-    entity_speakers: std::cell::OnceCell<Vec<Option<Speaker>>>,
+    entity_speakers: std::cell::OnceCell<Vec<(Option<Speaker>, Option<Speaker>)>>,
 }
 
 impl<'d> Names<'d> {

@@ -12,7 +12,7 @@ use crate::span::Span;
 use crate::{Article, Pipeline};
 
 /// One hand-resolved speaker mention: a row of `data/polnear_train.speakers.jsonl`.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 pub struct GoldMention {
     /// The article id.
     pub doc_id: String,
@@ -37,13 +37,27 @@ pub struct AntecedentReport {
     pub skipped: usize,
     /// Held-out accuracy per category, then `all`: (category, n, correct).
     pub accuracy: Vec<(String, usize, usize)>,
+    /// The held-out mistakes, for error analysis on train.
+    pub errors: Vec<AntecedentError>,
+}
+
+/// A gold mention the ranker got wrong when its article was held out.
+#[derive(Clone, Debug, Serialize)]
+pub struct AntecedentError {
+    /// The gold mention.
+    #[serde(flatten)]
+    pub gold: GoldMention,
+    /// The speaker the ranker chose (`None` for "nobody").
+    pub predicted: Option<String>,
+    /// The candidates' names, in order of first mention.
+    pub candidates: Vec<Option<String>>,
 }
 
 /// A gold mention turned into a choice, with which candidates are right.
 struct Example {
     choice: Choice,
     correct: Vec<bool>,
-    category: String,
+    gold: GoldMention,
     /// Index of the article, for folds.
     article: usize,
 }
@@ -66,6 +80,7 @@ pub fn train_antecedents(
     ));
     let (examples, skipped) = examples(&pipeline, articles, gold);
     let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut errors = Vec::new();
     for fold in 0..folds {
         let train: Vec<(Choice, Vec<bool>)> = examples
             .iter()
@@ -74,13 +89,23 @@ pub fn train_antecedents(
             .collect();
         let model = AntecedentModel::train(&train, rounds, l2);
         for e in examples.iter().filter(|e| e.article % folds == fold) {
-            let right = e.correct[model.best(&e.choice)] as usize;
+            let best = model.best(&e.choice);
+            let right = e.correct[best] as usize;
+            if right == 0 {
+                errors.push(AntecedentError {
+                    gold: e.gold.clone(),
+                    predicted: best
+                        .checked_sub(1)
+                        .and_then(|k| e.choice.referents[k].name.clone()),
+                    candidates: e.choice.referents.iter().map(|r| r.name.clone()).collect(),
+                });
+            }
             let resolvable = if e.correct[0] {
                 "unresolvable"
             } else {
                 "resolvable"
             };
-            for group in [e.category.as_str(), resolvable, "all"] {
+            for group in [e.gold.category.as_str(), resolvable, "all"] {
                 let c = counts.entry(group.to_string()).or_default();
                 c.0 += 1;
                 c.1 += right;
@@ -99,6 +124,7 @@ pub fn train_antecedents(
             .count(),
         skipped,
         accuracy: counts.into_iter().map(|(g, (n, c))| (g, n, c)).collect(),
+        errors,
     };
     (AntecedentModel::train(&all, rounds, l2), report)
 }
@@ -138,7 +164,7 @@ fn examples(
             out.push(Example {
                 choice,
                 correct,
-                category: g.category.clone(),
+                gold: g.clone(),
                 article: k,
             });
         }
