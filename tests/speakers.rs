@@ -328,3 +328,25 @@ fn a_nominal_whose_head_is_in_a_name_takes_that_name() {
     let c = quoted(&c, "a ruling would follow in May");
     assert_eq!(c.speaker.as_deref(), Some("Dunmore High Court"));
 }
+
+#[test]
+fn i_in_an_opinion_piece_is_the_author_its_bio_line_names() {
+    let c = claims(
+        "Why the tax plan will fail\n\n\
+         Voters have had enough of promises. I believe the tax plan will fail.\n\n\
+         Marta Ellison is a columnist for the Dunmore Herald.",
+    );
+    let c = quoted(&c, "the tax plan will fail");
+    assert_eq!(c.speaker.as_deref(), Some("Marta Ellison"));
+}
+
+#[test]
+fn a_closing_line_that_is_no_bio_names_no_author() {
+    let c = claims(
+        "Why the tax plan will fail\n\n\
+         Voters have had enough of promises. I believe the tax plan will fail.\n\n\
+         Marta Ellison and the mayor met on Monday.",
+    );
+    let c = quoted(&c, "the tax plan will fail");
+    assert_ne!(c.speaker.as_deref(), Some("Marta Ellison"));
+}

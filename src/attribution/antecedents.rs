@@ -300,6 +300,11 @@ impl RuleAttributor {
                 return Some(subject);
             }
         }
+        if *anaphor == Anaphor::Pronoun("i") {
+            if let Some(author) = self.op_ed_author(doc, names) {
+                return Some(author);
+            }
+        }
         let choice = self.choice::<crate::features::Hashes>(doc, names, claims, mention, anaphor);
         let k = self.antecedents.best(&choice);
         let certainty = match anaphor {
@@ -325,6 +330,29 @@ impl RuleAttributor {
             .find(|e| !names.in_quote(e.span) && matches!(e.label, Label::Org | Label::Loc))?;
         (!self.names_person(doc, names, first))
             .then(|| self.resolve_entity(doc, names, first, 0.85))
+    }
+
+    /// Rule for "I" outside quotations: an opinion piece's author, named by the closing bio
+    /// line — a last paragraph of one sentence that opens with a person's full name followed
+    /// by "is" or a comma ("Rick Scott is the Republican governor of Florida.", "Glenn Harlan
+    /// Reynolds, a law professor, is a member of USA TODAY's Board of Contributors.").
+    fn op_ed_author(&self, doc: &Analysis, names: &Names) -> Option<Speaker> {
+        let text = doc.text();
+        let last = doc.sentences.last()?;
+        let before = text[..last.span.start].trim_end_matches([' ', '\t']);
+        if !before.ends_with('\n') {
+            return None;
+        }
+        let first = doc.tokens.get(last.tokens.start)?;
+        let entity = doc
+            .entities
+            .iter()
+            .rev()
+            .find(|e| e.span.start == first.span.start)?;
+        let after = text[entity.span.end..].trim_start();
+        let bio = after.starts_with(',') || after.starts_with("is ");
+        (bio && entity.label == Label::Per && words(entity.span.slice(text)).len() >= 2)
+            .then(|| self.resolve_entity(doc, names, entity, 0.85))
     }
 
     /// The candidates for `anaphor` at `mention`, with their features as `S` keys.
