@@ -375,11 +375,11 @@ impl RuleAttributor {
             }
         }
         if matches!(anaphor, Anaphor::Pronoun("they" | "we")) {
-            if let Some(pair) = self.coordinated_persons(doc, names, mention) {
+            if let Some((pair, named_in)) = self.coordinated_persons(doc, names, mention) {
                 referents.push(Referent {
-                    last_sentence: sentence,
+                    last_sentence: named_in,
                     last_start: mention.start,
-                    first_sentence: sentence,
+                    first_sentence: named_in,
                     mentions: 1,
                     subject: false,
                     gender: None,

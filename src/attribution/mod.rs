@@ -69,6 +69,8 @@ struct Speaker {
 }
 
 const DETERMINERS: [&str; 3] = ["the", "a", "an"];
+/// Sentences before a "they" searched for a coordinated pair of persons ("X and Y").
+const PAIR_WINDOW: usize = 3;
 /// Bytes around a role nominal searched for the person it names.
 const NOMINAL_WINDOW: usize = 3000;
 /// Longest name (in words, titles removed) taken as a person's full name: longer capitalised
@@ -642,16 +644,21 @@ impl RuleAttributor {
         }
     }
 
-    /// "They" after "X and Y …": the two persons, by their fullest names, from the same or the
-    /// previous sentence.
-    fn coordinated_persons(&self, doc: &Analysis, names: &Names, mention: Span) -> Option<Speaker> {
+    /// "They" after "X and Y …": the two persons, by their fullest names, from the same or one
+    /// of the [`PAIR_WINDOW`] sentences before, with the sentence they are named in.
+    fn coordinated_persons(
+        &self,
+        doc: &Analysis,
+        names: &Names,
+        mention: Span,
+    ) -> Option<(Speaker, usize)> {
         let text = doc.text();
         let sentence = doc
             .sentences
             .partition_point(|s| s.span.end <= mention.start);
         let from = doc
             .sentences
-            .get(sentence.saturating_sub(1))
+            .get(sentence.saturating_sub(PAIR_WINDOW))
             .map_or(0, |s| s.span.start);
         let persons: Vec<&Entity> = entities_in(doc, Span::new(from, mention.start))
             .iter()
@@ -661,15 +668,21 @@ impl RuleAttributor {
             .collect();
         persons.windows(2).rev().find_map(|pair| {
             let between = text[pair[0].span.end..pair[1].span.start].trim();
-            (between == "and").then(|| Speaker {
-                name: Some(format!(
-                    "{} and {}",
-                    self.person_name(doc, names, pair[0]),
-                    self.person_name(doc, names, pair[1])
-                )),
-                label: Some(Label::Per),
-                role: None,
-                certainty: 0.7,
+            let named_in = names
+                .sentence_ends
+                .partition_point(|&end| end <= pair[0].span.start);
+            (between == "and").then(|| {
+                let speaker = Speaker {
+                    name: Some(format!(
+                        "{} and {}",
+                        self.person_name(doc, names, pair[0]),
+                        self.person_name(doc, names, pair[1])
+                    )),
+                    label: Some(Label::Per),
+                    role: None,
+                    certainty: 0.7,
+                };
+                (speaker, named_in)
             })
         })
     }
