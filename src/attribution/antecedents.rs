@@ -697,11 +697,18 @@ fn head_fits(head: &str, r: &Referent) -> bool {
             .last()
             .map(|w| strip_possessive(w).to_lowercase())
     });
-    role_head.is_some_and(|h| h == head || same_prefix(&h, head))
+    role_head.is_some_and(|h| h == head || same_prefix(&h, head) || abbreviates(&h, head))
         || r.speaker
             .name
             .as_deref()
             .is_some_and(|n| words(n).iter().any(|w| w.to_lowercase() == head))
+}
+
+/// Whether a title abbreviates a head noun ("sen." for "senator", "gov." for "governor").
+fn abbreviates(title: &str, head: &str) -> bool {
+    title
+        .strip_suffix('.')
+        .is_some_and(|t| t.chars().count() >= 2 && head.len() > t.len() && head.starts_with(t))
 }
 
 /// Whether a head noun looks plural ("officials"; not "press").
@@ -731,6 +738,15 @@ fn bucket(n: usize, thresholds: &'static [usize]) -> Bucket {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_abbreviate_their_nouns() {
+        assert!(abbreviates("sen.", "senator"));
+        assert!(abbreviates("gov.", "governor"));
+        assert!(!abbreviates("sen", "senator"));
+        assert!(!abbreviates("s.", "senator"));
+        assert!(!abbreviates("sen.", "sen"));
+    }
 
     #[test]
     fn buckets() {
