@@ -301,9 +301,7 @@ impl RuleAttributor {
             }
         }
         if *anaphor == Anaphor::Pronoun("i") {
-            if let Some(author) = self.op_ed_author(doc, names) {
-                return Some(author);
-            }
+            return self.op_ed_author(doc, names);
         }
         let choice = self.choice::<crate::features::Hashes>(doc, names, claims, mention, anaphor);
         let k = self.antecedents.best(&choice);
@@ -332,10 +330,11 @@ impl RuleAttributor {
             .then(|| self.resolve_entity(doc, names, first, 0.85))
     }
 
-    /// Rule for "I" outside quotations: an opinion piece's author, named by the closing bio
-    /// line — a last paragraph of one sentence that opens with a person's full name followed
-    /// by "is" or a comma ("Rick Scott is the Republican governor of Florida.", "Glenn Harlan
-    /// Reynolds, a law professor, is a member of USA TODAY's Board of Contributors.").
+    /// Rule for "I" outside quotations, which is the writer: an opinion piece's author, named
+    /// by the closing bio line — a last paragraph of one sentence that opens with a person's
+    /// full name followed by "is" or a comma ("Rick Scott is the Republican governor of
+    /// Florida.", "Glenn Harlan Reynolds, a law professor, is a member of USA TODAY's Board of
+    /// Contributors."); without one, nobody (the ranker got none of the train sample's "I").
     fn op_ed_author(&self, doc: &Analysis, names: &Names) -> Option<Speaker> {
         let text = doc.text();
         let last = doc.sentences.last()?;

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::antecedents::{anaphor, AntecedentModel, Choice};
+use super::antecedents::{anaphor, Anaphor, AntecedentModel, Choice};
 use super::{Names, RuleAttributor};
 use crate::features::Strings;
 use crate::span::Span;
@@ -153,7 +153,10 @@ fn examples(
                 skipped += 1;
                 continue;
             };
-            let Some(a) = anaphor(&attributor, span.slice(&article.text)) else {
+            // "I" outside quotations is the author (a rule), not the ranker's.
+            let Some(a) = anaphor(&attributor, span.slice(&article.text))
+                .filter(|a| *a != Anaphor::Pronoun("i"))
+            else {
                 skipped += 1;
                 continue;
             };
