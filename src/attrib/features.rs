@@ -27,8 +27,6 @@ pub struct DocContext<'l> {
     quote: Vec<u8>,
     /// Entity label of every token (0 = none, else the label's index + 1).
     entity: Vec<u8>,
-    /// Part-of-speech tag id of every token (the embedded POS tagger's).
-    pos: Vec<u16>,
     lexicon: &'l CueLexicon,
 }
 
@@ -59,24 +57,20 @@ pub fn doc_context<'l>(doc: &Analysis, lexicon: &'l CueLexicon) -> DocContext<'l
     DocContext {
         quote,
         entity,
-        pos: pos_tags(doc),
         lexicon,
     }
 }
 
-/// The embedded POS tagger's tag ids of every token of `doc`.
-fn pos_tags(doc: &Analysis) -> Vec<u16> {
-    let sentences: Vec<Vec<&str>> = doc
-        .sentences
-        .iter()
-        .map(|s| s.tokens.clone().map(|i| doc.token_text(i)).collect())
-        .collect();
+/// The embedded POS tagger's tag ids of a sentence's words (its features read only the
+/// sentence, so only the sentences being tagged for cues pay for it).
+fn pos_tags(words: &[&str]) -> Vec<u16> {
     let tagger = crate::models::embedded(crate::models::Task::Pos);
-    let mut tags = Vec::with_capacity(doc.tokens.len());
-    for s in tagger.tag_document(&sentences, crate::models::word_classes()) {
-        tags.extend(s);
-    }
-    tags.resize(doc.tokens.len(), u16::MAX);
+    let sentence = [words.to_vec()];
+    let mut tags = tagger
+        .tag_document(&sentence, crate::models::word_classes())
+        .pop()
+        .unwrap_or_default();
+    tags.resize(words.len(), u16::MAX);
     tags
 }
 
@@ -106,6 +100,7 @@ pub fn sentence_features(
     let range = doc.sentences[s].tokens.clone();
     let words: Vec<&str> = range.clone().map(|i| doc.token_text(i)).collect();
     let lex = lexicon_tags(cx.lexicon, &words);
+    let pos = pos_tags(&words);
     let mut lower = String::new();
     let mut toks = Vec::with_capacity(words.len());
     for (k, i) in range.clone().enumerate() {
@@ -122,7 +117,7 @@ pub fn sentence_features(
             classes: row.map_or([u16::MAX; 3], |r| classes.clusters(r)),
             quote: cx.quote[i],
             entity: cx.entity[i],
-            pos: cx.pos[i] as u64,
+            pos: pos[k] as u64,
             lex: lex[k],
         });
     }

@@ -11,8 +11,10 @@ use rayon::prelude::*;
 
 use super::fit::{isotonic, logistic, Example, FitConfig};
 use super::{claim_features, rounded, ConfidenceModel, Context};
+use crate::attrib::train::{fold_models, CueTrainConfig};
+use crate::attrib::CueTagger;
 use crate::claim::DocOutput;
-use crate::eval::calibration::{reliability, Reliability};
+use crate::eval::calibration::reliability;
 use crate::eval::claims::{match_pairs, parse_pred_value, read_gold, ClaimPred};
 use crate::ingest::{Articles, IngestOptions};
 use crate::pipeline::Pipeline;
@@ -30,21 +32,30 @@ pub struct Labelled {
 }
 
 /// The predicted claims of `articles` (in articles scored by `gold`), labelled right when
-/// `claimex eval` pairs them with a gold claim and their speaker is correct.
+/// `claimex eval` pairs them with a gold claim and their speaker is correct. The `k`-th of
+/// those articles reads its cue probabilities from `cue_taggers[k % cue_taggers.len()]` (on
+/// the cue tagger's own training articles: the jackknife's fold models, see
+/// [`crate::attrib::train::fold_models`]).
 pub fn label_corpus(
     pipeline: &Pipeline,
     articles: &Path,
     gold: &Path,
+    cue_taggers: &[&CueTagger],
 ) -> anyhow::Result<Vec<Labelled>> {
+    anyhow::ensure!(!cue_taggers.is_empty(), "no cue tagger");
     let gold = read_gold(gold)?;
     let gold_docs: BTreeSet<&str> = gold.iter().map(|g| g.doc_id.as_str()).collect();
     let articles: Vec<Article> = Articles::new(&[articles.to_path_buf()], IngestOptions::default())
         .collect::<Result<_, _>>()
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let per_article: Vec<Vec<(Example, ClaimPred, f64)>> = articles
-        .par_iter()
+    let scored: Vec<&Article> = articles
+        .iter()
         .filter(|a| gold_docs.contains(a.id.as_str()))
-        .map(|a| article_claims(pipeline, a))
+        .collect();
+    let per_article: Vec<Vec<(Example, ClaimPred, f64)>> = scored
+        .par_iter()
+        .enumerate()
+        .map(|(k, a)| article_claims(pipeline, a, cue_taggers[k % cue_taggers.len()]))
         .collect::<anyhow::Result<_>>()?;
     let mut labelled = Vec::new();
     let mut preds = Vec::new();
@@ -70,11 +81,12 @@ pub fn label_corpus(
 fn article_claims(
     pipeline: &Pipeline,
     article: &Article,
+    cue_tagger: &CueTagger,
 ) -> anyhow::Result<Vec<(Example, ClaimPred, f64)>> {
     let doc = pipeline.analyze(article);
     let (claims, evidence) = pipeline.claims(&doc);
     let output = DocOutput::build(article, &doc, &claims);
-    let cx = Context::new(&doc, &claims, &evidence, pipeline.lexicon());
+    let cx = Context::with_cue_tagger(&doc, &claims, &evidence, pipeline.lexicon(), cue_tagger);
     output
         .claims
         .iter()
@@ -149,6 +161,17 @@ fn cross_fitted(dev: &[Labelled], scores: &[f64], folds: usize) -> Vec<f64> {
     out
 }
 
+/// Mean squared error of the confidences (lower is better; rewards sharp, right confidences,
+/// where the ECE only checks their calibration).
+fn brier(rows: &[(f64, bool)]) -> f64 {
+    let finite: Vec<_> = rows.iter().filter(|(c, _)| c.is_finite()).collect();
+    let sum: f64 = finite
+        .iter()
+        .map(|&&(c, right)| (c - f64::from(u8::from(right))).powi(2))
+        .sum();
+    sum / finite.len().max(1) as f64
+}
+
 /// Fits the model on `train`, the calibration on `dev`; returns it with a report.
 pub fn train(
     train: &[Labelled],
@@ -175,7 +198,13 @@ pub fn train(
     let model = ConfidenceModel::parse(&model.to_table()).map_err(anyhow::Error::msg)?;
 
     let oof = cross_validated_scores(train, folds, &config);
-    let table = |title: &str, r: Reliability| format!("\n{title}\n{}", r.to_text());
+    let table = |title: &str, rows: Vec<(f64, bool)>| {
+        format!(
+            "\n{title}\n{}Brier score {:.4}\n",
+            reliability(rows.iter().copied()).to_text(),
+            brier(&rows)
+        )
+    };
     let mut report = String::new();
     let _ = writeln!(
         report,
@@ -200,25 +229,19 @@ pub fn train(
             .map(|&s| rounded(model.calibrate(s)))
             .collect::<Vec<_>>()
     };
-    report += &table(
-        "dev, rule confidence (before)",
-        reliability(rows(dev, &rule(dev))),
-    );
+    report += &table("dev, rule confidence (before)", rows(dev, &rule(dev)));
     report += &table(
         "dev, calibrated (map fitted on dev itself)",
-        reliability(rows(dev, &calibrated(&dev_scores))),
+        rows(dev, &calibrated(&dev_scores)),
     );
     report += &table(
         &format!("dev, calibrated with the map cross-fitted on dev ({folds} folds by article)"),
-        reliability(rows(dev, &cross_fitted(dev, &dev_scores, folds))),
+        rows(dev, &cross_fitted(dev, &dev_scores, folds)),
     );
-    report += &table(
-        "train, rule confidence",
-        reliability(rows(train, &rule(train))),
-    );
+    report += &table("train, rule confidence", rows(train, &rule(train)));
     report += &table(
         &format!("train, {folds}-fold cross-validated model through the dev map"),
-        reliability(rows(train, &calibrated(&oof))),
+        rows(train, &calibrated(&oof)),
     );
     Ok((model, report))
 }
@@ -232,9 +255,16 @@ pub fn train_files(
     out: &Path,
 ) -> anyhow::Result<String> {
     let [(train_articles, train_gold), (dev_articles, dev_gold)] = corpora;
-    let train_data = label_corpus(pipeline, train_articles, train_gold)
+    // The embedded cue tagger was trained on the train corpus: its claims read out-of-fold
+    // cue probabilities, as noisy as on unseen text.
+    let cue_tagger = crate::attrib::embedded();
+    let cue_docs = crate::attrib::load(train_articles, train_gold)?;
+    let folds_config = CueTrainConfig::default();
+    let cue_folds = fold_models(&folds_config, &cue_docs, cue_tagger.epochs as usize);
+    let fold_refs: Vec<&CueTagger> = cue_folds.iter().collect();
+    let train_data = label_corpus(pipeline, train_articles, train_gold, &fold_refs)
         .with_context(|| format!("labelling {}", train_articles.display()))?;
-    let dev_data = label_corpus(pipeline, dev_articles, dev_gold)
+    let dev_data = label_corpus(pipeline, dev_articles, dev_gold, &[cue_tagger])
         .with_context(|| format!("labelling {}", dev_articles.display()))?;
     let name = |p: &Path| {
         p.file_name()
@@ -263,7 +293,7 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let (seeds, gold) = (root.join("seeds"), root.join("data/seeds.gold.jsonl"));
         let pipeline = Pipeline::default().without_confidence();
-        let data = label_corpus(&pipeline, &seeds, &gold).unwrap();
+        let data = label_corpus(&pipeline, &seeds, &gold, &[crate::attrib::embedded()]).unwrap();
         let right = data.iter().filter(|d| d.example.label).count();
         assert_eq!((data.len(), right), (53, 51));
         assert!(data
