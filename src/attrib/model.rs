@@ -4,7 +4,7 @@
 use std::io;
 use std::sync::OnceLock;
 
-use super::data::{chunks, LABELS, O};
+use super::data::{chunks, LABELS};
 use super::decode::marginals;
 use super::features::{doc_context, sentence_features};
 use crate::document::Analysis;
@@ -112,37 +112,6 @@ impl CueTagger {
             }
         }
         out
-    }
-
-    /// For each byte span (e.g. claims' cues), the mean probability that its tokens are part
-    /// of a cue; `None` for no span or one covering no token. Only the sentences holding a
-    /// span are tagged.
-    pub fn span_probabilities(&self, doc: &Analysis, spans: &[Option<Span>]) -> Vec<Option<f64>> {
-        if spans.iter().all(Option::is_none) {
-            return vec![None; spans.len()];
-        }
-        let cx = doc_context(doc, &self.lexicon);
-        let mut cache: Vec<(usize, Vec<[f64; 3]>)> = Vec::new();
-        let mut sf = SentFeats::default();
-        spans
-            .iter()
-            .map(|span| {
-                let span = (*span)?;
-                let first = doc.tokens.partition_point(|t| t.span.end <= span.start);
-                let s = doc.sentence_of(first);
-                let sentence = doc.sentences.get(s)?;
-                if !cache.iter().any(|(k, _)| *k == s) {
-                    sentence_features(doc, &cx, s, self.classes, &mut sf);
-                    cache.push((s, self.marginals(&sf)));
-                }
-                let m = &cache.iter().find(|(k, _)| *k == s)?.1;
-                let inside: Vec<f64> = (first..sentence.tokens.end)
-                    .take_while(|&i| doc.tokens[i].span.start < span.end)
-                    .map(|i| 1.0 - m[i - sentence.tokens.start][O as usize])
-                    .collect();
-                (!inside.is_empty()).then(|| inside.iter().sum::<f64>() / inside.len() as f64)
-            })
-            .collect()
     }
 
     /// Serialises the model.

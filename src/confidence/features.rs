@@ -9,7 +9,6 @@
 use std::collections::HashMap;
 use std::fmt::{self, Write as _};
 
-use crate::attrib::CueTagger;
 use crate::attribution::Claim;
 use crate::document::Analysis;
 use crate::lexicon::{Lexicon, WordClass};
@@ -27,8 +26,6 @@ pub struct Context<'a, 'd> {
     per_sentence: HashMap<usize, usize>,
     /// Per claim: its content lies inside another claim's, and holds another claim's.
     nesting: Vec<(bool, bool)>,
-    /// Per claim: the cue tagger's probability that its cue's tokens are a cue.
-    cue_probs: Vec<Option<f64>>,
 }
 
 impl<'a, 'd> Context<'a, 'd> {
@@ -40,22 +37,6 @@ impl<'a, 'd> Context<'a, 'd> {
         evidence: &'a [f32],
         lexicon: &'a Lexicon,
     ) -> Context<'a, 'd> {
-        Context::with_cue_tagger(doc, claims, evidence, lexicon, crate::attrib::embedded())
-    }
-
-    /// [`Context::new`] with another cue tagger (training uses out-of-fold ones).
-    pub fn with_cue_tagger(
-        doc: &'a Analysis<'d>,
-        claims: &'a [Claim],
-        evidence: &'a [f32],
-        lexicon: &'a Lexicon,
-        cue_tagger: &CueTagger,
-    ) -> Context<'a, 'd> {
-        let cues: Vec<Option<Span>> = claims
-            .iter()
-            .map(|c| c.cue.as_ref().map(|cue| cue.span))
-            .collect();
-        let cue_probs = cue_tagger.span_probabilities(doc, &cues);
         let mut per_sentence = HashMap::new();
         for c in claims {
             *per_sentence.entry(c.sentence).or_default() += 1;
@@ -68,7 +49,6 @@ impl<'a, 'd> Context<'a, 'd> {
             lexicon,
             per_sentence,
             nesting: nesting(&spans),
-            cue_probs,
         }
     }
 }
@@ -240,16 +220,6 @@ fn detector_features(cx: &Context, i: usize, f: &mut impl Features) {
         words.split_whitespace().count().min(3)
     ));
     f.add(format_args!("cueside={side}"));
-    if let Some(p) = cx.cue_probs.get(i).copied().flatten() {
-        let level = if p >= 0.9 {
-            "high"
-        } else if p >= 0.5 {
-            "mid"
-        } else {
-            "low"
-        };
-        f.add(format_args!("cueprob={level}"));
-    }
     f.add(format_args!("class={class}|cueside={side}"));
 }
 

@@ -11,8 +11,6 @@ use rayon::prelude::*;
 
 use super::fit::{isotonic, logistic, Example, FitConfig};
 use super::{claim_features, rounded, ConfidenceModel, Context};
-use crate::attrib::train::{fold_models, CueTrainConfig};
-use crate::attrib::CueTagger;
 use crate::claim::DocOutput;
 use crate::eval::calibration::reliability;
 use crate::eval::claims::{match_pairs, parse_pred_value, read_gold, ClaimPred};
@@ -32,30 +30,21 @@ pub struct Labelled {
 }
 
 /// The predicted claims of `articles` (in articles scored by `gold`), labelled right when
-/// `claimex eval` pairs them with a gold claim and their speaker is correct. The `k`-th of
-/// those articles reads its cue probabilities from `cue_taggers[k % cue_taggers.len()]` (on
-/// the cue tagger's own training articles: the jackknife's fold models, see
-/// [`crate::attrib::train::fold_models`]).
+/// `claimex eval` pairs them with a gold claim and their speaker is correct.
 pub fn label_corpus(
     pipeline: &Pipeline,
     articles: &Path,
     gold: &Path,
-    cue_taggers: &[&CueTagger],
 ) -> anyhow::Result<Vec<Labelled>> {
-    anyhow::ensure!(!cue_taggers.is_empty(), "no cue tagger");
     let gold = read_gold(gold)?;
     let gold_docs: BTreeSet<&str> = gold.iter().map(|g| g.doc_id.as_str()).collect();
     let articles: Vec<Article> = Articles::new(&[articles.to_path_buf()], IngestOptions::default())
         .collect::<Result<_, _>>()
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let scored: Vec<&Article> = articles
-        .iter()
-        .filter(|a| gold_docs.contains(a.id.as_str()))
-        .collect();
-    let per_article: Vec<Vec<(Example, ClaimPred, f64)>> = scored
+    let per_article: Vec<Vec<(Example, ClaimPred, f64)>> = articles
         .par_iter()
-        .enumerate()
-        .map(|(k, a)| article_claims(pipeline, a, cue_taggers[k % cue_taggers.len()]))
+        .filter(|a| gold_docs.contains(a.id.as_str()))
+        .map(|a| article_claims(pipeline, a))
         .collect::<anyhow::Result<_>>()?;
     let mut labelled = Vec::new();
     let mut preds = Vec::new();
@@ -81,12 +70,11 @@ pub fn label_corpus(
 fn article_claims(
     pipeline: &Pipeline,
     article: &Article,
-    cue_tagger: &CueTagger,
 ) -> anyhow::Result<Vec<(Example, ClaimPred, f64)>> {
     let doc = pipeline.analyze(article);
     let (claims, evidence) = pipeline.claims(&doc);
     let output = DocOutput::build(article, &doc, &claims);
-    let cx = Context::with_cue_tagger(&doc, &claims, &evidence, pipeline.lexicon(), cue_tagger);
+    let cx = Context::new(&doc, &claims, &evidence, pipeline.lexicon());
     output
         .claims
         .iter()
@@ -255,16 +243,9 @@ pub fn train_files(
     out: &Path,
 ) -> anyhow::Result<String> {
     let [(train_articles, train_gold), (dev_articles, dev_gold)] = corpora;
-    // The embedded cue tagger was trained on the train corpus: its claims read out-of-fold
-    // cue probabilities, as noisy as on unseen text.
-    let cue_tagger = crate::attrib::embedded();
-    let cue_docs = crate::attrib::load(train_articles, train_gold)?;
-    let folds_config = CueTrainConfig::default();
-    let cue_folds = fold_models(&folds_config, &cue_docs, cue_tagger.epochs as usize);
-    let fold_refs: Vec<&CueTagger> = cue_folds.iter().collect();
-    let train_data = label_corpus(pipeline, train_articles, train_gold, &fold_refs)
+    let train_data = label_corpus(pipeline, train_articles, train_gold)
         .with_context(|| format!("labelling {}", train_articles.display()))?;
-    let dev_data = label_corpus(pipeline, dev_articles, dev_gold, &[cue_tagger])
+    let dev_data = label_corpus(pipeline, dev_articles, dev_gold)
         .with_context(|| format!("labelling {}", dev_articles.display()))?;
     let name = |p: &Path| {
         p.file_name()
@@ -293,7 +274,7 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let (seeds, gold) = (root.join("seeds"), root.join("data/seeds.gold.jsonl"));
         let pipeline = Pipeline::default().without_confidence();
-        let data = label_corpus(&pipeline, &seeds, &gold, &[crate::attrib::embedded()]).unwrap();
+        let data = label_corpus(&pipeline, &seeds, &gold).unwrap();
         let right = data.iter().filter(|d| d.example.label).count();
         assert_eq!((data.len(), right), (53, 51));
         assert!(data
