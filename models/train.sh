@@ -27,7 +27,15 @@ time_it parser "$bin" parse train --train "$ud/en_ewt-ud-train.conllu" \
 # Antecedent ranker of speaker resolution, on the hand-resolved PolNeAR train speakers.
 time_it antecedents "$bin" speakers train --articles "$data/polnear/polnear_train.articles.jsonl" \
   --speakers data/polnear_train.speakers.jsonl --out "$out/antecedents.tsv"
-cargo build --release --quiet # the confidence model is fitted on claims of the new ranker
+# The confidence model is fitted on claims of the new ranker, and the cue tagger reads the
+# embedded NER and POS taggers and word classes regenerated above: rebuild first.
+cargo build --release --quiet
+# BIO cue tagger (src/attrib) on PolNeAR train, over the pipeline's tokens, entities and POS
+# tags; dev only picks the epoch count.
+time_it cue_tagger "$bin" attrib train \
+  --train "$data/polnear/polnear_train.articles.jsonl" --train-gold "$data/polnear/polnear_train.gold.jsonl" \
+  --dev "$data/polnear/polnear_dev.articles.jsonl" --dev-gold "$data/polnear/polnear_dev.gold.jsonl" \
+  --seed 1 --out "$out/cue_tagger.bin"
 # Calibrated claim confidence (src/confidence): correctness model fitted on PolNeAR train's
 # claims, isotonic calibration on PolNeAR dev's; it depends on every model above and on the
 # rules, so it is trained last (and again whenever the detector or attributor change).

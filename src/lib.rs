@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod article;
+pub mod attrib;
 pub mod attribution;
 pub mod claim;
 pub mod clean;

@@ -122,6 +122,11 @@ enum Command {
         #[command(subcommand)]
         command: SpeakersCommand,
     },
+    /// Learned attribution: train and score the cue tagger.
+    Attrib {
+        #[command(subcommand)]
+        command: AttribCommand,
+    },
     /// Calibrated claim confidence: fit the correctness model and its calibration map.
     Confidence {
         #[command(subcommand)]
@@ -138,6 +143,48 @@ enum Command {
         /// Seed for k-means.
         #[arg(long, default_value_t = 42)]
         seed: u64,
+    },
+}
+
+#[derive(Subcommand)]
+enum AttribCommand {
+    /// Train the BIO cue tagger on a train corpus (dev only picks the epoch count), write the
+    /// model and print cue P/R/F1 of the tagger and the rule detector.
+    Train {
+        /// Train articles (JSONL of {"id","text"}).
+        #[arg(long)]
+        train: PathBuf,
+        /// Gold attributions of the train articles (with cue spans).
+        #[arg(long)]
+        train_gold: PathBuf,
+        /// Dev articles, for the epoch count.
+        #[arg(long, requires = "dev_gold")]
+        dev: Option<PathBuf>,
+        /// Gold attributions of the dev articles.
+        #[arg(long, requires = "dev")]
+        dev_gold: Option<PathBuf>,
+        /// Seed of the training shuffles.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write the model (e.g. models/cue_tagger.bin).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Cue precision, recall and F1 (exact span, overlapping span, tokens) of the cue tagger
+    /// and of the rule detector's claims on a corpus.
+    Eval {
+        /// Gold attributions (with cue spans).
+        #[arg(long)]
+        gold: PathBuf,
+        /// The articles they annotate.
+        #[arg(long)]
+        articles: PathBuf,
+        /// A cue model (default: the embedded one).
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -830,6 +877,55 @@ fn speakers_command(command: SpeakersCommand) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn attrib_command(command: AttribCommand) -> anyhow::Result<ExitCode> {
+    match command {
+        AttribCommand::Train {
+            train,
+            train_gold,
+            dev,
+            dev_gold,
+            seed,
+            out,
+        } => {
+            let config = claimex::attrib::train::CueTrainConfig {
+                seed,
+                verbose: true,
+                ..Default::default()
+            };
+            let dev = dev.as_deref().zip(dev_gold.as_deref());
+            let (tagger, report) =
+                claimex::attrib::train_files(&config, (&train, &train_gold), dev)?;
+            let mut file = AtomicFile::create(&out)?;
+            tagger.write_to(file.writer())?;
+            file.commit()?;
+            print!("{report}");
+        }
+        AttribCommand::Eval {
+            gold,
+            articles,
+            model,
+            json,
+        } => {
+            let tagger = match model {
+                Some(path) => {
+                    let bytes = std::fs::read(&path)
+                        .with_context(|| format!("cannot read {}", path.display()))?;
+                    claimex::attrib::CueTagger::from_bytes(&bytes)?
+                }
+                None => claimex::attrib::embedded().clone(),
+            };
+            let docs = claimex::attrib::load(&articles, &gold)?;
+            let report = claimex::attrib::eval::evaluate(&tagger, &docs);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                print!("{}", report.to_text());
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     // Usage errors are fatal (exit 1): exit status 2 means "some inputs were rejected".
     let cli = match Cli::try_parse() {
@@ -888,6 +984,7 @@ fn main() -> ExitCode {
         Command::Chunk { command } => tag_command(Task::Chunk, command),
         Command::Parse { command } => parse_command(command),
         Command::Speakers { command } => speakers_command(command),
+        Command::Attrib { command } => attrib_command(command),
         Command::Confidence {
             command:
                 ConfidenceCommand::Train {

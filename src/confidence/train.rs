@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use super::fit::{isotonic, logistic, Example, FitConfig};
 use super::{claim_features, rounded, ConfidenceModel, Context};
 use crate::claim::DocOutput;
-use crate::eval::calibration::{reliability, Reliability};
+use crate::eval::calibration::reliability;
 use crate::eval::claims::{match_pairs, parse_pred_value, read_gold, ClaimPred};
 use crate::ingest::{Articles, IngestOptions};
 use crate::pipeline::Pipeline;
@@ -149,6 +149,17 @@ fn cross_fitted(dev: &[Labelled], scores: &[f64], folds: usize) -> Vec<f64> {
     out
 }
 
+/// Mean squared error of the confidences (lower is better; rewards sharp, right confidences,
+/// where the ECE only checks their calibration).
+fn brier(rows: &[(f64, bool)]) -> f64 {
+    let finite: Vec<_> = rows.iter().filter(|(c, _)| c.is_finite()).collect();
+    let sum: f64 = finite
+        .iter()
+        .map(|&&(c, right)| (c - f64::from(u8::from(right))).powi(2))
+        .sum();
+    sum / finite.len().max(1) as f64
+}
+
 /// Fits the model on `train`, the calibration on `dev`; returns it with a report.
 pub fn train(
     train: &[Labelled],
@@ -175,7 +186,13 @@ pub fn train(
     let model = ConfidenceModel::parse(&model.to_table()).map_err(anyhow::Error::msg)?;
 
     let oof = cross_validated_scores(train, folds, &config);
-    let table = |title: &str, r: Reliability| format!("\n{title}\n{}", r.to_text());
+    let table = |title: &str, rows: Vec<(f64, bool)>| {
+        format!(
+            "\n{title}\n{}Brier score {:.4}\n",
+            reliability(rows.iter().copied()).to_text(),
+            brier(&rows)
+        )
+    };
     let mut report = String::new();
     let _ = writeln!(
         report,
@@ -200,25 +217,19 @@ pub fn train(
             .map(|&s| rounded(model.calibrate(s)))
             .collect::<Vec<_>>()
     };
-    report += &table(
-        "dev, rule confidence (before)",
-        reliability(rows(dev, &rule(dev))),
-    );
+    report += &table("dev, rule confidence (before)", rows(dev, &rule(dev)));
     report += &table(
         "dev, calibrated (map fitted on dev itself)",
-        reliability(rows(dev, &calibrated(&dev_scores))),
+        rows(dev, &calibrated(&dev_scores)),
     );
     report += &table(
         &format!("dev, calibrated with the map cross-fitted on dev ({folds} folds by article)"),
-        reliability(rows(dev, &cross_fitted(dev, &dev_scores, folds))),
+        rows(dev, &cross_fitted(dev, &dev_scores, folds)),
     );
-    report += &table(
-        "train, rule confidence",
-        reliability(rows(train, &rule(train))),
-    );
+    report += &table("train, rule confidence", rows(train, &rule(train)));
     report += &table(
         &format!("train, {folds}-fold cross-validated model through the dev map"),
-        reliability(rows(train, &calibrated(&oof))),
+        rows(train, &calibrated(&oof)),
     );
     Ok((model, report))
 }

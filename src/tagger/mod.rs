@@ -13,7 +13,11 @@ mod train;
 mod wordclasses;
 
 pub use features::FeatConfig;
+pub(crate) use features::{lower_into, normalize, SentFeats};
+pub(crate) use hash::{feat, hash_str, pair};
 pub use model::Tagger;
+pub(crate) use model::{label_info, Stage};
+pub(crate) use train::train_stage;
 pub use train::{train, TrainConfig};
 pub use wordclasses::WordClasses;
 

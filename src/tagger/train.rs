@@ -349,8 +349,10 @@ fn combine(trs: &[Trainer], cfg: FeatConfig, gaz: Option<Gazetteer>, min_q: i16)
     Stage::build(cfg, n, &kept, &wq, trans, gaz)
 }
 
+/// Trains one stage (an ensemble of averaged perceptrons) on prepared sentence features; with
+/// `eval`, keeps the epoch that scores best (early stopping with `config.patience`).
 #[allow(clippy::too_many_arguments)]
-fn train_stage(
+pub(crate) fn train_stage(
     config: &TrainConfig,
     cfg: FeatConfig,
     gaz: Option<Gazetteer>,
