@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand};
 use claimex::eval::claims as claim_eval;
 use claimex::ingest::{self, Articles, IngestOptions, Shard, DEFAULT_MAX_ARTICLE_BYTES};
 use claimex::models::{self, Task};
-use claimex::pipeline::{Pipeline, RunOptions, RunStats, Work};
+use claimex::pipeline::{Pipeline, RunOptions, RunStats, SyntaxScope, Work};
 use claimex::sink::{AtomicFile, ClaimStream, Dataset, DatasetOptions, Kept};
 use claimex::tagger::conll::Corpus;
 use claimex::tagger::WordClasses;
@@ -67,6 +67,10 @@ enum Command {
         /// Reject articles longer than this many bytes.
         #[arg(long, default_value_t = DEFAULT_MAX_ARTICLE_BYTES)]
         max_article_bytes: usize,
+        /// Which sentences get tags, lemmas and a dependency parse (nothing in the output
+        /// depends on them yet).
+        #[arg(long, value_enum, default_value_t = SyntaxScope::default())]
+        syntax: SyntaxScope,
     },
     /// Score predicted claims against gold annotations (quote, speaker and claim P/R/F1).
     Eval {
@@ -393,6 +397,7 @@ struct RunRequest {
     shard: Option<Shard>,
     options: RunOptions,
     ingest: IngestOptions,
+    syntax: SyntaxScope,
 }
 
 fn run(request: RunRequest) -> anyhow::Result<ExitCode> {
@@ -451,7 +456,12 @@ fn stream(request: &RunRequest) -> anyhow::Result<RunStats> {
         1 << 16,
         std::io::stdout(),
     ));
-    let stats = Pipeline::default().run(work, consumed, &mut sink, &request.options)?;
+    let stats = Pipeline::default().with_syntax(request.syntax).run(
+        work,
+        consumed,
+        &mut sink,
+        &request.options,
+    )?;
     sink.finish()?;
     Ok(stats)
 }
@@ -468,7 +478,7 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 /// Runs into the output directory: this run's articles, then those kept from earlier runs.
 fn update_dataset(request: &RunRequest) -> anyhow::Result<RunStats> {
     let out = &request.out;
-    let pipeline = Pipeline::default();
+    let pipeline = Pipeline::default().with_syntax(request.syntax);
     let mut dataset = Dataset::open(out, pipeline.run_key(), request.dataset)
         .with_context(|| format!("cannot use output directory {}", out.display()))?;
     let index = dataset.index();
@@ -679,7 +689,9 @@ fn main() -> ExitCode {
             threads,
             quiet,
             max_article_bytes,
+            syntax,
         } => run(RunRequest {
+            syntax,
             options: RunOptions {
                 threads,
                 progress: !quiet,
