@@ -1,5 +1,5 @@
 //! The analysed document that flows between stages: the article plus its boilerplate mask,
-//! sentences, tokens and entities.
+//! sentences, tokens, entities and the sentences' syntax (parsed on demand).
 
 use std::cell::OnceCell;
 use std::ops::Range;

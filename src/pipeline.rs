@@ -2,6 +2,7 @@
 //! pool, and hands the outputs to the sinks in input order (so output is identical whatever
 //! the thread count).
 
+use std::cell::OnceCell;
 use std::io::IsTerminal;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::{Duration, Instant};
@@ -23,7 +24,6 @@ use crate::quote::{Candidate, CueLexicon, QuoteDetector, RuleQuoteDetector};
 use crate::sentence::{Abbreviations, NewsSentenceSplitter, SentenceSplitter};
 use crate::sink::{Counts, RunKey, Sink};
 use crate::token::Tokenizer;
-use std::cell::OnceCell;
 
 /// Articles per parallel batch: bounds memory while keeping both cores busy.
 const BATCH_ARTICLES: usize = 256;
@@ -162,8 +162,7 @@ impl Pipeline {
         };
         doc.entities = self.recognizer.recognize(&doc);
         if self.syntax == SyntaxScope::All {
-            let all = (0..doc.sentences.len()).collect();
-            self.parse_sentences(&mut doc, all);
+            self.parse_sentences(&doc, (0..doc.sentences.len()).collect());
         }
         doc
     }
@@ -176,7 +175,7 @@ impl Pipeline {
 
     /// Tags, lemmatises and parses the sentences `which` (ascending, distinct) of `doc`, all
     /// at once.
-    fn parse_sentences(&self, doc: &mut Analysis, which: Vec<usize>) {
+    fn parse_sentences(&self, doc: &Analysis, which: Vec<usize>) {
         let Some(model) = embedded_parser() else {
             return;
         };
@@ -208,11 +207,10 @@ impl Pipeline {
     /// Runs the analysis stages and quote detection on one article; the sentences of the
     /// pipeline's [`SyntaxScope`] are parsed.
     pub fn detect<'a>(&self, article: &'a Article) -> (Analysis<'a>, Vec<Candidate>) {
-        let mut doc = self.analyze(article);
+        let doc = self.analyze(article);
         let candidates = self.detector.detect(&doc);
         if self.syntax == SyntaxScope::Candidates {
-            let which = Self::candidate_sentences(&doc, &candidates);
-            self.parse_sentences(&mut doc, which);
+            self.parse_sentences(&doc, Self::candidate_sentences(&doc, &candidates));
         }
         (doc, candidates)
     }
