@@ -388,12 +388,7 @@ impl Stage {
         for &f in &sf.feats {
             let r = self.index.get(f).unwrap_or(u32::MAX);
             if r != u32::MAX {
-                // A row spans up to three cache lines.
-                let row = self.w.as_ptr().wrapping_add(r as usize * st) as *const u8;
-                for line in (0..st * 2).step_by(64) {
-                    prefetch_ptr(row.wrapping_add(line));
-                }
-                prefetch_ptr(row.wrapping_add(st * 2 - 1));
+                prefetch_ptr(self.w.as_ptr().wrapping_add(r as usize * st) as *const u8);
             }
             rows.push(r);
         }
