@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates the shipped tagger models from ../shared/data (CoNLL-2003 English, UD English
-# EWT and the MIT-licensed spaCy vectors) with fixed seeds; the outputs are byte-identical to the files in
+# Regenerates the shipped models from ../shared/data (CoNLL-2003 English, UD English EWT,
+# PolNeAR and the MIT-licensed spaCy vectors) with fixed seeds; the outputs are byte-identical to the files in
 # models/. Usage: bash models/train.sh [DATA_DIR] [OUT_DIR]   (defaults: ../shared/data, models)
 # eng.testa picks the epoch counts (early stopping). The chunker is then trained again on
 # eng.train + eng.testa for those epoch counts (TrainConfig::refit); eng.testb is never trained on.
@@ -24,4 +24,16 @@ done
 ud=$data/ud/en_ewt
 time_it parser "$bin" parse train --train "$ud/en_ewt-ud-train.conllu" \
   --dev "$ud/en_ewt-ud-dev.conllu" --epochs 25 --prune 1 --seed 1 --out "$out/parser.bin"
-sha256sum "$out"/*.bin
+# Antecedent ranker of speaker resolution, on the hand-resolved PolNeAR train speakers.
+time_it antecedents "$bin" speakers train --articles "$data/polnear/polnear_train.articles.jsonl" \
+  --speakers data/polnear_train.speakers.jsonl --out "$out/antecedents.tsv"
+cargo build --release --quiet # the confidence model is fitted on claims of the new ranker
+# Calibrated claim confidence (src/confidence): correctness model fitted on PolNeAR train's
+# claims, isotonic calibration on PolNeAR dev's; it depends on every model above and on the
+# rules, so it is trained last (and again whenever the detector or attributor change).
+polnear=$data/polnear
+time_it confidence "$bin" confidence train \
+  --train "$polnear/polnear_train.articles.jsonl" --train-gold "$polnear/polnear_train.gold.jsonl" \
+  --dev "$polnear/polnear_dev.articles.jsonl" --dev-gold "$polnear/polnear_dev.gold.jsonl" \
+  --out "$out/confidence.tsv"
+sha256sum "$out"/*.bin "$out/antecedents.tsv" "$out/confidence.tsv"

@@ -337,6 +337,15 @@ def main():
         for b in attribution_rows[0][1]["buckets"]:
             w(f"| {b['label']} | {b['n']} | {b['correct']} | {b['precision']:.3f} |")
         w("")
+        rel = attribution_rows[0][1]["reliability"]
+        w(f"Reliability (10 equal-width bins; right = quote matched and speaker correct): ECE {rel['ece']:.4f}; "
+          f"confidence ≥ 0.85: {100 * rel['high_share']:.1f}% of claims, precision {rel['high_precision']:.3f}.\n")
+        w("| confidence | claims | mean confidence | accuracy |")
+        w("|---|---|---|---|")
+        for b in rel["bins"]:
+            close = "]" if b["hi"] >= 1 else ")"
+            w(f"| [{b['lo']:.1f},{b['hi']:.1f}{close} | {b['n']} | {b['confidence']:.3f} | {b['accuracy']:.3f} |")
+        w("")
     Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
     log(f"wrote {args.out}")
 

@@ -1,141 +1,97 @@
 #!/usr/bin/env python3
-"""Derives models/first_names.tsv: the grammatical gender news text gives a first name.
+"""Derives models/first_names.tsv: the gender news text gives a first name.
 
-For every person named with two or more words, the script takes the first he/him/his/himself
-or she/her/hers/herself that follows the name before the next person's name (within 300
-characters, outside quotations): the pronoun most likely to refer back to that person. It
-counts them per first name in two corpora:
-- CoNLL-2003 English train (gold PER spans; Reuters news);
-- PolNeAR train articles, with the PER entities claimex finds (its entities.jsonl).
-A first name is kept when it has at least MIN_COUNT such pronouns and SHARE of them agree.
-Only the derived table is written (name, gender, counts); no corpus text.
+A first name gets a vote each time an article marks the person who bears it with a gendered
+word from models/lexicon.tsv (classes `masculine`, `feminine`: "Mr.", "Mrs.", "Ms.",
+"spokeswoman", …) right before the first name or before the surname, when that surname
+belongs to one first name only in the article ("Hillary Clinton" … "Mrs. Clinton" → Hillary:
+feminine). Persons are the two-or-more-word PER entities claimex finds (its entities.jsonl)
+in the PolNeAR train articles. A first name is kept with at least MIN_VOTES votes of which
+at least SHARE agree. Only the derived table is written (name, gender, votes); no corpus text.
 
-Usage: scripts/first_name_gender.py CONLL_TRAIN POLNEAR_ARTICLES.jsonl ENTITIES.jsonl OUT.tsv
+Usage: scripts/first_name_gender.py ARTICLES.jsonl ENTITIES.jsonl OUT.tsv
 """
 import collections
 import json
+import os
 import re
 import sys
 
-MIN_COUNT = 3
-SHARE = 0.75
-WINDOW = 300
-MASCULINE = {"he", "him", "his", "himself"}
-FEMININE = {"she", "her", "hers", "herself"}
-WORD = re.compile(r"[A-Za-z]+")
-QUOTES = "\"“”"
+MIN_VOTES = 2
+SHARE = 0.9
+LEXICON = os.path.join(os.path.dirname(__file__), "..", "models", "lexicon.tsv")
 
 
-def count_after(text, start, end, counts, name):
-    """Counts the first gendered pronoun in text[start:end] outside quotations."""
-    inside = False
-    for piece in re.split(r"([\"“”])", text[start:end]):
-        if piece and piece in QUOTES:
-            inside = not inside if piece == '"' else piece == "“"
+def gendered_words(path=LEXICON):
+    """{word (lowercase, no trailing dot): 'm' | 'f'} from the lexicon's gender classes."""
+    words = {}
+    for line in open(path, encoding="utf-8"):
+        if "\t" not in line or line.startswith("#"):
             continue
-        if inside:
+        cls, word = line.rstrip("\n").split("\t", 1)
+        if cls in ("masculine", "feminine"):
+            words[word.strip().lower().rstrip(".")] = "m" if cls == "masculine" else "f"
+    return words
+
+
+def persons(entities_path):
+    """{doc: [(first name, surname)]} of PER entities of two or more capitalised words."""
+    found = collections.defaultdict(list)
+    for line in open(entities_path, encoding="utf-8"):
+        e = json.loads(line)
+        words = e["text"].split()
+        if e["label"] != "PER" or len(words) < 2:
             continue
-        for word in WORD.findall(piece):
-            w = word.lower()
-            if w in MASCULINE:
-                counts[name]["m"] += 1
-                return
-            if w in FEMININE:
-                counts[name]["f"] += 1
-                return
+        first, last = words[0], words[-1]
+        if first[:1].isupper() and first.isalpha() and len(first) > 1 and last[:1].isupper():
+            found[e["doc_id"]].append((first, last))
+    return found
 
 
-def first_name(words):
-    first = words[0]
-    if len(words) < 2 or not first[:1].isupper() or not first.isalpha() or len(first) < 2:
-        return None
-    return first
+MARKED = re.compile(r"\b([A-Za-z]+)\.? ([A-Z][A-Za-z'’-]+)")
 
 
-def from_conll(path, counts):
-    tokens, labels = [], []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if not parts or parts[0] == "-DOCSTART-":
-                if parts and parts[0] == "-DOCSTART-":
-                    scan_tokens(tokens, labels, counts)
-                    tokens, labels = [], []
+def votes(articles_path, people, gendered):
+    counts = collections.defaultdict(lambda: {"m": 0, "f": 0})
+    for line in open(articles_path, encoding="utf-8"):
+        record = json.loads(line)
+        names = people.get(str(record["id"]), [])
+        firsts = {f for f, _ in names}
+        by_surname = collections.defaultdict(set)
+        for f, s in names:
+            by_surname[s].add(f)
+        for m in MARKED.finditer(record["text"]):
+            gender = gendered.get(m.group(1).lower())
+            if not gender:
                 continue
-            tokens.append(parts[0])
-            labels.append(parts[-1])
-    scan_tokens(tokens, labels, counts)
-
-
-def scan_tokens(tokens, labels, counts):
-    """PER runs (IOB1) in one document, each followed by the tokens up to the next one."""
-    spans, i = [], 0
-    while i < len(tokens):
-        if labels[i].endswith("PER"):
-            j = i + 1
-            while j < len(tokens) and labels[j] == "I-PER":
-                j += 1
-            spans.append((i, j))
-            i = j
-        else:
-            i += 1
-    text_of = lambda a, b: " ".join(tokens[a:b])
-    for k, (a, b) in enumerate(spans):
-        name = first_name(tokens[a:b])
-        if not name:
-            continue
-        stop = spans[k + 1][0] if k + 1 < len(spans) else len(tokens)
-        following = text_of(b, stop)[:WINDOW]
-        count_after(following, 0, len(following), counts, name)
-
-
-def from_claimex(articles_path, entities_path, counts):
-    texts = {}
-    with open(articles_path, encoding="utf-8") as f:
-        for line in f:
-            record = json.loads(line)
-            texts[str(record["id"])] = record["text"]
-    persons = collections.defaultdict(list)
-    with open(entities_path, encoding="utf-8") as f:
-        for line in f:
-            e = json.loads(line)
-            if e["label"] == "PER":
-                persons[e["doc_id"]].append((e["start"], e["end"], e["text"]))
-    for doc, spans in persons.items():
-        text = texts[doc]
-        for k, (start, end, name_text) in enumerate(spans):
-            name = first_name(name_text.split())
-            if not name:
-                continue
-            stop = spans[k + 1][0] if k + 1 < len(spans) else len(text)
-            count_after(text, end, min(stop, end + WINDOW), counts, name)
+            word = m.group(2)
+            if word in firsts:
+                counts[word][gender] += 1
+            elif len(by_surname.get(word, ())) == 1:
+                counts[next(iter(by_surname[word]))][gender] += 1
+    return counts
 
 
 def main():
-    conll, articles, entities, out = sys.argv[1:5]
-    counts = collections.defaultdict(lambda: {"m": 0, "f": 0})
-    from_conll(conll, counts)
-    from_claimex(articles, entities, counts)
+    articles, entities, out = sys.argv[1:4]
+    counts = votes(articles, persons(entities), gendered_words())
     rows = []
     for name, c in counts.items():
         total = c["m"] + c["f"]
-        if total < MIN_COUNT:
-            continue
-        if c["m"] >= SHARE * total:
-            rows.append((name, "m", c["m"], c["f"]))
-        elif c["f"] >= SHARE * total:
-            rows.append((name, "f", c["m"], c["f"]))
+        for g in ("m", "f"):
+            if total >= MIN_VOTES and c[g] >= SHARE * total:
+                rows.append((name, g, c["m"], c["f"]))
     rows.sort()
     with open(out, "w", encoding="utf-8") as f:
-        f.write("# First names and the pronouns news text uses for them; derived by\n")
-        f.write("# scripts/first_name_gender.py from CoNLL-2003 train (gold PER) and PolNeAR train\n")
-        f.write(f"# (claimex entities): kept with >= {MIN_COUNT} he/she-type pronouns after the name,\n")
-        f.write(f"# >= {SHARE:.0%} of one gender.\n")
-        f.write("# name<TAB>gender (m|f)<TAB>masculine pronouns<TAB>feminine pronouns\n")
+        f.write("# First names and the gender news text marks them with; derived by\n")
+        f.write("# scripts/first_name_gender.py from PolNeAR train (claimex entities): votes from\n")
+        f.write("# gendered words (lexicon classes masculine/feminine) before the first name or\n")
+        f.write(f"# its article's surname; kept with >= {MIN_VOTES} votes, >= {SHARE:.0%} agreeing.\n")
+        f.write("# name<TAB>gender (m|f)<TAB>masculine votes<TAB>feminine votes\n")
         for name, g, m, fem in rows:
             f.write(f"{name}\t{g}\t{m}\t{fem}\n")
     print(f"{len(rows)} first names ({sum(r[1] == 'm' for r in rows)} m, "
-          f"{sum(r[1] == 'f' for r in rows)} f) of {len(counts)} seen -> {out}")
+          f"{sum(r[1] == 'f' for r in rows)} f) of {len(counts)} marked -> {out}")
 
 
 if __name__ == "__main__":

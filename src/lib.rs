@@ -11,6 +11,7 @@ pub mod article;
 pub mod attribution;
 pub mod claim;
 pub mod clean;
+pub mod confidence;
 pub mod document;
 pub mod eval;
 pub mod ingest;

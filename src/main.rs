@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 
+use claimex::attribution::{train_antecedents, GoldMention};
 use claimex::eval::claims as claim_eval;
 use claimex::ingest::{self, Articles, IngestOptions, Shard, DEFAULT_MAX_ARTICLE_BYTES};
 use claimex::models::{self, Task};
@@ -71,6 +72,12 @@ enum Command {
         /// depends on them yet).
         #[arg(long, value_enum, default_value_t = SyntaxScope::default())]
         syntax: SyntaxScope,
+        /// Find entities with this local Hugging Face token-classification model (a directory
+        /// with config.json, tokenizer.json or vocab.txt, and rust_model.ot or
+        /// model.safetensors) instead of the built-in perceptron.
+        #[cfg(feature = "transformer")]
+        #[arg(long, value_name = "DIR")]
+        ner_model: Option<PathBuf>,
     },
     /// Score predicted claims against gold annotations (quote, speaker and claim P/R/F1).
     Eval {
@@ -114,6 +121,16 @@ enum Command {
         #[command(subcommand)]
         command: ParseCommand,
     },
+    /// Speaker resolution: train the antecedent ranker of pronouns and definite nominals.
+    Speakers {
+        #[command(subcommand)]
+        command: SpeakersCommand,
+    },
+    /// Calibrated claim confidence: fit the correctness model and its calibration map.
+    Confidence {
+        #[command(subcommand)]
+        command: ConfidenceCommand,
+    },
     /// Build the word-class table (the taggers' vector features) from word vectors.
     Classes {
         /// Directory holding vectors.f16.npy and vectors.words.txt.
@@ -125,6 +142,33 @@ enum Command {
         /// Seed for k-means.
         #[arg(long, default_value_t = 42)]
         seed: u64,
+    },
+}
+
+#[derive(Subcommand)]
+enum ConfidenceCommand {
+    /// Run the pipeline over a train and a dev corpus, label every claim right or wrong as
+    /// `claimex eval` counts it, fit the correctness model on train and its isotonic
+    /// calibration on dev, write the model and print reliability tables.
+    Train {
+        /// Train articles (JSONL of {"id","text"}).
+        #[arg(long)]
+        train: PathBuf,
+        /// Gold claims of the train articles.
+        #[arg(long)]
+        train_gold: PathBuf,
+        /// Dev articles, for the calibration map.
+        #[arg(long)]
+        dev: PathBuf,
+        /// Gold claims of the dev articles.
+        #[arg(long)]
+        dev_gold: PathBuf,
+        /// Folds (by article) for the cross-validated reports.
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+        /// Where to write the model (e.g. models/confidence.tsv).
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -163,6 +207,11 @@ enum TagCommand {
         /// Write `token gold predicted` lines here (blank line between sentences).
         #[arg(long)]
         predictions: Option<PathBuf>,
+        /// NER only: score this local Hugging Face token-classification model (see `claimex
+        /// run --ner-model`) instead of a perceptron model.
+        #[cfg(feature = "transformer")]
+        #[arg(long, value_name = "DIR", conflicts_with = "model")]
+        ner_model: Option<PathBuf>,
     },
     /// Tag raw text (a file, or standard input): one `token<TAB>label` line per token, a blank
     /// line between sentences.
@@ -172,6 +221,32 @@ enum TagCommand {
         /// Model file (default: the embedded model).
         #[arg(long)]
         model: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum SpeakersCommand {
+    /// Train the antecedent ranker on hand-resolved speakers and print its cross-validated
+    /// accuracy per mention category.
+    Train {
+        /// Articles (JSONL with `id` and `text`).
+        #[arg(long)]
+        articles: PathBuf,
+        /// Hand-resolved speakers (JSONL: doc_id, start, end, category, name).
+        #[arg(long)]
+        speakers: PathBuf,
+        /// Where to write the model (a TSV of feature weights).
+        #[arg(long)]
+        out: PathBuf,
+        /// Gradient rounds.
+        #[arg(long, default_value_t = 200)]
+        rounds: usize,
+        /// L2 penalty on the weights.
+        #[arg(long, default_value_t = 10.0)]
+        l2: f64,
+        /// Folds of articles for the cross-validated accuracy.
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
     },
 }
 
@@ -391,13 +466,13 @@ fn parse_command(command: ParseCommand) -> anyhow::Result<ExitCode> {
 
 /// How `claimex run` was asked to run.
 struct RunRequest {
+    pipeline: Pipeline,
     inputs: Vec<PathBuf>,
     out: PathBuf,
     dataset: DatasetOptions,
     shard: Option<Shard>,
     options: RunOptions,
     ingest: IngestOptions,
-    syntax: SyntaxScope,
 }
 
 fn run(request: RunRequest) -> anyhow::Result<ExitCode> {
@@ -456,12 +531,9 @@ fn stream(request: &RunRequest) -> anyhow::Result<RunStats> {
         1 << 16,
         std::io::stdout(),
     ));
-    let stats = Pipeline::default().with_syntax(request.syntax).run(
-        work,
-        consumed,
-        &mut sink,
-        &request.options,
-    )?;
+    let stats = request
+        .pipeline
+        .run(work, consumed, &mut sink, &request.options)?;
     sink.finish()?;
     Ok(stats)
 }
@@ -478,7 +550,7 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 /// Runs into the output directory: this run's articles, then those kept from earlier runs.
 fn update_dataset(request: &RunRequest) -> anyhow::Result<RunStats> {
     let out = &request.out;
-    let pipeline = Pipeline::default().with_syntax(request.syntax);
+    let pipeline = &request.pipeline;
     let mut dataset = Dataset::open(out, pipeline.run_key(), request.dataset)
         .with_context(|| format!("cannot use output directory {}", out.display()))?;
     let index = dataset.index();
@@ -576,6 +648,31 @@ fn read_corpus(path: &Path) -> anyhow::Result<Corpus> {
     Corpus::read(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
+/// The transformer NER model in `dir`, with one network replica per rayon thread.
+#[cfg(feature = "transformer")]
+fn load_transformer(task: Task, dir: &Path) -> anyhow::Result<claimex::ner::TransformerNer> {
+    anyhow::ensure!(task == Task::Ner, "--ner-model scores NER models only");
+    claimex::ner::TransformerNer::load(dir, rayon::current_num_threads())
+        .with_context(|| format!("cannot load the NER model in {}", dir.display()))
+}
+
+/// The pipeline of `claimex run`: the default one, or with the transformer NER model in `dir`
+/// (one network replica per worker thread).
+#[cfg(feature = "transformer")]
+fn transformer_pipeline(dir: Option<&Path>, threads: usize) -> anyhow::Result<Pipeline> {
+    let Some(dir) = dir else {
+        return Ok(Pipeline::default());
+    };
+    let replicas = match threads {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    };
+    let model = claimex::ner::TransformerNer::load(dir, replicas)
+        .with_context(|| format!("cannot load the NER model in {}", dir.display()))?;
+    Ok(Pipeline::default()
+        .with_recognizer(Box::new(claimex::ner::TransformerRecognizer::new(model))))
+}
+
 fn tag_command(task: Task, command: TagCommand) -> anyhow::Result<ExitCode> {
     match command {
         TagCommand::Train {
@@ -611,7 +708,13 @@ fn tag_command(task: Task, command: TagCommand) -> anyhow::Result<ExitCode> {
             model,
             json,
             predictions,
+            #[cfg(feature = "transformer")]
+            ner_model,
         } => {
+            #[cfg(feature = "transformer")]
+            let transformer = ner_model
+                .map(|dir| load_transformer(task, &dir))
+                .transpose()?;
             let model = model_for(task, &model)?;
             let corpus = read_corpus(&file)?;
             let mut writer = predictions
@@ -619,14 +722,15 @@ fn tag_command(task: Task, command: TagCommand) -> anyhow::Result<ExitCode> {
                 .map(|p| std::fs::File::create(p).map(std::io::BufWriter::new))
                 .transpose()
                 .context("cannot create the predictions file")?;
-            let report = tagging::evaluate(
-                &model,
-                models::word_classes(),
-                task,
-                &corpus,
-                writer.as_mut().map(|w| w as &mut dyn std::io::Write),
-            )
-            .map_err(anyhow::Error::msg)?;
+            let sink = writer.as_mut().map(|w| w as &mut dyn std::io::Write);
+            #[cfg(feature = "transformer")]
+            let report = match &transformer {
+                Some(t) => tagging::evaluate_transformer(t, &corpus, sink),
+                None => tagging::evaluate(&model, models::word_classes(), task, &corpus, sink),
+            };
+            #[cfg(not(feature = "transformer"))]
+            let report = tagging::evaluate(&model, models::word_classes(), task, &corpus, sink);
+            let report = report.map_err(anyhow::Error::msg)?;
             if let Some(mut w) = writer {
                 std::io::Write::flush(&mut w)?;
             }
@@ -666,6 +770,57 @@ fn tag_command(task: Task, command: TagCommand) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn speakers_command(command: SpeakersCommand) -> anyhow::Result<ExitCode> {
+    let SpeakersCommand::Train {
+        articles,
+        speakers,
+        out,
+        rounds,
+        l2,
+        folds,
+    } = command;
+    let text = std::fs::read_to_string(&speakers)
+        .with_context(|| format!("cannot read {}", speakers.display()))?;
+    let mut gold: Vec<GoldMention> = Vec::new();
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        gold.push(
+            serde_json::from_str(line)
+                .with_context(|| format!("{} line {}", speakers.display(), n + 1))?,
+        );
+    }
+    let mut docs: Vec<Article> = Vec::new();
+    for article in Articles::new(&[articles], IngestOptions::default()) {
+        let article = article.map_err(|e| anyhow::anyhow!("{e}"))?;
+        if gold.iter().any(|g| g.doc_id == article.id) {
+            docs.push(article);
+        }
+    }
+    let (model, report) = train_antecedents(&docs, &gold, rounds, l2, folds.max(2));
+    let mut file = AtomicFile::create(&out)?;
+    std::io::Write::write_all(file.writer(), model.to_table().as_bytes())?;
+    file.commit()?;
+    eprintln!(
+        "claimex: {} anaphors in {} articles ({} unreachable), {} other mentions skipped",
+        report.examples,
+        docs.len(),
+        report.unreachable,
+        report.skipped
+    );
+    println!(
+        "{:<10} {:>6} {:>8} {:>9}",
+        "category", "n", "correct", "accuracy"
+    );
+    for (group, n, correct) in &report.accuracy {
+        let accuracy = *correct as f64 / (*n).max(1) as f64;
+        println!("{group:<10} {n:>6} {correct:>8} {accuracy:>9.3}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     // Usage errors are fatal (exit 1): exit status 2 means "some inputs were rejected".
     let cli = match Cli::try_parse() {
@@ -690,19 +845,29 @@ fn main() -> ExitCode {
             quiet,
             max_article_bytes,
             syntax,
-        } => run(RunRequest {
-            syntax,
-            options: RunOptions {
-                threads,
-                progress: !quiet,
-                total_bytes: Articles::total_bytes(&inputs),
-            },
-            inputs,
-            out,
-            dataset: DatasetOptions { force, prune },
-            shard,
-            ingest: IngestOptions { max_article_bytes },
-        }),
+            #[cfg(feature = "transformer")]
+            ner_model,
+        } => {
+            #[cfg(feature = "transformer")]
+            let pipeline = transformer_pipeline(ner_model.as_deref(), threads);
+            #[cfg(not(feature = "transformer"))]
+            let pipeline = anyhow::Ok(Pipeline::default());
+            pipeline.and_then(|pipeline| {
+                run(RunRequest {
+                    pipeline: pipeline.with_syntax(syntax),
+                    options: RunOptions {
+                        threads,
+                        progress: !quiet,
+                        total_bytes: Articles::total_bytes(&inputs),
+                    },
+                    inputs,
+                    out,
+                    dataset: DatasetOptions { force, prune },
+                    shard,
+                    ingest: IngestOptions { max_article_bytes },
+                })
+            })
+        }
         Command::Eval {
             gold,
             pred,
@@ -714,6 +879,29 @@ fn main() -> ExitCode {
         Command::Pos { command } => tag_command(Task::Pos, command),
         Command::Chunk { command } => tag_command(Task::Chunk, command),
         Command::Parse { command } => parse_command(command),
+        Command::Speakers { command } => speakers_command(command),
+        Command::Confidence {
+            command:
+                ConfidenceCommand::Train {
+                    train,
+                    train_gold,
+                    dev,
+                    dev_gold,
+                    folds,
+                    out,
+                },
+        } => (|| {
+            let pipeline = Pipeline::default().without_confidence();
+            let corpora = [
+                (train.as_path(), train_gold.as_path()),
+                (dev.as_path(), dev_gold.as_path()),
+            ];
+            print!(
+                "{}",
+                claimex::confidence::train::train_files(&pipeline, corpora, folds, &out)?
+            );
+            Ok(ExitCode::SUCCESS)
+        })(),
         Command::Classes { vectors, out, seed } => (|| {
             let started = std::time::Instant::now();
             let classes = WordClasses::build(

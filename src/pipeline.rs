@@ -12,11 +12,13 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::article::Article;
-use crate::attribution::{Attributor, RuleAttributor};
+use crate::attribution::{Attributor, Claim, RuleAttributor};
 use crate::claim::DocOutput;
 use crate::clean::Cleaner;
+use crate::confidence::ConfidenceModel;
 use crate::document::{Analysis, ParserSource, Sentence};
 use crate::ingest::InputError;
+use crate::lexicon::Lexicon;
 use crate::models::{self, Task};
 use crate::ner::{Recognizer, TaggerRecognizer};
 use crate::parse::ParseModel;
@@ -60,6 +62,10 @@ pub struct Pipeline {
     syntax: SyntaxScope,
     detector: Box<dyn QuoteDetector>,
     attributor: Box<dyn Attributor>,
+    /// Turns each claim's rule confidence into a calibrated probability; `None` keeps the
+    /// rule confidence (what the confidence model is trained on).
+    confidence: Option<&'static ConfidenceModel>,
+    lexicon: Lexicon,
 }
 
 impl Default for Pipeline {
@@ -84,7 +90,9 @@ impl Default for Pipeline {
                 CueLexicon::default(),
                 lexicon.clone(),
             )),
-            attributor: Box::new(RuleAttributor::new(lexicon)),
+            attributor: Box::new(RuleAttributor::new(lexicon.clone())),
+            confidence: Some(crate::confidence::embedded()),
+            lexicon,
         }
     }
 }
@@ -134,6 +142,19 @@ pub struct RunStats {
 }
 
 impl Pipeline {
+    /// The same pipeline with another attributor (training the antecedent ranker uses one
+    /// without it, so that its features never depend on the model being trained).
+    pub fn with_attributor(mut self, attributor: RuleAttributor) -> Pipeline {
+        self.attributor = Box::new(attributor);
+        self
+    }
+
+    /// This pipeline with another named-entity recognizer.
+    pub fn with_recognizer(mut self, recognizer: Box<dyn Recognizer>) -> Pipeline {
+        self.recognizer = recognizer;
+        self
+    }
+
     /// Runs the analysis stages on one article.
     pub fn analyze<'a>(&self, article: &'a Article) -> Analysis<'a> {
         let text = &article.text;
@@ -204,22 +225,52 @@ impl Pipeline {
         which
     }
 
+    /// Quote detection on an analysed article; with [`SyntaxScope::Candidates`] the
+    /// candidates' sentences are then parsed.
+    fn candidates(&self, doc: &Analysis) -> Vec<Candidate> {
+        let candidates = self.detector.detect(doc);
+        if self.syntax == SyntaxScope::Candidates {
+            self.parse_sentences(doc, Self::candidate_sentences(doc, &candidates));
+        }
+        candidates
+    }
+
     /// Runs the analysis stages and quote detection on one article; the sentences of the
     /// pipeline's [`SyntaxScope`] are parsed.
     pub fn detect<'a>(&self, article: &'a Article) -> (Analysis<'a>, Vec<Candidate>) {
         let doc = self.analyze(article);
-        let candidates = self.detector.detect(&doc);
-        if self.syntax == SyntaxScope::Candidates {
-            self.parse_sentences(&doc, Self::candidate_sentences(&doc, &candidates));
-        }
+        let candidates = self.candidates(&doc);
         (doc, candidates)
     }
 
     /// Runs every stage on one article and builds its output records.
     pub fn process(&self, article: &Article) -> DocOutput {
-        let (doc, candidates) = self.detect(article);
-        let claims = self.attributor.attribute(&doc, candidates);
+        let doc = self.analyze(article);
+        let (claims, _) = self.claims(&doc);
         DocOutput::build(article, &doc, &claims)
+    }
+
+    /// The claims of an analysed article, with the detector's pattern strength of each (same
+    /// order); confidences are calibrated unless [`Pipeline::without_confidence`].
+    pub fn claims(&self, doc: &Analysis) -> (Vec<Claim>, Vec<f32>) {
+        let candidates = self.candidates(doc);
+        let evidence: Vec<f32> = candidates.iter().map(|c| c.evidence).collect();
+        let mut claims = self.attributor.attribute(doc, candidates);
+        if let Some(model) = self.confidence {
+            model.apply(doc, &mut claims, &evidence, &self.lexicon);
+        }
+        (claims, evidence)
+    }
+
+    /// This pipeline with the rule confidence instead of the calibrated one.
+    pub fn without_confidence(mut self) -> Pipeline {
+        self.confidence = None;
+        self
+    }
+
+    /// The lexicon the stages use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
     }
 
     /// Model identifiers for provenance.
@@ -227,13 +278,19 @@ impl Pipeline {
         let table = |name: &str, text: &str| {
             format!("{name}:{}", &models::fingerprint(text.as_bytes())[..12])
         };
-        vec![
+        let mut ids = vec![
             format!("ner:{}", self.recognizer.model_id()),
             table("cues", crate::quote::DEFAULT_CUES),
             table("lexicon", crate::lexicon::DEFAULT_LEXICON),
+            table("antecedents", crate::attribution::DEFAULT_ANTECEDENTS),
+            table("first_names", crate::attribution::DEFAULT_FIRST_NAMES),
             table("boilerplate", crate::clean::DEFAULT_BOILERPLATE),
             table("abbreviations", crate::sentence::DEFAULT_ABBREVIATIONS),
-        ]
+        ];
+        if self.confidence.is_some() {
+            ids.push(table("confidence", crate::confidence::DEFAULT_CONFIDENCE));
+        }
+        ids
     }
 
     /// What makes this pipeline's outputs comparable between runs: version and model ids.

@@ -138,23 +138,56 @@ pub fn evaluate(
     classes: &WordClasses,
     task: Task,
     corpus: &Corpus,
+    predictions: Option<&mut dyn Write>,
+) -> Result<EvalReport, String> {
+    let labels = model.labels();
+    evaluate_with(task, corpus, predictions, |sentences| {
+        Ok(model
+            .tag_document(sentences, classes)
+            .into_iter()
+            .map(|ids| {
+                ids.iter()
+                    .map(|&l| labels.get(l as usize).map_or("O", String::as_str))
+                    .collect()
+            })
+            .collect())
+    })
+}
+
+/// Scores the NER labels of a transformer model on `corpus` (sentences tagged in parallel).
+#[cfg(feature = "transformer")]
+pub fn evaluate_transformer(
+    model: &crate::ner::TransformerNer,
+    corpus: &Corpus,
+    predictions: Option<&mut dyn Write>,
+) -> Result<EvalReport, String> {
+    use rayon::prelude::*;
+    evaluate_with(Task::Ner, corpus, predictions, |sentences| {
+        sentences
+            .par_iter()
+            .map(|words| model.label_words(words))
+            .collect()
+    })
+}
+
+/// Labels every document of `corpus` with `tag` (one label name per token of each sentence)
+/// and scores the labels against the `task` column.
+fn evaluate_with<'m>(
+    task: Task,
+    corpus: &Corpus,
     mut predictions: Option<&mut dyn Write>,
+    tag: impl Fn(&[Vec<&str>]) -> Result<Vec<Vec<&'m str>>, String>,
 ) -> Result<EvalReport, String> {
     let column = label_column(task, corpus)?;
-    let labels = model.labels();
     let mut gold: Vec<Vec<&str>> = Vec::new();
     let mut pred: Vec<Vec<&str>> = Vec::new();
     for document in &corpus.documents {
         let sentences: Vec<Vec<&str>> = document.iter().map(|s| s.token_strs()).collect();
-        let tags = model.tag_document(&sentences, classes);
-        for (sentence, ids) in document.iter().zip(tags) {
+        let tags = tag(&sentences)?;
+        for (sentence, p) in document.iter().zip(tags) {
             let g: Vec<&str> = sentence.columns[column]
                 .iter()
                 .map(String::as_str)
-                .collect();
-            let p: Vec<&str> = ids
-                .iter()
-                .map(|&l| labels.get(l as usize).map_or("O", String::as_str))
                 .collect();
             if let Some(w) = predictions.as_deref_mut() {
                 for ((token, g), p) in sentence.tokens.iter().zip(&g).zip(&p) {

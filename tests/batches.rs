@@ -5,13 +5,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::Duration;
+use std::process::{Command, Output};
 
 use serde_json::Value;
 
 mod common;
-use common::{assert_same_files, claimex, run_into, run_json, seeds};
+use common::{assert_same_files, claimex, kill_after_first_checkpoint, run_into, run_json, seeds};
 
 /// The dataset files whose records must match between equivalent runs.
 const RECORDS: [&str; 9] = [
@@ -322,18 +321,8 @@ fn a_run_after_a_killed_one_says_it_resumes_and_leaves_no_temporary_files() {
     std::fs::write(&input, corpus).unwrap();
     let out = dir.path().join("out");
     let mut resumed = false;
-    for delay_ms in [300, 900, 1500] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_claimex"))
-            .args(["run", input.to_str().unwrap(), "--out"])
-            .arg(&out)
-            .args(["-q", "--threads", "2", "--force"])
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(Duration::from_millis(delay_ms));
-        let _ = child.kill(); // SIGKILL
-        child.wait().unwrap();
-        let checkpoints = std::fs::read_dir(out.join(".claimex/partial")).map_or(0, |d| d.count());
+    for round in 0..3 {
+        let checkpoints = kill_after_first_checkpoint(&input, &out, &["--force"]);
         let next = run_into(&[&input], &out, &[]);
         assert!(next.status.success());
         if checkpoints > 0 {
@@ -348,10 +337,7 @@ fn a_run_after_a_killed_one_says_it_resumes_and_leaves_no_temporary_files() {
             .into_keys()
             .filter(|p| p.to_string_lossy().ends_with(".tmp") || p.starts_with(".claimex/partial"))
             .collect();
-        assert!(
-            leftovers.is_empty(),
-            "after a kill at {delay_ms} ms: {leftovers:?}"
-        );
+        assert!(leftovers.is_empty(), "after kill {round}: {leftovers:?}");
     }
     assert!(resumed, "no kill landed after a checkpoint");
 }

@@ -104,10 +104,6 @@ fn pronouns_resolve_to_the_previous_speaker_with_the_fullest_name() {
     assert_eq!(c[0].speaker.as_deref(), Some("Wang Yi"));
     assert_eq!(c[1].speaker.as_deref(), Some("Wang Yi"));
     assert_eq!(c[1].speaker_mention.as_ref().unwrap().text, "He");
-    assert!(
-        c[1].confidence < c[0].confidence,
-        "a pronoun is weaker evidence than a name"
-    );
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::time::Duration;
 use serde_json::Value;
 
 mod common;
-use common::{assert_same_files, claimex, run_into, run_json, seeds};
+use common::{assert_same_files, claimex, kill_after_first_checkpoint, run_into, run_json, seeds};
 
 /// The dataset files that must be identical between equivalent runs (run.json holds timings).
 const DATASET: [&str; 5] = [
@@ -133,6 +133,13 @@ fn a_killed_run_leaves_the_old_dataset_and_the_next_run_resumes() {
             resumed_from_checkpoints |= run_json(&out)["reused"].as_u64().unwrap() > 0;
             std::fs::remove_dir_all(&out).unwrap();
         }
+    }
+    // However busy the machine, one kill lands right after a checkpoint.
+    if kill_after_first_checkpoint(&input, &out, &[]) > 0 {
+        let rerun = run_into(&[&input], &out, &["--threads", "1"]);
+        assert!(rerun.status.success());
+        assert_same_dataset(&out, &reference);
+        resumed_from_checkpoints |= run_json(&out)["reused"].as_u64().unwrap() > 0;
     }
     assert!(
         resumed_from_checkpoints,

@@ -268,3 +268,32 @@ fn an_unresolved_nominal_stays_a_description_of_its_article() {
     assert_eq!(c.speaker_type, None, "no entity type: a description");
     assert_eq!(c.speaker_id.as_deref(), Some("desc:t:minister"));
 }
+
+/// Rule "it": the first organisation or place of the pronoun's sentence.
+#[test]
+fn it_takes_the_organisation_that_opens_its_sentence() {
+    let c = claims(
+        "Lars Berg flew to Oslo on Monday. Norwind Energy has grown fast in Sweden, \
+         although it said profits would fall this year.",
+    );
+    let c = quoted(&c, "profits would fall this year");
+    assert_eq!(c.speaker.as_deref(), Some("Norwind Energy"));
+}
+
+#[test]
+fn a_possessive_phrase_is_not_its_possessor() {
+    let c =
+        claims("Tobias Quill ran the harbour for years.\n\nHis wife said the harbour would close.");
+    let c = quoted(&c, "the harbour would close");
+    assert_ne!(c.speaker.as_deref(), Some("Tobias Quill"));
+}
+
+#[test]
+fn a_definite_organisation_noun_takes_the_organisation_named_before() {
+    let c = claims(
+        "Shares of Norwind Energy rose on Tuesday after a strong quarter.\n\n\
+         The company said profits would double next year.",
+    );
+    let c = quoted(&c, "profits would double next year");
+    assert_eq!(c.speaker.as_deref(), Some("Norwind Energy"));
+}

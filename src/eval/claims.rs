@@ -16,6 +16,7 @@
 //!   the other);
 //! * claim = matched pair with a correct speaker.
 
+use super::calibration::Reliability;
 use super::speakers::{canonical_accuracy, read_speaker_gold, CanonicalMetrics, SpeakerGold};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -367,7 +368,8 @@ fn parse_gold_value(v: &Value) -> Result<ClaimGold, String> {
     })
 }
 
-fn parse_pred_value(v: &Value) -> Result<ClaimPred, String> {
+/// Reads one prediction record (a claimex claim, or a gold-shaped line).
+pub fn parse_pred_value(v: &Value) -> Result<ClaimPred, String> {
     let doc_id = req_doc_id(v)?;
     let quote = parse_span(v.get("quote"), "quote", true)?
         .ok_or_else(|| "missing \"quote\"".to_string())?;
@@ -1020,6 +1022,8 @@ pub struct Report {
     pub buckets: Vec<Bucket>,
     /// Predictions without a confidence value (not in any bucket).
     pub no_confidence: usize,
+    /// Reliability table and expected calibration error of the confidences.
+    pub reliability: Reliability,
     /// Counts per gold document, sorted by doc_id.
     pub per_doc: Vec<DocMetrics>,
     /// Canonical-speaker accuracy of the matched claims (see [`super::speakers`]).
@@ -1253,6 +1257,11 @@ pub fn evaluate_with(gold: &[ClaimGold], pred: &[ClaimPred], speakers: &[Speaker
     for b in &mut buckets {
         b.precision = ratio(b.correct, b.n);
     }
+    let reliability = super::calibration::reliability(
+        pi_all
+            .iter()
+            .filter_map(|&j| Some((pred[j].confidence?, correct_pred.contains(&j)))),
+    );
 
     // per document
     let mut per_doc: BTreeMap<&str, DocMetrics> = BTreeMap::new();
@@ -1293,6 +1302,7 @@ pub fn evaluate_with(gold: &[ClaimGold], pred: &[ClaimPred], speakers: &[Speaker
         per_kind,
         buckets,
         no_confidence,
+        reliability,
         per_doc: per_doc.into_values().collect(),
         canonical: canonical_accuracy(gold, pred, &pairs, speakers),
     }
@@ -1389,6 +1399,9 @@ impl Report {
         }
         if self.no_confidence > 0 {
             let _ = writeln!(s, "{:<12} {:>5}", "(none)", self.no_confidence);
+        }
+        if self.reliability.n > 0 {
+            let _ = write!(s, "\n{}", self.reliability.to_text());
         }
         if !self.canonical.is_empty() {
             let _ = writeln!(

@@ -1,4 +1,5 @@
 //! Evaluation against gold annotations.
 
+pub mod calibration;
 pub mod claims;
 pub mod speakers;

@@ -1,12 +1,16 @@
 //! Named-entity recognition: the [`Recognizer`] role and the entity types it produces.
 
 mod tagger;
+#[cfg(feature = "transformer")]
+mod transformer;
 
 pub use tagger::{label_spans, TaggerRecognizer};
+#[cfg(feature = "transformer")]
+pub use transformer::{TransformerError, TransformerNer, TransformerRecognizer};
 
 use serde::Serialize;
 
-use crate::document::Analysis;
+use crate::document::{Analysis, Sentence};
 use crate::span::Span;
 
 /// Entity types (CoNLL-2003 classes).
@@ -53,4 +57,16 @@ pub trait Recognizer: Send + Sync {
     fn recognize(&self, doc: &Analysis) -> Vec<Entity>;
     /// An identifier of the model, recorded in `run.json`.
     fn model_id(&self) -> String;
+}
+
+/// Appends the entities of one sentence, given the CoNLL label name of each of its tokens.
+fn sentence_entities(doc: &Analysis, sentence: &Sentence, names: &[&str], out: &mut Vec<Entity>) {
+    for (a, b, label) in label_spans(names) {
+        let first = doc.tokens[sentence.tokens.start + a].span;
+        let last = doc.tokens[sentence.tokens.start + b].span;
+        out.push(Entity {
+            span: Span::new(first.start, last.end),
+            label,
+        });
+    }
 }

@@ -2,9 +2,8 @@
 
 use std::borrow::Cow;
 
-use super::{Entity, Label, Recognizer};
+use super::{sentence_entities, Entity, Label, Recognizer};
 use crate::document::Analysis;
-use crate::span::Span;
 use crate::tagger::{Tagger, WordClasses};
 
 /// Tags each sentence's tokens with IOB/BIOES labels and turns them into entity spans.
@@ -83,14 +82,7 @@ impl Recognizer for TaggerRecognizer {
                 .iter()
                 .map(|&l| labels.get(l as usize).map_or("O", String::as_str))
                 .collect();
-            for (a, b, label) in label_spans(&names) {
-                let first = doc.tokens[sentence.tokens.start + a].span;
-                let last = doc.tokens[sentence.tokens.start + b].span;
-                out.push(Entity {
-                    span: Span::new(first.start, last.end),
-                    label,
-                });
-            }
+            sentence_entities(doc, sentence, &names, &mut out);
         }
         out
     }

@@ -52,3 +52,31 @@ pub fn assert_same_files<'n>(a: &Path, b: &Path, names: impl IntoIterator<Item =
         assert!(left == right, "{name} differs between {a:?} and {b:?}");
     }
 }
+
+/// Starts `claimex run INPUT --out OUT -q --threads 2 EXTRA…`, waits until the run has written
+/// its first checkpoint in full (a second one is begun) or ended, then kills it (SIGKILL).
+/// Returns the checkpoint files left.
+/// Waiting for the checkpoint, not for a fixed time, keeps the test meaningful on a busy machine.
+#[allow(dead_code)]
+pub fn kill_after_first_checkpoint(input: &Path, out: &Path, extra: &[&str]) -> usize {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimex"))
+        .args(["run", input.to_str().unwrap(), "--out"])
+        .arg(out)
+        .args(["-q", "--threads", "2"])
+        .args(extra)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let partial = out.join(".claimex/partial");
+    let count = || std::fs::read_dir(&partial).map_or(0, |d| d.count());
+    let started = std::time::Instant::now();
+    while count() < 2
+        && child.try_wait().unwrap().is_none()
+        && started.elapsed() < std::time::Duration::from_secs(300)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let _ = child.kill();
+    child.wait().unwrap();
+    count()
+}

@@ -10,6 +10,12 @@ use crate::ner::{Entity, Label};
 use crate::quote::{pair_quotes, Candidate, Cue, CueClass, Kind};
 use crate::span::Span;
 
+mod antecedents;
+mod training;
+
+pub use antecedents::{AntecedentModel, DEFAULT_ANTECEDENTS};
+pub use training::{train_antecedents, AntecedentReport, GoldMention};
+
 /// An attributed claim, in byte spans; sinks turn it into an output record.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Claim {
@@ -62,9 +68,6 @@ struct Speaker {
     certainty: f32,
 }
 
-const PRONOUNS_PERSON: [&str; 4] = ["he", "she", "him", "her"];
-const PRONOUNS_THING: [&str; 2] = ["it", "its"];
-const PRONOUNS_GROUP: [&str; 4] = ["they", "them", "we", "both"];
 const DETERMINERS: [&str; 3] = ["the", "a", "an"];
 /// Bytes around a role nominal searched for the person it names.
 const NOMINAL_WINDOW: usize = 3000;
@@ -106,6 +109,9 @@ pub struct Names<'d> {
     /// Each person's gender where the article marks it ("Mrs Pell", "spokeswoman Dana Pell"),
     /// by canonical name: true for a man.
     genders: HashMap<String, bool>,
+    /// Each entity as a speaker (`None` in a headline), resolved on first use by the
+    /// antecedent ranker.
+    entity_speakers: std::cell::OnceCell<Vec<Option<Speaker>>>,
 }
 
 impl<'d> Names<'d> {
@@ -119,6 +125,7 @@ impl<'d> Names<'d> {
             roles: HashMap::new(),
             with_roles: Vec::new(),
             genders: HashMap::new(),
+            entity_speakers: std::cell::OnceCell::new(),
         };
         let person: Vec<bool> = doc
             .entities
@@ -330,19 +337,44 @@ fn entities_in<'d>(doc: &'d Analysis, span: Span) -> &'d [Entity] {
     &doc.entities[from..to.max(from)]
 }
 
-/// Sentences searched backwards for a pronoun's antecedent.
-const ANTECEDENT_WINDOW: usize = 4;
-
-/// The rule-based attributor.
+/// The attributor: named speakers by rule, pronouns and definite nominals by a learned ranker.
 #[derive(Clone, Debug)]
 pub struct RuleAttributor {
     lexicon: Lexicon,
+    antecedents: AntecedentModel,
+    /// Gender of first names (true for a man), from `models/first_names.tsv`.
+    first_names: HashMap<String, bool>,
+}
+
+/// The shipped first-name gender table (`scripts/first_name_gender.py`).
+pub const DEFAULT_FIRST_NAMES: &str = include_str!("../../models/first_names.tsv");
+
+/// Reads `name<TAB>m|f<TAB>…` lines; `#` starts a comment, other genders are skipped.
+fn first_name_genders(table: &str) -> HashMap<String, bool> {
+    table
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let name = cols.next()?;
+            match cols.next()? {
+                "m" => Some((name.to_string(), true)),
+                "f" => Some((name.to_string(), false)),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 impl Default for RuleAttributor {
     fn default() -> Self {
         RuleAttributor::new(crate::lexicon::default_lexicon())
     }
+}
+
+/// The embedded antecedent ranker.
+pub fn default_antecedents() -> AntecedentModel {
+    AntecedentModel::from_table(DEFAULT_ANTECEDENTS).expect("models/antecedents.tsv is valid")
 }
 
 /// Words of a text span, split on whitespace with possessives and punctuation kept attached.
@@ -376,9 +408,18 @@ fn same_prefix(a: &str, b: &str) -> bool {
 }
 
 impl RuleAttributor {
-    /// An attributor over the given word lists.
+    /// An attributor over the given word lists, with the embedded antecedent ranker.
     pub fn new(lexicon: Lexicon) -> RuleAttributor {
-        RuleAttributor { lexicon }
+        RuleAttributor::with_antecedents(lexicon, default_antecedents())
+    }
+
+    /// An attributor over the given word lists and antecedent ranker.
+    pub fn with_antecedents(lexicon: Lexicon, antecedents: AntecedentModel) -> RuleAttributor {
+        RuleAttributor {
+            lexicon,
+            antecedents,
+            first_names: first_name_genders(DEFAULT_FIRST_NAMES),
+        }
     }
 
     fn is_role_word(&self, w: &str) -> bool {
@@ -557,6 +598,21 @@ impl RuleAttributor {
                     .or_insert(gender);
             }
         }
+        // Unmarked persons: the gender news text gives their first name.
+        for e in &doc.entities {
+            let bare = self.bare_name(doc, e);
+            let known = bare
+                .first()
+                .is_some_and(|f| self.first_names.contains_key(*f));
+            if !known || !self.names_person(doc, names, e) {
+                continue;
+            }
+            let name = self.person_name(doc, names, e);
+            let first = words(&name).first().and_then(|f| self.first_names.get(*f));
+            if let Some(&gender) = first {
+                genders.entry(name).or_insert(gender);
+            }
+        }
         genders
     }
 
@@ -583,117 +639,6 @@ impl RuleAttributor {
             name: Some(name),
             label: Some(Label::Per),
             certainty,
-        }
-    }
-
-    /// The antecedent of a pronoun at `before`: an entity of the wanted type earlier in the same
-    /// sentence ("although Xi … did not, he announced"), else the most recent fitting speaker
-    /// or entity within a few sentences.
-    fn antecedent(
-        &self,
-        doc: &Analysis,
-        names: &Names,
-        claims: &[Claim],
-        before: Span,
-        wanted: &[Label],
-    ) -> Option<Speaker> {
-        let sentence = doc
-            .sentences
-            .partition_point(|s| s.span.end <= before.start);
-        let sentence_start = doc.sentences.get(sentence).map_or(0, |s| s.span.start);
-        let text = doc.text();
-        let gender = pronoun_gender(before.slice(text));
-        let persons = wanted.contains(&Label::Per);
-        // A person for "he"/"she" (of the same gender where the article marks it), a place or
-        // an organisation that names no person for "it".
-        let fits = |e: &Entity| {
-            if persons {
-                self.names_person(doc, names, e)
-                    && !gender.is_some_and(|g| {
-                        let name = self.person_name(doc, names, e);
-                        names.genders.get(&name).is_some_and(|&other| other != g)
-                    })
-            } else {
-                wanted.contains(&e.label) && !self.names_person(doc, names, e)
-            }
-        };
-        let mut same_sentence = entities_in(doc, Span::new(sentence_start, before.start))
-            .iter()
-            .filter(|e| e.span.end <= before.start && !names.in_quote(e.span) && fits(e));
-        // For "it", the clause subject (the sentence's first entity); for "he", the nearest person.
-        let local = if persons {
-            same_sentence.next_back()
-        } else {
-            same_sentence.take(1).next()
-        };
-        if let Some(e) = local {
-            return Some(self.resolve_entity(doc, names, e, 0.85));
-        }
-        let window_start = doc
-            .sentences
-            .get(sentence.saturating_sub(ANTECEDENT_WINDOW))
-            .map_or(0, |s| s.span.start);
-        // A speaker an earlier claim called "she", or the article marks as a woman, is no
-        // antecedent of "he", and vice versa.
-        let other_gender = |name: &Option<String>| {
-            let Some(g) = gender else {
-                return false;
-            };
-            let marked = name.as_ref().and_then(|n| names.genders.get(n));
-            marked.is_some_and(|&other| other != g)
-                || claims.iter().any(|c| {
-                    c.speaker == *name
-                        && c.speaker_mention
-                            .and_then(|m| pronoun_gender(m.slice(text)))
-                            .is_some_and(|other| other != g)
-                })
-        };
-        // Speakers of earlier claims first: the usual antecedent of "he said".
-        let previous = claims
-            .iter()
-            .rev()
-            .take_while(|c| c.sentence + ANTECEDENT_WINDOW + 1 >= sentence)
-            .find(|c| {
-                c.speaker_mention
-                    .is_some_and(|m| m.end <= before.start && m.start >= window_start)
-                    && (c.speaker_type.is_some_and(|t| wanted.contains(&t))
-                        || persons && c.speaker_type.is_none() && c.speaker_role.is_some())
-                    && !other_gender(&c.speaker)
-            });
-        let candidates = entities_in(doc, Span::new(window_start, before.start))
-            .iter()
-            .rev()
-            .filter(|e| {
-                e.span.end <= before.start
-                    && !names.in_quote(e.span)
-                    && fits(e)
-                    && !(gender.is_some()
-                        && other_gender(&self.resolve_entity(doc, names, e, 0.75).name))
-            });
-        // The most recent person the article marks with the pronoun's gender, else the most
-        // recent fitting entity.
-        let marked = |e: &&Entity| {
-            gender.is_some()
-                && names.genders.get(&self.person_name(doc, names, e)).copied() == gender
-        };
-        let entity = candidates
-            .clone()
-            .find(marked)
-            .or_else(|| candidates.clone().next());
-        match (previous, entity) {
-            (Some(c), Some(e))
-                if e.span.start > c.speaker_mention.map_or(0, |m| m.end) && !persons =>
-            {
-                Some(self.resolve_entity(doc, names, e, 0.8))
-            }
-            (Some(c), _) => Some(Speaker {
-                name: c.speaker.clone(),
-                label: c.speaker_type,
-                role: c.speaker_role.clone(),
-                certainty: 0.85,
-            }),
-            (None, Some(e)) => Some(self.resolve_entity(doc, names, e, 0.75)),
-            (None, None) => None,
         }
     }
 
@@ -837,7 +782,6 @@ impl RuleAttributor {
         let mention_text = mention.slice(text);
         let lower = mention_text.to_lowercase();
         let mention_words = words(&lower);
-        let first = mention_words.first().copied().unwrap_or("");
         // A relative pronoun ("Cruz, who says …") stands for the noun phrase right before it.
         if mention_words == ["who"] {
             let before = text[..mention.start]
@@ -854,26 +798,13 @@ impl RuleAttributor {
                 self.resolve_entity(doc, names, e, 0.9)
             });
         }
-        // A possessor alone ("his claim that …") stands for its antecedent.
-        if mention_words.len() <= 2 && PRONOUNS_PERSON.contains(&first) || mention_words == ["his"]
-        {
+        let anaphor = antecedents::anaphor(self, mention_text);
+        if let Some(pronoun @ antecedents::Anaphor::Pronoun(_)) = &anaphor {
             return self
-                .antecedent(doc, names, claims, mention, &[Label::Per])
-                .unwrap_or_default();
-        }
-        if mention_words.len() <= 2 && PRONOUNS_THING.contains(&first) {
-            return self
-                .antecedent(doc, names, claims, mention, &[Label::Org, Label::Loc])
-                .unwrap_or_default();
-        }
-        if PRONOUNS_GROUP.contains(&first) || mention_words == ["their"] {
-            return self
-                .coordinated_persons(doc, names, mention)
+                .ranked(doc, names, claims, mention, pronoun)
                 .unwrap_or(Speaker {
-                    name: None,
-                    label: None,
-                    role: None,
                     certainty: 0.6,
+                    ..Speaker::default()
                 });
         }
         let inside: Vec<&Entity> = entities_in(doc, mention)
@@ -920,7 +851,12 @@ impl RuleAttributor {
                     || group_head.is_some_and(role_run))
         });
         let group_head = group_head.filter(|_| !titled_person);
-        if head_is_role {
+        let definite = matches!(anaphor, Some(antecedents::Anaphor::Nominal { .. }));
+        if definite && inside.is_empty() {
+            if let Some(s) = self.ranked(doc, names, claims, mention, anaphor.as_ref().unwrap()) {
+                return s;
+            }
+        } else if head_is_role {
             if let Some(s) = self.nominal(doc, names, mention) {
                 return s;
             }

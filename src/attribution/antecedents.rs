@@ -1,0 +1,699 @@
+//! Antecedents of pronoun and definite-nominal speaker mentions ("he said", "the minister
+//! said"), chosen by a ranker learned from hand-resolved speakers of PolNeAR train
+//! (`claimex speakers train`, `models/antecedents.tsv`).
+//!
+//! The candidates are every person or organisation named before the mention outside
+//! quotations, by canonical name, and "nobody" (the mention stays an unresolved description).
+//! Each is described by agreement, recency and salience features conjoined with the mention's
+//! form, and scored by a linear model; the best wins, "nobody" on a tie.
+
+use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
+
+use super::{
+    entities_in, headline, pronoun_gender, same_prefix, strip_possessive, words, Claim, Names,
+    RuleAttributor, Speaker,
+};
+use crate::document::Analysis;
+use crate::lexicon::WordClass;
+use crate::ner::Label;
+use crate::span::Span;
+
+/// The shipped ranker weights.
+pub const DEFAULT_ANTECEDENTS: &str = include_str!("../../models/antecedents.tsv");
+
+/// How a speaker mention refers to someone named elsewhere.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Anaphor {
+    /// A personal pronoun, by its nominative form ("he" for he/him/his).
+    Pronoun(&'static str),
+    /// A definite noun phrase without a name ("the foreign minister"), by its head word.
+    Nominal {
+        /// The head noun, lowercased, possessive stripped.
+        head: String,
+        /// The head is an organisation noun ("company", "court").
+        organisation: bool,
+        /// The head is a role word ("minister").
+        role: bool,
+        /// The head is a group noun ("officials").
+        group: bool,
+    },
+}
+
+impl Anaphor {
+    /// The form features are conjoined with: the pronoun, or `nom`.
+    fn form(&self) -> &'static str {
+        match self {
+            Anaphor::Pronoun(p) => p,
+            Anaphor::Nominal { .. } => "nom",
+        }
+    }
+}
+
+/// Personal pronouns by nominative form.
+const PRONOUN_FORMS: [(&str, &[&str]); 6] = [
+    ("he", &["he", "him", "his", "himself"]),
+    ("she", &["she", "her", "hers", "herself"]),
+    ("it", &["it", "its", "itself"]),
+    ("they", &["they", "them", "their", "themselves"]),
+    ("we", &["we", "us", "our"]),
+    ("i", &["i", "me", "my"]),
+];
+
+/// Longest definite nominal handed to the ranker, in words.
+const MAX_NOMINAL_WORDS: usize = 5;
+
+/// A person or organisation the mention may stand for.
+#[derive(Clone, Debug)]
+pub struct Referent {
+    speaker: Speaker,
+    /// Sentence of the latest mention before the anaphor.
+    last_sentence: usize,
+    /// Byte offset of that mention.
+    last_start: usize,
+    /// Sentence of the first mention.
+    first_sentence: usize,
+    /// Mentions before the anaphor.
+    mentions: usize,
+    /// The latest mention is the first name of its sentence (a subject, mostly).
+    subject: bool,
+    /// Gender the article marks (true for a man).
+    gender: Option<bool>,
+    /// 0 for the speaker of the latest claim naming its speaker, 1 for the one before, …
+    claim_rank: Option<usize>,
+    /// A pair of coordinated persons ("X and Y").
+    pair: bool,
+}
+
+/// One mention to resolve, with its candidates; the first candidate is "nobody".
+#[derive(Clone, Debug)]
+pub(super) struct Choice {
+    /// The mention's form, which every feature is also conjoined with (see [`Anaphor`]).
+    pub(super) form: &'static str,
+    /// Features of each candidate, "nobody" first.
+    pub(super) features: Vec<Vec<String>>,
+    /// The speakers of the candidates after "nobody".
+    pub(super) referents: Vec<Speaker>,
+}
+
+impl Choice {
+    /// Each candidate's features, alone and conjoined with the form: the model's keys.
+    fn conjoined(&self) -> Vec<Vec<String>> {
+        self.features
+            .iter()
+            .map(|base| {
+                base.iter()
+                    .flat_map(|f| [format!("{}|{f}", self.form), f.clone()])
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Whether candidate `k` names `gold` (a full name, or `None` for "nobody").
+    pub(super) fn is_correct(&self, k: usize, gold: Option<&str>) -> bool {
+        match (k, gold) {
+            (0, None) => true,
+            (0, Some(_)) | (_, None) => false,
+            (k, Some(g)) => self.referents[k - 1]
+                .name
+                .as_deref()
+                .is_some_and(|n| crate::eval::speakers::names_in_full(g, n)),
+        }
+    }
+}
+
+/// A linear ranker over candidate features.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AntecedentModel {
+    weights: FxHashMap<String, f32>,
+}
+
+impl AntecedentModel {
+    /// Reads `feature<TAB>weight` lines; `#` starts a comment line.
+    pub fn from_table(table: &str) -> Result<AntecedentModel, String> {
+        let mut weights = FxHashMap::default();
+        for (n, line) in table.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (feature, weight) = line
+                .split_once('\t')
+                .ok_or_else(|| format!("line {}: expected feature<TAB>weight", n + 1))?;
+            let weight: f32 = weight
+                .trim()
+                .parse()
+                .map_err(|e| format!("line {}: {e}", n + 1))?;
+            weights.insert(feature.to_string(), weight);
+        }
+        Ok(AntecedentModel { weights })
+    }
+
+    /// The table `from_table` reads, features sorted, zero weights left out.
+    pub fn to_table(&self) -> String {
+        let mut rows: Vec<(&String, &f32)> =
+            self.weights.iter().filter(|(_, w)| **w != 0.0).collect();
+        rows.sort_by(|a, b| a.0.cmp(b.0));
+        let mut out = String::from(
+            "# Antecedent ranker weights (claimex speakers train; see models/README.md)\n",
+        );
+        for (f, w) in rows {
+            out.push_str(&format!("{f}\t{w}\n"));
+        }
+        out
+    }
+
+    /// The score of one candidate: the weights of its features, alone and conjoined with the
+    /// mention's `form` (looked up through `buf`, so that scoring allocates nothing).
+    fn score(&self, form: &str, features: &[String], buf: &mut String) -> f32 {
+        let mut sum = 0.0;
+        for f in features {
+            sum += self.weights.get(f.as_str()).copied().unwrap_or(0.0);
+            buf.clear();
+            buf.push_str(form);
+            buf.push('|');
+            buf.push_str(f);
+            sum += self.weights.get(buf.as_str()).copied().unwrap_or(0.0);
+        }
+        sum
+    }
+
+    /// The best candidate: the first of the highest scores, so "nobody" wins a tie.
+    pub(super) fn best(&self, choice: &Choice) -> usize {
+        let mut buf = String::new();
+        let mut best = (0, f32::NEG_INFINITY);
+        for (k, f) in choice.features.iter().enumerate() {
+            let s = self.score(choice.form, f, &mut buf);
+            if s > best.1 {
+                best = (k, s);
+            }
+        }
+        best.0
+    }
+
+    /// Trains a log-linear ranker on choices with their correct candidates: maximises the
+    /// probability of the correct candidates (softmax over each choice's candidates) minus an
+    /// L2 penalty `l2`, by full-batch gradient ascent with AdaGrad steps, `rounds` times.
+    /// Choices without a correct candidate teach nothing. Deterministic.
+    pub(super) fn train(
+        examples: &[(Choice, Vec<bool>)],
+        rounds: usize,
+        l2: f64,
+    ) -> AntecedentModel {
+        let mut weights: HashMap<String, f64> = HashMap::new();
+        let mut squares: HashMap<String, f64> = HashMap::new();
+        let usable: Vec<(Vec<Vec<String>>, &Vec<bool>)> = examples
+            .iter()
+            .filter(|(_, c)| c.contains(&true))
+            .map(|(choice, c)| (choice.conjoined(), c))
+            .collect();
+        for _ in 0..rounds {
+            let mut gradient: HashMap<&str, f64> = HashMap::new();
+            for (features, correct) in &usable {
+                let scores: Vec<f64> = features
+                    .iter()
+                    .map(|f| f.iter().filter_map(|x| weights.get(x.as_str())).sum())
+                    .collect();
+                let top = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                let exp: Vec<f64> = scores.iter().map(|s| (s - top).exp()).collect();
+                let all: f64 = exp.iter().sum();
+                let right: f64 = exp
+                    .iter()
+                    .zip(correct.iter())
+                    .filter(|(_, c)| **c)
+                    .map(|(e, _)| e)
+                    .sum();
+                for (k, features) in features.iter().enumerate() {
+                    let target = if correct[k] { exp[k] / right } else { 0.0 };
+                    let step = target - exp[k] / all;
+                    for f in features {
+                        *gradient.entry(f.as_str()).or_default() += step;
+                    }
+                }
+            }
+            let mut names: Vec<&str> = gradient.keys().copied().collect();
+            names.sort_unstable();
+            for f in names {
+                let w = weights.entry(f.to_string()).or_default();
+                let g = gradient[f] - l2 * *w;
+                let s = squares.entry(f.to_string()).or_default();
+                *s += g * g;
+                *w += 0.5 * g / (s.sqrt() + 1e-8);
+            }
+        }
+        let weights = weights
+            .into_iter()
+            .map(|(f, w)| (f, ((w * 1e4).round() / 1e4) as f32))
+            .filter(|(_, w)| *w != 0.0)
+            .collect();
+        AntecedentModel { weights }
+    }
+}
+
+/// The anaphor a speaker mention is, if any: a personal pronoun (alone, or "he himself"; "his
+/// wife" is someone else), or "the" + up to four words, none capitalised, ending in a noun.
+pub fn anaphor(attributor: &RuleAttributor, mention_text: &str) -> Option<Anaphor> {
+    let original = words(mention_text);
+    let lower: Vec<String> = original.iter().map(|w| w.to_lowercase()).collect();
+    let first = lower.first()?;
+    let alone = match lower.as_slice() {
+        [_] => true,
+        [_, second] => second.ends_with("self") || second.ends_with("selves"),
+        _ => false,
+    };
+    if alone {
+        if let Some((form, _)) = PRONOUN_FORMS
+            .iter()
+            .find(|(_, forms)| forms.contains(&first.as_str()))
+        {
+            return Some(Anaphor::Pronoun(form));
+        }
+    }
+    let lowercase_rest = original[1..]
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_lowercase));
+    if first != "the" || lower.len() < 2 || lower.len() > MAX_NOMINAL_WORDS || !lowercase_rest {
+        return None;
+    }
+    let head = strip_possessive(lower.last()?).to_string();
+    Some(Anaphor::Nominal {
+        organisation: attributor.lexicon.is(WordClass::OrgHead, &head),
+        role: attributor.lexicon.is(WordClass::Role, &head),
+        group: attributor.lexicon.is(WordClass::Group, &head),
+        head,
+    })
+}
+
+impl RuleAttributor {
+    /// The speaker `anaphor` at `mention` stands for, by the ranker; `None` for "nobody".
+    pub(super) fn ranked(
+        &self,
+        doc: &Analysis,
+        names: &Names,
+        claims: &[Claim],
+        mention: Span,
+        anaphor: &Anaphor,
+    ) -> Option<Speaker> {
+        if *anaphor == Anaphor::Pronoun("it") {
+            if let Some(subject) = self.clause_subject(doc, names, mention) {
+                return Some(subject);
+            }
+        }
+        let choice = self.choice(doc, names, claims, mention, anaphor);
+        let k = self.antecedents.best(&choice);
+        let certainty = match anaphor {
+            Anaphor::Pronoun(_) => 0.85,
+            Anaphor::Nominal { .. } => 0.75,
+        };
+        (k > 0).then(|| Speaker {
+            certainty,
+            ..choice.referents[k - 1].clone()
+        })
+    }
+
+    /// Rule for "it", which the training sample barely has (its "it" are mostly documents): the
+    /// first organisation or place of the pronoun's sentence, outside quotations ("Beijing has
+    /// emerged as a partner for Russia, even though it has claimed neutrality" → Beijing).
+    fn clause_subject(&self, doc: &Analysis, names: &Names, mention: Span) -> Option<Speaker> {
+        let sentence = names.sentence_ends.partition_point(|&e| e <= mention.start);
+        let start = doc.sentences.get(sentence)?.span.start;
+        let first = doc
+            .entities
+            .iter()
+            .filter(|e| e.span.start >= start && e.span.end <= mention.start)
+            .find(|e| !names.in_quote(e.span) && matches!(e.label, Label::Org | Label::Loc))?;
+        (!self.names_person(doc, names, first))
+            .then(|| self.resolve_entity(doc, names, first, 0.85))
+    }
+
+    /// The candidates for `anaphor` at `mention`, with their features.
+    pub(super) fn choice(
+        &self,
+        doc: &Analysis,
+        names: &Names,
+        claims: &[Claim],
+        mention: Span,
+        anaphor: &Anaphor,
+    ) -> Choice {
+        let sentence = names.sentence_ends.partition_point(|&e| e <= mention.start);
+        let mut referents = self.referents(doc, names, claims, mention);
+        referents.retain(|r| agrees(anaphor, r));
+        if matches!(anaphor, Anaphor::Pronoun("they" | "we")) {
+            if let Some(pair) = self.coordinated_persons(doc, names, mention) {
+                referents.push(Referent {
+                    last_sentence: sentence,
+                    last_start: mention.start,
+                    first_sentence: sentence,
+                    mentions: 1,
+                    subject: false,
+                    gender: None,
+                    claim_rank: None,
+                    pair: true,
+                    speaker: pair,
+                });
+            }
+        }
+        let initial = doc.sentences.get(sentence).is_some_and(|s| {
+            doc.tokens
+                .get(s.tokens.start)
+                .is_some_and(|t| t.span.start == mention.start)
+        });
+        let mut features = vec![nobody_features(anaphor, &referents)];
+        for r in &referents {
+            features.push(referent_features(anaphor, r, &referents, sentence, initial));
+        }
+        Choice {
+            form: anaphor.form(),
+            features,
+            referents: referents.into_iter().map(|r| r.speaker).collect(),
+        }
+    }
+
+    /// Persons and organisations named before `mention` outside quotations, by canonical name,
+    /// in order of first mention.
+    fn referents(
+        &self,
+        doc: &Analysis,
+        names: &Names,
+        claims: &[Claim],
+        mention: Span,
+    ) -> Vec<Referent> {
+        let mut referents: Vec<Referent> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut last_sentence_seen = usize::MAX;
+        let speakers = names.entity_speakers.get_or_init(|| {
+            // Entities come in text order, so each sentence is tested for a headline once.
+            let mut last: Option<(usize, bool)> = None;
+            doc.entities
+                .iter()
+                .map(|e| {
+                    let sentence = names
+                        .sentence_ends
+                        .partition_point(|&end| end <= e.span.start);
+                    let headline = match last {
+                        Some((s, h)) if s == sentence => h,
+                        _ => doc
+                            .sentences
+                            .get(sentence)
+                            .is_some_and(|s| headline(doc, s)),
+                    };
+                    last = Some((sentence, headline));
+                    (!headline).then(|| self.resolve_entity(doc, names, e, 0.8))
+                })
+                .collect()
+        });
+        let before = doc
+            .entities
+            .partition_point(|e| e.span.end <= mention.start);
+        for (e, speaker) in doc.entities[..before].iter().zip(speakers) {
+            if names.in_quote(e.span) || e.label == Label::Misc {
+                continue;
+            }
+            let Some(speaker) = speaker.clone() else {
+                continue;
+            };
+            let Some(name) = speaker.name.clone() else {
+                continue;
+            };
+            let sentence = names
+                .sentence_ends
+                .partition_point(|&end| end <= e.span.start);
+            let subject = sentence != last_sentence_seen;
+            last_sentence_seen = sentence;
+            let k = *index.entry(name.clone()).or_insert_with(|| {
+                referents.push(Referent {
+                    gender: names.genders.get(&name).copied(),
+                    speaker,
+                    last_sentence: sentence,
+                    last_start: e.span.start,
+                    first_sentence: sentence,
+                    mentions: 0,
+                    subject,
+                    claim_rank: None,
+                    pair: false,
+                });
+                referents.len() - 1
+            });
+            let r = &mut referents[k];
+            r.mentions += 1;
+            r.last_sentence = sentence;
+            r.last_start = e.span.start;
+            r.subject = subject;
+        }
+        // Earlier claims whose speaker was called "he" or "she" tell an unmarked gender.
+        for c in claims {
+            let mention_gender = c
+                .speaker_mention
+                .filter(|m| m.end <= mention.start)
+                .and_then(|m| pronoun_gender(m.slice(doc.text())));
+            let k = c.speaker.as_ref().and_then(|n| index.get(n));
+            if let (Some(g), Some(&k)) = (mention_gender, k) {
+                referents[k].gender.get_or_insert(g);
+            }
+        }
+        // Speakers of earlier claims that name their speaker, latest first.
+        let named_claims = claims.iter().rev().filter(|c| {
+            c.speaker_mention.is_some_and(|m| {
+                m.end <= mention.start && entities_in(doc, m).iter().any(|e| m.contains(e.span))
+            })
+        });
+        let mut rank = 0;
+        for c in named_claims {
+            let Some(&k) = c.speaker.as_ref().and_then(|n| index.get(n)) else {
+                continue;
+            };
+            if referents[k].claim_rank.is_none() {
+                referents[k].claim_rank = Some(rank);
+                rank += 1;
+            }
+        }
+        referents
+    }
+}
+
+/// Whether a referent can be called so: never "he" or "she" if the article, the first-name
+/// table or an earlier claim gives it the other gender; "it" is an organisation or a place, "they" and "we"
+/// too ("China") or a pair of persons, "he", "she" and "I" are persons or organisations (the tagger
+/// mistypes persons, "Trump" as ORG). A nominal only stands for a referent the article links
+/// to it, by the referent's role or name ("the minister" for "Foreign Minister Wang Yi", "the
+/// court" for "Supreme Court"), or an organisation noun an organisation ("the company"):
+/// otherwise it stays a description, never a guess.
+fn agrees(anaphor: &Anaphor, r: &Referent) -> bool {
+    let label = r.speaker.label;
+    if let Anaphor::Pronoun(p) = anaphor {
+        if pronoun_gender(p).is_some_and(|g| r.gender.is_some_and(|m| m != g)) {
+            return false;
+        }
+    }
+    match anaphor {
+        Anaphor::Pronoun("it") => matches!(label, Some(Label::Org | Label::Loc)),
+        Anaphor::Pronoun("they" | "we") => r.pair || matches!(label, Some(Label::Org | Label::Loc)),
+        Anaphor::Pronoun(_) => matches!(label, Some(Label::Per | Label::Org)),
+        Anaphor::Nominal {
+            head, organisation, ..
+        } => head_fits(head, r) || *organisation && label == Some(Label::Org),
+    }
+}
+
+/// Features of "nobody": the mention's shape, and whether any candidate fits a nominal's head.
+fn nobody_features(anaphor: &Anaphor, referents: &[Referent]) -> Vec<String> {
+    let mut base = vec!["nobody".to_string()];
+    if let Anaphor::Nominal {
+        head,
+        role,
+        group,
+        organisation,
+    } = anaphor
+    {
+        base.push(format!("nobody&role={role}"));
+        base.push(format!("nobody&organisation={organisation}"));
+        base.push(format!("nobody&group={group}"));
+        base.push(format!("nobody&plural={}", plural(head)));
+        let fits = referents.iter().any(|r| head_fits(head, r));
+        base.push(format!("nobody&fits={fits}"));
+    }
+    if !referents
+        .iter()
+        .any(|r| r.speaker.label == Some(Label::Per))
+    {
+        base.push("nobody&no_person".to_string());
+    }
+    base
+}
+
+/// Features of one referent: type, gender agreement, recency, salience, earlier claims, and
+/// for a nominal, whether the referent's role or name has its head.
+fn referent_features(
+    anaphor: &Anaphor,
+    r: &Referent,
+    all: &[Referent],
+    sentence: usize,
+    initial: bool,
+) -> Vec<String> {
+    let label = r.speaker.label.map_or("none", Label::as_str);
+    let later = |f: &dyn Fn(&Referent) -> bool| {
+        all.iter()
+            .filter(|o| f(o) && o.last_start > r.last_start)
+            .count()
+    };
+    let recent = later(&|_| true);
+    let recent_same = later(&|o| o.speaker.label == r.speaker.label);
+    let salience = all.iter().filter(|o| o.mentions > r.mentions).count();
+    let distance = sentence.saturating_sub(r.last_sentence);
+    let claim = r
+        .claim_rank
+        .map_or("none".to_string(), |k| bucket(k, &[0, 1]));
+    let mut base = vec![
+        format!("type={label}"),
+        format!("dist={}", bucket(distance, &[0, 1, 2, 3, 6])),
+        format!("recent={}", bucket(recent, &[0, 1, 2])),
+        format!("recent_type={}", bucket(recent_same, &[0, 1])),
+        format!("mentions={}", bucket(r.mentions, &[1, 2, 4])),
+        format!("salience={}", bucket(salience, &[0, 1])),
+        format!("claim={claim}"),
+        format!("claim={claim}&recent_type={}", bucket(recent_same, &[0, 1])),
+        format!(
+            "subject={}&dist={}",
+            r.subject,
+            bucket(distance, &[0, 1, 2])
+        ),
+        format!(
+            "first={}",
+            r.first_sentence == all.iter().map(|o| o.first_sentence).min().unwrap_or(0)
+        ),
+        format!("pair={}", r.pair),
+        format!(
+            "initial={initial}&subject={}&dist={}",
+            r.subject,
+            bucket(distance, &[0, 1, 2])
+        ),
+        format!("claim={claim}&dist={}", bucket(distance, &[0, 1, 2])),
+        format!(
+            "recent_type={}&dist={}",
+            bucket(recent_same, &[0, 1]),
+            bucket(distance, &[0, 1, 2])
+        ),
+    ];
+    if let Anaphor::Pronoun(p) = anaphor {
+        if let Some(g) = pronoun_gender(p) {
+            let agreement = match r.gender {
+                Some(m) if m == g => "match",
+                Some(_) => "clash",
+                None => "unknown",
+            };
+            base.push(format!("gender={agreement}"));
+            // The last named person of the pronoun's gender.
+            let last_of_gender = r.gender == Some(g) && later(&|o| o.gender == Some(g)) == 0;
+            base.push(format!("last_of_gender={last_of_gender}"));
+            base.push(format!("gender={agreement}&type={label}"));
+        }
+    }
+    if let Anaphor::Nominal {
+        head, role, group, ..
+    } = anaphor
+    {
+        base.push(format!("fits={}&type={label}", head_fits(head, r)));
+        base.push(format!("head={head}&type={label}"));
+        base.push(format!("role={role}&group={group}&type={label}"));
+        base.push(format!(
+            "fits={}&recent_type={}",
+            head_fits(head, r),
+            bucket(recent_same, &[0, 1])
+        ));
+        base.push(format!("has_role={}", r.speaker.role.is_some()));
+    }
+    base
+}
+
+/// Whether a nominal's head is the head of the referent's role ("minister" for "foreign
+/// minister") or a word of its name ("campaign" for "Clinton campaign").
+fn head_fits(head: &str, r: &Referent) -> bool {
+    let role_head = r.speaker.role.as_deref().and_then(|role| {
+        words(role)
+            .last()
+            .map(|w| strip_possessive(w).to_lowercase())
+    });
+    role_head.is_some_and(|h| h == head || same_prefix(&h, head))
+        || r.speaker
+            .name
+            .as_deref()
+            .is_some_and(|n| words(n).iter().any(|w| w.to_lowercase() == head))
+}
+
+/// Whether a head noun looks plural ("officials"; not "press").
+fn plural(head: &str) -> bool {
+    head.ends_with('s') && !head.ends_with("ss")
+}
+
+/// `n` as the first threshold it does not exceed, or the last one with `+`.
+fn bucket(n: usize, thresholds: &[usize]) -> String {
+    match thresholds.iter().find(|&&t| n <= t) {
+        Some(t) => t.to_string(),
+        None => format!("{}+", thresholds.last().map_or(0, |t| t + 1)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buckets() {
+        assert_eq!(bucket(0, &[0, 1, 2]), "0");
+        assert_eq!(bucket(2, &[0, 1, 2]), "2");
+        assert_eq!(bucket(5, &[0, 1, 2]), "3+");
+        assert_eq!(bucket(4, &[1, 2, 4]), "4");
+    }
+
+    #[test]
+    fn model_table_round_trips() {
+        let model = AntecedentModel::from_table("# c\nhe|claim=0\t1.5\nnobody\t-0.25\n").unwrap();
+        assert_eq!(
+            AntecedentModel::from_table(&model.to_table()).unwrap(),
+            model
+        );
+        assert!(AntecedentModel::from_table("no tab here").is_err());
+    }
+
+    /// Two features, one marking the right candidate: training must learn to pick it.
+    #[test]
+    fn training_learns_the_marking_feature() {
+        let choice = |right: usize| Choice {
+            form: "he",
+            features: (0..3)
+                .map(|k| {
+                    let mut f = vec![format!("slot{k}")];
+                    if k == right {
+                        f.push("right".to_string());
+                    }
+                    f
+                })
+                .collect(),
+            referents: Vec::new(),
+        };
+        let examples: Vec<(Choice, Vec<bool>)> = (0..12)
+            .map(|i| {
+                let right = i % 3;
+                (choice(right), (0..3).map(|k| k == right).collect())
+            })
+            .collect();
+        let model = AntecedentModel::train(&examples, 50, 0.1);
+        for right in 0..3 {
+            assert_eq!(model.best(&choice(right)), right);
+        }
+    }
+
+    #[test]
+    fn pronouns_and_definite_nominals_are_anaphors() {
+        let a = RuleAttributor::default();
+        assert_eq!(anaphor(&a, "He"), Some(Anaphor::Pronoun("he")));
+        assert_eq!(anaphor(&a, "their"), Some(Anaphor::Pronoun("they")));
+        assert!(matches!(
+            anaphor(&a, "the foreign minister"),
+            Some(Anaphor::Nominal { role: true, .. })
+        ));
+        assert_eq!(anaphor(&a, "the Kremlin"), None);
+        assert_eq!(anaphor(&a, "a spokesman"), None);
+        assert_eq!(anaphor(&a, "Tony Blair"), None);
+    }
+}

@@ -1,0 +1,171 @@
+//! Training the antecedent ranker on hand-resolved speakers (`claimex speakers train`), with a
+//! cross-validated accuracy per mention category.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::antecedents::{anaphor, AntecedentModel, Choice};
+use super::{Names, RuleAttributor};
+use crate::span::Span;
+use crate::{Article, Pipeline};
+
+/// One hand-resolved speaker mention: a row of `data/polnear_train.speakers.jsonl`.
+#[derive(Clone, Debug, Deserialize)]
+pub struct GoldMention {
+    /// The article id.
+    pub doc_id: String,
+    /// The mention, in characters of the article text.
+    pub start: usize,
+    /// End of the mention, in characters.
+    pub end: usize,
+    /// `pronoun`, `nominal`, `honorific` or `surname`.
+    pub category: String,
+    /// The full name, `None` when the article never says who it is.
+    pub name: Option<String>,
+}
+
+/// Cross-validated accuracy of the ranker on the gold mentions it handles.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct AntecedentReport {
+    /// Gold mentions that are anaphors (pronouns and definite nominals).
+    pub examples: usize,
+    /// Of those, resolvable ones where no candidate holds the gold name (always wrong).
+    pub unreachable: usize,
+    /// Gold mentions that are no anaphor (names, indefinite nominals): not the ranker's.
+    pub skipped: usize,
+    /// Held-out accuracy per category, then `all`: (category, n, correct).
+    pub accuracy: Vec<(String, usize, usize)>,
+}
+
+/// A gold mention turned into a choice, with which candidates are right.
+struct Example {
+    choice: Choice,
+    correct: Vec<bool>,
+    category: String,
+    /// Index of the article, for folds.
+    article: usize,
+}
+
+/// Trains the ranker on every gold mention of `articles` (see [`AntecedentModel::train`] for
+/// `rounds` and `l2`), and reports its accuracy
+/// when each of `folds` article folds is held out in turn.
+pub fn train_antecedents(
+    articles: &[Article],
+    gold: &[GoldMention],
+    rounds: usize,
+    l2: f64,
+    folds: usize,
+) -> (AntecedentModel, AntecedentReport) {
+    // Claims come from an attributor without a ranker, so that no feature depends on the
+    // model in use: retraining gives the same model.
+    let pipeline = Pipeline::default().with_attributor(RuleAttributor::with_antecedents(
+        crate::lexicon::default_lexicon(),
+        AntecedentModel::default(),
+    ));
+    let (examples, skipped) = examples(&pipeline, articles, gold);
+    let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for fold in 0..folds {
+        let train: Vec<(Choice, Vec<bool>)> = examples
+            .iter()
+            .filter(|e| e.article % folds != fold)
+            .map(|e| (e.choice.clone(), e.correct.clone()))
+            .collect();
+        let model = AntecedentModel::train(&train, rounds, l2);
+        for e in examples.iter().filter(|e| e.article % folds == fold) {
+            let right = e.correct[model.best(&e.choice)] as usize;
+            let resolvable = if e.correct[0] {
+                "unresolvable"
+            } else {
+                "resolvable"
+            };
+            for group in [e.category.as_str(), resolvable, "all"] {
+                let c = counts.entry(group.to_string()).or_default();
+                c.0 += 1;
+                c.1 += right;
+            }
+        }
+    }
+    let all: Vec<(Choice, Vec<bool>)> = examples
+        .iter()
+        .map(|e| (e.choice.clone(), e.correct.clone()))
+        .collect();
+    let report = AntecedentReport {
+        examples: examples.len(),
+        unreachable: examples
+            .iter()
+            .filter(|e| !e.correct.contains(&true))
+            .count(),
+        skipped,
+        accuracy: counts.into_iter().map(|(g, (n, c))| (g, n, c)).collect(),
+    };
+    (AntecedentModel::train(&all, rounds, l2), report)
+}
+
+/// The examples of the gold mentions that are anaphors, in article then gold order, and how
+/// many gold mentions were skipped.
+fn examples(
+    pipeline: &Pipeline,
+    articles: &[Article],
+    gold: &[GoldMention],
+) -> (Vec<Example>, usize) {
+    let attributor = RuleAttributor::default();
+    let mut out = Vec::new();
+    let mut skipped = 0;
+    for (k, article) in articles.iter().enumerate() {
+        let mentions: Vec<&GoldMention> = gold.iter().filter(|g| g.doc_id == article.id).collect();
+        if mentions.is_empty() {
+            continue;
+        }
+        let doc = pipeline.analyze(article);
+        let (claims, _) = pipeline.claims(&doc);
+        let mut names = Names::build(&attributor, &doc);
+        names.genders = attributor.person_genders(&doc, &names);
+        for g in mentions {
+            let Some(span) = byte_span(&article.text, g.start, g.end) else {
+                skipped += 1;
+                continue;
+            };
+            let Some(a) = anaphor(&attributor, span.slice(&article.text)) else {
+                skipped += 1;
+                continue;
+            };
+            let choice = attributor.choice(&doc, &names, &claims, span, &a);
+            let correct = (0..choice.features.len())
+                .map(|c| choice.is_correct(c, g.name.as_deref()))
+                .collect();
+            out.push(Example {
+                choice,
+                correct,
+                category: g.category.clone(),
+                article: k,
+            });
+        }
+    }
+    (out, skipped)
+}
+
+/// The byte span of characters `start..end` of `text`, if both fall inside it.
+fn byte_span(text: &str, start: usize, end: usize) -> Option<Span> {
+    let mut offsets = text.char_indices().map(|(b, _)| b).chain([text.len()]);
+    let from = offsets.nth(start)?;
+    let to = if end == start {
+        from
+    } else {
+        offsets.nth(end - start - 1)?
+    };
+    Some(Span::new(from, to))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_spans_count_characters() {
+        let text = "é he said";
+        assert_eq!(byte_span(text, 2, 4).map(|s| s.slice(text)), Some("he"));
+        assert_eq!(byte_span(text, 0, 1).map(|s| s.slice(text)), Some("é"));
+        assert_eq!(byte_span(text, 8, 12), None);
+    }
+}
