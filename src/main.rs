@@ -272,6 +272,13 @@ enum ParseCommand {
         /// Train on the first N sentences only (for quick experiments).
         #[arg(long)]
         max_sentences: Option<usize>,
+        /// Beam width: 1 trains and parses greedily; more trains globally (max-violation
+        /// structured perceptron) and parses with a beam of this width.
+        #[arg(long, default_value_t = 1)]
+        beam: usize,
+        /// Beam width the trained model parses with (default: --beam).
+        #[arg(long)]
+        decode_beam: Option<usize>,
         /// Tagger epochs (default: the POS tagger's).
         #[arg(long, default_value_t = 0)]
         tagger_epochs: usize,
@@ -314,6 +321,9 @@ enum ParseCommand {
         /// Where to write the pruned model.
         #[arg(long, requires = "prune")]
         pruned_out: Option<PathBuf>,
+        /// Diagnostic: decode with this beam width instead of the model's.
+        #[arg(long)]
+        beam: Option<usize>,
     },
     /// Parse raw text (a file, or standard input) into CoNLL-U.
     Tag {
@@ -354,6 +364,8 @@ fn parse_command(command: ParseCommand) -> anyhow::Result<ExitCode> {
             epochs,
             seed,
             max_sentences,
+            beam,
+            decode_beam,
             tagger_epochs,
             tagger_ensemble,
             prune,
@@ -376,6 +388,8 @@ fn parse_command(command: ParseCommand) -> anyhow::Result<ExitCode> {
             options.parser.epochs = epochs;
             options.parser.seed = seed;
             options.parser.prune = prune;
+            options.parser.beam = beam;
+            options.parser.decode_beam = decode_beam.unwrap_or(0);
             let model = ParseModel::train(&train_set, dev_set.as_deref(), classes, &options);
             let mut file = AtomicFile::create(&out)?;
             model.write_to(file.writer())?;
@@ -397,8 +411,12 @@ fn parse_command(command: ParseCommand) -> anyhow::Result<ExitCode> {
             gold_tags,
             prune,
             pruned_out,
+            beam,
         } => {
             let mut model = parse_model(&model)?;
+            if let Some(k) = beam {
+                model.to_mut().parser.set_beam(k);
+            }
             if let Some(p) = prune {
                 let m = model.to_mut();
                 m.parser = m.parser.pruned(p);

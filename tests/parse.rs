@@ -86,6 +86,33 @@ fn training_is_deterministic() {
 }
 
 #[test]
+fn beam_training_fits_the_fixture_deterministically() {
+    let mut options = TrainOptions::default();
+    options.parser.epochs = 40;
+    options.parser.verbose = false;
+    options.parser.beam = 4;
+    options.tagger_epochs = 10;
+    options.tagger_ensemble = 1;
+    options.jackknife = 0;
+    let classes = models::word_classes();
+    let train = || {
+        let m = ParseModel::train(&fixture(), None, classes, &options);
+        let mut b = Vec::new();
+        m.write_to(&mut b).unwrap();
+        (m, b)
+    };
+    let (m, bytes) = train();
+    assert_eq!(m.parser.beam(), 4);
+    let gold = fixture();
+    let s = score::score(&gold, &m.predict(&gold, classes));
+    assert_eq!((s.uas, s.las), (1.0, 1.0), "{}", s.to_text());
+    assert_eq!(bytes, train().1);
+    let back = ParseModel::from_bytes(&bytes).unwrap();
+    assert_eq!(back.parser.beam(), 4);
+    assert_eq!(back.predict(&gold, classes), m.predict(&gold, classes));
+}
+
+#[test]
 fn same_output_on_one_or_two_threads() {
     let text = "Mira said the bridge was safe. The council wants to build new parks, officials said.\n\nTomas denied it.";
     let sentences = claimex::parse::split_text(text);

@@ -3,6 +3,7 @@
 //! (XPOS, lowercased word), a learned lemmatizer, and an arc-hybrid parser. The library side of
 //! `claimex parse train|eval|tag`.
 
+mod beam;
 pub mod conllu;
 pub mod lemma;
 pub mod parser;
@@ -19,7 +20,7 @@ use conllu::{Sentence, Word};
 use lemma::Lemmatizer;
 use parser::{Parser, ParserConfig, TrainSentence, Training};
 
-const MAGIC: &[u8; 8] = b"CXPARSE2";
+const MAGIC: &[u8; 8] = b"CXPARSE3";
 
 /// UPOS from (XPOS, lowercased word), falling back to the most frequent UPOS of the XPOS.
 #[derive(Clone, Debug, Default, PartialEq)]
