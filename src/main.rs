@@ -12,7 +12,7 @@ use claimex::attribution::{train_antecedents, GoldMention};
 use claimex::eval::claims as claim_eval;
 use claimex::ingest::{self, Articles, IngestOptions, Shard, DEFAULT_MAX_ARTICLE_BYTES};
 use claimex::models::{self, Task};
-use claimex::pipeline::{Pipeline, RunOptions, RunStats, Work};
+use claimex::pipeline::{Pipeline, RunOptions, RunStats, SyntaxScope, Work};
 use claimex::sink::{AtomicFile, ClaimStream, Dataset, DatasetOptions, Kept};
 use claimex::tagger::conll::Corpus;
 use claimex::tagger::WordClasses;
@@ -68,6 +68,10 @@ enum Command {
         /// Reject articles longer than this many bytes.
         #[arg(long, default_value_t = DEFAULT_MAX_ARTICLE_BYTES)]
         max_article_bytes: usize,
+        /// Which sentences get tags, lemmas and a dependency parse (nothing in the output
+        /// depends on them yet).
+        #[arg(long, value_enum, default_value_t = SyntaxScope::default())]
+        syntax: SyntaxScope,
         /// Find entities with this local Hugging Face token-classification model (a directory
         /// with config.json, tokenizer.json or vocab.txt, and rust_model.ot or
         /// model.safetensors) instead of the built-in perceptron.
@@ -319,6 +323,13 @@ enum ParseCommand {
         /// Train on the first N sentences only (for quick experiments).
         #[arg(long)]
         max_sentences: Option<usize>,
+        /// Beam width: 1 trains and parses greedily; more trains globally (max-violation
+        /// structured perceptron) and parses with a beam of this width.
+        #[arg(long, default_value_t = 1)]
+        beam: usize,
+        /// Beam width the trained model parses with (default: --beam).
+        #[arg(long)]
+        decode_beam: Option<usize>,
         /// Tagger epochs (default: the POS tagger's).
         #[arg(long, default_value_t = 0)]
         tagger_epochs: usize,
@@ -361,6 +372,9 @@ enum ParseCommand {
         /// Where to write the pruned model.
         #[arg(long, requires = "prune")]
         pruned_out: Option<PathBuf>,
+        /// Diagnostic: decode with this beam width instead of the model's.
+        #[arg(long)]
+        beam: Option<usize>,
     },
     /// Parse raw text (a file, or standard input) into CoNLL-U.
     Tag {
@@ -401,6 +415,8 @@ fn parse_command(command: ParseCommand) -> anyhow::Result<ExitCode> {
             epochs,
             seed,
             max_sentences,
+            beam,
+            decode_beam,
             tagger_epochs,
             tagger_ensemble,
             prune,
@@ -423,6 +439,8 @@ fn parse_command(command: ParseCommand) -> anyhow::Result<ExitCode> {
             options.parser.epochs = epochs;
             options.parser.seed = seed;
             options.parser.prune = prune;
+            options.parser.beam = beam;
+            options.parser.decode_beam = decode_beam.unwrap_or(0);
             let model = ParseModel::train(&train_set, dev_set.as_deref(), classes, &options);
             let mut file = AtomicFile::create(&out)?;
             model.write_to(file.writer())?;
@@ -444,8 +462,12 @@ fn parse_command(command: ParseCommand) -> anyhow::Result<ExitCode> {
             gold_tags,
             prune,
             pruned_out,
+            beam,
         } => {
             let mut model = parse_model(&model)?;
+            if let Some(k) = beam {
+                model.to_mut().parser.set_beam(k);
+            }
             if let Some(p) = prune {
                 let m = model.to_mut();
                 m.parser = m.parser.pruned(p);
@@ -949,6 +971,7 @@ fn main() -> ExitCode {
             threads,
             quiet,
             max_article_bytes,
+            syntax,
             #[cfg(feature = "transformer")]
             ner_model,
         } => {
@@ -958,7 +981,7 @@ fn main() -> ExitCode {
             let pipeline = anyhow::Ok(Pipeline::default());
             pipeline.and_then(|pipeline| {
                 run(RunRequest {
-                    pipeline,
+                    pipeline: pipeline.with_syntax(syntax),
                     options: RunOptions {
                         threads,
                         progress: !quiet,

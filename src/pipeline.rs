@@ -2,6 +2,7 @@
 //! pool, and hands the outputs to the sinks in input order (so output is identical whatever
 //! the thread count).
 
+use std::cell::OnceCell;
 use std::io::IsTerminal;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::{Duration, Instant};
@@ -15,12 +16,13 @@ use crate::attribution::{Attributor, Claim, RuleAttributor};
 use crate::claim::DocOutput;
 use crate::clean::Cleaner;
 use crate::confidence::ConfidenceModel;
-use crate::document::{Analysis, Sentence};
+use crate::document::{Analysis, ParserSource, Sentence};
 use crate::ingest::InputError;
 use crate::lexicon::Lexicon;
 use crate::models::{self, Task};
 use crate::ner::{Recognizer, TaggerRecognizer};
-use crate::quote::{CueLexicon, QuoteDetector, RuleQuoteDetector};
+use crate::parse::ParseModel;
+use crate::quote::{Candidate, CueLexicon, QuoteDetector, RuleQuoteDetector};
 use crate::sentence::{Abbreviations, NewsSentenceSplitter, SentenceSplitter};
 use crate::sink::{Counts, RunKey, Sink};
 use crate::token::Tokenizer;
@@ -30,12 +32,34 @@ const BATCH_ARTICLES: usize = 256;
 /// Text bytes per parallel batch.
 const BATCH_BYTES: usize = 16 << 20;
 
+/// Which sentences of an article the pipeline tags, lemmatises and parses (see
+/// [`Analysis::syntax`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum SyntaxScope {
+    /// None: [`Analysis::syntax`] answers `None`.
+    None,
+    /// A sentence when a stage first asks for its syntax (the parser model is loaded then).
+    #[default]
+    Lazy,
+    /// The sentences the attribution stage looks at, after quote detection: those holding a
+    /// candidate's cue, content or speaker mention.
+    Candidates,
+    /// Every sentence, before quote detection.
+    All,
+}
+
+/// The embedded parser model (loaded on first use).
+fn embedded_parser() -> Option<&'static ParseModel> {
+    crate::parse::embedded().ok()
+}
+
 /// The stages of the claim pipeline.
 pub struct Pipeline {
     cleaner: Cleaner,
     splitter: Box<dyn SentenceSplitter>,
     tokenizer: Tokenizer,
     recognizer: Box<dyn Recognizer>,
+    syntax: SyntaxScope,
     detector: Box<dyn QuoteDetector>,
     attributor: Box<dyn Attributor>,
     /// Turns each claim's rule confidence into a calibrated probability; `None` keeps the
@@ -61,6 +85,7 @@ impl Default for Pipeline {
                     &models::fingerprint(models::NER_MODEL)[..12]
                 ),
             )),
+            syntax: SyntaxScope::default(),
             detector: Box::new(RuleQuoteDetector::new(
                 CueLexicon::default(),
                 lexicon.clone(),
@@ -150,12 +175,72 @@ impl Pipeline {
         let mut doc = Analysis {
             article,
             mask,
+            parser: (self.syntax != SyntaxScope::None).then_some(embedded_parser as ParserSource),
+            parses: vec![OnceCell::new(); sentences.len()],
             sentences,
             tokens,
             entities: Vec::new(),
         };
         doc.entities = self.recognizer.recognize(&doc);
+        if self.syntax == SyntaxScope::All {
+            self.parse_sentences(&doc, (0..doc.sentences.len()).collect());
+        }
         doc
+    }
+
+    /// The pipeline parsing the sentences of `scope`.
+    pub fn with_syntax(mut self, scope: SyntaxScope) -> Pipeline {
+        self.syntax = scope;
+        self
+    }
+
+    /// Tags, lemmatises and parses the sentences `which` (ascending, distinct) of `doc`, all
+    /// at once.
+    fn parse_sentences(&self, doc: &Analysis, which: Vec<usize>) {
+        let Some(model) = embedded_parser() else {
+            return;
+        };
+        let forms: Vec<Vec<&str>> = which.iter().map(|&i| doc.sentence_forms(i)).collect();
+        let parsed = model.syntax(&forms, models::word_classes());
+        for (i, syntax) in which.into_iter().zip(parsed) {
+            let _ = doc.parses[i].set(syntax);
+        }
+    }
+
+    /// The sentences holding a candidate's cue, content or speaker mention, ascending.
+    fn candidate_sentences(doc: &Analysis, candidates: &[Candidate]) -> Vec<usize> {
+        let mut which: Vec<usize> = candidates
+            .iter()
+            .flat_map(|c| {
+                let spans = c.fragments.iter().chain(&c.speaker);
+                let spans = spans.chain(c.cue.as_ref().map(|q| &q.span));
+                spans
+                    .flat_map(|&s| doc.sentences_in(s))
+                    .chain(std::iter::once(c.sentence))
+            })
+            .filter(|&i| i < doc.sentences.len())
+            .collect();
+        which.sort_unstable();
+        which.dedup();
+        which
+    }
+
+    /// Quote detection on an analysed article; with [`SyntaxScope::Candidates`] the
+    /// candidates' sentences are then parsed.
+    fn candidates(&self, doc: &Analysis) -> Vec<Candidate> {
+        let candidates = self.detector.detect(doc);
+        if self.syntax == SyntaxScope::Candidates {
+            self.parse_sentences(doc, Self::candidate_sentences(doc, &candidates));
+        }
+        candidates
+    }
+
+    /// Runs the analysis stages and quote detection on one article; the sentences of the
+    /// pipeline's [`SyntaxScope`] are parsed.
+    pub fn detect<'a>(&self, article: &'a Article) -> (Analysis<'a>, Vec<Candidate>) {
+        let doc = self.analyze(article);
+        let candidates = self.candidates(&doc);
+        (doc, candidates)
     }
 
     /// Runs every stage on one article and builds its output records.
@@ -168,7 +253,7 @@ impl Pipeline {
     /// The claims of an analysed article, with the detector's pattern strength of each (same
     /// order); confidences are calibrated unless [`Pipeline::without_confidence`].
     pub fn claims(&self, doc: &Analysis) -> (Vec<Claim>, Vec<f32>) {
-        let candidates = self.detector.detect(doc);
+        let candidates = self.candidates(doc);
         let evidence: Vec<f32> = candidates.iter().map(|c| c.evidence).collect();
         let mut claims = self.attributor.attribute(doc, candidates);
         if let Some(model) = self.confidence {

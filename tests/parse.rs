@@ -86,6 +86,33 @@ fn training_is_deterministic() {
 }
 
 #[test]
+fn beam_training_fits_the_fixture_deterministically() {
+    let mut options = TrainOptions::default();
+    options.parser.epochs = 40;
+    options.parser.verbose = false;
+    options.parser.beam = 4;
+    options.tagger_epochs = 10;
+    options.tagger_ensemble = 1;
+    options.jackknife = 0;
+    let classes = models::word_classes();
+    let train = || {
+        let m = ParseModel::train(&fixture(), None, classes, &options);
+        let mut b = Vec::new();
+        m.write_to(&mut b).unwrap();
+        (m, b)
+    };
+    let (m, bytes) = train();
+    assert_eq!(m.parser.beam(), 4);
+    let gold = fixture();
+    let s = score::score(&gold, &m.predict(&gold, classes));
+    assert_eq!((s.uas, s.las), (1.0, 1.0), "{}", s.to_text());
+    assert_eq!(bytes, train().1);
+    let back = ParseModel::from_bytes(&bytes).unwrap();
+    assert_eq!(back.parser.beam(), 4);
+    assert_eq!(back.predict(&gold, classes), m.predict(&gold, classes));
+}
+
+#[test]
 fn same_output_on_one_or_two_threads() {
     let text = "Mira said the bridge was safe. The council wants to build new parks, officials said.\n\nTomas denied it.";
     let sentences = claimex::parse::split_text(text);
@@ -135,4 +162,84 @@ fn embedded_model_parses_text() {
             .all(|w| w.head <= s.len() && !w.deprel.is_empty()));
     }
     assert_eq!(parsed[0].words[2].lemma, "say");
+}
+
+#[test]
+fn embedded_model_same_output_on_one_or_two_threads() {
+    let text = "“We will not pay,” the minister told reporters on Monday, adding that talks \
+                would resume. Critics say the plan, which costs $3 billion, can't work. \
+                According to the agency, prices rose 4% in May.";
+    let sentences = claimex::parse::split_text(text);
+    let many: Vec<Vec<&str>> = sentences.iter().cycle().take(400).cloned().collect();
+    let model = claimex::parse::embedded().unwrap();
+    let classes = models::word_classes();
+    let run = |threads| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| model.annotate_parallel(&many, classes))
+    };
+    let one = run(1);
+    assert_eq!(one, run(2));
+    // Each sentence is analysed on its own: alone it gets the same analysis.
+    for (i, s) in sentences.iter().enumerate() {
+        let alone = model.syntax(std::slice::from_ref(s), classes);
+        assert_eq!(alone.len(), 1);
+        assert_eq!(alone[0].heads.len(), s.len());
+        assert!(one[i]
+            .words
+            .iter()
+            .zip(&alone[0].heads)
+            .all(|(w, &h)| w.head == h as usize));
+    }
+}
+
+#[test]
+fn pipeline_parses_the_sentences_attribution_looks_at() {
+    use claimex::article::Article;
+    use claimex::pipeline::{Pipeline, SyntaxScope};
+    let text = "The weather was mild. “We will rebuild,” Mayor Ana Ruiz said on Monday. \
+                Traffic was light. Officials said the bridge would reopen in May.";
+    let article = Article::new("a", text);
+    let model = claimex::parse::embedded().unwrap();
+    let forms = |doc: &claimex::document::Analysis, i: usize| -> Vec<String> {
+        doc.sentences[i]
+            .tokens
+            .clone()
+            .map(|t| doc.token_text(t).to_string())
+            .collect()
+    };
+    let eager = Pipeline::default().with_syntax(SyntaxScope::Candidates);
+    let (doc, candidates) = eager.detect(&article);
+    assert_eq!(doc.parses.len(), doc.sentences.len());
+    assert!(!candidates.is_empty());
+    for c in &candidates {
+        assert!(doc.is_parsed(c.sentence), "sentence {}", c.sentence);
+    }
+    assert!(!doc.is_parsed(0), "no candidate in the first sentence");
+    for i in 0..doc.sentences.len() {
+        let expected = model.syntax(&[forms(&doc, i)], models::word_classes());
+        assert_eq!(doc.syntax(i), Some(&expected[0]));
+        assert!(doc.is_parsed(i));
+    }
+    assert_eq!(doc.syntax(doc.sentences.len()), None);
+    // The default parses a sentence when it is first asked for, with the same result.
+    let (lazy, _) = Pipeline::default().detect(&article);
+    assert!((0..lazy.sentences.len()).all(|i| !lazy.is_parsed(i)));
+    assert_eq!(lazy.syntax(1), doc.syntax(1));
+    assert!(lazy.is_parsed(1) && !lazy.is_parsed(2));
+    let all = Pipeline::default()
+        .with_syntax(SyntaxScope::All)
+        .analyze(&article);
+    assert!((0..all.sentences.len()).all(|i| all.is_parsed(i)));
+    let (none, _) = Pipeline::default()
+        .with_syntax(SyntaxScope::None)
+        .detect(&article);
+    assert_eq!(none.syntax(1), None);
+    // What is parsed does not change the output.
+    let out = |scope| Pipeline::default().with_syntax(scope).process(&article);
+    for scope in [SyntaxScope::Lazy, SyntaxScope::Candidates, SyntaxScope::All] {
+        assert_eq!(out(SyntaxScope::None), out(scope));
+    }
 }

@@ -3,6 +3,7 @@
 //! (XPOS, lowercased word), a learned lemmatizer, and an arc-hybrid parser. The library side of
 //! `claimex parse train|eval|tag`.
 
+mod beam;
 pub mod conllu;
 pub mod lemma;
 pub mod parser;
@@ -19,7 +20,7 @@ use conllu::{Sentence, Word};
 use lemma::Lemmatizer;
 use parser::{Parser, ParserConfig, TrainSentence, Training};
 
-const MAGIC: &[u8; 8] = b"CXPARSE2";
+const MAGIC: &[u8; 8] = b"CXPARSE3";
 
 /// UPOS from (XPOS, lowercased word), falling back to the most frequent UPOS of the XPOS.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -69,14 +70,11 @@ impl UposTable {
     }
 
     /// The UPOS of `word` tagged `xpos`.
-    pub fn upos(&self, word: &str, xpos: &str) -> String {
+    pub fn upos(&self, word: &str, xpos: &str) -> &str {
         if let Some(u) = self.by_word.get(&(xpos.to_string(), word.to_lowercase())) {
-            return u.clone();
+            return u;
         }
-        self.by_tag
-            .get(xpos)
-            .cloned()
-            .unwrap_or_else(|| "X".to_string())
+        self.by_tag.get(xpos).map_or("X", String::as_str)
     }
 
     fn to_text(&self) -> String {
@@ -123,6 +121,24 @@ pub struct ParseModel {
     pub lemmatizer: Lemmatizer,
     /// Dependency parser.
     pub parser: Parser,
+}
+
+/// A sentence's XPOS and UPOS tags.
+type SentenceTags<'m> = (Vec<&'m str>, Vec<&'m str>);
+
+/// What the model finds in one sentence, one entry per token; the names borrow the model's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Syntax<'m> {
+    /// Penn tags.
+    pub xpos: Vec<&'m str>,
+    /// Universal tags.
+    pub upos: Vec<&'m str>,
+    /// Lemmas.
+    pub lemmas: Vec<String>,
+    /// Heads: 0 for the root, otherwise the 1-based position of the head in the sentence.
+    pub heads: Vec<u32>,
+    /// Universal dependency relations.
+    pub relations: Vec<&'m str>,
 }
 
 /// Training settings.
@@ -372,47 +388,77 @@ impl ParseModel {
             .collect()
     }
 
+    /// The XPOS and UPOS tags of sentences of forms (the sentences are tagged independently).
+    fn tags(&self, forms: &[Vec<&str>], classes: &WordClasses) -> Vec<SentenceTags<'_>> {
+        let labels = self.tagger.labels();
+        let xpos = self
+            .tagger
+            .tag_document(forms, classes)
+            .into_iter()
+            .map(|ids| {
+                ids.into_iter()
+                    .map(|i| labels.get(i as usize).map_or("NN", String::as_str))
+                    .collect::<Vec<_>>()
+            });
+        match &self.upos_tagger {
+            Some(t) => xpos.zip(t.tag_document_labels(forms, classes)).collect(),
+            None => xpos
+                .zip(forms)
+                .map(|(x, f)| {
+                    let u = f
+                        .iter()
+                        .zip(&x)
+                        .map(|(f, x)| self.upos.upos(f, x))
+                        .collect();
+                    (x, u)
+                })
+                .collect(),
+        }
+    }
+
     /// Fills XPOS, UPOS and lemma of every word (never reading those columns).
     pub fn tag_sentences(&self, sentences: &mut [Sentence], classes: &WordClasses) {
         let forms: Vec<Vec<&str>> = sentences.iter().map(|s| s.forms()).collect();
-        let tags = self.tagger.tag_document(&forms, classes);
-        let labels = self.tagger.labels();
-        let xpos: Vec<Vec<String>> = tags
-            .iter()
-            .map(|ids| {
-                ids.iter()
-                    .map(|&i| {
-                        labels
-                            .get(i as usize)
-                            .cloned()
-                            .unwrap_or_else(|| "NN".into())
-                    })
-                    .collect()
-            })
-            .collect();
-        let upos: Option<Vec<Vec<&str>>> = self
-            .upos_tagger
-            .as_ref()
-            .map(|t| t.tag_document_labels(&forms, classes));
-        let upos: Vec<Vec<String>> = match upos {
-            Some(u) => u
-                .into_iter()
-                .map(|s| s.into_iter().map(str::to_string).collect())
-                .collect(),
-            None => forms
-                .iter()
-                .zip(&xpos)
-                .map(|(f, x)| f.iter().zip(x).map(|(f, x)| self.upos.upos(f, x)).collect())
-                .collect(),
-        };
+        let tags = self.tags(&forms, classes);
         drop(forms);
-        for ((s, xs), us) in sentences.iter_mut().zip(xpos).zip(upos) {
+        for (s, (xs, us)) in sentences.iter_mut().zip(tags) {
             for ((w, x), u) in s.words.iter_mut().zip(xs).zip(us) {
-                w.upos = u;
-                w.lemma = self.lemmatizer.lemma(&w.form, &w.upos);
-                w.xpos = x;
+                w.upos = u.to_string();
+                w.lemma = self.lemmatizer.lemma(&w.form, u);
+                w.xpos = x.to_string();
             }
         }
+    }
+
+    /// Tags, lemmas, heads and relations of sentences of forms, each sentence analysed on its
+    /// own (so the result for a sentence does not depend on its neighbours).
+    pub fn syntax<S: AsRef<str>>(
+        &self,
+        sentences: &[Vec<S>],
+        classes: &WordClasses,
+    ) -> Vec<Syntax<'_>> {
+        let forms: Vec<Vec<&str>> = sentences
+            .iter()
+            .map(|s| s.iter().map(AsRef::as_ref).collect())
+            .collect();
+        self.tags(&forms, classes)
+            .into_iter()
+            .zip(&forms)
+            .map(|((xpos, upos), f)| {
+                let (heads, relations) = self.parser.parse(f, &xpos, &upos, classes);
+                Syntax {
+                    lemmas: f
+                        .iter()
+                        .zip(&upos)
+                        .map(|(w, u)| self.lemmatizer.lemma(w, u))
+                        .collect(),
+                    heads: heads.into_iter().map(|h| h as u32).collect(),
+                    relations,
+                    xpos,
+                    upos,
+                }
+            })
+            .collect()
     }
 
     /// Fills heads and relations from the words' forms and (predicted) tags.
@@ -434,12 +480,23 @@ impl ParseModel {
         sentences: &[Vec<S>],
         classes: &WordClasses,
     ) -> Vec<Sentence> {
-        let mut out: Vec<Sentence> = sentences.iter().map(|s| Sentence::from_forms(s)).collect();
-        self.tag_sentences(&mut out, classes);
-        for s in &mut out {
-            self.parse_tagged(s, classes);
-        }
-        out
+        sentences
+            .iter()
+            .zip(self.syntax(sentences, classes))
+            .map(|(forms, syn)| {
+                let mut s = Sentence::from_forms(forms);
+                for (i, w) in s.words.iter_mut().enumerate() {
+                    w.xpos = syn.xpos[i].to_string();
+                    w.upos = syn.upos[i].to_string();
+                    w.head = syn.heads[i] as usize;
+                    w.deprel = syn.relations[i].to_string();
+                }
+                for (w, lemma) in s.words.iter_mut().zip(syn.lemmas) {
+                    w.lemma = lemma;
+                }
+                s
+            })
+            .collect()
     }
 
     /// Copies of `gold` with every predicted column blanked and then predicted.

@@ -1,6 +1,7 @@
-//! A transition-based arc-hybrid dependency parser: averaged perceptron, greedy decoding, a
-//! dynamic oracle (Goldberg & Nivre 2013) with exploration after the first epoch, and a second
-//! perceptron that labels each arc when it is made (the dependent's subtree is complete then).
+//! A transition-based arc-hybrid dependency parser: averaged perceptron, either greedy
+//! decoding trained with a dynamic oracle (Goldberg & Nivre 2013) and exploration after the
+//! first epoch, or beam search trained globally (`beam.rs`), and a second perceptron that
+//! labels each arc when it is made (the dependent's subtree is complete then).
 //!
 //! The root is the bottom of the stack; `RIGHT` onto it is allowed only once the buffer is
 //! empty, so every parse has exactly one root. Features follow Zhang & Nivre (2011): words,
@@ -9,6 +10,7 @@
 
 use crate::tagger::WordClasses;
 
+use super::beam::{train_sentence, Beam, Gold};
 use super::weights::{Frozen, Trainable};
 
 const SHIFT: usize = 0;
@@ -40,7 +42,7 @@ fn mix(a: u64, b: u64) -> u64 {
 }
 
 /// The hashed attributes of each position: 0 is the root, 1..=n the words, n+1 "none".
-struct Tokens {
+pub(super) struct Tokens {
     w: Vec<u64>,
     p: Vec<u64>,
     u: Vec<u64>,
@@ -50,7 +52,12 @@ struct Tokens {
 }
 
 impl Tokens {
-    fn new(words: &[&str], xpos: &[&str], upos: &[&str], classes: &WordClasses) -> Tokens {
+    pub(super) fn new(
+        words: &[&str],
+        xpos: &[&str],
+        upos: &[&str],
+        classes: &WordClasses,
+    ) -> Tokens {
         let n = words.len();
         let mut t = Tokens {
             w: Vec::with_capacity(n + 2),
@@ -91,11 +98,12 @@ impl Tokens {
 }
 
 /// A parser configuration.
-struct State {
+#[derive(Clone)]
+pub(super) struct State {
     n: usize,
     stack: Vec<usize>,
     b: usize,
-    heads: Vec<usize>,
+    pub(super) heads: Vec<usize>,
     labels: Vec<u16>,
     lc1: Vec<usize>,
     lc2: Vec<usize>,
@@ -109,7 +117,7 @@ struct State {
 }
 
 impl State {
-    fn new(n: usize) -> State {
+    pub(super) fn new(n: usize) -> State {
         let none = n + 1;
         let mut in_stack = vec![false; n + 2];
         in_stack[0] = true;
@@ -131,15 +139,33 @@ impl State {
         }
     }
 
+    /// Becomes `from` (reusing this state's buffers).
+    pub(super) fn copy_from(&mut self, from: &State) {
+        self.n = from.n;
+        self.stack.clone_from(&from.stack);
+        self.b = from.b;
+        self.heads.clone_from(&from.heads);
+        self.labels.clone_from(&from.labels);
+        self.lc1.clone_from(&from.lc1);
+        self.lc2.clone_from(&from.lc2);
+        self.rc1.clone_from(&from.rc1);
+        self.rc2.clone_from(&from.rc2);
+        self.nl.clone_from(&from.nl);
+        self.nr.clone_from(&from.nr);
+        self.lset.clone_from(&from.lset);
+        self.rset.clone_from(&from.rset);
+        self.in_stack.clone_from(&from.in_stack);
+    }
+
     fn none(&self) -> usize {
         self.n + 1
     }
 
-    fn terminal(&self) -> bool {
+    pub(super) fn terminal(&self) -> bool {
         self.b > self.n && self.stack.len() == 1
     }
 
-    fn valid(&self, t: usize) -> bool {
+    pub(super) fn valid(&self, t: usize) -> bool {
         match t {
             SHIFT => self.b <= self.n,
             LEFT => self.stack.len() >= 2 && self.b <= self.n,
@@ -165,7 +191,7 @@ impl State {
     }
 
     /// The (head, dependent) of the arc `t` would add.
-    fn arc(&self, t: usize) -> Option<(usize, usize)> {
+    pub(super) fn arc(&self, t: usize) -> Option<(usize, usize)> {
         match t {
             LEFT => Some((self.b, self.s(0))),
             RIGHT => Some((self.s(1), self.s(0))),
@@ -173,7 +199,7 @@ impl State {
         }
     }
 
-    fn apply(&mut self, t: usize, label: u16) {
+    pub(super) fn apply(&mut self, t: usize, label: u16) {
         match t {
             SHIFT => {
                 self.stack.push(self.b);
@@ -203,7 +229,7 @@ impl State {
     }
 
     /// Dynamic-oracle costs (gold arcs made unreachable) of the three transitions.
-    fn costs(&self, gold: &[usize], children: &[Vec<usize>]) -> [u32; 3] {
+    pub(super) fn costs(&self, gold: &[usize], children: &[Vec<usize>]) -> [u32; 3] {
         let mut c = [u32::MAX; 3];
         let b = self.b;
         if self.valid(SHIFT) {
@@ -253,7 +279,7 @@ fn dist_bucket(d: usize) -> u64 {
 }
 
 /// Transition features of a configuration.
-fn transition_features(st: &State, t: &Tokens, out: &mut Vec<u64>) {
+pub(super) fn transition_features(st: &State, t: &Tokens, out: &mut Vec<u64>) {
     out.clear();
     let s0 = st.s(0);
     let s1 = st.s(1);
@@ -400,7 +426,14 @@ fn transition_features(st: &State, t: &Tokens, out: &mut Vec<u64>) {
 }
 
 /// Label features of the arc `h → d` made by transition `t`.
-fn label_features(st: &State, tk: &Tokens, h: usize, d: usize, tr: usize, out: &mut Vec<u64>) {
+pub(super) fn label_features(
+    st: &State,
+    tk: &Tokens,
+    h: usize,
+    d: usize,
+    tr: usize,
+    out: &mut Vec<u64>,
+) {
     out.clear();
     let (w, p, u, c, wp) = (&tk.w, &tk.p, &tk.u, &tk.c, &tk.wp);
     let dir = tr as u64;
@@ -462,6 +495,8 @@ fn label_features(st: &State, tk: &Tokens, h: usize, d: usize, tr: usize, out: &
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parser {
     labels: Vec<String>,
+    /// Beam width of decoding (1: greedy).
+    beam: usize,
     transitions: Frozen,
     arcs: Frozen,
 }
@@ -493,6 +528,10 @@ pub struct ParserConfig {
     pub prune: f32,
     /// Print progress to standard error.
     pub verbose: bool,
+    /// Beam width: 1 trains and decodes greedily, more trains globally (max-violation).
+    pub beam: usize,
+    /// Beam width of the trained model's decoding (0: the training beam).
+    pub decode_beam: usize,
 }
 
 impl Default for ParserConfig {
@@ -503,6 +542,8 @@ impl Default for ParserConfig {
             explore: 0.9,
             prune: 0.0,
             verbose: true,
+            beam: 1,
+            decode_beam: 0,
         }
     }
 }
@@ -532,7 +573,7 @@ fn argmax_valid(st: &State, scores: &[f32], allowed: impl Fn(usize) -> bool) -> 
     best
 }
 
-fn argmax(scores: &[f32]) -> usize {
+pub(super) fn argmax(scores: &[f32]) -> usize {
     let mut best = 0;
     for (i, &s) in scores.iter().enumerate() {
         if s > scores[best] {
@@ -584,19 +625,16 @@ impl Training {
         }
     }
 
-    /// One epoch over `sentences` (shuffled); returns the share of correct transitions.
+    /// One epoch over `sentences` (shuffled); returns the share of correct transitions
+    /// (greedy) or of correct heads in the beam's best parses.
     pub fn epoch(&mut self, sentences: &[TrainSentence], classes: &WordClasses) -> f64 {
         let mut order: Vec<usize> = (0..sentences.len()).collect();
         for i in (1..order.len()).rev() {
             let j = (self.rng.next() % (i as u64 + 1)) as usize;
             order.swap(i, j);
         }
-        let explore = self.epoch > 0 && self.config.explore > 0.0;
         let (mut right, mut total) = (0usize, 0usize);
-        let mut feats = Vec::with_capacity(128);
-        let mut lfeats = Vec::with_capacity(64);
-        let mut scores = [0f32; 3];
-        let mut lscores = vec![0f32; self.labels.len()];
+        let mut beam = Beam::new(self.config.beam, self.labels.len());
         for &i in &order {
             let s = &sentences[i];
             let n = s.words.len();
@@ -619,67 +657,94 @@ impl Training {
                         .map(|d| self.label_ids.get(*d).copied().unwrap_or(0)),
                 )
                 .collect();
-            let mut st = State::new(n);
-            while !st.terminal() {
-                transition_features(&st, &tk, &mut feats);
-                self.transitions.score(&feats, &mut scores);
-                let costs = st.costs(&gold, &children);
-                let min = *costs.iter().min().expect("three costs");
-                let pred = argmax_valid(&st, &scores, |_| true);
-                let best_gold = argmax_valid(&st, &scores, |t| costs[t] == min);
-                let best_wrong = argmax_valid(&st, &scores, |t| costs[t] != min);
-                total += 1;
-                if costs[pred] == min {
-                    right += 1;
-                }
-                // A tie counts as a mistake: the decoder breaks ties by index, which the
-                // averaged weights need not reproduce.
-                if best_wrong != usize::MAX && scores[best_wrong] >= scores[best_gold] {
-                    self.transitions.update(&feats, best_gold, 1.0, self.c);
-                    self.transitions.update(&feats, best_wrong, -1.0, self.c);
-                }
-                self.c += 1.0;
-                let next =
-                    if costs[pred] == min || (explore && self.rng.unit() < self.config.explore) {
-                        pred
-                    } else {
-                        best_gold
-                    };
-                let mut label = 0;
-                if let Some((h, d)) = st.arc(next) {
-                    label_features(&st, &tk, h, d, next, &mut lfeats);
-                    self.arcs.score(&lfeats, &mut lscores);
-                    let guess = argmax(&lscores) as u16;
-                    label = guess;
-                    if gold[d] == h {
-                        let g = glabel[d] as usize;
-                        let rival = (0..lscores.len()).filter(|&l| l != g).fold(
-                            None,
-                            |b: Option<usize>, l| match b {
-                                Some(b) if lscores[b] >= lscores[l] => Some(b),
-                                _ => Some(l),
-                            },
-                        );
-                        if let Some(r) = rival {
-                            if lscores[r] >= lscores[g] {
-                                self.arcs.update(&lfeats, g, 1.0, self.c);
-                                self.arcs.update(&lfeats, r, -1.0, self.c);
-                            }
-                        }
-                        label = g as u16;
-                    }
-                }
-                st.apply(next, label);
-            }
+            let gold = Gold {
+                heads: &gold,
+                children: &children,
+            };
+            let (r, t) = if self.config.beam > 1 {
+                let weights = (&mut self.transitions, &mut self.arcs);
+                train_sentence(&mut beam, weights, &mut self.c, &tk, &gold, &glabel)
+            } else {
+                self.greedy_sentence(&tk, &gold, &glabel)
+            };
+            right += r;
+            total += t;
         }
         self.epoch += 1;
         right as f64 / total.max(1) as f64
+    }
+
+    /// Greedy training on one sentence with the dynamic oracle; returns (correct
+    /// transitions, transitions).
+    fn greedy_sentence(&mut self, tk: &Tokens, gold: &Gold, glabel: &[u16]) -> (usize, usize) {
+        let explore = self.epoch > 0 && self.config.explore > 0.0;
+        let (mut right, mut total) = (0usize, 0usize);
+        let mut feats = Vec::with_capacity(160);
+        let mut lfeats = Vec::with_capacity(64);
+        let mut scores = [0f32; 3];
+        let mut lscores = vec![0f32; self.labels.len()];
+        let mut st = State::new(gold.heads.len() - 2);
+        while !st.terminal() {
+            transition_features(&st, tk, &mut feats);
+            self.transitions.score(&feats, &mut scores);
+            let costs = st.costs(gold.heads, gold.children);
+            let min = *costs.iter().min().expect("three costs");
+            let pred = argmax_valid(&st, &scores, |_| true);
+            let best_gold = argmax_valid(&st, &scores, |t| costs[t] == min);
+            let best_wrong = argmax_valid(&st, &scores, |t| costs[t] != min);
+            total += 1;
+            if costs[pred] == min {
+                right += 1;
+            }
+            // A tie counts as a mistake: the decoder breaks ties by index, which the
+            // averaged weights need not reproduce.
+            if best_wrong != usize::MAX && scores[best_wrong] >= scores[best_gold] {
+                self.transitions.update(&feats, best_gold, 1.0, self.c);
+                self.transitions.update(&feats, best_wrong, -1.0, self.c);
+            }
+            self.c += 1.0;
+            let next = if costs[pred] == min || (explore && self.rng.unit() < self.config.explore) {
+                pred
+            } else {
+                best_gold
+            };
+            let mut label = 0;
+            if let Some((h, d)) = st.arc(next) {
+                label_features(&st, tk, h, d, next, &mut lfeats);
+                self.arcs.score(&lfeats, &mut lscores);
+                label = argmax(&lscores) as u16;
+                if gold.heads[d] == h {
+                    let g = glabel[d] as usize;
+                    let rival =
+                        (0..lscores.len())
+                            .filter(|&l| l != g)
+                            .fold(None, |b: Option<usize>, l| match b {
+                                Some(b) if lscores[b] >= lscores[l] => Some(b),
+                                _ => Some(l),
+                            });
+                    if let Some(r) = rival {
+                        if lscores[r] >= lscores[g] {
+                            self.arcs.update(&lfeats, g, 1.0, self.c);
+                            self.arcs.update(&lfeats, r, -1.0, self.c);
+                        }
+                    }
+                    label = g as u16;
+                }
+            }
+            st.apply(next, label);
+        }
+        (right, total)
     }
 
     /// The averaged model so far.
     pub fn model(&self) -> Parser {
         Parser {
             labels: self.labels.clone(),
+            beam: match self.config.decode_beam {
+                0 => self.config.beam,
+                k => k,
+            }
+            .clamp(1, 64),
             transitions: self
                 .transitions
                 .freeze(self.c, self.config.prune)
@@ -711,23 +776,15 @@ impl Parser {
             return (Vec::new(), Vec::new());
         }
         let tk = Tokens::new(words, xpos, upos, classes);
-        let mut st = State::new(n);
-        let mut feats = Vec::with_capacity(128);
-        let mut lfeats = Vec::with_capacity(64);
-        let mut scores = [0f32; 3];
-        let mut lscores = vec![0f32; self.labels.len()];
-        while !st.terminal() {
-            transition_features(&st, &tk, &mut feats);
-            self.transitions.score(&feats, &mut scores);
-            let t = argmax_valid(&st, &scores, |_| true);
-            let mut label = 0;
-            if let Some((h, d)) = st.arc(t) {
-                label_features(&st, &tk, h, d, t, &mut lfeats);
-                self.arcs.score(&lfeats, &mut lscores);
-                label = argmax(&lscores) as u16;
-            }
-            st.apply(t, label);
-        }
+        let greedy;
+        let mut beam;
+        let st = if self.beam > 1 {
+            beam = Beam::new(self.beam, self.labels.len());
+            beam.decode(&(&self.transitions, &self.arcs), &tk, n)
+        } else {
+            greedy = self.greedy(&tk, n);
+            &greedy
+        };
         let heads = st.heads[1..=n].to_vec();
         let labels = st.labels[1..=n]
             .iter()
@@ -743,6 +800,28 @@ impl Parser {
         (heads, labels)
     }
 
+    /// The configuration the greedy decoder reaches on a sentence of `n` words.
+    fn greedy(&self, tk: &Tokens, n: usize) -> State {
+        let mut st = State::new(n);
+        let mut feats = Vec::with_capacity(160);
+        let mut lfeats = Vec::with_capacity(64);
+        let mut scores = [0f32; 3];
+        let mut lscores = vec![0f32; self.labels.len()];
+        while !st.terminal() {
+            transition_features(&st, tk, &mut feats);
+            self.transitions.score(&feats, &mut scores);
+            let t = argmax_valid(&st, &scores, |_| true);
+            let mut label = 0;
+            if let Some((h, d)) = st.arc(t) {
+                label_features(&st, tk, h, d, t, &mut lfeats);
+                self.arcs.score(&lfeats, &mut lscores);
+                label = argmax(&lscores) as u16;
+            }
+            st.apply(t, label);
+        }
+        st
+    }
+
     /// The relation names.
     pub fn labels(&self) -> &[String] {
         &self.labels
@@ -753,10 +832,21 @@ impl Parser {
         (self.transitions.n_weights(), self.arcs.n_weights())
     }
 
+    /// Decodes with a beam of `width` (1: greedily) from now on.
+    pub fn set_beam(&mut self, width: usize) {
+        self.beam = width.clamp(1, 64);
+    }
+
+    /// Beam width of decoding (1: greedy).
+    pub fn beam(&self) -> usize {
+        self.beam
+    }
+
     /// The parser without the weights whose magnitude is below `prune`.
     pub fn pruned(&self, prune: f32) -> Parser {
         Parser {
             labels: self.labels.clone(),
+            beam: self.beam,
             transitions: self.transitions.quantized(prune),
             arcs: self.arcs.quantized(prune),
         }
@@ -768,6 +858,7 @@ impl Parser {
         for l in &self.labels {
             super::weights::write_str(w, l)?;
         }
+        w.write_all(&(self.beam as u32).to_le_bytes())?;
         self.transitions.write_to(w)?;
         self.arcs.write_to(w)
     }
@@ -782,6 +873,10 @@ impl Parser {
         let labels = (0..n)
             .map(|_| super::weights::read_str(b, pos))
             .collect::<Result<Vec<_>, _>>()?;
+        let beam = super::weights::read_u32(b, pos)? as usize;
+        if !(1..=64).contains(&beam) {
+            return Err(ModelError::Corrupt("beam width".into()));
+        }
         let transitions = Frozen::read(b, pos)?;
         let arcs = Frozen::read(b, pos)?;
         if transitions.n_classes() != 3 || arcs.n_classes() != n {
@@ -789,6 +884,7 @@ impl Parser {
         }
         Ok(Parser {
             labels,
+            beam,
             transitions,
             arcs,
         })

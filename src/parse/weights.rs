@@ -127,7 +127,14 @@ fn slot_of(key: u64, mask: usize) -> usize {
 
 impl Frozen {
     fn with_rows(n: usize, rows: usize) -> Frozen {
-        let cap = (rows * 3 / 2 + 16).next_power_of_two();
+        // Dense slots at up to 4/5 load: half the memory of a sparser table, so more of it
+        // stays in cache; probes stay within a cache line or two.
+        let cap = if n <= 3 {
+            rows * 5 / 4 + 16
+        } else {
+            rows * 3 / 2 + 16
+        }
+        .next_power_of_two();
         let (dense, dense_keys, sparse) = if n <= 3 {
             (vec![Dense::default(); cap], vec![0; cap], Vec::new())
         } else {
@@ -198,19 +205,14 @@ impl Frozen {
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
-        #[cfg(target_arch = "x86_64")]
         for &f in feats {
             let i = slot_of(f, self.mask);
-            // SAFETY: prefetching is a hint and never faults; the pointer is in bounds.
-            unsafe {
-                use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-                let p = if self.n <= 3 {
-                    self.dense.as_ptr().add(i) as *const i8
-                } else {
-                    self.sparse.as_ptr().add(i) as *const i8
-                };
-                _mm_prefetch(p, _MM_HINT_T0);
-            }
+            let p = if self.n <= 3 {
+                self.dense.as_ptr().wrapping_add(i) as *const u8
+            } else {
+                self.sparse.as_ptr().wrapping_add(i) as *const u8
+            };
+            prefetch(p);
         }
         if self.n <= 3 {
             let mut acc = [0f32; 3];
@@ -235,21 +237,47 @@ impl Frozen {
                 *s = a;
             }
         } else {
+            // Resolve every slot first (prefetching the entries), then sum: the entries'
+            // cache misses overlap instead of following one another.
+            let mut found = [(0u32, 0u32); 128];
+            let mut k = 0;
             for &f in feats {
-                let mut i = slot_of(f, self.mask);
-                loop {
-                    let s = &self.sparse[i];
-                    if s.key == f {
-                        for &(j, w) in &self.entries[s.start as usize..(s.start + s.len) as usize] {
-                            scores[j as usize] += w;
-                        }
-                        break;
+                if let Some(s) = self.sparse_slot(f) {
+                    prefetch(self.entries.as_ptr().wrapping_add(s.start as usize) as *const u8);
+                    if k == found.len() {
+                        self.add_entries(&found, scores);
+                        k = 0;
                     }
-                    if s.key == 0 {
-                        break;
-                    }
-                    i = (i + 1) & self.mask;
+                    found[k] = (s.start, s.len);
+                    k += 1;
                 }
+            }
+            self.add_entries(&found[..k], scores);
+        }
+    }
+
+    /// The sparse slot of `key`, if stored.
+    #[inline]
+    fn sparse_slot(&self, key: u64) -> Option<&Sparse> {
+        let mut i = slot_of(key, self.mask);
+        loop {
+            let s = &self.sparse[i];
+            if s.key == key {
+                return Some(s);
+            }
+            if s.key == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Adds the entries of the (start, len) ranges into `scores`.
+    #[inline]
+    fn add_entries(&self, ranges: &[(u32, u32)], scores: &mut [f32]) {
+        for &(start, len) in ranges {
+            for &(j, w) in &self.entries[start as usize..(start + len) as usize] {
+                scores[j as usize] += w;
             }
         }
     }
@@ -353,6 +381,18 @@ impl Frozen {
             .collect();
         Frozen::from_rows(self.n, &rows)
     }
+}
+
+/// Hints the CPU to load the cache line at `p`.
+#[inline(always)]
+fn prefetch(p: *const u8) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: prefetching is a hint and never faults, whatever the address.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch(p as *const i8, std::arch::x86_64::_MM_HINT_T0);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }
 
 /// `n` bytes at `pos`, advancing it.

@@ -217,6 +217,9 @@ pub(crate) fn viterbi(
     if len == 0 {
         return;
     }
+    if allowed.iter().all(|&a| a) && trans.iter().all(|t| t.abs() <= DENSE_LIMIT) {
+        return viterbi_dense(em, len, n, trans, final_ok, out);
+    }
     const NEG: i64 = i64::MIN / 4;
     // Each label's allowed predecessors with their transition weights, in ascending order so
     // ties resolve exactly as a scan over all labels would. Constrained label sets (BIOES,
@@ -276,6 +279,69 @@ pub(crate) fn viterbi(
     }
     out.resize(len, 0);
     out[len - 1] = best as u16;
+    for i in (1..len).rev() {
+        out[i - 1] = back[i * n + out[i] as usize];
+    }
+}
+
+/// Transition weights up to this magnitude let [`viterbi_dense`] work in `i32`.
+const DENSE_LIMIT: i32 = 1 << 29;
+
+/// [`viterbi`] when every transition is allowed (POS-like label sets) and the transition
+/// weights are within [`DENSE_LIMIT`]: the same result (ties go to the lowest predecessor),
+/// vectorisable. Predecessors are the outer loop, so the labels' running maxima are
+/// independent; scores are kept relative to the previous position's best and clamped just
+/// below `-2 * DENSE_LIMIT`, where a predecessor can never win or tie against the best one.
+fn viterbi_dense(
+    em: &[i32],
+    len: usize,
+    n: usize,
+    trans: &[i32],
+    final_ok: &[bool],
+    out: &mut Vec<u16>,
+) {
+    let floor = -2 * DENSE_LIMIT as i64 - 1;
+    let mut score: Vec<i64> = (0..n)
+        .map(|l| trans[n * n + l] as i64 + em[l] as i64)
+        .collect();
+    let mut prev = vec![0i32; n];
+    let mut best = vec![0i32; n];
+    let mut bp = vec![0i32; n];
+    let mut back = vec![0u16; len * n];
+    for i in 1..len {
+        let m = *score.iter().max().expect("at least one label");
+        for (p, &s) in prev.iter_mut().zip(&score) {
+            *p = (s - m).max(floor) as i32;
+        }
+        for (b, &t) in best.iter_mut().zip(&trans[..n]) {
+            *b = prev[0] + t;
+        }
+        bp.fill(0);
+        for (p, &sp) in prev.iter().enumerate().skip(1) {
+            let row = &trans[p * n..(p + 1) * n];
+            for ((c, b), &t) in best.iter_mut().zip(bp.iter_mut()).zip(row) {
+                let s = sp + t;
+                let mask = -((s > *c) as i32);
+                *c = (*c).max(s);
+                *b = (*b & !mask) | (p as i32 & mask);
+            }
+        }
+        let emissions = &em[i * n..(i + 1) * n];
+        for l in 0..n {
+            score[l] = best[l] as i64 + m + emissions[l] as i64;
+            back[i * n + l] = bp[l] as u16;
+        }
+    }
+    let mut top = 0usize;
+    let mut bs = i64::MIN;
+    for l in 0..n {
+        if final_ok[l] && score[l] > bs {
+            bs = score[l];
+            top = l;
+        }
+    }
+    out.resize(len, 0);
+    out[len - 1] = top as u16;
     for i in (1..len).rev() {
         out[i - 1] = back[i * n + out[i] as usize];
     }

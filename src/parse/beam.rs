@@ -1,0 +1,277 @@
+//! Beam-search decoding of the arc-hybrid parser and its global training: a structured
+//! perceptron with max-violation updates (Huang, Fayong & Guo 2012) over the transition
+//! sequence. Every complete sequence of a sentence of n words has 2n transitions, so the beam
+//! advances in lock step. Each arc's label is chosen greedily when the arc is made, as in the
+//! greedy parser.
+
+use super::parser::{label_features, transition_features, State, Tokens};
+use super::weights::{Frozen, Trainable};
+
+/// A partial parse in the beam: its configuration, the summed transition scores, the
+/// (transition, label) history, and whether every transition so far was optimal (training).
+#[derive(Clone)]
+pub(super) struct Item {
+    st: State,
+    score: f32,
+    hist: Vec<(u8, u16)>,
+    correct: bool,
+}
+
+impl Item {
+    fn new(n: usize) -> Item {
+        Item {
+            st: State::new(n),
+            score: 0.0,
+            hist: Vec::with_capacity(2 * n),
+            correct: true,
+        }
+    }
+
+    /// Becomes `from` (reusing this item's buffers).
+    fn copy_from(&mut self, from: &Item) {
+        self.st.copy_from(&from.st);
+        self.score = from.score;
+        self.hist.clone_from(&from.hist);
+        self.correct = from.correct;
+    }
+}
+
+/// What the beam needs from a model: transition and label scores.
+pub(super) trait Scorer {
+    fn transitions(&self, feats: &[u64], scores: &mut [f32]);
+    fn labels(&self, feats: &[u64], scores: &mut [f32]);
+}
+
+impl Scorer for (&Frozen, &Frozen) {
+    fn transitions(&self, feats: &[u64], scores: &mut [f32]) {
+        self.0.score(feats, scores);
+    }
+    fn labels(&self, feats: &[u64], scores: &mut [f32]) {
+        self.1.score(feats, scores);
+    }
+}
+
+impl Scorer for (&Trainable, &Trainable) {
+    fn transitions(&self, feats: &[u64], scores: &mut [f32]) {
+        self.0.score(feats, scores);
+    }
+    fn labels(&self, feats: &[u64], scores: &mut [f32]) {
+        self.1.score(feats, scores);
+    }
+}
+
+/// Reusable buffers of a beam search.
+pub(super) struct Beam {
+    width: usize,
+    items: Vec<Item>,
+    next: Vec<Item>,
+    cands: Vec<(f32, usize, usize)>,
+    feats: Vec<u64>,
+    lfeats: Vec<u64>,
+    lscores: Vec<f32>,
+    /// Dynamic-oracle costs of each item's transitions (training only).
+    costs: Vec<[u32; 3]>,
+}
+
+/// The gold tree of a training sentence, as the oracle reads it.
+pub(super) struct Gold<'a> {
+    pub heads: &'a [usize],
+    pub children: &'a [Vec<usize>],
+}
+
+impl Beam {
+    pub(super) fn new(width: usize, n_labels: usize) -> Beam {
+        Beam {
+            width: width.max(1),
+            items: Vec::new(),
+            next: Vec::new(),
+            cands: Vec::new(),
+            feats: Vec::with_capacity(160),
+            lfeats: Vec::with_capacity(64),
+            lscores: vec![0.0; n_labels],
+            costs: Vec::new(),
+        }
+    }
+
+    /// Starts a sentence of `n` words.
+    fn start(&mut self, n: usize) {
+        self.items.clear();
+        self.items.push(Item::new(n));
+    }
+
+    /// One step: every item's valid transitions, the best `width` successors kept (ties
+    /// broken by item and transition order, so decoding is deterministic). With `gold`, each
+    /// successor's `correct` says whether the transition was optimal for the gold tree.
+    fn step(&mut self, model: &impl Scorer, tk: &Tokens, gold: Option<&Gold>) {
+        self.cands.clear();
+        self.costs.clear();
+        let mut scores = [0f32; 3];
+        for (i, item) in self.items.iter().enumerate() {
+            transition_features(&item.st, tk, &mut self.feats);
+            model.transitions(&self.feats, &mut scores);
+            for (t, &s) in scores.iter().enumerate() {
+                if item.st.valid(t) {
+                    self.cands.push((item.score + s, i, t));
+                }
+            }
+            if let Some(g) = gold {
+                self.costs.push(item.st.costs(g.heads, g.children));
+            }
+        }
+        self.cands
+            .sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        self.cands.truncate(self.width);
+        while self.next.len() < self.cands.len() {
+            self.next.push(self.items[0].clone());
+        }
+        for k in 0..self.cands.len() {
+            let (score, i, t) = self.cands[k];
+            let from = &self.items[i];
+            let optimal = self.costs.get(i).is_none_or(|c| {
+                let min = *c.iter().min().expect("three costs");
+                c[t] == min
+            });
+            let label = match from.st.arc(t) {
+                Some((h, d)) => {
+                    label_features(&from.st, tk, h, d, t, &mut self.lfeats);
+                    model.labels(&self.lfeats, &mut self.lscores);
+                    super::parser::argmax(&self.lscores) as u16
+                }
+                None => 0,
+            };
+            let to = &mut self.next[k];
+            to.copy_from(from);
+            to.score = score;
+            to.correct &= optimal;
+            to.st.apply(t, label);
+            to.hist.push((t as u8, label));
+        }
+        self.next.truncate(self.cands.len());
+        std::mem::swap(&mut self.items, &mut self.next);
+    }
+
+    /// The best complete parse of a sentence of `n` words.
+    pub(super) fn decode(&mut self, model: &impl Scorer, tk: &Tokens, n: usize) -> &State {
+        self.start(n);
+        while !self.items[0].st.terminal() {
+            self.step(model, tk, None);
+        }
+        &self.items[0].st
+    }
+}
+
+/// One sentence of max-violation training: the beam and the gold path (the best-scoring
+/// optimal transition at each step, gold labels on gold arcs) advance together; the prefix
+/// pair where the best beam item is not optimal and outscores the gold path by most is
+/// updated. Returns (words whose head the final best item got right, words).
+pub(super) fn train_sentence(
+    beam: &mut Beam,
+    weights: (&mut Trainable, &mut Trainable),
+    c: &mut f32,
+    tk: &Tokens,
+    gold: &Gold,
+    glabel: &[u16],
+) -> (usize, usize) {
+    let n = gold.heads.len() - 2;
+    beam.start(n);
+    let mut g = Item::new(n);
+    let mut worst: Option<(f32, Vec<(u8, u16)>)> = None;
+    let mut scores = [0f32; 3];
+    while !g.st.terminal() {
+        beam.step(&(&*weights.0, &*weights.1), tk, Some(gold));
+        transition_features(&g.st, tk, &mut beam.feats);
+        weights.0.score(&beam.feats, &mut scores);
+        let costs = g.st.costs(gold.heads, gold.children);
+        let min = *costs.iter().min().expect("three costs");
+        let t = (0..3)
+            .filter(|&t| g.st.valid(t) && costs[t] == min)
+            .fold(None, |b: Option<usize>, t| match b {
+                Some(b) if scores[b] >= scores[t] => Some(b),
+                _ => Some(t),
+            })
+            .expect("an optimal transition");
+        g.score += scores[t];
+        let label = gold_path_label(beam, &mut *weights.1, *c, tk, &g.st, t, gold, glabel);
+        g.st.apply(t, label);
+        g.hist.push((t as u8, label));
+        *c += 1.0;
+        let best = &beam.items[0];
+        if !best.correct && worst.as_ref().is_none_or(|w| best.score - g.score > w.0) {
+            worst = Some((best.score - g.score, best.hist.clone()));
+        }
+    }
+    if let Some((_, pred)) = worst.filter(|w| w.0 >= 0.0) {
+        update_prefixes(
+            &mut *weights.0,
+            *c,
+            tk,
+            n,
+            &g.hist[..pred.len()],
+            &pred,
+            &mut beam.feats,
+        );
+    }
+    let best = &beam.items[0].st;
+    let right = (1..=n).filter(|&d| best.heads[d] == gold.heads[d]).count();
+    (right, n)
+}
+
+/// The label of the gold path's arc `t` (the gold label on a gold arc, the model's guess
+/// otherwise), training the label perceptron on gold arcs as the greedy parser does.
+#[allow(clippy::too_many_arguments)]
+fn gold_path_label(
+    beam: &mut Beam,
+    arcs: &mut Trainable,
+    c: f32,
+    tk: &Tokens,
+    st: &State,
+    t: usize,
+    gold: &Gold,
+    glabel: &[u16],
+) -> u16 {
+    let Some((h, d)) = st.arc(t) else {
+        return 0;
+    };
+    label_features(st, tk, h, d, t, &mut beam.lfeats);
+    arcs.score(&beam.lfeats, &mut beam.lscores);
+    if gold.heads[d] != h {
+        return super::parser::argmax(&beam.lscores) as u16;
+    }
+    let g = glabel[d] as usize;
+    let l = &beam.lscores;
+    let rival = (0..l.len())
+        .filter(|&k| k != g)
+        .fold(None, |b: Option<usize>, k| match b {
+            Some(b) if l[b] >= l[k] => Some(b),
+            _ => Some(k),
+        });
+    if let Some(r) = rival.filter(|&r| l[r] >= l[g]) {
+        arcs.update(&beam.lfeats, g, 1.0, c);
+        arcs.update(&beam.lfeats, r, -1.0, c);
+    }
+    g as u16
+}
+
+/// Adds the features of the `good` transition sequence and subtracts those of `bad` (both
+/// replayed from the initial configuration), after their common prefix.
+fn update_prefixes(
+    weights: &mut Trainable,
+    c: f32,
+    tk: &Tokens,
+    n: usize,
+    good: &[(u8, u16)],
+    bad: &[(u8, u16)],
+    feats: &mut Vec<u64>,
+) {
+    let common = good.iter().zip(bad).take_while(|(a, b)| a == b).count();
+    for (path, delta) in [(good, 1.0), (bad, -1.0)] {
+        let mut st = State::new(n);
+        for (k, &(t, label)) in path.iter().enumerate() {
+            if k >= common {
+                transition_features(&st, tk, feats);
+                weights.update(feats, t as usize, delta, c);
+            }
+            st.apply(t as usize, label);
+        }
+    }
+}
