@@ -286,7 +286,8 @@ pub fn anaphor(attributor: &RuleAttributor, mention_text: &str) -> Option<Anapho
 }
 
 impl RuleAttributor {
-    /// The speaker `anaphor` at `mention` stands for, by the ranker; `None` for "nobody".
+    /// The speaker `anaphor` at `mention` stands for: by the named rules for "it" and "I",
+    /// else by the ranker; `None` for "nobody".
     pub(super) fn ranked(
         &self,
         doc: &Analysis,
