@@ -48,6 +48,8 @@ pub struct ClaimRecord {
     pub kind: &'static str,
     /// `speech`, `thought`, `intention`, `evidence` or `report`; null for unattributed quotes.
     pub cue_class: Option<&'static str>,
+    /// Whether the claim's sentence is the article's headline ([`Analysis::headline`]).
+    pub headline: bool,
     /// Canonical speaker name.
     pub speaker: Option<String>,
     /// The speaker's id, the same in every article for the same named speaker (see
@@ -178,6 +180,7 @@ impl DocOutput {
             text: e.span.slice(text).to_string(),
             label: e.label,
         };
+        let headline = doc.headline();
         let records = claims
             .iter()
             .enumerate()
@@ -195,6 +198,7 @@ impl DocOutput {
                     doc_id: article.id.clone(),
                     kind: c.kind.as_str(),
                     cue_class: c.cue_class().map(|k| k.as_str()),
+                    headline: headline.contains(&c.sentence),
                     speaker: c.speaker.clone(),
                     speaker_id: c
                         .speaker

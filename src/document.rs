@@ -93,4 +93,113 @@ impl<'a> Analysis<'a> {
     pub fn is_parsed(&self, i: usize) -> bool {
         self.parses.get(i).is_some_and(|c| c.get().is_some())
     }
+
+    /// Whether sentence `i` is title case ("Hillary Clinton Says Trump Is Unfit"): of its
+    /// alphabetic words of four letters or more there are at least three, all capitalised.
+    /// False when `i` is out of range.
+    pub fn is_title_case(&self, i: usize) -> bool {
+        let Some(sentence) = self.sentences.get(i) else {
+            return false;
+        };
+        let mut long = 0;
+        for w in sentence.tokens.clone().map(|t| self.token_text(t)) {
+            if w.chars().nth(3).is_some() && w.chars().all(char::is_alphabetic) {
+                if !w.chars().next().is_some_and(char::is_uppercase) {
+                    return false;
+                }
+                long += 1;
+            }
+        }
+        long >= 3
+    }
+
+    /// The indices of the sentences of the article's headline; empty when it has none. The
+    /// headline is the text's first paragraph (up to the first blank line) when that paragraph
+    /// equals the `title` metadata (ignoring spacing and final punctuation) or all of its
+    /// sentences are title case ([`Analysis::is_title_case`]).
+    pub fn headline(&self) -> Range<usize> {
+        let text = self.text();
+        let paragraph = first_paragraph(text);
+        let sentences = self.sentences_in(paragraph);
+        let is_title = (self.article.meta.title.as_deref())
+            .is_some_and(|title| same_words(paragraph.slice(text), title));
+        if !sentences.is_empty() && (is_title || sentences.clone().all(|i| self.is_title_case(i))) {
+            sentences
+        } else {
+            0..0
+        }
+    }
+}
+
+/// The byte span of the first paragraph of `text`: from its first non-space character to the
+/// end of the last non-blank line before the first blank line (or the end of the text).
+fn first_paragraph(text: &str) -> Span {
+    let start = text.len() - text.trim_start().len();
+    let mut end = start;
+    let mut at = start;
+    for line in text[start..].split_inclusive('\n') {
+        if line.trim().is_empty() {
+            break;
+        }
+        end = at + line.trim_end().len();
+        at += line.len();
+    }
+    Span::new(start, end)
+}
+
+/// Whether `a` and `b` have the same words, ignoring spacing and final punctuation; false
+/// when they have none.
+fn same_words(a: &str, b: &str) -> bool {
+    let bare = |s: &str| {
+        s.trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_string()
+    };
+    let (a, b) = (bare(a), bare(b));
+    !a.is_empty() && a.split_whitespace().eq(b.split_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Article, Pipeline};
+
+    #[test]
+    fn title_case_lines_are_headlines() {
+        let article = Article::new(
+            "h",
+            "Ravi Okoro Says Bridge Will Close\n\nOkoro said the bridge would close.\n",
+        );
+        let doc = Pipeline::default().analyze(&article);
+        assert!(doc.is_title_case(0));
+        assert!(!doc.is_title_case(1));
+        assert!(!doc.is_title_case(99));
+        assert_eq!(doc.headline(), 0..1);
+    }
+
+    #[test]
+    fn a_first_paragraph_equal_to_the_title_is_the_headline() {
+        let text = "  Okoro says the bridge will close.\n\nOkoro said it would close.\n";
+        let mut article = Article::new("t", text);
+        let doc = Pipeline::default().analyze(&article);
+        assert_eq!(doc.headline(), 0..0, "not title case and no title");
+        article.meta.title = Some("Okoro says the bridge  will close".into());
+        let doc = Pipeline::default().analyze(&article);
+        assert_eq!(doc.headline(), 0..1);
+        article.meta.title = Some("Okoro says the bridge will open".into());
+        assert_eq!(Pipeline::default().analyze(&article).headline(), 0..0);
+    }
+
+    #[test]
+    fn only_the_first_paragraph_can_be_a_headline() {
+        let text = "Okoro said the bridge would close.\n\nRavi Okoro Says Bridge Will Close\n";
+        let article = Article::new("b", text);
+        let doc = Pipeline::default().analyze(&article);
+        assert!(doc.is_title_case(1));
+        assert_eq!(doc.headline(), 0..0);
+        assert_eq!(
+            super::first_paragraph(text).slice(text),
+            "Okoro said the bridge would close."
+        );
+        let empty = Article::new("e", "");
+        assert_eq!(Pipeline::default().analyze(&empty).headline(), 0..0);
+    }
 }

@@ -308,6 +308,67 @@ fn csv_input_with_embedded_quotes_and_newlines() {
     assert_eq!(claims[0]["title"], "Headline");
 }
 
+/// A claim in the headline (a title-case first paragraph, or one equal to the `title`) is
+/// flagged in JSONL and CSV; a body claim, or the same first line without a title, is not.
+#[test]
+fn headline_claims_are_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("articles.jsonl");
+    let okoro = "Okoro says the bridge will close.\n\nRavi Okoro, the mayor, said the bridge would close next week.\n";
+    let rows = [
+        serde_json::json!({"id": "quill", "text": "Quill Says: Harbour Will Close\n\nMayor Ann Quill said the harbour would close in May.\n"}),
+        serde_json::json!({"id": "titled", "title": "Okoro says the bridge will close", "text": okoro}),
+        serde_json::json!({"id": "untitled", "text": okoro}),
+    ];
+    let lines: Vec<String> = rows.iter().map(Value::to_string).collect();
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let out = dir.path().join("out");
+    let output = claimex(&[
+        "run",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "-q",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let claims = read_jsonl(&out.join("claims.jsonl"));
+    let flags: Vec<(&str, bool)> = claims
+        .iter()
+        .map(|c| {
+            (
+                c["claim_id"].as_str().unwrap(),
+                c["headline"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("quill#1", true),
+        ("quill#2", false),
+        ("titled#1", true),
+        ("titled#2", false),
+        ("untitled#1", false),
+        ("untitled#2", false),
+    ];
+    assert_eq!(flags, expected);
+    assert_eq!(claims[0]["quote"]["text"], "Harbour Will Close");
+    let mut reader = csv::Reader::from_path(out.join("claims.csv")).unwrap();
+    let col = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "headline")
+        .unwrap();
+    let cells: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[col].to_string())
+        .collect();
+    assert_eq!(cells, expected.map(|(_, h)| h.to_string()));
+}
+
 #[test]
 fn eval_scores_the_seeds_against_their_gold() {
     let dir = tempfile::tempdir().unwrap();

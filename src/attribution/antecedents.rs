@@ -13,7 +13,7 @@ use std::fmt;
 use rustc_hash::FxHashMap;
 
 use super::{
-    entities_in, headline, pronoun_gender, same_prefix, strip_possessive, words, Claim, Names,
+    entities_in, pronoun_gender, same_prefix, strip_possessive, words, Claim, Names,
     RuleAttributor, Speaker,
 };
 use crate::document::Analysis;
@@ -513,10 +513,7 @@ impl RuleAttributor {
                     .partition_point(|&end| end <= e.span.start);
                 let headline = match last {
                     Some((s, h)) if s == sentence => h,
-                    _ => doc
-                        .sentences
-                        .get(sentence)
-                        .is_some_and(|s| headline(doc, s)),
+                    _ => doc.is_title_case(sentence),
                 };
                 last = Some((sentence, headline));
                 if headline {

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::document::{Analysis, Sentence};
+use crate::document::Analysis;
 use crate::lexicon::{Lexicon, WordClass};
 use crate::ner::{Entity, Label};
 use crate::quote::{pair_quotes, Candidate, Cue, CueClass, Kind};
@@ -143,13 +143,7 @@ impl<'d> Names<'d> {
             let quote = names.quote_of(e.span);
             // A quotation of little more than a name is a title ("The Rachel Maddow Show").
             let title = quote.is_some_and(|q| words(q.slice(text)).len() <= bare.len() + 2);
-            if !attributor.name_like(bare)
-                || title
-                || doc
-                    .sentences
-                    .get(sentence)
-                    .is_some_and(|s| headline(doc, s))
-            {
+            if !attributor.name_like(bare) || title || doc.is_title_case(sentence) {
                 continue;
             }
             for w in bare {
@@ -307,22 +301,6 @@ impl<'d> Names<'d> {
             _ => None,
         }
     }
-}
-
-/// Whether a sentence is a title-case headline ("Hillary Clinton Says Trump Is Unfit"): its
-/// capitalised words run into the names it holds. Words of four letters or more count; at
-/// least three, all capitalised.
-fn headline(doc: &Analysis, sentence: &Sentence) -> bool {
-    let mut long = 0;
-    for w in sentence.tokens.clone().map(|i| doc.token_text(i)) {
-        if w.chars().nth(3).is_some() && w.chars().all(char::is_alphabetic) {
-            if !w.chars().next().is_some_and(char::is_uppercase) {
-                return false;
-            }
-            long += 1;
-        }
-    }
-    long >= 3
 }
 
 /// Whether the words of `short` occur in `long` in order, maybe with words between them
@@ -1056,17 +1034,6 @@ mod tests {
         assert!(contains_words(&["Wang", "Yi"], &["Wang"]));
         assert!(!contains_words(&["Wang", "Yi"], &["Yi", "Wang"]));
         assert!(contains_words(&["Paul", "D.", "Ryan"], &["Paul", "Ryan"]));
-    }
-
-    #[test]
-    fn title_case_lines_are_headlines() {
-        let article = Article::new(
-            "h",
-            "Ravi Okoro Says Bridge Will Close\n\nOkoro said the bridge would close.\n",
-        );
-        let doc = Pipeline::default().analyze(&article);
-        assert!(headline(&doc, &doc.sentences[0]));
-        assert!(!headline(&doc, &doc.sentences[1]));
     }
 
     /// Found by `cargo fuzz run pipeline`: a role nominal whose word has a multi-byte character

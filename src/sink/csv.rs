@@ -6,11 +6,12 @@ use crate::speakers::SpeakerRecord;
 use std::io;
 
 /// Column names of `claims.csv`, in order.
-pub const CSV_HEADER: [&str; 26] = [
+pub const CSV_HEADER: [&str; 27] = [
     "claim_id",
     "doc_id",
     "kind",
     "cue_class",
+    "headline",
     "speaker",
     "speaker_id",
     "speaker_type",
@@ -130,6 +131,7 @@ pub fn csv_row(c: &ClaimRecord) -> Vec<String> {
         c.doc_id.clone(),
         c.kind.to_string(),
         c.cue_class.unwrap_or_default().to_string(),
+        c.headline.to_string(),
         opt(&c.speaker),
         opt(&c.speaker_id),
         c.speaker_type

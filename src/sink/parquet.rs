@@ -53,6 +53,7 @@ const CLAIMS: &[Column] = &[
     ("doc_id", "/doc_id", Kind::Text),
     ("kind", "/kind", Kind::Text),
     ("cue_class", "/cue_class", Kind::Text),
+    ("headline", "/headline", Kind::Bool),
     ("speaker", "/speaker", Kind::Text),
     ("speaker_id", "/speaker_id", Kind::Text),
     ("speaker_type", "/speaker_type", Kind::Text),
@@ -284,7 +285,7 @@ mod tests {
         let jsonl = dir.path().join("claims.jsonl");
         let record = serde_json::json!({
             "claim_id": "a#1", "doc_id": "a", "kind": "direct", "cue_class": null,
-            "speaker": null, "speaker_id": null, "speaker_type": null, "speaker_role": null,
+            "headline": true, "speaker": null, "speaker_id": null, "speaker_type": null, "speaker_role": null,
             "speaker_mention": null, "cue": null,
             "quote": {"start": 1, "end": 9, "text": "=1+2 now", "fragments": [[1, 3], [5, 9]]},
             "sentence": {"start": 0, "end": 10},
@@ -306,6 +307,7 @@ mod tests {
         };
         assert_eq!(column("quote_start"), Some(parquet::basic::Type::INT64));
         assert_eq!(column("confidence"), Some(parquet::basic::Type::DOUBLE));
+        assert_eq!(column("headline"), Some(parquet::basic::Type::BOOLEAN));
         assert_eq!(column("speaker_start"), Some(parquet::basic::Type::INT64));
         assert!(column("quote_fragments.list.item.start").is_some());
         assert!(column("entities.list.item.label").is_some());
