@@ -350,3 +350,14 @@ fn a_closing_line_that_is_no_bio_names_no_author() {
     let c = quoted(&c, "the tax plan will fail");
     assert_ne!(c.speaker.as_deref(), Some("Marta Ellison"));
 }
+
+#[test]
+fn a_sentence_opening_with_she_marks_the_one_person_named_before_it() {
+    let c = claims(
+        "Quorin Venn runs the harbour board in Dunmore.\n\n\
+         Tavi Dorr joined the board last year. She has pushed for new cranes.\n\n\
+         The cranes will arrive in May, he said.",
+    );
+    let c = quoted(&c, "The cranes will arrive in May");
+    assert_eq!(c.speaker.as_deref(), Some("Quorin Venn"));
+}

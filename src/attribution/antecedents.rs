@@ -476,6 +476,13 @@ impl RuleAttributor {
                 referents[k].gender.get_or_insert(g);
             }
         }
+        // Sentences before the mention that open with "He"/"She" after naming one person.
+        let sentence = names.sentence_ends.partition_point(|&e| e <= mention.start);
+        for (_, name, g) in names.opener_genders.iter().filter(|v| v.0 < sentence) {
+            if let Some(&k) = index.get(name.as_str()) {
+                referents[k].gender.get_or_insert(*g);
+            }
+        }
         // Speakers of earlier claims that name their speaker, latest first.
         let named_claims = claims.iter().rev().filter(|c| {
             c.speaker_mention.is_some_and(|m| {

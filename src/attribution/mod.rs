@@ -111,6 +111,9 @@ pub struct Names<'d> {
     /// Each person's gender where the article marks it ("Mrs Pell", "spokeswoman Dana Pell"),
     /// by canonical name: true for a man.
     genders: HashMap<String, bool>,
+    /// Genders that sentence-opening "He"/"She" give the one person of the sentence before
+    /// (see [`RuleAttributor::opener_genders`]).
+    opener_genders: Vec<(usize, String, bool)>,
     /// Each entity as a speaker (`None` in a headline), resolved on first use by the
     /// antecedent ranker.
     entity_speakers: std::cell::OnceCell<Vec<(Option<Speaker>, Option<Speaker>)>>,
@@ -127,6 +130,7 @@ impl<'d> Names<'d> {
             roles: HashMap::new(),
             with_roles: Vec::new(),
             genders: HashMap::new(),
+            opener_genders: Vec::new(),
             entity_speakers: std::cell::OnceCell::new(),
         };
         let person: Vec<bool> = doc
@@ -596,6 +600,38 @@ impl RuleAttributor {
         genders
     }
 
+    /// Sentences that open with "He" or "She" right after a sentence naming one person outside
+    /// quotations: (the pronoun's sentence, that person, true for "He"). A mention later than
+    /// such a sentence may take the gender for a person the article marks no other way.
+    fn opener_genders(&self, doc: &Analysis, names: &Names) -> Vec<(usize, String, bool)> {
+        let mut votes = Vec::new();
+        for (i, s) in doc.sentences.iter().enumerate().skip(1) {
+            let opener =
+                (s.tokens.start < doc.tokens.len()).then(|| doc.token_text(s.tokens.start));
+            let gender = match opener {
+                Some("He") => true,
+                Some("She") => false,
+                _ => continue,
+            };
+            let mut persons: Vec<String> = entities_in(doc, doc.sentences[i - 1].span)
+                .iter()
+                .filter(|e| !names.in_quote(e.span) && self.names_person(doc, names, e))
+                .map(|e| self.person_name(doc, names, e))
+                .collect();
+            persons.dedup();
+            if let [name] = &persons[..] {
+                votes.push((i, name.clone(), gender));
+            }
+        }
+        votes
+    }
+
+    /// Fills the gender tables of `names` ([`Self::person_genders`], [`Self::opener_genders`]).
+    fn mark_genders(&self, doc: &Analysis, names: &mut Names) {
+        names.genders = self.person_genders(doc, names);
+        names.opener_genders = self.opener_genders(doc, names);
+    }
+
     /// A speaker named by `entity`: a person under their canonical name with the first role the
     /// article gives them, anything else as written.
     fn resolve_entity(
@@ -956,7 +992,7 @@ impl RuleAttributor {
 impl Attributor for RuleAttributor {
     fn attribute(&self, doc: &Analysis, candidates: Vec<Candidate>) -> Vec<Claim> {
         let mut names = Names::build(self, doc);
-        names.genders = self.person_genders(doc, &names);
+        self.mark_genders(doc, &mut names);
         let names = &names;
         let mut claims: Vec<Claim> = Vec::with_capacity(candidates.len());
         for c in candidates {

@@ -147,7 +147,7 @@ fn examples(
         let doc = pipeline.analyze(article);
         let (claims, _) = pipeline.claims(&doc);
         let mut names = Names::build(&attributor, &doc);
-        names.genders = attributor.person_genders(&doc, &names);
+        attributor.mark_genders(&doc, &mut names);
         for g in mentions {
             let Some(span) = byte_span(&article.text, g.start, g.end) else {
                 skipped += 1;
