@@ -330,6 +330,9 @@ enum ParseCommand {
         /// Beam width the trained model parses with (default: --beam).
         #[arg(long)]
         decode_beam: Option<usize>,
+        /// Weight of each arc's label margin in the beam's scores (0: none).
+        #[arg(long, default_value_t = 0.0)]
+        label_weight: f32,
         /// Tagger epochs (default: the POS tagger's).
         #[arg(long, default_value_t = 0)]
         tagger_epochs: usize,
@@ -375,6 +378,9 @@ enum ParseCommand {
         /// Diagnostic: decode with this beam width instead of the model's.
         #[arg(long)]
         beam: Option<usize>,
+        /// Diagnostic: weigh arc label margins in the beam by this instead of the model's.
+        #[arg(long)]
+        label_weight: Option<f32>,
     },
     /// Parse raw text (a file, or standard input) into CoNLL-U.
     Tag {
@@ -417,6 +423,7 @@ fn parse_command(command: ParseCommand) -> anyhow::Result<ExitCode> {
             max_sentences,
             beam,
             decode_beam,
+            label_weight,
             tagger_epochs,
             tagger_ensemble,
             prune,
@@ -441,6 +448,7 @@ fn parse_command(command: ParseCommand) -> anyhow::Result<ExitCode> {
             options.parser.prune = prune;
             options.parser.beam = beam;
             options.parser.decode_beam = decode_beam.unwrap_or(0);
+            options.parser.label_weight = label_weight;
             let model = ParseModel::train(&train_set, dev_set.as_deref(), classes, &options);
             let mut file = AtomicFile::create(&out)?;
             model.write_to(file.writer())?;
@@ -463,10 +471,14 @@ fn parse_command(command: ParseCommand) -> anyhow::Result<ExitCode> {
             prune,
             pruned_out,
             beam,
+            label_weight,
         } => {
             let mut model = parse_model(&model)?;
             if let Some(k) = beam {
                 model.to_mut().parser.set_beam(k);
+            }
+            if let Some(w) = label_weight {
+                model.to_mut().parser.set_label_weight(w);
             }
             if let Some(p) = prune {
                 let m = model.to_mut();

@@ -91,6 +91,7 @@ fn beam_training_fits_the_fixture_deterministically() {
     options.parser.epochs = 40;
     options.parser.verbose = false;
     options.parser.beam = 4;
+    options.parser.label_weight = 0.75;
     options.tagger_epochs = 10;
     options.tagger_ensemble = 1;
     options.jackknife = 0;
@@ -109,6 +110,7 @@ fn beam_training_fits_the_fixture_deterministically() {
     assert_eq!(bytes, train().1);
     let back = ParseModel::from_bytes(&bytes).unwrap();
     assert_eq!(back.parser.beam(), 4);
+    assert_eq!(back.parser.label_weight(), 0.75);
     assert_eq!(back.predict(&gold, classes), m.predict(&gold, classes));
 }
 

@@ -2,7 +2,8 @@
 //! perceptron with max-violation updates (Huang, Fayong & Guo 2012) over the transition
 //! sequence. Every complete sequence of a sentence of n words has 2n transitions, so the beam
 //! advances in lock step. Each arc's label is chosen greedily when the arc is made, as in the
-//! greedy parser.
+//! greedy parser; with a label weight, the chosen label's margin over the runner-up also
+//! counts in the hypothesis' score, so the beam prefers arcs whose label is clear.
 
 use super::parser::{label_features, transition_features, State, Tokens};
 use super::weights::{Frozen, Trainable};
@@ -65,7 +66,12 @@ pub(super) struct Beam {
     width: usize,
     items: Vec<Item>,
     next: Vec<Item>,
-    cands: Vec<(f32, usize, usize)>,
+    cands: Vec<(f32, usize, usize, u16)>,
+    /// Weight of an arc's label margin (best label score minus the runner-up's) in its
+    /// hypothesis' score (0: labels are chosen after the beam is pruned).
+    label_weight: f32,
+    /// The label bonus of the gold path's last transition (training only).
+    gold_bonus: f32,
     feats: Vec<u64>,
     lfeats: Vec<u64>,
     lscores: Vec<f32>,
@@ -80,12 +86,14 @@ pub(super) struct Gold<'a> {
 }
 
 impl Beam {
-    pub(super) fn new(width: usize, n_labels: usize) -> Beam {
+    pub(super) fn new(width: usize, n_labels: usize, label_weight: f32) -> Beam {
         Beam {
             width: width.max(1),
             items: Vec::new(),
             next: Vec::new(),
             cands: Vec::new(),
+            gold_bonus: 0.0,
+            label_weight,
             feats: Vec::with_capacity(160),
             lfeats: Vec::with_capacity(64),
             lscores: vec![0.0; n_labels],
@@ -110,8 +118,18 @@ impl Beam {
             transition_features(&item.st, tk, &mut self.feats);
             model.transitions(&self.feats, &mut scores);
             for (t, &s) in scores.iter().enumerate() {
-                if item.st.valid(t) {
-                    self.cands.push((item.score + s, i, t));
+                if !item.st.valid(t) {
+                    continue;
+                }
+                match item.st.arc(t).filter(|_| self.label_weight != 0.0) {
+                    Some((h, d)) => {
+                        label_features(&item.st, tk, h, d, t, &mut self.lfeats);
+                        model.labels(&self.lfeats, &mut self.lscores);
+                        let l = super::parser::argmax(&self.lscores);
+                        let bonus = self.label_weight * margin(&self.lscores, l);
+                        self.cands.push((item.score + s + bonus, i, t, l as u16));
+                    }
+                    None => self.cands.push((item.score + s, i, t, u16::MAX)),
                 }
             }
             if let Some(g) = gold {
@@ -125,13 +143,14 @@ impl Beam {
             self.next.push(self.items[0].clone());
         }
         for k in 0..self.cands.len() {
-            let (score, i, t) = self.cands[k];
+            let (score, i, t, chosen) = self.cands[k];
             let from = &self.items[i];
             let optimal = self.costs.get(i).is_none_or(|c| {
                 let min = *c.iter().min().expect("three costs");
                 c[t] == min
             });
             let label = match from.st.arc(t) {
+                Some(_) if chosen != u16::MAX => chosen,
                 Some((h, d)) => {
                     label_features(&from.st, tk, h, d, t, &mut self.lfeats);
                     model.labels(&self.lfeats, &mut self.lscores);
@@ -190,8 +209,8 @@ pub(super) fn train_sentence(
                 _ => Some(t),
             })
             .expect("an optimal transition");
-        g.score += scores[t];
         let label = gold_path_label(beam, &mut *weights.1, *c, tk, &g.st, t, gold, glabel);
+        g.score += scores[t] + beam.gold_bonus;
         g.st.apply(t, label);
         g.hist.push((t as u8, label));
         *c += 1.0;
@@ -216,6 +235,19 @@ pub(super) fn train_sentence(
     (right, n)
 }
 
+/// How far label `l`'s score is above the best other label's.
+fn margin(scores: &[f32], l: usize) -> f32 {
+    let other = (0..scores.len())
+        .filter(|&k| k != l)
+        .map(|k| scores[k])
+        .fold(f32::NEG_INFINITY, f32::max);
+    if other.is_finite() {
+        scores[l] - other
+    } else {
+        0.0
+    }
+}
+
 /// The label of the gold path's arc `t` (the gold label on a gold arc, the model's guess
 /// otherwise), training the label perceptron on gold arcs as the greedy parser does.
 #[allow(clippy::too_many_arguments)]
@@ -229,15 +261,19 @@ fn gold_path_label(
     gold: &Gold,
     glabel: &[u16],
 ) -> u16 {
+    beam.gold_bonus = 0.0;
     let Some((h, d)) = st.arc(t) else {
         return 0;
     };
     label_features(st, tk, h, d, t, &mut beam.lfeats);
     arcs.score(&beam.lfeats, &mut beam.lscores);
     if gold.heads[d] != h {
-        return super::parser::argmax(&beam.lscores) as u16;
+        let l = super::parser::argmax(&beam.lscores);
+        beam.gold_bonus = beam.label_weight * margin(&beam.lscores, l);
+        return l as u16;
     }
     let g = glabel[d] as usize;
+    beam.gold_bonus = beam.label_weight * margin(&beam.lscores, g);
     let l = &beam.lscores;
     let rival = (0..l.len())
         .filter(|&k| k != g)
@@ -273,5 +309,17 @@ fn update_prefixes(
             }
             st.apply(t as usize, label);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::margin;
+
+    #[test]
+    fn margin_over_the_runner_up() {
+        assert_eq!(margin(&[1.0, 3.0, 2.0], 1), 1.0);
+        assert_eq!(margin(&[1.0, 3.0, 2.0], 0), -2.0);
+        assert_eq!(margin(&[5.0], 0), 0.0);
     }
 }

@@ -491,12 +491,19 @@ pub(super) fn label_features(
     f(m3(u[d], u[h], lab(st.lc1[h])));
 }
 
+/// A label weight in hundredths, as the model keeps it (0 to 655.35).
+fn hundredths(w: f32) -> u16 {
+    (w * 100.0).round().clamp(0.0, f32::from(u16::MAX)) as u16
+}
+
 /// A trained parser: transition and label weights and the label names.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parser {
     labels: Vec<String>,
     /// Beam width of decoding (1: greedy).
     beam: usize,
+    /// Weight of arc label margins in the beam's scores (see [`ParserConfig`]).
+    label_weight: f32,
     transitions: Frozen,
     arcs: Frozen,
 }
@@ -532,6 +539,9 @@ pub struct ParserConfig {
     pub beam: usize,
     /// Beam width of the trained model's decoding (0: the training beam).
     pub decode_beam: usize,
+    /// Weight of each arc's label margin in the beam's scores, in training and decoding
+    /// (0: labels play no part in the search); kept to hundredths in the model.
+    pub label_weight: f32,
 }
 
 impl Default for ParserConfig {
@@ -544,6 +554,7 @@ impl Default for ParserConfig {
             verbose: true,
             beam: 1,
             decode_beam: 0,
+            label_weight: 0.0,
         }
     }
 }
@@ -634,7 +645,11 @@ impl Training {
             order.swap(i, j);
         }
         let (mut right, mut total) = (0usize, 0usize);
-        let mut beam = Beam::new(self.config.beam, self.labels.len());
+        let mut beam = Beam::new(
+            self.config.beam,
+            self.labels.len(),
+            self.config.label_weight,
+        );
         for &i in &order {
             let s = &sentences[i];
             let n = s.words.len();
@@ -745,6 +760,7 @@ impl Training {
                 k => k,
             }
             .clamp(1, 64),
+            label_weight: hundredths(self.config.label_weight) as f32 / 100.0,
             transitions: self
                 .transitions
                 .freeze(self.c, self.config.prune)
@@ -779,7 +795,7 @@ impl Parser {
         let greedy;
         let mut beam;
         let st = if self.beam > 1 {
-            beam = Beam::new(self.beam, self.labels.len());
+            beam = Beam::new(self.beam, self.labels.len(), self.label_weight);
             beam.decode(&(&self.transitions, &self.arcs), &tk, n)
         } else {
             greedy = self.greedy(&tk, n);
@@ -837,6 +853,16 @@ impl Parser {
         self.beam = width.clamp(1, 64);
     }
 
+    /// Weighs arc label margins by `w` in the beam's scores from now on.
+    pub fn set_label_weight(&mut self, w: f32) {
+        self.label_weight = hundredths(w) as f32 / 100.0;
+    }
+
+    /// Weight of arc label margins in the beam's scores.
+    pub fn label_weight(&self) -> f32 {
+        self.label_weight
+    }
+
     /// Beam width of decoding (1: greedy).
     pub fn beam(&self) -> usize {
         self.beam
@@ -847,6 +873,7 @@ impl Parser {
         Parser {
             labels: self.labels.clone(),
             beam: self.beam,
+            label_weight: self.label_weight,
             transitions: self.transitions.quantized(prune),
             arcs: self.arcs.quantized(prune),
         }
@@ -858,7 +885,10 @@ impl Parser {
         for l in &self.labels {
             super::weights::write_str(w, l)?;
         }
-        w.write_all(&(self.beam as u32).to_le_bytes())?;
+        // The label weight shares the beam width's word (bits 8 to 23), so models written
+        // before it existed read with weight 0.
+        let word = self.beam as u32 | (hundredths(self.label_weight) as u32) << 8;
+        w.write_all(&word.to_le_bytes())?;
         self.transitions.write_to(w)?;
         self.arcs.write_to(w)
     }
@@ -873,10 +903,12 @@ impl Parser {
         let labels = (0..n)
             .map(|_| super::weights::read_str(b, pos))
             .collect::<Result<Vec<_>, _>>()?;
-        let beam = super::weights::read_u32(b, pos)? as usize;
-        if !(1..=64).contains(&beam) {
+        let word = super::weights::read_u32(b, pos)?;
+        let beam = (word & 0xff) as usize;
+        if !(1..=64).contains(&beam) || word >> 24 != 0 {
             return Err(ModelError::Corrupt("beam width".into()));
         }
+        let label_weight = (word >> 8) as f32 / 100.0;
         let transitions = Frozen::read(b, pos)?;
         let arcs = Frozen::read(b, pos)?;
         if transitions.n_classes() != 3 || arcs.n_classes() != n {
@@ -885,6 +917,7 @@ impl Parser {
         Ok(Parser {
             labels,
             beam,
+            label_weight,
             transitions,
             arcs,
         })
