@@ -8,7 +8,9 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 
-use claimex::attribution::{train_antecedents, GoldMention};
+use claimex::attribution::{
+    evaluate_antecedents, train_antecedents, AntecedentModel, AntecedentReport, GoldMention,
+};
 use claimex::eval::claims as claim_eval;
 use claimex::ingest::{self, Articles, IngestOptions, Shard, DEFAULT_MAX_ARTICLE_BYTES};
 use claimex::models::{self, Task};
@@ -298,6 +300,19 @@ enum SpeakersCommand {
         /// speaker, the candidates), for error analysis on train.
         #[arg(long)]
         errors: Option<PathBuf>,
+    },
+    /// Print the ranker's accuracy per mention category on hand-resolved speakers of other
+    /// articles (a dev set), given the gold mentions.
+    Eval {
+        /// Articles (JSONL with `id` and `text`).
+        #[arg(long)]
+        articles: PathBuf,
+        /// Hand-resolved speakers (JSONL: doc_id, start, end, category, name).
+        #[arg(long)]
+        speakers: PathBuf,
+        /// The model (a TSV of feature weights); the shipped one if not given.
+        #[arg(long)]
+        model: Option<PathBuf>,
     },
 }
 
@@ -852,16 +867,54 @@ fn tag_command(task: Task, command: TagCommand) -> anyhow::Result<ExitCode> {
 }
 
 fn speakers_command(command: SpeakersCommand) -> anyhow::Result<ExitCode> {
-    let SpeakersCommand::Train {
-        articles,
-        speakers,
-        out,
-        rounds,
-        l2,
-        folds,
-        errors,
-    } = command;
-    let text = std::fs::read_to_string(&speakers)
+    match command {
+        SpeakersCommand::Train {
+            articles,
+            speakers,
+            out,
+            rounds,
+            l2,
+            folds,
+            errors,
+        } => {
+            let (docs, gold) = gold_speakers(&articles, &speakers)?;
+            let (model, report) = train_antecedents(&docs, &gold, rounds, l2, folds.max(2));
+            let mut file = AtomicFile::create(&out)?;
+            std::io::Write::write_all(file.writer(), model.to_table().as_bytes())?;
+            file.commit()?;
+            if let Some(path) = errors {
+                let mut file = AtomicFile::create(&path)?;
+                for e in &report.errors {
+                    serde_json::to_writer(file.writer(), e)?;
+                    std::io::Write::write_all(file.writer(), b"\n")?;
+                }
+                file.commit()?;
+            }
+            print_antecedent_report(&report, docs.len());
+        }
+        SpeakersCommand::Eval {
+            articles,
+            speakers,
+            model,
+        } => {
+            let (docs, gold) = gold_speakers(&articles, &speakers)?;
+            let model = match model {
+                Some(path) => AntecedentModel::from_table(&std::fs::read_to_string(&path)?)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?,
+                None => claimex::attribution::default_antecedents(),
+            };
+            print_antecedent_report(&evaluate_antecedents(&model, &docs, &gold), docs.len());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The hand-resolved speakers in `speakers` and the articles of `articles` they are in.
+fn gold_speakers(
+    articles: &Path,
+    speakers: &Path,
+) -> anyhow::Result<(Vec<Article>, Vec<GoldMention>)> {
+    let text = std::fs::read_to_string(speakers)
         .with_context(|| format!("cannot read {}", speakers.display()))?;
     let mut gold: Vec<GoldMention> = Vec::new();
     for (n, line) in text
@@ -875,30 +928,19 @@ fn speakers_command(command: SpeakersCommand) -> anyhow::Result<ExitCode> {
         );
     }
     let mut docs: Vec<Article> = Vec::new();
-    for article in Articles::new(&[articles], IngestOptions::default()) {
+    for article in Articles::new(&[articles.to_path_buf()], IngestOptions::default()) {
         let article = article.map_err(|e| anyhow::anyhow!("{e}"))?;
         if gold.iter().any(|g| g.doc_id == article.id) {
             docs.push(article);
         }
     }
-    let (model, report) = train_antecedents(&docs, &gold, rounds, l2, folds.max(2));
-    let mut file = AtomicFile::create(&out)?;
-    std::io::Write::write_all(file.writer(), model.to_table().as_bytes())?;
-    file.commit()?;
-    if let Some(path) = errors {
-        let mut file = AtomicFile::create(&path)?;
-        for e in &report.errors {
-            serde_json::to_writer(file.writer(), e)?;
-            std::io::Write::write_all(file.writer(), b"\n")?;
-        }
-        file.commit()?;
-    }
+    Ok((docs, gold))
+}
+
+fn print_antecedent_report(report: &AntecedentReport, articles: usize) {
     eprintln!(
-        "claimex: {} anaphors in {} articles ({} unreachable), {} other mentions skipped",
-        report.examples,
-        docs.len(),
-        report.unreachable,
-        report.skipped
+        "claimex: {} anaphors in {articles} articles ({} unreachable), {} other mentions skipped",
+        report.examples, report.unreachable, report.skipped
     );
     println!(
         "{:<10} {:>6} {:>8} {:>9}",
@@ -908,7 +950,6 @@ fn speakers_command(command: SpeakersCommand) -> anyhow::Result<ExitCode> {
         let accuracy = *correct as f64 / (*n).max(1) as f64;
         println!("{group:<10} {n:>6} {correct:>8} {accuracy:>9.3}");
     }
-    Ok(ExitCode::SUCCESS)
 }
 
 fn attrib_command(command: AttribCommand) -> anyhow::Result<ExitCode> {

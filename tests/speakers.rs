@@ -361,3 +361,39 @@ fn a_sentence_opening_with_she_marks_the_one_person_named_before_it() {
     let c = quoted(&c, "The cranes will arrive in May");
     assert_eq!(c.speaker.as_deref(), Some("Quorin Venn"));
 }
+
+#[test]
+fn a_possessive_before_a_body_noun_is_the_possessor_s_body() {
+    let c = claims(
+        "Senator Odile Brandt toured three farms in Iowa on Monday.\n\n\
+         Her campaign said the tour would go on next week.",
+    );
+    let c = quoted(&c, "the tour would go on next week");
+    assert_eq!(c.speaker.as_deref(), Some("Odile Brandt campaign"));
+    assert_eq!(c.speaker_type.map(|l| l.as_str()), Some("ORG"));
+}
+
+#[test]
+fn a_role_nominal_after_a_named_subject_is_that_person() {
+    let c = claims(
+        "Texas Sen. Walt Hoskins says the new rules are not worth the paper they are written \
+         on. During a campaign stop in Iowa, the Republican presidential candidate said he \
+         would repeal them.",
+    );
+    let c = quoted(&c, "he would repeal them");
+    assert_eq!(c.speaker.as_deref(), Some("Walt Hoskins"));
+}
+
+#[test]
+fn a_pronoun_subject_ends_at_the_pronoun() {
+    let c = claims(
+        "Mara Quill has led the union since 2010. She soon said the strike would end on \
+         Friday.",
+    );
+    let c = quoted(&c, "the strike would end on Friday");
+    assert_eq!(c.speaker.as_deref(), Some("Mara Quill"));
+    assert_eq!(
+        c.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("She")
+    );
+}

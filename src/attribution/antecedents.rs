@@ -41,13 +41,16 @@ pub enum Anaphor {
         /// The head is a group noun ("officials").
         group: bool,
     },
+    /// A possessive pronoun before a body noun ("his campaign", "their team"): the body of
+    /// whom the pronoun stands for, by the pronoun's nominative form and the body's word.
+    Body(&'static str, String),
 }
 
 impl Anaphor {
     /// The form features are conjoined with: the pronoun, or `nom`.
     fn form(&self) -> &'static str {
         match self {
-            Anaphor::Pronoun(p) => p,
+            Anaphor::Pronoun(p) | Anaphor::Body(p, _) => p,
             Anaphor::Nominal { .. } => "nom",
         }
     }
@@ -252,8 +255,12 @@ impl AntecedentModel {
 }
 
 /// The anaphor a speaker mention is, if any: a personal pronoun (alone, or "he himself"; "his
-/// wife" is someone else), or "the" + up to four words, none capitalised, ending in a noun.
-pub fn anaphor(attributor: &RuleAttributor, mention_text: &str) -> Option<Anaphor> {
+/// wife" is someone else), a possessive pronoun before a body noun ("his campaign"), or "the" +
+/// up to four words ending in a lowercase noun, capitalised only inside a place or a
+/// miscellaneous name ("the Republican presidential candidate", "the New York businessman";
+/// not "the Clinton campaign", which names someone).
+pub fn anaphor(attributor: &RuleAttributor, doc: &Analysis, mention: Span) -> Option<Anaphor> {
+    let mention_text = mention.slice(doc.text());
     let original = words(mention_text);
     let lower: Vec<String> = original.iter().map(|w| w.to_lowercase()).collect();
     let first = lower.first()?;
@@ -270,10 +277,23 @@ pub fn anaphor(attributor: &RuleAttributor, mention_text: &str) -> Option<Anapho
             return Some(Anaphor::Pronoun(form));
         }
     }
-    let lowercase_rest = original[1..]
-        .iter()
-        .all(|w| w.chars().next().is_some_and(char::is_lowercase));
-    if first != "the" || lower.len() < 2 || lower.len() > MAX_NOMINAL_WORDS || !lowercase_rest {
+    if let [_, word] = lower.as_slice() {
+        let possessor = ["his", "her", "its", "their"]
+            .iter()
+            .position(|p| p == first);
+        if let Some(k) = possessor.filter(|_| attributor.lexicon.is(WordClass::Following, word)) {
+            return Some(Anaphor::Body(["he", "she", "it", "they"][k], word.clone()));
+        }
+    }
+    let lowercase_head = original
+        .last()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    if first != "the"
+        || lower.len() < 2
+        || lower.len() > MAX_NOMINAL_WORDS
+        || !lowercase_head
+        || !capitalised_only_in_names(doc, mention)
+    {
         return None;
     }
     let head = strip_possessive(lower.last()?).to_string();
@@ -308,7 +328,7 @@ impl RuleAttributor {
         let k = self.antecedents.best(&choice);
         let certainty = match anaphor {
             Anaphor::Pronoun(_) => 0.85,
-            Anaphor::Nominal { .. } => 0.75,
+            Anaphor::Nominal { .. } | Anaphor::Body(..) => 0.75,
         };
         (k > 0).then(|| Speaker {
             certainty,
@@ -403,9 +423,13 @@ impl RuleAttributor {
             referent_features(anaphor, r, &referents, sentence, initial, &mut f);
             features.push(f.into_keys());
         }
+        let referents = referents.into_iter().map(|r| match anaphor {
+            Anaphor::Body(_, word) => body_of(&r.speaker, word),
+            _ => Some(r.speaker),
+        });
         Choice {
             features,
-            referents: referents.into_iter().map(|r| r.speaker).collect(),
+            referents: referents.map(Option::unwrap_or_default).collect(),
         }
     }
 
@@ -527,14 +551,9 @@ impl RuleAttributor {
                     return (None, None);
                 }
                 let speaker = self.resolve_entity(doc, names, e, 0.8);
-                let body = self.following_body(doc, e.span.end).and_then(|word| {
-                    Some(Speaker {
-                        name: Some(format!("{} {word}", speaker.name.as_deref()?)),
-                        label: Some(Label::Org),
-                        role: None,
-                        certainty: speaker.certainty,
-                    })
-                });
+                let body = self
+                    .following_body(doc, e.span.end)
+                    .and_then(|word| body_of(&speaker, word));
                 (Some(speaker), body)
             })
             .collect()
@@ -558,6 +577,46 @@ impl RuleAttributor {
     }
 }
 
+/// The body named after `speaker` by `word` ("Ted Cruz" and "campaign" → the organisation
+/// "Ted Cruz campaign"), if the speaker has a name.
+fn body_of(speaker: &Speaker, word: &str) -> Option<Speaker> {
+    Some(Speaker {
+        name: Some(format!("{} {word}", speaker.name.as_deref()?)),
+        label: Some(Label::Org),
+        role: None,
+        certainty: speaker.certainty,
+    })
+}
+
+/// Whether every capitalised word of `mention` after its first lies inside a place or a
+/// miscellaneous name ("Republican", "New York"), and no person or organisation is named in it.
+fn capitalised_only_in_names(doc: &Analysis, mention: Span) -> bool {
+    let entities = super::entities_in(doc, mention);
+    if entities
+        .iter()
+        .any(|e| matches!(e.label, Label::Per | Label::Org))
+    {
+        return false;
+    }
+    let rest = mention
+        .slice(doc.text())
+        .split_once(' ')
+        .map_or("", |(_, r)| r);
+    let rest_start = mention.end - rest.len();
+    rest.split(' ')
+        .scan(rest_start, |at, w| {
+            let span = Span::new(*at, *at + w.len());
+            *at += w.len() + 1;
+            Some((w, span))
+        })
+        .filter(|(w, _)| w.chars().next().is_some_and(char::is_uppercase))
+        .all(|(_, span)| {
+            entities
+                .iter()
+                .any(|e| e.span.contains(span) && matches!(e.label, Label::Misc | Label::Loc))
+        })
+}
+
 /// Whether a referent can be called so: never "he" or "she" if the article, the first-name
 /// table or an earlier claim gives it the other gender; "it" is an organisation or a place, "they" and "we"
 /// too ("China") or a pair of persons, "he", "she" and "I" are persons or organisations (the tagger
@@ -567,7 +626,7 @@ impl RuleAttributor {
 /// otherwise it stays a description, never a guess.
 fn agrees(anaphor: &Anaphor, r: &Referent) -> bool {
     let label = r.speaker.label;
-    if let Anaphor::Pronoun(p) = anaphor {
+    if let Anaphor::Pronoun(p) | Anaphor::Body(p, _) = anaphor {
         if pronoun_gender(p).is_some_and(|g| r.gender.is_some_and(|m| m != g)) {
             return false;
         }
@@ -576,9 +635,17 @@ fn agrees(anaphor: &Anaphor, r: &Referent) -> bool {
         Anaphor::Pronoun("it") => matches!(label, Some(Label::Org | Label::Loc)),
         Anaphor::Pronoun("they" | "we") => r.pair || matches!(label, Some(Label::Org | Label::Loc)),
         Anaphor::Pronoun(_) => !r.body && matches!(label, Some(Label::Per | Label::Org)),
+        Anaphor::Body(p, _) => agrees(&Anaphor::Pronoun(p), r),
         Anaphor::Nominal {
-            head, organisation, ..
-        } => head_fits(head, r) || *organisation && label == Some(Label::Org),
+            head,
+            organisation,
+            role,
+            group,
+        } => {
+            head_fits(head, r)
+                || *organisation && label == Some(Label::Org)
+                || *role && !*group && !plural(head) && label == Some(Label::Per) && !r.body
+        }
     }
 }
 
@@ -663,7 +730,7 @@ fn referent_features(
         bucket(recent_same, &[0, 1]),
         bucket(distance, &[0, 1, 2])
     ));
-    if let Anaphor::Pronoun(p) = anaphor {
+    if let Anaphor::Pronoun(p) | Anaphor::Body(p, _) = anaphor {
         if let Some(g) = pronoun_gender(p) {
             let agreement = match r.gender {
                 Some(m) if m == g => "match",
@@ -798,17 +865,52 @@ mod tests {
         }
     }
 
+    /// The anaphor of the mention `mention` in `text`, with the tagger's entities.
+    fn anaphor_in(text: &str, mention: &str) -> Option<Anaphor> {
+        let article = crate::Article::new("t", text);
+        let doc = crate::Pipeline::default().analyze(&article);
+        let start = text.find(mention).unwrap();
+        let span = Span::new(start, start + mention.len());
+        anaphor(&RuleAttributor::default(), &doc, span)
+    }
+
     #[test]
     fn pronouns_and_definite_nominals_are_anaphors() {
-        let a = RuleAttributor::default();
-        assert_eq!(anaphor(&a, "He"), Some(Anaphor::Pronoun("he")));
-        assert_eq!(anaphor(&a, "their"), Some(Anaphor::Pronoun("they")));
+        assert_eq!(
+            anaphor_in("He said so.", "He"),
+            Some(Anaphor::Pronoun("he"))
+        );
+        assert_eq!(
+            anaphor_in("To their aides.", "their"),
+            Some(Anaphor::Pronoun("they"))
+        );
         assert!(matches!(
-            anaphor(&a, "the foreign minister"),
+            anaphor_in("Then the foreign minister said so.", "the foreign minister"),
             Some(Anaphor::Nominal { role: true, .. })
         ));
-        assert_eq!(anaphor(&a, "the Kremlin"), None);
-        assert_eq!(anaphor(&a, "a spokesman"), None);
-        assert_eq!(anaphor(&a, "Tony Blair"), None);
+        assert_eq!(anaphor_in("Then the Kremlin said so.", "the Kremlin"), None);
+        assert_eq!(anaphor_in("Then a spokesman said so.", "a spokesman"), None);
+        assert_eq!(anaphor_in("Then Tony Blair said so.", "Tony Blair"), None);
+    }
+
+    #[test]
+    fn a_role_nominal_may_carry_a_party_or_place() {
+        let text = "Ted Cruz spoke in Iowa. Later the Republican presidential candidate said so.";
+        assert!(matches!(
+            anaphor_in(text, "the Republican presidential candidate"),
+            Some(Anaphor::Nominal { role: true, .. })
+        ));
+        let text = "Hillary Clinton spoke. Then the Clinton campaign said so.";
+        assert_eq!(anaphor_in(text, "the Clinton campaign"), None);
+    }
+
+    #[test]
+    fn a_possessive_before_a_body_noun_is_a_body() {
+        let text = "Marco Rubio won. Then his campaign said so.";
+        assert_eq!(
+            anaphor_in(text, "his campaign"),
+            Some(Anaphor::Body("he", "campaign".into()))
+        );
+        assert_eq!(anaphor_in("Then his wife said so.", "his wife"), None);
     }
 }

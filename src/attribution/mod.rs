@@ -14,7 +14,7 @@ mod antecedents;
 mod training;
 
 pub use antecedents::{AntecedentModel, DEFAULT_ANTECEDENTS};
-pub use training::{train_antecedents, AntecedentReport, GoldMention};
+pub use training::{evaluate_antecedents, train_antecedents, AntecedentReport, GoldMention};
 
 /// An attributed claim, in byte spans; sinks turn it into an output record.
 #[derive(Clone, Debug, PartialEq)]
@@ -319,6 +319,30 @@ fn entities_in<'d>(doc: &'d Analysis, span: Span) -> &'d [Entity] {
     let from = doc.entities.partition_point(|e| e.span.start < span.start);
     let to = doc.entities.partition_point(|e| e.span.start < span.end);
     &doc.entities[from..to.max(from)]
+}
+
+/// A subject that opens with a nominative personal pronoun is that pronoun: "he", "she",
+/// "they", "we" and "I" take no modifiers, so the words after them are the clause ("He soon"
+/// → "He", "he expanded upon his calls for" → "he"). Coordinations ("He and his aides") and
+/// reflexives ("they themselves") stay whole.
+fn pronoun_subject(text: &str, mention: Span) -> Span {
+    let slice = mention.slice(text);
+    let Some((first, rest)) = slice.split_once(' ') else {
+        return mention;
+    };
+    let second = rest.split(' ').next().unwrap_or("").to_lowercase();
+    let nominative = matches!(
+        first.to_lowercase().as_str(),
+        "he" | "she" | "they" | "we" | "i"
+    );
+    let joined = matches!(second.as_str(), "and" | "or" | "&")
+        || second.ends_with("self")
+        || second.ends_with("selves");
+    if nominative && !joined {
+        Span::new(mention.start, mention.start + first.len())
+    } else {
+        mention
+    }
 }
 
 /// The attributor: named speakers by rule, pronouns and definite nominals by a learned ranker.
@@ -825,8 +849,10 @@ impl RuleAttributor {
                 self.resolve_entity(doc, names, e, 0.9)
             });
         }
-        let anaphor = antecedents::anaphor(self, mention_text);
-        if let Some(pronoun @ antecedents::Anaphor::Pronoun(_)) = &anaphor {
+        let anaphor = antecedents::anaphor(self, doc, mention);
+        if let Some(pronoun @ (antecedents::Anaphor::Pronoun(_) | antecedents::Anaphor::Body(..))) =
+            &anaphor
+        {
             return self
                 .ranked(doc, names, claims, mention, pronoun)
                 .unwrap_or(Speaker {
@@ -879,11 +905,12 @@ impl RuleAttributor {
         });
         let group_head = group_head.filter(|_| !titled_person);
         let definite = matches!(anaphor, Some(antecedents::Anaphor::Nominal { .. }));
-        if definite && inside.is_empty() {
+        if definite {
             if let Some(s) = self.ranked(doc, names, claims, mention, anaphor.as_ref().unwrap()) {
                 return s;
             }
-        } else if head_is_role {
+        }
+        if head_is_role {
             if let Some(s) = self.nominal(doc, names, mention) {
                 return s;
             }
@@ -997,7 +1024,10 @@ impl Attributor for RuleAttributor {
         let mut claims: Vec<Claim> = Vec::with_capacity(candidates.len());
         for c in candidates {
             let (speaker, mention) = match c.speaker {
-                Some(m) => (self.resolve(doc, names, &claims, m), Some(m)),
+                Some(m) => {
+                    let m = pronoun_subject(doc.text(), m);
+                    (self.resolve(doc, names, &claims, m), Some(m))
+                }
                 None => {
                     // An unattributed quotation continues the previous speaker's turn.
                     let content = c.content();
@@ -1046,6 +1076,35 @@ impl Attributor for RuleAttributor {
 mod tests {
     use super::*;
     use crate::{Article, Pipeline};
+
+    #[test]
+    fn a_pronoun_subject_is_the_pronoun_alone() {
+        let cases = [
+            ("He soon learned", "He soon", "He"),
+            (
+                "then he expanded upon his calls for",
+                "he expanded upon his calls for",
+                "he",
+            ),
+            (
+                "He and his aides said",
+                "He and his aides",
+                "He and his aides",
+            ),
+            ("they themselves said", "they themselves", "they themselves"),
+            ("Hello, she said", "she", "she"),
+            (
+                "The Hebrew press said",
+                "The Hebrew press",
+                "The Hebrew press",
+            ),
+        ];
+        for (text, mention, subject) in cases {
+            let start = text.find(mention).unwrap();
+            let span = Span::new(start, start + mention.len());
+            assert_eq!(pronoun_subject(text, span).slice(text), subject, "{text}");
+        }
+    }
 
     #[test]
     fn same_prefix_compares_characters() {

@@ -79,7 +79,7 @@ pub fn train_antecedents(
         AntecedentModel::default(),
     ));
     let (examples, skipped) = examples(&pipeline, articles, gold);
-    let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut counts = Counts::new();
     let mut errors = Vec::new();
     for fold in 0..folds {
         let train: Vec<(Choice, Vec<bool>)> = examples
@@ -100,16 +100,7 @@ pub fn train_antecedents(
                     candidates: e.choice.referents.iter().map(|r| r.name.clone()).collect(),
                 });
             }
-            let resolvable = if e.correct[0] {
-                "unresolvable"
-            } else {
-                "resolvable"
-            };
-            for group in [e.gold.category.as_str(), resolvable, "all"] {
-                let c = counts.entry(group.to_string()).or_default();
-                c.0 += 1;
-                c.1 += right;
-            }
+            tally(&mut counts, e, right);
         }
     }
     let all: Vec<(Choice, Vec<bool>)> = examples
@@ -118,15 +109,61 @@ pub fn train_antecedents(
         .collect();
     let report = AntecedentReport {
         examples: examples.len(),
-        unreachable: examples
-            .iter()
-            .filter(|e| !e.correct.contains(&true))
-            .count(),
+        unreachable: unreachable(&examples),
         skipped,
         accuracy: counts.into_iter().map(|(g, (n, c))| (g, n, c)).collect(),
         errors,
     };
     (AntecedentModel::train(&all, rounds, l2), report)
+}
+
+/// The accuracy of `model` on the gold mentions of `articles` (a dev set: no mistakes are
+/// listed, so that dev stays unseen).
+pub fn evaluate_antecedents(
+    model: &AntecedentModel,
+    articles: &[Article],
+    gold: &[GoldMention],
+) -> AntecedentReport {
+    let pipeline = Pipeline::default().with_attributor(RuleAttributor::with_antecedents(
+        crate::lexicon::default_lexicon(),
+        AntecedentModel::default(),
+    ));
+    let (examples, skipped) = examples(&pipeline, articles, gold);
+    let mut counts = Counts::new();
+    for e in &examples {
+        tally(&mut counts, e, e.correct[model.best(&e.choice)] as usize);
+    }
+    AntecedentReport {
+        examples: examples.len(),
+        unreachable: unreachable(&examples),
+        skipped,
+        accuracy: counts.into_iter().map(|(g, (n, c))| (g, n, c)).collect(),
+        errors: Vec::new(),
+    }
+}
+
+/// Examples and correct choices by group: category, resolvable or not, and `all`.
+type Counts = BTreeMap<String, (usize, usize)>;
+
+fn tally(counts: &mut Counts, e: &Example, right: usize) {
+    let resolvable = if e.correct[0] {
+        "unresolvable"
+    } else {
+        "resolvable"
+    };
+    for group in [e.gold.category.as_str(), resolvable, "all"] {
+        let c = counts.entry(group.to_string()).or_default();
+        c.0 += 1;
+        c.1 += right;
+    }
+}
+
+/// Resolvable examples where no candidate holds the gold name.
+fn unreachable(examples: &[Example]) -> usize {
+    examples
+        .iter()
+        .filter(|e| !e.correct.contains(&true))
+        .count()
 }
 
 /// The examples of the gold mentions that are anaphors, in article then gold order, and how
@@ -154,8 +191,7 @@ fn examples(
                 continue;
             };
             // "I" outside quotations is the author (a rule), not the ranker's.
-            let Some(a) = anaphor(&attributor, span.slice(&article.text))
-                .filter(|a| *a != Anaphor::Pronoun("i"))
+            let Some(a) = anaphor(&attributor, &doc, span).filter(|a| *a != Anaphor::Pronoun("i"))
             else {
                 skipped += 1;
                 continue;
