@@ -8,6 +8,17 @@
 //! - quotations interrupted by their attribution become one candidate with two fragments;
 //!   remaining quotations of four words or more become unattributed direct candidates.
 
+mod asked;
+mod inverted;
+mod left_subject;
+mod report;
+mod right_content;
+mod verb_form;
+mod vetoes;
+
+use report::Report;
+use verb_form::VerbForm;
+
 use super::cues::CueShape;
 use super::{
     pair_quotes, Candidate, Cue, CueClass, CueLexicon, CueMatch, Kind, QuoteDetector, QuoteSpan,
@@ -1275,254 +1286,35 @@ impl RuleQuoteDetector {
     ) -> Option<Candidate> {
         let sent = &ctx.doc.sentences[si];
         let (s0, s1) = (sent.tokens.start, sent.tokens.end);
-        // "went on to say" reports; other infinitives ("to say") do not.
-        let goes_on = i >= s0 + 3
-            && ctx.lower_is(i - 3, &["went", "goes", "go", "going"])
-            && ctx.lower_is(i - 2, &["on"]);
-        // "continued to question", "appeared to suggest": the infinitive carries the report of
-        // the raising verb's subject.
-        let raised = i >= s0 + 3
-            && ctx.lower_is(i - 1, &["to"])
-            && ctx.lower_is(i - 2, &RAISING_VERBS)
-            && !ctx.lower_is(i - 3, &NOUN_MARKERS);
-        // "an open question", "a conference call": a noun-like base form after a modifier.
-        // Subjects before a verb are pronouns, names, plurals and quantifiers ("many say").
-        // "One Tweet Settles It": also after a numeral in a title-case headline.
-        if m.noun_too
-            && i > s0
-            && ctx.word(i).eq_ignore_ascii_case(&m.lemma)
-            && ctx.lower_is(i - 1, &["one"])
-            && !(i > s0 + 1 && ctx.lower_is(i - 2, &["no"]))
-        {
+        let site = vetoes::Site {
+            detector: self,
+            ctx,
+            s0,
+            s1,
+            i,
+            m,
+        };
+        let (goes_on, raised) = (site.goes_on(), site.raised());
+        if site.vetoed_early() {
             return None;
         }
-        if m.noun_too
-            && i > s0
-            && ctx.word(i).eq_ignore_ascii_case(&m.lemma)
-            && ctx.doc.tokens[i - 1].kind == TokenKind::Word
-            && !ctx.is_capitalised(i - 1)
-            && !ctx.word(i - 1).ends_with('s')
-            && !ctx.word(i - 1).ends_with("ly")
-            && !ctx.lower_is(i - 1, &["i", "you", "we", "they", "to", "who", "that", "which"])
-            && !ctx.lower_is(
-                i - 1,
-                &["many", "most", "more", "few", "some", "all", "both", "several", "percent"],
-            )
-            && !ctx.lower_is(i - 1, &MODALS)
-            && !ctx.lower_is(i - 1, &AUX_ADVERBS)
-            // "his full comment: “…”" introduces a quotation all the same.
-            && !(i + 1 < s1 && ctx.word(i + 1) == ":")
-        {
+        if let Some(question) = self.asked_question(&site, si) {
+            return question;
+        }
+        if site.vetoed_late() {
             return None;
         }
-        // "despite repeated warnings": a participle after a preposition is an adjective.
-        if i > s0
-            && ctx.word(i).ends_with("ed")
-            && ctx.lower_is(
-                i - 1,
-                &["despite", "amid", "with", "after", "of", "for", "from"],
-            )
-        {
+        let form = site.verb_form();
+        if !form.reports(&site) {
             return None;
         }
-        // "Having said that, …", "That said, …", "please ask": idioms and imperatives.
-        if i > s0
-            && (ctx.lower_is(i - 1, &["having"])
-                && i + 2 < s1
-                && ctx.lower_is(i + 1, &["that", "this"])
-                && ctx.word(i + 2) == ","
-                || ctx.lower_is(i - 1, &["that", "this"])
-                    && i - 1 == s0
-                    && i + 1 < s1
-                    && ctx.word(i + 1) == ","
-                || ctx.lower_is(i - 1, &["please"]))
-        {
-            return None;
-        }
-        // "40 pledged donors": a participle after a count (not a year: "in 2009 agreed")
-        // modifies a noun.
-        let year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
-        if i > s0
-            && ctx.doc.tokens[i - 1].kind == TokenKind::Number
-            && !year(ctx.word(i - 1))
-            && ctx.word(i).ends_with("ed")
-        {
-            return None;
-        }
-        // "the league's recommended 3 percent": a possessed participle is no verb.
-        let possessed =
-            i > s0 && matches!(ctx.word(i - 1), "’s" | "'s") && !ctx.is_clitic_auxiliary(i - 1);
-        if i > s0
-            && (ctx.lower_is(i - 1, &NOUN_MARKERS)
-                || ctx.lower_is(i - 1, &["to"]) && !goes_on && !raised
-                || possessed)
-        {
-            return None;
-        }
-        // "Asked whether …, X said" / "When asked about …": the question, its asker unnamed,
-        // runs to the clause's comma.
-        // Also mid-sentence ("…, Haddad said when asked how …") and behind an adjunct
-        // ("Asked on Monday whether …", "Asked by the host if …").
-        // Also in the passive ("was asked about …", "were also asked to pick …").
-        let mut k = i;
-        while k > s0 && ctx.lower_is(k - 1, &AUX_ADVERBS[..]) && !ctx.lower_is(k - 1, &PASSIVE) {
-            k -= 1;
-        }
-        let passive = k > s0 && ctx.lower_is(k - 1, &PASSIVE);
-        let opens_sentence =
-            i == s0 || i > s0 && ctx.lower_is(i - 1, &["when", "once", "if"]) || passive;
-        let question = (i + 1..s1.min(i + 6))
-            .take_while(|&t| !ctx.is_punct(t) && !ctx.is_quote(t))
-            .find(|&t| {
-                ctx.lower_is(t, &WH_WORDS)
-                    || ctx.lower_is(t, &["about", "if", "which"])
-                    || passive && t == i + 1 && ctx.lower_is(t, &["to"])
-            })
-            .filter(|&t| {
-                t == i + 1
-                    || ctx.lower_is(
-                        i + 1,
-                        &[
-                            "on", "by", "later", "again", "last", "during", "at", "in", "after",
-                        ],
-                    )
-                    || ctx.word(i + 1).ends_with("ly")
-            });
-        let asked = opens_sentence && ctx.word(i).eq_ignore_ascii_case("asked");
-        if let Some(q) = question.filter(|_| asked) {
-            let about = ctx.lower_is(q, &["about"]);
-            let start = if about { q + 1 } else { q };
-            let end = (start..s1)
-                .find(|&t| ctx.word(t) == "," && ctx.inside[t].is_none())
-                .unwrap_or(s1);
-            let content = self.content(ctx, start, end)?;
-            let cue_end = if about { q } else { i };
-            return Some(self.one_fragment(
-                ctx,
-                content,
-                Cue {
-                    span: ctx.span(i, cue_end),
-                    lemma: m.lemma.clone(),
-                    class: m.class,
-                },
-                None,
-                si,
-                0.7,
-            ));
-        }
-        // "confident that …", "pointed out that …": no complementizer, no report.
-        if m.that_only
-            && !(i + m.len..s1.min(i + m.len + 2)).any(|t| ctx.lower_is(t, &["that"]))
-            && self.quotation_after_adjuncts(ctx, i + m.len, s1).is_none()
-        {
-            return None;
-        }
-        // An adverb-modified participle inside a noun phrase: "a broadly criticized plan".
-        let mut k = i;
-        while k > s0 && ctx.word(k - 1).ends_with("ly") {
-            k -= 1;
-        }
-        if k < i && k > s0 && ctx.lower_is(k - 1, &NOUN_MARKERS) {
-            return None;
-        }
-        // Negated cues ("did not disclose") report nothing.
-        let mut k = i;
-        while k > s0 && ctx.lower_is(k - 1, &AUX_ADVERBS) {
-            k -= 1;
-            if ctx.lower_is(k, &["not", "never"]) {
-                return None;
-            }
-        }
-        if i > s0 && (ctx.word(i - 1).ends_with("n’t") || ctx.word(i - 1).ends_with("n't")) {
-            return None;
-        }
-        // ", saying …" (also after a closing quotation mark: `called it “odd,” saying …`).
-        // ", saying …", also after an adverb (", falsely suggesting …").
-        let mut p = i;
-        while p > s0 + 1
-            && (ctx.word(p - 1).ends_with("ly") && !ctx.is_capitalised(p - 1)
-                || ctx.lower_is(p - 1, &["even", "also", "again", "then"]))
-        {
-            p -= 1;
-        }
-        let participle = ctx.word(i).ends_with("ing")
-            && p > s0
-            && (ctx.word(p - 1) == "," || ctx.quote_closed_at(p - 1).is_some());
-        // "was hoping", also with adverbs between ("was still hoping", "is now saying").
-        let mut b = i;
-        while b > s0 + 1
-            && (ctx.lower_is(
-                b - 1,
-                &[
-                    "still",
-                    "now",
-                    "also",
-                    "already",
-                    "not",
-                    "reportedly",
-                    "again",
-                    "once",
-                    "even",
-                ],
-            ) || ctx.word(b - 1).ends_with("ly") && !ctx.is_capitalised(b - 1))
-        {
-            b -= 1;
-        }
-        // "keeps saying", "began calling": the aspect verb joins the cue.
-        let aspectual = ctx.word(i).ends_with("ing")
-            && b > s0 + 1
-            && ctx.lower_is(b - 1, &ASPECT_VERBS)
-            && !ctx.lower_is(b - 2, &NOUN_MARKERS);
-        let progressive = ctx.word(i).ends_with("ing")
-            && b > s0
-            && (ctx.lower_is(b - 1, &["is", "was", "are", "were", "been", "be"])
-                || ctx.is_clitic_auxiliary(b - 1)
-                || aspectual);
-        // "… saying that …", and "Hillary Clinton asking, “Why …”".
-        let reduced_relative = i + 1 < s1 && ctx.lower_is(i + 1, &["that"])
-            || i + 2 < s1
-                && matches!(ctx.word(i + 1), "," | ":")
-                && ctx.quote_opened_at(i + 2).is_some()
-            // "footage of Pell saying during the meeting, “…”": a name's words behind adjuncts.
-            || i > s0
-                && i + 1 < s1
-                && ctx.is_capitalised(i - 1)
-                && ctx.lower_is(i + 1, &ADJUNCT_PREPOSITIONS)
-                && self.quotation_after_adjuncts(ctx, i + 1, s1).is_some();
-        // "responded by saying …", "began the speech after thanking …": a gerund after a
-        // preposition within the sentence reports for the sentence subject.
-        let prepositional = ctx.word(i).ends_with("ing")
-            && i > s0 + 1
-            && ctx.lower_is(i - 1, &["by", "after", "while", "before"]);
-        // "…, with 38 percent of riders saying they …": an absolute construction whose noun
-        // phrase reports.
-        let absolute = (ctx.word(i).ends_with("ing") && !participle && i + 1 < s1)
-            .then(|| {
-                (s0..i)
-                    .rev()
-                    .take(MAX_SPEAKER_TOKENS)
-                    .take_while(|&t| !ctx.is_punct(t) && !ctx.is_quote(t))
-                    .find(|&t| ctx.lower_is(t, &["with"]))
-            })
-            .flatten()
-            .filter(|&w| {
-                w + 1 < i
-                    && (w + 1..i).all(|t| {
-                        (self.np_word(ctx, t) || ctx.doc.tokens[t].kind == TokenKind::Word)
-                            && !ctx.lower_is(t, &LEFT_BOUNDARIES)
-                    })
-                    && !self.has_finite_verb(ctx, w + 1, i)
-                    && (ctx.lower_is(i + 1, &CLAUSE_OPENERS) || ctx.is_capitalised(i + 1))
-            });
-        if ctx.word(i).ends_with("ing")
-            && !participle
-            && !progressive
-            && !reduced_relative
-            && !prepositional
-            && absolute.is_none()
-        {
-            return None;
-        }
+        let VerbForm {
+            participle,
+            prepositional,
+            absolute,
+            aspect_verb,
+            ..
+        } = form;
         // Inside a quotation only third-person reports count ("He told me that …"); in news,
         // first- and second-person thoughts ("I think") are the quoted speaker's voice. Of
         // those, only quotations within a closed quotation survive `drop_nested`.
@@ -1561,8 +1353,8 @@ impl RuleQuoteDetector {
             i - 3
         } else if raised {
             i - 2
-        } else if aspectual {
-            b - 1
+        } else if let Some(aspect) = aspect_verb {
+            aspect
         } else {
             i
         };
@@ -1583,8 +1375,7 @@ impl RuleQuoteDetector {
                 .filter(|&(a, _)| !ctx.word(i).ends_with("ing") || self.source_like(ctx, a))
         };
 
-        // Left content: `“Q,” X said.` / `Q, X said.` / `“Q,” said X.`
-        let before_subject = subject.map_or(i, |(a, _)| a);
+        // Left content (`“Q,” X said.` / `Q, X said.` / `“Q,” said X.`): see `subject_first`.
         // `X said, “…”` and `X said: “…”` take the quotation on the right.
         let quote_follows = after + 1 < s1
             && matches!(ctx.word(after), "," | ":")
@@ -1611,672 +1402,40 @@ impl RuleQuoteDetector {
                     && !ctx.lower_is(after, &WH_WORDS)
                     && !ctx.lower_is(after, &["that", "to"]))
             && !ctx.lower_is(after, &TIME_WORDS);
-        if inverted {
-            if let Some((a, b)) = self.right_phrase(ctx, after, s1) {
-                // "said Tom John", "said the company's chief executive", "said one longtime friend".
-                // "said Pell’s deputy campaign manager": a possessor leads the phrase too.
-                let possessed = ctx.is_capitalised(a)
-                    && a + 1 < b
-                    && matches!(ctx.word(a + 1), "’s" | "'s")
-                    && self.lexicon.is(WordClass::Role, ctx.word(b));
-                let determined = (ctx.lower_is(a, &["the", "a", "an", "one", "another"])
-                    || possessed)
-                    && b + 1 - a <= 8
-                    && !self.has_finite_verb(ctx, a, b + 1);
-                // "said Huckabee campaign spokesman Hogan Gidley", "said undecided voter Jane
-                // Roe": a few descriptive words before a capitalised name.
-                let described = b + 1 - a <= 8
-                    && b > a
-                    && ctx.is_capitalised(b)
-                    && ctx.is_capitalised(b - 1)
-                    && (a..=b)
-                        .all(|t| ctx.doc.tokens[t].kind == TokenKind::Word || self.np_word(ctx, t))
-                    && !self.has_finite_verb(ctx, a, b + 1);
-                let lead = ctx.is_capitalised(a)
-                    || self.np_word(ctx, a)
-                    || ctx.lower_is(a, &["the", "a", "an", "one", "another"]);
-                // "said Tom Vance of the University of Ohio School of Law": a name with its
-                // affiliation.
-                let affiliated = ctx.is_capitalised(a)
-                    && b + 1 - a <= MAX_SPEAKER_TOKENS
-                    && (a..=b).all(|t| self.np_word(ctx, t) || ctx.lower_is(t, &["at", "from"]));
-                let name_like = lead
-                    && (determined
-                        || described
-                        || affiliated
-                        || b + 1 - a <= 6 && (a..=b).all(|t| self.np_word(ctx, t)));
-                // The phrase may carry a relative clause ("said Sen. Jim Whelan, who …") or an
-                // adjunct ("said Ryan on Tuesday", "said Ryan in a statement").
-                let ends = b + 1 >= s1
-                    || ctx.is_punct(b + 1)
-                    || ctx.lower_is(
-                        b + 1,
-                        &["who", "on", "in", "at", "during", "last", "earlier"],
-                    );
-                if name_like && ends {
-                    if let (true, Some(q)) = (i == s0, question) {
-                        return Some(question_claim(q, cue, ctx.span(a, b), si));
-                    }
-                    return self.left_content(ctx, si, i, cue, Some(ctx.span(a, b)), 0.9);
-                }
-            }
-        }
-        if let Some((a, b)) = subject {
-            // `“…” the challenger, Paul Brandt, wrote`: the attribution starts at the head of
-            // the appositive.
-            let lead = if a > s0 + 1 && ctx.word(a - 1) == "," {
-                (s0 + 1..a - 1)
-                    .rev()
-                    .take(MAX_SPEAKER_TOKENS)
-                    .take_while(|&t| !ctx.is_punct(t) && !ctx.is_quote(t))
-                    .last()
-                    .filter(|&h| ctx.quote_closed_at(h - 1).is_some())
-                    .unwrap_or(a)
-            } else {
-                a
-            };
-            let after_quote = lead > s0
-                && (ctx.quote_closed_at(lead - 1).is_some()
-                    || lead > s0 + 1
-                        && ctx.word(lead - 1) == ","
-                        && ctx.quote_closed_at(lead - 2).is_some());
-            // After a closing quotation, anything but a complement clause is an adjunct or
-            // an object ("… ,” Trump told CNN then.").
-            // A "that" past a comma belongs to another clause ("…,” X told CNN, noting that …").
-            let no_complementizer = !(after..s1.min(after + THAT_WINDOW))
-                .take_while(|&t| {
-                    // "said at a news conference announcing that …": that "that" is the
-                    // participle's.
-                    ctx.word(t) != "," && !(t > after && ctx.word(t).ends_with("ing"))
-                })
-                .any(|t| ctx.lower_is(t, &["that"]));
-            // "… 30 minutes into the meeting": a counted time adjunct.
-            let counted_time = after + 1 < s1
-                && ctx.doc.tokens[after].kind == TokenKind::Number
-                && ctx.lower_is(
-                    after + 1,
-                    &[
-                        "seconds", "minutes", "hours", "days", "weeks", "months", "years",
-                    ],
-                );
-            let right_is_pp = after < s1
-                && !preposition
-                && (ctx.doc.tokens[after].kind == TokenKind::Word || counted_time)
-                && no_complementizer
-                && (after_quote && takes_object
-                    || (!ctx.is_capitalised(after) || ctx.lower_is(after, &TIME_WORDS))
-                        && !ctx.lower_is(after, &CLAUSE_OPENERS));
-            // "…, Hollande said Tuesday in Paris." — only adjuncts follow the cue.
-            let adjuncts_only = after < s1
-                && no_complementizer
-                && ctx.lower_is(after, &TIME_WORDS)
-                && (after + 1 >= s1
-                    || ctx.is_punct(after + 1)
-                    || ctx.lower_is(after + 1, &NOT_OBJECTS)
-                    // "announced Monday morning."
-                    || ctx.lower_is(after + 1, &TIME_NOUNS)
-                        && (after + 2 >= s1 || ctx.is_punct(after + 2)));
-            // What precedes is a clause, not an adjunct ("On Thursday, …", "As the mayor
-            // spoke, …", "Appearing at the fair, …").
-            let clause_before = a > s0 + MIN_UNATTRIBUTED_WORDS
-                && !ctx.lower_is(s0, &ADJUNCT_PREPOSITIONS)
-                && !ctx.lower_is(s0, &LEFT_BOUNDARIES)
-                // "Appearing at the fair, …", not a gerund subject ("Rising costs could …").
-                && (!ctx.word(s0).ends_with("ing") || self.has_finite_verb(ctx, s0, a));
-            // "…, he said in an interview on Sunday." — a prepositional adjunct without a
-            // clause of its own ends the sentence; the subject must read as a source.
-            // "…, a spokesman told the Millbrook Ledger." — only the person told follows.
-            let object_only = takes_object
-                && after < s1
-                && s1 - after <= MAX_OBJECT_TOKENS
-                && no_complementizer
-                && self.source_like(ctx, a)
-                && clause_before
-                && (after..s1).all(|t| {
-                    ctx.doc.tokens[t].kind == TokenKind::Word || self.np_word(ctx, t) || t + 1 == s1
-                })
-                && !self.has_finite_verb(ctx, after, s1);
-            let adjunct_phrase_only = after < s1
-                && m.class == super::CueClass::Speech
-                && self.source_like(ctx, a)
-                && clause_before
-                && no_complementizer
-                && ctx.lower_is(after, &ADJUNCT_PREPOSITIONS)
-                && !self.has_finite_verb(ctx, after, s1)
-                && (after..s1).all(|t| ctx.word(t) != ",");
-            // The subject opens the sentence, perhaps after an appositive head ("the
-            // challenger, Paul Brandt, wrote").
-            let opens = a == s0
-                || ctx.word(a - 1) == ","
-                    && a - s0 <= MAX_SPEAKER_TOKENS
-                    && (s0..a).all(|t| !ctx.is_quote(t) && self.cue_at(ctx, t, s1).is_none());
-            if let (true, Some(q)) = (opens, question) {
-                if right_is_end || right_is_pp || adjuncts_only {
-                    return Some(question_claim(q, cue, ctx.span(a, b), si));
-                }
-            }
-            // `“A,” he said, “B.”`: one quotation interrupted by its attribution.
-            // Also behind adjuncts: `“A,” he said during a visit to Millbrook, “B.”`
-            let resumes = self
-                .quotation_after_adjuncts(ctx, after, s1)
-                .and_then(|open| ctx.quote_opened_at(open));
-            if after_quote && resumes.is_some() {
-                let mut k = lead;
-                while k > s0 && ctx.word(k - 1) == "," {
-                    k -= 1;
-                }
-                let left = k.checked_sub(1).and_then(|c| ctx.quote_closed_at(c));
-                if let (Some(l), Some(r)) = (left, resumes) {
-                    return Some(Candidate {
-                        kind: Kind::Direct,
-                        fragments: vec![l.content, r.content],
-                        cue: Some(cue),
-                        speaker: Some(ctx.span(a, b)),
-                        sentence: si,
-                        evidence: 0.85,
-                    });
-                }
-            }
-            // "In any case, Pell told the Ledger, the fares …", "The problem, the captain said then,
-            // was …": a parenthetical attribution with the person told or a time word.
-            let time_word = |t: usize| {
-                ctx.lower_is(t, &TIME_WORDS) || ctx.lower_is(t, &["then", "on", "last", "this"])
-            };
-            let told = |t: usize| {
-                takes_object
-                    && (self.np_word(ctx, t)
-                        || ctx.lower_is(t, &["me", "us", "him", "her", "them"]))
-            };
-            if a > s0 + 1
-                && ctx.word(a - 1) == ","
-                && !after_quote
-                && !ctx.lower_is(a, &["who", "which"])
-                && !ctx.lower_is(
-                    a,
-                    &["despite", "amid", "with", "without", "after", "before"],
-                )
-                && self.source_like(ctx, a)
-            {
-                let comma =
-                    (after..s1.min(after + MAX_OBJECT_TOKENS)).find(|&t| ctx.word(t) == ",");
-                if let Some(comma) = comma.filter(|&c| {
-                    c > after
-                        && c + 3 < s1
-                        && ((after..c).all(|t| told(t) || time_word(t))
-                            // "…, Pell noted earlier in the meeting, were …"
-                            || m.class == super::CueClass::Speech
-                                && (time_word(after) || ctx.lower_is(after, &ADJUNCT_PREPOSITIONS))
-                                && (after..c).all(|t| ctx.doc.tokens[t].kind == TokenKind::Word)
-                                && !self.has_finite_verb(ctx, after, c))
-                        // `X said at a news conference, “…”` introduces a quotation instead.
-                        && !ctx.is_quote(c + 1)
-                        && !ctx.lower_is(c + 1, &NOT_OBJECTS)
-                        && !ctx.lower_is(c + 1, &ADVERBIAL_OPENERS)
-                        && !ctx.word(c + 1).ends_with("ing")
-                        && self.cue_at(ctx, c + 1, s1).is_none()
-                }) {
-                    let speaker = Some(ctx.span(a, b));
-                    if let Some(c) = self.around_attribution(
-                        ctx,
-                        si,
-                        (a - 1, comma + 1),
-                        cue.clone(),
-                        speaker,
-                        0.8,
-                    ) {
-                        return Some(c);
-                    }
-                }
-            }
-            if before_subject > s0
-                && (after_quote && (right_is_end || right_is_pp)
-                    || (right_is_end || adjuncts_only || adjunct_phrase_only || object_only)
-                        && ctx.word(a - 1) == ",")
-            {
-                // "Back then, Ms. Ripert said, she found …": content on both sides.
-                // Not when what follows is an adjunct (", the Kremlin said, after …").
-                let parenthetical = !after_quote
-                    && after + 3 < s1
-                    && ctx.word(after) == ","
-                    && ctx.word(a - 1) == ","
-                    // Not an adjunct, except the subject of an infinitive ("it would be wise,
-                    // engineers said, for the town to act").
-                    && (!ctx.lower_is(after + 1, &NOT_OBJECTS)
-                        || ctx.lower_is(after + 1, &["for"])
-                            && (after + 2..s1.min(after + 6)).any(|t| ctx.lower_is(t, &["to"])))
-                    && !ctx.lower_is(after + 1, &ADVERBIAL_OPENERS)
-                    // A participle adjunct (", speaking at a rally"), unless it is a gerund
-                    // subject ("…, he said, replacing the board would be …").
-                    && (!ctx.word(after + 1).ends_with("ing")
-                        || self.has_finite_verb(ctx, after + 2, s1))
-                    && self.cue_at(ctx, after + 1, s1).is_none();
-                if parenthetical {
-                    let speaker = Some(ctx.span(a, b));
-                    let both = self.around_attribution(
-                        ctx,
-                        si,
-                        (a - 1, after + 1),
-                        cue.clone(),
-                        speaker,
-                        0.8,
-                    );
-                    if both.is_some() {
-                        return both;
-                    }
-                }
-                return self.left_content(ctx, si, lead, cue, Some(ctx.span(a, b)), 0.85);
-            }
-        }
-
-        // "As the Ledger noted, the mayor has …": the attribution is an adverbial clause and
-        // the main clause after its comma is the content.
-        // Only reports: "As Avery spoke, …" and "As the city considered it, …" tell the time.
-        let reports = matches!(m.class, super::CueClass::Speech | super::CueClass::Report)
-            && !matches!(m.lemma.as_str(), "speak" | "talk");
-        if let Some((a, b)) =
-            subject.filter(|&(a, _)| reports && a == s0 + 1 && ctx.lower_is(s0, &["as"]))
-        {
-            let comma = (after..s1.min(after + MAX_OBJECT_TOKENS + 1))
-                .take_while(|&t| !ctx.is_quote(t) && (ctx.word(t) == "," || !ctx.is_punct(t)))
-                .find(|&t| ctx.word(t) == ",")
-                .filter(|&c| !self.has_finite_verb(ctx, after, c));
-            if let Some(c) = comma {
-                let end = self.content_end(ctx, c + 1, s1);
-                let content = self.content(ctx, c + 1, end)?;
-                return Some(self.one_fragment(ctx, content, cue, Some(ctx.span(a, b)), si, 0.8));
-            }
-        }
-
-        // `X reports:` ending the sentence introduces the next one (often a block quotation).
-        if after + 1 == s1 && ctx.word(after) == ":" {
-            let next = ctx.doc.sentences.get(si + 1)?;
-            // Unquoted words run to the end of their paragraph, as after a colon mid-sentence.
-            let end = if next.tokens.start < next.tokens.end
-                && !ctx.is_quote(next.tokens.start)
-                && m.class == super::CueClass::Speech
-            {
-                self.paragraph_end(ctx, si + 1)
-            } else {
-                self.content_end(ctx, next.tokens.start, next.tokens.end)
-            };
-            let content = self.content(ctx, next.tokens.start, end)?;
-            return Some(self.one_fragment(
-                ctx,
-                content,
-                cue,
-                subject.map(|(a, b)| ctx.span(a, b)),
-                si,
-                0.7,
-            ));
-        }
-
-        // `X replied evenly, “…”`, `X wrote to his followers, “…”`: a quotation introduced
-        // after the cue's adjuncts is its content.
-        // Right after the cue (`X said, “…” between …`) the content may run on past the
-        // quotation; that case is the general right content below.
-        if let Some(open) = self
-            .quotation_after_adjuncts(ctx, after, s1)
-            .filter(|&open| open > after + 1)
-        {
-            let speaker = match subject {
-                Some((a, b)) => Some(ctx.span(a, b)),
-                None if participle || prepositional || reduced_relative => self
-                    .predicate_subject(ctx, s0, i)
-                    .map(|(a, b)| ctx.span(a, b)),
-                None => None,
-            };
-            if speaker.is_some() {
-                let quotation = ctx.quote_opened_at(open).filter(|q| q.close.is_some());
-                let content = match quotation {
-                    Some(q) => q.content,
-                    None => self.content(ctx, open, self.content_end(ctx, open, s1))?,
-                };
-                return Some(self.one_fragment(ctx, content, cue, speaker, si, 0.75));
-            }
-        }
-
-        // Right content.
-        let mut start = after;
-        while start < s1 && ctx.lower_is(start, &TIME_WORDS) {
-            start += 1;
-        }
-        // "said in a statement Thursday night they …", "said after the meeting he …": skip a
-        // prepositional adjunct up to the subject pronoun that opens the reported clause ("after"
-        // with a noun phrase, not opening a clause of its own: "suggested after she won").
-        let adjunct = start < s1
-            && ctx.lower_is(start, &["in", "on", "at", "during", "via", "through"])
-            || start < s1
-                && ctx.lower_is(start, &["after", "before", "following"])
-                && start + 1 < s1
-                && ctx.lower_is(
-                    start + 1,
-                    &[
-                        "the", "a", "an", "his", "her", "their", "its", "this", "last",
-                    ],
-                );
-        if start < s1 && adjunct {
-            if let Some(p) = (start + 1..s1.min(start + 10))
-                .take_while(|&t| !ctx.is_punct(t) && !ctx.is_quote(t))
-                .find(|&t| ctx.lower_is(t, &CLAUSE_OPENERS[..5]))
-            {
-                start = p;
-            }
-        }
-        let mut evidence = 0.8f32;
-        // The complementizer of this cue, not of a clause further on ("said he had heard that").
-        let that = (after..s1.min(after + THAT_WINDOW + 4))
-            .take_while(|&t| {
-                // "blamed the board for claiming that …": past a gerund the "that"
-                // belongs to the accusation's noun phrase.
-                let gerund = t > after
-                    && ctx.lower_is(t, &["of", "for"])
-                    && t + 1 < s1
-                    && ctx.word(t + 1).ends_with("ing");
-                !ctx.lower_is(t, &CLAUSE_OPENERS[..8])
-                    && (takes_object || !self.has_finite_verb(ctx, t, t + 1))
-                    && !gerund
-            })
-            .find(|&t| ctx.word(t).eq_ignore_ascii_case("that") && ctx.inside[t] == ctx.inside[i])
-            // After a noun, "that" before a verb is a relative pronoun ("said the demands that
-            // were made …", "said in a statement that was released …").
-            .filter(|&t| t == after || t + 1 >= s1 || !self.verb_like(ctx, t + 1))
-            // "said the long hours that the job brings …": a cue without an object followed by
-            // a bare noun phrase has no complementizer; that noun phrase is the clause's subject.
-            .filter(|&t| {
-                takes_object
-                    || !ctx.lower_is(
-                        after,
-                        &[
-                            "the", "a", "an", "his", "her", "their", "its", "these", "those",
-                        ],
-                    )
-                    || (after..t).any(|u| {
-                        ctx.lower_is(u, &ADJUNCT_PREPOSITIONS)
-                            || ctx.lower_is(u, &["of", "to", "for", "with", "by"])
-                            || ctx.lower_is(u, &TIME_WORDS)
-                    })
-            });
-        // Punctuation or a quotation between cue and "that" means another clause; a possessive
-        // apostrophe ("CBS News' Charlie Rose") does not.
-        // A quoted title does not either ("told “Morning Edition” that …").
-        let title = |q: &QuoteSpan| {
-            q.close.is_some_and(|c| {
-                c - q.open <= 6 && (q.open + 1..c).all(|k| ctx.is_capitalised(k) || ctx.is_punct(k))
-            })
-        };
-        // Nor do the commas of a place name ("in Eastbrook, Ohio, that …").
-        let place_comma = |k: usize| {
-            ctx.word(k) == ","
-                && k > after
-                && ctx.is_capitalised(k - 1)
-                && (k + 1 < s1 && ctx.is_capitalised(k + 1)
-                    || (after..k)
-                        .rev()
-                        .find(|&u| !ctx.is_capitalised(u))
-                        .is_some_and(|u| {
-                            ctx.word(u) == "," && u > after && ctx.is_capitalised(u - 1)
-                        }))
-        };
-        let blocked = that.is_some_and(|t| {
-            t >= after + THAT_WINDOW && !(after..t).any(place_comma)
-                || (after..t).any(|k| {
-                    let quoted_title = ctx.quote_opened_at(k).is_some_and(title)
-                        || ctx.quote_closed_at(k).is_some_and(title);
-                    ctx.is_punct(k) && !place_comma(k)
-                        || ctx.is_quote(k) && !matches!(ctx.word(k), "'" | "’") && !quoted_title
-                })
-        });
-        let mut np_object = false;
-        // Where the right content ends, once computed (see the bare-object test below).
-        let mut clause_end = None;
-        if preposition {
-            np_object = true;
-        } else if let (Some(t), false) = (that, blocked) {
-            // PolNeAR's convention: the complementizer belongs to the content.
-            start = t;
-        } else if let Some(to) = (m.class == super::CueClass::Intention || m.infinitive)
-            .then(|| self.infinitive_after_adjuncts(ctx, after, s1))
+        if let Some((a, b)) = inverted
+            .then(|| self.inverted_source(ctx, after, s1))
             .flatten()
         {
-            start = to;
-        } else if m.class == super::CueClass::Intention {
-            return None;
-        } else {
-            if takes_object {
-                // "told reporters …", "told Breitbart News Daily host Alex Marlow how …": skip
-                // the object phrase (a few words) up to a clause opener.
-                while start < s1
-                    && start < after + MAX_OBJECT_TOKENS
-                    && (self.np_word(ctx, start)
-                        || ctx.doc.tokens[start].kind == TokenKind::Word
-                            && !ctx.lower_is(start, &NOT_OBJECTS)
-                            && !ctx.lower_is(start, &WH_WORDS))
-                    && !ctx.lower_is(start, &CLAUSE_OPENERS[..5])
-                    && (start == after || !ctx.lower_is(start, &CLAUSE_OPENERS[5..11]))
-                {
-                    start += 1;
-                }
-                if start > after && start < s1 && ctx.lower_is(start, &["against", "about", "of"]) {
-                    np_object = true;
-                }
-                // "told the host on Monday why …": a time adjunct after the person told.
-                if start > after
-                    && start + 2 < s1
-                    && ctx.lower_is(start, &["on", "last", "this"])
-                    && (ctx.lower_is(start + 1, &TIME_WORDS)
-                        || ctx.lower_is(start + 1, &TIME_NOUNS))
-                    && (ctx.lower_is(start + 2, &WH_WORDS) || ctx.lower_is(start + 2, &["that"]))
-                {
-                    start += 2;
-                }
-                // A directive ("urged voters to turn out"): its addressee and the infinitive
-                // are the content.
-                if start > after && start < s1 && ctx.lower_is(start, &["to"]) {
-                    start = after;
-                }
+            if let (true, Some(q)) = (i == s0, question) {
+                return Some(question_claim(q, cue, ctx.span(a, b), si));
             }
-            if start < s1
-                && matches!(ctx.word(start), "," | ":")
-                && start + 1 < s1
-                && ctx.quote_opened_at(start + 1).is_some()
-            {
-                start += 1;
-            }
-            // "Pell added: The council never listens. …": unquoted words after a colon run to the
-            // end of the paragraph.
-            if start + 1 < s1
-                && ctx.word(start) == ":"
-                && m.class == super::CueClass::Speech
-                && !ctx.is_quote(start + 1)
-                && ctx.inside[start].is_none()
-            {
-                if let (Some((a, b)), Some(content)) = (
-                    subject,
-                    self.content(ctx, start + 1, self.paragraph_end(ctx, si)),
-                ) {
-                    return Some(self.one_fragment(
-                        ctx,
-                        content,
-                        cue,
-                        Some(ctx.span(a, b)),
-                        si,
-                        0.75,
-                    ));
-                }
-            }
-            // "claimed victory and was sworn in": a coordinated predicate after the
-            // object.
-            // Not past a quotation ("called her “third-rate” and referred to …" keeps both).
-            let coordinated = self.coordinated_predicate(ctx, start, s1).filter(|&c| {
-                !(start..c).any(|t| ctx.is_quote(t) && !matches!(ctx.word(t), "'" | "’"))
-            });
-            // "proposes scrapping the fee", "mentioned raising the budget":
-            // a gerund object.
-            let gerund = start == after
-                && start + 1 < s1
-                && GERUND_TAKERS.contains(&m.lemma.as_str())
-                && ctx.word(start).ends_with("ing")
-                && ctx.doc.tokens[start].kind == TokenKind::Word
-                && !ctx.is_capitalised(start);
-            let bare_object = start < s1
-                && ctx.doc.tokens[start].kind == TokenKind::Word
-                && !ctx.is_capitalised(start)
-                && !ctx.lower_is(start, &NOT_OBJECTS)
-                && !ctx.lower_is(start, &CLAUSE_OPENERS)
-                && (!ctx.word(start).ends_with("ing") || gerund);
-            if bare_object {
-                // "claimed neutrality in the crisis"; "regards China as its rival" keeps its
-                // predicate, and so do a subordinate clause ("said if Trump wins, …") and a clause
-                // with a finite verb ("said listings are user generated").
-                // A modal past an inserted phrase counts too ("said renters and owners
-                // - young, old - would qualify").
-                // A clause after a spaced dash is not the object's ("call them tales - the plan
-                // …").
-                let limit = (start + 1..s1)
-                    .find(|&t| ctx.is_spaced_dash(t))
-                    .unwrap_or(s1)
-                    .min(coordinated.unwrap_or(s1));
-                np_object = !(start..s1.min(start + 6)).any(|t| ctx.lower_is(t, &["as"]))
-                    && !ctx.lower_is(start, &WH_WORDS)
-                    && !self.has_finite_verb(ctx, start, limit);
-                if np_object {
-                    let end = *clause_end
-                        .insert(coordinated.unwrap_or_else(|| self.content_end(ctx, start, s1)));
-                    np_object = !(start..end).any(|t| ctx.lower_is(t, &MODALS));
-                }
-            }
-            let opener_ok = start < s1
-                && (np_object
-                    || ctx.lower_is(start, &WH_WORDS)
-                    || bare_object
-                    || ctx.quote_opened_at(start).is_some()
-                    || ctx.is_capitalised(start)
-                    || ctx.lower_is(start, &CLAUSE_OPENERS)
-                    || ctx.doc.tokens[start].kind == TokenKind::Number
-                    // "says too many parents are torn": a quantifier, not an adverb.
-                    || ctx.lower_is(start, &["too"])
-                        && start + 1 < s1
-                        && ctx.lower_is(start + 1, &["many", "much", "few", "little"])
-                    // A gerund subject: "says going through it has helped him".
-                    || ctx.word(start).ends_with("ing") && self.has_finite_verb(ctx, start, s1));
-            if !opener_ok {
-                return None;
-            }
-            // A determiner-led complement without a finite verb is a noun-phrase object
-            // ("announced the decision on Thursday"): it ends before its adjuncts.
-            if ctx.lower_is(start, &CLAUSE_OPENERS[8..])
-                && !self.has_finite_verb(ctx, start, coordinated.unwrap_or(s1))
-                && !self.finite_after_parenthesis(ctx, start, s1)
-            {
-                if let Some(c) = coordinated {
-                    clause_end = Some(c);
-                }
-                np_object = true;
-            }
-            evidence = 0.75;
+            return self.left_content(ctx, si, i, cue, Some(ctx.span(a, b)), 0.9);
         }
-        // "maintained a lead", "spoke Spanish": these cues report only clauses.
-        // "spoke out against …" keeps its particle phrase.
-        if m.clause_only && !preposition && !ctx.lower_is(start, &["out"]) {
-            let clause = ctx.lower_is(start, &["that"])
-                || ctx.lower_is(start, &WH_WORDS)
-                || ctx.quote_opened_at(start).is_some()
-                || self.has_finite_verb(ctx, start, s1);
-            if np_object || !clause {
-                return None;
-            }
-        }
-        let mut end = clause_end.unwrap_or_else(|| self.content_end(ctx, start, s1));
-        // A relative clause ("Cruz, who says …, left") ends at its closing comma.
-        if subject.is_some_and(|(a, _)| ctx.lower_is(a, &["who"])) {
-            end = (start..end)
-                .find(|&t| ctx.word(t) == "," && ctx.inside[t].is_none())
-                .unwrap_or(end);
-        }
-        if np_object {
-            // A short parenthesis belongs to the object ("Gov. Rick Snyder (R) to resign").
-            let mut parenthesis_end = 0;
-            end = (start + 1..end)
-                .find(|&t| {
-                    if t < parenthesis_end {
-                        return false;
-                    }
-                    if ctx.word(t) == "(" {
-                        if let Some(close) = (t + 1..end.min(t + 6)).find(|&u| ctx.word(u) == ")") {
-                            parenthesis_end = close + 1;
-                            return false;
-                        }
-                    }
-                    // Not at a price or a hyphen ("$15 million", "so-called"), and not at a
-                    // preposition that belongs to the object ("blamed the delays on underfunding"), only
-                    // at one that opens a time adjunct ("on Thursday", "at the time").
-                    // "said as much in an interview": where the words were said.
-                    let venue = ctx.lower_is(t, &["in", "during"])
-                        && t + 2 < end
-                        && ctx.lower_is(t + 1, &["a", "an", "his", "her", "their", "its"])
-                        && ctx.lower_is(t + 2, &REPORT_VENUES);
-                    let time_adjunct = venue
-                        || ctx.lower_is(t, &["on", "at", "in"])
-                            && t + 1 < end
-                            && (ctx.lower_is(t + 1, &TIME_WORDS)
-                                || ctx.lower_is(t + 1, &TIME_NOUNS)
-                                || ctx.doc.tokens[t + 1].kind == TokenKind::Number
-                                || ctx.is_capitalised(t + 1)
-                                || ctx.lower_is(t + 1, &["the"])
-                                    && t + 2 < end
-                                    && ctx.lower_is(t + 2, &["beginning", "end", "time", "start"]));
-                    // Not at ", including …", ", such as …" or ", and a need to …": the object
-                    // goes on.
-                    let continues = ctx.word(t) == ","
-                        && t + 2 < end
-                        && (ctx.lower_is(t + 1, &["including", "such"])
-                            || ctx.lower_is(t + 1, &["and", "or"])
-                                && ctx.lower_is(t + 2, &["a", "an", "the", "his", "her", "their", "its"])
-                                && !self.has_finite_verb(ctx, t + 2, end));
-                    // A spaced dash ("… impulses - it has …") ends it; a hyphen does not.
-                    let dash = ctx.is_spaced_dash(t);
-                    ctx.is_punct(t) && !matches!(ctx.word(t), "$" | "%" | "-" | "'" | "’") && !continues
-                        || dash
-                        || time_adjunct
-                        || ctx.lower_is(t, &["during", "last", "after", "before", "while", "since"])
-                        // "following the attack", not "the following picture".
-                        || ctx.lower_is(t, &["following"])
-                            && !ctx.lower_is(t - 1, &NOUN_MARKERS)
-                            && !matches!(ctx.word(t - 1), "’s" | "'s")
-                            && t + 1 < end
-                            && !ctx.is_punct(t + 1)
-                })
-                .unwrap_or(end);
-        }
-        let content = self.content(ctx, start, end)?;
-        let speaker = match subject {
-            Some((a, b)) => Some(ctx.span(a, b)),
-            None => {
-                // Coordinated or interrupted predicates ("… but said", ", citing X, said",
-                // ", adding that") take the sentence subject.
-                let mut k = i;
-                while k > s0 && ctx.lower_is(k - 1, &AUX_ADVERBS) {
-                    k -= 1;
-                }
-                // "… issued a statement saying that …": the statement's issuer reports.
-                let at_boundary = participle
-                    || prepositional
-                    || reduced_relative && ctx.word(i).ends_with("ing")
-                    || k > s0 && (ctx.word(k - 1) == "," || ctx.lower_is(k - 1, &["and", "but"]))
-                    // ", citing the “unique magic of the fair,” said …": a mid-sentence
-                    // quotation ending in its comma.
-                    || k > s0 + 1
-                        && ctx.quote_closed_at(k - 1).is_some_and(|q| q.open > s0)
-                        && ctx.word(k - 2) == ",";
-                if !at_boundary {
-                    return None;
-                }
-                evidence -= 0.1;
-                self.predicate_subject(ctx, s0, i)
-                    .map(|(a, b)| ctx.span(a, b))
-            }
+        let report = Report {
+            site: &site,
+            si,
+            cue: &cue,
+            form: &form,
+            subject,
+            after,
+            preposition,
+            takes_object,
+            question,
+            right_is_end,
         };
-        Some(self.one_fragment(ctx, content, cue, speaker, si, evidence))
+        if let Some(subject) = subject {
+            if let Some(claim) = self.subject_first(&report, subject) {
+                return claim;
+            }
+        }
+        if let Some(claim) = self
+            .as_clause(&report)
+            .or_else(|| self.colon_ending(&report))
+            .or_else(|| self.quotation_after_cue_adjuncts(&report))
+        {
+            return claim;
+        }
+        self.right_content(&report)
     }
 
     /// A claim whose content is the one span `content` of sentence `si`.

@@ -1,0 +1,58 @@
+//! "Asked whether …, X said" / "When asked about …": the question, its asker unnamed, runs
+//! to the clause's comma. Also mid-sentence ("…, Haddad said when asked how …"), behind an
+//! adjunct ("Asked on Monday whether …", "Asked by the host if …") and in the passive ("was
+//! asked about …", "were also asked to pick …").
+
+use super::vetoes::Site;
+use super::{Candidate, RuleQuoteDetector, AUX_ADVERBS, PASSIVE, WH_WORDS};
+use crate::quote::Cue;
+
+impl RuleQuoteDetector {
+    /// The question an "asked" cue at `site` (sentence `si`) reports: `None` when the cue is
+    /// no such "asked", `Some(None)` when it is but its content is empty.
+    pub(super) fn asked_question(&self, site: &Site, si: usize) -> Option<Option<Candidate>> {
+        let (ctx, i, s0, s1, m) = (site.ctx, site.i, site.s0, site.s1, site.m);
+        let mut k = i;
+        while k > s0 && ctx.lower_is(k - 1, &AUX_ADVERBS[..]) && !ctx.lower_is(k - 1, &PASSIVE) {
+            k -= 1;
+        }
+        let passive = k > s0 && ctx.lower_is(k - 1, &PASSIVE);
+        let opens_sentence =
+            i == s0 || i > s0 && ctx.lower_is(i - 1, &["when", "once", "if"]) || passive;
+        if !(opens_sentence && ctx.word(i).eq_ignore_ascii_case("asked")) {
+            return None;
+        }
+        let q = (i + 1..s1.min(i + 6))
+            .take_while(|&t| !ctx.is_punct(t) && !ctx.is_quote(t))
+            .find(|&t| {
+                ctx.lower_is(t, &WH_WORDS)
+                    || ctx.lower_is(t, &["about", "if", "which"])
+                    || passive && t == i + 1 && ctx.lower_is(t, &["to"])
+            })
+            .filter(|&t| {
+                t == i + 1
+                    || ctx.lower_is(
+                        i + 1,
+                        &[
+                            "on", "by", "later", "again", "last", "during", "at", "in", "after",
+                        ],
+                    )
+                    || ctx.word(i + 1).ends_with("ly")
+            })?;
+        let about = ctx.lower_is(q, &["about"]);
+        let start = if about { q + 1 } else { q };
+        let end = (start..s1)
+            .find(|&t| ctx.word(t) == "," && ctx.inside[t].is_none())
+            .unwrap_or(s1);
+        let Some(content) = self.content(ctx, start, end) else {
+            return Some(None);
+        };
+        let cue_end = if about { q } else { i };
+        let cue = Cue {
+            span: ctx.span(i, cue_end),
+            lemma: m.lemma.clone(),
+            class: m.class,
+        };
+        Some(Some(self.one_fragment(ctx, content, cue, None, si, 0.7)))
+    }
+}

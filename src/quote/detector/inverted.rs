@@ -1,0 +1,59 @@
+//! The source after an inverted cue (`“…,” said X.`): a name or a described noun phrase
+//! that ends the clause.
+
+use super::{Ctx, RuleQuoteDetector, MAX_SPEAKER_TOKENS};
+use crate::lexicon::WordClass;
+use crate::token::TokenKind;
+
+impl RuleQuoteDetector {
+    /// The source phrase right after an inverted cue, starting at token `after` of a sentence
+    /// ending at `s1`, as first and last token.
+    pub(super) fn inverted_source(
+        &self,
+        ctx: &Ctx,
+        after: usize,
+        s1: usize,
+    ) -> Option<(usize, usize)> {
+        let (a, b) = self.right_phrase(ctx, after, s1)?;
+        let short = |n: usize| b + 1 - a <= n;
+        // "said Tom John", "said the company's chief executive", "said one longtime friend".
+        // "said Pell’s deputy campaign manager": a possessor leads the phrase too.
+        let possessed = ctx.is_capitalised(a)
+            && a + 1 < b
+            && matches!(ctx.word(a + 1), "’s" | "'s")
+            && self.lexicon.is(WordClass::Role, ctx.word(b));
+        let determined = (ctx.lower_is(a, &["the", "a", "an", "one", "another"]) || possessed)
+            && short(8)
+            && !self.has_finite_verb(ctx, a, b + 1);
+        // "said Huckabee campaign spokesman Hogan Gidley", "said undecided voter Jane
+        // Roe": a few descriptive words before a capitalised name.
+        let described = short(8)
+            && b > a
+            && ctx.is_capitalised(b)
+            && ctx.is_capitalised(b - 1)
+            && (a..=b).all(|t| ctx.doc.tokens[t].kind == TokenKind::Word || self.np_word(ctx, t))
+            && !self.has_finite_verb(ctx, a, b + 1);
+        let lead = ctx.is_capitalised(a)
+            || self.np_word(ctx, a)
+            || ctx.lower_is(a, &["the", "a", "an", "one", "another"]);
+        // "said Tom Vance of the University of Ohio School of Law": a name with its
+        // affiliation.
+        let affiliated = ctx.is_capitalised(a)
+            && short(MAX_SPEAKER_TOKENS)
+            && (a..=b).all(|t| self.np_word(ctx, t) || ctx.lower_is(t, &["at", "from"]));
+        let name_like = lead
+            && (determined
+                || described
+                || affiliated
+                || short(6) && (a..=b).all(|t| self.np_word(ctx, t)));
+        // The phrase may carry a relative clause ("said Sen. Jim Whelan, who …") or an
+        // adjunct ("said Ryan on Tuesday", "said Ryan in a statement").
+        let ends = b + 1 >= s1
+            || ctx.is_punct(b + 1)
+            || ctx.lower_is(
+                b + 1,
+                &["who", "on", "in", "at", "during", "last", "earlier"],
+            );
+        (name_like && ends).then_some((a, b))
+    }
+}

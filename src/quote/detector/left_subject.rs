@@ -1,0 +1,284 @@
+//! Content for a cue whose subject stands before it (`“Q,” X said.`, `Q, X said, R`,
+//! `“A,” he said, “B.”`): which side of the attribution the content is on.
+
+use super::report::Report;
+use super::{Candidate, Kind, RuleQuoteDetector};
+use super::{ADJUNCT_PREPOSITIONS, ADVERBIAL_OPENERS, CLAUSE_OPENERS, LEFT_BOUNDARIES};
+use super::{MAX_OBJECT_TOKENS, MAX_SPEAKER_TOKENS, MIN_UNATTRIBUTED_WORDS, NOT_OBJECTS};
+use super::{THAT_WINDOW, TIME_NOUNS, TIME_WORDS};
+use crate::quote::CueClass;
+use crate::token::TokenKind;
+
+/// What follows the cue, seen from a subject at token `a`.
+struct RightSide {
+    /// The attribution follows a closing quotation mark.
+    after_quote: bool,
+    /// The first token of the attribution (the head of an appositive subject).
+    lead: usize,
+    /// A prepositional phrase or an object follows, not a clause.
+    pp: bool,
+    /// Only time words follow ("…, Hollande said Tuesday in Paris.").
+    adjuncts_only: bool,
+    /// Only the person told follows ("…, a spokesman told the Millbrook Ledger.").
+    object_only: bool,
+    /// Only a prepositional adjunct follows ("…, he said in an interview on Sunday.").
+    adjunct_phrase_only: bool,
+}
+
+impl RuleQuoteDetector {
+    /// The claim of a cue whose subject spans tokens `a..=b`: `None` when none of these rules
+    /// decides (the right content is tried next), `Some(None)` when one decides on no claim.
+    pub(super) fn subject_first(
+        &self,
+        r: &Report,
+        (a, b): (usize, usize),
+    ) -> Option<Option<Candidate>> {
+        let (ctx, s0, si) = (r.site.ctx, r.site.s0, r.si);
+        let right = self.right_side(r, a);
+        // The subject opens the sentence, perhaps after an appositive head ("the
+        // challenger, Paul Brandt, wrote").
+        let opens = a == s0
+            || ctx.word(a - 1) == ","
+                && a - s0 <= MAX_SPEAKER_TOKENS
+                && (s0..a).all(|t| !ctx.is_quote(t) && self.cue_at(ctx, t, r.site.s1).is_none());
+        if let (true, Some(q)) = (opens, r.question) {
+            if r.right_is_end || right.pp || right.adjuncts_only {
+                return Some(Some(super::question_claim(
+                    q,
+                    r.cue.clone(),
+                    ctx.span(a, b),
+                    si,
+                )));
+            }
+        }
+        if let Some(c) = self.interrupted_quotation(r, &right, (a, b)) {
+            return Some(Some(c));
+        }
+        if let Some(c) = self.told_parenthetical(r, &right, (a, b)) {
+            return Some(Some(c));
+        }
+        if !(a > s0
+            && (right.after_quote && (r.right_is_end || right.pp)
+                || (r.right_is_end
+                    || right.adjuncts_only
+                    || right.adjunct_phrase_only
+                    || right.object_only)
+                    && ctx.word(a - 1) == ","))
+        {
+            return None;
+        }
+        if let Some(c) = self.parenthetical(r, &right, (a, b)) {
+            return Some(Some(c));
+        }
+        Some(self.left_content(
+            ctx,
+            si,
+            right.lead,
+            r.cue.clone(),
+            Some(ctx.span(a, b)),
+            0.85,
+        ))
+    }
+
+    fn right_side(&self, r: &Report, a: usize) -> RightSide {
+        let (ctx, s0, s1, after) = (r.site.ctx, r.site.s0, r.site.s1, r.after);
+        // `“…” the challenger, Paul Brandt, wrote`: the attribution starts at the head of
+        // the appositive.
+        let lead = if a > s0 + 1 && ctx.word(a - 1) == "," {
+            (s0 + 1..a - 1)
+                .rev()
+                .take(MAX_SPEAKER_TOKENS)
+                .take_while(|&t| !ctx.is_punct(t) && !ctx.is_quote(t))
+                .last()
+                .filter(|&h| ctx.quote_closed_at(h - 1).is_some())
+                .unwrap_or(a)
+        } else {
+            a
+        };
+        let after_quote = lead > s0
+            && (ctx.quote_closed_at(lead - 1).is_some()
+                || lead > s0 + 1
+                    && ctx.word(lead - 1) == ","
+                    && ctx.quote_closed_at(lead - 2).is_some());
+        // After a closing quotation, anything but a complement clause is an adjunct or
+        // an object ("… ,” Trump told CNN then.").
+        // A "that" past a comma belongs to another clause ("…,” X told CNN, noting that …").
+        let no_complementizer = !(after..s1.min(after + THAT_WINDOW))
+            .take_while(|&t| {
+                // "said at a news conference announcing that …": that "that" is the
+                // participle's.
+                ctx.word(t) != "," && !(t > after && ctx.word(t).ends_with("ing"))
+            })
+            .any(|t| ctx.lower_is(t, &["that"]));
+        // "… 30 minutes into the meeting": a counted time adjunct.
+        let counted_time = after + 1 < s1
+            && ctx.doc.tokens[after].kind == TokenKind::Number
+            && ctx.lower_is(
+                after + 1,
+                &[
+                    "seconds", "minutes", "hours", "days", "weeks", "months", "years",
+                ],
+            );
+        let pp = after < s1
+            && !r.preposition
+            && (ctx.doc.tokens[after].kind == TokenKind::Word || counted_time)
+            && no_complementizer
+            && (after_quote && r.takes_object
+                || (!ctx.is_capitalised(after) || ctx.lower_is(after, &TIME_WORDS))
+                    && !ctx.lower_is(after, &CLAUSE_OPENERS));
+        let adjuncts_only = after < s1
+            && no_complementizer
+            && ctx.lower_is(after, &TIME_WORDS)
+            && (after + 1 >= s1
+                || ctx.is_punct(after + 1)
+                || ctx.lower_is(after + 1, &NOT_OBJECTS)
+                // "announced Monday morning."
+                || ctx.lower_is(after + 1, &TIME_NOUNS)
+                    && (after + 2 >= s1 || ctx.is_punct(after + 2)));
+        // What precedes is a clause, not an adjunct ("On Thursday, …", "As the mayor
+        // spoke, …", "Appearing at the fair, …").
+        let clause_before = a > s0 + MIN_UNATTRIBUTED_WORDS
+            && !ctx.lower_is(s0, &ADJUNCT_PREPOSITIONS)
+            && !ctx.lower_is(s0, &LEFT_BOUNDARIES)
+            // "Appearing at the fair, …", not a gerund subject ("Rising costs could …").
+            && (!ctx.word(s0).ends_with("ing") || self.has_finite_verb(ctx, s0, a));
+        // The subject must read as a source when only an object or an adjunct follows.
+        let object_only = r.takes_object
+            && after < s1
+            && s1 - after <= MAX_OBJECT_TOKENS
+            && no_complementizer
+            && self.source_like(ctx, a)
+            && clause_before
+            && (after..s1).all(|t| {
+                ctx.doc.tokens[t].kind == TokenKind::Word || self.np_word(ctx, t) || t + 1 == s1
+            })
+            && !self.has_finite_verb(ctx, after, s1);
+        let adjunct_phrase_only = after < s1
+            && r.site.m.class == CueClass::Speech
+            && self.source_like(ctx, a)
+            && clause_before
+            && no_complementizer
+            && ctx.lower_is(after, &ADJUNCT_PREPOSITIONS)
+            && !self.has_finite_verb(ctx, after, s1)
+            && (after..s1).all(|t| ctx.word(t) != ",");
+        RightSide {
+            after_quote,
+            lead,
+            pp,
+            adjuncts_only,
+            object_only,
+            adjunct_phrase_only,
+        }
+    }
+
+    /// `“A,” he said, “B.”`: one quotation interrupted by its attribution, also behind
+    /// adjuncts (`“A,” he said during a visit to Millbrook, “B.”`).
+    fn interrupted_quotation(
+        &self,
+        r: &Report,
+        right: &RightSide,
+        (a, b): (usize, usize),
+    ) -> Option<Candidate> {
+        let (ctx, s0) = (r.site.ctx, r.site.s0);
+        if !right.after_quote {
+            return None;
+        }
+        let resumes = self
+            .quotation_after_adjuncts(ctx, r.after, r.site.s1)
+            .and_then(|open| ctx.quote_opened_at(open))?;
+        let mut k = right.lead;
+        while k > s0 && ctx.word(k - 1) == "," {
+            k -= 1;
+        }
+        let left = k.checked_sub(1).and_then(|c| ctx.quote_closed_at(c))?;
+        Some(Candidate {
+            kind: Kind::Direct,
+            fragments: vec![left.content, resumes.content],
+            cue: Some(r.cue.clone()),
+            speaker: Some(ctx.span(a, b)),
+            sentence: r.si,
+            evidence: 0.85,
+        })
+    }
+
+    /// "In any case, Pell told the Ledger, the fares …", "The problem, the captain said then,
+    /// was …": a parenthetical attribution with the person told or a time word.
+    fn told_parenthetical(
+        &self,
+        r: &Report,
+        right: &RightSide,
+        (a, b): (usize, usize),
+    ) -> Option<Candidate> {
+        let (ctx, s0, s1, after) = (r.site.ctx, r.site.s0, r.site.s1, r.after);
+        let time_word = |t: usize| {
+            ctx.lower_is(t, &TIME_WORDS) || ctx.lower_is(t, &["then", "on", "last", "this"])
+        };
+        let told = |t: usize| {
+            r.takes_object
+                && (self.np_word(ctx, t) || ctx.lower_is(t, &["me", "us", "him", "her", "them"]))
+        };
+        // A source set off by a comma, not a relative clause or an adjunct.
+        let set_off = a > s0 + 1
+            && ctx.word(a - 1) == ","
+            && !right.after_quote
+            && !ctx.lower_is(a, &["who", "which"])
+            && !ctx.lower_is(
+                a,
+                &["despite", "amid", "with", "without", "after", "before"],
+            )
+            && self.source_like(ctx, a);
+        if !set_off {
+            return None;
+        }
+        let comma = (after..s1.min(after + MAX_OBJECT_TOKENS))
+            .find(|&t| ctx.word(t) == ",")
+            .filter(|&c| {
+                c > after
+                    && c + 3 < s1
+                    && ((after..c).all(|t| told(t) || time_word(t))
+                        // "…, Pell noted earlier in the meeting, were …"
+                        || r.site.m.class == CueClass::Speech
+                            && (time_word(after) || ctx.lower_is(after, &ADJUNCT_PREPOSITIONS))
+                            && (after..c).all(|t| ctx.doc.tokens[t].kind == TokenKind::Word)
+                            && !self.has_finite_verb(ctx, after, c))
+                    // `X said at a news conference, “…”` introduces a quotation instead.
+                    && !ctx.is_quote(c + 1)
+                    && !ctx.lower_is(c + 1, &NOT_OBJECTS)
+                    && !ctx.lower_is(c + 1, &ADVERBIAL_OPENERS)
+                    && !ctx.word(c + 1).ends_with("ing")
+                    && self.cue_at(ctx, c + 1, s1).is_none()
+            })?;
+        let speaker = Some(ctx.span(a, b));
+        self.around_attribution(ctx, r.si, (a - 1, comma + 1), r.cue.clone(), speaker, 0.8)
+    }
+
+    /// "Back then, Ms. Ripert said, she found …": content on both sides. Not when what
+    /// follows is an adjunct (", the Kremlin said, after …").
+    fn parenthetical(
+        &self,
+        r: &Report,
+        right: &RightSide,
+        (a, b): (usize, usize),
+    ) -> Option<Candidate> {
+        let (ctx, s1, after) = (r.site.ctx, r.site.s1, r.after);
+        let parenthetical = !right.after_quote
+            && after + 3 < s1
+            && ctx.word(after) == ","
+            && ctx.word(a - 1) == ","
+            // Not an adjunct, except the subject of an infinitive ("it would be wise,
+            // engineers said, for the town to act").
+            && (!ctx.lower_is(after + 1, &NOT_OBJECTS)
+                || ctx.lower_is(after + 1, &["for"])
+                    && (after + 2..s1.min(after + 6)).any(|t| ctx.lower_is(t, &["to"])))
+            && !ctx.lower_is(after + 1, &ADVERBIAL_OPENERS)
+            // A participle adjunct (", speaking at a rally"), unless it is a gerund
+            // subject ("…, he said, replacing the board would be …").
+            && (!ctx.word(after + 1).ends_with("ing") || self.has_finite_verb(ctx, after + 2, s1))
+            && self.cue_at(ctx, after + 1, s1).is_none();
+        if !parenthetical {
+            return None;
+        }
+        let speaker = Some(ctx.span(a, b));
+        self.around_attribution(ctx, r.si, (a - 1, after + 1), r.cue.clone(), speaker, 0.8)
+    }
+}

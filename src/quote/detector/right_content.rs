@@ -1,0 +1,491 @@
+//! Content on the right of a cue (`X said that …`, `X told reporters …`, `X announced the
+//! decision on Thursday`), and the other right-hand shapes: an adverbial "As X noted, …", a
+//! colon ending the sentence, a quotation after the cue's adjuncts.
+
+use super::report::Report;
+use super::{Candidate, QuoteSpan, RuleQuoteDetector};
+use super::{ADJUNCT_PREPOSITIONS, AUX_ADVERBS, CLAUSE_OPENERS, GERUND_TAKERS, MAX_OBJECT_TOKENS};
+use super::{MODALS, NOT_OBJECTS, NOUN_MARKERS, REPORT_VENUES, THAT_WINDOW, TIME_NOUNS};
+use super::{TIME_WORDS, WH_WORDS};
+use crate::quote::CueClass;
+use crate::span::Span;
+use crate::token::TokenKind;
+
+/// Where the right content starts, and whether it is a noun-phrase object.
+struct RightStart {
+    start: usize,
+    np_object: bool,
+    /// Where the content ends, when already known.
+    clause_end: Option<usize>,
+    evidence: f32,
+}
+
+impl RuleQuoteDetector {
+    /// "As the Ledger noted, the mayor has …": the attribution is an adverbial clause and
+    /// the main clause after its comma is the content. Only reports: "As Avery spoke, …" and
+    /// "As the city considered it, …" tell the time.
+    pub(super) fn as_clause(&self, r: &Report) -> Option<Option<Candidate>> {
+        let (ctx, s0, s1, m, after) = (r.site.ctx, r.site.s0, r.site.s1, r.site.m, r.after);
+        let reports = matches!(m.class, CueClass::Speech | CueClass::Report)
+            && !matches!(m.lemma.as_str(), "speak" | "talk");
+        let (a, b) = r
+            .subject
+            .filter(|&(a, _)| reports && a == s0 + 1 && ctx.lower_is(s0, &["as"]))?;
+        let c = (after..s1.min(after + MAX_OBJECT_TOKENS + 1))
+            .take_while(|&t| !ctx.is_quote(t) && (ctx.word(t) == "," || !ctx.is_punct(t)))
+            .find(|&t| ctx.word(t) == ",")
+            .filter(|&c| !self.has_finite_verb(ctx, after, c))?;
+        let end = self.content_end(ctx, c + 1, s1);
+        Some(self.content(ctx, c + 1, end).map(|content| {
+            let speaker = Some(ctx.span(a, b));
+            self.one_fragment(ctx, content, r.cue.clone(), speaker, r.si, 0.8)
+        }))
+    }
+
+    /// `X reports:` ending the sentence introduces the next one (often a block quotation);
+    /// unquoted words run to the end of their paragraph, as after a colon mid-sentence.
+    pub(super) fn colon_ending(&self, r: &Report) -> Option<Option<Candidate>> {
+        let (ctx, si) = (r.site.ctx, r.si);
+        if !(r.after + 1 == r.site.s1 && ctx.word(r.after) == ":") {
+            return None;
+        }
+        let Some(next) = ctx.doc.sentences.get(si + 1) else {
+            return Some(None);
+        };
+        let end = if next.tokens.start < next.tokens.end
+            && !ctx.is_quote(next.tokens.start)
+            && r.site.m.class == CueClass::Speech
+        {
+            self.paragraph_end(ctx, si + 1)
+        } else {
+            self.content_end(ctx, next.tokens.start, next.tokens.end)
+        };
+        Some(self.content(ctx, next.tokens.start, end).map(|content| {
+            self.one_fragment(ctx, content, r.cue.clone(), r.subject_span(), si, 0.7)
+        }))
+    }
+
+    /// `X replied evenly, “…”`, `X wrote to his followers, “…”`: a quotation introduced after
+    /// the cue's adjuncts is its content. Right after the cue (`X said, “…” between …`) the
+    /// content may run on past the quotation; that case is the general right content.
+    pub(super) fn quotation_after_cue_adjuncts(&self, r: &Report) -> Option<Option<Candidate>> {
+        let (ctx, s1, after) = (r.site.ctx, r.site.s1, r.after);
+        let open = self
+            .quotation_after_adjuncts(ctx, after, s1)
+            .filter(|&open| open > after + 1)?;
+        let form = r.form;
+        let speaker = match r.subject {
+            Some((a, b)) => Some(ctx.span(a, b)),
+            None if form.participle || form.prepositional || form.reduced_relative => self
+                .predicate_subject(ctx, r.site.s0, r.site.i)
+                .map(|(a, b)| ctx.span(a, b)),
+            None => None,
+        }?;
+        let quotation = ctx.quote_opened_at(open).filter(|q| q.close.is_some());
+        let content = match quotation {
+            Some(q) => Some(q.content),
+            None => self.content(ctx, open, self.content_end(ctx, open, s1)),
+        };
+        Some(content.map(|content| {
+            self.one_fragment(ctx, content, r.cue.clone(), Some(speaker), r.si, 0.75)
+        }))
+    }
+
+    /// The content on the right of the cue, with the subject before it or the subject of
+    /// the predicate the cue continues.
+    pub(super) fn right_content(&self, r: &Report) -> Option<Candidate> {
+        let (ctx, s1, m) = (r.site.ctx, r.site.s1, r.site.m);
+        let start = self.right_start(r);
+        let known = |start: usize, np_object: bool| RightStart {
+            start,
+            np_object,
+            clause_end: None,
+            evidence: 0.8,
+        };
+        let right = if r.preposition {
+            known(start, true)
+        } else if let Some(that) = self.free_complementizer(r) {
+            // PolNeAR's convention: the complementizer belongs to the content.
+            known(that, false)
+        } else if let Some(to) = (m.class == CueClass::Intention || m.infinitive)
+            .then(|| self.infinitive_after_adjuncts(ctx, r.after, s1))
+            .flatten()
+        {
+            known(to, false)
+        } else if m.class == CueClass::Intention {
+            return None;
+        } else {
+            match self.object_or_clause(r, start) {
+                Ok(right) => right,
+                Err(claim) => return claim,
+            }
+        };
+        let RightStart {
+            start,
+            np_object,
+            clause_end,
+            mut evidence,
+        } = right;
+        // "maintained a lead", "spoke Spanish": these cues report only clauses.
+        // "spoke out against …" keeps its particle phrase.
+        if m.clause_only && !r.preposition && !ctx.lower_is(start, &["out"]) {
+            let clause = ctx.lower_is(start, &["that"])
+                || ctx.lower_is(start, &WH_WORDS)
+                || ctx.quote_opened_at(start).is_some()
+                || self.has_finite_verb(ctx, start, s1);
+            if np_object || !clause {
+                return None;
+            }
+        }
+        let mut end = clause_end.unwrap_or_else(|| self.content_end(ctx, start, s1));
+        // A relative clause ("Cruz, who says …, left") ends at its closing comma.
+        if r.subject.is_some_and(|(a, _)| ctx.lower_is(a, &["who"])) {
+            end = (start..end)
+                .find(|&t| ctx.word(t) == "," && ctx.inside[t].is_none())
+                .unwrap_or(end);
+        }
+        if np_object {
+            end = self.object_end(r, start, end);
+        }
+        let content = self.content(ctx, start, end)?;
+        let speaker = match r.subject_span() {
+            Some(span) => Some(span),
+            None => {
+                evidence -= 0.1;
+                self.predicate_speaker(r)?
+            }
+        };
+        Some(self.one_fragment(ctx, content, r.cue.clone(), speaker, r.si, evidence))
+    }
+
+    /// The first token of the right content past time words and a prepositional adjunct up
+    /// to the subject pronoun that opens the reported clause ("said in a statement Thursday
+    /// night they …", "said after the meeting he …"; "after" with a noun phrase, not opening a
+    /// clause of its own: "suggested after she won").
+    fn right_start(&self, r: &Report) -> usize {
+        let (ctx, s1) = (r.site.ctx, r.site.s1);
+        let mut start = r.after;
+        while start < s1 && ctx.lower_is(start, &TIME_WORDS) {
+            start += 1;
+        }
+        let adjunct = start < s1
+            && ctx.lower_is(start, &["in", "on", "at", "during", "via", "through"])
+            || start < s1
+                && ctx.lower_is(start, &["after", "before", "following"])
+                && start + 1 < s1
+                && ctx.lower_is(
+                    start + 1,
+                    &[
+                        "the", "a", "an", "his", "her", "their", "its", "this", "last",
+                    ],
+                );
+        if start < s1 && adjunct {
+            if let Some(p) = (start + 1..s1.min(start + 10))
+                .take_while(|&t| !ctx.is_punct(t) && !ctx.is_quote(t))
+                .find(|&t| ctx.lower_is(t, &CLAUSE_OPENERS[..5]))
+            {
+                start = p;
+            }
+        }
+        start
+    }
+
+    /// The complementizer "that" of this cue (not of a clause further on: "said he had heard
+    /// that"), unless punctuation or a quotation stands between them (another clause).
+    fn free_complementizer(&self, r: &Report) -> Option<usize> {
+        let (ctx, s1, i, after) = (r.site.ctx, r.site.s1, r.site.i, r.after);
+        let that = (after..s1.min(after + THAT_WINDOW + 4))
+            .take_while(|&t| {
+                // "blamed the board for claiming that …": past a gerund the "that"
+                // belongs to the accusation's noun phrase.
+                let gerund = t > after
+                    && ctx.lower_is(t, &["of", "for"])
+                    && t + 1 < s1
+                    && ctx.word(t + 1).ends_with("ing");
+                !ctx.lower_is(t, &CLAUSE_OPENERS[..8])
+                    && (r.takes_object || !self.has_finite_verb(ctx, t, t + 1))
+                    && !gerund
+            })
+            .find(|&t| ctx.word(t).eq_ignore_ascii_case("that") && ctx.inside[t] == ctx.inside[i])
+            // After a noun, "that" before a verb is a relative pronoun ("said the demands that
+            // were made …", "said in a statement that was released …").
+            .filter(|&t| t == after || t + 1 >= s1 || !self.verb_like(ctx, t + 1))
+            // "said the long hours that the job brings …": a cue without an object followed by
+            // a bare noun phrase has no complementizer; that noun phrase is the clause's subject.
+            .filter(|&t| {
+                r.takes_object
+                    || !ctx.lower_is(
+                        after,
+                        &[
+                            "the", "a", "an", "his", "her", "their", "its", "these", "those",
+                        ],
+                    )
+                    || (after..t).any(|u| {
+                        ctx.lower_is(u, &ADJUNCT_PREPOSITIONS)
+                            || ctx.lower_is(u, &["of", "to", "for", "with", "by"])
+                            || ctx.lower_is(u, &TIME_WORDS)
+                    })
+            })?;
+        // A possessive apostrophe ("CBS News' Charlie Rose") does not block, nor does a quoted
+        // title ("told “Morning Edition” that …").
+        let title = |q: &QuoteSpan| {
+            q.close.is_some_and(|c| {
+                c - q.open <= 6 && (q.open + 1..c).all(|k| ctx.is_capitalised(k) || ctx.is_punct(k))
+            })
+        };
+        // Nor do the commas of a place name ("in Eastbrook, Ohio, that …").
+        let place_comma = |k: usize| {
+            ctx.word(k) == ","
+                && k > after
+                && ctx.is_capitalised(k - 1)
+                && (k + 1 < s1 && ctx.is_capitalised(k + 1)
+                    || (after..k)
+                        .rev()
+                        .find(|&u| !ctx.is_capitalised(u))
+                        .is_some_and(|u| {
+                            ctx.word(u) == "," && u > after && ctx.is_capitalised(u - 1)
+                        }))
+        };
+        let blocked = that >= after + THAT_WINDOW && !(after..that).any(place_comma)
+            || (after..that).any(|k| {
+                let quoted_title = ctx.quote_opened_at(k).is_some_and(title)
+                    || ctx.quote_closed_at(k).is_some_and(title);
+                ctx.is_punct(k) && !place_comma(k)
+                    || ctx.is_quote(k) && !matches!(ctx.word(k), "'" | "’") && !quoted_title
+            });
+        (!blocked).then_some(that)
+    }
+
+    /// The right content of a cue without a complementizer or an infinitive: past the person
+    /// told ("told reporters …"), a noun-phrase object ("claimed neutrality in the crisis") or
+    /// a clause ("said listings are user generated"). `Err` when this decides the claim
+    /// (none, or the paragraph after a colon).
+    fn object_or_clause(&self, r: &Report, start: usize) -> Result<RightStart, Option<Candidate>> {
+        let (ctx, s1, m, after) = (r.site.ctx, r.site.s1, r.site.m, r.after);
+        let mut start = start;
+        let mut np_object = false;
+        let mut clause_end = None;
+        if r.takes_object {
+            // "told reporters …", "told Breitbart News Daily host Alex Marlow how …": skip
+            // the object phrase (a few words) up to a clause opener.
+            while start < s1
+                && start < after + MAX_OBJECT_TOKENS
+                && (self.np_word(ctx, start)
+                    || ctx.doc.tokens[start].kind == TokenKind::Word
+                        && !ctx.lower_is(start, &NOT_OBJECTS)
+                        && !ctx.lower_is(start, &WH_WORDS))
+                && !ctx.lower_is(start, &CLAUSE_OPENERS[..5])
+                && (start == after || !ctx.lower_is(start, &CLAUSE_OPENERS[5..11]))
+            {
+                start += 1;
+            }
+            if start > after && start < s1 && ctx.lower_is(start, &["against", "about", "of"]) {
+                np_object = true;
+            }
+            // "told the host on Monday why …": a time adjunct after the person told.
+            if start > after
+                && start + 2 < s1
+                && ctx.lower_is(start, &["on", "last", "this"])
+                && (ctx.lower_is(start + 1, &TIME_WORDS) || ctx.lower_is(start + 1, &TIME_NOUNS))
+                && (ctx.lower_is(start + 2, &WH_WORDS) || ctx.lower_is(start + 2, &["that"]))
+            {
+                start += 2;
+            }
+            // A directive ("urged voters to turn out"): its addressee and the infinitive
+            // are the content.
+            if start > after && start < s1 && ctx.lower_is(start, &["to"]) {
+                start = after;
+            }
+        }
+        if start < s1
+            && matches!(ctx.word(start), "," | ":")
+            && start + 1 < s1
+            && ctx.quote_opened_at(start + 1).is_some()
+        {
+            start += 1;
+        }
+        // "Pell added: The council never listens. …": unquoted words after a colon run to the
+        // end of the paragraph.
+        if start + 1 < s1
+            && ctx.word(start) == ":"
+            && m.class == CueClass::Speech
+            && !ctx.is_quote(start + 1)
+            && ctx.inside[start].is_none()
+        {
+            if let (Some(speaker), Some(content)) = (
+                r.subject_span(),
+                self.content(ctx, start + 1, self.paragraph_end(ctx, r.si)),
+            ) {
+                let cue = r.cue.clone();
+                return Err(Some(self.one_fragment(
+                    ctx,
+                    content,
+                    cue,
+                    Some(speaker),
+                    r.si,
+                    0.75,
+                )));
+            }
+        }
+        // "claimed victory and was sworn in": a coordinated predicate after the object.
+        // Not past a quotation ("called her “third-rate” and referred to …" keeps both).
+        let coordinated = self
+            .coordinated_predicate(ctx, start, s1)
+            .filter(|&c| !(start..c).any(|t| ctx.is_quote(t) && !matches!(ctx.word(t), "'" | "’")));
+        // "proposes scrapping the fee", "mentioned raising the budget": a gerund object.
+        let gerund = start == after
+            && start + 1 < s1
+            && GERUND_TAKERS.contains(&m.lemma.as_str())
+            && ctx.word(start).ends_with("ing")
+            && ctx.doc.tokens[start].kind == TokenKind::Word
+            && !ctx.is_capitalised(start);
+        let bare_object = start < s1
+            && ctx.doc.tokens[start].kind == TokenKind::Word
+            && !ctx.is_capitalised(start)
+            && !ctx.lower_is(start, &NOT_OBJECTS)
+            && !ctx.lower_is(start, &CLAUSE_OPENERS)
+            && (!ctx.word(start).ends_with("ing") || gerund);
+        if bare_object {
+            // "claimed neutrality in the crisis"; "regards China as its rival" keeps its
+            // predicate, and so do a subordinate clause ("said if Trump wins, …") and a clause
+            // with a finite verb ("said listings are user generated").
+            // A modal past an inserted phrase counts too ("said renters and owners
+            // - young, old - would qualify").
+            // A clause after a spaced dash is not the object's ("call them tales - the plan
+            // …").
+            let limit = (start + 1..s1)
+                .find(|&t| ctx.is_spaced_dash(t))
+                .unwrap_or(s1)
+                .min(coordinated.unwrap_or(s1));
+            np_object = !(start..s1.min(start + 6)).any(|t| ctx.lower_is(t, &["as"]))
+                && !ctx.lower_is(start, &WH_WORDS)
+                && !self.has_finite_verb(ctx, start, limit);
+            if np_object {
+                let end = *clause_end
+                    .insert(coordinated.unwrap_or_else(|| self.content_end(ctx, start, s1)));
+                np_object = !(start..end).any(|t| ctx.lower_is(t, &MODALS));
+            }
+        }
+        let opener_ok = start < s1
+            && (np_object
+                || ctx.lower_is(start, &WH_WORDS)
+                || bare_object
+                || ctx.quote_opened_at(start).is_some()
+                || ctx.is_capitalised(start)
+                || ctx.lower_is(start, &CLAUSE_OPENERS)
+                || ctx.doc.tokens[start].kind == TokenKind::Number
+                // "says too many parents are torn": a quantifier, not an adverb.
+                || ctx.lower_is(start, &["too"])
+                    && start + 1 < s1
+                    && ctx.lower_is(start + 1, &["many", "much", "few", "little"])
+                // A gerund subject: "says going through it has helped him".
+                || ctx.word(start).ends_with("ing") && self.has_finite_verb(ctx, start, s1));
+        if !opener_ok {
+            return Err(None);
+        }
+        // A determiner-led complement without a finite verb is a noun-phrase object
+        // ("announced the decision on Thursday"): it ends before its adjuncts.
+        if ctx.lower_is(start, &CLAUSE_OPENERS[8..])
+            && !self.has_finite_verb(ctx, start, coordinated.unwrap_or(s1))
+            && !self.finite_after_parenthesis(ctx, start, s1)
+        {
+            if let Some(c) = coordinated {
+                clause_end = Some(c);
+            }
+            np_object = true;
+        }
+        Ok(RightStart {
+            start,
+            np_object,
+            clause_end,
+            evidence: 0.75,
+        })
+    }
+
+    /// Where a noun-phrase object starting at `start` ends, before `end`: at punctuation, a
+    /// spaced dash or a time adjunct; a short parenthesis belongs to the object ("Gov. Rick
+    /// Snyder (R) to resign").
+    fn object_end(&self, r: &Report, start: usize, end: usize) -> usize {
+        let ctx = r.site.ctx;
+        let mut parenthesis_end = 0;
+        (start + 1..end)
+            .find(|&t| {
+                if t < parenthesis_end {
+                    return false;
+                }
+                if ctx.word(t) == "(" {
+                    if let Some(close) = (t + 1..end.min(t + 6)).find(|&u| ctx.word(u) == ")") {
+                        parenthesis_end = close + 1;
+                        return false;
+                    }
+                }
+                // Not at a price or a hyphen ("$15 million", "so-called"), and not at a
+                // preposition that belongs to the object ("blamed the delays on underfunding"),
+                // only at one that opens a time adjunct ("on Thursday", "at the time").
+                // "said as much in an interview": where the words were said.
+                let venue = ctx.lower_is(t, &["in", "during"])
+                    && t + 2 < end
+                    && ctx.lower_is(t + 1, &["a", "an", "his", "her", "their", "its"])
+                    && ctx.lower_is(t + 2, &REPORT_VENUES);
+                let time_adjunct = venue
+                    || ctx.lower_is(t, &["on", "at", "in"])
+                        && t + 1 < end
+                        && (ctx.lower_is(t + 1, &TIME_WORDS)
+                            || ctx.lower_is(t + 1, &TIME_NOUNS)
+                            || ctx.doc.tokens[t + 1].kind == TokenKind::Number
+                            || ctx.is_capitalised(t + 1)
+                            || ctx.lower_is(t + 1, &["the"])
+                                && t + 2 < end
+                                && ctx.lower_is(t + 2, &["beginning", "end", "time", "start"]));
+                // Not at ", including …", ", such as …" or ", and a need to …": the object
+                // goes on.
+                let continues = ctx.word(t) == ","
+                    && t + 2 < end
+                    && (ctx.lower_is(t + 1, &["including", "such"])
+                        || ctx.lower_is(t + 1, &["and", "or"])
+                            && ctx.lower_is(
+                                t + 2,
+                                &["a", "an", "the", "his", "her", "their", "its"],
+                            )
+                            && !self.has_finite_verb(ctx, t + 2, end));
+                // A spaced dash ("… impulses - it has …") ends it; a hyphen does not.
+                let dash = ctx.is_spaced_dash(t);
+                ctx.is_punct(t) && !matches!(ctx.word(t), "$" | "%" | "-" | "'" | "’") && !continues
+                    || dash
+                    || time_adjunct
+                    || ctx.lower_is(t, &["during", "last", "after", "before", "while", "since"])
+                    // "following the attack", not "the following picture".
+                    || ctx.lower_is(t, &["following"])
+                        && !ctx.lower_is(t - 1, &NOUN_MARKERS)
+                        && !matches!(ctx.word(t - 1), "’s" | "'s")
+                        && t + 1 < end
+                        && !ctx.is_punct(t + 1)
+            })
+            .unwrap_or(end)
+    }
+
+    /// The source of a cue without a subject of its own: coordinated or interrupted
+    /// predicates ("… but said", ", citing X, said", ", adding that") and participles ("…
+    /// issued a statement saying that …") take the sentence subject. `None` when the cue is
+    /// at no such boundary (no claim), `Some(None)` when the sentence has no subject.
+    fn predicate_speaker(&self, r: &Report) -> Option<Option<Span>> {
+        let (ctx, s0, i, form) = (r.site.ctx, r.site.s0, r.site.i, r.form);
+        let mut k = i;
+        while k > s0 && ctx.lower_is(k - 1, &AUX_ADVERBS) {
+            k -= 1;
+        }
+        let at_boundary = form.participle
+            || form.prepositional
+            || form.reduced_relative && ctx.word(i).ends_with("ing")
+            || k > s0 && (ctx.word(k - 1) == "," || ctx.lower_is(k - 1, &["and", "but"]))
+            // ", citing the “unique magic of the fair,” said …": a mid-sentence
+            // quotation ending in its comma.
+            || k > s0 + 1
+                && ctx.quote_closed_at(k - 1).is_some_and(|q| q.open > s0)
+                && ctx.word(k - 2) == ",";
+        at_boundary.then(|| {
+            self.predicate_subject(ctx, s0, i)
+                .map(|(a, b)| ctx.span(a, b))
+        })
+    }
+}

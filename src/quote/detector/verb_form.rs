@@ -1,0 +1,138 @@
+//! How a cue verb stands in its sentence when it is not a plain finite verb: a participle
+//! after a comma, a progressive or aspectual form, a reduced relative, a gerund after a
+//! preposition, or the verb of an absolute construction. Each form decides who the source
+//! is and whether an "-ing" cue reports at all.
+
+use super::vetoes::Site;
+use super::{ADJUNCT_PREPOSITIONS, ASPECT_VERBS, CLAUSE_OPENERS, LEFT_BOUNDARIES};
+use super::{MAX_SPEAKER_TOKENS, NOUN_MARKERS};
+use crate::token::TokenKind;
+
+/// The form of the cue verb at a [`Site`].
+pub(super) struct VerbForm {
+    /// ", saying …", also after a closing quotation mark (`called it “odd,” saying …`) and
+    /// an adverb (", falsely suggesting …").
+    pub(super) participle: bool,
+    /// The aspect verb that joins the cue: "keeps saying", "began calling".
+    pub(super) aspect_verb: Option<usize>,
+    /// "was hoping", "was still hoping", "is now saying", "keeps saying".
+    pub(super) progressive: bool,
+    /// "… saying that …", "Hillary Clinton asking, “Why …”", "footage of Pell saying during
+    /// the meeting, “…”".
+    pub(super) reduced_relative: bool,
+    /// "responded by saying …", "began the speech after thanking …": a gerund after a
+    /// preposition reports for the sentence subject.
+    pub(super) prepositional: bool,
+    /// "…, with 38 percent of riders saying they …": the "with" of an absolute construction
+    /// whose noun phrase reports.
+    pub(super) absolute: Option<usize>,
+}
+
+impl VerbForm {
+    /// An "-ing" cue in none of the forms that report is a noun or an adjective.
+    pub(super) fn reports(&self, site: &Site) -> bool {
+        !site.ctx.word(site.i).ends_with("ing")
+            || self.participle
+            || self.progressive
+            || self.reduced_relative
+            || self.prepositional
+            || self.absolute.is_some()
+    }
+}
+
+impl Site<'_, '_, '_> {
+    /// The form of the cue verb here.
+    pub(super) fn verb_form(&self) -> VerbForm {
+        let (ctx, i, s0, s1) = (self.ctx, self.i, self.s0, self.s1);
+        let ing = ctx.word(i).ends_with("ing");
+        let mut p = i;
+        while p > s0 + 1
+            && (ctx.word(p - 1).ends_with("ly") && !ctx.is_capitalised(p - 1)
+                || ctx.lower_is(p - 1, &["even", "also", "again", "then"]))
+        {
+            p -= 1;
+        }
+        let participle =
+            ing && p > s0 && (ctx.word(p - 1) == "," || ctx.quote_closed_at(p - 1).is_some());
+        let b = self.before_adverbs();
+        let aspectual = ing
+            && b > s0 + 1
+            && ctx.lower_is(b - 1, &ASPECT_VERBS)
+            && !ctx.lower_is(b - 2, &NOUN_MARKERS);
+        let progressive = ing
+            && b > s0
+            && (ctx.lower_is(b - 1, &["is", "was", "are", "were", "been", "be"])
+                || ctx.is_clitic_auxiliary(b - 1)
+                || aspectual);
+        let reduced_relative = i + 1 < s1 && ctx.lower_is(i + 1, &["that"])
+            || i + 2 < s1
+                && matches!(ctx.word(i + 1), "," | ":")
+                && ctx.quote_opened_at(i + 2).is_some()
+            || i > s0
+                && i + 1 < s1
+                && ctx.is_capitalised(i - 1)
+                && ctx.lower_is(i + 1, &ADJUNCT_PREPOSITIONS)
+                && self
+                    .detector
+                    .quotation_after_adjuncts(ctx, i + 1, s1)
+                    .is_some();
+        let prepositional =
+            ing && i > s0 + 1 && ctx.lower_is(i - 1, &["by", "after", "while", "before"]);
+        let absolute = (ing && !participle && i + 1 < s1)
+            .then(|| self.absolute_with())
+            .flatten();
+        VerbForm {
+            participle,
+            aspect_verb: aspectual.then(|| b - 1),
+            progressive,
+            reduced_relative,
+            prepositional,
+            absolute,
+        }
+    }
+
+    /// The first token of the adverbs right before the cue ("still", "now", "-ly" words).
+    fn before_adverbs(&self) -> usize {
+        let (ctx, s0) = (self.ctx, self.s0);
+        const ADVERBS: [&str; 9] = [
+            "still",
+            "now",
+            "also",
+            "already",
+            "not",
+            "reportedly",
+            "again",
+            "once",
+            "even",
+        ];
+        let mut b = self.i;
+        while b > s0 + 1
+            && (ctx.lower_is(b - 1, &ADVERBS)
+                || ctx.word(b - 1).ends_with("ly") && !ctx.is_capitalised(b - 1))
+        {
+            b -= 1;
+        }
+        b
+    }
+
+    /// The "with" opening an absolute construction before the cue, if its words are a noun
+    /// phrase without a finite verb and a clause or a name follows the cue.
+    fn absolute_with(&self) -> Option<usize> {
+        let (ctx, i, s0) = (self.ctx, self.i, self.s0);
+        let detector = self.detector;
+        (s0..i)
+            .rev()
+            .take(MAX_SPEAKER_TOKENS)
+            .take_while(|&t| !ctx.is_punct(t) && !ctx.is_quote(t))
+            .find(|&t| ctx.lower_is(t, &["with"]))
+            .filter(|&w| {
+                w + 1 < i
+                    && (w + 1..i).all(|t| {
+                        (detector.np_word(ctx, t) || ctx.doc.tokens[t].kind == TokenKind::Word)
+                            && !ctx.lower_is(t, &LEFT_BOUNDARIES)
+                    })
+                    && !detector.has_finite_verb(ctx, w + 1, i)
+                    && (ctx.lower_is(i + 1, &CLAUSE_OPENERS) || ctx.is_capitalised(i + 1))
+            })
+    }
+}

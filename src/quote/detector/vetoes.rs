@@ -1,0 +1,251 @@
+//! Named rules that veto a cue verb: each says why the word at a cue position is not a
+//! reporting verb there (a noun, an adjective, an idiom, a negation), with its examples.
+//! Checked by `tests/patterns.rs` and the examples below.
+
+use super::{Ctx, RuleQuoteDetector, AUX_ADVERBS, MODALS, NOUN_MARKERS, RAISING_VERBS};
+use crate::quote::cues::CueMatch;
+use crate::token::TokenKind;
+
+/// A cue match at token `i` of a sentence spanning tokens `s0..s1`.
+pub(super) struct Site<'c, 'd, 'a> {
+    pub(super) detector: &'c RuleQuoteDetector,
+    pub(super) ctx: &'c Ctx<'d, 'a>,
+    pub(super) s0: usize,
+    pub(super) s1: usize,
+    pub(super) i: usize,
+    pub(super) m: &'c CueMatch,
+}
+
+impl Site<'_, '_, '_> {
+    /// "went on to say" reports; other infinitives ("to say") do not.
+    pub(super) fn goes_on(&self) -> bool {
+        let (ctx, i) = (self.ctx, self.i);
+        i >= self.s0 + 3
+            && ctx.lower_is(i - 3, &["went", "goes", "go", "going"])
+            && ctx.lower_is(i - 2, &["on"])
+    }
+
+    /// "continued to question", "appeared to suggest": the infinitive carries the report of
+    /// the raising verb's subject.
+    pub(super) fn raised(&self) -> bool {
+        let (ctx, i) = (self.ctx, self.i);
+        i >= self.s0 + 3
+            && ctx.lower_is(i - 1, &["to"])
+            && ctx.lower_is(i - 2, &RAISING_VERBS)
+            && !ctx.lower_is(i - 3, &NOUN_MARKERS)
+    }
+
+    /// Whether a rule that applies before the "asked" question vetoes the cue.
+    pub(super) fn vetoed_early(&self) -> bool {
+        self.counted_noun()
+            || self.modified_noun()
+            || self.participle_after_preposition()
+            || self.idiom_or_imperative()
+            || self.participle_after_count()
+            || self.nominal_context()
+    }
+
+    /// Whether a rule that applies after the "asked" question vetoes the cue.
+    pub(super) fn vetoed_late(&self) -> bool {
+        self.no_complementizer() || self.adverb_modified_participle() || self.negated()
+    }
+
+    /// "One Tweet Settles It": a noun-like base form after "one" (not "no one").
+    fn counted_noun(&self) -> bool {
+        let (ctx, i, s0, m) = (self.ctx, self.i, self.s0, self.m);
+        m.noun_too
+            && i > s0
+            && ctx.word(i).eq_ignore_ascii_case(&m.lemma)
+            && ctx.lower_is(i - 1, &["one"])
+            && !(i > s0 + 1 && ctx.lower_is(i - 2, &["no"]))
+    }
+
+    /// "an open question", "a conference call": a noun-like base form after a modifier.
+    /// Subjects before a verb are pronouns, names, plurals and quantifiers ("many say"); "his
+    /// full comment: “…”" introduces a quotation all the same.
+    fn modified_noun(&self) -> bool {
+        let (ctx, i, s0, s1, m) = (self.ctx, self.i, self.s0, self.s1, self.m);
+        m.noun_too
+            && i > s0
+            && ctx.word(i).eq_ignore_ascii_case(&m.lemma)
+            && ctx.doc.tokens[i - 1].kind == TokenKind::Word
+            && !ctx.is_capitalised(i - 1)
+            && !ctx.word(i - 1).ends_with('s')
+            && !ctx.word(i - 1).ends_with("ly")
+            && !ctx.lower_is(
+                i - 1,
+                &["i", "you", "we", "they", "to", "who", "that", "which"],
+            )
+            && !ctx.lower_is(
+                i - 1,
+                &[
+                    "many", "most", "more", "few", "some", "all", "both", "several", "percent",
+                ],
+            )
+            && !ctx.lower_is(i - 1, &MODALS)
+            && !ctx.lower_is(i - 1, &AUX_ADVERBS)
+            && !(i + 1 < s1 && ctx.word(i + 1) == ":")
+    }
+
+    /// "despite repeated warnings": a participle after a preposition is an adjective.
+    fn participle_after_preposition(&self) -> bool {
+        let (ctx, i) = (self.ctx, self.i);
+        i > self.s0
+            && ctx.word(i).ends_with("ed")
+            && ctx.lower_is(
+                i - 1,
+                &["despite", "amid", "with", "after", "of", "for", "from"],
+            )
+    }
+
+    /// "Having said that, …", "That said, …", "please ask": idioms and imperatives.
+    fn idiom_or_imperative(&self) -> bool {
+        let (ctx, i, s0, s1) = (self.ctx, self.i, self.s0, self.s1);
+        i > s0
+            && (ctx.lower_is(i - 1, &["having"])
+                && i + 2 < s1
+                && ctx.lower_is(i + 1, &["that", "this"])
+                && ctx.word(i + 2) == ","
+                || ctx.lower_is(i - 1, &["that", "this"])
+                    && i - 1 == s0
+                    && i + 1 < s1
+                    && ctx.word(i + 1) == ","
+                || ctx.lower_is(i - 1, &["please"]))
+    }
+
+    /// "40 pledged donors": a participle after a count (not a year: "in 2009 agreed")
+    /// modifies a noun.
+    fn participle_after_count(&self) -> bool {
+        let (ctx, i) = (self.ctx, self.i);
+        let year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+        i > self.s0
+            && ctx.doc.tokens[i - 1].kind == TokenKind::Number
+            && !year(ctx.word(i - 1))
+            && ctx.word(i).ends_with("ed")
+    }
+
+    /// "the claim", "to say" (but "went on to say", "continued to question"), "the league's
+    /// recommended 3 percent": after a determiner, an infinitive marker or a possessive the
+    /// word is no finite verb.
+    fn nominal_context(&self) -> bool {
+        let (ctx, i) = (self.ctx, self.i);
+        let possessed = i > self.s0
+            && matches!(ctx.word(i - 1), "’s" | "'s")
+            && !ctx.is_clitic_auxiliary(i - 1);
+        i > self.s0
+            && (ctx.lower_is(i - 1, &NOUN_MARKERS)
+                || ctx.lower_is(i - 1, &["to"]) && !self.goes_on() && !self.raised()
+                || possessed)
+    }
+
+    /// "confident that …", "pointed out that …": without its complementizer (or a quotation
+    /// after its adjuncts) the cue reports nothing.
+    fn no_complementizer(&self) -> bool {
+        let (ctx, i, s1, m) = (self.ctx, self.i, self.s1, self.m);
+        m.that_only
+            && !(i + m.len..s1.min(i + m.len + 2)).any(|t| ctx.lower_is(t, &["that"]))
+            && self
+                .detector
+                .quotation_after_adjuncts(ctx, i + m.len, s1)
+                .is_none()
+    }
+
+    /// An adverb-modified participle inside a noun phrase: "a broadly criticized plan".
+    fn adverb_modified_participle(&self) -> bool {
+        let (ctx, i, s0) = (self.ctx, self.i, self.s0);
+        let mut k = i;
+        while k > s0 && ctx.word(k - 1).ends_with("ly") {
+            k -= 1;
+        }
+        k < i && k > s0 && ctx.lower_is(k - 1, &NOUN_MARKERS)
+    }
+
+    /// Negated cues ("did not disclose", "never said", "didn’t say") report nothing.
+    fn negated(&self) -> bool {
+        let (ctx, i, s0) = (self.ctx, self.i, self.s0);
+        let mut k = i;
+        while k > s0 && ctx.lower_is(k - 1, &AUX_ADVERBS) {
+            k -= 1;
+            if ctx.lower_is(k, &["not", "never"]) {
+                return true;
+            }
+        }
+        i > s0 && (ctx.word(i - 1).ends_with("n’t") || ctx.word(i - 1).ends_with("n't"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Article, Pipeline};
+
+    /// The cue texts of the claims found in `text`.
+    fn cues(text: &str) -> Vec<String> {
+        Pipeline::default()
+            .process(&Article::new("t", text))
+            .claims
+            .into_iter()
+            .filter_map(|c| c.cue.map(|cue| cue.text))
+            .collect()
+    }
+
+    #[test]
+    fn each_veto_keeps_its_examples_from_being_cues() {
+        let examples = [
+            // participle_after_preposition
+            (
+                "Despite repeated warnings the council went ahead with the plan.",
+                "warnings",
+            ),
+            // idiom_or_imperative
+            (
+                "Having said that, the council went ahead with the plan.",
+                "said",
+            ),
+            ("That said, the council went ahead with the plan.", "said"),
+            // participle_after_count
+            (
+                "The campaign counted 40 pledged donors in the state.",
+                "pledged",
+            ),
+            // nominal_context
+            (
+                "The league's recommended 3 percent rise was approved.",
+                "recommended",
+            ),
+            // negated
+            (
+                "The mayor did not disclose that the bridge was unsafe.",
+                "disclose",
+            ),
+            ("The mayor didn't say that the bridge was unsafe.", "say"),
+        ];
+        for (text, word) in examples {
+            let found = cues(text);
+            assert!(
+                !found
+                    .iter()
+                    .any(|c| c.split_whitespace().any(|w| w == word)),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_same_cues_report_without_the_veto() {
+        let examples = [
+            ("The mayor said that the bridge was unsafe.", "said"),
+            (
+                "The mayor disclosed that the bridge was unsafe.",
+                "disclosed",
+            ),
+            (
+                "Lars Berg went on to say that the bridge was unsafe.",
+                "say",
+            ),
+        ];
+        for (text, word) in examples {
+            let found = cues(text);
+            assert!(found.iter().any(|c| c.contains(word)), "{text}: {found:?}");
+        }
+    }
+}
