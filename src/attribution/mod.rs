@@ -833,21 +833,8 @@ impl RuleAttributor {
         let mention_text = mention.slice(text);
         let lower = mention_text.to_lowercase();
         let mention_words = words(&lower);
-        // A relative pronoun ("Cruz, who says …") stands for the noun phrase right before it.
         if mention_words == ["who"] {
-            let before = text[..mention.start]
-                .trim_end()
-                .trim_end_matches(',')
-                .trim_end()
-                .len();
-            let antecedent = doc
-                .entities
-                .iter()
-                .rev()
-                .find(|e| e.span.end <= before && before - e.span.end <= 2);
-            return antecedent.map_or_else(Speaker::default, |e| {
-                self.resolve_entity(doc, names, e, 0.9)
-            });
+            return self.relative_antecedent(doc, names, mention);
         }
         let anaphor = antecedents::anaphor(self, doc, mention);
         if let Some(pronoun @ (antecedents::Anaphor::Pronoun(_) | antecedents::Anaphor::Body(..))) =
@@ -968,31 +955,7 @@ impl RuleAttributor {
                 .or_else(|| inside.iter().rev().find(|e| e.label == Label::Loc))
                 .or_else(|| inside.last());
             if let Some(e) = pick {
-                let mut speaker = self.resolve_entity(doc, names, e, 1.0);
-                if speaker.label == Some(Label::Org) {
-                    speaker.name = Some(self.org_name(text, mention, e.span));
-                }
-                if speaker.label == Some(Label::Per) {
-                    let role = Span::new(mention.start, e.span.start).trim_matches(text, &[',']);
-                    let role_text = role.slice(text);
-                    if words(role_text).iter().any(|w| self.is_role_word(w)) {
-                        let trimmed = role_text
-                            .trim_start_matches(|c: char| c.is_lowercase() && c.is_alphabetic())
-                            .trim();
-                        let trimmed = words(trimmed)
-                            .iter()
-                            .copied()
-                            .skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
-                            .collect::<Vec<_>>()
-                            .join(" ");
-                        speaker.role = Some(if trimmed.is_empty() {
-                            role_text.to_string()
-                        } else {
-                            trimmed
-                        });
-                    }
-                }
-                return speaker;
+                return self.named_in_mention(doc, names, mention, e);
             }
         }
         if inside.is_empty() {
@@ -1000,19 +963,78 @@ impl RuleAttributor {
                 return s;
             }
         }
-        // A nominal source without a resolvable name: the phrase itself, minus determiners, as
-        // a description (no entity type, so it never merges with another article's "minister").
-        let name = mention_text
-            .split_whitespace()
-            .skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
-            .collect::<Vec<_>>()
-            .join(" ");
-        Speaker {
-            name: (!name.is_empty()).then_some(name),
-            label: None,
-            role: head_is_role.then(|| mention_text.to_string()),
-            certainty: 0.7,
+        description(mention_text, head_is_role)
+    }
+
+    /// A relative pronoun ("Cruz, who says …") stands for the name right before it.
+    fn relative_antecedent(&self, doc: &Analysis, names: &Names, mention: Span) -> Speaker {
+        let before = doc.text()[..mention.start]
+            .trim_end()
+            .trim_end_matches(',')
+            .trim_end()
+            .len();
+        let antecedent = doc
+            .entities
+            .iter()
+            .rev()
+            .find(|e| e.span.end <= before && before - e.span.end <= 2);
+        antecedent.map_or_else(Speaker::default, |e| {
+            self.resolve_entity(doc, names, e, 0.9)
+        })
+    }
+
+    /// The speaker a mention names by entity `e` inside it: an organisation with its "of"
+    /// phrase, a person with the role words before the name ("BCC director general David
+    /// Frost" → role "BCC director general").
+    fn named_in_mention(
+        &self,
+        doc: &Analysis,
+        names: &Names,
+        mention: Span,
+        e: &Entity,
+    ) -> Speaker {
+        let text = doc.text();
+        let mut speaker = self.resolve_entity(doc, names, e, 1.0);
+        if speaker.label == Some(Label::Org) {
+            speaker.name = Some(self.org_name(text, mention, e.span));
         }
+        if speaker.label == Some(Label::Per) {
+            let role = Span::new(mention.start, e.span.start).trim_matches(text, &[',']);
+            let role_text = role.slice(text);
+            if words(role_text).iter().any(|w| self.is_role_word(w)) {
+                let trimmed = role_text
+                    .trim_start_matches(|c: char| c.is_lowercase() && c.is_alphabetic())
+                    .trim();
+                let trimmed = words(trimmed)
+                    .iter()
+                    .copied()
+                    .skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                speaker.role = Some(if trimmed.is_empty() {
+                    role_text.to_string()
+                } else {
+                    trimmed
+                });
+            }
+        }
+        speaker
+    }
+}
+
+/// A nominal source without a resolvable name: the phrase itself, minus determiners, as a
+/// description (no entity type, so it never merges with another article's "minister").
+fn description(mention_text: &str, head_is_role: bool) -> Speaker {
+    let name = mention_text
+        .split_whitespace()
+        .skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Speaker {
+        name: (!name.is_empty()).then_some(name),
+        label: None,
+        role: head_is_role.then(|| mention_text.to_string()),
+        certainty: 0.7,
     }
 }
 

@@ -1389,19 +1389,7 @@ impl RuleQuoteDetector {
             && subject.is_none()
             && (i > s0 && (ctx.word(i - 1) == "," || ctx.is_quote(i - 1))
                 || i == s0 && question.is_some())
-            && after < s1
-            && (ctx.is_capitalised(after)
-                || ctx.lower_is(after, &["the", "a", "an", "one", "another"])
-                // "said pollster Frank Luntz", "said former governor Howard Dean"
-                || self.lexicon.is(WordClass::Role, ctx.word(after))
-                || self.lexicon.is(WordClass::RoleModifier, ctx.word(after))
-                // "said undecided voter Jane Roe": a described name (checked below).
-                || ctx.doc.tokens[after].kind == TokenKind::Word
-                    && !ctx.lower_is(after, &CLAUSE_OPENERS)
-                    && !ctx.lower_is(after, &NOT_OBJECTS)
-                    && !ctx.lower_is(after, &WH_WORDS)
-                    && !ctx.lower_is(after, &["that", "to"]))
-            && !ctx.lower_is(after, &TIME_WORDS);
+            && self.source_may_follow(ctx, after, s1);
         if let Some((a, b)) = inverted
             .then(|| self.inverted_source(ctx, after, s1))
             .flatten()

@@ -1,11 +1,31 @@
 //! The source after an inverted cue (`“…,” said X.`): a name or a described noun phrase
 //! that ends the clause.
 
-use super::{Ctx, RuleQuoteDetector, MAX_SPEAKER_TOKENS};
+use super::{Ctx, RuleQuoteDetector, CLAUSE_OPENERS, MAX_SPEAKER_TOKENS, NOT_OBJECTS};
+use super::{TIME_WORDS, WH_WORDS};
 use crate::lexicon::WordClass;
 use crate::token::TokenKind;
 
 impl RuleQuoteDetector {
+    /// Whether the word at `after` (in a sentence ending at `s1`) may open the source of an
+    /// inverted cue: a name, a determiner, a role ("said pollster Frank Luntz", "said former
+    /// governor Howard Dean") or another word opening a described name ("said undecided voter
+    /// Jane Roe", checked by [`RuleQuoteDetector::inverted_source`]); not a clause opener, an
+    /// adjunct or a time word.
+    pub(super) fn source_may_follow(&self, ctx: &Ctx, after: usize, s1: usize) -> bool {
+        after < s1
+            && (ctx.is_capitalised(after)
+                || ctx.lower_is(after, &["the", "a", "an", "one", "another"])
+                || self.lexicon.is(WordClass::Role, ctx.word(after))
+                || self.lexicon.is(WordClass::RoleModifier, ctx.word(after))
+                || ctx.doc.tokens[after].kind == TokenKind::Word
+                    && !ctx.lower_is(after, &CLAUSE_OPENERS)
+                    && !ctx.lower_is(after, &NOT_OBJECTS)
+                    && !ctx.lower_is(after, &WH_WORDS)
+                    && !ctx.lower_is(after, &["that", "to"]))
+            && !ctx.lower_is(after, &TIME_WORDS)
+    }
+
     /// The source phrase right after an inverted cue, starting at token `after` of a sentence
     /// ending at `s1`, as first and last token.
     pub(super) fn inverted_source(
