@@ -5,6 +5,8 @@
 //! greedy parser; with a label weight, the chosen label's margin over the runner-up also
 //! counts in the hypothesis' score, so the beam prefers arcs whose label is clear.
 
+use rustc_hash::FxHashMap;
+
 use super::parser::{label_features, transition_features, State, Tokens};
 use super::weights::{Frozen, Trainable};
 
@@ -77,6 +79,11 @@ pub(super) struct Beam {
     lscores: Vec<f32>,
     /// Dynamic-oracle costs of each item's transitions (training only).
     costs: Vec<[u32; 3]>,
+    /// Decoding only (the weights are fixed): the chosen label and its margin of each arc
+    /// scored so far in the sentence, by everything its label features read
+    /// ([`State::label_key`]). Beam items often share the arc on top of their stacks.
+    lcache: FxHashMap<[u64; 8], (u16, f32)>,
+    use_lcache: bool,
 }
 
 /// The gold tree of a training sentence, as the oracle reads it.
@@ -98,6 +105,8 @@ impl Beam {
             lfeats: Vec::with_capacity(64),
             lscores: vec![0.0; n_labels],
             costs: Vec::new(),
+            lcache: FxHashMap::default(),
+            use_lcache: false,
         }
     }
 
@@ -123,11 +132,22 @@ impl Beam {
                 }
                 match item.st.arc(t).filter(|_| self.label_weight != 0.0) {
                     Some((h, d)) => {
-                        label_features(&item.st, tk, h, d, t, &mut self.lfeats);
-                        model.labels(&self.lfeats, &mut self.lscores);
-                        let l = super::parser::argmax(&self.lscores);
-                        let bonus = self.label_weight * margin(&self.lscores, l);
-                        self.cands.push((item.score + s + bonus, i, t, l as u16));
+                        let mut best = || {
+                            label_features(&item.st, tk, h, d, t, &mut self.lfeats);
+                            model.labels(&self.lfeats, &mut self.lscores);
+                            let l = super::parser::argmax(&self.lscores);
+                            (l as u16, margin(&self.lscores, l))
+                        };
+                        let (l, m) = if self.use_lcache {
+                            *self
+                                .lcache
+                                .entry(item.st.label_key(h, d, t))
+                                .or_insert_with(best)
+                        } else {
+                            best()
+                        };
+                        let bonus = self.label_weight * m;
+                        self.cands.push((item.score + s + bonus, i, t, l));
                     }
                     None => self.cands.push((item.score + s, i, t, u16::MAX)),
                 }
@@ -172,6 +192,8 @@ impl Beam {
     /// The best complete parse of a sentence of `n` words.
     pub(super) fn decode(&mut self, model: &impl Scorer, tk: &Tokens, n: usize) -> &State {
         self.start(n);
+        self.use_lcache = true;
+        self.lcache.clear();
         while !self.items[0].st.terminal() {
             self.step(model, tk, None);
         }
@@ -193,6 +215,7 @@ pub(super) fn train_sentence(
 ) -> (usize, usize) {
     let n = gold.heads.len() - 2;
     beam.start(n);
+    beam.use_lcache = false;
     let mut g = Item::new(n);
     let mut worst: Option<(f32, Vec<(u8, u16)>)> = None;
     let mut scores = [0f32; 3];

@@ -157,6 +157,23 @@ impl State {
         self.in_stack.clone_from(&from.in_stack);
     }
 
+    /// Everything [`label_features`] reads of the configuration for the arc `h → d` made
+    /// by transition `t` (the sentence's tokens aside): equal keys, equal features.
+    pub(super) fn label_key(&self, h: usize, d: usize, t: usize) -> [u64; 8] {
+        let (dl1, dr1) = (self.lc1[d], self.rc1[d]);
+        let lab = |i: usize| self.labels[i] as u64;
+        [
+            (h as u64) << 32 | d as u64,
+            (dl1 as u64) << 32 | dr1 as u64,
+            lab(dl1) | lab(dr1) << 16 | lab(self.lc1[h]) << 32 | (t as u64) << 48,
+            self.nl[h] as u64 | (self.nr[h] as u64) << 8,
+            self.lset[d],
+            self.rset[d],
+            self.lset[h],
+            self.rset[h],
+        ]
+    }
+
     fn none(&self) -> usize {
         self.n + 1
     }
