@@ -7,7 +7,9 @@
 
 use rustc_hash::FxHashMap;
 
-use super::parser::{label_features, transition_features, State, Tokens};
+use super::parser::{
+    label_features, label_features_head, label_features_tail, transition_features, State, Tokens,
+};
 use super::weights::{Frozen, Trainable};
 
 /// A partial parse in the beam: its configuration, the summed transition scores, the
@@ -43,6 +45,8 @@ impl Item {
 pub(super) trait Scorer {
     fn transitions(&self, feats: &[u64], scores: &mut [f32]);
     fn labels(&self, feats: &[u64], scores: &mut [f32]);
+    /// Adds label scores into `scores`, one feature after another.
+    fn add_labels(&self, feats: &[u64], scores: &mut [f32]);
 }
 
 impl Scorer for (&Frozen, &Frozen) {
@@ -52,6 +56,9 @@ impl Scorer for (&Frozen, &Frozen) {
     fn labels(&self, feats: &[u64], scores: &mut [f32]) {
         self.1.score(feats, scores);
     }
+    fn add_labels(&self, feats: &[u64], scores: &mut [f32]) {
+        self.1.add(feats, scores);
+    }
 }
 
 impl Scorer for (&Trainable, &Trainable) {
@@ -60,6 +67,9 @@ impl Scorer for (&Trainable, &Trainable) {
     }
     fn labels(&self, feats: &[u64], scores: &mut [f32]) {
         self.1.score(feats, scores);
+    }
+    fn add_labels(&self, feats: &[u64], scores: &mut [f32]) {
+        self.1.add(feats, scores);
     }
 }
 
@@ -84,6 +94,11 @@ pub(super) struct Beam {
     /// ([`State::label_key`]). Beam items often share the arc on top of their stacks.
     lcache: FxHashMap<[u64; 8], (u16, f32)>,
     use_lcache: bool,
+    /// Decoding only: the label scores of the [`super::parser::LABEL_HEAD`] features of each
+    /// (head, dependent, transition) scored so far in the sentence, `n_labels` each in
+    /// `heads`. Those features read the words only; the rest are added to a copy.
+    head_rows: FxHashMap<u64, u32>,
+    heads: Vec<f32>,
 }
 
 /// The gold tree of a training sentence, as the oracle reads it.
@@ -107,6 +122,8 @@ impl Beam {
             costs: Vec::new(),
             lcache: FxHashMap::default(),
             use_lcache: false,
+            head_rows: FxHashMap::default(),
+            heads: Vec::new(),
         }
     }
 
@@ -132,19 +149,38 @@ impl Beam {
                 }
                 match item.st.arc(t).filter(|_| self.label_weight != 0.0) {
                     Some((h, d)) => {
-                        let mut best = || {
+                        let (l, m) = if !self.use_lcache {
                             label_features(&item.st, tk, h, d, t, &mut self.lfeats);
                             model.labels(&self.lfeats, &mut self.lscores);
                             let l = super::parser::argmax(&self.lscores);
                             (l as u16, margin(&self.lscores, l))
-                        };
-                        let (l, m) = if self.use_lcache {
-                            *self
-                                .lcache
-                                .entry(item.st.label_key(h, d, t))
-                                .or_insert_with(best)
                         } else {
-                            best()
+                            let key = item.st.label_key(h, d, t);
+                            match self.lcache.get(&key) {
+                                Some(&v) => v,
+                                None => {
+                                    let nl = self.lscores.len();
+                                    let next = self.head_rows.len() as u32;
+                                    let arc = (h as u64) << 34 | (d as u64) << 2 | t as u64;
+                                    let r = *self.head_rows.entry(arc).or_insert(next) as usize;
+                                    if r == next as usize {
+                                        self.lfeats.clear();
+                                        label_features_head(tk, h, d, t, &mut self.lfeats);
+                                        model.labels(&self.lfeats, &mut self.lscores);
+                                        self.heads.extend_from_slice(&self.lscores);
+                                    } else {
+                                        self.lscores
+                                            .copy_from_slice(&self.heads[r * nl..(r + 1) * nl]);
+                                    }
+                                    self.lfeats.clear();
+                                    label_features_tail(&item.st, tk, h, d, t, &mut self.lfeats);
+                                    model.add_labels(&self.lfeats, &mut self.lscores);
+                                    let l = super::parser::argmax(&self.lscores);
+                                    let v = (l as u16, margin(&self.lscores, l));
+                                    self.lcache.insert(key, v);
+                                    v
+                                }
+                            }
                         };
                         let bonus = self.label_weight * m;
                         self.cands.push((item.score + s + bonus, i, t, l));
@@ -194,6 +230,8 @@ impl Beam {
         self.start(n);
         self.use_lcache = true;
         self.lcache.clear();
+        self.head_rows.clear();
+        self.heads.clear();
         while !self.items[0].st.terminal() {
             self.step(model, tk, None);
         }

@@ -442,7 +442,9 @@ pub(super) fn transition_features(st: &State, t: &Tokens, out: &mut Vec<u64>) {
     f(m3(p[s0], p[b0], st.lset[s0] ^ 0xabcd));
 }
 
-/// Label features of the arc `h → d` made by transition `t`.
+/// Label features of the arc `h → d` made by transition `t`: the
+/// [`LABEL_HEAD`] features of [`label_features_head`], then those of
+/// [`label_features_tail`].
 pub(super) fn label_features(
     st: &State,
     tk: &Tokens,
@@ -452,18 +454,29 @@ pub(super) fn label_features(
     out: &mut Vec<u64>,
 ) {
     out.clear();
+    label_features_head(tk, h, d, tr, out);
+    label_features_tail(st, tk, h, d, tr, out);
+}
+
+/// Number of label features that depend on the arc alone, not on the configuration.
+pub(super) const LABEL_HEAD: usize = 22;
+
+/// Pushes a label feature: `v` hashed with the feature's number.
+#[inline]
+fn label_feature(out: &mut Vec<u64>, id: u64, v: u64) {
+    out.push(fmix64(v ^ (1000 + id).wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1);
+}
+
+/// The first [`LABEL_HEAD`] label features of the arc `h → d` made by transition `tr`: they
+/// read only the words, so every configuration making that arc shares them.
+pub(super) fn label_features_head(tk: &Tokens, h: usize, d: usize, tr: usize, out: &mut Vec<u64>) {
     let (w, p, u, c, wp) = (&tk.w, &tk.p, &tk.u, &tk.c, &tk.wp);
     let dir = tr as u64;
     let dist = dist_bucket(h.abs_diff(d)) + 16 * dir;
-    let dl1 = st.lc1[d];
-    let dr1 = st.rc1[d];
-    let lab = |i: usize| st.labels[i] as u64 + 1;
-    let prev = if d > 1 { d - 1 } else { st.none() };
-    let next = if d < st.n { d + 1 } else { st.none() };
-    let mut id = 1000u64;
+    let mut id = 0u64;
     let mut f = |v: u64| {
         id += 1;
-        out.push(fmix64(v ^ id.wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1);
+        label_feature(out, id, v);
     };
     let m3 = |a: u64, b: u64, c: u64| mix(mix(a, b), c);
     f(dir);
@@ -488,6 +501,31 @@ pub(super) fn label_features(
     f(m3(p[h], w[d], dist));
     f(mix(p[d], dist));
     f(mix(w[d], dist));
+}
+
+/// The label features after the first [`LABEL_HEAD`] (those reading the configuration, and
+/// a few more) of the arc `h → d` made by transition `tr`.
+pub(super) fn label_features_tail(
+    st: &State,
+    tk: &Tokens,
+    h: usize,
+    d: usize,
+    tr: usize,
+    out: &mut Vec<u64>,
+) {
+    let (w, p, u) = (&tk.w, &tk.p, &tk.u);
+    let dir = tr as u64;
+    let dl1 = st.lc1[d];
+    let dr1 = st.rc1[d];
+    let lab = |i: usize| st.labels[i] as u64 + 1;
+    let prev = if d > 1 { d - 1 } else { st.none() };
+    let next = if d < st.n { d + 1 } else { st.none() };
+    let mut id = LABEL_HEAD as u64;
+    let mut f = |v: u64| {
+        id += 1;
+        label_feature(out, id, v);
+    };
+    let m3 = |a: u64, b: u64, c: u64| mix(mix(a, b), c);
     f(lab(dl1));
     f(mix(w[dl1], p[d]));
     f(mix(lab(dl1), p[d]));
