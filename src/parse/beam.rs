@@ -99,6 +99,9 @@ pub(super) struct Beam {
     /// `heads`. Those features read the words only; the rest are added to a copy.
     head_rows: FxHashMap<u64, u32>,
     heads: Vec<f32>,
+    /// Decoding only: the transition scores of each configuration scored so far in the
+    /// sentence, by everything [`transition_features`] reads ([`State::transition_key`]).
+    tcache: FxHashMap<[u64; 12], [f32; 3]>,
 }
 
 /// The gold tree of a training sentence, as the oracle reads it.
@@ -124,6 +127,7 @@ impl Beam {
             use_lcache: false,
             head_rows: FxHashMap::default(),
             heads: Vec::new(),
+            tcache: FxHashMap::default(),
         }
     }
 
@@ -141,8 +145,20 @@ impl Beam {
         self.costs.clear();
         let mut scores = [0f32; 3];
         for (i, item) in self.items.iter().enumerate() {
-            transition_features(&item.st, tk, &mut self.feats);
-            model.transitions(&self.feats, &mut scores);
+            if self.use_lcache {
+                let key = item.st.transition_key();
+                match self.tcache.get(&key) {
+                    Some(&s) => scores = s,
+                    None => {
+                        transition_features(&item.st, tk, &mut self.feats);
+                        model.transitions(&self.feats, &mut scores);
+                        self.tcache.insert(key, scores);
+                    }
+                }
+            } else {
+                transition_features(&item.st, tk, &mut self.feats);
+                model.transitions(&self.feats, &mut scores);
+            }
             for (t, &s) in scores.iter().enumerate() {
                 if !item.st.valid(t) {
                     continue;
@@ -232,6 +248,7 @@ impl Beam {
         self.lcache.clear();
         self.head_rows.clear();
         self.heads.clear();
+        self.tcache.clear();
         while !self.items[0].st.terminal() {
             self.step(model, tk, None);
         }

@@ -174,6 +174,39 @@ impl State {
         ]
     }
 
+    /// Everything [`transition_features`] reads of the configuration (the sentence's tokens
+    /// aside): equal keys, equal features.
+    pub(super) fn transition_key(&self) -> [u64; 12] {
+        let (s0, s1, s2, b0) = (self.s(0), self.s(1), self.s(2), self.bf(0));
+        let pair = |a: usize, b: usize| (a as u64) << 32 | b as u64;
+        let lab = |i: usize| self.labels[i] as u64 & 0xff;
+        let labs = lab(self.lc1[s0])
+            | lab(self.rc1[s0]) << 8
+            | lab(self.lc1[b0]) << 16
+            | lab(self.lc2[s0]) << 24
+            | lab(self.rc2[s0]) << 32
+            | lab(self.lc2[b0]) << 40
+            | lab(self.rc1[s1]) << 48;
+        let counts = self.nr[s0] as u64
+            | (self.nl[s0] as u64) << 8
+            | (self.nl[b0] as u64) << 16
+            | (self.nr[s1] as u64) << 24;
+        [
+            pair(s0, s1),
+            pair(s2, b0),
+            pair(self.lc1[s0], self.lc2[s0]),
+            pair(self.rc1[s0], self.rc2[s0]),
+            pair(self.lc1[b0], self.lc2[b0]),
+            pair(self.rc1[s1], self.lc1[s1]),
+            labs,
+            counts,
+            self.rset[s0],
+            self.lset[s0],
+            self.lset[b0],
+            self.rset[s1],
+        ]
+    }
+
     fn none(&self) -> usize {
         self.n + 1
     }
