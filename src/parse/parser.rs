@@ -139,6 +139,37 @@ impl State {
         }
     }
 
+    /// Becomes the initial configuration of a sentence of `n` words (reusing the buffers).
+    pub(super) fn reset(&mut self, n: usize) {
+        let none = n + 1;
+        self.n = n;
+        self.stack.clear();
+        self.stack.push(0);
+        self.b = 1;
+        let fill = |v: &mut Vec<usize>, x: usize| {
+            v.clear();
+            v.resize(n + 2, x);
+        };
+        fill(&mut self.heads, usize::MAX);
+        fill(&mut self.lc1, none);
+        fill(&mut self.lc2, none);
+        fill(&mut self.rc1, none);
+        fill(&mut self.rc2, none);
+        for v in [&mut self.lset, &mut self.rset] {
+            v.clear();
+            v.resize(n + 2, 0);
+        }
+        for v in [&mut self.nl, &mut self.nr] {
+            v.clear();
+            v.resize(n + 2, 0);
+        }
+        self.labels.clear();
+        self.labels.resize(n + 2, 0);
+        self.in_stack.clear();
+        self.in_stack.resize(n + 2, false);
+        self.in_stack[0] = true;
+    }
+
     /// Becomes `from` (reusing this state's buffers).
     pub(super) fn copy_from(&mut self, from: &State) {
         self.n = from.n;
@@ -880,15 +911,28 @@ impl Parser {
             return (Vec::new(), Vec::new());
         }
         let tk = Tokens::new(words, xpos, upos, classes);
-        let greedy;
-        let mut beam;
-        let st = if self.beam > 1 {
-            beam = Beam::new(self.beam, self.labels.len(), self.label_weight);
-            beam.decode(&(&self.transitions, &self.arcs), &tk, n)
+        if self.beam > 1 {
+            thread_local! {
+                // The beam's buffers and caches, reused from sentence to sentence.
+                static BEAM: std::cell::RefCell<Option<Beam>> = const { std::cell::RefCell::new(None) };
+            }
+            BEAM.with_borrow_mut(|cached| {
+                let (width, n_labels) = (self.beam, self.labels.len());
+                let beam = match cached {
+                    Some(b) if b.fits(width, n_labels, self.label_weight) => b,
+                    _ => cached.insert(Beam::new(width, n_labels, self.label_weight)),
+                };
+                let st = beam.decode(&(&self.transitions, &self.arcs), &tk, n);
+                self.heads_and_labels(st, n)
+            })
         } else {
-            greedy = self.greedy(&tk, n);
-            &greedy
-        };
+            let st = self.greedy(&tk, n);
+            self.heads_and_labels(&st, n)
+        }
+    }
+
+    /// The heads (0 = root) and relation names of a final configuration.
+    fn heads_and_labels(&self, st: &State, n: usize) -> (Vec<usize>, Vec<&str>) {
         let heads = st.heads[1..=n].to_vec();
         let labels = st.labels[1..=n]
             .iter()
