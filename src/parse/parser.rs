@@ -361,7 +361,6 @@ fn dist_bucket(d: usize) -> u64 {
 
 /// Transition features of a configuration.
 pub(super) fn transition_features(st: &State, t: &Tokens, out: &mut Vec<u64>) {
-    out.clear();
     let s0 = st.s(0);
     let s1 = st.s(1);
     let s2 = st.s(2);
@@ -388,10 +387,14 @@ pub(super) fn transition_features(st: &State, t: &Tokens, out: &mut Vec<u64>) {
     } else {
         15
     };
-    let mut id = 0u64;
+    // Written to an array (the feature numbers and positions are constants once inlined),
+    // then copied out.
+    let mut keys = [0u64; TRANSITION_FEATURES];
+    let mut k = 0usize;
     let mut f = |v: u64| {
-        id += 1;
-        out.push(fmix64(v ^ id.wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1);
+        let id = k as u64 + 1;
+        keys[k] = fmix64(v ^ id.wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1;
+        k += 1;
     };
     let m3 = |a: u64, b: u64, c: u64| mix(mix(a, b), c);
     // Single positions.
@@ -504,7 +507,12 @@ pub(super) fn transition_features(st: &State, t: &Tokens, out: &mut Vec<u64>) {
     f(mix(p[b0], st.lset[b0] ^ 0xabcd));
     f(mix(p[s1], st.rset[s1]));
     f(m3(p[s0], p[b0], st.lset[s0] ^ 0xabcd));
+    out.clear();
+    out.extend_from_slice(&keys[..k]);
 }
+
+/// Number of transition features.
+const TRANSITION_FEATURES: usize = 103;
 
 /// Label features of the arc `h → d` made by transition `t`: the
 /// [`LABEL_HEAD`] features of [`label_features_head`], then those of
@@ -525,10 +533,10 @@ pub(super) fn label_features(
 /// Number of label features that depend on the arc alone, not on the configuration.
 pub(super) const LABEL_HEAD: usize = 22;
 
-/// Pushes a label feature: `v` hashed with the feature's number.
+/// A label feature's key: `v` hashed with the feature's number `id` (from 1).
 #[inline]
-fn label_feature(out: &mut Vec<u64>, id: u64, v: u64) {
-    out.push(fmix64(v ^ (1000 + id).wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1);
+fn label_feature(id: u64, v: u64) -> u64 {
+    fmix64(v ^ (1000 + id).wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1
 }
 
 /// The first [`LABEL_HEAD`] label features of the arc `h → d` made by transition `tr`: they
@@ -537,10 +545,11 @@ pub(super) fn label_features_head(tk: &Tokens, h: usize, d: usize, tr: usize, ou
     let (w, p, u, c, wp) = (&tk.w, &tk.p, &tk.u, &tk.c, &tk.wp);
     let dir = tr as u64;
     let dist = dist_bucket(h.abs_diff(d)) + 16 * dir;
-    let mut id = 0u64;
+    let mut keys = [0u64; LABEL_HEAD];
+    let mut k = 0usize;
     let mut f = |v: u64| {
-        id += 1;
-        label_feature(out, id, v);
+        keys[k] = label_feature(k as u64 + 1, v);
+        k += 1;
     };
     let m3 = |a: u64, b: u64, c: u64| mix(mix(a, b), c);
     f(dir);
@@ -565,6 +574,7 @@ pub(super) fn label_features_head(tk: &Tokens, h: usize, d: usize, tr: usize, ou
     f(m3(p[h], w[d], dist));
     f(mix(p[d], dist));
     f(mix(w[d], dist));
+    out.extend_from_slice(&keys[..k]);
 }
 
 /// The label features after the first [`LABEL_HEAD`] (those reading the configuration, and
@@ -584,10 +594,11 @@ pub(super) fn label_features_tail(
     let lab = |i: usize| st.labels[i] as u64 + 1;
     let prev = if d > 1 { d - 1 } else { st.none() };
     let next = if d < st.n { d + 1 } else { st.none() };
-    let mut id = LABEL_HEAD as u64;
+    let mut keys = [0u64; LABEL_TAIL];
+    let mut k = 0usize;
     let mut f = |v: u64| {
-        id += 1;
-        label_feature(out, id, v);
+        keys[k] = label_feature((LABEL_HEAD + k) as u64 + 1, v);
+        k += 1;
     };
     let m3 = |a: u64, b: u64, c: u64| mix(mix(a, b), c);
     f(lab(dl1));
@@ -608,7 +619,11 @@ pub(super) fn label_features_tail(
     f(m3(w[prev], p[d], p[h]));
     f(m3(p[d], w[h], lab(st.lc1[h])));
     f(m3(u[d], u[h], lab(st.lc1[h])));
+    out.extend_from_slice(&keys[..k]);
 }
+
+/// Number of label features after the first [`LABEL_HEAD`].
+const LABEL_TAIL: usize = 18;
 
 /// A label weight in hundredths, as the model keeps it (0 to 655.35).
 fn hundredths(w: f32) -> u16 {
