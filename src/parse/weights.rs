@@ -262,11 +262,13 @@ impl Frozen {
             for k in 0..scores.len().min(3) {
                 acc[k] = scores[k];
             }
+            // Sliced to `mask + 1` slots, so indices masked by `mask` need no bounds checks.
+            let dense = &self.dense[..=self.mask];
             for &f in feats {
                 let mut i = slot_of(f, self.mask);
                 let fp = fingerprint(f);
                 loop {
-                    let s = &self.dense[i];
+                    let s = &dense[i];
                     if s.fp == fp {
                         for (a, w) in acc.iter_mut().zip(&s.w) {
                             *a += w;
@@ -305,9 +307,10 @@ impl Frozen {
     /// The sparse slot of `key`, if stored.
     #[inline]
     fn sparse_slot(&self, key: u64) -> Option<&Sparse> {
+        let sparse = &self.sparse[..=self.mask];
         let mut i = slot_of(key, self.mask);
         loop {
-            let s = &self.sparse[i];
+            let s = &sparse[i];
             if s.key == key {
                 return Some(s);
             }
