@@ -259,8 +259,8 @@ impl Frozen {
         }
         if self.n <= 3 {
             let mut acc = [0f32; 3];
-            for k in 0..scores.len().min(3) {
-                acc[k] = scores[k];
+            for (a, s) in acc.iter_mut().zip(scores.iter()) {
+                *a = *s;
             }
             // Sliced to `mask + 1` slots, so indices masked by `mask` need no bounds checks.
             let dense = &self.dense[..=self.mask];
