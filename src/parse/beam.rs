@@ -5,7 +5,11 @@
 //! greedy parser; with a label weight, the chosen label's margin over the runner-up also
 //! counts in the hypothesis' score, so the beam prefers arcs whose label is clear.
 
-use super::parser::{label_features, transition_features, State, Tokens};
+use rustc_hash::FxHashMap;
+
+use super::parser::{
+    label_features, label_features_head, label_features_tail, transition_features, State, Tokens,
+};
 use super::weights::{Frozen, Trainable};
 
 /// A partial parse in the beam: its configuration, the summed transition scores, the
@@ -28,12 +32,22 @@ impl Item {
         }
     }
 
-    /// Becomes `from` (reusing this item's buffers).
-    fn copy_from(&mut self, from: &Item) {
+    /// Becomes `from` (reusing this item's buffers); the history only with `hist`.
+    fn copy_from(&mut self, from: &Item, hist: bool) {
         self.st.copy_from(&from.st);
         self.score = from.score;
-        self.hist.clone_from(&from.hist);
+        if hist {
+            self.hist.clone_from(&from.hist);
+        }
         self.correct = from.correct;
+    }
+
+    /// Becomes the initial item of a sentence of `n` words (reusing its buffers).
+    fn reset(&mut self, n: usize) {
+        self.st.reset(n);
+        self.score = 0.0;
+        self.hist.clear();
+        self.correct = true;
     }
 }
 
@@ -41,6 +55,8 @@ impl Item {
 pub(super) trait Scorer {
     fn transitions(&self, feats: &[u64], scores: &mut [f32]);
     fn labels(&self, feats: &[u64], scores: &mut [f32]);
+    /// Adds label scores into `scores`, one feature after another.
+    fn add_labels(&self, feats: &[u64], scores: &mut [f32]);
 }
 
 impl Scorer for (&Frozen, &Frozen) {
@@ -49,6 +65,9 @@ impl Scorer for (&Frozen, &Frozen) {
     }
     fn labels(&self, feats: &[u64], scores: &mut [f32]) {
         self.1.score(feats, scores);
+    }
+    fn add_labels(&self, feats: &[u64], scores: &mut [f32]) {
+        self.1.add(feats, scores);
     }
 }
 
@@ -59,13 +78,20 @@ impl Scorer for (&Trainable, &Trainable) {
     fn labels(&self, feats: &[u64], scores: &mut [f32]) {
         self.1.score(feats, scores);
     }
+    fn add_labels(&self, feats: &[u64], scores: &mut [f32]) {
+        self.1.add(feats, scores);
+    }
 }
 
 /// Reusable buffers of a beam search.
 pub(super) struct Beam {
     width: usize,
+    /// The items; the first `live` are the beam, the others spare buffers.
     items: Vec<Item>,
+    live: usize,
     next: Vec<Item>,
+    /// Each live item's last successor in `cands` (which takes over its buffers).
+    last_use: Vec<usize>,
     cands: Vec<(f32, usize, usize, u16)>,
     /// Weight of an arc's label margin (best label score minus the runner-up's) in its
     /// hypothesis' score (0: labels are chosen after the beam is pruned).
@@ -77,6 +103,20 @@ pub(super) struct Beam {
     lscores: Vec<f32>,
     /// Dynamic-oracle costs of each item's transitions (training only).
     costs: Vec<[u32; 3]>,
+    /// Decoding (the weights are fixed, no history is kept), not training.
+    decoding: bool,
+    /// Decoding only: the chosen label and its margin of each arc scored so far in the
+    /// sentence, by everything its label features read ([`State::label_key`]). Beam items
+    /// often share the arc on top of their stacks.
+    lcache: FxHashMap<[u64; 8], (u16, f32)>,
+    /// Decoding only: the label scores of the [`super::parser::LABEL_HEAD`] features of each
+    /// (head, dependent, transition) scored so far in the sentence, `n_labels` each in
+    /// `heads`. Those features read the words only; the rest are added to a copy.
+    head_rows: FxHashMap<u64, u32>,
+    heads: Vec<f32>,
+    /// Decoding only: the transition scores of each configuration scored so far in the
+    /// sentence, by everything [`transition_features`] reads ([`State::transition_key`]).
+    tcache: FxHashMap<[u64; 12], [f32; 3]>,
 }
 
 /// The gold tree of a training sentence, as the oracle reads it.
@@ -90,7 +130,9 @@ impl Beam {
         Beam {
             width: width.max(1),
             items: Vec::new(),
+            live: 0,
             next: Vec::new(),
+            last_use: Vec::new(),
             cands: Vec::new(),
             gold_bonus: 0.0,
             label_weight,
@@ -98,13 +140,28 @@ impl Beam {
             lfeats: Vec::with_capacity(64),
             lscores: vec![0.0; n_labels],
             costs: Vec::new(),
+            lcache: FxHashMap::default(),
+            decoding: false,
+            head_rows: FxHashMap::default(),
+            heads: Vec::new(),
+            tcache: FxHashMap::default(),
         }
+    }
+
+    /// Whether this beam decodes as `new(width, n_labels, label_weight)` would.
+    pub(super) fn fits(&self, width: usize, n_labels: usize, label_weight: f32) -> bool {
+        self.width == width.max(1)
+            && self.lscores.len() == n_labels
+            && self.label_weight.to_bits() == label_weight.to_bits()
     }
 
     /// Starts a sentence of `n` words.
     fn start(&mut self, n: usize) {
-        self.items.clear();
-        self.items.push(Item::new(n));
+        match self.items.first_mut() {
+            Some(item) => item.reset(n),
+            None => self.items.push(Item::new(n)),
+        }
+        self.live = 1;
     }
 
     /// One step: every item's valid transitions, the best `width` successors kept (ties
@@ -114,20 +171,62 @@ impl Beam {
         self.cands.clear();
         self.costs.clear();
         let mut scores = [0f32; 3];
-        for (i, item) in self.items.iter().enumerate() {
-            transition_features(&item.st, tk, &mut self.feats);
-            model.transitions(&self.feats, &mut scores);
+        for (i, item) in self.items[..self.live].iter().enumerate() {
+            if self.decoding {
+                let key = item.st.transition_key();
+                match self.tcache.get(&key) {
+                    Some(&s) => scores = s,
+                    None => {
+                        transition_features(&item.st, tk, &mut self.feats);
+                        model.transitions(&self.feats, &mut scores);
+                        self.tcache.insert(key, scores);
+                    }
+                }
+            } else {
+                transition_features(&item.st, tk, &mut self.feats);
+                model.transitions(&self.feats, &mut scores);
+            }
             for (t, &s) in scores.iter().enumerate() {
                 if !item.st.valid(t) {
                     continue;
                 }
                 match item.st.arc(t).filter(|_| self.label_weight != 0.0) {
                     Some((h, d)) => {
-                        label_features(&item.st, tk, h, d, t, &mut self.lfeats);
-                        model.labels(&self.lfeats, &mut self.lscores);
-                        let l = super::parser::argmax(&self.lscores);
-                        let bonus = self.label_weight * margin(&self.lscores, l);
-                        self.cands.push((item.score + s + bonus, i, t, l as u16));
+                        let (l, m) = if !self.decoding {
+                            label_features(&item.st, tk, h, d, t, &mut self.lfeats);
+                            model.labels(&self.lfeats, &mut self.lscores);
+                            let l = super::parser::argmax(&self.lscores);
+                            (l as u16, margin(&self.lscores, l))
+                        } else {
+                            let key = item.st.label_key(h, d, t);
+                            match self.lcache.get(&key) {
+                                Some(&v) => v,
+                                None => {
+                                    let nl = self.lscores.len();
+                                    let next = self.head_rows.len() as u32;
+                                    let arc = (h as u64) << 34 | (d as u64) << 2 | t as u64;
+                                    let r = *self.head_rows.entry(arc).or_insert(next) as usize;
+                                    if r == next as usize {
+                                        self.lfeats.clear();
+                                        label_features_head(tk, h, d, t, &mut self.lfeats);
+                                        model.labels(&self.lfeats, &mut self.lscores);
+                                        self.heads.extend_from_slice(&self.lscores);
+                                    } else {
+                                        self.lscores
+                                            .copy_from_slice(&self.heads[r * nl..(r + 1) * nl]);
+                                    }
+                                    self.lfeats.clear();
+                                    label_features_tail(&item.st, tk, h, d, t, &mut self.lfeats);
+                                    model.add_labels(&self.lfeats, &mut self.lscores);
+                                    let l = super::parser::argmax(&self.lscores);
+                                    let v = (l as u16, margin(&self.lscores, l));
+                                    self.lcache.insert(key, v);
+                                    v
+                                }
+                            }
+                        };
+                        let bonus = self.label_weight * m;
+                        self.cands.push((item.score + s + bonus, i, t, l));
                     }
                     None => self.cands.push((item.score + s, i, t, u16::MAX)),
                 }
@@ -141,6 +240,11 @@ impl Beam {
         self.cands.truncate(self.width);
         while self.next.len() < self.cands.len() {
             self.next.push(self.items[0].clone());
+        }
+        self.last_use.clear();
+        self.last_use.resize(self.live, usize::MAX);
+        for (k, c) in self.cands.iter().enumerate() {
+            self.last_use[c.1] = k;
         }
         for k in 0..self.cands.len() {
             let (score, i, t, chosen) = self.cands[k];
@@ -159,19 +263,31 @@ impl Beam {
                 None => 0,
             };
             let to = &mut self.next[k];
-            to.copy_from(from);
+            if self.last_use[i] == k {
+                // The parent's last successor takes its buffers.
+                std::mem::swap(&mut self.items[i], to);
+            } else {
+                to.copy_from(from, !self.decoding);
+            }
             to.score = score;
             to.correct &= optimal;
             to.st.apply(t, label);
-            to.hist.push((t as u8, label));
+            if !self.decoding {
+                to.hist.push((t as u8, label));
+            }
         }
-        self.next.truncate(self.cands.len());
+        self.live = self.cands.len();
         std::mem::swap(&mut self.items, &mut self.next);
     }
 
     /// The best complete parse of a sentence of `n` words.
     pub(super) fn decode(&mut self, model: &impl Scorer, tk: &Tokens, n: usize) -> &State {
         self.start(n);
+        self.decoding = true;
+        self.lcache.clear();
+        self.head_rows.clear();
+        self.heads.clear();
+        self.tcache.clear();
         while !self.items[0].st.terminal() {
             self.step(model, tk, None);
         }
@@ -193,6 +309,7 @@ pub(super) fn train_sentence(
 ) -> (usize, usize) {
     let n = gold.heads.len() - 2;
     beam.start(n);
+    beam.decoding = false;
     let mut g = Item::new(n);
     let mut worst: Option<(f32, Vec<(u8, u16)>)> = None;
     let mut scores = [0f32; 3];

@@ -139,6 +139,37 @@ impl State {
         }
     }
 
+    /// Becomes the initial configuration of a sentence of `n` words (reusing the buffers).
+    pub(super) fn reset(&mut self, n: usize) {
+        let none = n + 1;
+        self.n = n;
+        self.stack.clear();
+        self.stack.push(0);
+        self.b = 1;
+        let fill = |v: &mut Vec<usize>, x: usize| {
+            v.clear();
+            v.resize(n + 2, x);
+        };
+        fill(&mut self.heads, usize::MAX);
+        fill(&mut self.lc1, none);
+        fill(&mut self.lc2, none);
+        fill(&mut self.rc1, none);
+        fill(&mut self.rc2, none);
+        for v in [&mut self.lset, &mut self.rset] {
+            v.clear();
+            v.resize(n + 2, 0);
+        }
+        for v in [&mut self.nl, &mut self.nr] {
+            v.clear();
+            v.resize(n + 2, 0);
+        }
+        self.labels.clear();
+        self.labels.resize(n + 2, 0);
+        self.in_stack.clear();
+        self.in_stack.resize(n + 2, false);
+        self.in_stack[0] = true;
+    }
+
     /// Becomes `from` (reusing this state's buffers).
     pub(super) fn copy_from(&mut self, from: &State) {
         self.n = from.n;
@@ -155,6 +186,56 @@ impl State {
         self.lset.clone_from(&from.lset);
         self.rset.clone_from(&from.rset);
         self.in_stack.clone_from(&from.in_stack);
+    }
+
+    /// Everything [`label_features`] reads of the configuration for the arc `h → d` made
+    /// by transition `t` (the sentence's tokens aside): equal keys, equal features.
+    pub(super) fn label_key(&self, h: usize, d: usize, t: usize) -> [u64; 8] {
+        let (dl1, dr1) = (self.lc1[d], self.rc1[d]);
+        let lab = |i: usize| self.labels[i] as u64;
+        [
+            (h as u64) << 32 | d as u64,
+            (dl1 as u64) << 32 | dr1 as u64,
+            lab(dl1) | lab(dr1) << 16 | lab(self.lc1[h]) << 32 | (t as u64) << 48,
+            self.nl[h] as u64 | (self.nr[h] as u64) << 8,
+            self.lset[d],
+            self.rset[d],
+            self.lset[h],
+            self.rset[h],
+        ]
+    }
+
+    /// Everything [`transition_features`] reads of the configuration (the sentence's tokens
+    /// aside): equal keys, equal features.
+    pub(super) fn transition_key(&self) -> [u64; 12] {
+        let (s0, s1, s2, b0) = (self.s(0), self.s(1), self.s(2), self.bf(0));
+        let pair = |a: usize, b: usize| (a as u64) << 32 | b as u64;
+        let lab = |i: usize| self.labels[i] as u64 & 0xff;
+        let labs = lab(self.lc1[s0])
+            | lab(self.rc1[s0]) << 8
+            | lab(self.lc1[b0]) << 16
+            | lab(self.lc2[s0]) << 24
+            | lab(self.rc2[s0]) << 32
+            | lab(self.lc2[b0]) << 40
+            | lab(self.rc1[s1]) << 48;
+        let counts = self.nr[s0] as u64
+            | (self.nl[s0] as u64) << 8
+            | (self.nl[b0] as u64) << 16
+            | (self.nr[s1] as u64) << 24;
+        [
+            pair(s0, s1),
+            pair(s2, b0),
+            pair(self.lc1[s0], self.lc2[s0]),
+            pair(self.rc1[s0], self.rc2[s0]),
+            pair(self.lc1[b0], self.lc2[b0]),
+            pair(self.rc1[s1], self.lc1[s1]),
+            labs,
+            counts,
+            self.rset[s0],
+            self.lset[s0],
+            self.lset[b0],
+            self.rset[s1],
+        ]
     }
 
     fn none(&self) -> usize {
@@ -280,7 +361,6 @@ fn dist_bucket(d: usize) -> u64 {
 
 /// Transition features of a configuration.
 pub(super) fn transition_features(st: &State, t: &Tokens, out: &mut Vec<u64>) {
-    out.clear();
     let s0 = st.s(0);
     let s1 = st.s(1);
     let s2 = st.s(2);
@@ -307,10 +387,14 @@ pub(super) fn transition_features(st: &State, t: &Tokens, out: &mut Vec<u64>) {
     } else {
         15
     };
-    let mut id = 0u64;
+    // Written to an array (the feature numbers and positions are constants once inlined),
+    // then copied out.
+    let mut keys = [0u64; TRANSITION_FEATURES];
+    let mut k = 0usize;
     let mut f = |v: u64| {
-        id += 1;
-        out.push(fmix64(v ^ id.wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1);
+        let id = k as u64 + 1;
+        keys[k] = fmix64(v ^ id.wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1;
+        k += 1;
     };
     let m3 = |a: u64, b: u64, c: u64| mix(mix(a, b), c);
     // Single positions.
@@ -423,9 +507,16 @@ pub(super) fn transition_features(st: &State, t: &Tokens, out: &mut Vec<u64>) {
     f(mix(p[b0], st.lset[b0] ^ 0xabcd));
     f(mix(p[s1], st.rset[s1]));
     f(m3(p[s0], p[b0], st.lset[s0] ^ 0xabcd));
+    out.clear();
+    out.extend_from_slice(&keys[..k]);
 }
 
-/// Label features of the arc `h → d` made by transition `t`.
+/// Number of transition features.
+const TRANSITION_FEATURES: usize = 103;
+
+/// Label features of the arc `h → d` made by transition `t`: the
+/// [`LABEL_HEAD`] features of [`label_features_head`], then those of
+/// [`label_features_tail`].
 pub(super) fn label_features(
     st: &State,
     tk: &Tokens,
@@ -435,18 +526,30 @@ pub(super) fn label_features(
     out: &mut Vec<u64>,
 ) {
     out.clear();
+    label_features_head(tk, h, d, tr, out);
+    label_features_tail(st, tk, h, d, tr, out);
+}
+
+/// Number of label features that depend on the arc alone, not on the configuration.
+pub(super) const LABEL_HEAD: usize = 22;
+
+/// A label feature's key: `v` hashed with the feature's number `id` (from 1).
+#[inline]
+fn label_feature(id: u64, v: u64) -> u64 {
+    fmix64(v ^ (1000 + id).wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1
+}
+
+/// The first [`LABEL_HEAD`] label features of the arc `h → d` made by transition `tr`: they
+/// read only the words, so every configuration making that arc shares them.
+pub(super) fn label_features_head(tk: &Tokens, h: usize, d: usize, tr: usize, out: &mut Vec<u64>) {
     let (w, p, u, c, wp) = (&tk.w, &tk.p, &tk.u, &tk.c, &tk.wp);
     let dir = tr as u64;
     let dist = dist_bucket(h.abs_diff(d)) + 16 * dir;
-    let dl1 = st.lc1[d];
-    let dr1 = st.rc1[d];
-    let lab = |i: usize| st.labels[i] as u64 + 1;
-    let prev = if d > 1 { d - 1 } else { st.none() };
-    let next = if d < st.n { d + 1 } else { st.none() };
-    let mut id = 1000u64;
+    let mut keys = [0u64; LABEL_HEAD];
+    let mut k = 0usize;
     let mut f = |v: u64| {
-        id += 1;
-        out.push(fmix64(v ^ id.wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1);
+        keys[k] = label_feature(k as u64 + 1, v);
+        k += 1;
     };
     let m3 = |a: u64, b: u64, c: u64| mix(mix(a, b), c);
     f(dir);
@@ -471,6 +574,33 @@ pub(super) fn label_features(
     f(m3(p[h], w[d], dist));
     f(mix(p[d], dist));
     f(mix(w[d], dist));
+    out.extend_from_slice(&keys[..k]);
+}
+
+/// The label features after the first [`LABEL_HEAD`] (those reading the configuration, and
+/// a few more) of the arc `h → d` made by transition `tr`.
+pub(super) fn label_features_tail(
+    st: &State,
+    tk: &Tokens,
+    h: usize,
+    d: usize,
+    tr: usize,
+    out: &mut Vec<u64>,
+) {
+    let (w, p, u) = (&tk.w, &tk.p, &tk.u);
+    let dir = tr as u64;
+    let dl1 = st.lc1[d];
+    let dr1 = st.rc1[d];
+    let lab = |i: usize| st.labels[i] as u64 + 1;
+    let prev = if d > 1 { d - 1 } else { st.none() };
+    let next = if d < st.n { d + 1 } else { st.none() };
+    let mut keys = [0u64; LABEL_TAIL];
+    let mut k = 0usize;
+    let mut f = |v: u64| {
+        keys[k] = label_feature((LABEL_HEAD + k) as u64 + 1, v);
+        k += 1;
+    };
+    let m3 = |a: u64, b: u64, c: u64| mix(mix(a, b), c);
     f(lab(dl1));
     f(mix(w[dl1], p[d]));
     f(mix(lab(dl1), p[d]));
@@ -489,7 +619,11 @@ pub(super) fn label_features(
     f(m3(w[prev], p[d], p[h]));
     f(m3(p[d], w[h], lab(st.lc1[h])));
     f(m3(u[d], u[h], lab(st.lc1[h])));
+    out.extend_from_slice(&keys[..k]);
 }
+
+/// Number of label features after the first [`LABEL_HEAD`].
+const LABEL_TAIL: usize = 18;
 
 /// A label weight in hundredths, as the model keeps it (0 to 655.35).
 fn hundredths(w: f32) -> u16 {
@@ -792,15 +926,28 @@ impl Parser {
             return (Vec::new(), Vec::new());
         }
         let tk = Tokens::new(words, xpos, upos, classes);
-        let greedy;
-        let mut beam;
-        let st = if self.beam > 1 {
-            beam = Beam::new(self.beam, self.labels.len(), self.label_weight);
-            beam.decode(&(&self.transitions, &self.arcs), &tk, n)
+        if self.beam > 1 {
+            thread_local! {
+                // The beam's buffers and caches, reused from sentence to sentence.
+                static BEAM: std::cell::RefCell<Option<Beam>> = const { std::cell::RefCell::new(None) };
+            }
+            BEAM.with_borrow_mut(|cached| {
+                let (width, n_labels) = (self.beam, self.labels.len());
+                let beam = match cached {
+                    Some(b) if b.fits(width, n_labels, self.label_weight) => b,
+                    _ => cached.insert(Beam::new(width, n_labels, self.label_weight)),
+                };
+                let st = beam.decode(&(&self.transitions, &self.arcs), &tk, n);
+                self.heads_and_labels(st, n)
+            })
         } else {
-            greedy = self.greedy(&tk, n);
-            &greedy
-        };
+            let st = self.greedy(&tk, n);
+            self.heads_and_labels(&st, n)
+        }
+    }
+
+    /// The heads (0 = root) and relation names of a final configuration.
+    fn heads_and_labels(&self, st: &State, n: usize) -> (Vec<usize>, Vec<&str>) {
         let heads = st.heads[1..=n].to_vec();
         let labels = st.labels[1..=n]
             .iter()

@@ -28,9 +28,15 @@ impl Trainable {
         }
     }
 
-    /// Adds the (current) weights of `feats` into `scores` (length `n`).
+    /// Sets `scores` (length `n`) to the summed (current) weights of `feats`.
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
+        self.add(feats, scores);
+    }
+
+    /// Adds the (current) weights of `feats` into `scores` (length `n`), one feature after
+    /// another.
+    pub fn add(&self, feats: &[u64], scores: &mut [f32]) {
         for f in feats {
             if let Some(&r) = self.rows.get(f) {
                 let row = &self.w[r as usize * self.n..(r as usize + 1) * self.n];
@@ -99,7 +105,8 @@ fn fingerprint(key: u64) -> u32 {
     ((key >> 32) as u32) | 1
 }
 
-/// A slot of a table with many classes: the key and its range in `entries`.
+/// A slot of a table with many classes: the key and its range in `entries`, or (a row with
+/// at least [`WIDE_MIN`] entries, `len` with its [`WIDE`] bit set) its row in `wide`.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 struct Sparse {
     key: u64,
@@ -107,8 +114,18 @@ struct Sparse {
     len: u32,
 }
 
+/// The bit of [`Sparse::len`] marking a wide row.
+const WIDE: u32 = 1 << 31;
+
+/// Rows with at least this many entries are also kept as all `n` weights (zeros included):
+/// adding a whole row is a few vector instructions, where each sparse entry costs a scalar
+/// load, add and store. Adding a zero leaves a sum unchanged (sums never are -0), so the
+/// scores are the same either way.
+const WIDE_MIN: usize = 6;
+
 /// Frozen weights in an open-addressing table (linear probing; keys are never 0): up to four
-/// classes inline in the slot, more as sparse (class, weight) entries.
+/// classes inline in the slot, more as sparse (class, weight) entries (and the rows with many
+/// entries also as all their weights).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Frozen {
     n: usize,
@@ -118,6 +135,10 @@ pub struct Frozen {
     dense_keys: Vec<u64>,
     sparse: Vec<Sparse>,
     entries: Vec<(u8, f32)>,
+    /// The wide rows' weights, `n` each.
+    wide: Vec<f32>,
+    /// The wide rows' ranges in `entries`.
+    wide_entries: Vec<(u32, u32)>,
 }
 
 #[inline]
@@ -148,6 +169,8 @@ impl Frozen {
             dense_keys,
             sparse,
             entries: Vec::new(),
+            wide: Vec::new(),
+            wide_entries: Vec::new(),
         }
     }
 
@@ -174,10 +197,23 @@ impl Frozen {
             }
             let start = self.entries.len() as u32;
             self.entries.extend_from_slice(entries);
-            self.sparse[i] = Sparse {
-                key,
-                start,
-                len: entries.len() as u32,
+            let len = entries.len() as u32;
+            let distinct = entries.windows(2).all(|w| w[0].0 < w[1].0);
+            self.sparse[i] = if entries.len() >= WIDE_MIN && distinct {
+                let r = self.wide_entries.len();
+                self.wide_entries.push((start, len));
+                self.wide.resize(self.wide.len() + self.n, 0.0);
+                let row = &mut self.wide[r * self.n..];
+                for &(j, x) in entries {
+                    row[j as usize] = x;
+                }
+                Sparse {
+                    key,
+                    start: r as u32,
+                    len: WIDE,
+                }
+            } else {
+                Sparse { key, start, len }
             };
         }
         self.rows += 1;
@@ -205,6 +241,13 @@ impl Frozen {
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
+        self.add(feats, scores);
+    }
+
+    /// Adds the weights of `feats` into `scores` (length `n`), one feature after another (so
+    /// adding a list in two parts gives the same sums as adding it at once).
+    #[inline]
+    pub fn add(&self, feats: &[u64], scores: &mut [f32]) {
         for &f in feats {
             let i = slot_of(f, self.mask);
             let p = if self.n <= 3 {
@@ -216,11 +259,16 @@ impl Frozen {
         }
         if self.n <= 3 {
             let mut acc = [0f32; 3];
+            for (a, s) in acc.iter_mut().zip(scores.iter()) {
+                *a = *s;
+            }
+            // Sliced to `mask + 1` slots, so indices masked by `mask` need no bounds checks.
+            let dense = &self.dense[..=self.mask];
             for &f in feats {
                 let mut i = slot_of(f, self.mask);
                 let fp = fingerprint(f);
                 loop {
-                    let s = &self.dense[i];
+                    let s = &dense[i];
                     if s.fp == fp {
                         for (a, w) in acc.iter_mut().zip(&s.w) {
                             *a += w;
@@ -239,7 +287,7 @@ impl Frozen {
         } else {
             // Resolve every slot first (prefetching the entries), then sum: the entries'
             // cache misses overlap instead of following one another.
-            let mut found = [(0u32, 0u32); 128];
+            let mut found = [(0u32, 0u32); 64];
             let mut k = 0;
             for &f in feats {
                 if let Some(s) = self.sparse_slot(f) {
@@ -259,9 +307,10 @@ impl Frozen {
     /// The sparse slot of `key`, if stored.
     #[inline]
     fn sparse_slot(&self, key: u64) -> Option<&Sparse> {
+        let sparse = &self.sparse[..=self.mask];
         let mut i = slot_of(key, self.mask);
         loop {
-            let s = &self.sparse[i];
+            let s = &sparse[i];
             if s.key == key {
                 return Some(s);
             }
@@ -272,14 +321,27 @@ impl Frozen {
         }
     }
 
-    /// Adds the entries of the (start, len) ranges into `scores`.
+    /// Adds the rows of the (start, len) slots into `scores`, in order.
     #[inline]
     fn add_entries(&self, ranges: &[(u32, u32)], scores: &mut [f32]) {
+        // Classes are below `n` (checked when read), and `n` at most 256: summing in an
+        // array indexed by u8 needs no bounds checks.
+        let n = self.n;
+        let mut acc = [0f32; 256];
+        acc[..n].copy_from_slice(&scores[..n]);
         for &(start, len) in ranges {
-            for &(j, w) in &self.entries[start as usize..(start + len) as usize] {
-                scores[j as usize] += w;
+            if len == WIDE {
+                let row = &self.wide[start as usize * n..(start as usize + 1) * n];
+                for (a, w) in acc[..n].iter_mut().zip(row) {
+                    *a += w;
+                }
+            } else {
+                for &(j, w) in &self.entries[start as usize..(start + len) as usize] {
+                    acc[j as usize] += w;
+                }
             }
         }
+        scores[..n].copy_from_slice(&acc[..n]);
     }
 
     /// The rows sorted by key, each with its non-zero (class, weight) entries.
@@ -302,7 +364,12 @@ impl Frozen {
                 .iter()
                 .filter(|s| s.key != 0)
                 .map(|s| {
-                    let e = self.entries[s.start as usize..(s.start + s.len) as usize].to_vec();
+                    let (start, len) = if s.len == WIDE {
+                        self.wide_entries[s.start as usize]
+                    } else {
+                        (s.start, s.len)
+                    };
+                    let e = self.entries[start as usize..(start + len) as usize].to_vec();
                     (s.key, e)
                 })
                 .collect()
