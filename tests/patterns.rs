@@ -1465,3 +1465,31 @@ fn cues_at_the_edges_of_a_text_do_not_panic() {
         let _ = claims(text);
     }
 }
+
+#[test]
+fn a_dash_introduces_a_quotation_like_a_colon() {
+    let c = claims(
+        "Mara Quill spoke at the rally in Dunmore. She added - “We will not give up on this \
+         town.”",
+    );
+    let c = with_cue(&c, "added");
+    assert_eq!(c.kind, "direct");
+    assert_eq!(c.quote.text, "We will not give up on this town.");
+    assert_eq!(c.speaker.as_deref(), Some("Mara Quill"));
+}
+
+#[test]
+fn coordinated_speakers_are_one_speaker_of_all_of_them() {
+    for text in [
+        "Tom Burton and Nick Vance said the deal was fair.",
+        "“We are very happy with the result,” said Tom Burton and Nick Vance.",
+    ] {
+        let c = one(text);
+        assert_eq!(
+            c.speaker.as_deref(),
+            Some("Tom Burton and Nick Vance"),
+            "{text}"
+        );
+        assert_eq!(c.speaker_type.map(|l| l.as_str()), Some("PER"));
+    }
+}

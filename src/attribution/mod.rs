@@ -948,6 +948,9 @@ impl RuleAttributor {
                     && !h.ends_with("ly")
             });
         if group_head.is_none() && !head_is_role && !common_head {
+            if let Some(group) = self.coordinated_names(doc, names, &inside) {
+                return group;
+            }
             let pick = inside
                 .iter()
                 .find(|e| e.label == Label::Per)
@@ -964,6 +967,40 @@ impl RuleAttributor {
             }
         }
         description(mention_text, head_is_role)
+    }
+
+    /// Persons named together in one mention ("Tom Burton and Nick Vance", "Burton, Vance
+    /// and Pell"): all of them, joined by "and", as one speaker.
+    fn coordinated_names(
+        &self,
+        doc: &Analysis,
+        names: &Names,
+        inside: &[&Entity],
+    ) -> Option<Speaker> {
+        let text = doc.text();
+        let persons: Vec<&Entity> = inside
+            .iter()
+            .copied()
+            .filter(|e| e.label == Label::Per)
+            .collect();
+        let joined = persons.len() >= 2
+            && persons.windows(2).enumerate().all(|(k, pair)| {
+                let between = text[pair[0].span.end..pair[1].span.start].trim();
+                let last = k + 2 == persons.len();
+                between == "," && !last || matches!(between, "and" | ", and") && last
+            });
+        joined.then(|| Speaker {
+            name: Some(
+                persons
+                    .iter()
+                    .map(|e| self.person_name(doc, names, e))
+                    .collect::<Vec<_>>()
+                    .join(" and "),
+            ),
+            label: Some(Label::Per),
+            role: None,
+            certainty: 0.9,
+        })
     }
 
     /// A relative pronoun ("Cruz, who says …") stands for the name right before it.

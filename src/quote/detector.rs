@@ -322,6 +322,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
             && t[i].span.end == t[i + 1].span.start
     }
 
+    /// Whether token `i` may introduce a quotation after a cue: a comma, a colon or a dash
+    /// (`X said, “…”`, `X said: “…”`, `she added - “…”`).
+    fn introduces_quotation(&self, i: usize) -> bool {
+        matches!(self.word(i), "," | ":" | "—" | "–") || self.is_spaced_dash(i)
+    }
+
     /// A hyphen standing between spaces as a dash ("tales - the plan"), not joining words
     /// ("low- and middle-income").
     fn is_spaced_dash(&self, i: usize) -> bool {
@@ -692,7 +698,7 @@ impl RuleQuoteDetector {
         const AUX: [&str; 8] = ["is", "are", "was", "were", "has", "have", "had", "will"];
         for t in from + 1..sent_end.min(from + MAX_ADJUNCT_TOKENS) {
             if ctx.quote_opened_at(t).is_some() {
-                return matches!(ctx.word(t - 1), "," | ":").then_some(t);
+                return ctx.introduces_quotation(t - 1).then_some(t);
             }
             let apostrophe = matches!(ctx.word(t), "'" | "’");
             if ctx.is_quote(t) && !apostrophe
@@ -1378,7 +1384,7 @@ impl RuleQuoteDetector {
         // Left content (`“Q,” X said.` / `Q, X said.` / `“Q,” said X.`): see `subject_first`.
         // `X said, “…”` and `X said: “…”` take the quotation on the right.
         let quote_follows = after + 1 < s1
-            && matches!(ctx.word(after), "," | ":")
+            && ctx.introduces_quotation(after)
             && ctx.quote_opened_at(after + 1).is_some();
         let right_is_end =
             after >= s1 || ctx.is_punct(after) && ctx.word(after) != ":" && !quote_follows;

@@ -298,7 +298,7 @@ impl RuleQuoteDetector {
             }
         }
         if start < s1
-            && matches!(ctx.word(start), "," | ":")
+            && ctx.introduces_quotation(start)
             && start + 1 < s1
             && ctx.quote_opened_at(start + 1).is_some()
         {

@@ -66,7 +66,7 @@ impl Site<'_, '_, '_> {
                 || aspectual);
         let reduced_relative = i + 1 < s1 && ctx.lower_is(i + 1, &["that"])
             || i + 2 < s1
-                && matches!(ctx.word(i + 1), "," | ":")
+                && ctx.introduces_quotation(i + 1)
                 && ctx.quote_opened_at(i + 2).is_some()
             || i > s0
                 && i + 1 < s1
