@@ -58,6 +58,7 @@ impl Cleaner {
     /// Returns the sorted, non-overlapping byte spans of `text` that are boilerplate.
     pub fn mask(&self, text: &str) -> Vec<Span> {
         let mut mask = image_blobs(text);
+        mask.extend(markup_tags(text));
         let mut start = 0;
         let mut lower = String::new();
         while start < text.len() {
@@ -124,6 +125,40 @@ fn image_blobs(text: &str) -> Vec<Span> {
     out
 }
 
+/// Longest markup tag masked, in bytes.
+const MAX_TAG_BYTES: usize = 300;
+
+/// HTML or XML tags left in the text (`</p>`, `<p class="lead">`, `<tweet
+/// tweet-author="@x">`, `<br/>`): a `<`, a letter (or `/` and a letter), then anything but
+/// `<`, `>` or a line break up to the closing `>`. Their attribute values would otherwise
+/// read as quotations.
+fn markup_tags(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find('<') {
+        let start = from + i;
+        from = start + 1;
+        let name = match bytes.get(start + 1) {
+            Some(b'/') => start + 2,
+            _ => start + 1,
+        };
+        if !bytes.get(name).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let close = bytes[name..]
+            .iter()
+            .take(MAX_TAG_BYTES)
+            .position(|b| matches!(b, b'<' | b'>' | b'\n'));
+        if let Some(close) = close.filter(|&c| bytes[name + c] == b'>') {
+            let end = name + close + 1;
+            out.push(Span::new(start, end));
+            from = end;
+        }
+    }
+    out
+}
+
 fn merge(mut spans: Vec<Span>) -> Vec<Span> {
     spans.sort();
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
@@ -173,6 +208,22 @@ mod tests {
         assert_eq!(mask[0].end, text.len());
         assert!(is_masked(&mask, Span::new(text.len() - 3, text.len())));
         assert!(!is_masked(&mask, Span::new(0, 4)));
+    }
+
+    #[test]
+    fn markup_tags_are_masked() {
+        let text = "The mayor spoke.</p>\n<p class=\"lead\">“It is open,” she said.<br/> \
+                    <tweet tweet-author=\"@x\">Go</tweet> 3 < 4 and a <b";
+        assert_eq!(
+            masked_text(text),
+            [
+                "</p>",
+                "<p class=\"lead\">",
+                "<br/>",
+                "<tweet tweet-author=\"@x\">",
+                "</tweet>"
+            ]
+        );
     }
 
     #[test]

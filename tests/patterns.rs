@@ -1493,3 +1493,14 @@ fn coordinated_speakers_are_one_speaker_of_all_of_them() {
         assert_eq!(c.speaker_type.map(|l| l.as_str()), Some("PER"));
     }
 }
+
+#[test]
+fn markup_left_in_the_text_does_not_hide_a_quotation() {
+    let c = one(
+        "The mayor opened the bridge.</p>\n<p class=\"lead\">\"It is safe and it is open,\" \
+         Mara Quill said.</p>",
+    );
+    assert_eq!(c.kind, "direct");
+    assert_eq!(c.quote.text, "It is safe and it is open");
+    assert_eq!(c.speaker.as_deref(), Some("Mara Quill"));
+}

@@ -43,8 +43,10 @@ fn double_role(text: &str, span: Span) -> Option<Role> {
         '"' => {
             let before = text[..span.start].chars().next_back();
             let after = text[span.end..].chars().next();
-            let space_before = before
-                .is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '‘'));
+            // A markup tag's end is a boundary too (`<p>"It is …`).
+            let space_before = before.is_none_or(|b| {
+                b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '‘' | '>')
+            });
             let space_after = after.is_none_or(char::is_whitespace);
             Some(if space_before && !space_after {
                 Role::Open
