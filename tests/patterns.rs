@@ -1504,3 +1504,11 @@ fn markup_left_in_the_text_does_not_hide_a_quotation() {
     assert_eq!(c.quote.text, "It is safe and it is open");
     assert_eq!(c.speaker.as_deref(), Some("Mara Quill"));
 }
+
+#[test]
+fn a_passive_cue_reports_for_its_by_agent() {
+    let c = one("The minister was criticised by Tom Vance for “abandoning the north”.");
+    assert_eq!(c.speaker.as_deref(), Some("Tom Vance"));
+    assert_eq!(c.cue.unwrap().text, "criticised");
+    assert_eq!(c.quote.text, "abandoning the north");
+}

@@ -11,13 +11,13 @@
 mod asked;
 mod inverted;
 mod left_subject;
+mod passive;
 mod report;
 mod right_content;
 mod verb_form;
 mod vetoes;
 
 use report::Report;
-use verb_form::VerbForm;
 
 use super::cues::CueShape;
 use super::{
@@ -1304,8 +1304,11 @@ impl RuleQuoteDetector {
         if site.vetoed_early() {
             return None;
         }
-        if let Some(question) = self.asked_question(&site, si) {
-            return question;
+        if let Some(claim) = self
+            .asked_question(&site, si)
+            .or_else(|| self.passive_agent(&site, si))
+        {
+            return claim;
         }
         if site.vetoed_late() {
             return None;
@@ -1314,13 +1317,6 @@ impl RuleQuoteDetector {
         if !form.reports(&site) {
             return None;
         }
-        let VerbForm {
-            participle,
-            prepositional,
-            absolute,
-            aspect_verb,
-            ..
-        } = form;
         // Inside a quotation only third-person reports count ("He told me that …"); in news,
         // first- and second-person thoughts ("I think") are the quoted speaker's voice. Of
         // those, only quotations within a closed quotation survive `drop_nested`.
@@ -1359,7 +1355,7 @@ impl RuleQuoteDetector {
             i - 3
         } else if raised {
             i - 2
-        } else if let Some(aspect) = aspect_verb {
+        } else if let Some(aspect) = form.aspect_verb {
             aspect
         } else {
             i
@@ -1371,9 +1367,9 @@ impl RuleQuoteDetector {
         };
         // A participle after a noun phrase ("a flyer stating, “…”") reports for
         // that phrase only when it reads as a source ("Hillary Clinton asking, “…”").
-        let subject = if let Some(w) = absolute {
+        let subject = if let Some(w) = form.absolute {
             Some((w + 1, i - 1))
-        } else if participle || prepositional {
+        } else if form.participle || form.prepositional {
             None
         } else {
             self.left_subject(ctx, s0, cue_start)
@@ -1391,7 +1387,7 @@ impl RuleQuoteDetector {
         // `“Why?” asked X.` / `“Why?” X asked.`: the sentence splitter ends a sentence at the
         // question mark, so the quotation is the previous sentence's last token.
         let question = self.question_before(ctx, si);
-        let inverted = !participle
+        let inverted = !form.participle
             && subject.is_none()
             && (i > s0 && (ctx.word(i - 1) == "," || ctx.is_quote(i - 1))
                 || i == s0 && question.is_some())
