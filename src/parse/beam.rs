@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 use super::parser::{
     label_features, label_features_head, label_features_tail, transition_features, State, Tokens,
 };
-use super::weights::{Frozen, Trainable};
+use super::weights::{Trainable, Weights};
 
 /// A partial parse in the beam: its configuration, the summed transition scores, the
 /// (transition, label) history, and whether every transition so far was optimal (training).
@@ -59,19 +59,7 @@ pub(super) trait Scorer {
     fn add_labels(&self, feats: &[u64], scores: &mut [f32]);
 }
 
-impl Scorer for (&Frozen, &Frozen) {
-    fn transitions(&self, feats: &[u64], scores: &mut [f32]) {
-        self.0.score(feats, scores);
-    }
-    fn labels(&self, feats: &[u64], scores: &mut [f32]) {
-        self.1.score(feats, scores);
-    }
-    fn add_labels(&self, feats: &[u64], scores: &mut [f32]) {
-        self.1.add(feats, scores);
-    }
-}
-
-impl Scorer for (&Trainable, &Trainable) {
+impl<W: Weights> Scorer for (&W, &W) {
     fn transitions(&self, feats: &[u64], scores: &mut [f32]) {
         self.0.score(feats, scores);
     }

@@ -11,7 +11,7 @@
 use crate::tagger::WordClasses;
 
 use super::beam::{train_sentence, Beam, Gold};
-use super::weights::{Frozen, Trainable};
+use super::weights::{Frozen, Trainable, Weights};
 
 const SHIFT: usize = 0;
 const LEFT: usize = 1;

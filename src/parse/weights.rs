@@ -8,6 +8,20 @@ use rustc_hash::FxHashMap;
 
 use crate::tagger::ModelError;
 
+/// A table of weight rows by feature hash, as the beam scores with it in training and in
+/// decoding.
+pub trait Weights {
+    /// Adds the weights of `feats` into `scores`, one feature after another.
+    fn add(&self, feats: &[u64], scores: &mut [f32]);
+
+    /// Sets `scores` to the summed weights of `feats`.
+    #[inline]
+    fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        self.add(feats, scores);
+    }
+}
+
 /// Weights being trained: one row of `n` classes per feature key, with the running sums that
 /// give the averaged weights (`w - u / c`, the standard lazy-averaging trick).
 pub struct Trainable {
@@ -25,25 +39,6 @@ impl Trainable {
             rows: FxHashMap::default(),
             w: Vec::new(),
             u: Vec::new(),
-        }
-    }
-
-    /// Sets `scores` (length `n`) to the summed (current) weights of `feats`.
-    pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
-        scores.iter_mut().for_each(|s| *s = 0.0);
-        self.add(feats, scores);
-    }
-
-    /// Adds the (current) weights of `feats` into `scores` (length `n`), one feature after
-    /// another.
-    pub fn add(&self, feats: &[u64], scores: &mut [f32]) {
-        for f in feats {
-            if let Some(&r) = self.rows.get(f) {
-                let row = &self.w[r as usize * self.n..(r as usize + 1) * self.n];
-                for (s, w) in scores.iter_mut().zip(row) {
-                    *s += w;
-                }
-            }
         }
     }
 
@@ -237,73 +232,6 @@ impl Frozen {
         }
     }
 
-    /// Sets `scores` (length `n`) to the summed weights of `feats`.
-    #[inline]
-    pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
-        scores.iter_mut().for_each(|s| *s = 0.0);
-        self.add(feats, scores);
-    }
-
-    /// Adds the weights of `feats` into `scores` (length `n`), one feature after another (so
-    /// adding a list in two parts gives the same sums as adding it at once).
-    #[inline]
-    pub fn add(&self, feats: &[u64], scores: &mut [f32]) {
-        for &f in feats {
-            let i = slot_of(f, self.mask);
-            let p = if self.n <= 3 {
-                self.dense.as_ptr().wrapping_add(i) as *const u8
-            } else {
-                self.sparse.as_ptr().wrapping_add(i) as *const u8
-            };
-            prefetch(p);
-        }
-        if self.n <= 3 {
-            let mut acc = [0f32; 3];
-            for (a, s) in acc.iter_mut().zip(scores.iter()) {
-                *a = *s;
-            }
-            // Sliced to `mask + 1` slots, so indices masked by `mask` need no bounds checks.
-            let dense = &self.dense[..=self.mask];
-            for &f in feats {
-                let mut i = slot_of(f, self.mask);
-                let fp = fingerprint(f);
-                loop {
-                    let s = &dense[i];
-                    if s.fp == fp {
-                        for (a, w) in acc.iter_mut().zip(&s.w) {
-                            *a += w;
-                        }
-                        break;
-                    }
-                    if s.fp == 0 {
-                        break;
-                    }
-                    i = (i + 1) & self.mask;
-                }
-            }
-            for (s, a) in scores.iter_mut().zip(acc) {
-                *s = a;
-            }
-        } else {
-            // Resolve every slot first (prefetching the entries), then sum: the entries'
-            // cache misses overlap instead of following one another.
-            let mut found = [(0u32, 0u32); 64];
-            let mut k = 0;
-            for &f in feats {
-                if let Some(s) = self.sparse_slot(f) {
-                    prefetch(self.entries.as_ptr().wrapping_add(s.start as usize) as *const u8);
-                    if k == found.len() {
-                        self.add_entries(&found, scores);
-                        k = 0;
-                    }
-                    found[k] = (s.start, s.len);
-                    k += 1;
-                }
-            }
-            self.add_entries(&found[..k], scores);
-        }
-    }
-
     /// The sparse slot of `key`, if stored.
     #[inline]
     fn sparse_slot(&self, key: u64) -> Option<&Sparse> {
@@ -489,4 +417,81 @@ pub fn read_str(b: &[u8], pos: &mut usize) -> Result<String, ModelError> {
 pub fn write_str(w: &mut dyn Write, s: &str) -> io::Result<()> {
     w.write_all(&(s.len() as u32).to_le_bytes())?;
     w.write_all(s.as_bytes())
+}
+
+impl Weights for Trainable {
+    /// Adds the (current) weights of `feats` into `scores` (length `n`), one feature after
+    /// another.
+    fn add(&self, feats: &[u64], scores: &mut [f32]) {
+        for f in feats {
+            if let Some(&r) = self.rows.get(f) {
+                let row = &self.w[r as usize * self.n..(r as usize + 1) * self.n];
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += w;
+                }
+            }
+        }
+    }
+}
+
+impl Weights for Frozen {
+    /// Adds the weights of `feats` into `scores` (length `n`), one feature after another (so
+    /// adding a list in two parts gives the same sums as adding it at once).
+    #[inline]
+    fn add(&self, feats: &[u64], scores: &mut [f32]) {
+        for &f in feats {
+            let i = slot_of(f, self.mask);
+            let p = if self.n <= 3 {
+                self.dense.as_ptr().wrapping_add(i) as *const u8
+            } else {
+                self.sparse.as_ptr().wrapping_add(i) as *const u8
+            };
+            prefetch(p);
+        }
+        if self.n <= 3 {
+            let mut acc = [0f32; 3];
+            for (a, s) in acc.iter_mut().zip(scores.iter()) {
+                *a = *s;
+            }
+            // Sliced to `mask + 1` slots, so indices masked by `mask` need no bounds checks.
+            let dense = &self.dense[..=self.mask];
+            for &f in feats {
+                let mut i = slot_of(f, self.mask);
+                let fp = fingerprint(f);
+                loop {
+                    let s = &dense[i];
+                    if s.fp == fp {
+                        for (a, w) in acc.iter_mut().zip(&s.w) {
+                            *a += w;
+                        }
+                        break;
+                    }
+                    if s.fp == 0 {
+                        break;
+                    }
+                    i = (i + 1) & self.mask;
+                }
+            }
+            for (s, a) in scores.iter_mut().zip(acc) {
+                *s = a;
+            }
+        } else {
+            // Resolve every slot first (prefetching the entries), then sum: the entries'
+            // cache misses overlap instead of following one another.
+            let mut found = [(0u32, 0u32); 64];
+            let mut k = 0;
+            for &f in feats {
+                if let Some(s) = self.sparse_slot(f) {
+                    prefetch(self.entries.as_ptr().wrapping_add(s.start as usize) as *const u8);
+                    if k == found.len() {
+                        self.add_entries(&found, scores);
+                        k = 0;
+                    }
+                    found[k] = (s.start, s.len);
+                    k += 1;
+                }
+            }
+            self.add_entries(&found[..k], scores);
+        }
+    }
 }
