@@ -1512,3 +1512,11 @@ fn a_passive_cue_reports_for_its_by_agent() {
     assert_eq!(c.cue.unwrap().text, "criticised");
     assert_eq!(c.quote.text, "abandoning the north");
 }
+
+#[test]
+fn an_inverted_cue_takes_coordinated_names() {
+    let c = one("“We are very happy with the result,” reply Burton and Nick, the two founders.");
+    assert_eq!(c.cue.unwrap().text, "reply");
+    assert_eq!(c.speaker.as_deref(), Some("Burton and Nick"));
+    assert_eq!(c.quote.text, "We are very happy with the result");
+}

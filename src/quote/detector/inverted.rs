@@ -61,10 +61,18 @@ impl RuleQuoteDetector {
         let affiliated = ctx.is_capitalised(a)
             && short(MAX_SPEAKER_TOKENS)
             && (a..=b).all(|t| self.np_word(ctx, t) || ctx.lower_is(t, &["at", "from"]));
+        // "reply Burton and Nick", "said Pell, Vance and Quill": names joined by "and".
+        let coordinated = ctx.is_capitalised(a)
+            && ctx.is_capitalised(b)
+            && short(MAX_SPEAKER_TOKENS)
+            && (a..=b).any(|t| ctx.lower_is(t, &["and"]))
+            && (a..=b)
+                .all(|t| self.np_word(ctx, t) || ctx.lower_is(t, &["and"]) || ctx.word(t) == ",");
         let name_like = lead
             && (determined
                 || described
                 || affiliated
+                || coordinated
                 || short(6) && (a..=b).all(|t| self.np_word(ctx, t)));
         // The phrase may carry a relative clause ("said Sen. Jim Whelan, who …") or an
         // adjunct ("said Ryan on Tuesday", "said Ryan in a statement").
