@@ -93,14 +93,6 @@ impl Span {
         }
     }
 
-    /// Effective list of pieces: the fragments, or the whole span.
-    fn pieces(&self) -> Option<Vec<(usize, usize)>> {
-        match &self.fragments {
-            Some(f) if !f.is_empty() => Some(f.clone()),
-            _ => self.range().map(|r| vec![r]),
-        }
-    }
-
     /// The content used for matching: the text, or (when fragments are present,
     /// all lie inside `[start, end)` and `text` has exactly `end - start` chars)
     /// the fragment texts joined with a space.
@@ -880,8 +872,14 @@ pub struct Metrics {
     pub matched: usize,
     /// Matched pairs whose speaker is also correct (= correct claims).
     pub speaker_correct: usize,
-    /// Matched pairs whose content spans are identical (start/end and pieces).
+    /// Matched pairs whose contents are the same words in the same order.
     pub exact: usize,
+    /// Exact-content precision: `exact / pred`.
+    pub exact_p: f64,
+    /// Exact-content recall: `exact / gold`.
+    pub exact_r: f64,
+    /// Exact-content F1: harmonic mean of `exact_p` and `exact_r`.
+    pub exact_f1: f64,
     /// Quote precision: `matched / pred`.
     pub quote_p: f64,
     /// Quote recall: `matched / gold`.
@@ -919,6 +917,8 @@ impl Metrics {
     fn finish(mut self) -> Metrics {
         (self.quote_p, self.quote_r, self.quote_f1) =
             prf(self.matched, self.pred, self.matched, self.gold);
+        (self.exact_p, self.exact_r, self.exact_f1) =
+            prf(self.exact, self.pred, self.exact, self.gold);
         (self.claim_p, self.claim_r, self.claim_f1) = prf(
             self.speaker_correct,
             self.pred,
@@ -948,7 +948,7 @@ pub struct KindMetrics {
     pub speaker_correct: usize,
     /// Matched pairs with correct speaker whose predicted kind is this kind.
     pub speaker_correct_pred_kind: usize,
-    /// Matched pairs (by gold kind) whose content spans are identical.
+    /// Matched pairs (by gold kind) whose contents are the same words in the same order.
     pub exact: usize,
     /// Matched pairs where gold and predicted kind agree.
     pub kind_agree: usize,
@@ -1046,11 +1046,10 @@ pub struct Pair {
     pub exact: bool,
 }
 
-fn exact_span(g: &Span, p: &Span) -> bool {
-    match (g.pieces(), p.pieces()) {
-        (Some(a), Some(b)) => a == b,
-        _ => false,
-    }
+/// Whether two contents are the same words in the same order: quotation marks, punctuation,
+/// case and spacing aside (PolNeAR's direct quotes include their marks, claimex's do not).
+fn exact_content(g: &Span, p: &Span) -> bool {
+    words(&g.content()) == words(&p.content())
 }
 
 /// Match gold indices `gi` against pred indices `pi`, document by document.
@@ -1080,7 +1079,7 @@ pub fn match_pairs(
                 pred: ps[b],
                 f1,
                 speaker_correct: speaker_correct(g, p),
-                exact: exact_span(&g.quote, &p.quote),
+                exact: exact_content(&g.quote, &p.quote),
             });
         }
     }
@@ -1325,13 +1324,14 @@ impl Report {
             );
         }
         let head = format!(
-            "{:<10} {:>5} {:>5} {:>6} {:>6} {:>6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}",
+            "{:<10} {:>5} {:>5} {:>6} {:>6} {:>6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}",
             "subset",
             "gold",
             "pred",
             "match",
             "spk_ok",
             "exact",
+            "exact_F1",
             "quote_P",
             "quote_R",
             "quote_F1",
@@ -1347,8 +1347,8 @@ impl Report {
         ] {
             let _ = writeln!(
                 s,
-                "{:<10} {:>5} {:>5} {:>6} {:>6} {:>6} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>8.3}",
-                name, m.gold, m.pred, m.matched, m.speaker_correct, m.exact, m.quote_p, m.quote_r,
+                "{:<10} {:>5} {:>5} {:>6} {:>6} {:>6} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>8.3}",
+                name, m.gold, m.pred, m.matched, m.speaker_correct, m.exact, m.exact_f1, m.quote_p, m.quote_r,
                 m.quote_f1, m.claim_p, m.claim_r, m.claim_f1
             );
         }
@@ -1594,11 +1594,21 @@ mod tests {
         let r = evaluate(&gold, &pred);
         assert_eq!(r.all.matched, 1);
         assert_eq!(r.all.speaker_correct, 1); // both speakers absent
-        assert_eq!(r.all.exact, 0);
-        let mut pe = ClaimPred::from(&gold[0]);
-        pe.speaker = None;
-        let r = evaluate(&gold, &[pe]);
-        assert_eq!(r.all.exact, 1);
+        assert_eq!(r.all.exact, 1); // the same words, fragments joined
+        let pred = vec![p("d", 0, "a b c", None, "direct", 0.9)];
+        assert_eq!(evaluate(&gold, &pred).all.exact, 0);
+    }
+
+    #[test]
+    fn exact_content_ignores_quotation_marks_and_edge_punctuation() {
+        let gold = vec![g("d", 10, "“We will win,”", None, "direct", "said")];
+        let same = vec![p("d", 11, "We will win", None, "direct", 0.9)];
+        let r = evaluate(&gold, &same);
+        assert_eq!((r.all.matched, r.all.exact), (1, 1));
+        assert!((r.all.exact_f1 - 1.0).abs() < 1e-9);
+        let shorter = vec![p("d", 11, "We will", None, "direct", 0.9)];
+        let r = evaluate(&gold, &shorter);
+        assert_eq!((r.all.matched, r.all.exact, r.all.exact_f1), (1, 0, 0.0));
     }
 
     #[test]
