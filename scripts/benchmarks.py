@@ -322,13 +322,13 @@ def main():
     w("## Quality: attribution\n")
     w("Subsets as in `claimex eval`: **all**; **quoted** (gold direct/mixed vs predicted direct/mixed); "
       "**speech** (gold speech cues vs predicted speech cues).\n")
-    w("| data | subset | gold | pred | quote P | quote R | quote F1 | claim P | claim R | claim F1 |")
-    w("|---|---|---|---|---|---|---|---|---|---|")
+    w("| data | subset | gold | pred | quote P | quote R | quote F1 | exact-content F1 | claim P | claim R | claim F1 |")
+    w("|---|---|---|---|---|---|---|---|---|---|---|")
     for name, r in attribution_rows:
         for subset in ("all", "quoted", "speech"):
             s = r[subset]
             w(f"| {name} | {subset} | {s['gold']} | {s['pred']} | {s['quote_p']:.3f} | {s['quote_r']:.3f} | "
-              f"**{s['quote_f1']:.3f}** | {s['claim_p']:.3f} | {s['claim_r']:.3f} | **{s['claim_f1']:.3f}** |")
+              f"**{s['quote_f1']:.3f}** | {s['exact_f1']:.3f} | {s['claim_p']:.3f} | {s['claim_r']:.3f} | **{s['claim_f1']:.3f}** |")
     w("")
     if attribution_rows and attribution_rows[0][0].startswith("PolNeAR"):
         w("Confidence calibration (PolNeAR dev, claimex): precision of claims by confidence bucket.\n")
