@@ -1520,3 +1520,20 @@ fn an_inverted_cue_takes_coordinated_names() {
     assert_eq!(c.speaker.as_deref(), Some("Burton and Nick"));
     assert_eq!(c.quote.text, "We are very happy with the result");
 }
+
+#[test]
+fn a_subject_read_leftwards_stops_at_a_wh_word_or_a_copula() {
+    for (text, speaker) in [
+        (
+            "The council voted to ban the event, in what officials called a reckless move.",
+            "officials",
+        ),
+        (
+            "That is why critics say the levy will hurt small farms.",
+            "critics",
+        ),
+    ] {
+        let c = one(text);
+        assert_eq!(c.speaker_mention.unwrap().text, speaker, "{text}");
+    }
+}

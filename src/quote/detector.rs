@@ -78,6 +78,12 @@ const LEFT_BOUNDARIES: [&str; 18] = [
     "although", "if", "where", "since", "so", "though", "whereas",
 ];
 
+/// Words that end a subject phrase read leftwards from its verb besides `LEFT_BOUNDARIES`:
+/// a wh-word or a lowercase form of "be" ("in what officials called", "That is why critics
+/// say"; a headline's "Was" may be a capitalised name word).
+const SUBJECT_BOUNDARIES: [&str; 3] = ["what", "why", "how"];
+const COPULAS: [&str; 4] = ["is", "was", "are", "were"];
+
 /// Words that can open a content clause right after a cue.
 const CLAUSE_OPENERS: [&str; 24] = [
     "he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those", "the", "a",
@@ -540,6 +546,8 @@ impl RuleQuoteDetector {
             if ctx.is_punct(t) && ctx.word(t) != "%" && !ctx.is_joiner(t)
                 || ctx.is_quote(t) && !matches!(ctx.word(t), "’" | "'")
                 || ctx.lower_is(t, &LEFT_BOUNDARIES)
+                || ctx.lower_is(t, &SUBJECT_BOUNDARIES)
+                || COPULAS.contains(&ctx.word(t))
                 || self.cue_at(ctx, t, t + 1).is_some_and(|m| {
                     matches!(m.shape, CueShape::Verb { .. }) && m.class == super::CueClass::Speech
                 }) && !(t > sent_start && ctx.lower_is(t - 1, &NOUN_MARKERS))
