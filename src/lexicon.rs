@@ -33,6 +33,9 @@ pub enum WordClass {
     /// A body formed around a named person or organisation, which `X's <word>` or `the X
     /// <word>` names ("campaign", "administration").
     Following,
+    /// A sentence's first word that opens a phrase before its main clause ("According to
+    /// TASS, …", "When he spoke, …"): the subject comes after that phrase's comma.
+    Opener,
 }
 
 /// Word lists by class; lookups are case-insensitive.
@@ -65,6 +68,7 @@ impl Lexicon {
                 "masculine" => WordClass::Masculine,
                 "feminine" => WordClass::Feminine,
                 "following" => WordClass::Following,
+                "opener" => WordClass::Opener,
                 c => return Err(format!("lexicon line {}: unknown class {c:?}", n + 1)),
             };
             *words.entry(word.trim().to_lowercase()).or_default() |= 1 << class as u32;

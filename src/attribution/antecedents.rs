@@ -395,13 +395,13 @@ impl RuleAttributor {
             }
         }
         if matches!(anaphor, Anaphor::Pronoun("they" | "we")) {
-            if let Some((pair, named_in)) = self.coordinated_persons(doc, names, mention) {
+            if let Some((pair, named_in, subject)) = self.coordinated_persons(doc, names, mention) {
                 referents.push(Referent {
                     last_sentence: named_in,
                     last_start: mention.start,
                     first_sentence: named_in,
                     mentions: 1,
-                    subject: false,
+                    subject,
                     gender: None,
                     claim_rank: None,
                     pair: true,
@@ -461,8 +461,12 @@ impl RuleAttributor {
             let sentence = names
                 .sentence_ends
                 .partition_point(|&end| end <= e.span.start);
-            let subject = sentence != last_sentence_seen;
-            last_sentence_seen = sentence;
+            // The first name of its sentence's main clause.
+            let in_clause = e.span.start >= names.clause_starts[sentence];
+            let subject = in_clause && sentence != last_sentence_seen;
+            if in_clause {
+                last_sentence_seen = sentence;
+            }
             for (speaker, is_body) in [(Some(speaker), false), (body.as_ref(), true)] {
                 let Some(name) = speaker.and_then(|s| s.name.as_deref()) else {
                     continue;

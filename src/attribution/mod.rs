@@ -104,6 +104,9 @@ pub struct Names<'d> {
     quoted: Vec<Span>,
     /// Where each sentence ends, in text order.
     sentence_ends: Vec<usize>,
+    /// Where each sentence's main clause starts: past an opening prepositional phrase and
+    /// its comma ("According to TASS, Lavrov and Wang discussed …").
+    clause_starts: Vec<usize>,
     /// The first role the article gives each person, by canonical name.
     roles: HashMap<String, String>,
     /// Persons introduced with a role ("Italian FM, Antonio Tajani"), in text order.
@@ -127,6 +130,9 @@ impl<'d> Names<'d> {
             by_word: HashMap::new(),
             quoted: pair_quotes(doc).iter().map(|q| q.outer).collect(),
             sentence_ends: doc.sentences.iter().map(|s| s.span.end).collect(),
+            clause_starts: (0..doc.sentences.len())
+                .map(|si| attributor.clause_start(doc, si))
+                .collect(),
             roles: HashMap::new(),
             with_roles: Vec::new(),
             genders: HashMap::new(),
@@ -684,12 +690,31 @@ impl RuleAttributor {
 
     /// "They" after "X and Y …": the two persons, by their fullest names, from the same or one
     /// of the [`PAIR_WINDOW`] sentences before, with the sentence they are named in.
+    /// Where sentence `si`'s main clause starts (a char offset): after the comma that closes
+    /// an opening prepositional phrase or subordinate clause, else at the sentence start.
+    fn clause_start(&self, doc: &Analysis, si: usize) -> usize {
+        let sent = &doc.sentences[si];
+        let text = doc.text();
+        let tokens = &doc.tokens[sent.tokens.clone()];
+        let opens = tokens
+            .first()
+            .is_some_and(|t| self.lexicon.is(WordClass::Opener, t.span.slice(text)));
+        let comma = tokens
+            .iter()
+            .take(16)
+            .position(|t| t.span.slice(text) == ",");
+        match (opens, comma.and_then(|c| tokens.get(c + 1))) {
+            (true, Some(next)) => next.span.start,
+            _ => sent.span.start,
+        }
+    }
+
     fn coordinated_persons(
         &self,
         doc: &Analysis,
         names: &Names,
         mention: Span,
-    ) -> Option<(Speaker, usize)> {
+    ) -> Option<(Speaker, usize, bool)> {
         let text = doc.text();
         let sentence = doc
             .sentences
@@ -720,7 +745,12 @@ impl RuleAttributor {
                     role: None,
                     certainty: 0.7,
                 };
-                (speaker, named_in)
+                // The pair opens its sentence's main clause ("…, Lavrov and Wang discussed").
+                let clause = Span::new(names.clause_starts[named_in], pair[0].span.start);
+                let subject = !entities_in(doc, clause)
+                    .iter()
+                    .any(|e| clause.contains(e.span) && !names.in_quote(e.span));
+                (speaker, named_in, subject)
             })
         })
     }
@@ -1199,5 +1229,43 @@ mod tests {
         let out = Pipeline::default().process(&Article::new("peru", text));
         assert_eq!(out.claims.len(), 1);
         assert_eq!(out.claims[0].quote.text, "We agreed");
+    }
+
+    #[test]
+    fn the_main_clause_starts_after_an_opening_phrase() {
+        let a = RuleAttributor::default();
+        for (text, clause) in [
+            (
+                "According to TASS, Lavrov and Wang met.",
+                "Lavrov and Wang met.",
+            ),
+            ("When he spoke, Pell left.", "Pell left."),
+            ("Pell, the mayor, left.", "Pell, the mayor, left."),
+            ("In 2019 Pell left.", "In 2019 Pell left."),
+        ] {
+            let article = Article::new("t", text);
+            let doc = Pipeline::default().analyze(&article);
+            let start = a.clause_start(&doc, 0);
+            assert_eq!(
+                Span::new(start, doc.sentences[0].span.end).slice(text),
+                clause
+            );
+        }
+    }
+
+    #[test]
+    fn a_plural_pronoun_after_an_opening_source_is_the_pair_it_introduces() {
+        let text = "Lavrov met Wang Yi in Beijing.\n\nAccording to the news agency TASS, Lavrov \
+                    and Wang met for talks. They both said “ties are strong.”\n";
+        let out = Pipeline::default().process(&Article::new("pair", text));
+        let said = out
+            .claims
+            .iter()
+            .find(|c| c.cue.as_ref().unwrap().text == "said");
+        let speaker = said.and_then(|c| c.speaker.as_deref());
+        assert!(
+            speaker.is_some_and(|s| s.starts_with("Lavrov and Wang")),
+            "{speaker:?}"
+        );
     }
 }
