@@ -122,6 +122,30 @@ pub struct Names<'d> {
     entity_speakers: std::cell::OnceCell<Vec<(Option<Speaker>, Option<Speaker>)>>,
 }
 
+/// The gender an honorific marks ("Mrs", "Mr"; true for a man), with the first-name table
+/// that tells which full names agree with it.
+#[derive(Clone, Copy)]
+struct Gender<'a> {
+    man: bool,
+    first_names: &'a HashMap<String, bool>,
+}
+
+impl Gender<'_> {
+    /// The one name whose first word the table gives this gender, when the table gives every
+    /// other name the other gender (an unknown first name decides nothing).
+    fn only_fit<'n>(self, names: &[&'n [&str]]) -> Option<&'n [&'n str]> {
+        let man = |n: &[&str]| n.first().and_then(|f| self.first_names.get(*f)).copied();
+        let mut fits = names.iter().filter(|n| man(n) == Some(self.man));
+        let others_clash = names
+            .iter()
+            .all(|n| man(n).is_some_and(|m| m == self.man) || man(n) == Some(!self.man));
+        match (fits.next(), fits.next(), others_clash) {
+            (Some(one), None, true) => Some(one),
+            _ => None,
+        }
+    }
+}
+
 impl<'d> Names<'d> {
     fn build(attributor: &RuleAttributor, doc: &'d Analysis) -> Names<'d> {
         let text = doc.text();
@@ -221,8 +245,10 @@ impl<'d> Names<'d> {
     /// the one longer name outside quotations containing it ("Wang" → "Wang Yi", "Blair" →
     /// "Tony Blair"), else the one inside quotations. When the article names several people so
     /// ("Michael Howard", "John Howard") outside quotations, the one named in this or the
-    /// previous sentence, else the one named most often; none on a tie or inside quotations.
-    fn full_name(&self, bare: &[&str], at: usize) -> Option<String> {
+    /// previous sentence, else the one whose first name has the gender an honorific gives
+    /// (`gender`: "Mrs. Clinton" beside "Hillary Clinton" and "Bill Clinton"), else the one
+    /// named most often; none on a tie or inside quotations.
+    fn full_name(&self, bare: &[&str], at: usize, gender: Option<Gender>) -> Option<String> {
         let mut found = self.longer_names(bare, false);
         let quoted = found.is_empty();
         if quoted {
@@ -242,6 +268,7 @@ impl<'d> Names<'d> {
             _ if quoted => return None,
             _ => self
                 .just_named(&found, at)
+                .or_else(|| gender.and_then(|g| g.only_fit(&maximal)))
                 .or_else(|| self.most_named(&maximal))?,
         };
         Some(chosen.join(" "))
@@ -519,7 +546,11 @@ impl RuleAttributor {
         let ws = words(e.span.slice(doc.text()));
         let k = self.title_words(&ws);
         let bare = &ws[k..];
-        if let Some(full) = names.full_name(bare, e.span.start) {
+        // The honorific may lead the entity or stand right before it ("Mrs." + "Clinton").
+        let t = doc.tokens.partition_point(|t| t.span.start < e.span.start);
+        let before = (t > 0).then(|| doc.token_text(t - 1));
+        let titles: Vec<&str> = before.into_iter().chain(ws[..k].iter().copied()).collect();
+        if let Some(full) = names.full_name(bare, e.span.start, self.honorific_gender(&titles)) {
             return full;
         }
         let honorific = ws[..k]
@@ -529,6 +560,24 @@ impl RuleAttributor {
             Some(h) if bare.len() == 1 => format!("{} {}", ws[h], bare[0]),
             _ => bare.join(" "),
         }
+    }
+
+    /// The gender that the last gendered word of a name's titles marks ("Mrs." in "Mrs.
+    /// Clinton"), with the first-name table to match full names against.
+    fn honorific_gender(&self, titles: &[&str]) -> Option<Gender<'_>> {
+        let man = titles.iter().rev().find_map(|w| {
+            if self.is_word(WordClass::Masculine, w) {
+                Some(true)
+            } else if self.is_word(WordClass::Feminine, w) {
+                Some(false)
+            } else {
+                None
+            }
+        })?;
+        Some(Gender {
+            man,
+            first_names: &self.first_names,
+        })
     }
 
     /// A role phrase right before a person entity ("Russian Foreign Minister" Sergey Lavrov) or
@@ -849,7 +898,8 @@ impl RuleAttributor {
         if ws.is_empty() || !ws.iter().all(capitalised) || !self.name_like(bare) {
             return None;
         }
-        let name = names.full_name(bare, at)?;
+        let gender = self.honorific_gender(&ws[..ws.len() - bare.len()]);
+        let name = names.full_name(bare, at, gender)?;
         Some(Speaker {
             role: names.roles.get(&name).cloned(),
             name: Some(name),
@@ -1229,6 +1279,18 @@ mod tests {
         let out = Pipeline::default().process(&Article::new("peru", text));
         assert_eq!(out.claims.len(), 1);
         assert_eq!(out.claims[0].quote.text, "We agreed");
+    }
+
+    #[test]
+    fn an_honorific_picks_the_namesake_of_its_gender() {
+        let text = "Hillary Clinton and Bill Clinton toured the plant.\n\n\
+                    The tour lasted an hour. Workers cheered.\n\n\
+                    Mrs. Clinton said the plant would grow.\n\n\
+                    The weather was fine. Buses left at noon.\n\n\
+                    Mr. Clinton said the food was good.\n";
+        let out = Pipeline::default().process(&Article::new("namesakes", text));
+        let speakers: Vec<_> = out.claims.iter().map(|c| c.speaker.as_deref()).collect();
+        assert_eq!(speakers, [Some("Hillary Clinton"), Some("Bill Clinton")]);
     }
 
     #[test]
