@@ -562,18 +562,21 @@ impl RuleAttributor {
         }
     }
 
+    /// The gender a word before a name marks ("Mrs", "spokesman"): true for a man.
+    fn gender_word(&self, w: &str) -> Option<bool> {
+        if self.is_word(WordClass::Masculine, w) {
+            Some(true)
+        } else if self.is_word(WordClass::Feminine, w) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
     /// The gender that the last gendered word of a name's titles marks ("Mrs." in "Mrs.
     /// Clinton"), with the first-name table to match full names against.
     fn honorific_gender(&self, titles: &[&str]) -> Option<Gender<'_>> {
-        let man = titles.iter().rev().find_map(|w| {
-            if self.is_word(WordClass::Masculine, w) {
-                Some(true)
-            } else if self.is_word(WordClass::Feminine, w) {
-                Some(false)
-            } else {
-                None
-            }
-        })?;
+        let man = titles.iter().rev().find_map(|w| self.gender_word(w))?;
         Some(Gender {
             man,
             first_names: &self.first_names,
@@ -637,22 +640,13 @@ impl RuleAttributor {
     /// mark wins.
     fn person_genders(&self, doc: &Analysis, names: &Names) -> HashMap<String, bool> {
         let text = doc.text();
-        let gender_of = |w: &str| {
-            if self.is_word(WordClass::Masculine, w) {
-                Some(true)
-            } else if self.is_word(WordClass::Feminine, w) {
-                Some(false)
-            } else {
-                None
-            }
-        };
         let mut genders = HashMap::new();
         for e in &doc.entities {
             let ws = words(e.span.slice(text));
             let t = doc.tokens.partition_point(|t| t.span.start < e.span.start);
             let before = (t > 0).then(|| doc.token_text(t - 1));
             let leading = ws[..self.title_words(&ws)].iter().copied();
-            let Some(gender) = leading.chain(before).find_map(gender_of) else {
+            let Some(gender) = leading.chain(before).find_map(|w| self.gender_word(w)) else {
                 continue;
             };
             if self.names_person(doc, names, e) {
