@@ -448,6 +448,7 @@ impl RuleAttributor {
         let speakers = names
             .entity_speakers
             .get_or_init(|| self.entity_speakers(doc, names));
+        let clause_starts = self.clause_starts(doc, names);
         let before = doc
             .entities
             .partition_point(|e| e.span.end <= mention.start);
@@ -462,7 +463,7 @@ impl RuleAttributor {
                 .sentence_ends
                 .partition_point(|&end| end <= e.span.start);
             // The first name of its sentence's main clause.
-            let in_clause = e.span.start >= names.clause_starts[sentence];
+            let in_clause = e.span.start >= clause_starts[sentence];
             let subject = in_clause && sentence != last_sentence_seen;
             if in_clause {
                 last_sentence_seen = sentence;

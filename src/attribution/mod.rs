@@ -105,8 +105,9 @@ pub struct Names<'d> {
     /// Where each sentence ends, in text order.
     sentence_ends: Vec<usize>,
     /// Where each sentence's main clause starts: past an opening prepositional phrase and
-    /// its comma ("According to TASS, Lavrov and Wang discussed …").
-    clause_starts: Vec<usize>,
+    /// its comma ("According to TASS, Lavrov and Wang discussed …"); computed on first use by
+    /// the antecedent ranker ([`RuleAttributor::clause_starts`]).
+    clause_starts: std::cell::OnceCell<Vec<usize>>,
     /// The first role the article gives each person, by canonical name.
     roles: HashMap<String, String>,
     /// Persons introduced with a role ("Italian FM, Antonio Tajani"), in text order.
@@ -154,9 +155,7 @@ impl<'d> Names<'d> {
             by_word: HashMap::new(),
             quoted: pair_quotes(doc).iter().map(|q| q.outer).collect(),
             sentence_ends: doc.sentences.iter().map(|s| s.span.end).collect(),
-            clause_starts: (0..doc.sentences.len())
-                .map(|si| attributor.clause_start(doc, si))
-                .collect(),
+            clause_starts: std::cell::OnceCell::new(),
             roles: HashMap::new(),
             with_roles: Vec::new(),
             genders: HashMap::new(),
@@ -733,6 +732,15 @@ impl RuleAttributor {
 
     /// "They" after "X and Y …": the two persons, by their fullest names, from the same or one
     /// of the [`PAIR_WINDOW`] sentences before, with the sentence they are named in.
+    /// Where each sentence's main clause starts, computed once per article.
+    fn clause_starts<'n>(&self, doc: &Analysis, names: &'n Names) -> &'n [usize] {
+        names.clause_starts.get_or_init(|| {
+            (0..doc.sentences.len())
+                .map(|si| self.clause_start(doc, si))
+                .collect()
+        })
+    }
+
     /// Where sentence `si`'s main clause starts (a char offset): after the comma that closes
     /// an opening prepositional phrase or subordinate clause, else at the sentence start.
     fn clause_start(&self, doc: &Analysis, si: usize) -> usize {
@@ -789,7 +797,8 @@ impl RuleAttributor {
                     certainty: 0.7,
                 };
                 // The pair opens its sentence's main clause ("…, Lavrov and Wang discussed").
-                let clause = Span::new(names.clause_starts[named_in], pair[0].span.start);
+                let clause =
+                    Span::new(self.clause_starts(doc, names)[named_in], pair[0].span.start);
                 let subject = !entities_in(doc, clause)
                     .iter()
                     .any(|e| clause.contains(e.span) && !names.in_quote(e.span));
