@@ -23,6 +23,7 @@ pub mod ner;
 pub mod parse;
 pub mod pipeline;
 pub mod quote;
+pub mod ranker;
 pub mod report;
 pub mod sentence;
 pub mod sink;

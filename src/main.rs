@@ -880,7 +880,12 @@ fn speakers_command(command: SpeakersCommand) -> anyhow::Result<ExitCode> {
             let (docs, gold) = gold_speakers(&articles, &speakers)?;
             let (model, report) = train_antecedents(&docs, &gold, rounds, l2, folds.max(2));
             let mut file = AtomicFile::create(&out)?;
-            std::io::Write::write_all(file.writer(), model.to_table().as_bytes())?;
+            std::io::Write::write_all(
+                file.writer(),
+                model
+                    .to_table(claimex::attribution::ANTECEDENTS_HEADER)
+                    .as_bytes(),
+            )?;
             file.commit()?;
             if let Some(path) = errors {
                 let mut file = AtomicFile::create(&path)?;

@@ -10,17 +10,23 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use rustc_hash::FxHashMap;
-
 use super::{
     entities_in, pronoun_gender, same_prefix, strip_possessive, words, Claim, Names,
     RuleAttributor, Speaker,
 };
 use crate::document::Analysis;
-use crate::features::{feature_hash, Features, Keys};
+use crate::features::{Features, Keys};
 use crate::lexicon::WordClass;
 use crate::ner::Label;
+use crate::ranker::Ranker;
 use crate::span::Span;
+
+/// The ranker of antecedents.
+pub type AntecedentModel = Ranker;
+
+/// The header line of its table.
+pub const ANTECEDENTS_HEADER: &str =
+    "Antecedent ranker weights (claimex speakers train; see models/README.md)";
 
 /// The shipped ranker weights.
 pub const DEFAULT_ANTECEDENTS: &str = include_str!("../../models/antecedents.tsv");
@@ -118,142 +124,6 @@ impl<K> Choice<K> {
     }
 }
 
-/// A linear ranker over candidate features.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct AntecedentModel {
-    weights: FxHashMap<String, f32>,
-    /// The weights by [`feature_hash`], for scoring at run time.
-    by_hash: FxHashMap<u64, f32>,
-}
-
-/// A feature key the model has a weight for: the feature's string or its hash.
-pub(super) trait Key {
-    /// The weight of this feature in `model` (0 if it has none).
-    fn weight(&self, model: &AntecedentModel) -> f32;
-}
-
-impl Key for String {
-    fn weight(&self, model: &AntecedentModel) -> f32 {
-        model.weights.get(self.as_str()).copied().unwrap_or(0.0)
-    }
-}
-
-impl Key for u64 {
-    fn weight(&self, model: &AntecedentModel) -> f32 {
-        model.by_hash.get(self).copied().unwrap_or(0.0)
-    }
-}
-
-impl AntecedentModel {
-    /// Reads `feature<TAB>weight` lines; `#` starts a comment line.
-    pub fn from_table(table: &str) -> Result<AntecedentModel, String> {
-        let mut weights = FxHashMap::default();
-        for (n, line) in table.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let (feature, weight) = line
-                .split_once('\t')
-                .ok_or_else(|| format!("line {}: expected feature<TAB>weight", n + 1))?;
-            let weight: f32 = weight
-                .trim()
-                .parse()
-                .map_err(|e| format!("line {}: {e}", n + 1))?;
-            weights.insert(feature.to_string(), weight);
-        }
-        Ok(AntecedentModel::new(weights))
-    }
-
-    fn new(weights: FxHashMap<String, f32>) -> AntecedentModel {
-        let by_hash = weights.iter().map(|(f, &w)| (feature_hash(f), w)).collect();
-        AntecedentModel { weights, by_hash }
-    }
-
-    /// The table `from_table` reads, features sorted, zero weights left out.
-    pub fn to_table(&self) -> String {
-        let mut rows: Vec<(&String, &f32)> =
-            self.weights.iter().filter(|(_, w)| **w != 0.0).collect();
-        rows.sort_by(|a, b| a.0.cmp(b.0));
-        let mut out = String::from(
-            "# Antecedent ranker weights (claimex speakers train; see models/README.md)\n",
-        );
-        for (f, w) in rows {
-            out.push_str(&format!("{f}\t{w}\n"));
-        }
-        out
-    }
-
-    /// The best candidate: the first of the highest scores, so "nobody" wins a tie.
-    pub(super) fn best<K: Key>(&self, choice: &Choice<K>) -> usize {
-        let mut best = (0, f32::NEG_INFINITY);
-        for (k, features) in choice.features.iter().enumerate() {
-            let s: f32 = features.iter().map(|f| f.weight(self)).sum();
-            if s > best.1 {
-                best = (k, s);
-            }
-        }
-        best.0
-    }
-
-    /// Trains a log-linear ranker on choices with their correct candidates: maximises the
-    /// probability of the correct candidates (softmax over each choice's candidates) minus an
-    /// L2 penalty `l2`, by full-batch gradient ascent with AdaGrad steps, `rounds` times.
-    /// Choices without a correct candidate teach nothing. Deterministic.
-    pub(super) fn train(
-        examples: &[(Choice, Vec<bool>)],
-        rounds: usize,
-        l2: f64,
-    ) -> AntecedentModel {
-        let mut weights: HashMap<String, f64> = HashMap::new();
-        let mut squares: HashMap<String, f64> = HashMap::new();
-        let usable: Vec<(&Vec<Vec<String>>, &Vec<bool>)> = examples
-            .iter()
-            .filter(|(_, c)| c.contains(&true))
-            .map(|(choice, c)| (&choice.features, c))
-            .collect();
-        for _ in 0..rounds {
-            let mut gradient: HashMap<&str, f64> = HashMap::new();
-            for &(features, correct) in &usable {
-                let scores: Vec<f64> = features
-                    .iter()
-                    .map(|f| f.iter().filter_map(|x| weights.get(x.as_str())).sum())
-                    .collect();
-                let top = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                let exp: Vec<f64> = scores.iter().map(|s| (s - top).exp()).collect();
-                let all: f64 = exp.iter().sum();
-                let right: f64 = exp
-                    .iter()
-                    .zip(correct.iter())
-                    .filter(|(_, c)| **c)
-                    .map(|(e, _)| e)
-                    .sum();
-                for (k, features) in features.iter().enumerate() {
-                    let target = if correct[k] { exp[k] / right } else { 0.0 };
-                    let step = target - exp[k] / all;
-                    for f in features {
-                        *gradient.entry(f.as_str()).or_default() += step;
-                    }
-                }
-            }
-            let mut names: Vec<&str> = gradient.keys().copied().collect();
-            names.sort_unstable();
-            for f in names {
-                let w = weights.entry(f.to_string()).or_default();
-                let g = gradient[f] - l2 * *w;
-                let s = squares.entry(f.to_string()).or_default();
-                *s += g * g;
-                *w += 0.5 * g / (s.sqrt() + 1e-8);
-            }
-        }
-        let weights = weights
-            .into_iter()
-            .map(|(f, w)| (f, ((w * 1e4).round() / 1e4) as f32))
-            .filter(|(_, w)| *w != 0.0)
-            .collect();
-        AntecedentModel::new(weights)
-    }
-}
-
 /// The anaphor a speaker mention is, if any: a personal pronoun (alone, or "he himself"; "his
 /// wife" is someone else), a possessive pronoun before a body noun ("his campaign"), or "the" +
 /// up to four words ending in a lowercase noun, capitalised only inside a place or a
@@ -325,7 +195,7 @@ impl RuleAttributor {
             return self.op_ed_author(doc, names);
         }
         let choice = self.choice::<crate::features::Hashes>(doc, names, claims, mention, anaphor);
-        let k = self.antecedents.best(&choice);
+        let k = self.antecedents.best(&choice.features);
         let certainty = match anaphor {
             Anaphor::Pronoun(_) => 0.85,
             Anaphor::Nominal { .. } | Anaphor::Body(..) => 0.75,
@@ -831,43 +701,6 @@ mod tests {
         assert_eq!(bucket(5, &[0, 1, 2]).to_string(), "3+");
         assert_eq!(bucket(4, &[1, 2, 4]).to_string(), "4");
         assert_eq!(Bucket(None, &[0]).to_string(), "none");
-    }
-
-    #[test]
-    fn model_table_round_trips() {
-        let model = AntecedentModel::from_table("# c\nhe|claim=0\t1.5\nnobody\t-0.25\n").unwrap();
-        assert_eq!(
-            AntecedentModel::from_table(&model.to_table()).unwrap(),
-            model
-        );
-        assert!(AntecedentModel::from_table("no tab here").is_err());
-    }
-
-    /// Two features, one marking the right candidate: training must learn to pick it.
-    #[test]
-    fn training_learns_the_marking_feature() {
-        let choice = |right: usize| Choice {
-            features: (0..3)
-                .map(|k| {
-                    let mut f = vec![format!("slot{k}")];
-                    if k == right {
-                        f.push("right".to_string());
-                    }
-                    f
-                })
-                .collect(),
-            referents: Vec::new(),
-        };
-        let examples: Vec<(Choice, Vec<bool>)> = (0..12)
-            .map(|i| {
-                let right = i % 3;
-                (choice(right), (0..3).map(|k| k == right).collect())
-            })
-            .collect();
-        let model = AntecedentModel::train(&examples, 50, 0.1);
-        for right in 0..3 {
-            assert_eq!(model.best(&choice(right)), right);
-        }
     }
 
     /// The anaphor of the mention `mention` in `text`, with the tagger's entities.

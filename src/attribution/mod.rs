@@ -13,7 +13,7 @@ use crate::span::Span;
 mod antecedents;
 mod training;
 
-pub use antecedents::{AntecedentModel, DEFAULT_ANTECEDENTS};
+pub use antecedents::{AntecedentModel, ANTECEDENTS_HEADER, DEFAULT_ANTECEDENTS};
 pub use training::{evaluate_antecedents, train_antecedents, AntecedentReport, GoldMention};
 
 /// An attributed claim, in byte spans; sinks turn it into an output record.

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::antecedents::{anaphor, Anaphor, AntecedentModel, Choice};
 use super::{Names, RuleAttributor};
 use crate::features::Strings;
+use crate::ranker;
 use crate::span::Span;
 use crate::{Article, Pipeline};
 
@@ -82,14 +83,14 @@ pub fn train_antecedents(
     let mut counts = Counts::new();
     let mut errors = Vec::new();
     for fold in 0..folds {
-        let train: Vec<(Choice, Vec<bool>)> = examples
+        let train: Vec<ranker::Example> = examples
             .iter()
             .filter(|e| e.article % folds != fold)
-            .map(|e| (e.choice.clone(), e.correct.clone()))
+            .map(|e| (&e.choice.features[..], &e.correct[..]))
             .collect();
         let model = AntecedentModel::train(&train, rounds, l2);
         for e in examples.iter().filter(|e| e.article % folds == fold) {
-            let best = model.best(&e.choice);
+            let best = model.best(&e.choice.features);
             let right = e.correct[best] as usize;
             if right == 0 {
                 errors.push(AntecedentError {
@@ -103,9 +104,9 @@ pub fn train_antecedents(
             tally(&mut counts, e, right);
         }
     }
-    let all: Vec<(Choice, Vec<bool>)> = examples
+    let all: Vec<ranker::Example> = examples
         .iter()
-        .map(|e| (e.choice.clone(), e.correct.clone()))
+        .map(|e| (&e.choice.features[..], &e.correct[..]))
         .collect();
     let report = AntecedentReport {
         examples: examples.len(),
@@ -131,7 +132,11 @@ pub fn evaluate_antecedents(
     let (examples, skipped) = examples(&pipeline, articles, gold);
     let mut counts = Counts::new();
     for e in &examples {
-        tally(&mut counts, e, e.correct[model.best(&e.choice)] as usize);
+        tally(
+            &mut counts,
+            e,
+            e.correct[model.best(&e.choice.features)] as usize,
+        );
     }
     AntecedentReport {
         examples: examples.len(),
