@@ -1,7 +1,6 @@
 //! A log-linear ranker: of several candidates, each described by string features, it picks
-//! the one whose features weigh most. The speaker antecedents ([`crate::attribution`]) and the
-//! content boundaries ([`crate::attrib::content`]) are such choices. Weights are kept by name
-//! for training and reading, and by [`feature_hash`] for scoring the pipeline's hashed
+//! the one whose features weigh most; the speaker antecedents ([`crate::attribution`]) are
+//! such choices. Weights are kept by name for training and reading, and by [`feature_hash`] for scoring the pipeline's hashed
 //! features ([`crate::features::Hashes`]) without allocating.
 
 use std::collections::HashMap;
@@ -99,15 +98,35 @@ impl Ranker {
     /// L2 penalty `l2`, by full-batch gradient ascent with AdaGrad steps, `rounds` times.
     /// Choices without a correct candidate teach nothing. Deterministic.
     pub fn train(examples: &[Example], rounds: usize, l2: f64) -> Ranker {
-        let mut weights: HashMap<String, f64> = HashMap::new();
-        let mut squares: HashMap<String, f64> = HashMap::new();
-        let usable: Vec<&Example> = examples.iter().filter(|(_, c)| c.contains(&true)).collect();
+        // Features are numbered once, in order of first appearance, so rounds index arrays.
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let usable: Vec<(Vec<Vec<usize>>, &[bool])> = examples
+            .iter()
+            .filter(|(_, c)| c.contains(&true))
+            .map(|&(features, correct)| {
+                let numbered = features
+                    .iter()
+                    .map(|f| {
+                        f.iter()
+                            .map(|x| {
+                                let next = ids.len();
+                                *ids.entry(x.as_str()).or_insert(next)
+                            })
+                            .collect()
+                    })
+                    .collect();
+                (numbered, correct)
+            })
+            .collect();
+        let mut w = vec![0.0f64; ids.len()];
+        let mut squares = vec![0.0f64; ids.len()];
+        let mut gradient = vec![0.0f64; ids.len()];
         for _ in 0..rounds {
-            let mut gradient: HashMap<&str, f64> = HashMap::new();
-            for &&(features, correct) in &usable {
+            gradient.iter_mut().for_each(|g| *g = 0.0);
+            for (features, correct) in &usable {
                 let scores: Vec<f64> = features
                     .iter()
-                    .map(|f| f.iter().filter_map(|x| weights.get(x.as_str())).sum())
+                    .map(|f| f.iter().map(|&x| w[x]).sum())
                     .collect();
                 let top = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
                 let exp: Vec<f64> = scores.iter().map(|s| (s - top).exp()).collect();
@@ -121,21 +140,21 @@ impl Ranker {
                 for (k, features) in features.iter().enumerate() {
                     let target = if correct[k] { exp[k] / right } else { 0.0 };
                     let step = target - exp[k] / all;
-                    for f in features {
-                        *gradient.entry(f.as_str()).or_default() += step;
+                    for &f in features {
+                        gradient[f] += step;
                     }
                 }
             }
-            let mut names: Vec<&str> = gradient.keys().copied().collect();
-            names.sort_unstable();
-            for f in names {
-                let w = weights.entry(f.to_string()).or_default();
-                let g = gradient[f] - l2 * *w;
-                let s = squares.entry(f.to_string()).or_default();
-                *s += g * g;
-                *w += 0.5 * g / (s.sqrt() + 1e-8);
+            for f in 0..w.len() {
+                let g = gradient[f] - l2 * w[f];
+                squares[f] += g * g;
+                w[f] += 0.5 * g / (squares[f].sqrt() + 1e-8);
             }
         }
+        let weights: HashMap<String, f64> = ids
+            .into_iter()
+            .map(|(f, i)| (f.to_string(), w[i]))
+            .collect();
         let weights = weights
             .into_iter()
             .map(|(f, w)| (f, ((w * 1e4).round() / 1e4) as f32))
