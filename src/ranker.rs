@@ -1,7 +1,8 @@
 //! A log-linear ranker: of several candidates, each described by string features, it picks
 //! the one whose features weigh most; the speaker antecedents ([`crate::attribution`]) are
-//! such choices. Weights are kept by name for training and reading, and by [`feature_hash`] for scoring the pipeline's hashed
-//! features ([`crate::features::Hashes`]) without allocating.
+//! such choices. Weights are kept by name for training and reading, and by [`feature_hash`]
+//! for scoring the pipeline's hashed features ([`crate::features::Hashes`]) without
+//! allocating.
 
 use std::collections::HashMap;
 
