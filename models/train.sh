@@ -27,6 +27,17 @@ ud=$data/ud/en_ewt
 time_it parser "$bin" parse train --train "$ud/en_ewt-ud-train.conllu" \
   --dev "$ud/en_ewt-ud-dev.conllu" --epochs 14 --prune 1.5 --seed 1 --beam 8 --decode-beam 4 \
   --label-weight 1 --out "$out/parser.bin"
+# Nouns for kinds of persons (scripts/person_nouns.py): PolNeAR train's texts tagged by the
+# parser above, and CoNLL-2003 train; the ranker below reads them from the rebuilt binary.
+cargo build --release --quiet
+tagged=$(mktemp)
+python3 -c 'import json, sys
+for line in open(sys.argv[1]):
+    print(json.loads(line)["text"].replace("\r", "") + "\n")' \
+  "$data/polnear/polnear_train.articles.jsonl" | "$bin" parse tag > "$tagged"
+python3 scripts/person_nouns.py "$tagged" "$conll/eng.train" "$out/person_nouns.tsv"
+rm "$tagged"
+cargo build --release --quiet
 # Antecedent ranker of speaker resolution, on the hand-resolved PolNeAR train speakers.
 time_it antecedents "$bin" speakers train --articles "$data/polnear/polnear_train.articles.jsonl" \
   --speakers data/polnear_train.speakers.jsonl --out "$out/antecedents.tsv"
@@ -47,4 +58,4 @@ time_it confidence "$bin" confidence train \
   --train "$polnear/polnear_train.articles.jsonl" --train-gold "$polnear/polnear_train.gold.jsonl" \
   --dev "$polnear/polnear_dev.articles.jsonl" --dev-gold "$polnear/polnear_dev.gold.jsonl" \
   --out "$out/confidence.tsv"
-sha256sum "$out"/*.bin "$out/antecedents.tsv" "$out/confidence.tsv"
+sha256sum "$out"/*.bin "$out/person_nouns.tsv" "$out/antecedents.tsv" "$out/confidence.tsv"

@@ -7,6 +7,9 @@ use rustc_hash::FxHashMap;
 /// The lexicon embedded in the binary.
 pub const DEFAULT_LEXICON: &str = include_str!("../models/lexicon.tsv");
 
+/// The nouns for kinds of persons, derived from corpora by `scripts/person_nouns.py`.
+pub const DEFAULT_PERSON_NOUNS: &str = include_str!("../models/person_nouns.tsv");
+
 /// A word class of the lexicon.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum WordClass {
@@ -18,6 +21,8 @@ pub enum WordClass {
     OrgHead,
     /// A plural noun for a group that can be a source ("officials").
     Group,
+    /// A number word that can head a plural noun phrase ("the two said").
+    Cardinal,
     /// A courtesy title before a name, dropped from canonical names ("Mr", "Dr").
     Honorific,
     /// A position title before a name, moved into the role ("Sen.", "President").
@@ -36,6 +41,8 @@ pub enum WordClass {
     /// A sentence's first word that opens a phrase before its main clause ("According to
     /// TASS, …", "When he spoke, …"): the subject comes after that phrase's comma.
     Opener,
+    /// A noun for a kind of person ("businessman", "nominee"), from `models/person_nouns.tsv`.
+    Person,
 }
 
 /// Word lists by class; lookups are case-insensitive.
@@ -61,6 +68,7 @@ impl Lexicon {
                 "rolemod" => WordClass::RoleModifier,
                 "orghead" => WordClass::OrgHead,
                 "group" => WordClass::Group,
+                "cardinal" => WordClass::Cardinal,
                 "honorific" => WordClass::Honorific,
                 "title" => WordClass::Title,
                 "particle" => WordClass::Particle,
@@ -74,6 +82,15 @@ impl Lexicon {
             *words.entry(word.trim().to_lowercase()).or_default() |= 1 << class as u32;
         }
         Ok(Lexicon { words })
+    }
+
+    /// This lexicon with the nouns of a `noun<TAB>…` table (`#` comments) in [`WordClass::Person`].
+    pub fn with_person_nouns(mut self, table: &str) -> Lexicon {
+        let nouns = table.lines().filter(|l| !l.starts_with('#'));
+        for noun in nouns.filter_map(|l| l.split('\t').next().filter(|w| !w.is_empty())) {
+            *self.words.entry(noun.to_lowercase()).or_default() |= 1 << WordClass::Person as u32;
+        }
+        self
     }
 
     /// True when `word` (any case) is in `class`.
@@ -92,7 +109,9 @@ impl Lexicon {
 
 /// The embedded lexicon.
 pub fn default_lexicon() -> Lexicon {
-    Lexicon::from_table(DEFAULT_LEXICON).expect("embedded lexicon is valid")
+    Lexicon::from_table(DEFAULT_LEXICON)
+        .expect("embedded lexicon is valid")
+        .with_person_nouns(DEFAULT_PERSON_NOUNS)
 }
 
 #[cfg(test)]
@@ -108,5 +127,14 @@ mod tests {
         assert!(lex.is(WordClass::Honorific, "Mrs"));
         assert!(lex.is(WordClass::Title, "Sen"));
         assert!(Lexicon::from_table("nope\tx").is_err());
+    }
+
+    #[test]
+    fn person_nouns_come_from_their_table() {
+        assert!(default_lexicon().is(WordClass::Person, "Businessman"));
+        assert!(default_lexicon().is(WordClass::Cardinal, "two"));
+        let lex = Lexicon::default().with_person_nouns("# c\ntycoon\t7\t9\n");
+        assert!(lex.is(WordClass::Person, "tycoon"));
+        assert!(!lex.is(WordClass::Person, "c"));
     }
 }

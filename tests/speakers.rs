@@ -397,3 +397,21 @@ fn a_pronoun_subject_ends_at_the_pronoun() {
         Some("She")
     );
 }
+
+#[test]
+fn the_two_after_a_named_pair_is_the_pair() {
+    let text = "Senators Harriet Vance and Oskar Lindqvist wrote to the agency on Monday. \
+                The two said the rules were unfair to farmers.";
+    let all = claims(text);
+    let c = quoted(&all, "the rules were unfair to farmers");
+    assert_eq!(c.speaker.as_deref(), Some("Harriet Vance and Oskar Lindqvist"));
+}
+
+#[test]
+fn a_person_noun_nominal_is_the_person_named_before() {
+    let text = "Property developer Marcus Hale toured the site in Leeds on Monday. \
+                The businessman said the project would create 300 jobs.";
+    let all = claims(text);
+    let c = quoted(&all, "the project would create 300 jobs");
+    assert_eq!(c.speaker.as_deref(), Some("Marcus Hale"));
+}

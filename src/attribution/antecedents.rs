@@ -42,10 +42,13 @@ pub enum Anaphor {
         head: String,
         /// The head is an organisation noun ("company", "court").
         organisation: bool,
-        /// The head is a role word ("minister").
+        /// The head is a role word ("minister") or a noun for a kind of person ("businessman").
         role: bool,
         /// The head is a group noun ("officials").
         group: bool,
+        /// A number word in the mention ("the two", "the three candidates") or a head that is
+        /// the plural of a person noun ("the candidates"): a pair of persons may be meant.
+        several: bool,
     },
     /// A possessive pronoun before a body noun ("his campaign", "their team"): the body of
     /// whom the pronoun stands for, by the pronoun's nominative form and the body's word.
@@ -169,8 +172,16 @@ pub fn anaphor(attributor: &RuleAttributor, doc: &Analysis, mention: Span) -> Op
     let head = strip_possessive(lower.last()?).to_string();
     Some(Anaphor::Nominal {
         organisation: attributor.lexicon.is(WordClass::OrgHead, &head),
-        role: attributor.lexicon.is(WordClass::Role, &head),
+        role: attributor.lexicon.is(WordClass::Role, &head)
+            || attributor.lexicon.is(WordClass::Person, &head),
         group: attributor.lexicon.is(WordClass::Group, &head),
+        several: lower
+            .iter()
+            .any(|w| attributor.lexicon.is(WordClass::Cardinal, w))
+            || head.strip_suffix('s').is_some_and(|one| {
+                attributor.lexicon.is(WordClass::Person, one)
+                    || attributor.lexicon.is(WordClass::Role, one)
+            }),
         head,
     })
 }
@@ -264,7 +275,10 @@ impl RuleAttributor {
                 referents.retain(|r| head_fits(head, r));
             }
         }
-        if matches!(anaphor, Anaphor::Pronoun("they" | "we")) {
+        if matches!(
+            anaphor,
+            Anaphor::Pronoun("they" | "we") | Anaphor::Nominal { several: true, .. }
+        ) {
             if let Some((pair, named_in, subject)) = self.coordinated_persons(doc, names, mention) {
                 referents.push(Referent {
                     last_sentence: named_in,
@@ -516,6 +530,7 @@ fn agrees(anaphor: &Anaphor, r: &Referent) -> bool {
             organisation,
             role,
             group,
+            ..
         } => {
             head_fits(head, r)
                 || *organisation && label == Some(Label::Org)
@@ -532,12 +547,13 @@ fn nobody_features(anaphor: &Anaphor, referents: &[Referent], f: &mut impl Featu
         role,
         group,
         organisation,
+        several,
     } = anaphor
     {
         f.add(format_args!("nobody&role={role}"));
         f.add(format_args!("nobody&organisation={organisation}"));
         f.add(format_args!("nobody&group={group}"));
-        f.add(format_args!("nobody&plural={}", plural(head)));
+        f.add(format_args!("nobody&several={several}"));
         let fits = referents.iter().any(|r| head_fits(head, r));
         f.add(format_args!("nobody&fits={fits}"));
     }
@@ -750,5 +766,38 @@ mod tests {
             Some(Anaphor::Body("he", "campaign".into()))
         );
         assert_eq!(anaphor_in("Then his wife said so.", "his wife"), None);
+    }
+
+    /// Nouns for kinds of persons come from `models/person_nouns.tsv`, not only the role list.
+    #[test]
+    fn a_person_noun_nominal_may_stand_for_a_person() {
+        let text = "Donald Trump spoke. Later the New York businessman said so.";
+        assert!(matches!(
+            anaphor_in(text, "the New York businessman"),
+            Some(Anaphor::Nominal {
+                role: true,
+                several: false,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn a_number_or_plural_person_noun_may_stand_for_a_pair() {
+        let text = "Bob Goodlatte and Trey Gowdy wrote. Then the two said so.";
+        assert!(matches!(
+            anaphor_in(text, "the two"),
+            Some(Anaphor::Nominal { several: true, .. })
+        ));
+        let text = "Hillary Clinton and Bernie Sanders met. Then the candidates said so.";
+        assert!(matches!(
+            anaphor_in(text, "the candidates"),
+            Some(Anaphor::Nominal { several: true, .. })
+        ));
+        let text = "Then the board of elections said so.";
+        assert!(matches!(
+            anaphor_in(text, "the board of elections"),
+            Some(Anaphor::Nominal { several: false, .. })
+        ));
     }
 }
