@@ -404,7 +404,10 @@ fn the_two_after_a_named_pair_is_the_pair() {
                 The two said the rules were unfair to farmers.";
     let all = claims(text);
     let c = quoted(&all, "the rules were unfair to farmers");
-    assert_eq!(c.speaker.as_deref(), Some("Harriet Vance and Oskar Lindqvist"));
+    assert_eq!(
+        c.speaker.as_deref(),
+        Some("Harriet Vance and Oskar Lindqvist")
+    );
 }
 
 #[test]
@@ -414,4 +417,21 @@ fn a_person_noun_nominal_is_the_person_named_before() {
     let all = claims(text);
     let c = quoted(&all, "the project would create 300 jobs");
     assert_eq!(c.speaker.as_deref(), Some("Marcus Hale"));
+}
+
+#[test]
+fn a_relative_pronoun_after_a_place_phrase_is_the_person() {
+    let text =
+        "The plan was backed by Sen. Harriet Vance of Dunmore, who said it was long overdue.";
+    let all = claims(text);
+    let c = quoted(&all, "it was long overdue");
+    assert_eq!(c.speaker.as_deref(), Some("Harriet Vance"));
+}
+
+#[test]
+fn a_relative_pronoun_after_a_party_is_no_named_speaker() {
+    let text = "The bill angered Republicans, who said it would raise taxes on farmers.";
+    let all = claims(text);
+    let c = quoted(&all, "it would raise taxes on farmers");
+    assert_eq!(c.speaker, None);
 }

@@ -1088,19 +1088,42 @@ impl RuleAttributor {
 
     /// A relative pronoun ("Cruz, who says …") stands for the name right before it.
     fn relative_antecedent(&self, doc: &Analysis, names: &Names, mention: Span) -> Speaker {
-        let before = doc.text()[..mention.start]
+        let text = doc.text();
+        let before = text[..mention.start]
             .trim_end()
             .trim_end_matches(',')
             .trim_end()
             .len();
-        let antecedent = doc
-            .entities
-            .iter()
-            .rev()
-            .find(|e| e.span.end <= before && before - e.span.end <= 2);
-        antecedent.map_or_else(Speaker::default, |e| {
-            self.resolve_entity(doc, names, e, 0.9)
-        })
+        let k = doc.entities.partition_point(|e| e.span.end <= before);
+        let Some(k) = k
+            .checked_sub(1)
+            .filter(|&k| before - doc.entities[k].span.end <= 2)
+        else {
+            return Speaker::default();
+        };
+        let mut antecedent = &doc.entities[k];
+        // A place or organisation in an "of"/"from" phrase after a person's name modifies the
+        // name: "Sen. Bernie Sanders of Vermont, who" is Sanders.
+        let head_end = text[..antecedent.span.start].trim_end();
+        let modifies = head_end
+            .strip_suffix(" of")
+            .or_else(|| head_end.strip_suffix(" from"))
+            .filter(|_| antecedent.label != Label::Per);
+        if let Some(head) = modifies {
+            let head = head.trim_end().len();
+            if let Some(person) = k
+                .checked_sub(1)
+                .map(|j| &doc.entities[j])
+                .filter(|e| e.span.end == head && e.label == Label::Per)
+            {
+                antecedent = person;
+            }
+        }
+        // A nationality or party ("Republicans, who") is a group, not a named speaker.
+        if antecedent.label == Label::Misc {
+            return Speaker::default();
+        }
+        self.resolve_entity(doc, names, antecedent, 0.9)
     }
 
     /// The speaker a mention names by entity `e` inside it: an organisation with its "of"
