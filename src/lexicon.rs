@@ -23,6 +23,8 @@ pub enum WordClass {
     Group,
     /// A number word that can head a plural noun phrase ("the two said").
     Cardinal,
+    /// A preposition: a name right after one is no subject ("a call from Trump").
+    Preposition,
     /// A courtesy title before a name, dropped from canonical names ("Mr", "Dr").
     Honorific,
     /// A position title before a name, moved into the role ("Sen.", "President").
@@ -69,6 +71,7 @@ impl Lexicon {
                 "orghead" => WordClass::OrgHead,
                 "group" => WordClass::Group,
                 "cardinal" => WordClass::Cardinal,
+                "preposition" => WordClass::Preposition,
                 "honorific" => WordClass::Honorific,
                 "title" => WordClass::Title,
                 "particle" => WordClass::Particle,

@@ -291,7 +291,7 @@ enum SpeakersCommand {
         #[arg(long, default_value_t = 200)]
         rounds: usize,
         /// L2 penalty on the weights.
-        #[arg(long, default_value_t = 30.0)]
+        #[arg(long, default_value_t = 20.0)]
         l2: f64,
         /// Folds of articles for the cross-validated accuracy.
         #[arg(long, default_value_t = 5)]

@@ -92,6 +92,8 @@ pub struct Referent {
     mentions: usize,
     /// The latest mention is the first name of its sentence (a subject, mostly).
     subject: bool,
+    /// How the latest mention is used (see [`RuleAttributor::mention_use`]).
+    usage: &'static str,
     /// Gender the article marks (true for a man).
     gender: Option<bool>,
     /// 0 for the speaker of the latest claim naming its speaker, 1 for the one before, …
@@ -286,6 +288,7 @@ impl RuleAttributor {
                     first_sentence: named_in,
                     mentions: 1,
                     subject,
+                    usage: "plain",
                     gender: None,
                     claim_rank: None,
                     pair: true,
@@ -365,6 +368,7 @@ impl RuleAttributor {
                         first_sentence: sentence,
                         mentions: 0,
                         subject: subject && !is_body,
+                        usage: "plain",
                         claim_rank: None,
                         pair: false,
                         body: is_body,
@@ -376,6 +380,7 @@ impl RuleAttributor {
                 r.last_sentence = sentence;
                 r.last_start = e.span.start;
                 r.subject = subject && !is_body;
+                r.usage = self.mention_use(doc, e);
             }
         }
         // Earlier claims whose speaker was called "he" or "she" tell an unmarked gender.
@@ -446,6 +451,32 @@ impl RuleAttributor {
                 (Some(speaker), body)
             })
             .collect()
+    }
+
+    /// How a name is used, by its neighbours: `possessive` ("Trump's"), `modifier` before a
+    /// person or body noun ("Trump aides", "Bush speechwriter"), `oblique` after a preposition
+    /// ("a call from Trump"), else `plain`.
+    fn mention_use(&self, doc: &Analysis, e: &crate::ner::Entity) -> &'static str {
+        let after = doc.tokens.partition_point(|t| t.span.start < e.span.end);
+        let next = doc.tokens.get(after).map(|t| t.span.slice(doc.text()));
+        let person_or_body = |w: &str| {
+            let one = w.strip_suffix('s').unwrap_or(w);
+            [WordClass::Person, WordClass::Role, WordClass::Following]
+                .iter()
+                .any(|&c| self.lexicon.is(c, w) || self.lexicon.is(c, one))
+        };
+        let before = doc.tokens.partition_point(|t| t.span.start < e.span.start);
+        match next {
+            Some("’s" | "'s") => "possessive",
+            Some(w) if w.starts_with(char::is_lowercase) && person_or_body(w) => "modifier",
+            _ if before
+                .checked_sub(1)
+                .is_some_and(|b| self.lexicon.is(WordClass::Preposition, doc.token_text(b))) =>
+            {
+                "oblique"
+            }
+            _ => "plain",
+        }
     }
 
     /// The word for a body right after a name ending at `end`, past a possessive ("’s
@@ -607,6 +638,7 @@ fn referent_features(
         r.first_sentence == all.iter().map(|o| o.first_sentence).min().unwrap_or(0)
     ));
     f.add(format_args!("pair={}", r.pair));
+    f.add(format_args!("usage={}", r.usage));
     f.add(format_args!(
         "initial={initial}&subject={}&dist={}",
         r.subject,
@@ -799,5 +831,20 @@ mod tests {
             anaphor_in(text, "the board of elections"),
             Some(Anaphor::Nominal { several: false, .. })
         ));
+    }
+
+    #[test]
+    fn a_name_is_used_as_possessive_modifier_oblique_or_plain() {
+        let text = "Donald Trump spoke. Donald Trump's aides left. Donald Trump aides left. \
+                    A call from Donald Trump came.";
+        let article = crate::Article::new("t", text);
+        let doc = crate::Pipeline::default().analyze(&article);
+        let attributor = RuleAttributor::default();
+        let uses: Vec<&str> = doc
+            .entities
+            .iter()
+            .map(|e| attributor.mention_use(&doc, e))
+            .collect();
+        assert_eq!(uses, ["plain", "possessive", "modifier", "oblique"]);
     }
 }
