@@ -435,3 +435,16 @@ fn a_relative_pronoun_after_a_party_is_no_named_speaker() {
     let c = quoted(&all, "it would raise taxes on farmers");
     assert_eq!(c.speaker, None);
 }
+
+#[test]
+fn they_after_a_list_of_three_persons_is_the_list() {
+    let text =
+        "Harriet Vance, Oskar Lindqvist and Lena Marsh met the farmers in Dunmore on Monday. \
+                They said the new rules would hurt small farms.";
+    let all = claims(text);
+    let c = quoted(&all, "the new rules would hurt small farms");
+    assert_eq!(
+        c.speaker.as_deref(),
+        Some("Harriet Vance and Oskar Lindqvist and Lena Marsh")
+    );
+}

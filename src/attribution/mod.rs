@@ -780,31 +780,37 @@ impl RuleAttributor {
                 e.label == Label::Per && e.span.end <= mention.start && !names.in_quote(e.span)
             })
             .collect();
-        persons.windows(2).rev().find_map(|pair| {
-            let between = text[pair[0].span.end..pair[1].span.start].trim();
-            let named_in = names
-                .sentence_ends
-                .partition_point(|&end| end <= pair[0].span.start);
-            (between == "and").then(|| {
-                let speaker = Speaker {
-                    name: Some(format!(
-                        "{} and {}",
-                        self.person_name(doc, names, pair[0]),
-                        self.person_name(doc, names, pair[1])
-                    )),
-                    label: Some(Label::Per),
-                    role: None,
-                    certainty: 0.7,
-                };
-                // The pair opens its sentence's main clause ("…, Lavrov and Wang discussed").
-                let clause =
-                    Span::new(self.clause_starts(doc, names)[named_in], pair[0].span.start);
-                let subject = !entities_in(doc, clause)
-                    .iter()
-                    .any(|e| clause.contains(e.span) && !names.in_quote(e.span));
-                (speaker, named_in, subject)
-            })
-        })
+        // The latest list of persons joined by commas and a final "and" ("X and Y", "X, Y
+        // and Z", "X, Y, and Z").
+        let joined = |a: &Entity, b: &Entity| text[a.span.end..b.span.start].trim().to_string();
+        let last = (1..persons.len())
+            .rev()
+            .find(|&k| matches!(joined(persons[k - 1], persons[k]).as_str(), "and" | ", and"))?;
+        let mut first = last - 1;
+        while first > 0 && joined(persons[first - 1], persons[first]) == "," {
+            first -= 1;
+        }
+        let list = &persons[first..=last];
+        let named_in = names
+            .sentence_ends
+            .partition_point(|&end| end <= list[0].span.start);
+        let speaker = Speaker {
+            name: Some(
+                list.iter()
+                    .map(|e| self.person_name(doc, names, e))
+                    .collect::<Vec<_>>()
+                    .join(" and "),
+            ),
+            label: Some(Label::Per),
+            role: None,
+            certainty: 0.7,
+        };
+        // The list opens its sentence's main clause ("…, Lavrov and Wang discussed").
+        let clause = Span::new(self.clause_starts(doc, names)[named_in], list[0].span.start);
+        let subject = !entities_in(doc, clause)
+            .iter()
+            .any(|e| clause.contains(e.span) && !names.in_quote(e.span));
+        Some((speaker, named_in, subject))
     }
 
     /// A role nominal ("Italy’s foreign minister") linked to a nearby person introduced with a
