@@ -794,17 +794,7 @@ impl RuleAttributor {
         let named_in = names
             .sentence_ends
             .partition_point(|&end| end <= list[0].span.start);
-        let speaker = Speaker {
-            name: Some(
-                list.iter()
-                    .map(|e| self.person_name(doc, names, e))
-                    .collect::<Vec<_>>()
-                    .join(" and "),
-            ),
-            label: Some(Label::Per),
-            role: None,
-            certainty: 0.7,
-        };
+        let speaker = self.group_of(doc, names, list, 0.7);
         // The list opens its sentence's main clause ("…, Lavrov and Wang discussed").
         let clause = Span::new(self.clause_starts(doc, names)[named_in], list[0].span.start);
         let subject = !entities_in(doc, clause)
@@ -1058,6 +1048,26 @@ impl RuleAttributor {
         description(mention_text, head_is_role)
     }
 
+    /// Several persons as one speaker: their fullest names joined by "and".
+    fn group_of(
+        &self,
+        doc: &Analysis,
+        names: &Names,
+        persons: &[&Entity],
+        certainty: f32,
+    ) -> Speaker {
+        let each: Vec<String> = persons
+            .iter()
+            .map(|e| self.person_name(doc, names, e))
+            .collect();
+        Speaker {
+            name: Some(each.join(" and ")),
+            label: Some(Label::Per),
+            role: None,
+            certainty,
+        }
+    }
+
     /// Persons named together in one mention ("Tom Burton and Nick Vance", "Burton, Vance
     /// and Pell"): all of them, joined by "and", as one speaker.
     fn coordinated_names(
@@ -1078,18 +1088,7 @@ impl RuleAttributor {
                 let last = k + 2 == persons.len();
                 between == "," && !last || matches!(between, "and" | ", and") && last
             });
-        joined.then(|| Speaker {
-            name: Some(
-                persons
-                    .iter()
-                    .map(|e| self.person_name(doc, names, e))
-                    .collect::<Vec<_>>()
-                    .join(" and "),
-            ),
-            label: Some(Label::Per),
-            role: None,
-            certainty: 0.9,
-        })
+        joined.then(|| self.group_of(doc, names, &persons, 0.9))
     }
 
     /// A relative pronoun ("Cruz, who says …") stands for the name right before it.
