@@ -17,7 +17,7 @@ use super::{
 use crate::document::Analysis;
 use crate::features::{Features, Keys};
 use crate::lexicon::WordClass;
-use crate::ner::Label;
+use crate::ner::{Entity, Label};
 use crate::ranker::Ranker;
 use crate::span::Span;
 
@@ -47,7 +47,8 @@ pub enum Anaphor {
         /// The head is a group noun ("officials").
         group: bool,
         /// A number word in the mention ("the two", "the three candidates") or a head that is
-        /// the plural of a person noun ("the candidates"): a pair of persons may be meant.
+        /// the plural of a person noun ("the candidates"): a group of named persons may be
+        /// meant.
         several: bool,
     },
     /// A possessive pronoun before a body noun ("his campaign", "their team"): the body of
@@ -92,7 +93,8 @@ pub struct Referent {
     mentions: usize,
     /// The latest mention is the first name of its sentence (a subject, mostly).
     subject: bool,
-    /// How the latest mention is used (see [`RuleAttributor::mention_use`]).
+    /// How the latest mention is used (see [`RuleAttributor::mention_use`]), set once all
+    /// mentions are collected.
     usage: &'static str,
     /// Gender the article marks (true for a man).
     gender: Option<bool>,
@@ -336,6 +338,8 @@ impl RuleAttributor {
             .entity_speakers
             .get_or_init(|| self.entity_speakers(doc, names));
         let clause_starts = self.clause_starts(doc, names);
+        // Each referent's latest mention.
+        let mut latest: Vec<&Entity> = Vec::new();
         let before = doc
             .entities
             .partition_point(|e| e.span.end <= mention.start);
@@ -380,8 +384,12 @@ impl RuleAttributor {
                 r.last_sentence = sentence;
                 r.last_start = e.span.start;
                 r.subject = subject && !is_body;
-                r.usage = self.mention_use(doc, e);
+                latest.resize(referents.len(), e);
+                latest[k] = e;
             }
+        }
+        for (r, e) in referents.iter_mut().zip(latest) {
+            r.usage = self.mention_use(doc, e);
         }
         // Earlier claims whose speaker was called "he" or "she" tell an unmarked gender.
         for c in claims {
@@ -456,7 +464,7 @@ impl RuleAttributor {
     /// How a name is used, by its neighbours: `possessive` ("Trump's"), `modifier` before a
     /// person or body noun ("Trump aides", "Bush speechwriter"), `oblique` after a preposition
     /// ("a call from Trump"), else `plain`.
-    fn mention_use(&self, doc: &Analysis, e: &crate::ner::Entity) -> &'static str {
+    fn mention_use(&self, doc: &Analysis, e: &Entity) -> &'static str {
         let after = doc.tokens.partition_point(|t| t.span.start < e.span.end);
         let next = doc.tokens.get(after).map(|t| t.span.slice(doc.text()));
         let person_or_body = |w: &str| {

@@ -730,8 +730,6 @@ impl RuleAttributor {
         }
     }
 
-    /// "They" after "X and Y …": the two persons, by their fullest names, from the same or one
-    /// of the [`PAIR_WINDOW`] sentences before, with the sentence they are named in.
     /// Where each sentence's main clause starts, computed once per article.
     fn clause_starts<'n>(&self, doc: &Analysis, names: &'n Names) -> &'n [usize] {
         names.clause_starts.get_or_init(|| {
@@ -760,6 +758,9 @@ impl RuleAttributor {
         }
     }
 
+    /// "They" after "X and Y …" or "X, Y and Z …": the persons of the latest such list, by
+    /// their fullest names, from the same or one of the [`PAIR_WINDOW`] sentences before, with
+    /// the sentence they are named in and whether they open its main clause.
     fn coordinated_persons(
         &self,
         doc: &Analysis,
@@ -782,10 +783,10 @@ impl RuleAttributor {
             .collect();
         // The latest list of persons joined by commas and a final "and" ("X and Y", "X, Y
         // and Z", "X, Y, and Z").
-        let joined = |a: &Entity, b: &Entity| text[a.span.end..b.span.start].trim().to_string();
+        let joined = |a: &Entity, b: &Entity| text[a.span.end..b.span.start].trim();
         let last = (1..persons.len())
             .rev()
-            .find(|&k| matches!(joined(persons[k - 1], persons[k]).as_str(), "and" | ", and"))?;
+            .find(|&k| matches!(joined(persons[k - 1], persons[k]), "and" | ", and"))?;
         let mut first = last - 1;
         while first > 0 && joined(persons[first - 1], persons[first]) == "," {
             first -= 1;
