@@ -586,6 +586,20 @@ fn a_participle_report_takes_the_speaker_after_an_opening_quotation() {
 }
 
 #[test]
+fn a_participle_report_never_takes_its_speaker_from_inside_the_quotation() {
+    // The sentence splitter cuts the quotation, so the last sentence starts inside it.
+    let c = claims(
+        "“I have a judge who is a hater. He’s a hater,” Avery said at a rally in Dover, adding that he believed the judge was biased.",
+    );
+    let adding = with_cue(&c, "adding");
+    assert_eq!(adding.speaker.as_deref(), Some("Avery"));
+    assert_eq!(
+        adding.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("Avery")
+    );
+}
+
+#[test]
 fn a_closing_relative_clause_is_not_reported() {
     let c = one("Residents said they had not heard anything to change their minds about Reyes, who held a meeting on Monday.");
     assert_eq!(

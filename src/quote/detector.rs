@@ -844,8 +844,13 @@ impl RuleQuoteDetector {
         limit: usize,
     ) -> Option<(usize, usize)> {
         let mut a = sent_start;
-        // `“…,” Avery said, adding …`: the subject follows the opening quotation.
-        if let Some(close) = ctx.quote_opened_at(a).and_then(|q| q.close) {
+        // `“…,” Avery said, adding …`: the subject follows the opening quotation, or the
+        // quotation the sentence starts inside (`“… a hater. He’s a hater,” Trump said, adding
+        // …`): a subject is never taken from quoted words.
+        let quote = ctx
+            .quote_opened_at(a)
+            .or_else(|| ctx.inside.get(a).copied().flatten().map(|q| &ctx.quotes[q]));
+        if let Some(close) = quote.and_then(|q| q.close) {
             if close + 1 >= limit {
                 return None;
             }
