@@ -58,6 +58,22 @@ fn a_title_goes_to_the_role_not_the_name() {
 }
 
 #[test]
+fn a_title_right_before_one_word_makes_it_a_person() {
+    // The tagger reads "Dallas" and "Madison" as places; the titles say they are persons.
+    let c = claims(
+        "Gov. Dallas toured the farms. The governor said rain was needed.\n\n\
+         Pres. Madison spoke in Paris. The president said the talks had failed.",
+    );
+    let c1 = quoted(&c, "rain was needed");
+    assert_eq!(c1.speaker.as_deref(), Some("Dallas"));
+    assert_eq!(c1.speaker_type.map(|l| l.as_str()), Some("PER"));
+    assert_eq!(
+        quoted(&c, "the talks had failed").speaker.as_deref(),
+        Some("Madison")
+    );
+}
+
+#[test]
 fn a_role_premodifier_goes_to_the_role_not_the_name() {
     let c = claims("Port authority director general Mira Castell said the docks would reopen.");
     let c = quoted(&c, "the docks would reopen");

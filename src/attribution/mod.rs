@@ -501,6 +501,22 @@ impl RuleAttributor {
                 .first()
                 .is_some_and(|w| self.is_word(WordClass::Honorific, w))
             || ws.len() >= 2 && (role_before() || self.role_after(doc, e))
+            || self.titled(doc, e)
+    }
+
+    /// Whether a capitalised title stands right before an entity, in its sentence ("Pres.
+    /// Obama", "Justice Sotomayor" tagged ORG or LOC): one word is enough here, unlike a role
+    /// further off ("a rebel leader turned president, Eritrea").
+    fn titled(&self, doc: &Analysis, e: &Entity) -> bool {
+        let t = doc.tokens.partition_point(|t| t.span.start < e.span.start);
+        let Some(before) = t.checked_sub(1) else {
+            return false;
+        };
+        let w = doc.token_text(before);
+        doc.sentence_of(before) == doc.sentence_of(t.min(doc.tokens.len() - 1))
+            && w.starts_with(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase)
+            && self.is_word(WordClass::Title, w)
     }
 
     /// Whether a role follows an entity in apposition ("Wang Yi, the foreign minister of
