@@ -11,6 +11,10 @@ use crate::ner::{Entity, Label};
 use crate::span::{CharIndex, CharRange, TextSpan};
 use crate::speakers;
 
+/// The version of the output tables' columns, part of the run key: a dataset written with
+/// another one is processed again. 2: `quote.content` (`quote_content` in CSV and Parquet).
+pub const OUTPUT_SCHEMA: u32 = 2;
+
 /// An entity mention inside a claim's content.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EntityRef {
@@ -35,6 +39,9 @@ pub struct Content {
     pub text: String,
     /// `[[start, end], …]` when the content is interrupted (e.g. by its attribution).
     pub fragments: Option<Vec<[usize; 2]>>,
+    /// The reported words alone: `text`, or when in fragments, the fragments joined by a space
+    /// (`“We are done,” she said, “and it shows.”` → `We are done, and it shows.`).
+    pub content: String,
 }
 
 /// One attributed claim, as written to `claims.jsonl` (and flattened into `claims.csv`).
@@ -213,6 +220,12 @@ impl DocOutput {
                         end: index.char_offset(content.end),
                         text: content.slice(text).to_string(),
                         fragments,
+                        content: c
+                            .fragments
+                            .iter()
+                            .map(|f| f.slice(text).trim())
+                            .collect::<Vec<_>>()
+                            .join(" "),
                     },
                     sentence: index.char_range(sentence),
                     entities: c

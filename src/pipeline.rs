@@ -297,6 +297,7 @@ impl Pipeline {
     pub fn run_key(&self) -> RunKey {
         RunKey {
             claimex_version: env!("CARGO_PKG_VERSION").to_string(),
+            output_schema: crate::claim::OUTPUT_SCHEMA,
             models: self.model_ids(),
         }
     }

@@ -111,7 +111,24 @@ fn run_on_seeds_writes_five_files_with_exact_spans() {
         for e in c["entities"].as_array().unwrap() {
             assert_span(text, e, "claim entity");
         }
+        let content = c["quote"]["content"].as_str().unwrap();
         if let Some(fragments) = c["quote"]["fragments"].as_array() {
+            let words: Vec<String> = fragments
+                .iter()
+                .map(|f| {
+                    let (s, e) = (f[0].as_u64().unwrap(), f[1].as_u64().unwrap());
+                    text.chars()
+                        .skip(s as usize)
+                        .take((e - s) as usize)
+                        .collect()
+                })
+                .collect();
+            assert_eq!(
+                content,
+                words.join(" ").as_str(),
+                "content of {}",
+                c["claim_id"]
+            );
             for f in fragments {
                 let (s, e) = (f[0].as_u64().unwrap(), f[1].as_u64().unwrap());
                 assert!(
@@ -119,6 +136,8 @@ fn run_on_seeds_writes_five_files_with_exact_spans() {
                         && e <= c["quote"]["end"].as_u64().unwrap()
                 );
             }
+        } else {
+            assert_eq!(content, c["quote"]["text"].as_str().unwrap());
         }
         assert!(["direct", "indirect", "mixed"].contains(&c["kind"].as_str().unwrap()));
         let confidence = c["confidence"].as_f64().unwrap();

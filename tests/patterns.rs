@@ -43,11 +43,22 @@ fn inverted_attribution() {
 fn quote_interrupted_by_its_attribution_is_one_claim_with_fragments() {
     let text = "“We will not give up,” said Caddell. “The fight goes on and on.”";
     let c = one(text);
+    // The content is the quoted words alone, without the attribution between them.
+    assert_eq!(
+        c.quote.content,
+        "We will not give up The fight goes on and on."
+    );
     let fragments = c.quote.fragments.expect("two fragments");
     assert_eq!(fragments.len(), 2);
     let slice = |[s, e]: [usize; 2]| text.chars().skip(s).take(e - s).collect::<String>();
     assert_eq!(slice(fragments[0]), "We will not give up");
     assert_eq!(slice(fragments[1]), "The fight goes on and on.");
+}
+
+#[test]
+fn a_one_piece_quote_has_its_text_as_content() {
+    let c = one("Foreign Minister Sergey Lavrov said that Moscow would respond.");
+    assert_eq!(c.quote.content, c.quote.text);
 }
 
 #[test]

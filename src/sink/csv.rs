@@ -6,7 +6,7 @@ use crate::speakers::SpeakerRecord;
 use std::io;
 
 /// Column names of `claims.csv`, in order.
-pub const CSV_HEADER: [&str; 27] = [
+pub const CSV_HEADER: [&str; 28] = [
     "claim_id",
     "doc_id",
     "kind",
@@ -26,6 +26,7 @@ pub const CSV_HEADER: [&str; 27] = [
     "quote_end",
     "quote_text",
     "quote_fragments",
+    "quote_content",
     "sentence_start",
     "sentence_end",
     "entities",
@@ -148,6 +149,7 @@ pub fn csv_row(c: &ClaimRecord) -> Vec<String> {
         c.quote.end.to_string(),
         c.quote.text.clone(),
         fragments,
+        c.quote.content.clone(),
         c.sentence.start.to_string(),
         c.sentence.end.to_string(),
         entities,

@@ -60,11 +60,15 @@ const MANIFEST_FORMAT: u32 = 2;
 /// Byte ranges (offset, length) of one article's records in each of [`RECORD_FILES`].
 type Ranges = [(u64, u64); N];
 
-/// What makes outputs comparable between runs: the claimex version and the model ids.
+/// What makes outputs comparable between runs: the claimex version, the output schema and the
+/// model ids.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RunKey {
     /// claimex version.
     pub claimex_version: String,
+    /// [`crate::claim::OUTPUT_SCHEMA`]; absent (0) in datasets written before it was recorded.
+    #[serde(default)]
+    pub output_schema: u32,
     /// Identifiers (with fingerprints) of every model and table used.
     pub models: Vec<String>,
 }
@@ -962,6 +966,7 @@ mod tests {
     fn key(models: &str) -> RunKey {
         RunKey {
             claimex_version: "test".into(),
+            output_schema: crate::claim::OUTPUT_SCHEMA,
             models: vec![models.into()],
         }
     }
@@ -999,6 +1004,14 @@ mod tests {
         }
         let changed = Article::new("a", "“We are ready,” Lavrov said again.");
         assert!(reopen("ner@1", false).index().lookup(&changed).is_none());
+    }
+
+    #[test]
+    fn a_key_written_before_the_output_schema_was_recorded_differs_from_todays() {
+        let old: RunKey =
+            serde_json::from_str(r#"{"claimex_version":"test","models":["ner@1"]}"#).unwrap();
+        assert_eq!(old.output_schema, 0);
+        assert_ne!(old, key("ner@1"));
     }
 
     #[test]

@@ -68,6 +68,7 @@ const CLAIMS: &[Column] = &[
     ("quote_end", "/quote/end", Kind::Int),
     ("quote_text", "/quote/text", Kind::Text),
     ("quote_fragments", "/quote/fragments", Kind::Ranges),
+    ("quote_content", "/quote/content", Kind::Text),
     ("sentence_start", "/sentence/start", Kind::Int),
     ("sentence_end", "/sentence/end", Kind::Int),
     ("entities", "/entities", Kind::Mentions),
