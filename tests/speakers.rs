@@ -357,6 +357,23 @@ fn i_in_an_opinion_piece_is_the_author_its_bio_line_names() {
 }
 
 #[test]
+fn a_bio_line_may_describe_the_author_by_surname() {
+    let text = |closing: &str| {
+        format!(
+            "Why the tax plan will fail\n\n\
+             Voters have had enough of promises. I believe the tax plan will fail.\n\n{closing}"
+        )
+    };
+    let c = claims(&text("Ellison is a columnist for the Dunmore Herald."));
+    let c = quoted(&c, "the tax plan will fail");
+    assert_eq!(c.speaker.as_deref(), Some("Ellison"));
+    // A surname opening a closing sentence that describes no one is not the writer.
+    let c = claims(&text("Ellison is expected to speak on Friday."));
+    let c = quoted(&c, "the tax plan will fail");
+    assert_ne!(c.speaker.as_deref(), Some("Ellison"));
+}
+
+#[test]
 fn a_closing_line_that_is_no_bio_names_no_author() {
     let c = claims(
         "Why the tax plan will fail\n\n\

@@ -240,7 +240,8 @@ impl RuleAttributor {
     /// by the closing bio line — a last paragraph of one sentence that opens with a person's
     /// full name followed by "is" or a comma ("Rick Scott is the Republican governor of
     /// Florida.", "Glenn Harlan Reynolds, a law professor, is a member of USA TODAY's Board of
-    /// Contributors."); without one, nobody (the ranker got none of the train sample's "I").
+    /// Contributors.", "Gaudiano is a reporter for …"); without one, nobody (the ranker got none
+    /// of the train sample's "I").
     fn op_ed_author(&self, doc: &Analysis, names: &Names) -> Option<Speaker> {
         let text = doc.text();
         let last = doc.sentences.last()?;
@@ -256,7 +257,11 @@ impl RuleAttributor {
             .find(|e| e.span.start == first.span.start)?;
         let after = text[entity.span.end..].trim_start();
         let bio = after.starts_with(',') || after.starts_with("is ");
-        (bio && entity.label == Label::Per && words(entity.span.slice(text)).len() >= 2)
+        // A surname alone is the writer when described ("Gaudiano is a Washington-based
+        // reporter for …"), not merely the subject of a closing sentence.
+        let described = after.starts_with("is a ") || after.starts_with("is an ");
+        let full = words(entity.span.slice(text)).len() >= 2;
+        (bio && entity.label == Label::Per && (full || described))
             .then(|| self.resolve_entity(doc, names, entity, 0.85))
     }
 
