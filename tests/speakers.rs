@@ -374,6 +374,16 @@ fn a_bio_line_may_describe_the_author_by_surname() {
 }
 
 #[test]
+fn both_stands_for_the_two_persons_named_last() {
+    let c = claims(
+        "Lena Marsh won the first vote in Corby. Tom Vance came second, a point behind.\n\n\
+         Both candidates said the count had been fair.",
+    );
+    let c = quoted(&c, "the count had been fair");
+    assert_eq!(c.speaker.as_deref(), Some("Lena Marsh and Tom Vance"));
+}
+
+#[test]
 fn a_closing_line_that_is_no_bio_names_no_author() {
     let c = claims(
         "Why the tax plan will fail\n\n\

@@ -162,6 +162,16 @@ pub fn anaphor(attributor: &RuleAttributor, doc: &Analysis, mention: Span) -> Op
             return Some(Anaphor::Body(["he", "she", "it", "they"][k], word.clone()));
         }
     }
+    if first == "both" && lower.len() <= 2 {
+        // "Both", "both candidates", "Both campaigns": two named before, by the ranker.
+        return Some(Anaphor::Nominal {
+            head: strip_possessive(lower.last()?).to_string(),
+            organisation: false,
+            role: false,
+            group: false,
+            several: true,
+        });
+    }
     let lowercase_head = original
         .last()
         .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
@@ -276,6 +286,14 @@ impl RuleAttributor {
     ) -> Choice<S::Key> {
         let sentence = names.sentence_ends.partition_point(|&e| e <= mention.start);
         let mut referents = self.referents(doc, names, claims, mention);
+        let groups = match anaphor {
+            Anaphor::Nominal { several: true, .. } => words(mention.slice(doc.text()))
+                .iter()
+                .find_map(|w| number_word(w))
+                .map(|n| latest_groups(&referents, n))
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
         referents.retain(|r| agrees(anaphor, r));
         if let Anaphor::Nominal { head, .. } = anaphor {
             // A referent whose role or name has the head ("the court" → "Supreme Court") wins
@@ -304,6 +322,7 @@ impl RuleAttributor {
                 });
             }
         }
+        referents.extend(groups);
         let initial = doc.sentences.get(sentence).is_some_and(|s| {
             doc.tokens
                 .get(s.tokens.start)
@@ -548,6 +567,58 @@ fn capitalised_only_in_names(doc: &Analysis, mention: Span) -> bool {
                 .iter()
                 .any(|e| e.span.contains(span) && matches!(e.label, Label::Misc | Label::Loc))
         })
+}
+
+/// How many a word counts ("both", "two", … "five"), for "both candidates", "the three".
+fn number_word(word: &str) -> Option<usize> {
+    match word.to_lowercase().as_str() {
+        "both" | "two" => Some(2),
+        "three" => Some(3),
+        "four" => Some(4),
+        "five" => Some(5),
+        _ => None,
+    }
+}
+
+/// The latest `n` persons, and the latest `n` organisations, named before the mention, each as
+/// one group ("both candidates" after Clinton and then Sanders → "Hillary Clinton and Bernie
+/// Sanders"), in order of their latest mention; for the ranker to weigh like a pair.
+fn latest_groups(referents: &[Referent], n: usize) -> Vec<Referent> {
+    [Label::Per, Label::Org]
+        .into_iter()
+        .filter_map(|label| {
+            let mut members: Vec<&Referent> = referents
+                .iter()
+                .filter(|r| r.speaker.label == Some(label) && !r.pair)
+                .collect();
+            members.sort_by_key(|r| std::cmp::Reverse(r.last_start));
+            members.truncate(n);
+            members.reverse();
+            if members.len() < n {
+                return None;
+            }
+            let names: Option<Vec<&str>> =
+                members.iter().map(|r| r.speaker.name.as_deref()).collect();
+            Some(Referent {
+                speaker: Speaker {
+                    name: Some(names?.join(" and ")),
+                    label: Some(label),
+                    role: None,
+                    certainty: 0.7,
+                },
+                last_sentence: members.iter().map(|r| r.last_sentence).min()?,
+                last_start: members.iter().map(|r| r.last_start).max()?,
+                first_sentence: members.iter().map(|r| r.first_sentence).min()?,
+                mentions: members.iter().map(|r| r.mentions).min()?,
+                subject: false,
+                usage: "plain",
+                gender: None,
+                claim_rank: None,
+                pair: true,
+                body: false,
+            })
+        })
+        .collect()
 }
 
 /// Whether a referent can be called so: never "he" or "she" if the article, the first-name
@@ -844,6 +915,21 @@ mod tests {
             anaphor_in(text, "the board of elections"),
             Some(Anaphor::Nominal { several: false, .. })
         ));
+        for mention in ["Both", "Both campaigns"] {
+            let text = format!("{mention} said so.");
+            assert!(matches!(
+                anaphor_in(&text, mention),
+                Some(Anaphor::Nominal { several: true, .. })
+            ));
+        }
+    }
+
+    #[test]
+    fn number_words_count() {
+        let counts: Vec<_> = ["Both", "two", "three", "five", "six", "many"]
+            .map(number_word)
+            .into();
+        assert_eq!(counts, [Some(2), Some(2), Some(3), Some(5), None, None]);
     }
 
     #[test]
