@@ -58,6 +58,19 @@ fn a_title_goes_to_the_role_not_the_name() {
 }
 
 #[test]
+fn a_headline_speaker_is_the_person_the_text_names_so() {
+    let c = claims(
+        "Donald Trump Praises Breitbart News Coverage.\n\n\
+         Donald Trump praised the coverage on Monday, saying the site was fair.",
+    );
+    let c = &c[0];
+    assert!(c.headline);
+    assert_eq!(c.speaker.as_deref(), Some("Donald Trump"));
+    assert_eq!(c.speaker_type.map(|l| l.as_str()), Some("PER"));
+    assert_eq!(c.speaker_id.as_deref(), Some("donald-trump"));
+}
+
+#[test]
 fn a_title_right_before_one_word_makes_it_a_person() {
     // The tagger reads "Dallas" and "Madison" as places; the titles say they are persons.
     let c = claims(

@@ -2,7 +2,7 @@
 //! in the article, pronouns and role nominals linked to their antecedents), with type, role and
 //! a confidence.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::document::Analysis;
 use crate::lexicon::{Lexicon, WordClass};
@@ -229,6 +229,18 @@ impl<'d> Names<'d> {
             })
     }
 
+    /// Whether the article names a person, outside quotations, with exactly these words (a
+    /// title-case headline's "Donald Trump", which the tagger may miss, after the text's).
+    fn person_named_so(&self, bare: &[&str]) -> bool {
+        bare.first()
+            .and_then(|w| self.by_word.get(w))
+            .is_some_and(|ids| {
+                ids.iter()
+                    .map(|&i| &self.full_names[i])
+                    .any(|m| m.person && !m.quoted && m.words == bare)
+            })
+    }
+
     /// Whether `span` lies inside a quotation.
     fn in_quote(&self, span: Span) -> bool {
         self.quote_of(span).is_some()
@@ -384,10 +396,23 @@ pub struct RuleAttributor {
     antecedents: AntecedentModel,
     /// Gender of first names (true for a man), from `models/first_names.tsv`.
     first_names: HashMap<String, bool>,
+    /// The first names of that table that news text itself gives a gender (source `polnear`),
+    /// not only the census: evidence that a name is a person's.
+    news_first_names: HashSet<String>,
 }
 
 /// The shipped first-name gender table (`scripts/first_name_gender.py`).
 pub const DEFAULT_FIRST_NAMES: &str = include_str!("../../models/first_names.tsv");
+
+/// The names of `name<TAB>…<TAB>polnear` lines: first names attested in news text.
+fn news_first_names(table: &str) -> HashSet<String> {
+    table
+        .lines()
+        .filter(|l| !l.starts_with('#') && l.ends_with("\tpolnear"))
+        .filter_map(|l| l.split('\t').next())
+        .map(str::to_string)
+        .collect()
+}
 
 /// Reads `name<TAB>m|f<TAB>…` lines; `#` starts a comment, other genders are skipped.
 fn first_name_genders(table: &str) -> HashMap<String, bool> {
@@ -459,6 +484,7 @@ impl RuleAttributor {
             lexicon,
             antecedents,
             first_names: first_name_genders(DEFAULT_FIRST_NAMES),
+            news_first_names: news_first_names(DEFAULT_FIRST_NAMES),
         }
     }
 
@@ -501,6 +527,7 @@ impl RuleAttributor {
                 .first()
                 .is_some_and(|w| self.is_word(WordClass::Honorific, w))
             || ws.len() >= 2 && (role_before() || self.role_after(doc, e))
+            || self.first_name_first(&ws)
             || self.titled(doc, e)
     }
 
@@ -517,6 +544,13 @@ impl RuleAttributor {
             && w.starts_with(char::is_uppercase)
             && w.chars().skip(1).any(char::is_lowercase)
             && self.is_word(WordClass::Title, w)
+    }
+
+    /// Whether a name of two or three words opens with a first name that news text gives a
+    /// gender ("Donald Trump", "George W. Bush" tagged ORG or LOC), with no word heading an
+    /// organisation (not "Bill Clinton Foundation").
+    fn first_name_first(&self, ws: &[&str]) -> bool {
+        (2..=3).contains(&ws.len()) && self.news_first_names.contains(ws[0]) && self.name_like(ws)
     }
 
     /// Whether a role follows an entity in apposition ("Wang Yi, the foreign minister of
@@ -915,7 +949,9 @@ impl RuleAttributor {
             return None;
         }
         let gender = self.honorific_gender(&ws[..ws.len() - bare.len()]);
-        let name = names.full_name(bare, at, gender)?;
+        let name = names
+            .full_name(bare, at, gender)
+            .or_else(|| names.person_named_so(bare).then(|| bare.join(" ")))?;
         Some(Speaker {
             role: names.roles.get(&name).cloned(),
             name: Some(name),
@@ -1316,6 +1352,17 @@ mod tests {
         assert!(contains_words(&["Wang", "Yi"], &["Wang"]));
         assert!(!contains_words(&["Wang", "Yi"], &["Yi", "Wang"]));
         assert!(contains_words(&["Paul", "D.", "Ryan"], &["Paul", "Ryan"]));
+    }
+
+    #[test]
+    fn a_first_name_news_gives_a_gender_opens_a_persons_name() {
+        let a = RuleAttributor::default();
+        assert!(a.first_name_first(&["Donald", "Trump"]));
+        assert!(a.first_name_first(&["George", "W.", "Bush"]));
+        // "Rose" is a census name only; one word is no full name; an organisation head.
+        assert!(!a.first_name_first(&["Rose", "Bowl"]));
+        assert!(!a.first_name_first(&["Donald"]));
+        assert!(!a.first_name_first(&["Donald", "Trump", "Council"]));
     }
 
     /// Found by `cargo fuzz run pipeline`: a role nominal whose word has a multi-byte character
