@@ -8,7 +8,8 @@
 //!   `european-commission`. The key is the name lowercased, without diacritics and
 //!   punctuation, words joined by `-`; in a name of two or more words the endings `ei`, `ey`,
 //!   `ii`, `iy` and `yi` of the first word are one spelling (`Sergei`/`Sergey Lavrov` →
-//!   `sergei-lavrov`). Nothing else merges: `Michael Howard` and `John Howard` are two people,
+//!   `sergei-lavrov`), and a leading `the` is dropped when two or more words follow (`The
+//!   Washington Post` → `washington-post`; `The Hill` stays `the-hill`). Nothing else merges: `Michael Howard` and `John Howard` are two people,
 //!   and so are `Howard` (in an article that gives no first name) and `Michael Howard`.
 //! - an unnamed source (`a spokesman`, `analysts`) gets `desc:DOC_ID:key`: one per article and
 //!   description (case variants are one), never merged across articles.
@@ -30,8 +31,9 @@ pub fn speaker_id(doc_id: &str, name: &str, label: Option<Label>) -> String {
     }
 }
 
-/// `name` lowercased, without diacritics, its words (letters and digits) joined by `-`; the
-/// first of two or more words ends in `ei` for any of `ei`, `ey`, `ii`, `iy`, `yi`.
+/// `name` lowercased, without diacritics, its words (letters and digits) joined by `-`, without
+/// a leading `the` before two or more words; the first of two or more words ends in `ei` for
+/// any of `ei`, `ey`, `ii`, `iy`, `yi`.
 fn name_key(name: &str) -> String {
     let plain: String = name
         .nfkd()
@@ -45,6 +47,9 @@ fn name_key(name: &str) -> String {
         .collect();
     if words.is_empty() {
         return plain.trim().to_string();
+    }
+    if words.len() >= 3 && words[0] == "the" {
+        words.remove(0);
     }
     if words.len() >= 2 {
         let first = &mut words[0];
@@ -211,6 +216,9 @@ mod tests {
         assert_ne!(id("a", "Michael Howard"), id("a", "John Howard"));
         assert_ne!(id("a", "Andy Clarke"), id("a", "Charles Clarke"));
         assert_ne!(id("a", "Howard"), id("a", "Michael Howard"));
+        assert_eq!(id("a", "The Washington Post"), id("b", "Washington Post"));
+        assert_eq!(id("a", "The Washington Post"), "washington-post");
+        assert_ne!(id("a", "The Hill"), id("b", "Hill"));
         // The entity type is not part of the id: a mistyped mention stays the same speaker.
         assert_eq!(
             id("a", "Wang Yi"),
