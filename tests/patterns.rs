@@ -1335,6 +1335,27 @@ fn an_apposition_after_an_opening_adjunct() {
 }
 
 #[test]
+fn a_described_subject_keeps_its_noun_across_an_interruption() {
+    for (text, mention) in [
+        (
+            "The ferry company, for its part, said the logs were missing.",
+            "The ferry company",
+        ),
+        (
+            "The two lawmakers, however, argue that the logs were missing.",
+            "The two lawmakers",
+        ),
+    ] {
+        let c = one(text);
+        assert_eq!(
+            c.speaker_mention.as_ref().map(|m| m.text.as_str()),
+            Some(mention),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn idioms_and_imperatives_are_no_reports() {
     for text in [
         "Having said that, the ferry is late.",

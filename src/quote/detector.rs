@@ -831,8 +831,12 @@ impl RuleQuoteDetector {
         }
         // "the challenger, Paul Brandt, said": a described name; the name speaks.
         let name = (open + 1..close).all(|t| ctx.is_capitalised(t) || ctx.word(t) == ".");
-        (name && close > open + 1 && ctx.lower_is(a, &["the", "a", "an", "one"]))
-            .then_some((open + 1, close - 1))
+        if name && close > open + 1 && ctx.lower_is(a, &["the", "a", "an", "one"]) {
+            return Some((open + 1, close - 1));
+        }
+        // A described subject across an interruption ("The administration, for its part,
+        // said", "A spokesman, however, said").
+        (b > a && ctx.lower_is(a, &["the", "a", "an"])).then_some((a, b))
     }
 
     /// The sentence's grammatical subject: the noun phrase at its start, after an opening
