@@ -64,9 +64,54 @@ fn sentence_entities(doc: &Analysis, sentence: &Sentence, names: &[&str], out: &
     for (a, b, label) in label_spans(names) {
         let first = doc.tokens[sentence.tokens.start + a].span;
         let last = doc.tokens[sentence.tokens.start + b].span;
-        out.push(Entity {
-            span: Span::new(first.start, last.end),
-            label,
-        });
+        push_joining_split_names(
+            doc.text(),
+            out,
+            Entity {
+                span: Span::new(first.start, last.end),
+                label,
+            },
+        );
+    }
+}
+
+/// Appends `entity` to `out`, or extends the last entity with it when both are persons with
+/// only a space between: one name the tagger split, mostly at a middle initial ("John" + "R.
+/// Kasich", "Blair" + "W. Effron").
+fn push_joining_split_names(text: &str, out: &mut Vec<Entity>, entity: Entity) {
+    if let Some(previous) = out.last_mut().filter(|p| {
+        p.label == Label::Per
+            && entity.label == Label::Per
+            && p.span.end <= entity.span.start
+            && text[p.span.end..entity.span.start] == *" "
+    }) {
+        previous.span.end = entity.span.end;
+    } else {
+        out.push(entity);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_person_split_at_a_middle_initial_is_one_name() {
+        let text = "Blair W. Effron and Ann Pry, Tom Vance met.";
+        let at = |w: &str| {
+            let start = text.find(w).unwrap();
+            Span::new(start, start + w.len())
+        };
+        let mut out = Vec::new();
+        for (w, label) in [
+            ("Blair", Label::Per),
+            ("W. Effron", Label::Per),
+            ("Ann Pry", Label::Per),
+            ("Tom Vance", Label::Per),
+        ] {
+            push_joining_split_names(text, &mut out, Entity { span: at(w), label });
+        }
+        let names: Vec<&str> = out.iter().map(|e| e.span.slice(text)).collect();
+        assert_eq!(names, ["Blair W. Effron", "Ann Pry", "Tom Vance"]);
     }
 }
