@@ -40,7 +40,7 @@ pub struct Content {
     /// `[[start, end], …]` when the content is interrupted (e.g. by its attribution).
     pub fragments: Option<Vec<[usize; 2]>>,
     /// The reported words alone: `text`, or when in fragments, the fragments joined by a space
-    /// (`“We are done,” she said, “and it shows.”` → `We are done, and it shows.`).
+    /// (`“We are done,” she said, “and it shows.”` → `We are done and it shows.`).
     pub content: String,
 }
 

@@ -9,8 +9,9 @@
 //!   punctuation, words joined by `-`; in a name of two or more words the endings `ei`, `ey`,
 //!   `ii`, `iy` and `yi` of the first word are one spelling (`Sergei`/`Sergey Lavrov` →
 //!   `sergei-lavrov`), and a leading `the` is dropped when two or more words follow (`The
-//!   Washington Post` → `washington-post`; `The Hill` stays `the-hill`). Nothing else merges: `Michael Howard` and `John Howard` are two people,
-//!   and so are `Howard` (in an article that gives no first name) and `Michael Howard`.
+//!   Washington Post` → `washington-post`; `The Hill` stays `the-hill`). Nothing else merges:
+//!   `Michael Howard` and `John Howard` are two people, and so are `Howard` (in an article that
+//!   gives no first name) and `Michael Howard`.
 //! - an unnamed source (`a spokesman`, `analysts`) gets `desc:DOC_ID:key`: one per article and
 //!   description (case variants are one), never merged across articles.
 
