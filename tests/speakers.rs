@@ -87,6 +87,28 @@ fn a_title_right_before_one_word_makes_it_a_person() {
 }
 
 #[test]
+fn a_courtesy_title_stays_out_of_the_role() {
+    let c = claims(
+        "Rowan Stores said sales rose in December.\n\n\
+         \u{201c}We are delighted,\u{201d} said chief executive Sir Alan Pryce.",
+    );
+    let c = quoted(&c, "We are delighted");
+    assert_eq!(c.speaker.as_deref(), Some("Alan Pryce"));
+    assert_eq!(c.speaker_role.as_deref(), Some("chief executive"));
+}
+
+#[test]
+fn a_spokesman_for_someone_is_the_spokesman() {
+    let c = claims(
+        "Nora Quill toured the harbour on Monday. \
+         A spokesman for Ms. Quill said the visit had gone well.",
+    );
+    let c = quoted(&c, "the visit had gone well");
+    assert_eq!(c.speaker.as_deref(), Some("spokesman for Ms. Quill"));
+    assert_eq!(c.speaker_type, None);
+}
+
+#[test]
 fn a_role_premodifier_goes_to_the_role_not_the_name() {
     let c = claims("Port authority director general Mira Castell said the docks would reopen.");
     let c = quoted(&c, "the docks would reopen");

@@ -498,6 +498,12 @@ impl RuleAttributor {
         self.lexicon.is(class, w.trim_end_matches('.'))
     }
 
+    /// Whether `w` is a courtesy title or a determiner ("Mr.", "Sir", "the"): words that end
+    /// no role.
+    fn courtesy_or_determiner(&self, w: &str) -> bool {
+        self.is_word(WordClass::Honorific, w) || DETERMINERS.contains(&w.to_lowercase().as_str())
+    }
+
     /// Whether `w` is a title or role word ("Sen.", "minister", "foreign").
     fn is_title(&self, w: &str) -> bool {
         self.is_word(WordClass::Title, w) || self.is_role_word(w)
@@ -669,7 +675,11 @@ impl RuleAttributor {
         while a < t && DETERMINERS.contains(&doc.token_text(a).to_lowercase().as_str()) {
             a += 1;
         }
-        let end = if comma { t - 1 } else { t };
+        let mut end = if comma { t - 1 } else { t };
+        // A courtesy title before the name is no part of the role ("chief executive Sir").
+        while end > a && self.is_word(WordClass::Honorific, doc.token_text(end - 1)) {
+            end -= 1;
+        }
         if !has_role || a >= end {
             return None;
         }
@@ -1013,10 +1023,16 @@ impl RuleAttributor {
         // ("BCC director general David Frost").
         let titled_person = inside.last().is_some_and(|e| {
             let before = words(&text[mention.start..e.span.start]);
+            // A courtesy title after a preposition is no position: "A spokesman for Mr.
+            // Clinton" is the spokesman.
+            let of_someone = matches!(before.as_slice(), [.., p, h]
+                if self.is_word(WordClass::Honorific, h)
+                    && self.lexicon.is(WordClass::Preposition, &p.to_lowercase()));
             let role_run =
                 |g: usize| g < before.len() && before[g..].iter().all(|w| self.is_role_word(w));
             e.label == Label::Per
                 && e.span.end == mention.end
+                && !of_someone
                 && (before
                     .last()
                     .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -1203,15 +1219,19 @@ impl RuleAttributor {
             let role = Span::new(mention.start, e.span.start).trim_matches(text, &[',']);
             let role_text = role.slice(text);
             if words(role_text).iter().any(|w| self.is_role_word(w)) {
-                let trimmed = role_text
-                    .trim_start_matches(|c: char| c.is_lowercase() && c.is_alphabetic())
-                    .trim();
-                let trimmed = words(trimmed)
-                    .iter()
-                    .copied()
+                // Without determiners before it and courtesy titles after it ("the chief
+                // executive Sir" → "chief executive").
+                let mut role_words: Vec<&str> = words(role_text)
+                    .into_iter()
                     .skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                    .collect();
+                while role_words
+                    .last()
+                    .is_some_and(|w| self.courtesy_or_determiner(w))
+                {
+                    role_words.pop();
+                }
+                let trimmed = role_words.join(" ");
                 speaker.role = Some(if trimmed.is_empty() {
                     role_text.to_string()
                 } else {
