@@ -109,6 +109,17 @@ fn a_spokesman_for_someone_is_the_spokesman() {
 }
 
 #[test]
+fn an_acronym_takes_the_full_name_of_the_organisation_it_abbreviates() {
+    let c = claims(
+        "The Harbour Traders Association (HTA) met in Dunmore on Monday.\n\n\
+         The HTA said rents had doubled.",
+    );
+    let c = quoted(&c, "rents had doubled");
+    assert_eq!(c.speaker.as_deref(), Some("Harbour Traders Association"));
+    assert_eq!(c.speaker_type.map(|l| l.as_str()), Some("ORG"));
+}
+
+#[test]
 fn a_role_premodifier_goes_to_the_role_not_the_name() {
     let c = claims("Port authority director general Mira Castell said the docks would reopen.");
     let c = quoted(&c, "the docks would reopen");

@@ -118,6 +118,9 @@ pub struct Names<'d> {
     /// Genders that sentence-opening "He"/"She" give the one person of the sentence before
     /// (see [`RuleAttributor::opener_genders`]).
     opener_genders: Vec<(usize, String, bool)>,
+    /// Organisations' full names by the acronym their initials spell, where one organisation
+    /// of the article spells it ("RNC" → "Republican National Committee").
+    acronyms: HashMap<String, String>,
     /// Each entity as a speaker (`None` in a headline), resolved on first use by the
     /// antecedent ranker.
     entity_speakers: std::cell::OnceCell<Vec<(Option<Speaker>, Option<Speaker>)>>,
@@ -160,6 +163,7 @@ impl<'d> Names<'d> {
             with_roles: Vec::new(),
             genders: HashMap::new(),
             opener_genders: Vec::new(),
+            acronyms: organisation_acronyms(doc),
             entity_speakers: std::cell::OnceCell::new(),
         };
         let person: Vec<bool> = doc
@@ -774,8 +778,17 @@ impl RuleAttributor {
         certainty: f32,
     ) -> Speaker {
         if !self.names_person(doc, names, entity) {
+            let text = entity.span.slice(doc.text());
+            if let Some(full) = names.acronyms.get(text) {
+                return Speaker {
+                    name: Some(full.clone()),
+                    label: Some(Label::Org),
+                    role: None,
+                    certainty,
+                };
+            }
             return Speaker {
-                name: Some(entity.span.slice(doc.text()).to_string()),
+                name: Some(text.to_string()),
                 label: Some(entity.label),
                 role: None,
                 certainty,
@@ -1212,7 +1225,7 @@ impl RuleAttributor {
     ) -> Speaker {
         let text = doc.text();
         let mut speaker = self.resolve_entity(doc, names, e, 1.0);
-        if speaker.label == Some(Label::Org) {
+        if speaker.label == Some(Label::Org) && !names.acronyms.contains_key(e.span.slice(text)) {
             speaker.name = Some(self.org_name(text, mention, e.span));
         }
         if speaker.label == Some(Label::Per) {
@@ -1241,6 +1254,52 @@ impl RuleAttributor {
         }
         speaker
     }
+}
+
+/// The letters an organisation's name abbreviates to: the initials of its words, hyphenated
+/// parts counted apart and "of", "and", "the", "for" skipped ("Federal Bureau of
+/// Investigation" → "FBI", "Anti-Defamation League" → "ADL").
+fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter(|w| !matches!(*w, "" | "of" | "and" | "the" | "The" | "for" | "&"))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Whether a word is an acronym: two to six capital letters ("FBI", "RNC").
+fn is_acronym(w: &str) -> bool {
+    (2..=6).contains(&w.chars().count()) && w.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Each acronym named in the article that the initials of exactly one organisation of two or
+/// more words spell, with that organisation's name ("the Republican National Committee" and
+/// "the RNC" → "RNC" → "Republican National Committee").
+fn organisation_acronyms(doc: &Analysis) -> HashMap<String, String> {
+    let text = doc.text();
+    let mut spelled: HashMap<String, Vec<&str>> = HashMap::new();
+    for e in doc.entities.iter().filter(|e| e.label == Label::Org) {
+        let name = e.span.slice(text);
+        let name = name
+            .strip_prefix("the ")
+            .or_else(|| name.strip_prefix("The "))
+            .unwrap_or(name);
+        if name.contains(' ') && !is_acronym(name) {
+            let names = spelled.entry(initials(name)).or_default();
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    doc.entities
+        .iter()
+        .map(|e| e.span.slice(text))
+        .filter(|w| is_acronym(w))
+        .filter_map(|w| match spelled.get(w)?.as_slice() {
+            [one] => Some((w.to_string(), one.to_string())),
+            _ => None,
+        })
+        .collect()
 }
 
 /// A nominal source without a resolvable name: the phrase itself, minus determiners, as a
@@ -1319,6 +1378,14 @@ impl Attributor for RuleAttributor {
 mod tests {
     use super::*;
     use crate::{Article, Pipeline};
+
+    #[test]
+    fn initials_skip_function_words_and_split_hyphens() {
+        assert_eq!(initials("Federal Bureau of Investigation"), "FBI");
+        assert_eq!(initials("Anti-Defamation League"), "ADL");
+        assert_eq!(initials("Confederation of British Industry"), "CBI");
+        assert!(is_acronym("RNC") && !is_acronym("Rnc") && !is_acronym("A"));
+    }
 
     #[test]
     fn a_pronoun_subject_is_the_pronoun_alone() {
