@@ -98,6 +98,16 @@ fn a_courtesy_title_stays_out_of_the_role() {
 }
 
 #[test]
+fn a_role_does_not_open_with_a_possessive() {
+    let c = claims(
+        "The Harbour Board met on Monday. Its spokesman, Edwin Marsh, said the fees would rise.",
+    );
+    let c = quoted(&c, "the fees would rise");
+    assert_eq!(c.speaker.as_deref(), Some("Edwin Marsh"));
+    assert_eq!(c.speaker_role.as_deref(), Some("spokesman"));
+}
+
+#[test]
 fn a_spokesman_for_someone_is_the_spokesman() {
     let c = claims(
         "Nora Quill toured the harbour on Monday. \

@@ -69,6 +69,16 @@ struct Speaker {
 }
 
 const DETERMINERS: [&str; 3] = ["the", "a", "an"];
+/// Possessive determiners: a role does not start with one ("Its spokesman, Dmitry Peskov" has
+/// the role "spokesman").
+const POSSESSIVES: [&str; 5] = ["its", "his", "her", "their", "our"];
+
+/// Whether a word opens a noun phrase without being part of a role: an article or a
+/// possessive determiner, any case.
+fn opens_phrase(w: &str) -> bool {
+    let w = w.to_lowercase();
+    DETERMINERS.contains(&w.as_str()) || POSSESSIVES.contains(&w.as_str())
+}
 /// Sentences before a "they" searched for a coordinated pair of persons ("X and Y").
 const PAIR_WINDOW: usize = 3;
 /// Bytes around a role nominal searched for the person it names.
@@ -676,7 +686,7 @@ impl RuleAttributor {
             a -= 1;
         }
         // Drop leading determiners and entity-free lead words that are not part of the role.
-        while a < t && DETERMINERS.contains(&doc.token_text(a).to_lowercase().as_str()) {
+        while a < t && opens_phrase(doc.token_text(a)) {
             a += 1;
         }
         let mut end = if comma { t - 1 } else { t };
@@ -1236,7 +1246,7 @@ impl RuleAttributor {
                 // executive Sir" → "chief executive").
                 let mut role_words: Vec<&str> = words(role_text)
                     .into_iter()
-                    .skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+                    .skip_while(|w| opens_phrase(w))
                     .collect();
                 while role_words
                     .last()
