@@ -43,6 +43,9 @@ pub enum WordClass {
     /// A sentence's first word that opens a phrase before its main clause ("According to
     /// TASS, …", "When he spoke, …"): the subject comes after that phrase's comma.
     Opener,
+    /// A word that joins a sentence to the one before ("But", "And", "So", "Well"): it opens
+    /// no name or role after it.
+    Connective,
     /// A noun for a kind of person ("businessman", "nominee"), from `models/person_nouns.tsv`.
     Person,
 }
@@ -80,6 +83,7 @@ impl Lexicon {
                 "feminine" => WordClass::Feminine,
                 "following" => WordClass::Following,
                 "opener" => WordClass::Opener,
+                "connective" => WordClass::Connective,
                 c => return Err(format!("lexicon line {}: unknown class {c:?}", n + 1)),
             };
             *words.entry(word.trim().to_lowercase()).or_default() |= 1 << class as u32;

@@ -108,6 +108,17 @@ fn a_role_does_not_open_with_a_possessive() {
 }
 
 #[test]
+fn a_role_starts_after_a_sentence_connective() {
+    let c = claims(
+        "Ministers met in Dunmore on Monday. \
+         But Home Secretary Edwin Marsh said the fees would rise.",
+    );
+    let c = quoted(&c, "the fees would rise");
+    assert_eq!(c.speaker.as_deref(), Some("Edwin Marsh"));
+    assert_eq!(c.speaker_role.as_deref(), Some("Home Secretary"));
+}
+
+#[test]
 fn a_spokesman_for_someone_is_the_spokesman() {
     let c = claims(
         "Nora Quill toured the harbour on Monday. \

@@ -671,6 +671,10 @@ impl RuleAttributor {
                 continue;
             }
             let capital = w.chars().next().is_some_and(char::is_uppercase);
+            if self.is_word(WordClass::Connective, w) || self.is_word(WordClass::Opener, w) {
+                // "But Home Secretary", "When Prime Minister": the role starts after it.
+                break;
+            }
             if self.is_role_word(w) {
                 has_role |= self.lexicon.is(WordClass::Role, strip_possessive(w));
             } else if self.is_word(WordClass::Title, w) {
