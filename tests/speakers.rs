@@ -119,6 +119,34 @@ fn a_role_starts_after_a_sentence_connective() {
 }
 
 #[test]
+fn a_role_in_apposition_after_the_name_is_the_role() {
+    let c = claims(
+        "Rents doubled in Dunmore last year. \
+         Edwin Marsh, chief executive of the Harbour Traders Association, said the fees would rise.",
+    );
+    let c = quoted(&c, "the fees would rise");
+    assert_eq!(c.speaker.as_deref(), Some("Edwin Marsh"));
+    assert_eq!(
+        c.speaker_role.as_deref(),
+        Some("chief executive of the Harbour Traders Association")
+    );
+}
+
+#[test]
+fn someone_s_spokesman_is_not_another_person_with_a_role() {
+    let c = claims(
+        "Home Secretary Edwin Marsh visited Dunmore on Monday. \
+         The prime minister's official spokesman said the fees would rise.",
+    );
+    let c = quoted(&c, "the fees would rise");
+    assert_eq!(
+        c.speaker.as_deref(),
+        Some("prime minister's official spokesman")
+    );
+    assert_eq!(c.speaker_type, None);
+}
+
+#[test]
 fn a_spokesman_for_someone_is_the_spokesman() {
     let c = claims(
         "Nora Quill toured the harbour on Monday. \

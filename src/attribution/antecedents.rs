@@ -184,10 +184,16 @@ pub fn anaphor(attributor: &RuleAttributor, doc: &Analysis, mention: Span) -> Op
         return None;
     }
     let head = strip_possessive(lower.last()?).to_string();
+    // "the prime minister's spokesman" holds a role relative to someone else: only a person
+    // given that role by name may be meant (see [`agrees`]), not any person.
+    let possessed = lower[..lower.len() - 1]
+        .iter()
+        .any(|w| strip_possessive(w).len() < w.len());
     Some(Anaphor::Nominal {
         organisation: attributor.lexicon.is(WordClass::OrgHead, &head),
-        role: attributor.lexicon.is(WordClass::Role, &head)
-            || attributor.lexicon.is(WordClass::Person, &head),
+        role: !possessed
+            && (attributor.lexicon.is(WordClass::Role, &head)
+                || attributor.lexicon.is(WordClass::Person, &head)),
         group: attributor.lexicon.is(WordClass::Group, &head),
         several: lower
             .iter()

@@ -81,6 +81,8 @@ fn opens_phrase(w: &str) -> bool {
 }
 /// Sentences before a "they" searched for a coordinated pair of persons ("X and Y").
 const PAIR_WINDOW: usize = 3;
+/// Longest role in apposition after a name, in words: longer phrases are clauses.
+const MAX_APPOSITION_WORDS: usize = 16;
 /// Bytes around a role nominal searched for the person it names.
 const NOMINAL_WINDOW: usize = 3000;
 /// Longest name (in words, titles removed) taken as a person's full name: longer capitalised
@@ -120,6 +122,10 @@ pub struct Names<'d> {
     clause_starts: std::cell::OnceCell<Vec<usize>>,
     /// The first role the article gives each person, by canonical name.
     roles: HashMap<String, String>,
+    /// The first role in apposition after each person ("Andy Clarke, chief executive of the
+    /// Refugee Council"), by canonical name, for the claims' `speaker_role` only: as evidence
+    /// for the antecedent ranker it did not help (data/ERROR-ANALYSIS.md).
+    appositive_roles: HashMap<String, String>,
     /// Persons introduced with a role ("Italian FM, Antonio Tajani"), in text order.
     with_roles: Vec<(&'d Entity, String)>,
     /// Each person's gender where the article marks it ("Mrs Pell", "spokeswoman Dana Pell"),
@@ -170,6 +176,7 @@ impl<'d> Names<'d> {
             sentence_ends: doc.sentences.iter().map(|s| s.span.end).collect(),
             clause_starts: std::cell::OnceCell::new(),
             roles: HashMap::new(),
+            appositive_roles: HashMap::new(),
             with_roles: Vec::new(),
             genders: HashMap::new(),
             opener_genders: Vec::new(),
@@ -222,6 +229,12 @@ impl<'d> Names<'d> {
             let role = attributor
                 .role_before(doc, e)
                 .or_else(|| (!titles.is_empty()).then_some(titles));
+            if role.is_none() {
+                if let Some(role) = attributor.appositive_role(doc, e) {
+                    let name = attributor.person_name(doc, &names, e);
+                    names.appositive_roles.entry(name).or_insert(role);
+                }
+            }
             if let Some(role) = role {
                 let name = attributor.person_name(doc, &names, e);
                 names.roles.entry(name).or_insert_with(|| role.clone());
@@ -546,7 +559,7 @@ impl RuleAttributor {
             || ws
                 .first()
                 .is_some_and(|w| self.is_word(WordClass::Honorific, w))
-            || ws.len() >= 2 && (role_before() || self.role_after(doc, e))
+            || ws.len() >= 2 && (role_before() || self.role_follows(doc, e))
             || self.first_name_first(&ws)
             || self.titled(doc, e)
     }
@@ -575,7 +588,7 @@ impl RuleAttributor {
 
     /// Whether a role follows an entity in apposition ("Wang Yi, the foreign minister of
     /// China", "Ann Pry, a senior official").
-    fn role_after(&self, doc: &Analysis, e: &Entity) -> bool {
+    fn role_follows(&self, doc: &Analysis, e: &Entity) -> bool {
         let t = doc.tokens.partition_point(|t| t.span.start < e.span.end);
         if t >= doc.tokens.len() || doc.token_text(t) != "," {
             return false;
@@ -588,6 +601,66 @@ impl RuleAttributor {
                 self.is_role_word(w) || w.chars().next().is_some_and(char::is_uppercase)
             })
             .any(|w| self.lexicon.is(WordClass::Role, strip_possessive(w)))
+    }
+
+    /// A role in apposition right after an entity: the phrase up to the next comma or the
+    /// sentence's end when it has at most [`MAX_APPOSITION_WORDS`] words, else its leading
+    /// role and name words; with a role noun among its first words ("Wang Yi, the foreign
+    /// minister of China," → "foreign minister of China"; "Jenna Golden, Twitter’s director of
+    /// political advertising, said").
+    fn appositive_role(&self, doc: &Analysis, e: &Entity) -> Option<String> {
+        let t = doc.tokens.partition_point(|t| t.span.start < e.span.end);
+        if t >= doc.tokens.len() || doc.token_text(t) != "," {
+            return None;
+        }
+        let end = doc.sentences[doc.sentence_of(t)].tokens.end;
+        let first = (t + 1..end).find(|&i| !opens_phrase(doc.token_text(i)))?;
+        let possessive = |w: &str| matches!(w, "’s" | "'s");
+        let stop = (first..end)
+            .find(|&i| {
+                let w = doc.token_text(i);
+                !(w.starts_with(char::is_alphanumeric) || possessive(w) || matches!(w, "&" | "-"))
+                    || matches!(w, "who" | "whose" | "which" | "that" | "where")
+            })
+            .unwrap_or(end);
+        let words: Vec<&str> = (first..stop).map(|i| doc.token_text(i)).collect();
+        let name_or_role =
+            |w: &&str| self.is_role_word(w) || w.starts_with(char::is_uppercase) || possessive(w);
+        let role_early = words
+            .iter()
+            .take(5)
+            .take_while(|w| name_or_role(w))
+            .any(|w| self.lexicon.is(WordClass::Role, strip_possessive(w)));
+        if !role_early || words.is_empty() {
+            return None;
+        }
+        let closed = stop == end || doc.token_text(stop) != "(";
+        let last = if closed && words.len() <= MAX_APPOSITION_WORDS {
+            words.len() - 1
+        } else {
+            // The leading role and name words, with "of"/"at"/"for" phrases of names.
+            let mut last = 0;
+            for (k, w) in words.iter().enumerate() {
+                let joins = matches!(*w, "of" | "at" | "for" | "to")
+                    || opens_phrase(w)
+                        && k > 0
+                        && matches!(words[k - 1], "of" | "at" | "for" | "to");
+                if name_or_role(w) {
+                    last = k;
+                } else if !joins {
+                    break;
+                }
+            }
+            last
+        };
+        Some(
+            Span::new(
+                doc.tokens[first].span.start,
+                doc.tokens[first + last].span.end,
+            )
+            .slice(doc.text())
+            .to_string(),
+        )
     }
 
     /// Whether words can be a person's name: at most [`MAX_NAME_WORDS`], each capitalised or a
@@ -1372,6 +1445,11 @@ impl Attributor for RuleAttributor {
                 0.4
             };
             let confidence = (c.evidence * certainty).clamp(0.0, 1.0);
+            let speaker_role = speaker.role.or_else(|| {
+                let name = speaker.name.as_ref()?;
+                let person = speaker.label == Some(Label::Per);
+                person.then(|| names.appositive_roles.get(name).cloned())?
+            });
             claims.push(Claim {
                 kind: c.kind,
                 fragments: c.fragments,
@@ -1379,7 +1457,7 @@ impl Attributor for RuleAttributor {
                 speaker_mention: mention,
                 speaker: speaker.name,
                 speaker_type: speaker.label,
-                speaker_role: speaker.role,
+                speaker_role,
                 sentence: c.sentence,
                 confidence: (confidence * 1000.0).round() / 1000.0,
             });
