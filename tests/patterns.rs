@@ -927,6 +927,28 @@ fn a_quoted_title_before_that_does_not_block_the_complement() {
 }
 
 #[test]
+fn a_clause_without_that_after_the_person_told_is_the_content() {
+    for (text, content) in [
+        (
+            "Avery told the Ledger the count would resume on Monday.",
+            "the count would resume on Monday",
+        ),
+        (
+            "Ms Pell told reporters a deal was close.",
+            "a deal was close",
+        ),
+        (
+            "Avery told the head of the council the count would resume.",
+            "the count would resume",
+        ),
+    ] {
+        let c = one(text);
+        assert_eq!(c.quote.text, content, "{text}");
+        assert_eq!(c.kind, "indirect");
+    }
+}
+
+#[test]
 fn a_quotation_after_another_attribution_is_the_next_reports_content() {
     let c = claims(
         "Lena Park joined in, writing to the council on Friday, “The pool must reopen,” she said.",

@@ -256,6 +256,16 @@ impl RuleQuoteDetector {
         (!blocked).then_some(that)
     }
 
+    /// Whether token `t` is an article opening a second noun phrase after the person told,
+    /// which starts the content ("told the BBC | the plan was dead", "told reporters | a deal
+    /// was close"); not inside the object ("the head of the party", "a spokesman for the
+    /// council").
+    fn second_determiner(ctx: &super::Ctx, after: usize, t: usize) -> bool {
+        t > after
+            && ctx.lower_is(t, &["the", "a", "an"])
+            && !ctx.lower_is(t - 1, &["of", "for", "’s", "'s", "-", "the", "a", "an"])
+    }
+
     /// The right content of a cue without a complementizer or an infinitive: past the person
     /// told ("told reporters …"), a noun-phrase object ("claimed neutrality in the crisis") or
     /// a clause ("said listings are user generated"). `Err` when this decides the claim
@@ -276,6 +286,7 @@ impl RuleQuoteDetector {
                         && !ctx.lower_is(start, &WH_WORDS))
                 && !ctx.lower_is(start, &CLAUSE_OPENERS[..5])
                 && (start == after || !ctx.lower_is(start, &CLAUSE_OPENERS[5..11]))
+                && !Self::second_determiner(ctx, after, start)
             {
                 start += 1;
             }
