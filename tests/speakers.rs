@@ -147,6 +147,19 @@ fn someone_s_spokesman_is_not_another_person_with_a_role() {
 }
 
 #[test]
+fn a_surname_that_is_also_a_role_word_names_the_person() {
+    let c = claims(
+        "Rowan Stores reported lower profits. Chief executive Justin King said the firm was on track.\n\n\
+         Mr King said the recovery would take two years.",
+    );
+    for quote in ["the firm was on track", "the recovery would take two years"] {
+        let c = quoted(&c, quote);
+        assert_eq!(c.speaker.as_deref(), Some("Justin King"), "{quote}");
+        assert_eq!(c.speaker_type.map(|l| l.as_str()), Some("PER"));
+    }
+}
+
+#[test]
 fn a_spokesman_for_someone_is_the_spokesman() {
     let c = claims(
         "Nora Quill toured the harbour on Monday. \

@@ -1096,7 +1096,11 @@ impl RuleAttributor {
         // The head noun: a role or group word after every entity means the speaker is the
         // nominal ("Italy’s foreign minister", "officials from China"), not the entity.
         let last_word = strip_possessive(mention_words.last().copied().unwrap_or(""));
-        let head_is_role = self.lexicon.is(WordClass::Role, last_word);
+        // Not a person's name ending the mention: "Justin King", "Mr King" name a person.
+        let ends_in_person = inside
+            .iter()
+            .any(|e| e.label == Label::Per && e.span.end == mention.end);
+        let head_is_role = self.lexicon.is(WordClass::Role, last_word) && !ends_in_person;
         // A group noun, or a role noun followed by a modifier ("official familiar with the
         // investigation"), before every entity heads the phrase.
         let original_words = words(mention_text);
