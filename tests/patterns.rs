@@ -949,6 +949,17 @@ fn a_clause_without_that_after_the_person_told_is_the_content() {
 }
 
 #[test]
+fn a_described_name_opening_a_second_clause_speaks_for_it() {
+    let c = claims(
+        "The council said the fees would fall, but Dana Pell, its finance chief, warned that costs were rising.",
+    );
+    let warned = with_cue(&c, "warned");
+    assert_eq!(warned.speaker.as_deref(), Some("Dana Pell"));
+    assert_eq!(warned.quote.text, "that costs were rising");
+    assert_eq!(with_cue(&c, "said").speaker.as_deref(), Some("council"));
+}
+
+#[test]
 fn a_quotation_after_another_attribution_is_the_next_reports_content() {
     let c = claims(
         "Lena Park joined in, writing to the council on Friday, “The pool must reopen,” she said.",

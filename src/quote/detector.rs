@@ -798,10 +798,16 @@ impl RuleQuoteDetector {
                 b + 1 == open || ctx.word(b + 1) == "(" && ctx.word(open - 1) == ")"
             });
             // The name must open its clause: sentence start, or right after a quotation.
-            // Also after an opening adjunct ("In a statement, one of the lawyers, …").
+            // Also after an opening adjunct ("In a statement, one of the lawyers, …") and
+            // after a conjunction that opens a second clause ("…, but Digby Jones, its
+            // director general, warned").
             let starts_clause = |a: usize| {
                 a == s0
                     || ctx.is_quote(a - 1)
+                    || a >= s0 + 2
+                        && ctx.lower_is(a - 1, &["but", "and", "while", "whereas"])
+                        && ctx.word(a - 2) == ","
+                        && ctx.is_capitalised(a)
                     || a >= s0 + 2 && ctx.word(a - 1) == "," && ctx.is_quote(a - 2)
                     || a >= s0 + 2
                         && ctx.word(a - 1) == ","
