@@ -37,6 +37,16 @@ for line in open(sys.argv[1]):
   "$data/polnear/polnear_train.articles.jsonl" | "$bin" parse tag > "$tagged"
 python3 scripts/person_nouns.py "$tagged" "$conll/eng.train" "$out/person_nouns.tsv"
 rm "$tagged"
+# Nouns for kinds of organisations (scripts/org_nouns.py): PolNeAR train's texts tagged by the
+# embedded NER and POS taggers (same tokens, line by line), and CoNLL-2003 train.
+texts=$(mktemp); ner=$(mktemp); pos=$(mktemp)
+python3 -c 'import json, sys
+for line in open(sys.argv[1]):
+    print(json.loads(line)["text"] + "\n")' "$data/polnear/polnear_train.articles.jsonl" > "$texts"
+"$bin" ner tag "$texts" > "$ner"
+"$bin" pos tag "$texts" > "$pos"
+python3 scripts/org_nouns.py "$ner" "$pos" "$conll/eng.train" "$out/org_nouns.tsv"
+rm "$texts" "$ner" "$pos"
 cargo build --release --quiet
 # Antecedent ranker of speaker resolution, on the hand-resolved PolNeAR train speakers.
 time_it antecedents "$bin" speakers train --articles "$data/polnear/polnear_train.articles.jsonl" \
@@ -58,4 +68,4 @@ time_it confidence "$bin" confidence train \
   --train "$polnear/polnear_train.articles.jsonl" --train-gold "$polnear/polnear_train.gold.jsonl" \
   --dev "$polnear/polnear_dev.articles.jsonl" --dev-gold "$polnear/polnear_dev.gold.jsonl" \
   --out "$out/confidence.tsv"
-sha256sum "$out"/*.bin "$out/person_nouns.tsv" "$out/antecedents.tsv" "$out/confidence.tsv"
+sha256sum "$out"/*.bin "$out/person_nouns.tsv" "$out/org_nouns.tsv" "$out/antecedents.tsv" "$out/confidence.tsv"

@@ -10,6 +10,9 @@ pub const DEFAULT_LEXICON: &str = include_str!("../models/lexicon.tsv");
 /// The nouns for kinds of persons, derived from corpora by `scripts/person_nouns.py`.
 pub const DEFAULT_PERSON_NOUNS: &str = include_str!("../models/person_nouns.tsv");
 
+/// The nouns for kinds of organisations, derived from corpora by `scripts/org_nouns.py`.
+pub const DEFAULT_ORG_NOUNS: &str = include_str!("../models/org_nouns.tsv");
+
 /// A word class of the lexicon.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum WordClass {
@@ -48,6 +51,8 @@ pub enum WordClass {
     Connective,
     /// A noun for a kind of person ("businessman", "nominee"), from `models/person_nouns.tsv`.
     Person,
+    /// A noun for a kind of organisation ("firm", "retailer"), from `models/org_nouns.tsv`.
+    Organisation,
 }
 
 /// Word lists by class; lookups are case-insensitive.
@@ -92,10 +97,15 @@ impl Lexicon {
     }
 
     /// This lexicon with the nouns of a `noun<TAB>…` table (`#` comments) in [`WordClass::Person`].
-    pub fn with_person_nouns(mut self, table: &str) -> Lexicon {
+    pub fn with_person_nouns(self, table: &str) -> Lexicon {
+        self.with_nouns(table, WordClass::Person)
+    }
+
+    /// This lexicon with the nouns of a `noun<TAB>…` table (`#` comments) in `class`.
+    pub fn with_nouns(mut self, table: &str, class: WordClass) -> Lexicon {
         let nouns = table.lines().filter(|l| !l.starts_with('#'));
         for noun in nouns.filter_map(|l| l.split('\t').next().filter(|w| !w.is_empty())) {
-            *self.words.entry(noun.to_lowercase()).or_default() |= 1 << WordClass::Person as u32;
+            *self.words.entry(noun.to_lowercase()).or_default() |= 1 << class as u32;
         }
         self
     }
@@ -119,6 +129,7 @@ pub fn default_lexicon() -> Lexicon {
     Lexicon::from_table(DEFAULT_LEXICON)
         .expect("embedded lexicon is valid")
         .with_person_nouns(DEFAULT_PERSON_NOUNS)
+        .with_nouns(DEFAULT_ORG_NOUNS, WordClass::Organisation)
 }
 
 #[cfg(test)]
@@ -132,6 +143,8 @@ mod tests {
         assert!(lex.is(WordClass::OrgHead, "ministry"));
         assert!(!lex.is(WordClass::Group, "minister"));
         assert!(lex.is(WordClass::Honorific, "Mrs"));
+        assert!(lex.is(WordClass::Organisation, "retailer"));
+        assert!(!lex.is(WordClass::Organisation, "front-runner"));
         assert!(lex.is(WordClass::Title, "Sen"));
         assert!(Lexicon::from_table("nope\tx").is_err());
     }

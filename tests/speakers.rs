@@ -160,6 +160,15 @@ fn a_surname_that_is_also_a_role_word_names_the_person() {
 }
 
 #[test]
+fn a_nominal_headed_by_an_organisation_noun_takes_the_organisation() {
+    let c = claims(
+        "The Halifax Building Society said house prices rose. The firm said demand was strong.",
+    );
+    let c = quoted(&c, "demand was strong");
+    assert_eq!(c.speaker.as_deref(), Some("Halifax Building Society"));
+}
+
+#[test]
 fn a_spokesman_for_someone_is_the_spokesman() {
     let c = claims(
         "Nora Quill toured the harbour on Monday. \

@@ -190,7 +190,8 @@ pub fn anaphor(attributor: &RuleAttributor, doc: &Analysis, mention: Span) -> Op
         .iter()
         .any(|w| strip_possessive(w).len() < w.len());
     Some(Anaphor::Nominal {
-        organisation: attributor.lexicon.is(WordClass::OrgHead, &head),
+        organisation: attributor.lexicon.is(WordClass::OrgHead, &head)
+            || attributor.lexicon.is(WordClass::Organisation, &head),
         role: !possessed
             && (attributor.lexicon.is(WordClass::Role, &head)
                 || attributor.lexicon.is(WordClass::Person, &head)),
