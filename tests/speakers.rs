@@ -133,6 +133,20 @@ fn a_role_in_apposition_after_the_name_is_the_role() {
 }
 
 #[test]
+fn a_description_in_apposition_before_the_name_is_the_role() {
+    let c = claims(
+        "The chief constable of Dunmore Police, Edwin Marsh, has resigned.\n\n\
+         Mr Marsh said he had decided to step down.",
+    );
+    let c = quoted(&c, "he had decided to step down");
+    assert_eq!(c.speaker.as_deref(), Some("Edwin Marsh"));
+    assert_eq!(
+        c.speaker_role.as_deref(),
+        Some("chief constable of Dunmore Police")
+    );
+}
+
+#[test]
 fn someone_s_spokesman_is_not_another_person_with_a_role() {
     let c = claims(
         "Home Secretary Edwin Marsh visited Dunmore on Monday. \

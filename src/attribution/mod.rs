@@ -230,7 +230,10 @@ impl<'d> Names<'d> {
                 .role_before(doc, e)
                 .or_else(|| (!titles.is_empty()).then_some(titles));
             if role.is_none() {
-                if let Some(role) = attributor.appositive_role(doc, e) {
+                let role = attributor
+                    .appositive_role(doc, e)
+                    .or_else(|| attributor.description_before(doc, e));
+                if let Some(role) = role {
                     let name = attributor.person_name(doc, &names, e);
                     names.appositive_roles.entry(name).or_insert(role);
                 }
@@ -722,6 +725,59 @@ impl RuleAttributor {
         Some(Gender {
             man,
             first_names: &self.first_names,
+        })
+    }
+
+    /// A definite description in apposition before a name set off by commas ("The force's
+    /// deputy chief constable, Tim Hollis, said"; "The chief constable of Humberside Police,
+    /// David Westwood, has resigned"): the phrase from its article or possessor to the comma,
+    /// without the article, when its head is a lowercase noun and it holds at most
+    /// [`MAX_APPOSITION_WORDS`] words.
+    fn description_before(&self, doc: &Analysis, e: &Entity) -> Option<String> {
+        let t = doc.tokens.partition_point(|t| t.span.start < e.span.start);
+        let after = doc.tokens.partition_point(|t| t.span.start < e.span.end);
+        let comma = t.checked_sub(1)?;
+        let sentence = doc.sentences[doc.sentence_of(comma)].tokens.clone();
+        if doc.token_text(comma) != "," || after >= sentence.end || doc.token_text(after) != "," {
+            return None;
+        }
+        let start = (sentence.start..comma)
+            .rev()
+            .take(MAX_APPOSITION_WORDS)
+            .take_while(|&i| {
+                doc.token_text(i)
+                    .starts_with(|c: char| c.is_alphanumeric() || c == '’' || c == '\'')
+            })
+            .last()?;
+        let first = doc.token_text(start);
+        let opens = opens_phrase(first)
+            || doc
+                .tokens
+                .get(start + 1)
+                .is_some_and(|_| matches!(doc.token_text(start + 1), "’s" | "'s"));
+        // The head noun ends the phrase or comes before its "of" ("chief constable of
+        // Humberside Police").
+        let head_end = (start + 1..comma)
+            .find(|&i| doc.token_text(i) == "of")
+            .unwrap_or(comma);
+        let noun =
+            head_end > start + 1 && doc.token_text(head_end - 1).starts_with(char::is_lowercase);
+        let from = if opens_phrase(first) {
+            start + 1
+        } else {
+            start
+        };
+        // A role noun in it, or two or three words without "and" ("Israeli blogger"; not
+        // "The other,", nor "The company and France’s secretary of state").
+        let phrase: Vec<&str> = (from..comma).map(|i| doc.token_text(i)).collect();
+        let role = phrase
+            .iter()
+            .any(|w| self.lexicon.is(WordClass::Role, w) || self.lexicon.is(WordClass::Person, w));
+        let described = !phrase.contains(&"and") && (role || (2..=3).contains(&phrase.len()));
+        (start == sentence.start && opens && noun && described).then(|| {
+            Span::new(doc.tokens[from].span.start, doc.tokens[comma - 1].span.end)
+                .slice(doc.text())
+                .to_string()
         })
     }
 
