@@ -18,10 +18,12 @@ import collections
 import os
 import sys
 
+sys.path.insert(0, os.path.dirname(__file__))
+import person_nouns as person_nouns_script  # noqa: E402  (its noun tests and counting)
+
 MIN_HITS = 3
 SHARE = 0.1
 PERSON_NOUNS = os.path.join(os.path.dirname(__file__), "..", "models", "person_nouns.tsv")
-APPOSITION_BODY = {"JJ", "JJR", "JJS", "NN", "NNP", "NNPS", "VBN", "VBG", "RB", "CD", "POS", "HYPH", "NNS"}
 APPOSITION_END = {",", ".", ":", "IN", "WP", "WDT", "-RRB-", "HYPH"}
 
 
@@ -49,58 +51,26 @@ def tagged_sentences(ner_path, pos_path):
         yield rows
 
 
-def conll_sentences(path):
-    rows = []
-    for line in open(path, encoding="utf-8"):
-        cols = line.split()
-        if not cols or cols[0] == "-DOCSTART-":
-            if rows:
-                yield rows
-            rows = []
-            continue
-        rows.append((cols[0], cols[1], cols[3][-3:]))
-    if rows:
-        yield rows
-
-
-def is_noun(row):
-    """A lowercase singular common noun of three or more letters (hyphens allowed)."""
-    form = row[0]
-    return row[1] == "NN" and len(form) >= 3 and form.replace("-", "").isalpha() and form.islower()
-
-
-def count(sentences, hits, uses, label="ORG"):
-    """Counts nouns next to names of type `label` (ORG or PER) into `hits`, noun uses into
-    `uses`."""
+def flagged(sentences, label):
+    """The sentences with each row's label turned into "is it `label`" (ORG or PER)."""
     for s in sentences:
-        n = len(s)
-        for i, row in enumerate(s):
-            if is_noun(row):
-                uses[row[0]] += 1
-                # A noun before a name: "the advocacy group Autism Speaks".
-                if i + 1 < n and s[i + 1][2] == label and row[2] != label:
-                    hits[row[0]] += 1
-        # The head of an apposition: "Judicial Watch, the watchdog group," / "…, a non-profit that".
-        for i in range(n - 3):
-            if not (s[i][2] == label and s[i + 1][0] == "," and s[i + 2][1] == "DT"):
-                continue
-            j = i + 3
-            while j < n and j < i + 8 and s[j][1] in APPOSITION_BODY:
-                j += 1
-            head = s[j - 1]
-            if j - 1 > i + 2 and is_noun(head) and (j >= n or s[j][1] in APPOSITION_END):
-                hits[head[0]] += 1
+        yield [(form, xpos, tag == label) for form, xpos, tag in s]
+
+
+def count(sentences, hits, uses):
+    """Counts nouns next to flagged names into `hits`, noun uses into `uses`."""
+    person_nouns_script.count(sentences, hits, uses, APPOSITION_END)
 
 
 def main():
     if len(sys.argv) != 5:
         sys.exit(__doc__)
     hits, uses = collections.Counter(), collections.Counter()
-    count(tagged_sentences(sys.argv[1], sys.argv[2]), hits, uses)
-    count(conll_sentences(sys.argv[3]), hits, uses)
+    count(flagged(tagged_sentences(sys.argv[1], sys.argv[2]), "ORG"), hits, uses)
+    count(person_nouns_script.conll_sentences(sys.argv[3], "ORG"), hits, uses)
     person_hits = collections.Counter()
-    count(tagged_sentences(sys.argv[1], sys.argv[2]), person_hits, collections.Counter(), "PER")
-    count(conll_sentences(sys.argv[3]), person_hits, collections.Counter(), "PER")
+    count(flagged(tagged_sentences(sys.argv[1], sys.argv[2]), "PER"), person_hits, collections.Counter())
+    count(person_nouns_script.conll_sentences(sys.argv[3], "PER"), person_hits, collections.Counter())
     persons = person_nouns()
     kept = sorted(
         (
@@ -113,17 +83,20 @@ def main():
         ),
         key=lambda w: (-hits[w], w),
     )
-    with open(sys.argv[4], "w", encoding="utf-8") as out:
-        out.write("# Nouns for kinds of organisations, derived by scripts/org_nouns.py from PolNeAR\n")
-        out.write("# train (tagged by claimex ner tag and pos tag) and CoNLL-2003 train: a lowercase\n")
-        out.write("# noun right before an organisation's name or heading an apposition after it,\n")
-        out.write(f"# kept with >= {MIN_HITS} such uses that are >= {SHARE:.0%} of its uses as a noun,\n")
-        out.write("# unless models/person_nouns.tsv has it or it stands so before persons' names\n")
-        out.write("# a third as often or more.\n")
-        out.write("# noun<TAB>such uses<TAB>uses as a noun\n")
-        for w in kept:
-            out.write(f"{w}\t{hits[w]}\t{uses[w]}\n")
-
+    person_nouns_script.write_table(
+        sys.argv[4],
+        [
+            "Nouns for kinds of organisations, derived by scripts/org_nouns.py from PolNeAR",
+            "train (tagged by claimex ner tag and pos tag) and CoNLL-2003 train: a lowercase",
+            "noun right before an organisation's name or heading an apposition after it,",
+            f"kept with >= {MIN_HITS} such uses that are >= {SHARE:.0%} of its uses as a noun,",
+            "unless models/person_nouns.tsv has it or it stands so before persons' names",
+            "a third as often or more.",
+        ],
+        kept,
+        hits,
+        uses,
+    )
 
 if __name__ == "__main__":
     main()

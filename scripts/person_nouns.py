@@ -65,7 +65,8 @@ def mark_persons(rows, names):
     return out
 
 
-def conll_sentences(path):
+def conll_sentences(path, label="PER"):
+    """CoNLL-2003 sentences as `(form, xpos, is a name of type label)` rows."""
     rows = []
     for line in open(path, encoding="utf-8"):
         cols = line.split()
@@ -74,7 +75,7 @@ def conll_sentences(path):
                 yield rows
             rows = []
             continue
-        rows.append((cols[0], cols[1], cols[3].endswith("PER")))
+        rows.append((cols[0], cols[1], cols[3].endswith(label)))
     if rows:
         yield rows
 
@@ -85,7 +86,9 @@ def is_noun(row):
     return row[1] == "NN" and len(form) >= 3 and form.replace("-", "").isalpha() and form.islower()
 
 
-def count(sentences, hits, uses):
+def count(sentences, hits, uses, apposition_end=APPOSITION_END):
+    """Counts, per noun, its uses next to a flagged name (rows `(form, xpos, flagged)`) into
+    `hits` and its uses as a noun into `uses`."""
     for s in sentences:
         n = len(s)
         for i, row in enumerate(s):
@@ -102,7 +105,7 @@ def count(sentences, hits, uses):
             while j < n and j < i + 8 and s[j][1] in APPOSITION_BODY:
                 j += 1
             head = s[j - 1]
-            if j - 1 > i + 2 and is_noun(head) and (j >= n or s[j][1] in APPOSITION_END):
+            if j - 1 > i + 2 and is_noun(head) and (j >= n or s[j][1] in apposition_end):
                 hits[head[0]] += 1
 
 
@@ -116,15 +119,27 @@ def main():
         (w for w in hits if hits[w] >= MIN_HITS and hits[w] >= SHARE * uses[w]),
         key=lambda w: (-hits[w], w),
     )
-    with open(sys.argv[3], "w", encoding="utf-8") as out:
-        out.write("# Nouns for kinds of persons, derived by scripts/person_nouns.py from PolNeAR\n")
-        out.write("# train (tagged by claimex parse tag) and CoNLL-2003 train: a lowercase noun\n")
-        out.write("# right before a person's name or heading an apposition after it, kept with\n")
-        out.write(f"# >= {MIN_HITS} such uses that are >= {SHARE:.0%} of its uses as a noun.\n")
-        out.write("# noun<TAB>such uses<TAB>uses as a noun\n")
-        for w in kept:
-            out.write(f"{w}\t{hits[w]}\t{uses[w]}\n")
+    write_table(
+        sys.argv[3],
+        [
+            "Nouns for kinds of persons, derived by scripts/person_nouns.py from PolNeAR",
+            "train (tagged by claimex parse tag) and CoNLL-2003 train: a lowercase noun",
+            "right before a person's name or heading an apposition after it, kept with",
+            f">= {MIN_HITS} such uses that are >= {SHARE:.0%} of its uses as a noun.",
+        ],
+        kept,
+        hits,
+        uses,
+    )
 
+
+def write_table(path, header, nouns, hits, uses):
+    """Writes `# ` header lines, the column line and a `noun<TAB>hits<TAB>uses` row per noun."""
+    with open(path, "w", encoding="utf-8") as out:
+        for line in header + ["noun<TAB>such uses<TAB>uses as a noun"]:
+            out.write(f"# {line}\n")
+        for w in nouns:
+            out.write(f"{w}\t{hits[w]}\t{uses[w]}\n")
 
 if __name__ == "__main__":
     main()
