@@ -183,6 +183,18 @@ fn a_nominal_headed_by_an_organisation_noun_takes_the_organisation() {
 }
 
 #[test]
+fn a_person_after_a_role_word_heads_the_phrase() {
+    let c = claims(
+        "Nora Quill toured the harbour on Monday. \
+         Quill spokesman Edwin Marsh said the visit had gone well. He said more would follow.",
+    );
+    for quote in ["the visit had gone well", "more would follow"] {
+        let c = quoted(&c, quote);
+        assert_eq!(c.speaker.as_deref(), Some("Edwin Marsh"), "{quote}");
+    }
+}
+
+#[test]
 fn a_spokesman_for_someone_is_the_spokesman() {
     let c = claims(
         "Nora Quill toured the harbour on Monday. \

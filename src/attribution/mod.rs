@@ -1169,8 +1169,14 @@ impl RuleAttributor {
             .iter()
             .enumerate()
             .position(|(k, w)| {
+                // A role word in a person's name is the name ("Mr. King and …").
+                let name = original_words.get(k).is_some_and(|o| {
+                    inside
+                        .iter()
+                        .any(|e| e.label == Label::Per && words(e.span.slice(text)).contains(o))
+                });
                 self.lexicon.is(WordClass::Group, w)
-                    || self.lexicon.is(WordClass::Role, w) && post_modified(k)
+                    || self.lexicon.is(WordClass::Role, w) && post_modified(k) && !name
             })
             .filter(|&g| {
                 post_modified(g) && self.lexicon.is(WordClass::Role, mention_words[g])
@@ -1178,8 +1184,8 @@ impl RuleAttributor {
                         .iter()
                         .all(|e| words(&text[mention.start..e.span.start]).len() > g)
             });
-        // "Former Secretary of State Mara Quill": a capitalised title before a person
-        // ending the phrase makes that person the speaker; so does a run of role words
+        // "Former Secretary of State Mara Quill": a capitalised title or a role word before a
+        // person ending the phrase makes that person the speaker; so does a run of role words
         // ("BCC director general David Frost").
         let titled_person = inside.last().is_some_and(|e| {
             let before = words(&text[mention.start..e.span.start]);
@@ -1190,13 +1196,15 @@ impl RuleAttributor {
                     && self.lexicon.is(WordClass::Preposition, &p.to_lowercase()));
             let role_run =
                 |g: usize| g < before.len() && before[g..].iter().all(|w| self.is_role_word(w));
+            // Not the last of coordinated names ("Toomey and Sen. Kelly Ayotte").
+            let coordinated = before.iter().any(|w| matches!(*w, "and" | "&"));
             e.label == Label::Per
                 && e.span.end == mention.end
                 && !of_someone
-                && (before
-                    .last()
-                    .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
-                    || group_head.is_some_and(role_run))
+                && !coordinated
+                && (before.last().is_some_and(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase) || self.is_role_word(w)
+                }) || group_head.is_some_and(role_run))
         });
         let group_head = group_head.filter(|_| !titled_person);
         let definite = matches!(anaphor, Some(antecedents::Anaphor::Nominal { .. }));
@@ -1259,9 +1267,11 @@ impl RuleAttributor {
             if let Some(group) = self.coordinated_names(doc, names, &inside) {
                 return group;
             }
-            let pick = inside
-                .iter()
-                .find(|e| e.label == Label::Per)
+            // The titled person heads the phrase ("Chelsea manager Jose Mourinho", with
+            // "Chelsea" tagged PER); otherwise the first person.
+            let titled = inside.last().filter(|_| titled_person);
+            let pick = titled
+                .or_else(|| inside.iter().find(|e| e.label == Label::Per))
                 .or_else(|| inside.iter().rev().find(|e| e.label == Label::Org))
                 .or_else(|| inside.iter().rev().find(|e| e.label == Label::Loc))
                 .or_else(|| inside.last());
