@@ -960,6 +960,18 @@ fn a_described_name_opening_a_second_clause_speaks_for_it() {
 }
 
 #[test]
+fn a_name_described_by_a_possessive_phrase_speaks() {
+    for text in [
+        "Pell's agent, Tom Avery, said the striker was disappointed.",
+        "His spokesman, Tom Avery, said the striker was disappointed.",
+    ] {
+        let c = one(text);
+        assert_eq!(c.speaker.as_deref(), Some("Tom Avery"), "{text}");
+        assert_eq!(c.quote.text, "the striker was disappointed");
+    }
+}
+
+#[test]
 fn a_quotation_after_another_attribution_is_the_next_reports_content() {
     let c = claims(
         "Lena Park joined in, writing to the council on Friday, “The pool must reopen,” she said.",

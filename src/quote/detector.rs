@@ -835,9 +835,12 @@ impl RuleQuoteDetector {
         if dash || ctx.is_capitalised(b) {
             return Some((a, b));
         }
-        // "the challenger, Paul Brandt, said": a described name; the name speaks.
+        // "the challenger, Paul Brandt, said", "Drogba's agent, Pape Diouf, said", "His
+        // spokesman, Tim Hollis, said": a described name; the name speaks.
         let name = (open + 1..close).all(|t| ctx.is_capitalised(t) || ctx.word(t) == ".");
-        if name && close > open + 1 && ctx.lower_is(a, &["the", "a", "an", "one"]) {
+        let described = ctx.lower_is(a, &["the", "a", "an", "one", "his", "her", "its", "their"])
+            || a + 1 < b && matches!(ctx.word(a + 1), "’s" | "'s");
+        if name && close > open + 1 && described {
             return Some((open + 1, close - 1));
         }
         // A described subject across an interruption ("The administration, for its part,
