@@ -76,8 +76,10 @@ const POSSESSIVES: [&str; 5] = ["its", "his", "her", "their", "our"];
 /// Whether a word opens a noun phrase without being part of a role: an article or a
 /// possessive determiner, any case.
 fn opens_phrase(w: &str) -> bool {
-    let w = w.to_lowercase();
-    DETERMINERS.contains(&w.as_str()) || POSSESSIVES.contains(&w.as_str())
+    DETERMINERS
+        .iter()
+        .chain(&POSSESSIVES)
+        .any(|d| w.eq_ignore_ascii_case(d))
 }
 /// Sentences before a "they" searched for a coordinated pair of persons ("X and Y").
 const PAIR_WINDOW: usize = 3;
@@ -562,7 +564,7 @@ impl RuleAttributor {
             || ws
                 .first()
                 .is_some_and(|w| self.is_word(WordClass::Honorific, w))
-            || ws.len() >= 2 && (role_before() || self.role_follows(doc, e))
+            || ws.len() >= 2 && (role_before() || self.appositive_role(doc, e).is_some())
             || self.first_name_first(&ws)
             || self.titled(doc, e)
     }
@@ -587,23 +589,6 @@ impl RuleAttributor {
     /// organisation (not "Bill Clinton Foundation").
     fn first_name_first(&self, ws: &[&str]) -> bool {
         (2..=3).contains(&ws.len()) && self.news_first_names.contains(ws[0]) && self.name_like(ws)
-    }
-
-    /// Whether a role follows an entity in apposition ("Wang Yi, the foreign minister of
-    /// China", "Ann Pry, a senior official").
-    fn role_follows(&self, doc: &Analysis, e: &Entity) -> bool {
-        let t = doc.tokens.partition_point(|t| t.span.start < e.span.end);
-        if t >= doc.tokens.len() || doc.token_text(t) != "," {
-            return false;
-        }
-        let end = doc.sentences[doc.sentence_of(t)].tokens.end;
-        (t + 1..end)
-            .map(|i| doc.token_text(i))
-            .skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
-            .take_while(|w| {
-                self.is_role_word(w) || w.chars().next().is_some_and(char::is_uppercase)
-            })
-            .any(|w| self.lexicon.is(WordClass::Role, strip_possessive(w)))
     }
 
     /// A role in apposition right after an entity: the phrase up to the next comma or the
@@ -751,10 +736,7 @@ impl RuleAttributor {
             .last()?;
         let first = doc.token_text(start);
         let opens = opens_phrase(first)
-            || doc
-                .tokens
-                .get(start + 1)
-                .is_some_and(|_| matches!(doc.token_text(start + 1), "’s" | "'s"));
+            || start + 1 < comma && matches!(doc.token_text(start + 1), "’s" | "'s");
         // The head noun ends the phrase or comes before its "of" ("chief constable of
         // Humberside Police").
         let head_end = (start + 1..comma)
