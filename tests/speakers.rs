@@ -634,3 +634,41 @@ fn they_after_a_list_of_three_persons_is_the_list() {
         Some("Harriet Vance and Oskar Lindqvist and Lena Marsh")
     );
 }
+
+#[test]
+fn a_body_named_after_a_person_is_that_person_s_body() {
+    let c = claims(
+        "Hillary Clinton spoke in Ohio on Monday. Bernie Sanders held a rally in Vermont.\n\n\
+         The Clinton campaign said the rally was a success.\n\n\
+         Sanders’ campaign said it had raised $5 million.",
+    );
+    let first = quoted(&c, "the rally was a success");
+    assert_eq!(first.speaker.as_deref(), Some("Hillary Clinton campaign"));
+    assert_eq!(first.speaker_type.map(|l| l.as_str()), Some("ORG"));
+    let second = quoted(&c, "it had raised $5 million");
+    assert_eq!(second.speaker.as_deref(), Some("Bernie Sanders campaign"));
+    assert_eq!(
+        second.speaker_id.as_deref(),
+        Some("bernie-sanders-campaign")
+    );
+}
+
+#[test]
+fn people_in_a_named_body_are_no_body() {
+    let c = claims(
+        "Barack Obama met the governors on Monday.\n\n\
+         Others in the Obama administration said the plan was late.",
+    );
+    let c = quoted(&c, "the plan was late");
+    assert_ne!(c.speaker_type.map(|l| l.as_str()), Some("ORG"));
+}
+
+#[test]
+fn a_courtesy_title_never_takes_a_namesake_of_the_other_gender() {
+    let c = claims(
+        "Hillary Clinton and Bill Clinton arrived in Iowa on Monday. Bill Clinton spoke first.\n\n\
+         Mrs. Clinton said the economy came first.",
+    );
+    let c = quoted(&c, "the economy came first");
+    assert_eq!(c.speaker.as_deref(), Some("Hillary Clinton"));
+}

@@ -519,13 +519,13 @@ impl RuleAttributor {
     }
 
     /// The word for a body right after a name ending at `end`, past a possessive ("’s
-    /// campaign"), if the lexicon has it.
+    /// campaign", "Sanders’ campaign"), if the lexicon has it.
     fn following_body<'d>(&self, doc: &'d Analysis, end: usize) -> Option<&'d str> {
         let mut i = doc.tokens.partition_point(|t| t.span.start < end);
         if doc
             .tokens
             .get(i)
-            .is_some_and(|t| matches!(t.span.slice(doc.text()), "’s" | "'s"))
+            .is_some_and(|t| matches!(t.span.slice(doc.text()), "’s" | "'s" | "’" | "'"))
         {
             i += 1;
         }
@@ -538,7 +538,7 @@ impl RuleAttributor {
 
 /// The body named after `speaker` by `word` ("Ted Cruz" and "campaign" → the organisation
 /// "Ted Cruz campaign"), if the speaker has a name.
-fn body_of(speaker: &Speaker, word: &str) -> Option<Speaker> {
+pub(super) fn body_of(speaker: &Speaker, word: &str) -> Option<Speaker> {
     Some(Speaker {
         name: Some(format!("{} {word}", speaker.name.as_deref()?)),
         label: Some(Label::Org),

@@ -153,6 +153,14 @@ struct Gender<'a> {
 }
 
 impl Gender<'_> {
+    /// Whether the table gives the name's first word the other gender ("Bill Clinton" for
+    /// "Mrs. Clinton").
+    fn clashes(self, name: &[&str]) -> bool {
+        name.first()
+            .and_then(|f| self.first_names.get(*f))
+            .is_some_and(|&man| man != self.man)
+    }
+
     /// The one name whose first word the table gives this gender, when the table gives every
     /// other name the other gender (an unknown first name decides nothing).
     fn only_fit<'n>(self, names: &[&'n [&str]]) -> Option<&'n [&'n str]> {
@@ -289,7 +297,8 @@ impl<'d> Names<'d> {
     /// "Tony Blair"), else the one inside quotations. When the article names several people so
     /// ("Michael Howard", "John Howard") outside quotations, the one named in this or the
     /// previous sentence, else the one whose first name has the gender an honorific gives
-    /// (`gender`: "Mrs. Clinton" beside "Hillary Clinton" and "Bill Clinton"), else the one
+    /// (`gender`: "Mrs. Clinton" beside "Hillary Clinton" and "Bill Clinton"; the one just named
+    /// only if it does not clash with it), else the one
     /// named most often; none on a tie or inside quotations.
     fn full_name(&self, bare: &[&str], at: usize, gender: Option<Gender>) -> Option<String> {
         let mut found = self.longer_names(bare, false);
@@ -311,6 +320,7 @@ impl<'d> Names<'d> {
             _ if quoted => return None,
             _ => self
                 .just_named(&found, at)
+                .filter(|n| !gender.is_some_and(|g| g.clashes(n)))
                 .or_else(|| gender.and_then(|g| g.only_fit(&maximal)))
                 .or_else(|| self.most_named(&maximal))?,
         };
@@ -1200,6 +1210,9 @@ impl RuleAttributor {
                 return s;
             }
         }
+        if let Some(body) = self.named_body(doc, names, mention, &inside) {
+            return body;
+        }
         // A common noun heads the phrase ("Most Green voters", "voters in Oregon"): the
         // speaker is the phrase, not a place or group named inside it.
         let head = match inside.last() {
@@ -1267,6 +1280,40 @@ impl RuleAttributor {
             }
         }
         description(mention_text, head_is_role)
+    }
+
+    /// A body named after the last name in the mention, which the body's word ends past at
+    /// most one modifier ("The Clinton campaign", "Sanders’ campaign", "John Kasich’s
+    /// presidential campaign", "the Bush administration"): the organisation
+    /// "Hillary Clinton campaign", as "her campaign" resolves, not an article's description.
+    fn named_body(
+        &self,
+        doc: &Analysis,
+        names: &Names,
+        mention: Span,
+        inside: &[&Entity],
+    ) -> Option<Speaker> {
+        let e = inside
+            .last()
+            .filter(|e| matches!(e.label, Label::Per | Label::Org))?;
+        let text = doc.text();
+        // "others in the Obama administration" are people in it.
+        if words(&text[mention.start..e.span.start])
+            .iter()
+            .any(|w| self.lexicon.is(WordClass::Preposition, w))
+        {
+            return None;
+        }
+        let after = words(&text[e.span.end..mention.end]);
+        let (word, modifiers) = after.split_last()?;
+        let modifiers = match modifiers {
+            [possessive, rest @ ..] if matches!(*possessive, "’s" | "'s" | "’" | "'") => rest,
+            _ => modifiers,
+        };
+        let lowercase = |w: &str| w.starts_with(char::is_lowercase);
+        let body = lowercase(word) && self.lexicon.is(WordClass::Following, word);
+        (body && modifiers.len() <= 1 && modifiers.iter().all(|w| lowercase(w)))
+            .then(|| antecedents::body_of(&self.resolve_entity(doc, names, e, 1.0), word))?
     }
 
     /// Several persons as one speaker: their fullest names joined by "and".
