@@ -672,3 +672,13 @@ fn a_courtesy_title_never_takes_a_namesake_of_the_other_gender() {
     let c = quoted(&c, "the economy came first");
     assert_eq!(c.speaker.as_deref(), Some("Hillary Clinton"));
 }
+
+#[test]
+fn a_plural_nominal_is_never_one_person_whose_role_it_shares() {
+    let c = claims(
+        "Senate Minority Leader Harry Reid met the president on Monday.\n\n\
+         The Republican leaders said the bill would fail.",
+    );
+    let c = quoted(&c, "the bill would fail");
+    assert_ne!(c.speaker.as_deref(), Some("Harry Reid"));
+}

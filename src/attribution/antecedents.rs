@@ -654,7 +654,7 @@ fn agrees(anaphor: &Anaphor, r: &Referent) -> bool {
             group,
             ..
         } => {
-            head_fits(head, r)
+            head_fits(head, r) && !(plural(head) && label == Some(Label::Per) && !r.pair)
                 || *organisation && label == Some(Label::Org)
                 || *role && !*group && !plural(head) && label == Some(Label::Per) && !r.body
         }
