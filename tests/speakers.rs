@@ -682,3 +682,16 @@ fn a_plural_nominal_is_never_one_person_whose_role_it_shares() {
     let c = quoted(&c, "the bill would fail");
     assert_ne!(c.speaker.as_deref(), Some("Harry Reid"));
 }
+
+#[test]
+fn a_description_s_role_drops_its_article() {
+    let c = claims(
+        "Ministers met on Monday.\n\n\
+         A Downing Street spokeswoman said the prime minister had full confidence in the police.",
+    );
+    let c = quoted(&c, "the prime minister had full confidence in the police");
+    assert_eq!(
+        c.speaker_role.as_deref(),
+        Some("Downing Street spokeswoman")
+    );
+}

@@ -1499,7 +1499,15 @@ fn description(mention_text: &str, head_is_role: bool) -> Speaker {
     Speaker {
         name: (!name.is_empty()).then_some(name),
         label: None,
-        role: head_is_role.then(|| mention_text.to_string()),
+        // Without its article or possessive: "A Downing Street spokeswoman" has the role
+        // "Downing Street spokeswoman", as a name's role does.
+        role: head_is_role.then(|| {
+            words(mention_text)
+                .into_iter()
+                .skip_while(|w| opens_phrase(w))
+                .collect::<Vec<_>>()
+                .join(" ")
+        }),
         certainty: 0.7,
     }
 }
