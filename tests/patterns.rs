@@ -1628,3 +1628,27 @@ fn a_subject_read_leftwards_stops_at_a_wh_word_or_a_copula() {
         assert_eq!(c.speaker_mention.unwrap().text, speaker, "{text}");
     }
 }
+
+#[test]
+fn a_parenthesis_between_cue_and_that_keeps_the_clause() {
+    for (text, cue) in [
+        (
+            "Mr Pell warned, however, that the targets were distorting priorities.",
+            "warned",
+        ),
+        (
+            "The minister said, in fact, that the targets were distorting priorities.",
+            "said",
+        ),
+    ] {
+        let c = one(text);
+        assert_eq!(c.cue.as_ref().unwrap().text, cue);
+        assert_eq!(c.quote.text, "that the targets were distorting priorities");
+    }
+    // A longer aside is no parenthesis: the clause after it is no content of the cue.
+    let c = claims("The minister said, after the long meeting in town, that it was over.");
+    assert!(
+        c.iter().all(|c| c.quote.text != "that it was over"),
+        "{c:#?}"
+    );
+}

@@ -246,11 +246,19 @@ impl RuleQuoteDetector {
                             ctx.word(u) == "," && u > after && ctx.is_capitalised(u - 1)
                         }))
         };
+        // Nor do the commas around a one- or two-word parenthesis right after the cue ("warned,
+        // however, that …", "said, in fact, that …").
+        let parenthesis = that >= after + 3
+            && that <= after + 4
+            && ctx.word(after) == ","
+            && ctx.word(that - 1) == ","
+            && (after + 1..that - 1).all(|u| ctx.word(u).chars().all(char::is_lowercase));
+        let parenthesis_comma = |k: usize| parenthesis && (k == after || k == that - 1);
         let blocked = that >= after + THAT_WINDOW && !(after..that).any(place_comma)
             || (after..that).any(|k| {
                 let quoted_title = ctx.quote_opened_at(k).is_some_and(title)
                     || ctx.quote_closed_at(k).is_some_and(title);
-                ctx.is_punct(k) && !place_comma(k)
+                ctx.is_punct(k) && !place_comma(k) && !parenthesis_comma(k)
                     || ctx.is_quote(k) && !matches!(ctx.word(k), "'" | "’") && !quoted_title
             });
         (!blocked).then_some(that)
