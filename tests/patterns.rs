@@ -1652,3 +1652,11 @@ fn a_parenthesis_between_cue_and_that_keeps_the_clause() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn a_name_described_by_a_titled_possessor_speaks() {
+    let c = one("Mr. Quill's campaign chairman, Paul Brandt, said the polls were wrong.");
+    assert_eq!(c.speaker.as_deref(), Some("Paul Brandt"));
+    let c = one("Dr Pell's colleague, Dr Sarah Vance, said she agreed.");
+    assert_eq!(c.speaker.as_deref(), Some("Sarah Vance"));
+}

@@ -695,3 +695,17 @@ fn a_description_s_role_drops_its_article() {
         Some("Downing Street spokeswoman")
     );
 }
+
+#[test]
+fn an_indefinite_role_nominal_is_someone_new() {
+    let c = claims(
+        "Foreign ministry spokesman Hamid Reza Asefi said Tehran would not give up.\n\n\
+         A British Foreign Office spokesman said the proposals were generous.",
+    );
+    let c = quoted(&c, "the proposals were generous");
+    assert_eq!(
+        c.speaker.as_deref(),
+        Some("British Foreign Office spokesman")
+    );
+    assert_eq!(c.speaker_type, None);
+}

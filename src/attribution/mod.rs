@@ -1025,6 +1025,14 @@ impl RuleAttributor {
         let mention_words: Vec<String> =
             words(mention.slice(doc.text())).iter().map(lower).collect();
         let head = mention_words.last()?;
+        // "A British Foreign Office spokesman" is someone new, not the spokesman named before.
+        if matches!(
+            mention_words.first().map(String::as_str),
+            Some("a" | "an" | "another")
+        ) {
+            return None;
+        }
+
         let from = names
             .with_roles
             .partition_point(|(e, _)| e.span.start + NOMINAL_WINDOW < mention.start);
@@ -1039,12 +1047,13 @@ impl RuleAttributor {
         for (e, role) in nearby {
             let role_words: Vec<String> = words(role).iter().map(lower).flat_map(expand).collect();
             let role_head = role_words.last().map(String::as_str).unwrap_or("");
+            let in_role = |m: &String| role_words.iter().any(|r| r == m || same_prefix(r, m));
             if !(role_head == head || same_prefix(role_head, head)) {
                 continue;
             }
             let score = mention_words[..mention_words.len() - 1]
                 .iter()
-                .filter(|m| role_words.iter().any(|r| r == *m || same_prefix(r, m)))
+                .filter(|m| in_role(m))
                 .count();
             let person = self.person_name(doc, names, e);
             match &best {

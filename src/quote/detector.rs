@@ -835,11 +835,12 @@ impl RuleQuoteDetector {
         if dash || ctx.is_capitalised(b) {
             return Some((a, b));
         }
-        // "the challenger, Paul Brandt, said", "Drogba's agent, Pape Diouf, said", "His
-        // spokesman, Tim Hollis, said": a described name; the name speaks.
+        // "the challenger, Paul Brandt, said", "Drogba's agent, Pape Diouf, said", "Dr
+        // Johnson's colleague, Dr Sarah Johnson, said", "His spokesman, Tim Hollis, said": a
+        // described name; the name speaks.
         let name = (open + 1..close).all(|t| ctx.is_capitalised(t) || ctx.word(t) == ".");
         let described = ctx.lower_is(a, &["the", "a", "an", "one", "his", "her", "its", "their"])
-            || a + 1 < b && matches!(ctx.word(a + 1), "’s" | "'s");
+            || (a + 1..b).any(|t| matches!(ctx.word(t), "’s" | "'s"));
         if name && close > open + 1 && described {
             return Some((open + 1, close - 1));
         }
