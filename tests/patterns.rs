@@ -1660,3 +1660,19 @@ fn a_name_described_by_a_titled_possessor_speaks() {
     let c = one("Dr Pell's colleague, Dr Sarah Vance, said she agreed.");
     assert_eq!(c.speaker.as_deref(), Some("Sarah Vance"));
 }
+
+#[test]
+fn a_company_named_with_a_possessive_ending_reports() {
+    let c = claims("Sainsbury's said its results would show a recovery.");
+    assert_eq!(
+        with_cue(&c, "said").quote.text,
+        "its results would show a recovery"
+    );
+    // A plural noun after a possessive is no cue: "Clinton's plans to …".
+    let c = claims("Mara Quill's plans to visit Ohio were dropped.");
+    assert!(
+        c.iter()
+            .all(|c| c.cue.as_ref().is_none_or(|q| q.text != "plans")),
+        "{c:#?}"
+    );
+}

@@ -126,12 +126,20 @@ impl Site<'_, '_, '_> {
 
     /// "the claim", "to say" (but "went on to say", "continued to question"), "the league's
     /// recommended 3 percent": after a determiner, an infinitive marker or a possessive the
-    /// word is no finite verb.
+    /// word is no finite verb. An irregular past is one after a name ending in "'s"
+    /// ("McDonald's said", "Sainsbury's told").
     fn nominal_context(&self) -> bool {
-        let (ctx, i) = (self.ctx, self.i);
+        let (ctx, i, m) = (self.ctx, self.i, self.m);
+        let word = ctx.word(i);
+        // An irregular past ("said", "told", "wrote"): not the base form, nor a form that can
+        // be a plural noun ("plans", "views") or an adjective ("recommended", "leading").
+        let only_verb = !m.noun_too
+            && !word.eq_ignore_ascii_case(&m.lemma)
+            && !["ed", "ing", "s"].iter().any(|end| word.ends_with(end));
         let possessed = i > self.s0
             && matches!(ctx.word(i - 1), "’s" | "'s")
-            && !ctx.is_clitic_auxiliary(i - 1);
+            && !ctx.is_clitic_auxiliary(i - 1)
+            && !only_verb;
         i > self.s0
             && (ctx.lower_is(i - 1, &NOUN_MARKERS)
                 || ctx.lower_is(i - 1, &["to"]) && !self.goes_on() && !self.raised()
