@@ -709,3 +709,16 @@ fn an_indefinite_role_nominal_is_someone_new() {
     );
     assert_eq!(c.speaker_type, None);
 }
+
+#[test]
+fn a_name_described_as_an_organisation_is_one() {
+    let c = claims(
+        "Tesco, the UK's biggest retailer, said sales had risen by 20%.\n\n\
+         Norma Pell, the owner of a shopping center, said she would vote.",
+    );
+    let tesco = quoted(&c, "sales had risen by 20%");
+    assert_eq!(tesco.speaker.as_deref(), Some("Tesco"));
+    assert_eq!(tesco.speaker_type.map(|l| l.as_str()), Some("ORG"));
+    let owner = quoted(&c, "she would vote");
+    assert_eq!(owner.speaker_type.map(|l| l.as_str()), Some("PER"));
+}

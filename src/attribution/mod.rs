@@ -570,7 +570,7 @@ impl RuleAttributor {
             self.role_before(doc, e)
                 .is_some_and(|r| words(&r).last().is_some_and(|w| self.is_title(w)))
         };
-        e.label == Label::Per
+        e.label == Label::Per && !self.described_as_organisation(doc, e)
             || ws
                 .first()
                 .is_some_and(|w| self.is_word(WordClass::Honorific, w))
@@ -599,6 +599,34 @@ impl RuleAttributor {
     /// organisation (not "Bill Clinton Foundation").
     fn first_name_first(&self, ws: &[&str]) -> bool {
         (2..=3).contains(&ws.len()) && self.news_first_names.contains(ws[0]) && self.name_like(ws)
+    }
+
+    /// Whether an apposition right after the entity calls it an organisation: a short
+    /// phrase with an article whose head noun, before its comma or a prepositional phrase, is
+    /// an organisation noun ("Tesco, the UK's biggest retailer," with "Tesco" tagged PER;
+    /// "Teck, the Canadian mining company,"; not "X, the owner of a shopping center,").
+    fn described_as_organisation(&self, doc: &Analysis, e: &Entity) -> bool {
+        let t = doc.tokens.partition_point(|t| t.span.start < e.span.end);
+        if t + 2 >= doc.tokens.len() || doc.token_text(t) != "," {
+            return false;
+        }
+        let end = doc.sentences[doc.sentence_of(t)].tokens.end;
+        let Some(close) = (t + 1..end.min(t + 10)).find(|&i| doc.token_text(i) == ",") else {
+            return false;
+        };
+        // The head comes before any prepositional phrase ("the owner of a shopping center").
+        let head_end = (t + 2..close)
+            .find(|&i| self.lexicon.is(WordClass::Preposition, doc.token_text(i)))
+            .unwrap_or(close);
+        let head = strip_possessive(doc.token_text(head_end - 1));
+        close > t + 2
+            && matches!(
+                doc.token_text(t + 1).to_lowercase().as_str(),
+                "the" | "a" | "an"
+            )
+            && head.starts_with(char::is_lowercase)
+            && (self.lexicon.is(WordClass::Organisation, head)
+                || self.lexicon.is(WordClass::OrgHead, head))
     }
 
     /// A role in apposition right after an entity: the phrase up to the next comma or the
@@ -922,9 +950,15 @@ impl RuleAttributor {
                     certainty,
                 };
             }
+            // A name tagged PER that is no person's is an organisation's ("Tesco, the UK's
+            // biggest retailer,").
+            let label = match entity.label {
+                Label::Per => Label::Org,
+                other => other,
+            };
             return Speaker {
                 name: Some(text.to_string()),
-                label: Some(entity.label),
+                label: Some(label),
                 role: None,
                 certainty,
             };
