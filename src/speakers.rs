@@ -107,7 +107,7 @@ pub struct SpeakerRecord {
     /// The name (the most frequent canonical form; the longest, then the first in alphabetical
     /// order, on ties).
     pub name: String,
-    /// PER, ORG, LOC or MISC (the most frequent); null for a description.
+    /// PER, ORG or LOC (the most frequent); null for a description.
     #[serde(rename = "type")]
     pub label: Option<String>,
     /// True for a named entity, false for a description ("analysts").

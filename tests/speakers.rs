@@ -722,3 +722,19 @@ fn a_name_described_as_an_organisation_is_one() {
     let owner = quoted(&c, "she would vote");
     assert_eq!(owner.speaker_type.map(|l| l.as_str()), Some("PER"));
 }
+
+#[test]
+fn a_nationality_or_party_group_is_a_description() {
+    let c = claims(
+        "Lena Marsh spoke in Ohio on Monday.\n\n\
+         Some Democrats said the plan would fail. The Saudis said talks would go on.",
+    );
+    for quote in ["the plan would fail", "talks would go on"] {
+        let c = quoted(&c, quote);
+        assert_eq!(c.speaker_type, None, "{c:#?}");
+        assert!(c
+            .speaker_id
+            .as_deref()
+            .is_some_and(|id| id.starts_with("desc:")));
+    }
+}

@@ -1314,7 +1314,14 @@ impl RuleAttributor {
                 .or_else(|| inside.iter().rev().find(|e| e.label == Label::Loc))
                 .or_else(|| inside.last());
             if let Some(e) = pick {
-                return self.named_in_mention(doc, names, mention, e);
+                let speaker = self.named_in_mention(doc, names, mention, e);
+                // A nationality, a party's members or an event (MISC: "Republicans", "Some
+                // Democrats", "the Saudis") names no one unless it is a person's name
+                // ("Cuban" for Mark Cuban) or an acronym: the mention stays a description,
+                // which never merges across articles.
+                if speaker.label != Some(Label::Misc) {
+                    return speaker;
+                }
             }
         }
         if inside.is_empty() {
