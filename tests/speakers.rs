@@ -738,3 +738,29 @@ fn a_nationality_or_party_group_is_a_description() {
             .is_some_and(|id| id.starts_with("desc:")));
     }
 }
+
+#[test]
+fn an_organisation_named_with_its_kind_is_that_organisation() {
+    let c = claims(
+        "The Public and Commercial Services union said members were angry. \
+         PCS said it would ballot its members.",
+    );
+    let first = quoted(&c, "members were angry");
+    assert_eq!(
+        first.speaker.as_deref(),
+        Some("Public and Commercial Services")
+    );
+    assert_eq!(first.speaker_type.map(|l| l.as_str()), Some("ORG"));
+    let second = quoted(&c, "it would ballot its members");
+    assert_eq!(second.speaker_id, first.speaker_id);
+}
+
+#[test]
+fn the_government_is_no_organisation_named_before() {
+    let c = claims(
+        "The Public and Commercial Services union threatened a strike on Monday.\n\n\
+         The government said the changes were needed.",
+    );
+    let c = quoted(&c, "the changes were needed");
+    assert_eq!(c.speaker_type, None, "{c:#?}");
+}

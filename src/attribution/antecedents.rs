@@ -189,9 +189,14 @@ pub fn anaphor(attributor: &RuleAttributor, doc: &Analysis, mention: Span) -> Op
     let possessed = lower[..lower.len() - 1]
         .iter()
         .any(|w| strip_possessive(w).len() < w.len());
+    // A body formed around someone ("the government", "the campaign") is that body, which
+    // only a referent named so fits ("Turkish government", "Clinton campaign"), not any
+    // organisation.
+    let body = attributor.lexicon.is(WordClass::Following, &head);
     Some(Anaphor::Nominal {
-        organisation: attributor.lexicon.is(WordClass::OrgHead, &head)
-            || attributor.lexicon.is(WordClass::Organisation, &head),
+        organisation: !body
+            && (attributor.lexicon.is(WordClass::OrgHead, &head)
+                || attributor.lexicon.is(WordClass::Organisation, &head)),
         role: !possessed
             && (attributor.lexicon.is(WordClass::Role, &head)
                 || attributor.lexicon.is(WordClass::Person, &head)),

@@ -1256,6 +1256,9 @@ impl RuleAttributor {
         if let Some(body) = self.named_body(doc, names, mention, &inside) {
             return body;
         }
+        if let Some(org) = self.kind_after_organisation(doc, names, mention, &inside) {
+            return org;
+        }
         // A common noun heads the phrase ("Most Green voters", "voters in Oregon"): the
         // speaker is the phrase, not a place or group named inside it.
         let head = match inside.last() {
@@ -1364,6 +1367,34 @@ impl RuleAttributor {
         let body = lowercase(word) && self.lexicon.is(WordClass::Following, word);
         (body && modifiers.len() <= 1 && modifiers.iter().all(|w| lowercase(w)))
             .then(|| antecedents::body_of(&self.resolve_entity(doc, names, e, 1.0), word))?
+    }
+
+    /// An organisation's name followed by the noun for its kind, which ends the mention ("The
+    /// Public and Commercial Services union", "the Heritage Foundation think tank" → that
+    /// organisation, as its acronym or name alone would resolve).
+    fn kind_after_organisation(
+        &self,
+        doc: &Analysis,
+        names: &Names,
+        mention: Span,
+        inside: &[&Entity],
+    ) -> Option<Speaker> {
+        let e = inside.last().filter(|e| e.label == Label::Org)?;
+        // "star of the TLC reality show" is the star.
+        if words(&doc.text()[mention.start..e.span.start])
+            .iter()
+            .any(|w| self.lexicon.is(WordClass::Preposition, w))
+        {
+            return None;
+        }
+        let after = words(&doc.text()[e.span.end..mention.end]);
+        let [kind] = after.as_slice() else {
+            return None;
+        };
+        let organisation_noun = kind.starts_with(char::is_lowercase)
+            && (self.lexicon.is(WordClass::Organisation, kind)
+                || self.lexicon.is(WordClass::OrgHead, kind));
+        organisation_noun.then(|| self.named_in_mention(doc, names, mention, e))
     }
 
     /// Several persons as one speaker: their fullest names joined by "and".
