@@ -2,7 +2,9 @@
 //! reporting verb there (a noun, an adjective, an idiom, a negation), with its examples.
 //! Checked by `tests/patterns.rs` and the examples below.
 
-use super::{Ctx, RuleQuoteDetector, AUX_ADVERBS, MODALS, NOUN_MARKERS, RAISING_VERBS};
+use super::{
+    Ctx, RuleQuoteDetector, AUX_ADVERBS, CLAUSE_OPENERS, MODALS, NOUN_MARKERS, RAISING_VERBS,
+};
 use crate::quote::cues::CueMatch;
 use crate::token::TokenKind;
 
@@ -43,6 +45,7 @@ impl Site<'_, '_, '_> {
             || self.idiom_or_imperative()
             || self.participle_after_count()
             || self.nominal_context()
+            || self.compound_after_indefinite()
     }
 
     /// Whether a rule that applies after the "asked" question vetoes the cue.
@@ -85,6 +88,26 @@ impl Site<'_, '_, '_> {
             && !ctx.lower_is(i - 1, &MODALS)
             && !ctx.lower_is(i - 1, &AUX_ADVERBS)
             && !(i + 1 < s1 && ctx.word(i + 1) == ":")
+    }
+
+    /// "a health think tank", "a talk show host": a base form after "a" + one lowercase word,
+    /// before another lowercase word that opens no clause, is inside a noun compound (a
+    /// singular subject would take "thinks"; "a third say they …" reports).
+    fn compound_after_indefinite(&self) -> bool {
+        let (ctx, i, s0, s1) = (self.ctx, self.i, self.s0, self.s1);
+        let compound_next = i + 1 < s1
+            && ctx.doc.tokens[i + 1].kind == TokenKind::Word
+            && ctx.word(i + 1).chars().all(char::is_lowercase)
+            && !ctx.lower_is(i + 1, &CLAUSE_OPENERS)
+            && !ctx.lower_is(i + 1, &["that", "to"]);
+        compound_next
+            && i > s0 + 1
+            && ctx.word(i).eq_ignore_ascii_case(&self.m.lemma)
+            && ctx.lower_is(i - 2, &["a", "an"])
+            && ctx.doc.tokens[i - 1].kind == TokenKind::Word
+            && ctx.word(i - 1).chars().all(char::is_lowercase)
+            && !ctx.lower_is(i - 1, &MODALS)
+            && !ctx.lower_is(i - 1, &AUX_ADVERBS)
     }
 
     /// "despite repeated warnings": a participle after a preposition is an adjective.
@@ -199,6 +222,11 @@ mod tests {
     #[test]
     fn each_veto_keeps_its_examples_from_being_cues() {
         let examples = [
+            // compound_after_indefinite
+            (
+                "The King's Fund, a health think tank, said the cuts were real.",
+                "think",
+            ),
             // participle_after_preposition
             (
                 "Despite repeated warnings the council went ahead with the plan.",
@@ -250,6 +278,7 @@ mod tests {
                 "Lars Berg went on to say that the bridge was unsafe.",
                 "say",
             ),
+            ("Of the voters, a third say they do not know.", "say"),
         ];
         for (text, word) in examples {
             let found = cues(text);
