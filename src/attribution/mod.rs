@@ -1349,14 +1349,11 @@ impl RuleAttributor {
         let e = inside
             .last()
             .filter(|e| matches!(e.label, Label::Per | Label::Org))?;
-        let text = doc.text();
         // "others in the Obama administration" are people in it.
-        if words(&text[mention.start..e.span.start])
-            .iter()
-            .any(|w| self.lexicon.is(WordClass::Preposition, w))
-        {
+        if self.named_after_preposition(doc, mention, e) {
             return None;
         }
+        let text = doc.text();
         let after = words(&text[e.span.end..mention.end]);
         let (word, modifiers) = after.split_last()?;
         let modifiers = match modifiers {
@@ -1369,9 +1366,17 @@ impl RuleAttributor {
             .then(|| antecedents::body_of(&self.resolve_entity(doc, names, e, 1.0), word))?
     }
 
+    /// Whether a preposition stands before entity `e` in the mention: the name then modifies
+    /// another head ("others in the Obama administration", "star of the TLC reality show").
+    fn named_after_preposition(&self, doc: &Analysis, mention: Span, e: &Entity) -> bool {
+        words(&doc.text()[mention.start..e.span.start])
+            .iter()
+            .any(|w| self.lexicon.is(WordClass::Preposition, w))
+    }
+
     /// An organisation's name followed by the noun for its kind, which ends the mention ("The
-    /// Public and Commercial Services union", "the Heritage Foundation think tank" → that
-    /// organisation, as its acronym or name alone would resolve).
+    /// Public and Commercial Services union", "the BLM group" → that organisation, as its
+    /// acronym or name alone would resolve).
     fn kind_after_organisation(
         &self,
         doc: &Analysis,
@@ -1381,10 +1386,7 @@ impl RuleAttributor {
     ) -> Option<Speaker> {
         let e = inside.last().filter(|e| e.label == Label::Org)?;
         // "star of the TLC reality show" is the star.
-        if words(&doc.text()[mention.start..e.span.start])
-            .iter()
-            .any(|w| self.lexicon.is(WordClass::Preposition, w))
-        {
+        if self.named_after_preposition(doc, mention, e) {
             return None;
         }
         let after = words(&doc.text()[e.span.end..mention.end]);
