@@ -951,9 +951,14 @@ impl RuleAttributor {
                 };
             }
             // A name tagged PER that is no person's is an organisation's ("Tesco, the UK's
-            // biggest retailer,").
+            // biggest retailer,"), and so is one tagged MISC with an organisation's head word
+            // ("the Times", "American Legion" are no nationality).
+            let org_head = words(text)
+                .iter()
+                .any(|w| self.lexicon.is(WordClass::OrgHead, w));
             let label = match entity.label {
                 Label::Per => Label::Org,
+                Label::Misc if org_head => Label::Org,
                 other => other,
             };
             return Speaker {
