@@ -764,14 +764,3 @@ fn the_government_is_no_organisation_named_before() {
     let c = quoted(&c, "the changes were needed");
     assert_eq!(c.speaker_type, None, "{c:#?}");
 }
-
-#[test]
-fn a_misc_name_with_an_organisation_head_is_an_organisation() {
-    let c = claims(
-        "Lena Marsh spoke in Ohio on Monday.\n\n\
-         The Republican National Committee said the rules would not change.",
-    );
-    let c = quoted(&c, "the rules would not change");
-    assert_eq!(c.speaker.as_deref(), Some("Republican National Committee"));
-    assert_eq!(c.speaker_type.map(|l| l.as_str()), Some("ORG"));
-}

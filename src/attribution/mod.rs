@@ -854,6 +854,22 @@ impl RuleAttributor {
         Some(span.slice(text).to_string())
     }
 
+    /// The type of a speaker named `name` that is no person: an organisation's when the tagger
+    /// said PER ("Tesco, the UK's biggest retailer,") or MISC with an organisation's head word
+    /// ("the Times", "American Legion" are no nationality), else the tagger's.
+    fn non_person_label(&self, name: &str, tagged: Label) -> Label {
+        let org_head = || {
+            words(name)
+                .iter()
+                .any(|w| self.lexicon.is(WordClass::OrgHead, w))
+        };
+        match tagged {
+            Label::Per => Label::Org,
+            Label::Misc if org_head() => Label::Org,
+            other => other,
+        }
+    }
+
     /// Whether `entity` names a person: it looks like one ([`Self::is_person`]) or the article
     /// names a person with a longer name holding it ("Trump" tagged ORG).
     fn names_person(&self, doc: &Analysis, names: &Names, entity: &Entity) -> bool {
@@ -950,20 +966,9 @@ impl RuleAttributor {
                     certainty,
                 };
             }
-            // A name tagged PER that is no person's is an organisation's ("Tesco, the UK's
-            // biggest retailer,"), and so is one tagged MISC with an organisation's head word
-            // ("the Times", "American Legion" are no nationality).
-            let org_head = words(text)
-                .iter()
-                .any(|w| self.lexicon.is(WordClass::OrgHead, w));
-            let label = match entity.label {
-                Label::Per => Label::Org,
-                Label::Misc if org_head => Label::Org,
-                other => other,
-            };
             return Speaker {
                 name: Some(text.to_string()),
-                label: Some(label),
+                label: Some(self.non_person_label(text, entity.label)),
                 role: None,
                 certainty,
             };
@@ -1665,6 +1670,19 @@ impl Attributor for RuleAttributor {
 mod tests {
     use super::*;
     use crate::{Article, Pipeline};
+
+    #[test]
+    fn a_non_person_tagged_per_or_misc_with_an_organisation_head_is_an_organisation() {
+        let a = RuleAttributor::default();
+        assert_eq!(a.non_person_label("Tesco", Label::Per), Label::Org);
+        assert_eq!(a.non_person_label("Times", Label::Misc), Label::Org);
+        assert_eq!(
+            a.non_person_label("Republican National Committee", Label::Misc),
+            Label::Org
+        );
+        assert_eq!(a.non_person_label("Republicans", Label::Misc), Label::Misc);
+        assert_eq!(a.non_person_label("Russia", Label::Loc), Label::Loc);
+    }
 
     #[test]
     fn initials_skip_function_words_and_split_hyphens() {
