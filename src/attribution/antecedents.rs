@@ -194,9 +194,7 @@ pub fn anaphor(attributor: &RuleAttributor, doc: &Analysis, mention: Span) -> Op
     // organisation.
     let body = attributor.lexicon.is(WordClass::Following, &head);
     Some(Anaphor::Nominal {
-        organisation: !body
-            && (attributor.lexicon.is(WordClass::OrgHead, &head)
-                || attributor.lexicon.is(WordClass::Organisation, &head)),
+        organisation: !body && attributor.organisation_noun(&head),
         role: !possessed
             && (attributor.lexicon.is(WordClass::Role, &head)
                 || attributor.lexicon.is(WordClass::Person, &head)),

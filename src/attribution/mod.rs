@@ -625,8 +625,13 @@ impl RuleAttributor {
                 "the" | "a" | "an"
             )
             && head.starts_with(char::is_lowercase)
-            && (self.lexicon.is(WordClass::Organisation, head)
-                || self.lexicon.is(WordClass::OrgHead, head))
+            && self.organisation_noun(head)
+    }
+
+    /// Whether a noun names a kind of organisation: a mined one ("firm", "retailer") or an
+    /// organisation's head word ("union", "committee").
+    pub(super) fn organisation_noun(&self, w: &str) -> bool {
+        self.lexicon.is(WordClass::Organisation, w) || self.lexicon.is(WordClass::OrgHead, w)
     }
 
     /// A role in apposition right after an entity: the phrase up to the next comma or the
@@ -1403,9 +1408,8 @@ impl RuleAttributor {
         let [kind] = after.as_slice() else {
             return None;
         };
-        let organisation_noun = kind.starts_with(char::is_lowercase)
-            && (self.lexicon.is(WordClass::Organisation, kind)
-                || self.lexicon.is(WordClass::OrgHead, kind));
+        let organisation_noun =
+            kind.starts_with(char::is_lowercase) && self.organisation_noun(kind);
         organisation_noun.then(|| self.named_in_mention(doc, names, mention, e))
     }
 
