@@ -1268,11 +1268,8 @@ impl RuleAttributor {
                 return s;
             }
         }
-        if let Some(body) = self.named_body(doc, names, mention, &inside) {
-            return body;
-        }
-        if let Some(org) = self.kind_after_organisation(doc, names, mention, &inside) {
-            return org;
+        if let Some(named) = self.noun_after_name(doc, names, mention, &inside) {
+            return named;
         }
         // A common noun heads the phrase ("Most Green voters", "voters in Oregon"): the
         // speaker is the phrase, not a place or group named inside it.
@@ -1350,11 +1347,14 @@ impl RuleAttributor {
         description(mention_text, head_is_role)
     }
 
-    /// A body named after the last name in the mention, which the body's word ends past at
-    /// most one modifier ("The Clinton campaign", "Sanders’ campaign", "John Kasich’s
-    /// presidential campaign", "the Bush administration"): the organisation
-    /// "Hillary Clinton campaign", as "her campaign" resolves, not an article's description.
-    fn named_body(
+    /// The mention's last name followed by the noun that ends it, not after a preposition
+    /// ("others in the Obama administration", "star of the TLC reality show" name someone
+    /// else): a body named after it, past a possessive and at most one modifier ("The Clinton
+    /// campaign", "Sanders’ campaign", "John Kasich’s presidential campaign") is the
+    /// organisation "Hillary Clinton campaign", as "her campaign" resolves; an organisation's
+    /// kind noun right after it ("The Public and Commercial Services union", "the BLM group")
+    /// leaves that organisation, as its acronym or name alone would resolve.
+    fn noun_after_name(
         &self,
         doc: &Analysis,
         names: &Names,
@@ -1364,53 +1364,31 @@ impl RuleAttributor {
         let e = inside
             .last()
             .filter(|e| matches!(e.label, Label::Per | Label::Org))?;
-        // "others in the Obama administration" are people in it.
-        if self.named_after_preposition(doc, mention, e) {
-            return None;
-        }
         let text = doc.text();
-        let after = words(&text[e.span.end..mention.end]);
-        let (word, modifiers) = after.split_last()?;
-        let modifiers = match modifiers {
-            [possessive, rest @ ..] if matches!(*possessive, "’s" | "'s" | "’" | "'") => rest,
-            _ => modifiers,
-        };
-        let lowercase = |w: &str| w.starts_with(char::is_lowercase);
-        let body = lowercase(word) && self.lexicon.is(WordClass::Following, word);
-        (body && modifiers.len() <= 1 && modifiers.iter().all(|w| lowercase(w)))
-            .then(|| antecedents::body_of(&self.resolve_entity(doc, names, e, 1.0), word))?
-    }
-
-    /// Whether a preposition stands before entity `e` in the mention: the name then modifies
-    /// another head ("others in the Obama administration", "star of the TLC reality show").
-    fn named_after_preposition(&self, doc: &Analysis, mention: Span, e: &Entity) -> bool {
-        words(&doc.text()[mention.start..e.span.start])
+        if words(&text[mention.start..e.span.start])
             .iter()
             .any(|w| self.lexicon.is(WordClass::Preposition, w))
-    }
-
-    /// An organisation's name followed by the noun for its kind, which ends the mention ("The
-    /// Public and Commercial Services union", "the BLM group" → that organisation, as its
-    /// acronym or name alone would resolve).
-    fn kind_after_organisation(
-        &self,
-        doc: &Analysis,
-        names: &Names,
-        mention: Span,
-        inside: &[&Entity],
-    ) -> Option<Speaker> {
-        let e = inside.last().filter(|e| e.label == Label::Org)?;
-        // "star of the TLC reality show" is the star.
-        if self.named_after_preposition(doc, mention, e) {
+        {
             return None;
         }
-        let after = words(&doc.text()[e.span.end..mention.end]);
-        let [kind] = after.as_slice() else {
+        let after = words(&text[e.span.end..mention.end]);
+        let (word, before) = after.split_last()?;
+        let lowercase = |w: &str| w.starts_with(char::is_lowercase);
+        if !lowercase(word) {
             return None;
+        }
+        let modifiers = match before {
+            [possessive, rest @ ..] if matches!(*possessive, "’s" | "'s" | "’" | "'") => rest,
+            _ => before,
         };
-        let organisation_noun =
-            kind.starts_with(char::is_lowercase) && self.organisation_noun(kind);
-        organisation_noun.then(|| self.named_in_mention(doc, names, mention, e))
+        if self.lexicon.is(WordClass::Following, word)
+            && modifiers.len() <= 1
+            && modifiers.iter().all(|w| lowercase(w))
+        {
+            return antecedents::body_of(&self.resolve_entity(doc, names, e, 1.0), word);
+        }
+        (e.label == Label::Org && before.is_empty() && self.organisation_noun(word))
+            .then(|| self.named_in_mention(doc, names, mention, e))
     }
 
     /// Several persons as one speaker: their fullest names joined by "and".
