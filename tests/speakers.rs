@@ -217,6 +217,18 @@ fn an_acronym_takes_the_full_name_of_the_organisation_it_abbreviates() {
 }
 
 #[test]
+fn an_acronym_takes_the_full_name_the_tagger_calls_miscellaneous() {
+    // The tagger calls "Black Lives Matter" MISC and "BLM" ORG.
+    let c = claims(
+        "Members of Black Lives Matter marched through the city centre on Saturday.\n\n\
+         BLM said the protest had been peaceful.",
+    );
+    let c = quoted(&c, "the protest had been peaceful");
+    assert_eq!(c.speaker.as_deref(), Some("Black Lives Matter"));
+    assert_eq!(c.speaker_type.map(|l| l.as_str()), Some("ORG"));
+}
+
+#[test]
 fn a_role_premodifier_goes_to_the_role_not_the_name() {
     let c = claims("Port authority director general Mira Castell said the docks would reopen.");
     let c = quoted(&c, "the docks would reopen");

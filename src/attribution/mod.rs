@@ -1535,11 +1535,16 @@ fn is_acronym(w: &str) -> bool {
 
 /// Each acronym named in the article that the initials of exactly one organisation of two or
 /// more words spell, with that organisation's name ("the Republican National Committee" and
-/// "the RNC" → "RNC" → "Republican National Committee").
+/// "the RNC" → "RNC" → "Republican National Committee"). The tagger often calls the long
+/// name MISC ("Democratic National Committee", "Black Lives Matter"), so MISC names count.
 fn organisation_acronyms(doc: &Analysis) -> HashMap<String, String> {
     let text = doc.text();
     let mut spelled: HashMap<String, Vec<&str>> = HashMap::new();
-    for e in doc.entities.iter().filter(|e| e.label == Label::Org) {
+    let long_forms = doc
+        .entities
+        .iter()
+        .filter(|e| matches!(e.label, Label::Org | Label::Misc));
+    for e in long_forms {
         let name = e.span.slice(text);
         let name = name
             .strip_prefix("the ")
