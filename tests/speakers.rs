@@ -229,6 +229,17 @@ fn an_acronym_takes_the_full_name_the_tagger_calls_miscellaneous() {
 }
 
 #[test]
+fn a_role_keeps_its_possessor() {
+    let c = claims(
+        "Police raided the wrong house in Dunmore.\n\n\
+         The family's lawyer, Priya Shah, said they had been left traumatised.",
+    );
+    let c = quoted(&c, "they had been left traumatised");
+    assert_eq!(c.speaker.as_deref(), Some("Priya Shah"));
+    assert_eq!(c.speaker_role.as_deref(), Some("family's lawyer"));
+}
+
+#[test]
 fn a_role_premodifier_goes_to_the_role_not_the_name() {
     let c = claims("Port authority director general Mira Castell said the docks would reopen.");
     let c = quoted(&c, "the docks would reopen");

@@ -843,6 +843,11 @@ impl RuleAttributor {
             }
             a -= 1;
         }
+        // A role never opens with a possessive ending: its possessor belongs to it ("The
+        // family's lawyer, Priya Shah" → "family's lawyer").
+        if a > sentence.tokens.start && a < t && matches!(doc.token_text(a), "’s" | "'s") {
+            a -= 1;
+        }
         // Drop leading determiners and entity-free lead words that are not part of the role.
         while a < t && opens_phrase(doc.token_text(a)) {
             a += 1;
