@@ -240,6 +240,27 @@ fn a_role_keeps_its_possessor() {
 }
 
 #[test]
+fn a_role_after_of_starts_past_it() {
+    let c = claims(
+        "Voters in Dunmore cheered the endorsement of Gov. Alma Pierce.\n\n\
+         Pierce said the county would decide the race.",
+    );
+    let c = quoted(&c, "the county would decide the race");
+    assert_eq!(c.speaker.as_deref(), Some("Alma Pierce"));
+    assert_eq!(c.speaker_role.as_deref(), Some("Gov."));
+}
+
+#[test]
+fn a_person_before_an_apposition_comma_is_no_role() {
+    let c = claims(
+        "Voters who crave the anger of Senator Ted Cruz, Mr. Bush's family values seem dull.\n\n\
+         Mr. Bush said he would stay in the race.",
+    );
+    let c = quoted(&c, "he would stay in the race");
+    assert_eq!(c.speaker_role, None);
+}
+
+#[test]
 fn a_role_premodifier_goes_to_the_role_not_the_name() {
     let c = claims("Port authority director general Mira Castell said the docks would reopen.");
     let c = quoted(&c, "the docks would reopen");

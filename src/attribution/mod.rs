@@ -806,6 +806,15 @@ impl RuleAttributor {
         })
     }
 
+    /// Whether token `i` ends a person's name.
+    fn ends_person(&self, doc: &Analysis, i: usize) -> bool {
+        let end = doc.tokens[i].span.end;
+        let k = doc.entities.partition_point(|e| e.span.end < end);
+        doc.entities
+            .get(k)
+            .is_some_and(|e| e.span.end == end && e.label == Label::Per)
+    }
+
     /// A role phrase right before a person entity ("Russian Foreign Minister" Sergey Lavrov) or
     /// in apposition before it ("Italian FM, Antonio Tajani").
     fn role_before(&self, doc: &Analysis, entity: &Entity) -> Option<String> {
@@ -822,6 +831,11 @@ impl RuleAttributor {
             if w == "," && a == t && !comma {
                 comma = true;
                 a -= 1;
+                // A person before the comma is another one, not a role ("the anger of Senator
+                // Ted Cruz, Mr. Bush's values").
+                if a > sentence.tokens.start && self.ends_person(doc, a - 1) {
+                    return None;
+                }
                 continue;
             }
             let capital = w.chars().next().is_some_and(char::is_uppercase);
@@ -848,8 +862,9 @@ impl RuleAttributor {
         if a > sentence.tokens.start && a < t && matches!(doc.token_text(a), "’s" | "'s") {
             a -= 1;
         }
-        // Drop leading determiners and entity-free lead words that are not part of the role.
-        while a < t && opens_phrase(doc.token_text(a)) {
+        // Drop leading determiners and an "of" that the walk passed: no part of the role
+        // ("the endorsement of Gov. Mike Pence" → "Gov.").
+        while a < t && (opens_phrase(doc.token_text(a)) || doc.token_text(a) == "of") {
             a += 1;
         }
         let mut end = if comma { t - 1 } else { t };
