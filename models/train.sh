@@ -46,6 +46,8 @@ for line in open(sys.argv[1]):
 "$bin" ner tag "$texts" > "$ner"
 "$bin" pos tag "$texts" > "$pos"
 python3 scripts/org_nouns.py "$ner" "$pos" "$conll/eng.train" "$out/org_nouns.tsv"
+# Adjectives inside roles (scripts/role_modifiers.py), from the same tagged texts.
+python3 scripts/role_modifiers.py "$ner" "$pos" "$conll/eng.train" "$out/role_modifiers.tsv"
 rm "$texts" "$ner" "$pos"
 cargo build --release --quiet
 # Antecedent ranker of speaker resolution, on the hand-resolved PolNeAR train speakers.
@@ -68,4 +70,4 @@ time_it confidence "$bin" confidence train \
   --train "$polnear/polnear_train.articles.jsonl" --train-gold "$polnear/polnear_train.gold.jsonl" \
   --dev "$polnear/polnear_dev.articles.jsonl" --dev-gold "$polnear/polnear_dev.gold.jsonl" \
   --out "$out/confidence.tsv"
-sha256sum "$out"/*.bin "$out/person_nouns.tsv" "$out/org_nouns.tsv" "$out/antecedents.tsv" "$out/confidence.tsv"
+sha256sum "$out"/*.bin "$out/person_nouns.tsv" "$out/org_nouns.tsv" "$out/role_modifiers.tsv" "$out/antecedents.tsv" "$out/confidence.tsv"

@@ -133,10 +133,10 @@ def main():
     )
 
 
-def write_table(path, header, nouns, hits, uses):
+def write_table(path, header, nouns, hits, uses, columns="noun<TAB>such uses<TAB>uses as a noun"):
     """Writes `# ` header lines, the column line and a `noun<TAB>hits<TAB>uses` row per noun."""
     with open(path, "w", encoding="utf-8") as out:
-        for line in header + ["noun<TAB>such uses<TAB>uses as a noun"]:
+        for line in header + [columns]:
             out.write(f"# {line}\n")
         for w in nouns:
             out.write(f"{w}\t{hits[w]}\t{uses[w]}\n")

@@ -13,6 +13,9 @@ pub const DEFAULT_PERSON_NOUNS: &str = include_str!("../models/person_nouns.tsv"
 /// The nouns for kinds of organisations, derived from corpora by `scripts/org_nouns.py`.
 pub const DEFAULT_ORG_NOUNS: &str = include_str!("../models/org_nouns.tsv");
 
+/// The adjectives inside roles, derived from corpora by `scripts/role_modifiers.py`.
+pub const DEFAULT_ROLE_MODIFIERS: &str = include_str!("../models/role_modifiers.tsv");
+
 /// A word class of the lexicon.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum WordClass {
@@ -130,6 +133,7 @@ pub fn default_lexicon() -> Lexicon {
         .expect("embedded lexicon is valid")
         .with_person_nouns(DEFAULT_PERSON_NOUNS)
         .with_nouns(DEFAULT_ORG_NOUNS, WordClass::Organisation)
+        .with_nouns(DEFAULT_ROLE_MODIFIERS, WordClass::RoleModifier)
 }
 
 #[cfg(test)]
@@ -146,6 +150,7 @@ mod tests {
         assert!(lex.is(WordClass::Organisation, "retailer"));
         assert!(!lex.is(WordClass::Organisation, "front-runner"));
         assert!(lex.is(WordClass::Title, "Sen"));
+        assert!(lex.is(WordClass::RoleModifier, "presidential"));
         assert!(Lexicon::from_table("nope\tx").is_err());
     }
 

@@ -1676,3 +1676,29 @@ fn a_company_named_with_a_possessive_ending_reports() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn a_participle_after_the_determiner_is_part_of_the_subject() {
+    let c = one("The retired neurosurgeon said the country needed new leaders.");
+    assert_eq!(
+        c.speaker_mention.map(|m| m.text).as_deref(),
+        Some("The retired neurosurgeon")
+    );
+    assert_eq!(c.quote.text, "the country needed new leaders");
+}
+
+#[test]
+fn a_role_modifier_ends_no_subject() {
+    // "presidential" may stand inside a role, never at the end of a source.
+    let c = claims(
+        "The presidential candidates briefly put away their papers and disclosed that they \
+         watch cartoons.",
+    );
+    assert!(
+        c.iter().all(|c| c
+            .speaker_mention
+            .as_ref()
+            .is_none_or(|m| m.text != "The presidential")),
+        "{c:#?}"
+    );
+}

@@ -261,6 +261,20 @@ fn a_person_before_an_apposition_comma_is_no_role() {
 }
 
 #[test]
+fn a_role_keeps_the_adjectives_that_news_puts_in_roles() {
+    let c = claims(
+        "Republican presidential candidate Alma Pierce toured Dunmore on Monday.\n\n\
+         Pierce said the county would decide.",
+    );
+    let c = quoted(&c, "the county would decide");
+    assert_eq!(c.speaker.as_deref(), Some("Alma Pierce"));
+    assert_eq!(
+        c.speaker_role.as_deref(),
+        Some("Republican presidential candidate")
+    );
+}
+
+#[test]
 fn a_role_premodifier_goes_to_the_role_not_the_name() {
     let c = claims("Port authority director general Mira Castell said the docks would reopen.");
     let c = quoted(&c, "the docks would reopen");

@@ -446,6 +446,15 @@ impl RuleQuoteDetector {
             || ctx.doc.tokens[i].kind == TokenKind::Number
     }
 
+    /// True for a lowercase word that only modifies a role ("presidential", "retired"): it
+    /// never ends a noun phrase ("The retired neurosurgeon" is no source "The retired").
+    fn modifier_only(&self, ctx: &Ctx, i: usize) -> bool {
+        let w = ctx.word(i);
+        !ctx.is_capitalised(i)
+            && self.lexicon.is(WordClass::RoleModifier, w)
+            && !self.lexicon.is(WordClass::Role, w)
+    }
+
     /// Token index where the subject before the cue at `cue` ends (exclusive): auxiliaries,
     /// adverbs, time adjuncts ("on Thursday evening", "last week") and a parenthesis ("Dianne
     /// Feinstein (D-Calif.) said") are skipped.
@@ -640,14 +649,15 @@ impl RuleQuoteDetector {
             || last.ends_with('s')
             // "the admiral said", "his team believes": a short determiner-led noun phrase.
             // "the admiral said", "A U.S. law enforcement official familiar with the
-            // investigation said": a determiner-led noun phrase without a verb.
+            // investigation said": a determiner-led noun phrase without a verb; a participle
+            // right after the determiner is an adjective ("the retired neurosurgeon said").
             || ctx.lower_is(
                 a,
                 &[
                     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "some",
                     "many", "most", "several", "other", "few",
                 ],
-            ) && !self.has_finite_verb(ctx, a, b + 1)
+            ) && !self.has_finite_verb(ctx, (a + 2).min(b + 1), b + 1)
             // "lawyers for the county said": a plural head with its modifier.
             || b > a
                 && ctx.word(a).len() > 3
@@ -954,6 +964,16 @@ impl RuleQuoteDetector {
             if ctx.lower_is(b - 1, &["he", "she", "they", "it", "we"]) {
                 break;
             }
+        }
+        // A role modifier ends no subject ("The retired neurosurgeon": not "The retired"),
+        // unless it is the object of "of" ("The former secretary of state"); a possessive left
+        // ending it would name its possessor ("Clinton's top challenger, Sen. Bernie Sanders").
+        let mut end = b;
+        while end > a + 1 && self.modifier_only(ctx, end - 1) && !ctx.lower_is(end - 2, &["of"]) {
+            end -= 1;
+        }
+        if !matches!(ctx.word(end - 1), "’s" | "'s") {
+            b = end;
         }
         if b == a + 1 && ctx.lower_is(a, &["this", "that", "these", "those"]) {
             return None;
