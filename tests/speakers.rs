@@ -275,6 +275,17 @@ fn a_role_keeps_the_adjectives_that_news_puts_in_roles() {
 }
 
 #[test]
+fn a_nominal_after_an_unnamed_source_with_its_head_is_that_source() {
+    let c = claims(
+        "Prime Minister Alma Pierce will meet the unions, the prime minister's spokesman said.\n\n\
+         \"She disagrees with the strike,\" the spokesman said.",
+    );
+    let c = quoted(&c, "She disagrees with the strike");
+    assert_eq!(c.speaker.as_deref(), Some("prime minister's spokesman"));
+    assert_eq!(c.speaker_type, None);
+}
+
+#[test]
 fn a_role_premodifier_goes_to_the_role_not_the_name() {
     let c = claims("Port authority director general Mira Castell said the docks would reopen.");
     let c = quoted(&c, "the docks would reopen");

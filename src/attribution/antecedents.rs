@@ -229,6 +229,11 @@ impl RuleAttributor {
         if *anaphor == Anaphor::Pronoun("i") {
             return self.op_ed_author(doc, names);
         }
+        if let Anaphor::Nominal { head, .. } = anaphor {
+            if let Some(unnamed) = self.unnamed_source(doc, names, claims, mention, head) {
+                return Some(unnamed);
+            }
+        }
         let choice = self.choice::<crate::features::Hashes>(doc, names, claims, mention, anaphor);
         let k = self.antecedents.best(&choice.features);
         let certainty = match anaphor {
@@ -239,6 +244,52 @@ impl RuleAttributor {
             certainty,
             ..choice.referents[k - 1].clone()
         })
+    }
+
+    /// Rule for a definite nominal that no named referent's role or name fits: the unnamed
+    /// source of the claim before, when its head noun is the same, as that description ("the prime
+    /// minister's spokesman said … the spokesman said" → "prime minister's spokesman", not the
+    /// prime minister; "A spokeswoman for the group said … The spokeswoman added").
+    fn unnamed_source(
+        &self,
+        doc: &Analysis,
+        names: &Names,
+        claims: &[Claim],
+        mention: Span,
+        head: &str,
+    ) -> Option<Speaker> {
+        let text = doc.text();
+        let earlier = claims
+            .iter()
+            .rev()
+            .find(|c| c.speaker_mention.is_some_and(|m| m.end <= mention.start))
+            .filter(|c| {
+                c.speaker_type.is_none()
+                    && c.speaker.is_some()
+                    && c.speaker_mention
+                        .is_some_and(|m| self.head_noun(m.slice(text)).as_deref() == Some(head))
+            })?;
+        let fits = self
+            .referents(doc, names, claims, mention)
+            .iter()
+            .any(|r| head_fits(head, r));
+        (!fits).then(|| Speaker {
+            name: earlier.speaker.clone(),
+            label: None,
+            role: earlier.speaker_role.clone(),
+            certainty: 0.6,
+        })
+    }
+
+    /// The head noun of a noun phrase: its last word before a preposition, lowercase and
+    /// without a possessive ending ("A spokeswoman for the group" → "spokeswoman").
+    fn head_noun(&self, phrase: &str) -> Option<String> {
+        let ws = words(phrase);
+        let end = ws
+            .iter()
+            .position(|w| self.lexicon.is(WordClass::Preposition, w))
+            .unwrap_or(ws.len());
+        ws[..end].last().map(|w| strip_possessive(w).to_lowercase())
     }
 
     /// Rule for "it", which the training sample barely has (its "it" are mostly documents): the
@@ -839,6 +890,22 @@ mod tests {
         assert!(!abbreviates("sen", "senator"));
         assert!(!abbreviates("s.", "senator"));
         assert!(!abbreviates("sen.", "sen"));
+    }
+
+    #[test]
+    fn a_head_noun_ends_before_a_preposition() {
+        let a = RuleAttributor::default();
+        let head = |phrase: &str| a.head_noun(phrase);
+        assert_eq!(
+            head("A spokeswoman for the group").as_deref(),
+            Some("spokeswoman")
+        );
+        assert_eq!(
+            head("the prime minister's spokesman").as_deref(),
+            Some("spokesman")
+        );
+        assert_eq!(head("The union's").as_deref(), Some("union"));
+        assert_eq!(head(""), None);
     }
 
     #[test]
