@@ -286,6 +286,24 @@ fn a_nominal_after_an_unnamed_source_with_its_head_is_that_source() {
 }
 
 #[test]
+fn an_apposition_gives_a_role_past_its_modifiers() {
+    let c = claims(
+        "Hana Okoro, the globe-trotting secretary general of the Harbour League, toured \
+         Dunmore.\n\n\
+         Okoro said the port would reopen.\n\n\
+         Piet Vos, through a spokeswoman, said he would stay.",
+    );
+    let okoro = quoted(&c, "the port would reopen");
+    assert_eq!(okoro.speaker.as_deref(), Some("Hana Okoro"));
+    assert_eq!(
+        okoro.speaker_role.as_deref(),
+        Some("globe-trotting secretary general of the Harbour League")
+    );
+    // A preposition is no modifier: "through a spokeswoman" is no role.
+    assert_eq!(quoted(&c, "he would stay").speaker_role, None);
+}
+
+#[test]
 fn a_role_premodifier_goes_to_the_role_not_the_name() {
     let c = claims("Port authority director general Mira Castell said the docks would reopen.");
     let c = quoted(&c, "the docks would reopen");

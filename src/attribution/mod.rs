@@ -657,12 +657,24 @@ impl RuleAttributor {
         let words: Vec<&str> = (first..stop).map(|i| doc.token_text(i)).collect();
         let name_or_role =
             |w: &&str| self.is_role_word(w) || w.starts_with(char::is_uppercase) || possessive(w);
-        let role_early = words
+        let role = |w: &&str| self.lexicon.is(WordClass::Role, strip_possessive(w));
+        // A role word among the first names and roles, or by the third word past lowercase
+        // modifiers ("Ban Ki-moon, the globe-trotting secretary general of the United
+        // Nations"; not "Lee Epstein, along with a professor").
+        let among_names = words
             .iter()
             .take(5)
             .take_while(|w| name_or_role(w))
-            .any(|w| self.lexicon.is(WordClass::Role, strip_possessive(w)));
-        if !role_early || words.is_empty() {
+            .any(role);
+        let modifier = |w: &&str| {
+            w.starts_with(char::is_lowercase) && !self.lexicon.is(WordClass::Preposition, w)
+        };
+        let past_modifiers = words
+            .iter()
+            .take(3)
+            .position(role)
+            .filter(|&k| words[..k].iter().all(modifier));
+        if !among_names && past_modifiers.is_none() || words.is_empty() {
             return None;
         }
         let closed = stop == end || doc.token_text(stop) != "(";
@@ -684,6 +696,9 @@ impl RuleAttributor {
             }
             last
         };
+        if !among_names && past_modifiers.is_some_and(|k| last < k) {
+            return None;
+        }
         Some(
             Span::new(
                 doc.tokens[first].span.start,
