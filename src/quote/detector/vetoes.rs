@@ -46,6 +46,7 @@ impl Site<'_, '_, '_> {
             || self.participle_after_count()
             || self.nominal_context()
             || self.compound_after_indefinite()
+            || self.subject_of_next_cue()
     }
 
     /// Whether a rule that applies after the "asked" question vetoes the cue.
@@ -108,6 +109,25 @@ impl Site<'_, '_, '_> {
             && ctx.word(i - 1).chars().all(char::is_lowercase)
             && !ctx.lower_is(i - 1, &MODALS)
             && !ctx.lower_is(i - 1, &AUX_ADVERBS)
+    }
+
+    /// "figures show", "new reports suggest": a plural with no subject of its own (not after a
+    /// name or pronoun: "Trump says praise …") right before another cue verb is that verb's
+    /// subject, not a verb itself.
+    fn subject_of_next_cue(&self) -> bool {
+        let (ctx, i, s0, s1) = (self.ctx, self.i, self.s0, self.s1);
+        let subject_before = i > s0
+            && (ctx.is_capitalised(i - 1)
+                || ctx.lower_is(
+                    i - 1,
+                    &["he", "she", "it", "they", "we", "i", "who", "that"],
+                ));
+        i + 1 < s1
+            && ctx.word(i).ends_with('s')
+            && !ctx.is_capitalised(i)
+            && !ctx.is_capitalised(i + 1)
+            && !subject_before
+            && self.detector.cue_at(ctx, i + 1, i + 2).is_some()
     }
 
     /// "despite repeated warnings": a participle after a preposition is an adjective.
@@ -227,6 +247,11 @@ mod tests {
                 "The King's Fund, a health think tank, said the cuts were real.",
                 "think",
             ),
+            // subject_of_next_cue
+            (
+                "Waiting lists have reached a record 7.8 million, figures show.",
+                "figures",
+            ),
             // participle_after_preposition
             (
                 "Despite repeated warnings the council went ahead with the plan.",
@@ -279,6 +304,11 @@ mod tests {
                 "say",
             ),
             ("Of the voters, a third say they do not know.", "say"),
+            (
+                "Waiting lists have reached a record 7.8 million, figures show.",
+                "show",
+            ),
+            ("Trump says praise from Putin helps him.", "says"),
         ];
         for (text, word) in examples {
             let found = cues(text);
