@@ -304,6 +304,31 @@ fn an_apposition_gives_a_role_past_its_modifiers() {
 }
 
 #[test]
+fn a_description_before_a_titled_name_is_its_role() {
+    let c = claims(
+        "NHS Dunmore's medical director, Sir Alan Pike, said staff were working flat out.\n\n\
+         Labour's shadow health secretary, Wes Harrow, said patients were paying the price.\n\n\
+         And the council's finance chief, Ruth Bell, said the budget was tight.",
+    );
+    let pike = quoted(&c, "staff were working flat out");
+    assert_eq!(pike.speaker.as_deref(), Some("Alan Pike"));
+    assert_eq!(
+        pike.speaker_role.as_deref(),
+        Some("NHS Dunmore's medical director")
+    );
+    let harrow = quoted(&c, "patients were paying the price");
+    assert_eq!(
+        harrow.speaker_role.as_deref(),
+        Some("Labour's shadow health secretary")
+    );
+    let bell = quoted(&c, "the budget was tight");
+    assert_eq!(
+        bell.speaker_role.as_deref(),
+        Some("council's finance chief")
+    );
+}
+
+#[test]
 fn a_role_premodifier_goes_to_the_role_not_the_name() {
     let c = claims("Port authority director general Mira Castell said the docks would reopen.");
     let c = quoted(&c, "the docks would reopen");

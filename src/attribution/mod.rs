@@ -236,8 +236,15 @@ impl<'d> Names<'d> {
                 .copied()
                 .collect::<Vec<_>>()
                 .join(" ");
+            // A fuller description in apposition before the name wins over the role words
+            // right before it ("Labour's shadow health secretary, Wes Streeting" over
+            // "secretary").
             let role = attributor
                 .role_before(doc, e)
+                .map(|r| match attributor.description_before(doc, e) {
+                    Some(d) if d.len() > r.len() && d.ends_with(&r) => d,
+                    _ => r,
+                })
                 .or_else(|| (!titles.is_empty()).then_some(titles));
             if role.is_none() {
                 let role = attributor
@@ -778,13 +785,17 @@ impl RuleAttributor {
     /// [`MAX_APPOSITION_WORDS`] words.
     fn description_before(&self, doc: &Analysis, e: &Entity) -> Option<String> {
         let t = doc.tokens.partition_point(|t| t.span.start < e.span.start);
+        let first = doc.sentences[doc.sentence_of(t.min(doc.tokens.len().saturating_sub(1)))]
+            .tokens
+            .start;
+        let t = self.past_honorifics(doc, t, first);
         let after = doc.tokens.partition_point(|t| t.span.start < e.span.end);
         let comma = t.checked_sub(1)?;
         let sentence = doc.sentences[doc.sentence_of(comma)].tokens.clone();
         if doc.token_text(comma) != "," || after >= sentence.end || doc.token_text(after) != "," {
             return None;
         }
-        let start = (sentence.start..comma)
+        let opening = (sentence.start..comma)
             .rev()
             .take(MAX_APPOSITION_WORDS)
             .take_while(|&i| {
@@ -792,9 +803,18 @@ impl RuleAttributor {
                     .starts_with(|c: char| c.is_alphanumeric() || c == '’' || c == '\'')
             })
             .last()?;
+        // Past a connective ("And Florida's attorney general, Pam Bondi,"); a description
+        // holds no other person but as a possessor ("Clinton's campaign chairman, John
+        // Podesta"; not "the anger of Senator Ted Cruz of Texas, Mr. Trump").
+        let connective = self.is_word(WordClass::Connective, doc.token_text(opening));
+        let start = opening + usize::from(connective);
+        if start >= comma || (start..comma).any(|i| self.names_other_person(doc, i)) {
+            return None;
+        }
         let first = doc.token_text(start);
+        // An article, or a possessor of up to three words ("NHS England's medical director").
         let opens = opens_phrase(first)
-            || start + 1 < comma && matches!(doc.token_text(start + 1), "’s" | "'s");
+            || (start + 1..comma.min(start + 4)).any(|i| matches!(doc.token_text(i), "’s" | "'s"));
         // The head noun ends the phrase or comes before its "of" ("chief constable of
         // Humberside Police").
         let head_end = (start + 1..comma)
@@ -814,20 +834,36 @@ impl RuleAttributor {
             .iter()
             .any(|w| self.lexicon.is(WordClass::Role, w) || self.lexicon.is(WordClass::Person, w));
         let described = !phrase.contains(&"and") && (role || (2..=3).contains(&phrase.len()));
-        (start == sentence.start && opens && noun && described).then(|| {
+        (opening == sentence.start && opens && noun && described).then(|| {
             Span::new(doc.tokens[from].span.start, doc.tokens[comma - 1].span.end)
                 .slice(doc.text())
                 .to_string()
         })
     }
 
-    /// Whether token `i` ends a person's name.
-    fn ends_person(&self, doc: &Analysis, i: usize) -> bool {
+    /// Token `t` (a name's first) moved back past the courtesy titles before it, not before
+    /// `first`: a title belongs to neither the name nor a role before it ("NHS England's
+    /// medical director, Sir Stephen Powis").
+    fn past_honorifics(&self, doc: &Analysis, mut t: usize, first: usize) -> usize {
+        while t > first && self.is_word(WordClass::Honorific, doc.token_text(t - 1)) {
+            t -= 1;
+        }
+        t
+    }
+
+    /// Whether token `i` ends a person's full name that is not a possessor ("Ted Cruz", not
+    /// "Clinton's", nor "Twitter" tagged PER): another person than the one a role describes.
+    fn names_other_person(&self, doc: &Analysis, i: usize) -> bool {
         let end = doc.tokens[i].span.end;
         let k = doc.entities.partition_point(|e| e.span.end < end);
-        doc.entities
-            .get(k)
-            .is_some_and(|e| e.span.end == end && e.label == Label::Per)
+        let full_name = doc.entities.get(k).is_some_and(|e| {
+            e.span.end == end && e.label == Label::Per && words(e.span.slice(doc.text())).len() >= 2
+        });
+        let possessor = doc
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| matches!(t.span.slice(doc.text()), "’s" | "'s"));
+        full_name && !possessor
     }
 
     /// A role phrase right before a person entity ("Russian Foreign Minister" Sergey Lavrov) or
@@ -838,6 +874,7 @@ impl RuleAttributor {
             .tokens
             .partition_point(|t| t.span.start < entity.span.start);
         let sentence = &doc.sentences[doc.sentence_of(t.min(doc.tokens.len().saturating_sub(1)))];
+        let t = self.past_honorifics(doc, t, sentence.tokens.start);
         let mut a = t;
         let mut has_role = false;
         let mut comma = false;
@@ -846,14 +883,14 @@ impl RuleAttributor {
             if w == "," && a == t && !comma {
                 comma = true;
                 a -= 1;
-                // A person before the comma is another one, not a role ("the anger of Senator
-                // Ted Cruz, Mr. Bush's values").
-                if a > sentence.tokens.start && self.ends_person(doc, a - 1) {
-                    return None;
-                }
                 continue;
             }
             let capital = w.chars().next().is_some_and(char::is_uppercase);
+            // A person in apposition is another one, not a role ("the anger of Senator Ted
+            // Cruz, Mr. Bush's values").
+            if comma && self.names_other_person(doc, a - 1) {
+                return None;
+            }
             if self.is_word(WordClass::Connective, w) || self.is_word(WordClass::Opener, w) {
                 // "But Home Secretary", "When Prime Minister": the role starts after it.
                 break;
