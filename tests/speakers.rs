@@ -329,6 +329,14 @@ fn a_description_before_a_titled_name_is_its_role() {
 }
 
 #[test]
+fn a_role_mention_takes_the_person_in_apposition_after_it() {
+    let c = claims("Italian FM, Antonio Tajani, said the talks were useful.");
+    let c = quoted(&c, "the talks were useful");
+    assert_eq!(c.speaker.as_deref(), Some("Antonio Tajani"));
+    assert_eq!(c.speaker_role.as_deref(), Some("Italian FM"));
+}
+
+#[test]
 fn a_role_premodifier_goes_to_the_role_not_the_name() {
     let c = claims("Port authority director general Mira Castell said the docks would reopen.");
     let c = quoted(&c, "the docks would reopen");

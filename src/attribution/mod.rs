@@ -1416,7 +1416,36 @@ impl RuleAttributor {
                 return s;
             }
         }
-        description(mention_text, head_is_role)
+        let description = description(mention_text, head_is_role);
+        if head_is_role {
+            if let Some(person) = self.apposed_person(doc, names, mention) {
+                return Speaker {
+                    role: description.role,
+                    ..person
+                };
+            }
+        }
+        description
+    }
+
+    /// The person named in apposition right after a role mention, between commas ("Italian
+    /// FM, Antonio Tajani, said"): the mention is that person's role.
+    fn apposed_person(&self, doc: &Analysis, names: &Names, mention: Span) -> Option<Speaker> {
+        let text = doc.text();
+        let comma = doc.tokens.partition_point(|t| t.span.start < mention.end);
+        let name_start = doc.tokens.get(comma + 1)?.span.start;
+        if doc.token_text(comma) != "," {
+            return None;
+        }
+        let k = doc.entities.partition_point(|e| e.span.start < name_start);
+        let e = doc.entities.get(k).filter(|e| e.span.start == name_start)?;
+        let after = doc.tokens.partition_point(|t| t.span.start < e.span.end);
+        let closed = doc
+            .tokens
+            .get(after)
+            .is_some_and(|t| t.span.slice(text) == ",");
+        (closed && e.label == Label::Per && words(e.span.slice(text)).len() >= 2)
+            .then(|| self.resolve_entity(doc, names, e, 0.9))
     }
 
     /// The mention's last name followed by the noun that ends it, not after a preposition
