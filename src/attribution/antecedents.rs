@@ -783,11 +783,6 @@ fn referent_features(
         r.first_sentence == all.iter().map(|o| o.first_sentence).min().unwrap_or(0)
     ));
     f.add(format_args!("pair={}", r.pair));
-    f.add(format_args!(
-        "new={}&dist={}",
-        r.mentions == 1,
-        bucket(distance, &[0, 1, 2])
-    ));
     f.add(format_args!("usage={}", r.usage));
     f.add(format_args!(
         "initial={initial}&subject={}&dist={}",
