@@ -1702,3 +1702,14 @@ fn a_role_modifier_ends_no_subject() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn a_text_opening_with_a_participle_cue_has_no_subject_and_no_panic() {
+    for text in [
+        "saying that the plan failed.",
+        "adding that the plan failed.",
+    ] {
+        let c = claims(text);
+        assert!(c.iter().all(|c| c.speaker_mention.is_none()), "{c:#?}");
+    }
+}

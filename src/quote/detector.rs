@@ -972,7 +972,7 @@ impl RuleQuoteDetector {
         while end > a + 1 && self.modifier_only(ctx, end - 1) && !ctx.lower_is(end - 2, &["of"]) {
             end -= 1;
         }
-        if !matches!(ctx.word(end - 1), "’s" | "'s") {
+        if end < b && !matches!(ctx.word(end - 1), "’s" | "'s") {
             b = end;
         }
         if b == a + 1 && ctx.lower_is(a, &["this", "that", "these", "those"]) {
