@@ -621,18 +621,27 @@ impl RuleAttributor {
         let Some(close) = (t + 1..end.min(t + 10)).find(|&i| doc.token_text(i) == ",") else {
             return false;
         };
-        // The head comes before any prepositional phrase ("the owner of a shopping center").
-        let head_end = (t + 2..close)
-            .find(|&i| self.lexicon.is(WordClass::Preposition, doc.token_text(i)))
-            .unwrap_or(close);
-        let head = strip_possessive(doc.token_text(head_end - 1));
-        close > t + 2
-            && matches!(
-                doc.token_text(t + 1).to_lowercase().as_str(),
-                "the" | "a" | "an"
-            )
-            && head.starts_with(char::is_lowercase)
-            && self.organisation_noun(head)
+        if close <= t + 2 || !DETERMINERS.contains(&doc.token_text(t + 1).to_lowercase().as_str()) {
+            return false;
+        }
+        // Without the article, whose word would be the head of "the, …".
+        let phrase = Span::new(doc.tokens[t + 2].span.start, doc.tokens[close - 1].span.end);
+        self.head_noun(phrase.slice(doc.text()))
+            .is_some_and(|head| {
+                head.starts_with(char::is_lowercase) && self.organisation_noun(&head)
+            })
+    }
+
+    /// The head noun of a noun phrase: its last word before a preposition, without a
+    /// possessive ending ("A spokeswoman for the group" → "spokeswoman", "the owner of a
+    /// shopping center" → "owner").
+    pub(super) fn head_noun<'p>(&self, phrase: &'p str) -> Option<&'p str> {
+        let ws = words(phrase);
+        let end = ws
+            .iter()
+            .position(|w| self.lexicon.is(WordClass::Preposition, w))
+            .unwrap_or(ws.len());
+        ws[..end].last().map(|w| strip_possessive(w))
     }
 
     /// Whether a noun names a kind of organisation: a mined one ("firm", "retailer") or an
@@ -1758,6 +1767,26 @@ impl Attributor for RuleAttributor {
 mod tests {
     use super::*;
     use crate::{Article, Pipeline};
+
+    #[test]
+    fn a_head_noun_ends_before_a_preposition() {
+        let a = RuleAttributor::default();
+        let head = |phrase: &'static str| a.head_noun(phrase);
+        assert_eq!(
+            head("A spokeswoman for the group").as_deref(),
+            Some("spokeswoman")
+        );
+        assert_eq!(
+            head("the prime minister's spokesman").as_deref(),
+            Some("spokesman")
+        );
+        assert_eq!(head("The union's").as_deref(), Some("union"));
+        assert_eq!(
+            head("the owner of a shopping center").as_deref(),
+            Some("owner")
+        );
+        assert_eq!(head(""), None);
+    }
 
     #[test]
     fn a_non_person_tagged_per_or_misc_with_an_organisation_head_is_an_organisation() {
