@@ -1772,19 +1772,10 @@ mod tests {
     fn a_head_noun_ends_before_a_preposition() {
         let a = RuleAttributor::default();
         let head = |phrase: &'static str| a.head_noun(phrase);
-        assert_eq!(
-            head("A spokeswoman for the group").as_deref(),
-            Some("spokeswoman")
-        );
-        assert_eq!(
-            head("the prime minister's spokesman").as_deref(),
-            Some("spokesman")
-        );
-        assert_eq!(head("The union's").as_deref(), Some("union"));
-        assert_eq!(
-            head("the owner of a shopping center").as_deref(),
-            Some("owner")
-        );
+        assert_eq!(head("A spokeswoman for the group"), Some("spokeswoman"));
+        assert_eq!(head("the prime minister's spokesman"), Some("spokesman"));
+        assert_eq!(head("The union's"), Some("union"));
+        assert_eq!(head("the owner of a shopping center"), Some("owner"));
         assert_eq!(head(""), None);
     }
 
