@@ -628,7 +628,7 @@ impl RuleAttributor {
         let phrase = Span::new(doc.tokens[t + 2].span.start, doc.tokens[close - 1].span.end);
         self.head_noun(phrase.slice(doc.text()))
             .is_some_and(|head| {
-                head.starts_with(char::is_lowercase) && self.organisation_noun(&head)
+                head.starts_with(char::is_lowercase) && self.organisation_noun(head)
             })
     }
 
