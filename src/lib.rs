@@ -16,6 +16,7 @@ pub mod confidence;
 pub mod document;
 pub mod eval;
 pub mod features;
+pub mod huge_pages;
 pub mod ingest;
 pub mod lexicon;
 pub mod models;

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use half::f16;
 use rustc_hash::FxHashMap;
 
+use crate::huge_pages;
 use crate::tagger::ModelError;
 
 /// A table of weight rows by feature hash, as the beam scores with it in training and in
@@ -152,9 +153,17 @@ impl Frozen {
         }
         .next_power_of_two();
         let (dense, dense_keys, sparse) = if n <= 3 {
-            (vec![Dense::default(); cap], vec![0; cap], Vec::new())
+            (
+                huge_pages::filled(cap, Dense::default()),
+                vec![0; cap],
+                Vec::new(),
+            )
         } else {
-            (Vec::new(), Vec::new(), vec![Sparse::default(); cap])
+            (
+                Vec::new(),
+                Vec::new(),
+                huge_pages::filled(cap, Sparse::default()),
+            )
         };
         Frozen {
             n,
@@ -308,6 +317,12 @@ impl Frozen {
 
     fn from_rows(n: usize, rows: &[(u64, Vec<(u8, f32)>)]) -> Frozen {
         let mut f = Frozen::with_rows(n, rows.len());
+        if n > 3 {
+            let entries = rows.iter().map(|(_, e)| e.len()).sum();
+            let wide = rows.iter().filter(|(_, e)| e.len() >= WIDE_MIN).count();
+            f.entries = huge_pages::with_capacity(entries);
+            f.wide = huge_pages::with_capacity(wide * n);
+        }
         for (k, e) in rows {
             f.push(*k, e);
         }

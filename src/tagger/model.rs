@@ -1,3 +1,4 @@
+use crate::huge_pages;
 use crate::tagger::features::{doc_features, FeatConfig, LabelInfo, SentFeats};
 use crate::tagger::gazetteer::Gazetteer;
 use crate::tagger::io_util::{Reader, Writer};
@@ -17,7 +18,7 @@ impl FeatIndex {
     pub fn from_keys(keys: &[u64]) -> FeatIndex {
         let cap = (keys.len() * 2).next_power_of_two().max(16);
         let mut t = FeatIndex {
-            slots: vec![(0, 0); cap],
+            slots: huge_pages::filled(cap, (0, 0)),
             mask: cap - 1,
             len: 0,
         };
@@ -358,7 +359,7 @@ impl Stage {
         gaz: Option<Gazetteer>,
     ) -> Stage {
         let stride = n.div_ceil(8) * 8;
-        let mut wp = vec![0i16; keys.len() * stride];
+        let mut wp = huge_pages::filled(keys.len() * stride, 0i16);
         for r in 0..keys.len() {
             wp[r * stride..r * stride + n].copy_from_slice(&w[r * n..(r + 1) * n]);
         }
