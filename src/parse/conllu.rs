@@ -176,7 +176,6 @@ pub fn write_sentence(w: &mut dyn Write, s: &Sentence) -> io::Result<()> {
         writeln!(w, "# {c}")?;
     }
     for (i, word) in s.words.iter().enumerate() {
-        let field = |x: &str| if x.is_empty() { "_" } else { x }.to_string();
         writeln!(
             w,
             "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t_\t{}",
@@ -192,6 +191,15 @@ pub fn write_sentence(w: &mut dyn Write, s: &Sentence) -> io::Result<()> {
         )?;
     }
     writeln!(w)
+}
+
+/// A column's text, `_` when empty.
+fn field(x: &str) -> &str {
+    if x.is_empty() {
+        "_"
+    } else {
+        x
+    }
 }
 
 /// A form or lemma with tabs and line breaks replaced by spaces (they would break the format).
