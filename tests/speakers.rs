@@ -884,3 +884,19 @@ fn the_government_is_no_organisation_named_before() {
     let c = quoted(&c, "the changes were needed");
     assert_eq!(c.speaker_type, None, "{c:#?}");
 }
+
+#[test]
+fn an_acronym_in_brackets_keeps_its_organisation_the_subject() {
+    // The sentence's subject is the CBI; its acronym, the latest mention, comes second.
+    let c = claims(
+        "Downing Street said the prime minister fully backed the package. \
+         The Confederation of British Industry (CBI) welcomed the move. \
+         The employers' group said it would boost confidence.",
+    );
+    let c = quoted(&c, "it would boost confidence");
+    assert_eq!(
+        c.speaker.as_deref(),
+        Some("Confederation of British Industry"),
+        "{c:#?}"
+    );
+}

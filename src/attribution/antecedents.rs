@@ -419,6 +419,7 @@ impl RuleAttributor {
         let before = doc
             .entities
             .partition_point(|e| e.span.end <= mention.start);
+        let text = doc.text();
         for (e, (speaker, body)) in doc.entities[..before].iter().zip(speakers) {
             if names.in_quote(e.span) || e.label == Label::Misc {
                 continue;
@@ -455,11 +456,18 @@ impl RuleAttributor {
                     });
                     referents.len() - 1
                 });
+                // A mention right after the one before ("the Confederation of British
+                // Industry (CBI) said") keeps the subject that one was.
+                let gap = latest
+                    .get(k)
+                    .and_then(|p| text.get(p.span.end..e.span.start))
+                    .map(str::trim);
                 let r = &mut referents[k];
                 r.mentions += 1;
+                let subject_before = r.subject && matches!(gap, Some("" | "(" | ","));
                 r.last_sentence = sentence;
                 r.last_start = e.span.start;
-                r.subject = subject && !is_body;
+                r.subject = (subject || subject_before) && !is_body;
                 latest.resize(referents.len(), e);
                 latest[k] = e;
             }
