@@ -900,3 +900,25 @@ fn an_acronym_in_brackets_keeps_its_organisation_the_subject() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn a_peer_is_a_role_noun() {
+    let c = claims(
+        "Baroness Finlay, who has campaigned for a ban in Wales, said the plans were weak. \
+         The peer told the BBC that ministers had caved in to the pub industry.",
+    );
+    let first = quoted(&c, "the plans were weak");
+    let second = quoted(&c, "that ministers had caved in to the pub industry");
+    assert_eq!(second.speaker, first.speaker, "{second:#?}");
+    assert_eq!(second.speaker_id, first.speaker_id);
+}
+
+#[test]
+fn a_baroness_is_the_full_name_the_article_gives() {
+    let c = claims(
+        "Ilora Finlay, a palliative care doctor, opened the hospice on Monday. \
+         Baroness Finlay said the building would stay open late.",
+    );
+    let c = quoted(&c, "the building would stay open late");
+    assert_eq!(c.speaker.as_deref(), Some("Ilora Finlay"), "{c:#?}");
+}
