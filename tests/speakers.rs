@@ -922,3 +922,23 @@ fn a_baroness_is_the_full_name_the_article_gives() {
     let c = quoted(&c, "the building would stay open late");
     assert_eq!(c.speaker.as_deref(), Some("Ilora Finlay"), "{c:#?}");
 }
+
+#[test]
+fn a_role_in_title_case_stands_for_the_person_holding_it() {
+    // British news capitalises positions; the tagger may even take one for an organisation.
+    let c = claims(
+        "Tony Blair has promised to hold a referendum on the EU constitution. \
+         The Prime Minister said voters would have the final say. \
+         Gordon Brown backed the move. The Chancellor said it was right. \
+         Home Secretary Charles Clarke spoke later. \
+         The Home Secretary said the bill was needed.",
+    );
+    for (quote, speaker) in [
+        ("voters would have the final say", "Tony Blair"),
+        ("it was right", "Gordon Brown"),
+        ("the bill was needed", "Charles Clarke"),
+    ] {
+        let c = quoted(&c, quote);
+        assert_eq!(c.speaker.as_deref(), Some(speaker), "{c:#?}");
+    }
+}

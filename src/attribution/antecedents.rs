@@ -178,8 +178,8 @@ pub fn anaphor(attributor: &RuleAttributor, doc: &Analysis, mention: Span) -> Op
     if first != "the"
         || lower.len() < 2
         || lower.len() > MAX_NOMINAL_WORDS
-        || !lowercase_head
-        || !capitalised_only_in_names(doc, mention)
+        || !(lowercase_head && capitalised_only_in_names(doc, mention)
+            || title_case_role(attributor, doc, mention, &original))
     {
         return None;
     }
@@ -629,6 +629,39 @@ fn capitalised_only_in_names(doc: &Analysis, mention: Span) -> bool {
         })
 }
 
+/// Whether a mention is "the" and a role in title case, as British news writes a position
+/// ("the Prime Minister", "the Home Secretary", "the Chancellor"): every word after "the"
+/// capitalised but joining prepositions ("the Secretary of State"), its last a role word or
+/// title, and no person or organisation named in it.
+fn title_case_role(
+    attributor: &RuleAttributor,
+    doc: &Analysis,
+    mention: Span,
+    original: &[&str],
+) -> bool {
+    let Some(head) = original.last() else {
+        return false;
+    };
+    let head = strip_possessive(head).to_lowercase();
+    let role = attributor.lexicon.is(WordClass::Role, &head)
+        || attributor.lexicon.is(WordClass::Title, &head);
+    let title_case = original
+        .iter()
+        .skip(1)
+        .all(|w| matches!(*w, "of" | "for") || w.chars().next().is_some_and(char::is_uppercase));
+    // A role word the tagger took for a name ("Chancellor" as ORG) names nobody.
+    let names_someone = |e: &Entity| {
+        matches!(e.label, Label::Per | Label::Org)
+            && !words(e.span.slice(doc.text())).iter().all(|w| {
+                let w = w.to_lowercase();
+                attributor.lexicon.is(WordClass::Role, &w)
+                    || attributor.lexicon.is(WordClass::Title, &w)
+                    || attributor.lexicon.is(WordClass::RoleModifier, &w)
+            })
+    };
+    role && title_case && !super::entities_in(doc, mention).iter().any(names_someone)
+}
+
 /// How many a word counts ("both", "two", … "five"), for "both candidates", "the three".
 fn number_word(word: &str) -> Option<usize> {
     match word.to_lowercase().as_str() {
@@ -932,6 +965,26 @@ mod tests {
         ));
         let text = "Hillary Clinton spoke. Then the Clinton campaign said so.";
         assert_eq!(anaphor_in(text, "the Clinton campaign"), None);
+    }
+
+    #[test]
+    fn a_role_in_title_case_is_a_role_nominal() {
+        let text = "Tony Blair spoke. Later the Prime Minister said so, and the Home Secretary \
+                    agreed. The Democratic Party did not.";
+        for (mention, head) in [
+            ("the Prime Minister", "minister"),
+            ("the Home Secretary", "secretary"),
+        ] {
+            let a = anaphor_in(text, mention);
+            assert!(
+                matches!(&a, Some(Anaphor::Nominal { role: true, head: h, .. }) if h == head),
+                "{mention}: {a:?}"
+            );
+        }
+        assert_eq!(anaphor_in(text, "The Democratic Party"), None);
+        let text =
+            "Bill Clinton spoke. The Clinton Foundation Chairman said the charity would close.";
+        assert_eq!(anaphor_in(text, "The Clinton Foundation Chairman"), None);
     }
 
     #[test]
