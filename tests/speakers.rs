@@ -942,3 +942,17 @@ fn a_role_in_title_case_stands_for_the_person_holding_it() {
         assert_eq!(c.speaker.as_deref(), Some(speaker), "{c:#?}");
     }
 }
+
+#[test]
+fn a_party_the_tagger_missed_does_not_stop_a_role_nominal() {
+    let c = claims(
+        "Michael Howard has accused Tony Blair of misleading voters over immigration. \
+         The Conservative leader said the government had lost control of the borders. \
+         Ted Cruz spoke on Monday. The Cruz spokesman said the senator was busy.",
+    );
+    let c1 = quoted(&c, "the government had lost control of the borders");
+    assert_eq!(c1.speaker.as_deref(), Some("Michael Howard"), "{c1:#?}");
+    // A word of a person's name makes the phrase a description of someone else.
+    let c2 = quoted(&c, "the senator was busy");
+    assert_ne!(c2.speaker.as_deref(), Some("Ted Cruz"), "{c2:#?}");
+}

@@ -601,7 +601,9 @@ pub(super) fn body_of(speaker: &Speaker, word: &str) -> Option<Speaker> {
 }
 
 /// Whether every capitalised word of `mention` after its first lies inside a place or a
-/// miscellaneous name ("Republican", "New York"), and no person or organisation is named in it.
+/// miscellaneous name ("Republican", "New York") or is no word of a person's name in the
+/// article ("Conservative" the tagger missed; not "Cruz" of Ted Cruz), and no person or
+/// organisation is named in it.
 fn capitalised_only_in_names(doc: &Analysis, mention: Span) -> bool {
     let entities = super::entities_in(doc, mention);
     if entities
@@ -622,10 +624,24 @@ fn capitalised_only_in_names(doc: &Analysis, mention: Span) -> bool {
             Some((w, span))
         })
         .filter(|(w, _)| w.chars().next().is_some_and(char::is_uppercase))
-        .all(|(_, span)| {
+        .all(|(w, span)| {
             entities
                 .iter()
                 .any(|e| e.span.contains(span) && matches!(e.label, Label::Misc | Label::Loc))
+                || !in_a_person_name(doc, w)
+        })
+}
+
+/// Whether `word` is a word of a person's name the article tags.
+fn in_a_person_name(doc: &Analysis, word: &str) -> bool {
+    let word = strip_possessive(word);
+    doc.entities
+        .iter()
+        .filter(|e| e.label == Label::Per)
+        .any(|e| {
+            words(e.span.slice(doc.text()))
+                .iter()
+                .any(|n| strip_possessive(n) == word)
         })
 }
 
