@@ -956,3 +956,19 @@ fn a_party_the_tagger_missed_does_not_stop_a_role_nominal() {
     let c2 = quoted(&c, "the senator was busy");
     assert_ne!(c2.speaker.as_deref(), Some("Ted Cruz"), "{c2:#?}");
 }
+
+#[test]
+fn a_speaker_keeps_the_widest_role_the_article_gives() {
+    let c = claims(
+        "Ukraine's opposition leader Viktor Yushchenko said the poll had been rigged. \
+         He said a general strike would follow.",
+    );
+    for quote in ["the poll had been rigged", "a general strike would follow"] {
+        let c = quoted(&c, quote);
+        assert_eq!(
+            c.speaker_role.as_deref(),
+            Some("Ukraine's opposition leader"),
+            "{c:#?}"
+        );
+    }
+}

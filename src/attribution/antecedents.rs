@@ -76,6 +76,11 @@ const PRONOUN_FORMS: [(&str, &[&str]); 6] = [
     ("i", &["i", "me", "my"]),
 ];
 
+/// Whether `w` (lowercase) is a form of a personal pronoun ("he", "their").
+pub(super) fn is_pronoun(w: &str) -> bool {
+    PRONOUN_FORMS.iter().any(|(_, forms)| forms.contains(&w))
+}
+
 /// Longest definite nominal handed to the ranker, in words.
 const MAX_NOMINAL_WORDS: usize = 5;
 

@@ -1702,6 +1702,66 @@ fn description(mention_text: &str, head_is_role: bool) -> Speaker {
     }
 }
 
+/// Longest role another role of the same speaker is widened to, in words.
+const MAX_WIDENED_ROLE_WORDS: usize = 7;
+
+impl RuleAttributor {
+    /// Rule: one role per speaker in an article. A claim's role that ends another, longer role
+    /// the article gives the same speaker takes that role ("manager" → "Trump campaign
+    /// manager", "prosecutor" → "former federal prosecutor"), the longest when several do. A
+    /// role that holds "and", a pronoun or a preposition other than "of" is a subject phrase
+    /// read too far ("He and House Judiciary Committee Chairman") and widens nothing.
+    fn harmonise_roles(&self, claims: &mut [Claim]) {
+        let clean = |role: &str| {
+            let words = words(role);
+            words.len() <= MAX_WIDENED_ROLE_WORDS
+                && words.iter().all(|w| {
+                    let w = w.to_lowercase();
+                    w == "of"
+                        || !(w == "and"
+                            || self.lexicon.is(WordClass::Preposition, &w)
+                            || antecedents::is_pronoun(&w))
+                })
+        };
+        let mut widest: HashMap<&str, Vec<&str>> = HashMap::new();
+        for c in claims.iter() {
+            if let (Some(name), Some(role)) = (&c.speaker, &c.speaker_role) {
+                if clean(role) {
+                    widest.entry(name).or_default().push(role);
+                }
+            }
+        }
+        let widened: Vec<Option<String>> = claims
+            .iter()
+            .map(|c| {
+                let role = c.speaker_role.as_deref()?;
+                let roles = widest.get(c.speaker.as_deref()?)?;
+                roles
+                    .iter()
+                    .filter(|r| ends_with_words(r, role))
+                    .max_by_key(|r| (r.len(), **r))
+                    .map(|r| r.to_string())
+            })
+            .collect();
+        for (c, role) in claims.iter_mut().zip(widened) {
+            if role.is_some() {
+                c.speaker_role = role;
+            }
+        }
+    }
+}
+
+/// Whether `long` ends with the words of `short`, case aside ("Trump campaign manager",
+/// "manager"; not "Trump campaign manager", "anager").
+fn ends_with_words(long: &str, short: &str) -> bool {
+    let (long, short) = (words(long), words(short));
+    long.len() > short.len()
+        && long[long.len() - short.len()..]
+            .iter()
+            .zip(&short)
+            .all(|(a, b)| a.eq_ignore_ascii_case(b))
+}
+
 impl Attributor for RuleAttributor {
     fn attribute(&self, doc: &Analysis, candidates: Vec<Candidate>) -> Vec<Claim> {
         let mut names = Names::build(self, doc);
@@ -1759,6 +1819,7 @@ impl Attributor for RuleAttributor {
                 confidence: (confidence * 1000.0).round() / 1000.0,
             });
         }
+        self.harmonise_roles(&mut claims);
         claims
     }
 }
@@ -1767,6 +1828,48 @@ impl Attributor for RuleAttributor {
 mod tests {
     use super::*;
     use crate::{Article, Pipeline};
+
+    #[test]
+    fn roles_widen_to_a_clean_longer_role_of_the_same_speaker() {
+        let claim = |speaker: &str, role: &str| Claim {
+            kind: Kind::Indirect,
+            fragments: Vec::new(),
+            cue: None,
+            speaker_mention: None,
+            speaker: Some(speaker.to_string()),
+            speaker_type: Some(Label::Per),
+            speaker_role: Some(role.to_string()),
+            sentence: 0,
+            confidence: 1.0,
+        };
+        let mut claims = vec![
+            claim("Robby Mook", "manager"),
+            claim("Robby Mook", "campaign manager"),
+            claim("Robby Mook", "Clinton campaign manager"),
+            claim("Jeff Weaver", "manager"),
+            claim("Bob Goodlatte", "Chairman"),
+            claim("Bob Goodlatte", "He and House Judiciary Committee Chairman"),
+        ];
+        RuleAttributor::default().harmonise_roles(&mut claims);
+        let roles: Vec<&str> = claims
+            .iter()
+            .map(|c| c.speaker_role.as_deref().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                "Clinton campaign manager",
+                "Clinton campaign manager",
+                "Clinton campaign manager",
+                "manager",
+                "Chairman",
+                "He and House Judiciary Committee Chairman",
+            ]
+        );
+        assert!(ends_with_words("Trump campaign manager", "Manager"));
+        assert!(!ends_with_words("Trump campaign manager", "anager"));
+        assert!(!ends_with_words("manager", "manager"));
+    }
 
     #[test]
     fn a_head_noun_ends_before_a_preposition() {
