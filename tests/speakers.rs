@@ -972,3 +972,21 @@ fn a_speaker_keeps_the_widest_role_the_article_gives() {
         );
     }
 }
+
+#[test]
+fn a_person_noun_before_a_name_makes_that_name_the_speaker() {
+    // "Chelsea" tagged as a person must not take the claim from the manager.
+    let c = claims("Chelsea boss Jose Mourinho said he backed the FA.");
+    let c = quoted(&c, "he backed the FA");
+    assert_eq!(c.speaker.as_deref(), Some("Jose Mourinho"), "{c:#?}");
+}
+
+#[test]
+fn a_nominal_with_a_reflexive_is_the_nominal() {
+    let c = claims(
+        "Rio Ferdinand missed a drugs test in September. An FA spokesman said the governing \
+         body had followed its rules. The defender himself said he was disappointed.",
+    );
+    let c = quoted(&c, "he was disappointed");
+    assert_eq!(c.speaker.as_deref(), Some("Rio Ferdinand"), "{c:#?}");
+}

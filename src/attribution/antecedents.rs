@@ -177,6 +177,10 @@ pub fn anaphor(attributor: &RuleAttributor, doc: &Analysis, mention: Span) -> Op
             several: true,
         });
     }
+    // "the player himself" is "the player".
+    let reflexive = |w: &String| w.ends_with("self") || w.ends_with("selves");
+    let kept = lower.len() - usize::from(lower.len() > 2 && lower.last().is_some_and(reflexive));
+    let (original, lower) = (&original[..kept], &lower[..kept]);
     let lowercase_head = original
         .last()
         .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
@@ -184,7 +188,7 @@ pub fn anaphor(attributor: &RuleAttributor, doc: &Analysis, mention: Span) -> Op
         || lower.len() < 2
         || lower.len() > MAX_NOMINAL_WORDS
         || !(lowercase_head && capitalised_only_in_names(doc, mention)
-            || title_case_role(attributor, doc, mention, &original))
+            || title_case_role(attributor, doc, mention, original))
     {
         return None;
     }

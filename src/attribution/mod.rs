@@ -1315,9 +1315,9 @@ impl RuleAttributor {
                         .iter()
                         .all(|e| words(&text[mention.start..e.span.start]).len() > g)
             });
-        // "Former Secretary of State Mara Quill": a capitalised title or a role word before a
-        // person ending the phrase makes that person the speaker; so does a run of role words
-        // ("BCC director general David Frost").
+        // "Former Secretary of State Mara Quill": a capitalised title, a role word or a person
+        // noun ("Chelsea boss Jose Mourinho") before a person ending the phrase makes that
+        // person the speaker; so does a run of role words ("BCC director general David Frost").
         let titled_person = inside.last().is_some_and(|e| {
             let before = words(&text[mention.start..e.span.start]);
             // A courtesy title after a preposition is no position: "A spokesman for Mr.
@@ -1334,7 +1334,9 @@ impl RuleAttributor {
                 && !of_someone
                 && !coordinated
                 && (before.last().is_some_and(|w| {
-                    w.chars().next().is_some_and(char::is_uppercase) || self.is_role_word(w)
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        || self.is_role_word(w)
+                        || self.lexicon.is(WordClass::Person, w)
                 }) || group_head.is_some_and(role_run))
         });
         let group_head = group_head.filter(|_| !titled_person);
