@@ -667,9 +667,12 @@ fn title_case_role(
     let Some(head) = original.last() else {
         return false;
     };
-    let head = strip_possessive(head).to_lowercase();
-    let role = attributor.lexicon.is(WordClass::Role, &head)
-        || attributor.lexicon.is(WordClass::Title, &head);
+    let role_or_title =
+        |w: &str| attributor.is_role_word(w) || attributor.is_word(WordClass::Title, w);
+    let role = attributor
+        .lexicon
+        .is(WordClass::Role, strip_possessive(head))
+        || attributor.is_word(WordClass::Title, head);
     let title_case = original
         .iter()
         .skip(1)
@@ -677,12 +680,9 @@ fn title_case_role(
     // A role word the tagger took for a name ("Chancellor" as ORG) names nobody.
     let names_someone = |e: &Entity| {
         matches!(e.label, Label::Per | Label::Org)
-            && !words(e.span.slice(doc.text())).iter().all(|w| {
-                let w = w.to_lowercase();
-                attributor.lexicon.is(WordClass::Role, &w)
-                    || attributor.lexicon.is(WordClass::Title, &w)
-                    || attributor.lexicon.is(WordClass::RoleModifier, &w)
-            })
+            && !words(e.span.slice(doc.text()))
+                .into_iter()
+                .all(role_or_title)
     };
     role && title_case && !super::entities_in(doc, mention).iter().any(names_someone)
 }

@@ -242,7 +242,7 @@ impl<'d> Names<'d> {
             let role = attributor
                 .role_before(doc, e)
                 .map(|r| match attributor.description_before(doc, e) {
-                    Some(d) if d.len() > r.len() && d.ends_with(&r) => d,
+                    Some(d) if ends_with_words(&d, &r) => d,
                     _ => r,
                 })
                 .or_else(|| (!titles.is_empty()).then_some(titles));
