@@ -990,3 +990,21 @@ fn a_nominal_with_a_reflexive_is_the_nominal() {
     let c = quoted(&c, "he was disappointed");
     assert_eq!(c.speaker.as_deref(), Some("Rio Ferdinand"), "{c:#?}");
 }
+
+#[test]
+fn an_age_nominal_stands_for_a_person_named_before() {
+    // News writes a person's age as a noun ("the 24-year-old") or before one.
+    let c = claims(
+        "Marat Safin reached the final in Paris on Friday. \
+         \"I feel good,\" the 24-year-old said. \
+         Mike Leigh won best director. \
+         \"This is a wonderful tribute,\" the 61-year-old film-maker said.",
+    );
+    for (quote, speaker) in [
+        ("I feel good", "Marat Safin"),
+        ("This is a wonderful tribute", "Mike Leigh"),
+    ] {
+        let c = quoted(&c, quote);
+        assert_eq!(c.speaker.as_deref(), Some(speaker), "{c:#?}");
+    }
+}

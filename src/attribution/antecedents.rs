@@ -184,15 +184,17 @@ pub fn anaphor(attributor: &RuleAttributor, doc: &Analysis, mention: Span) -> Op
     let lowercase_head = original
         .last()
         .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    let head = strip_possessive(lower.last()?).to_string();
+    // An age is said of a person: "the 24-year-old", "the 61-year-old film-maker".
+    let aged = lower.iter().any(|w| is_age(w)) && !attributor.organisation_noun(&head);
     if first != "the"
         || lower.len() < 2
         || lower.len() > MAX_NOMINAL_WORDS
-        || !(lowercase_head && capitalised_only_in_names(doc, mention)
+        || !((lowercase_head || aged) && capitalised_only_in_names(doc, mention)
             || title_case_role(attributor, doc, mention, original))
     {
         return None;
     }
-    let head = strip_possessive(lower.last()?).to_string();
     // "the prime minister's spokesman" holds a role relative to someone else: only a person
     // given that role by name may be meant (see [`agrees`]), not any person.
     let possessed = lower[..lower.len() - 1]
@@ -205,7 +207,8 @@ pub fn anaphor(attributor: &RuleAttributor, doc: &Analysis, mention: Span) -> Op
     Some(Anaphor::Nominal {
         organisation: !body && attributor.organisation_noun(&head),
         role: !possessed
-            && (attributor.lexicon.is(WordClass::Role, &head)
+            && (aged
+                || attributor.lexicon.is(WordClass::Role, &head)
                 || attributor.lexicon.is(WordClass::Person, &head)),
         group: attributor.lexicon.is(WordClass::Group, &head),
         several: lower
@@ -641,6 +644,13 @@ fn capitalised_only_in_names(doc: &Analysis, mention: Span) -> bool {
         })
 }
 
+/// Whether `word` gives an age in the news style "24-year-old" ("the 24-year-old", "the
+/// 61-year-old film-maker"), which is said of a person.
+fn is_age(word: &str) -> bool {
+    word.strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// Whether `word` is a word of a person's name the article tags.
 fn in_a_person_name(doc: &Analysis, word: &str) -> bool {
     let word = strip_possessive(word);
@@ -951,6 +961,15 @@ mod tests {
         assert_eq!(bucket(5, &[0, 1, 2]).to_string(), "3+");
         assert_eq!(bucket(4, &[1, 2, 4]).to_string(), "4");
         assert_eq!(Bucket(None, &[0]).to_string(), "none");
+    }
+
+    #[test]
+    fn an_age_is_a_number_of_years_old() {
+        assert!(is_age("24-year-old"));
+        assert!(is_age("101-year-old"));
+        assert!(!is_age("-year-old"));
+        assert!(!is_age("two-year-old"));
+        assert!(!is_age("24-years-old"));
     }
 
     /// The anaphor of the mention `mention` in `text`, with the tagger's entities.
