@@ -1008,3 +1008,29 @@ fn an_age_nominal_stands_for_a_person_named_before() {
         assert_eq!(c.speaker.as_deref(), Some(speaker), "{c:#?}");
     }
 }
+
+#[test]
+fn a_name_called_an_organisation_is_one_in_every_mention() {
+    // The tagger makes "Sony" a place and "African Union" a place; the article's own words
+    // ("electronics giant Sony", "Union") say they are organisations, for "the company" too.
+    let c = claims(
+        "Japanese electronics giant Sony has cut the price of its games console. \
+         Sony said sales had been strong. \
+         The Japanese company said it expected to sell ten million consoles. \
+         The African Union said it was sending more troops to Darfur. \
+         The organisation said 3,000 soldiers would arrive by the end of the year.",
+    );
+    for (quote, speaker) in [
+        ("sales had been strong", "Sony"),
+        ("it expected to sell ten million consoles", "Sony"),
+        ("it was sending more troops to Darfur", "African Union"),
+        (
+            "3,000 soldiers would arrive by the end of the year",
+            "African Union",
+        ),
+    ] {
+        let c = quoted(&c, quote);
+        assert_eq!(c.speaker.as_deref(), Some(speaker), "{c:#?}");
+        assert_eq!(c.speaker_type.map(|l| l.as_str()), Some("ORG"), "{c:#?}");
+    }
+}

@@ -139,6 +139,9 @@ pub struct Names<'d> {
     /// Organisations' full names by the acronym their initials spell, where one organisation
     /// of the article spells it ("RNC" → "Republican National Committee").
     acronyms: HashMap<String, String>,
+    /// Names the article calls an organisation somewhere ("retail giant Tesco", "Oxfam, the
+    /// charity,"), whatever the tagger made of each mention.
+    organisations: HashSet<&'d str>,
     /// Each entity as a speaker (`None` in a headline), resolved on first use by the
     /// antecedent ranker.
     entity_speakers: std::cell::OnceCell<Vec<(Option<Speaker>, Option<Speaker>)>>,
@@ -191,6 +194,7 @@ impl<'d> Names<'d> {
             genders: HashMap::new(),
             opener_genders: Vec::new(),
             acronyms: organisation_acronyms(doc),
+            organisations: HashSet::new(),
             entity_speakers: std::cell::OnceCell::new(),
         };
         let person: Vec<bool> = doc
@@ -199,6 +203,9 @@ impl<'d> Names<'d> {
             .map(|e| attributor.is_person(doc, e))
             .collect();
         for (e, &person) in doc.entities.iter().zip(&person) {
+            if !person && attributor.described_as_organisation(doc, e) {
+                names.organisations.insert(e.span.slice(text));
+            }
             let ws = words(e.span.slice(text));
             let bare = &ws[attributor.title_words(&ws)..];
             let sentence = names
@@ -608,11 +615,32 @@ impl RuleAttributor {
         (2..=3).contains(&ws.len()) && self.news_first_names.contains(ws[0]) && self.name_like(ws)
     }
 
+    /// Whether the article calls the entity an organisation right before or after it:
+    /// "retail giant Tesco", "Tesco, the UK's biggest retailer," (see
+    /// [`Self::apposed_as_organisation`]).
+    fn described_as_organisation(&self, doc: &Analysis, e: &Entity) -> bool {
+        self.premodified_as_organisation(doc, e) || self.apposed_as_organisation(doc, e)
+    }
+
+    /// Whether a lowercase noun for a kind of organisation (`org_nouns.tsv`) stands right
+    /// before the entity, in its sentence ("electronics giant Sony" with "Sony" tagged LOC;
+    /// "retailer Tesco" tagged PER; not "news Russians").
+    fn premodified_as_organisation(&self, doc: &Analysis, e: &Entity) -> bool {
+        let t = doc.tokens.partition_point(|t| t.span.start < e.span.start);
+        t.checked_sub(1).is_some_and(|b| {
+            let w = doc.token_text(b);
+            t < doc.tokens.len()
+                && doc.sentence_of(b) == doc.sentence_of(t)
+                && w.starts_with(char::is_lowercase)
+                && self.lexicon.is(WordClass::Organisation, w)
+        })
+    }
+
     /// Whether an apposition right after the entity calls it an organisation: a short
     /// phrase with an article whose head noun, before its comma or a prepositional phrase, is
     /// an organisation noun ("Tesco, the UK's biggest retailer," with "Tesco" tagged PER;
     /// "Teck, the Canadian mining company,"; not "X, the owner of a shopping center,").
-    fn described_as_organisation(&self, doc: &Analysis, e: &Entity) -> bool {
+    fn apposed_as_organisation(&self, doc: &Analysis, e: &Entity) -> bool {
         let t = doc.tokens.partition_point(|t| t.span.start < e.span.end);
         if t + 2 >= doc.tokens.len() || doc.token_text(t) != "," {
             return false;
@@ -941,8 +969,9 @@ impl RuleAttributor {
     }
 
     /// The type of a speaker named `name` that is no person: an organisation's when the tagger
-    /// said PER ("Tesco, the UK's biggest retailer,") or MISC with an organisation's head word
-    /// ("the Times", "American Legion" are no nationality), else the tagger's.
+    /// said PER ("Tesco, the UK's biggest retailer,") or MISC or LOC with an organisation's head
+    /// word ("the Times", "American Legion" are no nationality; "African Union" no place), else
+    /// the tagger's.
     fn non_person_label(&self, name: &str, tagged: Label) -> Label {
         let org_head = || {
             words(name)
@@ -951,7 +980,7 @@ impl RuleAttributor {
         };
         match tagged {
             Label::Per => Label::Org,
-            Label::Misc if org_head() => Label::Org,
+            Label::Misc | Label::Loc if org_head() => Label::Org,
             other => other,
         }
     }
@@ -1052,9 +1081,14 @@ impl RuleAttributor {
                     certainty,
                 };
             }
+            let label = if names.organisations.contains(text) {
+                Label::Org
+            } else {
+                self.non_person_label(text, entity.label)
+            };
             return Speaker {
                 name: Some(text.to_string()),
-                label: Some(self.non_person_label(text, entity.label)),
+                label: Some(label),
                 role: None,
                 certainty,
             };
@@ -1895,6 +1929,7 @@ mod tests {
         );
         assert_eq!(a.non_person_label("Republicans", Label::Misc), Label::Misc);
         assert_eq!(a.non_person_label("Russia", Label::Loc), Label::Loc);
+        assert_eq!(a.non_person_label("African Union", Label::Loc), Label::Org);
     }
 
     #[test]
