@@ -1034,3 +1034,20 @@ fn a_name_called_an_organisation_is_one_in_every_mention() {
         assert_eq!(c.speaker_type.map(|l| l.as_str()), Some("ORG"), "{c:#?}");
     }
 }
+
+#[test]
+fn a_name_called_an_organisation_once_is_no_person_later() {
+    // "Tesco" is tagged PER; the apposition makes it an organisation in later mentions too.
+    let c = claims(
+        "Tesco profits hit record high\n\n\
+         Tesco, the UK's biggest retailer, has reported record profits.\n\n\
+         The supermarket giant said pre-tax profits rose 22%.\n\n\
+         Richard Ratner, an analyst, said Tesco was \"in a class of its own\".\n\n\
+         Tesco said it would open 20 new stores.",
+    );
+    for quote in ["pre-tax profits rose 22%", "it would open 20 new stores"] {
+        let c = quoted(&c, quote);
+        assert_eq!(c.speaker.as_deref(), Some("Tesco"), "{c:#?}");
+        assert_eq!(c.speaker_type.map(|l| l.as_str()), Some("ORG"), "{c:#?}");
+    }
+}

@@ -197,15 +197,21 @@ impl<'d> Names<'d> {
             organisations: HashSet::new(),
             entity_speakers: std::cell::OnceCell::new(),
         };
+        names.organisations = doc
+            .entities
+            .iter()
+            .filter(|e| attributor.described_as_organisation(doc, e))
+            .map(|e| e.span.slice(text))
+            .collect();
+        // A name the article calls an organisation once is none in any other mention.
         let person: Vec<bool> = doc
             .entities
             .iter()
-            .map(|e| attributor.is_person(doc, e))
+            .map(|e| {
+                attributor.is_person(doc, e) && !names.organisations.contains(e.span.slice(text))
+            })
             .collect();
         for (e, &person) in doc.entities.iter().zip(&person) {
-            if !person && attributor.described_as_organisation(doc, e) {
-                names.organisations.insert(e.span.slice(text));
-            }
             let ws = words(e.span.slice(text));
             let bare = &ws[attributor.title_words(&ws)..];
             let sentence = names
@@ -985,9 +991,13 @@ impl RuleAttributor {
         }
     }
 
-    /// Whether `entity` names a person: it looks like one ([`Self::is_person`]) or the article
-    /// names a person with a longer name holding it ("Trump" tagged ORG).
+    /// Whether `entity` names a person: the article never calls it an organisation, and it
+    /// looks like a person ([`Self::is_person`]) or the article names a person with a longer
+    /// name holding it ("Trump" tagged ORG).
     fn names_person(&self, doc: &Analysis, names: &Names, entity: &Entity) -> bool {
+        if names.organisations.contains(entity.span.slice(doc.text())) {
+            return false;
+        }
         let bare = self.bare_name(doc, entity);
         self.is_person(doc, entity) || self.name_like(&bare) && names.person_named(&bare)
     }
