@@ -39,6 +39,9 @@ pub enum WordClass {
     Particle,
     /// A generational suffix ending a person's name ("Jr.", "III").
     Suffix,
+    /// Letters after a person's name for an office or honour, dropped from the canonical name
+    /// ("QC", "MP").
+    Postnominal,
     /// A word before a name that says the person is a man ("Mr", "spokesman").
     Masculine,
     /// A word before a name that says the person is a woman ("Mrs", "spokeswoman").
@@ -87,6 +90,7 @@ impl Lexicon {
                 "title" => WordClass::Title,
                 "particle" => WordClass::Particle,
                 "suffix" => WordClass::Suffix,
+                "postnominal" => WordClass::Postnominal,
                 "masculine" => WordClass::Masculine,
                 "feminine" => WordClass::Feminine,
                 "following" => WordClass::Following,

@@ -1051,3 +1051,17 @@ fn a_name_called_an_organisation_once_is_no_person_later() {
         assert_eq!(c.speaker_type.map(|l| l.as_str()), Some("ORG"), "{c:#?}");
     }
 }
+
+#[test]
+fn police_ranks_and_letters_after_a_name_stay_out_of_it() {
+    let c = claims(
+        "Det Ch Insp Mark Roberts, of Greater Manchester Police, said the attack was senseless. \
+         Peter Clowes denied the charges. \
+         His lawyer, Richard Ferguson QC, said his client would appeal.",
+    );
+    let c1 = quoted(&c, "the attack was senseless");
+    assert_eq!(c1.speaker.as_deref(), Some("Mark Roberts"), "{c1:#?}");
+    assert_eq!(c1.speaker_role.as_deref(), Some("Det Ch Insp"), "{c1:#?}");
+    let c2 = quoted(&c, "his client would appeal");
+    assert_eq!(c2.speaker.as_deref(), Some("Richard Ferguson"), "{c2:#?}");
+}

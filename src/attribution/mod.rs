@@ -213,7 +213,7 @@ impl<'d> Names<'d> {
             .collect();
         for (e, &person) in doc.entities.iter().zip(&person) {
             let ws = words(e.span.slice(text));
-            let bare = &ws[attributor.title_words(&ws)..];
+            let bare = attributor.bare_words(&ws);
             let sentence = names
                 .sentence_ends
                 .partition_point(|&end| end <= e.span.start);
@@ -580,6 +580,20 @@ impl RuleAttributor {
             .count()
     }
 
+    /// A name's words without its leading honorifics and titles ([`Self::title_words`]) and its
+    /// trailing post-nominals ("Det Ch Insp Mark Roberts" → "Mark Roberts", "Richard Ferguson
+    /// QC" → "Richard Ferguson"); one word always stays.
+    fn bare_words<'w, 't>(&self, ws: &'w [&'t str]) -> &'w [&'t str] {
+        let bare = &ws[self.title_words(ws)..];
+        let post = bare
+            .iter()
+            .skip(1)
+            .rev()
+            .take_while(|w| self.is_word(WordClass::Postnominal, w))
+            .count();
+        &bare[..bare.len() - post]
+    }
+
     /// Whether an entity names a person: tagged PER, led by an honorific ("Mr. Obama" tagged
     /// ORG), or a name of two words or more right after a role or before one in apposition
     /// ("China’s top diplomat Wang Yi" tagged LOC). One word next to a role is as often an
@@ -774,7 +788,7 @@ impl RuleAttributor {
     /// An entity's words without leading honorifics and titles ("Sen. Ted Cruz" → "Ted Cruz").
     fn bare_name<'t>(&self, doc: &Analysis<'t>, e: &Entity) -> Vec<&'t str> {
         let ws = words(e.span.slice(doc.text()));
-        ws[self.title_words(&ws)..].to_vec()
+        self.bare_words(&ws).to_vec()
     }
 
     /// A person's canonical name: the article's full name for the mention ("Mr Blair" → "Tony
@@ -783,7 +797,7 @@ impl RuleAttributor {
     fn person_name(&self, doc: &Analysis, names: &Names, e: &Entity) -> String {
         let ws = words(e.span.slice(doc.text()));
         let k = self.title_words(&ws);
-        let bare = &ws[k..];
+        let bare = self.bare_words(&ws);
         // The honorific may lead the entity or stand right before it ("Mrs." + "Clinton").
         let t = doc.tokens.partition_point(|t| t.span.start < e.span.start);
         let before = (t > 0).then(|| doc.token_text(t - 1));
@@ -1285,7 +1299,7 @@ impl RuleAttributor {
             w.chars().next().is_some_and(char::is_uppercase)
                 && !DETERMINERS.contains(&w.to_lowercase().as_str())
         };
-        let bare = &ws[self.title_words(&ws)..];
+        let bare = self.bare_words(&ws);
         if ws.is_empty() || !ws.iter().all(capitalised) || !self.name_like(bare) {
             return None;
         }
@@ -1999,6 +2013,16 @@ mod tests {
         assert_eq!(a.title_words(&["Prime", "Minister", "Tony", "Blair"]), 2);
         assert_eq!(a.title_words(&["Mr", "Blair"]), 1);
         assert_eq!(a.title_words(&["President"]), 0);
+        assert_eq!(
+            a.bare_words(&["Det", "Ch", "Insp", "Mark", "Roberts"]),
+            ["Mark", "Roberts"]
+        );
+        assert_eq!(
+            a.bare_words(&["Richard", "Ferguson", "QC"]),
+            ["Richard", "Ferguson"]
+        );
+        assert_eq!(a.bare_words(&["Tony", "Lloyd", "MP"]), ["Tony", "Lloyd"]);
+        assert_eq!(a.bare_words(&["Mr", "MP"]), ["MP"]);
         assert!(contains_words(&["Wang", "Yi"], &["Wang"]));
         assert!(!contains_words(&["Wang", "Yi"], &["Yi", "Wang"]));
         assert!(contains_words(&["Paul", "D.", "Ryan"], &["Paul", "Ryan"]));
