@@ -1065,3 +1065,23 @@ fn police_ranks_and_letters_after_a_name_stay_out_of_it() {
     let c2 = quoted(&c, "his client would appeal");
     assert_eq!(c2.speaker.as_deref(), Some("Richard Ferguson"), "{c2:#?}");
 }
+
+#[test]
+fn a_name_in_apposition_after_lowercase_nouns_speaks() {
+    let c = claims(
+        "Thousands of savers lost money. \
+         One investor, pensioner Margaret Hill, said she had lost her life savings. \
+         Another saver, Tom Ward, said he felt cheated. \
+         The aides, led by manager Terry Sullivan, told the group they would not win.",
+    );
+    for (quote, speaker) in [
+        ("she had lost her life savings", "Margaret Hill"),
+        ("he felt cheated", "Tom Ward"),
+    ] {
+        let c = quoted(&c, quote);
+        assert_eq!(c.speaker.as_deref(), Some(speaker), "{c:#?}");
+    }
+    // A participle phrase is no apposition naming the subject.
+    let c3 = quoted(&c, "they would not win");
+    assert_ne!(c3.speaker.as_deref(), Some("Terry Sullivan"), "{c3:#?}");
+}

@@ -848,11 +848,29 @@ impl RuleQuoteDetector {
         // "the challenger, Paul Brandt, said", "Drogba's agent, Pape Diouf, said", "Dr
         // Johnson's colleague, Dr Sarah Johnson, said", "His spokesman, Tim Hollis, said": a
         // described name; the name speaks.
-        let name = (open + 1..close).all(|t| ctx.is_capitalised(t) || ctx.word(t) == ".");
-        let described = ctx.lower_is(a, &["the", "a", "an", "one", "his", "her", "its", "their"])
-            || (a + 1..b).any(|t| matches!(ctx.word(t), "’s" | "'s"));
-        if name && close > open + 1 && described {
-            return Some((open + 1, close - 1));
+        // The name may follow lowercase nouns of its own ("One investor, pensioner Margaret
+        // Hill, said"; not "The aides, led by manager Terry Sullivan, told"): then only a
+        // name of two words or more.
+        let first = (open + 1..close)
+            .find(|&t| ctx.is_capitalised(t))
+            .unwrap_or(close);
+        let nouns = (open + 1..first).all(|t| {
+            let w = ctx.word(t);
+            w.chars().all(char::is_alphabetic)
+                && !w.ends_with("ed")
+                && !w.ends_with("ing")
+                && !ctx.lower_is(t, &ADJUNCT_PREPOSITIONS)
+        });
+        let name = (first..close).all(|t| ctx.is_capitalised(t) || ctx.word(t) == ".")
+            && (first == open + 1 || nouns && close > first + 1);
+        let described = ctx.lower_is(
+            a,
+            &[
+                "the", "a", "an", "one", "another", "his", "her", "its", "their",
+            ],
+        ) || (a + 1..b).any(|t| matches!(ctx.word(t), "’s" | "'s"));
+        if name && close > first && described {
+            return Some((first, close - 1));
         }
         // A described subject across an interruption ("The administration, for its part,
         // said", "A spokesman, however, said").
