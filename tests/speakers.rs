@@ -1085,3 +1085,22 @@ fn a_name_in_apposition_after_lowercase_nouns_speaks() {
     let c3 = quoted(&c, "they would not win");
     assert_ne!(c3.speaker.as_deref(), Some("Terry Sullivan"), "{c3:#?}");
 }
+
+#[test]
+fn a_name_in_a_role_nominal_must_be_in_the_role() {
+    // "boss" after a club's name is a role; "The United manager" is not the Arsenal one.
+    let c = claims(
+        "Arsenal manager Arsene Wenger has responded to criticism from Manchester United boss \
+         Sir Alex Ferguson. Ferguson had accused the Gunners of intimidating referees. \
+         The United manager said on Friday that referees were under pressure.",
+    );
+    let c1 = quoted(&c, "the Gunners of intimidating referees");
+    assert_eq!(c1.speaker.as_deref(), Some("Alex Ferguson"), "{c1:#?}");
+    assert_eq!(
+        c1.speaker_role.as_deref(),
+        Some("Manchester United boss"),
+        "{c1:#?}"
+    );
+    let c2 = quoted(&c, "that referees were under pressure");
+    assert_ne!(c2.speaker.as_deref(), Some("Arsene Wenger"), "{c2:#?}");
+}

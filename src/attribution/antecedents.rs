@@ -910,6 +910,18 @@ fn head_fits(head: &str, r: &Referent) -> bool {
             .is_some_and(|n| words(n).iter().any(|w| w.to_lowercase() == head))
 }
 
+/// The capitalised words of a nominal between its article and its head, possessives stripped
+/// ("The United manager" → "United").
+pub(super) fn name_words(nominal: &str) -> Vec<&str> {
+    let ws = words(nominal);
+    ws.get(1..ws.len().saturating_sub(1))
+        .unwrap_or_default()
+        .iter()
+        .map(|w| strip_possessive(w))
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .collect()
+}
+
 /// Whether a title abbreviates a head noun ("sen." for "senator", "gov." for "governor").
 fn abbreviates(title: &str, head: &str) -> bool {
     title
@@ -961,6 +973,15 @@ mod tests {
         assert_eq!(bucket(5, &[0, 1, 2]).to_string(), "3+");
         assert_eq!(bucket(4, &[1, 2, 4]).to_string(), "4");
         assert_eq!(Bucket(None, &[0]).to_string(), "none");
+    }
+
+    #[test]
+    fn a_nominals_name_words_lie_between_article_and_head() {
+        assert_eq!(name_words("The United manager"), ["United"]);
+        assert_eq!(name_words("the New York businessman's"), ["New", "York"]);
+        assert_eq!(name_words("the Clinton's aide"), ["Clinton"]);
+        assert!(name_words("the minister").is_empty());
+        assert!(name_words("the").is_empty());
     }
 
     #[test]

@@ -954,6 +954,15 @@ impl RuleAttributor {
             }
             if self.is_role_word(w) {
                 has_role |= self.lexicon.is(WordClass::Role, strip_possessive(w));
+            } else if a == t
+                && !capital
+                && self.lexicon.is(WordClass::Person, w)
+                && a >= 2
+                && doc.token_text(a - 2).starts_with(char::is_uppercase)
+            {
+                // A noun for a kind of person after a name heads a role too ("Manchester
+                // United boss Sir Alex Ferguson"; not "rival Bernie Sanders").
+                has_role = true;
             } else if self.is_word(WordClass::Title, w) {
                 has_role = true;
             } else if !(capital
@@ -1230,13 +1239,25 @@ impl RuleAttributor {
         // Persons whose role has the mention's head noun, scored by the mention's other words
         // that the role shares, or shares the first four letters of ("Italy’s foreign minister"
         // and "Italian FM": 2; and "Russian Foreign Minister": 1).
+        // A name in the mention that is in someone's role must be in the role: "The United
+        // manager" is not the "Arsenal manager" when another is the "Manchester United boss".
+        let role_words = |role: &str| -> Vec<String> {
+            words(role).iter().map(lower).flat_map(expand).collect()
+        };
+        let named: Vec<String> = antecedents::name_words(mention.slice(doc.text()))
+            .iter()
+            .map(|w| w.to_lowercase())
+            .filter(|w| nearby.clone().any(|(_, role)| role_words(role).contains(w)))
+            .collect();
         let mut best: Option<(usize, String, &Entity)> = None;
         let mut tied = false;
         for (e, role) in nearby {
-            let role_words: Vec<String> = words(role).iter().map(lower).flat_map(expand).collect();
+            let role_words = role_words(role);
             let role_head = role_words.last().map(String::as_str).unwrap_or("");
             let in_role = |m: &String| role_words.iter().any(|r| r == m || same_prefix(r, m));
-            if !(role_head == head || same_prefix(role_head, head)) {
+            if !(role_head == head || same_prefix(role_head, head))
+                || !named.is_empty() && !named.iter().any(in_role)
+            {
                 continue;
             }
             let score = mention_words[..mention_words.len() - 1]
