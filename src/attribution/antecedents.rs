@@ -398,6 +398,19 @@ impl RuleAttributor {
         for r in &referents {
             let mut f = S::with_prefix(anaphor.form());
             referent_features(anaphor, r, &referents, sentence, initial, &mut f);
+            // News writes a paragraph about one person: a referent named in the mention's
+            // paragraph is likelier.
+            let breaks = doc
+                .text()
+                .get(r.last_start..mention.start)
+                .map_or(0, |between| {
+                    between
+                        .split('\n')
+                        .skip(1)
+                        .filter(|line| !line.trim().is_empty())
+                        .count()
+                });
+            f.add(format_args!("paragraphs={}", bucket(breaks, &[0, 1])));
             features.push(f.into_keys());
         }
         let referents = referents.into_iter().map(|r| match anaphor {
