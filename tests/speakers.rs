@@ -1064,6 +1064,11 @@ fn police_ranks_and_letters_after_a_name_stay_out_of_it() {
     assert_eq!(c1.speaker_role.as_deref(), Some("Det Ch Insp"), "{c1:#?}");
     let c2 = quoted(&c, "his client would appeal");
     assert_eq!(c2.speaker.as_deref(), Some("Richard Ferguson"), "{c2:#?}");
+    let c = claims(
+        "Iran's supreme leader, Ayatollah Ali Khamenei, said his country would never give up.",
+    );
+    let c3 = quoted(&c, "his country would never give up");
+    assert_eq!(c3.speaker.as_deref(), Some("Ali Khamenei"), "{c3:#?}");
 }
 
 #[test]
