@@ -1109,3 +1109,21 @@ fn a_name_in_a_role_nominal_must_be_in_the_role() {
     let c2 = quoted(&c, "that referees were under pressure");
     assert_ne!(c2.speaker.as_deref(), Some("Arsene Wenger"), "{c2:#?}");
 }
+
+#[test]
+fn an_untagged_mention_spelled_like_a_tagged_name_is_that_entity() {
+    let c = claims(
+        "Shami Chakrabarti, director of civil rights group Liberty, said the bill was wrong. \
+         Liberty said it would fight the bill in the courts.",
+    );
+    let c = quoted(&c, "it would fight the bill in the courts");
+    assert_eq!(c.speaker.as_deref(), Some("Liberty"), "{c:#?}");
+    assert_eq!(c.speaker_type.map(|l| l.as_str()), Some("ORG"), "{c:#?}");
+    assert!(
+        !c.speaker_id
+            .as_deref()
+            .unwrap_or("desc:")
+            .starts_with("desc:"),
+        "{c:#?}"
+    );
+}

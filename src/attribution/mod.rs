@@ -1505,6 +1505,18 @@ impl RuleAttributor {
             if let Some(s) = self.untagged_name(names, mention_text, mention.start) {
                 return s;
             }
+            // The tagger missed a name it tagged elsewhere ("Liberty said" after "civil rights
+            // group Liberty"): the same words name the same entity, unless they open with a
+            // first name ("Maria Hinojosa" tagged ORG elsewhere).
+            let tagged = doc
+                .entities
+                .iter()
+                .find(|e| e.span.slice(text) == mention_text && e.label != Label::Misc);
+            let first_name =
+                original_words.len() >= 2 && self.first_names.contains_key(original_words[0]);
+            if let Some(e) = tagged.filter(|_| !first_name) {
+                return self.resolve_entity(doc, names, e, 0.8);
+            }
         }
         let description = description(mention_text, head_is_role);
         if head_is_role {
