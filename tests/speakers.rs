@@ -1127,3 +1127,12 @@ fn an_untagged_mention_spelled_like_a_tagged_name_is_that_entity() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn a_capitalised_person_noun_opening_a_name_is_no_part_of_it() {
+    // The tagger takes "Comedian" into the one-word name.
+    let c = claims("Comedian Bono said he was delighted.");
+    let c = quoted(&c, "he was delighted");
+    assert_eq!(c.speaker.as_deref(), Some("Bono"), "{c:#?}");
+    assert_eq!(c.speaker_type.map(|l| l.as_str()), Some("PER"), "{c:#?}");
+}

@@ -574,10 +574,17 @@ impl RuleAttributor {
     /// How many leading words of a name are honorifics, titles or role words ("Sen. Ted Cruz"
     /// → 1, "Prime Minister Tony Blair" → 2); the last word always stays.
     fn title_words(&self, name: &[&str]) -> usize {
-        name.iter()
+        let titles = name
+            .iter()
             .take(name.len().saturating_sub(1))
             .take_while(|w| self.is_word(WordClass::Honorific, w) || self.is_title(w))
-            .count()
+            .count();
+        // A sentence's first word may be a capitalised person noun ("Singer Bono", "Actor
+        // Tom Cruise").
+        match name {
+            [first, _, ..] if titles == 0 && self.lexicon.is(WordClass::Person, first) => 1,
+            _ => titles,
+        }
     }
 
     /// A name's words without its leading honorifics and titles ([`Self::title_words`]) and its
@@ -608,7 +615,10 @@ impl RuleAttributor {
             || ws
                 .first()
                 .is_some_and(|w| self.is_word(WordClass::Honorific, w))
-            || ws.len() >= 2 && (role_before() || self.appositive_role(doc, e).is_some())
+            || ws.len() >= 2
+                && (role_before()
+                    || self.appositive_role(doc, e).is_some()
+                    || self.lexicon.is(WordClass::Person, ws[0]))
             || self.first_name_first(&ws)
             || self.titled(doc, e)
     }
@@ -2046,6 +2056,8 @@ mod tests {
         assert_eq!(a.title_words(&["Prime", "Minister", "Tony", "Blair"]), 2);
         assert_eq!(a.title_words(&["Mr", "Blair"]), 1);
         assert_eq!(a.title_words(&["President"]), 0);
+        assert_eq!(a.title_words(&["Singer", "Bono"]), 1);
+        assert_eq!(a.title_words(&["Singer"]), 0);
         assert_eq!(
             a.bare_words(&["Det", "Ch", "Insp", "Mark", "Roberts"]),
             ["Mark", "Roberts"]
