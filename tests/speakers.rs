@@ -1136,3 +1136,17 @@ fn a_capitalised_person_noun_opening_a_name_is_no_part_of_it() {
     assert_eq!(c.speaker.as_deref(), Some("Bono"), "{c:#?}");
     assert_eq!(c.speaker_type.map(|l| l.as_str()), Some("PER"), "{c:#?}");
 }
+
+#[test]
+fn a_name_after_an_organisation_noun_is_that_organisation() {
+    // The tagger misses "BP" and splits "Marks and Spencer" (tagging "Spencer" a person).
+    let c = claims(
+        "Oil giant BP said output rose. Retailer Marks and Spencer said sales fell. \
+         Donald Trump, the star of the reality TV show, said he was proud.",
+    );
+    for (quote, speaker) in [("output rose", "BP"), ("sales fell", "Marks and Spencer")] {
+        let c = quoted(&c, quote);
+        assert_eq!(c.speaker.as_deref(), Some(speaker), "{c:#?}");
+        assert_eq!(c.speaker_type.map(|l| l.as_str()), Some("ORG"), "{c:#?}");
+    }
+}

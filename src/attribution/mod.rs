@@ -1440,6 +1440,9 @@ impl RuleAttributor {
                 return s;
             }
         }
+        if let Some(named) = self.named_after_organisation_noun(mention, text, &inside) {
+            return named;
+        }
         if let Some(named) = self.noun_after_name(doc, names, mention, &inside) {
             return named;
         }
@@ -1538,6 +1541,51 @@ impl RuleAttributor {
             }
         }
         description
+    }
+
+    /// The organisation a speaker phrase names after a noun for a kind of organisation, when
+    /// the tagger missed or split the name ("Oil giant BP", "Retailer Marks and Spencer" with
+    /// "Spencer" tagged PER): capitalised words, with "and" or "&" between them, ending the
+    /// phrase.
+    fn named_after_organisation_noun(
+        &self,
+        mention: Span,
+        text: &str,
+        inside: &[&Entity],
+    ) -> Option<Speaker> {
+        let mention_text = mention.slice(text);
+        let ws = words(mention_text);
+        let noun = ws
+            .iter()
+            .rposition(|w| self.lexicon.is(WordClass::Organisation, w))?;
+        let run = &ws[noun + 1..];
+        let capitalised = |w: &&str| w.starts_with(char::is_uppercase);
+        // The noun heads the phrase ("star of the reality TV" is a person).
+        let headed = !ws[..noun]
+            .iter()
+            .any(|w| self.lexicon.is(WordClass::Preposition, w) || strip_possessive(w) != *w);
+        if !headed
+            || run.is_empty()
+            || !run.first().is_some_and(capitalised)
+            || !run.last().is_some_and(capitalised)
+            || !run
+                .iter()
+                .all(|w| capitalised(w) || matches!(*w, "and" | "&"))
+        {
+            return None;
+        }
+        let name = &mention_text[mention_text.len() - run.join(" ").len()..];
+        let start = mention.end - name.len();
+        // A name the tagger got whole is resolved as tagged (acronyms, persons).
+        let whole = inside
+            .iter()
+            .any(|e| e.span == Span::new(start, mention.end) && e.label != Label::Per);
+        (!whole && name == run.join(" ")).then(|| Speaker {
+            name: Some(name.to_string()),
+            label: Some(Label::Org),
+            role: None,
+            certainty: 0.8,
+        })
     }
 
     /// The person named in apposition right after a role mention, between commas ("Italian
