@@ -1149,4 +1149,7 @@ fn a_name_after_an_organisation_noun_is_that_organisation() {
         assert_eq!(c.speaker.as_deref(), Some(speaker), "{c:#?}");
         assert_eq!(c.speaker_type.map(|l| l.as_str()), Some("ORG"), "{c:#?}");
     }
+    // The noun must head the phrase: "the reality TV show" is no organisation "TV".
+    let c3 = quoted(&c, "he was proud");
+    assert_eq!(c3.speaker.as_deref(), Some("Donald Trump"), "{c3:#?}");
 }
