@@ -1153,3 +1153,20 @@ fn a_name_after_an_organisation_noun_is_that_organisation() {
     let c3 = quoted(&c, "he was proud");
     assert_eq!(c3.speaker.as_deref(), Some("Donald Trump"), "{c3:#?}");
 }
+
+#[test]
+fn a_name_ending_in_a_persons_lone_surname_is_that_person() {
+    // The tagger calls "JK Rowling" an organisation; "Ms Rowling" says she is a person.
+    let c = claims(
+        "JK Rowling has revealed the title of the sixth Harry Potter book. \
+         Ms Rowling said she had been working on it for two years.",
+    );
+    for quote in [
+        "the title of the sixth Harry Potter book",
+        "she had been working on it for two years",
+    ] {
+        let c = quoted(&c, quote);
+        assert_eq!(c.speaker.as_deref(), Some("JK Rowling"), "{c:#?}");
+        assert_eq!(c.speaker_type.map(|l| l.as_str()), Some("PER"), "{c:#?}");
+    }
+}

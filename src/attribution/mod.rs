@@ -289,6 +289,20 @@ impl<'d> Names<'d> {
             })
     }
 
+    /// Whether a name of two words or more ends in a surname the article gives a person alone
+    /// ("JK Rowling" tagged ORG beside "Ms Rowling"; not "Judicial Watch" beside a "Watch" the
+    /// tagger split from "Judicial Watch").
+    fn surname_of_a_person(&self, bare: &[&str], text: &str) -> bool {
+        let [.., before, surname] = bare else {
+            return false;
+        };
+        self.by_word.get(surname).is_some_and(|ids| {
+            ids.iter().map(|&i| &self.full_names[i]).any(|m| {
+                m.person && m.words == [*surname] && !text[..m.start].trim_end().ends_with(before)
+            })
+        })
+    }
+
     /// Whether the article names a person, outside quotations, with exactly these words (a
     /// title-case headline's "Donald Trump", which the tagger may miss, after the text's).
     fn person_named_so(&self, bare: &[&str]) -> bool {
@@ -1032,7 +1046,9 @@ impl RuleAttributor {
             return false;
         }
         let bare = self.bare_name(doc, entity);
-        self.is_person(doc, entity) || self.name_like(&bare) && names.person_named(&bare)
+        self.is_person(doc, entity)
+            || self.name_like(&bare)
+                && (names.person_named(&bare) || names.surname_of_a_person(&bare, doc.text()))
     }
 
     /// The gender the article marks for each person, by canonical name: a gendered word leading
