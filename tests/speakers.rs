@@ -1170,3 +1170,15 @@ fn a_name_ending_in_a_persons_lone_surname_is_that_person() {
         assert_eq!(c.speaker_type.map(|l| l.as_str()), Some("PER"), "{c:#?}");
     }
 }
+
+#[test]
+fn initials_left_out_of_a_lone_surname_open_the_name() {
+    // Here the tagger tags "Rowling" without "JK".
+    let c = claims(
+        "Rowling reveals new Potter title\n\n\
+         JK Rowling has revealed the title of the sixth Harry Potter book on her website.\n\n\
+         Ms Rowling said she had been working on the book for two years.",
+    );
+    let c1 = quoted(&c, "she had been working on the book for two years");
+    assert_eq!(c1.speaker.as_deref(), Some("JK Rowling"), "{c1:#?}");
+}

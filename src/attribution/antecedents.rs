@@ -400,16 +400,12 @@ impl RuleAttributor {
             referent_features(anaphor, r, &referents, sentence, initial, &mut f);
             // News writes a paragraph about one person: a referent named in the mention's
             // paragraph is likelier.
-            let breaks = doc
-                .text()
-                .get(r.last_start..mention.start)
-                .map_or(0, |between| {
-                    between
-                        .split('\n')
-                        .skip(1)
-                        .filter(|line| !line.trim().is_empty())
-                        .count()
-                });
+            let breaks = names
+                .paragraph_starts
+                .partition_point(|&p| p <= mention.start)
+                - names
+                    .paragraph_starts
+                    .partition_point(|&p| p <= r.last_start);
             f.add(format_args!("paragraphs={}", bucket(breaks, &[0, 1])));
             features.push(f.into_keys());
         }

@@ -118,6 +118,8 @@ pub struct Names<'d> {
     quoted: Vec<Span>,
     /// Where each sentence ends, in text order.
     sentence_ends: Vec<usize>,
+    /// Where each paragraph (a line with text) after the first starts, in text order.
+    paragraph_starts: Vec<usize>,
     /// Where each sentence's main clause starts: past an opening prepositional phrase and
     /// its comma ("According to TASS, Lavrov and Wang discussed …"); computed on first use by
     /// the antecedent ranker ([`RuleAttributor::clause_starts`]).
@@ -187,6 +189,7 @@ impl<'d> Names<'d> {
             by_word: HashMap::new(),
             quoted: pair_quotes(doc).iter().map(|q| q.outer).collect(),
             sentence_ends: doc.sentences.iter().map(|s| s.span.end).collect(),
+            paragraph_starts: paragraph_starts(doc.text()),
             clause_starts: std::cell::OnceCell::new(),
             roles: HashMap::new(),
             appositive_roles: HashMap::new(),
@@ -241,6 +244,7 @@ impl<'d> Names<'d> {
                 person,
             });
         }
+        attributor.add_initials(doc, &mut names);
         for (e, _) in doc.entities.iter().zip(&person).filter(|(_, &p)| p) {
             let ws = words(e.span.slice(text));
             let titles = ws[..attributor.title_words(&ws)]
@@ -599,6 +603,47 @@ impl RuleAttributor {
             [first, _, ..] if titles == 0 && self.lexicon.is(WordClass::Person, first) => 1,
             _ => titles,
         }
+    }
+
+    /// Initials the tagger left out of a lone surname open its name when the article gives no
+    /// longer name with it ("JK Rowling" tagged "Rowling"; not "AG Mukasey" beside "Michael
+    /// Mukasey").
+    fn add_initials<'d>(&self, doc: &'d Analysis, names: &mut Names<'d>) {
+        for i in 0..names.full_names.len() {
+            let m = &names.full_names[i];
+            let ([surname], true) = (m.words.as_slice(), m.person) else {
+                continue;
+            };
+            let longer = names.by_word[surname]
+                .iter()
+                .any(|&k| names.full_names[k].words.len() > 1);
+            let t = doc.tokens.partition_point(|t| t.span.start < m.start);
+            let Some(initials) = t.checked_sub(1).map(|b| doc.token_text(b)) else {
+                continue;
+            };
+            if longer || !self.initials(doc, t - 1) {
+                continue;
+            }
+            names.full_names[i].words.insert(0, initials);
+            names.by_word.entry(initials).or_default().push(i);
+        }
+    }
+
+    /// Whether token `b` is initials right before a name in its sentence: two or three
+    /// capitals, dotted or not ("JK", "J.K."), no title or role ("PM"), tagged as no name.
+    fn initials(&self, doc: &Analysis, b: usize) -> bool {
+        let w = doc.token_text(b);
+        let letters: Vec<char> = w.chars().filter(|&c| c != '.').collect();
+        (2..=3).contains(&letters.len())
+            && letters.iter().all(char::is_ascii_uppercase)
+            && (w.len() == letters.len() || w.len() == 2 * letters.len() && w.ends_with('.'))
+            && b + 1 < doc.tokens.len()
+            && doc.sentence_of(b) == doc.sentence_of(b + 1)
+            && !self.is_title(w)
+            && !doc
+                .entities
+                .iter()
+                .any(|e| e.span.contains(doc.tokens[b].span))
     }
 
     /// A name's words without its leading honorifics and titles ([`Self::title_words`]) and its
@@ -1794,6 +1839,19 @@ impl RuleAttributor {
     }
 }
 
+/// Where each line holding text starts, after the text's first line.
+fn paragraph_starts(text: &str) -> Vec<usize> {
+    let mut at = 0;
+    let mut starts = Vec::new();
+    for line in text.split_inclusive('\n') {
+        if at > 0 && !line.trim().is_empty() {
+            starts.push(at);
+        }
+        at += line.len();
+    }
+    starts
+}
+
 /// The letters an organisation's name abbreviates to: the initials of its words, hyphenated
 /// parts counted apart and "of", "and", "the", "for" skipped ("Federal Bureau of
 /// Investigation" → "FBI", "Anti-Defamation League" → "ADL").
@@ -2061,6 +2119,12 @@ mod tests {
         assert_eq!(a.non_person_label("Republicans", Label::Misc), Label::Misc);
         assert_eq!(a.non_person_label("Russia", Label::Loc), Label::Loc);
         assert_eq!(a.non_person_label("African Union", Label::Loc), Label::Org);
+    }
+
+    #[test]
+    fn paragraphs_start_at_lines_with_text() {
+        assert_eq!(paragraph_starts("One.\n\nTwo.\n \nThree"), [6, 13]);
+        assert!(paragraph_starts("One line.").is_empty());
     }
 
     #[test]
