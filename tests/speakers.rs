@@ -1182,3 +1182,22 @@ fn initials_left_out_of_a_lone_surname_open_the_name() {
     let c1 = quoted(&c, "she had been working on the book for two years");
     assert_eq!(c1.speaker.as_deref(), Some("JK Rowling"), "{c1:#?}");
 }
+
+#[test]
+fn a_pronoun_after_a_report_is_its_reporter_not_whom_it_reports_on() {
+    let c = claims(
+        "Sharapova wins Wimbledon title\n\n\
+         Maria Sharapova has won the Wimbledon women's singles title, beating Serena Williams \
+         in straight sets.\n\n\
+         The 17-year-old Russian said she could not believe what she had achieved. \"It is \
+         the best day of my life,\" she said.\n\n\
+         Williams, who had won the title in the previous two years, said she had been \
+         outplayed. She added: \"Maria played unbelievable tennis.\"\n\n\
+         Sharapova's father, Yuri, watched from the stands. He said his daughter had always \
+         dreamed of winning Wimbledon.\n\n\
+         Former champion Martina Navratilova said Sharapova had a great future. \"She has \
+         everything,\" she told the BBC.",
+    );
+    let c = quoted(&c, "She has everything");
+    assert_eq!(c.speaker.as_deref(), Some("Martina Navratilova"), "{c:#?}");
+}

@@ -18,6 +18,7 @@ use crate::document::Analysis;
 use crate::features::{Features, Keys};
 use crate::lexicon::WordClass;
 use crate::ner::{Entity, Label};
+use crate::quote::Kind;
 use crate::ranker::Ranker;
 use crate::span::Span;
 
@@ -407,6 +408,14 @@ impl RuleAttributor {
                     .paragraph_starts
                     .partition_point(|&p| p <= r.last_start);
             f.add(format_args!("paragraphs={}", bucket(breaks, &[0, 1])));
+            // Named last inside what an earlier claim reports ("X said Sharapova had a great
+            // future. '…,' she said" is X).
+            let reported = claims.iter().any(|c| {
+                c.kind == Kind::Indirect
+                    && c.content()
+                        .contains(Span::new(r.last_start, r.last_start + 1))
+            });
+            f.add(format_args!("reported={reported}"));
             features.push(f.into_keys());
         }
         let referents = referents.into_iter().map(|r| match anaphor {
