@@ -1383,6 +1383,26 @@ impl RuleAttributor {
         text[start..end].to_string()
     }
 
+    /// A speaker mention holding no entity: a person's name the tagger missed
+    /// ([`Self::untagged_name`]) or a name it tagged elsewhere ("Liberty said" after "civil
+    /// rights group Liberty"): the same words name the same entity, unless they open with a
+    /// first name ("Maria Hinojosa" tagged ORG elsewhere).
+    fn untagged_mention(&self, doc: &Analysis, names: &Names, mention: Span) -> Option<Speaker> {
+        let mention_text = mention.slice(doc.text());
+        if let Some(s) = self.untagged_name(names, mention_text, mention.start) {
+            return Some(s);
+        }
+        let ws = words(mention_text);
+        if ws.len() >= 2 && self.first_names.contains_key(ws[0]) {
+            return None;
+        }
+        let tagged = doc
+            .entities
+            .iter()
+            .find(|e| e.span.slice(doc.text()) == mention_text && e.label != Label::Misc)?;
+        Some(self.resolve_entity(doc, names, tagged, 0.8))
+    }
+
     /// A person's name the tagger missed ("Wang said …" after "Wang Yi"): a mention of
     /// capitalised words only, under the full name the article gives it.
     fn untagged_name(&self, names: &Names, mention: &str, at: usize) -> Option<Speaker> {
@@ -1576,20 +1596,8 @@ impl RuleAttributor {
             }
         }
         if inside.is_empty() {
-            if let Some(s) = self.untagged_name(names, mention_text, mention.start) {
+            if let Some(s) = self.untagged_mention(doc, names, mention) {
                 return s;
-            }
-            // The tagger missed a name it tagged elsewhere ("Liberty said" after "civil rights
-            // group Liberty"): the same words name the same entity, unless they open with a
-            // first name ("Maria Hinojosa" tagged ORG elsewhere).
-            let tagged = doc
-                .entities
-                .iter()
-                .find(|e| e.span.slice(text) == mention_text && e.label != Label::Misc);
-            let first_name =
-                original_words.len() >= 2 && self.first_names.contains_key(original_words[0]);
-            if let Some(e) = tagged.filter(|_| !first_name) {
-                return self.resolve_entity(doc, names, e, 0.8);
             }
         }
         let description = description(mention_text, head_is_role);
