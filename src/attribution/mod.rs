@@ -597,7 +597,7 @@ impl RuleAttributor {
             .take(name.len().saturating_sub(1))
             .take_while(|w| self.is_word(WordClass::Honorific, w) || self.is_title(w))
             .count();
-        // A sentence's first word may be a capitalised person noun ("Singer Bono", "Actor
+        // A sentence's first word may be a capitalised person noun ("Comedian Bono", "Actor
         // Tom Cruise").
         match name {
             [first, _, ..] if titles == 0 && self.lexicon.is(WordClass::Person, first) => 1,
