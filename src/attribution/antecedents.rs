@@ -371,7 +371,8 @@ impl RuleAttributor {
             anaphor,
             Anaphor::Pronoun("they" | "we") | Anaphor::Nominal { several: true, .. }
         ) {
-            if let Some((pair, named_in, subject)) = self.coordinated_persons(doc, names, mention) {
+            if let Some((pair, named_in, subject)) = self.coordinated_referents(doc, names, mention)
+            {
                 referents.push(Referent {
                     last_sentence: named_in,
                     last_start: mention.start,

@@ -1234,10 +1234,11 @@ impl RuleAttributor {
         }
     }
 
-    /// "They" after "X and Y …" or "X, Y and Z …": the persons of the latest such list, by
-    /// their fullest names, from the same or one of the [`PAIR_WINDOW`] sentences before, with
-    /// the sentence they are named in and whether they open its main clause.
-    fn coordinated_persons(
+    /// "They" after "X and Y …" or "X, Y and Z …": the persons, or the organisations ("the
+    /// Teamsters, the Firefighters and UNITE HERE"), of the latest such list, by their fullest
+    /// names, from the same or one of the [`PAIR_WINDOW`] sentences before, with the sentence
+    /// they are named in and whether they open its main clause.
+    fn coordinated_referents(
         &self,
         doc: &Analysis,
         names: &Names,
@@ -1251,27 +1252,50 @@ impl RuleAttributor {
             .sentences
             .get(sentence.saturating_sub(PAIR_WINDOW))
             .map_or(0, |s| s.span.start);
-        let persons: Vec<&Entity> = entities_in(doc, Span::new(from, mention.start))
+        let named: Vec<&Entity> = entities_in(doc, Span::new(from, mention.start))
             .iter()
             .filter(|e| {
-                e.label == Label::Per && e.span.end <= mention.start && !names.in_quote(e.span)
+                matches!(e.label, Label::Per | Label::Org)
+                    && e.span.end <= mention.start
+                    && !names.in_quote(e.span)
             })
             .collect();
-        // The latest list of persons joined by commas and a final "and" ("X and Y", "X, Y
-        // and Z", "X, Y, and Z").
-        let joined = |a: &Entity, b: &Entity| text[a.span.end..b.span.start].trim();
-        let last = (1..persons.len())
+        // The latest list of one kind joined by commas and a final "and" ("X and Y", "X, Y
+        // and Z", "X, Y, and Z"; each may open with "the").
+        let joined = |a: &Entity, b: &Entity| {
+            let between = text[a.span.end..b.span.start].trim();
+            let between = between.strip_suffix(" the").unwrap_or(between);
+            if a.label == b.label {
+                between
+            } else {
+                ""
+            }
+        };
+        let last = (1..named.len())
             .rev()
-            .find(|&k| matches!(joined(persons[k - 1], persons[k]), "and" | ", and"))?;
+            .find(|&k| matches!(joined(named[k - 1], named[k]), "and" | ", and"))?;
         let mut first = last - 1;
-        while first > 0 && joined(persons[first - 1], persons[first]) == "," {
+        while first > 0 && joined(named[first - 1], named[first]) == "," {
             first -= 1;
         }
-        let list = &persons[first..=last];
+        let list = &named[first..=last];
         let named_in = names
             .sentence_ends
             .partition_point(|&end| end <= list[0].span.start);
-        let speaker = self.group_of(doc, names, list, 0.7);
+        let speaker = if list[0].label == Label::Per {
+            self.group_of(doc, names, list, 0.7)
+        } else {
+            let each: Option<Vec<String>> = list
+                .iter()
+                .map(|e| self.resolve_entity(doc, names, e, 0.7).name)
+                .collect();
+            Speaker {
+                name: Some(each?.join(" and ")),
+                label: Some(Label::Org),
+                role: None,
+                certainty: 0.7,
+            }
+        };
         // The list opens its sentence's main clause ("…, Lavrov and Wang discussed").
         let clause = Span::new(self.clause_starts(doc, names)[named_in], list[0].span.start);
         let subject = !entities_in(doc, clause)
