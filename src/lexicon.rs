@@ -55,6 +55,9 @@ pub enum WordClass {
     /// A word that joins a sentence to the one before ("But", "And", "So", "Well"): it opens
     /// no name or role after it.
     Connective,
+    /// A relative pronoun right before a report's speaker, which opens its content ("a wall,
+    /// which he said Mexico would pay for").
+    Relative,
     /// A noun for a kind of person ("businessman", "nominee"), from `models/person_nouns.tsv`.
     Person,
     /// A noun for a kind of organisation ("firm", "retailer"), from `models/org_nouns.tsv`.
@@ -96,6 +99,7 @@ impl Lexicon {
                 "following" => WordClass::Following,
                 "opener" => WordClass::Opener,
                 "connective" => WordClass::Connective,
+                "relative" => WordClass::Relative,
                 c => return Err(format!("lexicon line {}: unknown class {c:?}", n + 1)),
             };
             *words.entry(word.trim().to_lowercase()).or_default() |= 1 << class as u32;

@@ -1713,3 +1713,26 @@ fn a_text_opening_with_a_participle_cue_has_no_subject_and_no_panic() {
         assert!(c.iter().all(|c| c.speaker_mention.is_none()), "{c:#?}");
     }
 }
+
+/// A report inside a relative clause reports the relative pronoun too: it opens the content,
+/// a fragment before the attribution.
+#[test]
+fn a_relative_pronoun_before_the_speaker_opens_the_content() {
+    let text = "Pell promised a new bypass, which he said the county would pay for.";
+    let c = with_cue(&claims(text), "said").clone();
+    assert_eq!(c.quote.content, "which the county would pay for");
+    let slice = |[s, e]: [usize; 2]| text.chars().skip(s).take(e - s).collect::<String>();
+    let fragments = c.quote.fragments.expect("two fragments");
+    assert_eq!(slice(fragments[0]), "which");
+    assert_eq!(slice(fragments[1]), "the county would pay for");
+    assert_eq!(c.quote.text, "which he said the county would pay for");
+}
+
+/// Not after a preposition: in "an interview in which he said …" the interview is no content.
+#[test]
+fn a_relative_pronoun_after_a_preposition_stays_out() {
+    let c = claims("Pell gave an interview in which he said the county would pay for the bypass.");
+    let said = with_cue(&c, "said");
+    assert_eq!(said.quote.content, "the county would pay for the bypass");
+    assert_eq!(said.quote.fragments, None);
+}

@@ -12,6 +12,7 @@ mod asked;
 mod inverted;
 mod left_subject;
 mod passive;
+mod relative;
 mod report;
 mod right_content;
 mod verb_form;
@@ -2082,6 +2083,9 @@ impl QuoteDetector for RuleQuoteDetector {
             }
         }
 
+        for c in &mut out {
+            self.open_with_relative_pronoun(&ctx, c);
+        }
         out.extend(self.signed_quotations(&ctx));
         close_open_quotations(&ctx, &mut out);
         drop_nested(&ctx, &mut out);
