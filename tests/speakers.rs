@@ -756,6 +756,20 @@ fn they_after_a_list_of_three_persons_is_the_list() {
 }
 
 #[test]
+fn coordinated_speakers_take_the_plural_role_before_them() {
+    let c = claims(
+        "Labour MPs Frank Dobson and Kate Hoey said the plan would fail. Farmers like Tom \
+         Burton and Nick Vance said it would work.",
+    );
+    let mps = quoted(&c, "the plan would fail");
+    assert_eq!(mps.speaker.as_deref(), Some("Frank Dobson and Kate Hoey"));
+    assert_eq!(mps.speaker_role.as_deref(), Some("Labour MPs"));
+    // "farmers like" is no role of theirs.
+    let farmers = quoted(&c, "it would work");
+    assert_eq!(farmers.speaker_role, None);
+}
+
+#[test]
 fn they_after_a_list_of_organisations_is_the_list() {
     let text = "The Transport Workers Union and the National Farmers Union welcomed the plan on \
                 Monday, but they said it would not help rural bus routes.";

@@ -1597,7 +1597,22 @@ impl RuleAttributor {
                     && !h.ends_with("ly")
             });
         if group_head.is_none() && !head_is_role && !common_head {
-            if let Some(group) = self.coordinated_names(doc, names, &inside) {
+            if let Some(mut group) = self.coordinated_names(doc, names, &inside) {
+                // Their role, a plural role word right before them ("Labour MPs Frank Dobson
+                // and Kate Hoey"; not "candidates like Trump and Sanders").
+                let plural_role = |w: &str| {
+                    w.strip_suffix('s')
+                        .is_some_and(|one| self.is_role_word(one))
+                };
+                let first = inside.iter().find(|e| e.label == Label::Per);
+                group.role = first
+                    .filter(|first| {
+                        let before = words(&doc.text()[mention.start..first.span.start]);
+                        before.last().is_some_and(|w| plural_role(w))
+                    })
+                    .and_then(|first| {
+                        self.role_in_mention(doc.text(), mention, first.span.start, plural_role)
+                    });
                 return group;
             }
             // The titled person heads the phrase ("Chelsea manager Jose Mourinho", with
@@ -1844,30 +1859,45 @@ impl RuleAttributor {
             speaker.name = Some(self.org_name(text, mention, e.span));
         }
         if speaker.label == Some(Label::Per) {
-            let role = Span::new(mention.start, e.span.start).trim_matches(text, &[',']);
-            let role_text = role.slice(text);
-            if words(role_text).iter().any(|w| self.is_role_word(w)) {
-                // Without determiners before it and courtesy titles after it ("the chief
-                // executive Sir" → "chief executive").
-                let mut role_words: Vec<&str> = words(role_text)
-                    .into_iter()
-                    .skip_while(|w| opens_phrase(w))
-                    .collect();
-                while role_words
-                    .last()
-                    .is_some_and(|w| self.courtesy_or_determiner(w))
-                {
-                    role_words.pop();
-                }
-                let trimmed = role_words.join(" ");
-                speaker.role = Some(if trimmed.is_empty() {
-                    role_text.to_string()
-                } else {
-                    trimmed
-                });
+            let role = self.role_in_mention(text, mention, e.span.start, |w| self.is_role_word(w));
+            if role.is_some() {
+                speaker.role = role;
             }
         }
         speaker
+    }
+
+    /// The role words of a mention before the name starting at byte `name`, when one of them
+    /// is a role word by `is_role`, without determiners before them and courtesy titles after
+    /// them ("the chief executive Sir" → "chief executive").
+    fn role_in_mention(
+        &self,
+        text: &str,
+        mention: Span,
+        name: usize,
+        is_role: impl Fn(&str) -> bool,
+    ) -> Option<String> {
+        let role = Span::new(mention.start, name).trim_matches(text, &[',']);
+        let role_text = role.slice(text);
+        if !words(role_text).iter().any(|w| is_role(w)) {
+            return None;
+        }
+        let mut role_words: Vec<&str> = words(role_text)
+            .into_iter()
+            .skip_while(|w| opens_phrase(w))
+            .collect();
+        while role_words
+            .last()
+            .is_some_and(|w| self.courtesy_or_determiner(w))
+        {
+            role_words.pop();
+        }
+        let trimmed = role_words.join(" ");
+        Some(if trimmed.is_empty() {
+            role_text.to_string()
+        } else {
+            trimmed
+        })
     }
 }
 
