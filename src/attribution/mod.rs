@@ -1597,22 +1597,7 @@ impl RuleAttributor {
                     && !h.ends_with("ly")
             });
         if group_head.is_none() && !head_is_role && !common_head {
-            if let Some(mut group) = self.coordinated_names(doc, names, &inside) {
-                // Their role, a plural role word right before them ("Labour MPs Frank Dobson
-                // and Kate Hoey"; not "candidates like Trump and Sanders").
-                let plural_role = |w: &str| {
-                    w.strip_suffix('s')
-                        .is_some_and(|one| self.is_role_word(one))
-                };
-                let first = inside.iter().find(|e| e.label == Label::Per);
-                group.role = first
-                    .filter(|first| {
-                        let before = words(&doc.text()[mention.start..first.span.start]);
-                        before.last().is_some_and(|w| plural_role(w))
-                    })
-                    .and_then(|first| {
-                        self.role_in_mention(doc.text(), mention, first.span.start, plural_role)
-                    });
+            if let Some(group) = self.coordinated_names(doc, names, mention, &inside) {
                 return group;
             }
             // The titled person heads the phrase ("Chelsea manager Jose Mourinho", with
@@ -1781,11 +1766,13 @@ impl RuleAttributor {
     }
 
     /// Persons named together in one mention ("Tom Burton and Nick Vance", "Burton, Vance
-    /// and Pell"): all of them, joined by "and", as one speaker.
+    /// and Pell"): all of them, joined by "and", as one speaker, with the plural role right
+    /// before them.
     fn coordinated_names(
         &self,
         doc: &Analysis,
         names: &Names,
+        mention: Span,
         inside: &[&Entity],
     ) -> Option<Speaker> {
         let text = doc.text();
@@ -1800,7 +1787,24 @@ impl RuleAttributor {
                 let last = k + 2 == persons.len();
                 between == "," && !last || matches!(between, "and" | ", and") && last
             });
-        joined.then(|| self.group_of(doc, names, &persons, 0.9))
+        if !joined {
+            return None;
+        }
+        let mut group = self.group_of(doc, names, &persons, 0.9);
+        // Their role, a plural role word right before them ("Labour MPs Frank Dobson and Kate
+        // Hoey"; not "candidates like Trump and Sanders").
+        let plural_role = |w: &str| {
+            w.strip_suffix('s')
+                .is_some_and(|one| self.is_role_word(one))
+        };
+        let first = persons[0].span.start;
+        if words(&text[mention.start..first])
+            .last()
+            .is_some_and(|w| plural_role(w))
+        {
+            group.role = self.role_in_mention(text, mention, first, plural_role);
+        }
+        Some(group)
     }
 
     /// A relative pronoun ("Cruz, who says …") stands for the name right before it.
