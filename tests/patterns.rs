@@ -15,6 +15,11 @@ fn with_cue<'a>(claims: &'a [ClaimRecord], cue: &str) -> &'a ClaimRecord {
         .unwrap_or_else(|| panic!("no claim with cue {cue:?}: {claims:#?}"))
 }
 
+/// The characters `[s, e)` of `text`: what a span's offsets must slice back to.
+fn chars(text: &str, [s, e]: [usize; 2]) -> String {
+    text.chars().skip(s).take(e - s).collect()
+}
+
 fn one(text: &str) -> ClaimRecord {
     let c = claims(text);
     assert_eq!(c.len(), 1, "{c:#?}");
@@ -50,7 +55,7 @@ fn quote_interrupted_by_its_attribution_is_one_claim_with_fragments() {
     );
     let fragments = c.quote.fragments.expect("two fragments");
     assert_eq!(fragments.len(), 2);
-    let slice = |[s, e]: [usize; 2]| text.chars().skip(s).take(e - s).collect::<String>();
+    let slice = |span| chars(text, span);
     assert_eq!(slice(fragments[0]), "We will not give up");
     assert_eq!(slice(fragments[1]), "The fight goes on and on.");
 }
@@ -323,7 +328,7 @@ fn a_parenthetical_source_splits_its_content() {
         Some("a person close to the talks")
     );
     let fragments = c.quote.fragments.expect("two fragments");
-    let slice = |[s, e]: [usize; 2]| text.chars().skip(s).take(e - s).collect::<String>();
+    let slice = |span| chars(text, span);
     assert_eq!(slice(fragments[0]), "One of the options");
     assert_eq!(slice(fragments[1]), "is to delay the vote");
 }
@@ -998,7 +1003,7 @@ fn a_participle_report_in_the_attribution_does_not_break_the_turn() {
     let c = claims(text);
     let said = with_cue(&c, "said");
     let fragments = said.quote.fragments.clone().expect("two fragments");
-    let slice = |[s, e]: [usize; 2]| text.chars().skip(s).take(e - s).collect::<String>();
+    let slice = |span| chars(text, span);
     assert_eq!(slice(fragments[1]), "Nobody wants to fix it.");
     assert!(c.iter().any(|c| c.quote.text == "the old school"));
 }
@@ -1721,7 +1726,7 @@ fn a_relative_pronoun_before_the_speaker_opens_the_content() {
     let text = "Pell promised a new bypass, which he said the county would pay for.";
     let c = with_cue(&claims(text), "said").clone();
     assert_eq!(c.quote.content, "which the county would pay for");
-    let slice = |[s, e]: [usize; 2]| text.chars().skip(s).take(e - s).collect::<String>();
+    let slice = |span| chars(text, span);
     let fragments = c.quote.fragments.expect("two fragments");
     assert_eq!(slice(fragments[0]), "which");
     assert_eq!(slice(fragments[1]), "the county would pay for");
