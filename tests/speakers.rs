@@ -50,6 +50,34 @@ fn a_first_name_alone_takes_the_full_name() {
 }
 
 #[test]
+fn a_short_first_name_takes_the_longer_spelling_the_article_gives() {
+    let c = claims(
+        "Ken Molloy praises the harbour plan.\n\n\
+         Kenneth Molloy, the former port director, toured the docks on Monday. \
+         Molloy said the cranes were too old. Ken Molloy added that the berths were too short.",
+    );
+    for quote in ["the cranes were too old", "that the berths were too short"] {
+        assert_eq!(quoted(&c, quote).speaker.as_deref(), Some("Kenneth Molloy"));
+    }
+    assert_eq!(
+        quoted(&c, "the harbour plan").speaker.as_deref(),
+        Some("Kenneth Molloy")
+    );
+}
+
+#[test]
+fn two_longer_spellings_leave_a_short_first_name_as_written() {
+    let c = claims(
+        "Danielle Okafor and Daniel Okafor run the bakery in Leeds. \
+         Dan Okafor said the ovens were new.",
+    );
+    assert_eq!(
+        quoted(&c, "the ovens were new").speaker.as_deref(),
+        Some("Dan Okafor")
+    );
+}
+
+#[test]
 fn a_title_goes_to_the_role_not_the_name() {
     let c = claims("Sen. Ana Ruiz toured the plant. Ruiz said jobs would return.");
     let c = quoted(&c, "jobs would return");

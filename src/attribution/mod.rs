@@ -339,6 +339,8 @@ impl<'d> Names<'d> {
     /// only if it does not clash with it), else the one
     /// named most often; none on a tie or inside quotations.
     fn full_name(&self, bare: &[&str], at: usize, gender: Option<Gender>) -> Option<String> {
+        let variant = self.fuller_variant(bare);
+        let bare = variant.unwrap_or(bare);
         let mut found = self.longer_names(bare, false);
         let quoted = found.is_empty();
         if quoted {
@@ -349,11 +351,15 @@ impl<'d> Names<'d> {
                 .iter()
                 .any(|o| o.words.len() > m.words.len() && contains_words(&o.words, &m.words))
         };
-        let mut maximal: Vec<&[&str]> =
-            found.iter().filter(fullest).map(|m| &m.words[..]).collect();
+        let mut maximal: Vec<&[&str]> = found
+            .iter()
+            .filter(fullest)
+            .map(|m| self.fuller_variant(&m.words).unwrap_or(&m.words))
+            .collect();
         maximal.sort();
         maximal.dedup();
         let chosen = match maximal.as_slice() {
+            [] => return variant.map(|v| v.join(" ")),
             [one] => *one,
             _ if quoted => return None,
             _ => self
@@ -363,6 +369,31 @@ impl<'d> Names<'d> {
                 .or_else(|| self.most_named(&maximal))?,
         };
         Some(chosen.join(" "))
+    }
+
+    /// The one longer spelling of a person's name that the article also uses, outside
+    /// quotations, where the name's first word is a short form of at least three letters of
+    /// that spelling's and the other words are the same ("Ken Starr" → "Kenneth Starr", "Chris
+    /// Van Hollen" → "Christopher Van Hollen"; not "Al" for "Albert", too short to tell).
+    fn fuller_variant(&self, name: &[&str]) -> Option<&[&'d str]> {
+        let [first, rest @ ..] = name else {
+            return None;
+        };
+        if rest.is_empty() || first.chars().count() < 3 {
+            return None;
+        }
+        let mut longer = self
+            .by_word
+            .get(rest[0])
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.full_names[i])
+            .filter(|m| m.person && !m.quoted && m.words.len() == name.len())
+            .filter(|m| m.words[1..] == *rest)
+            .filter(|m| m.words[0].len() > first.len() && m.words[0].starts_with(*first))
+            .map(|m| &m.words[..]);
+        let one = longer.next()?;
+        longer.all(|o| o == one).then_some(one)
     }
 
     /// The mentions of longer names holding `bare`, inside quotations or not: persons' names,
