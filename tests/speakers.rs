@@ -754,6 +754,30 @@ fn a_person_noun_nominal_is_the_person_named_before() {
 }
 
 #[test]
+fn a_role_nominal_is_headed_before_its_prepositional_phrase() {
+    let text = "Harriet Vance ran the Dunmore port authority for a decade. \
+                The former director of the authority said the cranes were too old.";
+    let all = claims(text);
+    let c = quoted(&all, "the cranes were too old");
+    assert_eq!(c.speaker.as_deref(), Some("Harriet Vance"));
+    // A role written as an acronym heads the phrase too.
+    let text = "Oskar Lindqvist ran Nordhavn Shipping for a decade. \
+                The former CEO of Nordhavn Shipping said the fleet was too old.";
+    let all = claims(text);
+    let c = quoted(&all, "the fleet was too old");
+    assert_eq!(c.speaker.as_deref(), Some("Oskar Lindqvist"));
+}
+
+#[test]
+fn a_body_with_a_named_owner_is_no_anaphor() {
+    let text = "Harriet Vance toured the port on Monday. \
+                The government of Norway said the cranes were too old.";
+    let all = claims(text);
+    let c = quoted(&all, "the cranes were too old");
+    assert_eq!(c.speaker.as_deref(), Some("government of Norway"));
+}
+
+#[test]
 fn a_relative_pronoun_after_a_place_phrase_is_the_person() {
     let text =
         "The plan was backed by Sen. Harriet Vance of Dunmore, who said it was long overdue.";

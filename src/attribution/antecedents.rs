@@ -146,7 +146,7 @@ pub fn anaphor(attributor: &RuleAttributor, doc: &Analysis, mention: Span) -> Op
     let mention_text = mention.slice(doc.text());
     let original = words(mention_text);
     let lower: Vec<String> = original.iter().map(|w| w.to_lowercase()).collect();
-    let first = lower.first()?;
+    let first = lower.first()?.clone();
     let alone = match lower.as_slice() {
         [_] => true,
         [_, second] => second.ends_with("self") || second.ends_with("selves"),
@@ -163,7 +163,7 @@ pub fn anaphor(attributor: &RuleAttributor, doc: &Analysis, mention: Span) -> Op
     if let [_, word] = lower.as_slice() {
         let possessor = ["his", "her", "its", "their"]
             .iter()
-            .position(|p| p == first);
+            .position(|p| *p == first);
         if let Some(k) = possessor.filter(|_| attributor.lexicon.is(WordClass::Following, word)) {
             return Some(Anaphor::Body(["he", "she", "it", "they"][k], word.clone()));
         }
@@ -178,14 +178,28 @@ pub fn anaphor(attributor: &RuleAttributor, doc: &Analysis, mention: Span) -> Op
             several: true,
         });
     }
+    // A post-modifier does not head the phrase: "the former CEO of Hewlett-Packard" is a CEO,
+    // "the spokesman for the campaign" a spokesman.
+    let full_mention = mention;
+    let (mention, original, lower) = match head_phrase_end(attributor, &lower) {
+        Some(k) => {
+            let end = original[k - 1].as_ptr() as usize - mention_text.as_ptr() as usize
+                + original[k - 1].len();
+            let head_phrase = Span::new(mention.start, mention.start + end);
+            (head_phrase, original[..k].to_vec(), lower[..k].to_vec())
+        }
+        None => (mention, original, lower),
+    };
     // "the player himself" is "the player".
     let reflexive = |w: &String| w.ends_with("self") || w.ends_with("selves");
     let kept = lower.len() - usize::from(lower.len() > 2 && lower.last().is_some_and(reflexive));
     let (original, lower) = (&original[..kept], &lower[..kept]);
+    let head = strip_possessive(lower.last()?).to_string();
+    // A role written in capitals is still a common noun: "the former CEO".
     let lowercase_head = original
         .last()
-        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
-    let head = strip_possessive(lower.last()?).to_string();
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+        || is_acronym_role(attributor, original.last()?);
     // An age is said of a person: "the 24-year-old", "the 61-year-old film-maker".
     let aged = lower.iter().any(|w| is_age(w)) && !attributor.organisation_noun(&head);
     if first != "the"
@@ -196,15 +210,23 @@ pub fn anaphor(attributor: &RuleAttributor, doc: &Analysis, mention: Span) -> Op
     {
         return None;
     }
-    // "the prime minister's spokesman" holds a role relative to someone else: only a person
-    // given that role by name may be meant (see [`agrees`]), not any person.
-    let possessed = lower[..lower.len() - 1]
-        .iter()
-        .any(|w| strip_possessive(w).len() < w.len());
+    // "The government of Costa Rica" names whose government it is.
+    let owned = mention.end < full_mention.end
+        && !super::entities_in(doc, Span::new(mention.end, full_mention.end)).is_empty();
     // A body formed around someone ("the government", "the campaign") is that body, which
     // only a referent named so fits ("Turkish government", "Clinton campaign"), not any
     // organisation.
     let body = attributor.lexicon.is(WordClass::Following, &head);
+    // A body or organisation with a named owner is no anaphor.
+    if owned && (body || attributor.organisation_noun(&head)) {
+        return None;
+    }
+    // "the prime minister's spokesman" and "the president of Judicial Watch" hold a role
+    // relative to someone else: only a person given that role by name may be meant (see
+    // [`agrees`]), not any person.
+    let possessed = lower[..lower.len() - 1]
+        .iter()
+        .any(|w| strip_possessive(w).len() < w.len());
     Some(Anaphor::Nominal {
         organisation: !body && attributor.organisation_noun(&head),
         role: !possessed
@@ -629,6 +651,19 @@ pub(super) fn body_of(speaker: &Speaker, word: &str) -> Option<Speaker> {
         role: None,
         certainty: speaker.certainty,
     })
+}
+
+/// Whether `word` is a role written as an acronym ("CEO", "CFO").
+fn is_acronym_role(attributor: &RuleAttributor, word: &str) -> bool {
+    word.len() >= 2
+        && word.chars().all(|c| c.is_ascii_uppercase())
+        && attributor.lexicon.is(WordClass::Role, word)
+}
+
+/// Where a nominal's head phrase ends: before its first preposition after "the" and a word
+/// ("the former CEO | of Hewlett-Packard", "the nominee | for the Nov. 8 election").
+fn head_phrase_end(attributor: &RuleAttributor, lower: &[String]) -> Option<usize> {
+    (2..lower.len()).find(|&k| attributor.lexicon.is(WordClass::Preposition, &lower[k]))
 }
 
 /// Whether every capitalised word of `mention` after its first lies inside a place or a
