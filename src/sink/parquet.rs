@@ -249,7 +249,7 @@ pub(crate) fn write_table<W: Write + Send>(
     for line in BufReader::new(File::open(jsonl)?).lines() {
         let record: Value = serde_json::from_str(&line?)?;
         for ((_, pointer, kind), b) in columns.iter().zip(&mut builders) {
-            append(b, *kind, record.pointer(pointer))?;
+            append(b, *kind, field(&record, pointer))?;
         }
         rows += 1;
         pending += 1;
@@ -263,6 +263,15 @@ pub(crate) fn write_table<W: Write + Send>(
     }
     writer.close().map_err(io::Error::other)?;
     Ok(rows)
+}
+
+/// The value at a column's pointer ("/cue/start"): object keys only, so unlike
+/// `Value::pointer` no key is unescaped into a new string on every lookup.
+fn field<'v>(record: &'v Value, pointer: &str) -> Option<&'v Value> {
+    pointer
+        .split('/')
+        .skip(1)
+        .try_fold(record, |value, key| value.get(key))
 }
 
 fn flush<W: Write + Send>(
