@@ -38,6 +38,23 @@ fn direct_quote_then_speaker() {
 }
 
 #[test]
+fn a_subject_led_by_one_or_another_speaks() {
+    for (text, speaker) in [
+        (
+            "“We are shocked, he was a friend to us,” one factory worker told reporters.",
+            "one factory worker",
+        ),
+        ("“The vote is rigged,” another lawmaker said.", "another lawmaker"),
+        ("Neither company would say whether the plant will close.", "Neither company"),
+    ] {
+        let c = one(text);
+        let mention = c.speaker_mention.expect("a speaker mention");
+        assert_eq!(mention.text, speaker);
+        assert_eq!(chars(text, [mention.start, mention.end]), speaker);
+    }
+}
+
+#[test]
 fn inverted_attribution() {
     let c = one("“The talks are over,” said Caddell.");
     assert_eq!(c.speaker.as_deref(), Some("Caddell"));

@@ -656,7 +656,8 @@ impl RuleQuoteDetector {
                 a,
                 &[
                     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "some",
-                    "many", "most", "several", "other", "few",
+                    "many", "most", "several", "other", "few", "one", "another", "each",
+                    "neither",
                 ],
             ) && !self.has_finite_verb(ctx, (a + 2).min(b + 1), b + 1)
             // "lawyers for the county said": a plural head with its modifier.
