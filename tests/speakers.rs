@@ -822,18 +822,6 @@ fn coordinated_speakers_take_the_plural_role_before_them() {
 }
 
 #[test]
-fn they_after_a_list_of_organisations_is_the_list() {
-    let text = "The Transport Workers Union and the National Farmers Union welcomed the plan on \
-                Monday, but they said it would not help rural bus routes.";
-    let all = claims(text);
-    let c = quoted(&all, "it would not help rural bus routes");
-    assert_eq!(
-        c.speaker.as_deref(),
-        Some("Transport Workers Union and National Farmers Union")
-    );
-}
-
-#[test]
 fn a_body_named_after_a_person_is_that_person_s_body() {
     let c = claims(
         "Hillary Clinton spoke in Ohio on Monday. Bernie Sanders held a rally in Vermont.\n\n\

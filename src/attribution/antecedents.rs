@@ -1056,6 +1056,43 @@ mod tests {
         anaphor(&RuleAttributor::default(), &doc, span)
     }
 
+    /// The names of the candidates the ranker weighs for `mention` (after "nobody").
+    fn candidates_in(text: &str, mention: &str) -> Vec<Option<String>> {
+        let article = crate::Article::new("t", text);
+        let pipeline = crate::Pipeline::default();
+        let doc = pipeline.analyze(&article);
+        let (claims, _) = pipeline.claims(&doc);
+        let attributor = RuleAttributor::default();
+        let mut names = super::Names::build(&attributor, &doc);
+        attributor.mark_genders(&doc, &mut names);
+        let start = text.find(mention).unwrap();
+        let span = Span::new(start, start + mention.len());
+        let anaphor = anaphor(&attributor, &doc, span).unwrap();
+        let choice =
+            attributor.choice::<crate::features::Strings>(&doc, &names, &claims, span, &anaphor);
+        choice.referents.into_iter().map(|r| r.name).collect()
+    }
+
+    #[test]
+    fn they_after_a_list_of_organisations_may_be_the_list() {
+        let text = "The Transport Workers Union and the National Farmers Union welcomed the plan \
+                    on Monday, but they said it would not help rural bus routes.";
+        let names = candidates_in(text, "they");
+        let list = Some("Transport Workers Union and National Farmers Union".to_string());
+        assert!(names.contains(&list), "{names:?}");
+    }
+
+    #[test]
+    fn a_nominal_is_headed_before_its_prepositional_phrase() {
+        let text = "Then the former CEO of Hewlett-Packard said so.";
+        assert!(matches!(
+            anaphor_in(text, "the former CEO of Hewlett-Packard"),
+            Some(Anaphor::Nominal { role: true, ref head, .. }) if head == "ceo"
+        ));
+        let text = "Then the government of Norway said so.";
+        assert_eq!(anaphor_in(text, "the government of Norway"), None);
+    }
+
     #[test]
     fn pronouns_and_definite_nominals_are_anaphors() {
         assert_eq!(
