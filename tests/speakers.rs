@@ -78,6 +78,21 @@ fn two_longer_spellings_leave_a_short_first_name_as_written() {
 }
 
 #[test]
+fn a_title_after_a_preposition_belongs_to_someone_else() {
+    let c = claims("“It is over,” said the former aide to President Mara Quill.");
+    assert_eq!(
+        quoted(&c, "It is over").speaker.as_deref(),
+        Some("former aide to President Mara Quill")
+    );
+    // A title phrase with a preposition of its own still titles the name.
+    let c = claims("“It is over,” said Secretary of State Mara Quill.");
+    assert_eq!(
+        quoted(&c, "It is over").speaker.as_deref(),
+        Some("Mara Quill")
+    );
+}
+
+#[test]
 fn a_title_goes_to_the_role_not_the_name() {
     let c = claims("Sen. Ana Ruiz toured the plant. Ruiz said jobs would return.");
     let c = quoted(&c, "jobs would return");

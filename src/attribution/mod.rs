@@ -1545,11 +1545,21 @@ impl RuleAttributor {
         // person the speaker; so does a run of role words ("BCC director general David Frost").
         let titled_person = inside.last().is_some_and(|e| {
             let before = words(&text[mention.start..e.span.start]);
-            // A courtesy title after a preposition is no position: "A spokesman for Mr.
-            // Clinton" is the spokesman.
-            let of_someone = matches!(before.as_slice(), [.., p, h]
-                if self.is_word(WordClass::Honorific, h)
-                    && self.lexicon.is(WordClass::Preposition, &p.to_lowercase()));
+            // A courtesy title or a position after a preposition that follows a common noun
+            // is someone else's: "A spokesman for Mr. Clinton" is the spokesman, "the former
+            // aide to President George W. Bush" the aide (not "Secretary of State John Kerry").
+            let of_someone = before
+                .iter()
+                .rposition(|w| self.lexicon.is(WordClass::Preposition, &w.to_lowercase()))
+                .is_some_and(|p| {
+                    p > 0
+                        && before[p - 1].starts_with(char::is_lowercase)
+                        && p + 1 < before.len()
+                        && before[p + 1..].iter().all(|w| {
+                            w.starts_with(char::is_uppercase)
+                                && (self.is_word(WordClass::Honorific, w) || self.is_title(w))
+                        })
+                });
             let role_run =
                 |g: usize| g < before.len() && before[g..].iter().all(|w| self.is_role_word(w));
             // Not the last of coordinated names ("Toomey and Sen. Kelly Ayotte").
