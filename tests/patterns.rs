@@ -44,14 +44,38 @@ fn a_subject_led_by_one_or_another_speaks() {
             "“We are shocked, he was a friend to us,” one factory worker told reporters.",
             "one factory worker",
         ),
-        ("“The vote is rigged,” another lawmaker said.", "another lawmaker"),
-        ("Neither company would say whether the plant will close.", "Neither company"),
+        (
+            "“The vote is rigged,” another lawmaker said.",
+            "another lawmaker",
+        ),
+        (
+            "Neither company would say whether the plant will close.",
+            "Neither company",
+        ),
     ] {
         let c = one(text);
         let mention = c.speaker_mention.expect("a speaker mention");
         assert_eq!(mention.text, speaker);
         assert_eq!(chars(text, [mention.start, mention.end]), speaker);
     }
+}
+
+#[test]
+fn an_inverted_source_may_open_with_a_possessive() {
+    let c = one("“It was his first attempt to stand up to his father,” said his best friend.");
+    assert_eq!(c.speaker.as_deref(), Some("his best friend"));
+    assert_eq!(
+        c.quote.text,
+        "It was his first attempt to stand up to his father"
+    );
+}
+
+#[test]
+fn a_question_closing_a_nested_quotation_is_attributed_by_the_next_sentence() {
+    let text = "“She asked us, ‘What can I do?’” Weaver said.";
+    let c = one(text);
+    assert_eq!(c.speaker_mention.map(|m| m.text).as_deref(), Some("Weaver"));
+    assert_eq!(chars(text, [c.quote.start, c.quote.end]), c.quote.text);
 }
 
 #[test]

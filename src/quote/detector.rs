@@ -683,12 +683,14 @@ impl RuleQuoteDetector {
     }
 
     /// The quotation ending sentence `si - 1` with a question or exclamation mark inside it
-    /// (`“Why?”`), which may be attributed by the sentence that follows.
+    /// (`“Why?”`, or inside a nested quotation it ends with: `“She asked, ‘Why?’”`), which may
+    /// be attributed by the sentence that follows.
     fn question_before<'c>(&self, ctx: &'c Ctx, si: usize) -> Option<&'c QuoteSpan> {
         let s0 = ctx.doc.sentences[si].tokens.start;
         let q = ctx.quote_closed_at(s0.checked_sub(1)?)?;
         let close = q.close?;
-        (close > q.open + 1 && matches!(ctx.word(close - 1), "?" | "!")).then_some(q)
+        let mark = (q.open + 1..close).rev().find(|&t| !ctx.is_quote(t))?;
+        matches!(ctx.word(mark), "?" | "!").then_some(q)
     }
 
     /// The `to` of an infinitive right after a cue or behind its time and place adjuncts

@@ -6,6 +6,13 @@ use super::{TIME_WORDS, WH_WORDS};
 use crate::lexicon::WordClass;
 use crate::token::TokenKind;
 
+/// Words that open a described source after an inverted cue ("said the former aide", "said
+/// one longtime friend", "said his best friend"): after a quotation and its cue the phrase is
+/// the source, so a possessive opens no content clause there.
+const SOURCE_DETERMINERS: [&str; 11] = [
+    "the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "my",
+];
+
 impl RuleQuoteDetector {
     /// Whether the word at `after` (in a sentence ending at `s1`) may open the source of an
     /// inverted cue: a name, a determiner, a role ("said pollster Frank Luntz", "said former
@@ -15,7 +22,7 @@ impl RuleQuoteDetector {
     pub(super) fn source_may_follow(&self, ctx: &Ctx, after: usize, s1: usize) -> bool {
         after < s1
             && (ctx.is_capitalised(after)
-                || ctx.lower_is(after, &["the", "a", "an", "one", "another"])
+                || ctx.lower_is(after, &SOURCE_DETERMINERS)
                 || self.lexicon.is(WordClass::Role, ctx.word(after))
                 || self.lexicon.is(WordClass::RoleModifier, ctx.word(after))
                 || ctx.doc.tokens[after].kind == TokenKind::Word
@@ -42,7 +49,7 @@ impl RuleQuoteDetector {
             && a + 1 < b
             && matches!(ctx.word(a + 1), "’s" | "'s")
             && self.lexicon.is(WordClass::Role, ctx.word(b));
-        let determined = (ctx.lower_is(a, &["the", "a", "an", "one", "another"]) || possessed)
+        let determined = (ctx.lower_is(a, &SOURCE_DETERMINERS) || possessed)
             && short(8)
             && !self.has_finite_verb(ctx, a, b + 1);
         // "said Huckabee campaign spokesman Hogan Gidley", "said undecided voter Jane
@@ -53,9 +60,8 @@ impl RuleQuoteDetector {
             && ctx.is_capitalised(b - 1)
             && (a..=b).all(|t| ctx.doc.tokens[t].kind == TokenKind::Word || self.np_word(ctx, t))
             && !self.has_finite_verb(ctx, a, b + 1);
-        let lead = ctx.is_capitalised(a)
-            || self.np_word(ctx, a)
-            || ctx.lower_is(a, &["the", "a", "an", "one", "another"]);
+        let lead =
+            ctx.is_capitalised(a) || self.np_word(ctx, a) || ctx.lower_is(a, &SOURCE_DETERMINERS);
         // "said Tom Vance of the University of Ohio School of Law": a name with its
         // affiliation.
         let affiliated = ctx.is_capitalised(a)
