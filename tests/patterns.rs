@@ -71,6 +71,15 @@ fn an_inverted_source_may_open_with_a_possessive() {
 }
 
 #[test]
+fn a_participle_after_the_determiner_of_an_inverted_source_is_an_adjective() {
+    let c = one("“There is no data to suggest that,” said one unaligned Florida strategist.");
+    assert_eq!(
+        c.speaker_mention.map(|m| m.text).as_deref(),
+        Some("one unaligned Florida strategist")
+    );
+}
+
+#[test]
 fn a_question_closing_a_nested_quotation_is_attributed_by_the_next_sentence() {
     let text = "“She asked us, ‘What can I do?’” Weaver said.";
     let c = one(text);

@@ -49,9 +49,11 @@ impl RuleQuoteDetector {
             && a + 1 < b
             && matches!(ctx.word(a + 1), "’s" | "'s")
             && self.lexicon.is(WordClass::Role, ctx.word(b));
+        // A participle right after the determiner is an adjective ("said the printed slate
+        // card", "said one unaligned strategist").
         let determined = (ctx.lower_is(a, &SOURCE_DETERMINERS) || possessed)
             && short(8)
-            && !self.has_finite_verb(ctx, a, b + 1);
+            && !self.has_finite_verb(ctx, (a + 2).min(b + 1), b + 1);
         // "said Huckabee campaign spokesman Hogan Gidley", "said undecided voter Jane
         // Roe": a few descriptive words before a capitalised name.
         let described = short(8)
