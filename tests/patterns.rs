@@ -80,6 +80,17 @@ fn a_participle_after_the_determiner_of_an_inverted_source_is_an_adjective() {
 }
 
 #[test]
+fn a_quotation_paragraph_signed_on_the_next_line_is_the_signers() {
+    let text =
+        "Claims we checked.\n\n\"Big firms pay zero taxes.\"\n\n- Sanders.\n\nThis is wrong.";
+    let c = one(text);
+    assert_eq!(c.speaker.as_deref(), Some("Sanders"));
+    assert_eq!(c.quote.text, "Big firms pay zero taxes.");
+    // A list of lines opening with hyphens signs nothing.
+    assert!(claims("The list:\n\n- Apples are red.\n- Pears are green.").is_empty());
+}
+
+#[test]
 fn a_question_closing_a_nested_quotation_is_attributed_by_the_next_sentence() {
     let text = "“She asked us, ‘What can I do?’” Weaver said.";
     let c = one(text);

@@ -1723,7 +1723,8 @@ impl RuleQuoteDetector {
     }
 
     /// Quotations signed with a dash and a name (`“…” ― Lena Park.`), as in collected
-    /// reader comments and epigraphs.
+    /// reader comments and epigraphs, or by a line of their own under a quotation that is a
+    /// paragraph (`"…"` ¶ `- Sanders.`, as fact-checks list the claims they check).
     fn signed_quotations(&self, ctx: &Ctx) -> Vec<Candidate> {
         let doc = ctx.doc;
         let text = doc.text();
@@ -1731,12 +1732,17 @@ impl RuleQuoteDetector {
         for q in &ctx.quotes {
             let Some(close) = q.close else { continue };
             let dash = close + 1;
-            if dash + 1 >= doc.tokens.len() || !matches!(ctx.word(dash), "―" | "—" | "–" | "--")
-            {
+            if dash + 1 >= doc.tokens.len() {
                 continue;
             }
             let gap = Span::new(doc.tokens[close].span.end, doc.tokens[dash].span.start);
-            if gap.slice(text).contains('\n') {
+            let next_line = gap.slice(text).contains('\n');
+            let signed = match ctx.word(dash) {
+                "―" | "—" | "–" | "--" => true,
+                "-" => next_line,
+                _ => false,
+            };
+            if !signed || next_line && !self.opens_line(ctx, q.open) {
                 continue;
             }
             // The name: capitalised words (and initials) up to the end of the line.
@@ -1750,7 +1756,9 @@ impl RuleQuoteDetector {
             let Some(end) = name_end.filter(|&e| ctx.is_capitalised(dash + 1) && e > dash) else {
                 continue;
             };
-            let line_ends = end + 1 >= doc.tokens.len() || {
+            // The name ends its line, or a comma ends it before a description ("— Lena Park,
+            // Philadelphia").
+            let line_ends = end + 1 >= doc.tokens.len() || ctx.word(end + 1) == "," || {
                 let next = Span::new(doc.tokens[end].span.end, doc.tokens[end + 1].span.start);
                 next.slice(text).contains('\n')
             };
@@ -1772,6 +1780,15 @@ impl RuleQuoteDetector {
             });
         }
         out
+    }
+
+    /// Whether token `t` is the first of its line.
+    fn opens_line(&self, ctx: &Ctx, t: usize) -> bool {
+        let tokens = &ctx.doc.tokens;
+        t == 0 || {
+            let gap = Span::new(tokens[t - 1].span.end, tokens[t].span.start);
+            gap.slice(ctx.doc.text()).contains('\n')
+        }
     }
 
     /// "according to X, CONTENT" or "CONTENT, according to X".
