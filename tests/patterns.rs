@@ -91,6 +91,23 @@ fn a_quotation_paragraph_signed_on_the_next_line_is_the_signers() {
 }
 
 #[test]
+fn a_time_phrase_after_the_cue_is_no_content() {
+    for text in [
+        "“Prices will rise,” Smith said this week.",
+        "“Prices will rise,” Smith said in a speech that night.",
+    ] {
+        let c = one(text);
+        assert_eq!(c.quote.text, "Prices will rise", "{text}");
+        assert_eq!(c.speaker.as_deref(), Some("Smith"));
+    }
+    let c = one("Smith said this week prices would rise.");
+    assert_eq!(c.quote.text, "prices would rise");
+    // "This week's" opens a noun phrase of the content.
+    let c = one("Smith said this week’s figures were bad.");
+    assert_eq!(c.quote.text, "this week’s figures were bad");
+}
+
+#[test]
 fn a_question_closing_a_nested_quotation_is_attributed_by_the_next_sentence() {
     let text = "“She asked us, ‘What can I do?’” Weaver said.";
     let c = one(text);

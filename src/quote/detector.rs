@@ -318,6 +318,16 @@ impl<'d, 'a> Ctx<'d, 'a> {
         self.doc.tokens[i].kind == TokenKind::Punct
     }
 
+    /// Whether tokens `i`, `i + 1` are a time adjunct of a demonstrative and a noun of time
+    /// ("this week", "that night", "last month"; not "this week's"): no clause, and its "that"
+    /// no complementizer.
+    fn time_phrase(&self, i: usize) -> bool {
+        i + 1 < self.doc.tokens.len()
+            && self.lower_is(i, &["this", "that", "last", "next"])
+            && self.lower_is(i + 1, &TIME_NOUNS)
+            && !(i + 2 < self.doc.tokens.len() && matches!(self.word(i + 2), "’s" | "'s"))
+    }
+
     /// True for a hyphen or slash joining two words without spaces ("self-described",
     /// "Smith/Jones").
     fn is_joiner(&self, i: usize) -> bool {

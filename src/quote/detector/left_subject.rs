@@ -109,7 +109,7 @@ impl RuleQuoteDetector {
                 // participle's.
                 ctx.word(t) != "," && !(t > after && ctx.word(t).ends_with("ing"))
             })
-            .any(|t| ctx.lower_is(t, &["that"]));
+            .any(|t| ctx.lower_is(t, &["that"]) && !ctx.time_phrase(t));
         // "… 30 minutes into the meeting": a counted time adjunct.
         let counted_time = after + 1 < s1
             && ctx.doc.tokens[after].kind == TokenKind::Number
@@ -124,17 +124,23 @@ impl RuleQuoteDetector {
             && (ctx.doc.tokens[after].kind == TokenKind::Word || counted_time)
             && no_complementizer
             && (after_quote && r.takes_object
+                || ctx.time_phrase(after)
                 || (!ctx.is_capitalised(after) || ctx.lower_is(after, &TIME_WORDS))
                     && !ctx.lower_is(after, &CLAUSE_OPENERS));
+        // "said Tuesday.", "said this week.", "announced Monday morning."
+        let time_end = if ctx.time_phrase(after) {
+            after + 2
+        } else {
+            after + 1
+        };
         let adjuncts_only = after < s1
             && no_complementizer
-            && ctx.lower_is(after, &TIME_WORDS)
-            && (after + 1 >= s1
-                || ctx.is_punct(after + 1)
-                || ctx.lower_is(after + 1, &NOT_OBJECTS)
-                // "announced Monday morning."
-                || ctx.lower_is(after + 1, &TIME_NOUNS)
-                    && (after + 2 >= s1 || ctx.is_punct(after + 2)));
+            && (ctx.lower_is(after, &TIME_WORDS) || ctx.time_phrase(after))
+            && (time_end >= s1
+                || ctx.is_punct(time_end)
+                || ctx.lower_is(time_end, &NOT_OBJECTS)
+                || ctx.lower_is(time_end, &TIME_NOUNS)
+                    && (time_end + 1 >= s1 || ctx.is_punct(time_end + 1)));
         // What precedes is a clause, not an adjunct ("On Thursday, …", "As the mayor
         // spoke, …", "Appearing at the fair, …").
         let clause_before = a > s0 + MIN_UNATTRIBUTED_WORDS

@@ -158,15 +158,21 @@ impl RuleQuoteDetector {
         Some(self.one_fragment(ctx, content, r.cue.clone(), speaker, r.si, evidence))
     }
 
-    /// The first token of the right content past time words and a prepositional adjunct up
-    /// to the subject pronoun that opens the reported clause ("said in a statement Thursday
-    /// night they …", "said after the meeting he …"; "after" with a noun phrase, not opening a
-    /// clause of its own: "suggested after she won").
+    /// The first token of the right content past time words ("Tuesday", "this week") and a
+    /// prepositional adjunct up to the subject pronoun that opens the reported clause ("said in
+    /// a statement Thursday night they …", "said after the meeting he …"; "after" with a noun
+    /// phrase, not opening a clause of its own: "suggested after she won").
     fn right_start(&self, r: &Report) -> usize {
         let (ctx, s1) = (r.site.ctx, r.site.s1);
         let mut start = r.after;
-        while start < s1 && ctx.lower_is(start, &TIME_WORDS) {
-            start += 1;
+        loop {
+            if start < s1 && ctx.lower_is(start, &TIME_WORDS) {
+                start += 1;
+            } else if start + 1 < s1 && ctx.time_phrase(start) {
+                start += 2;
+            } else {
+                break;
+            }
         }
         let adjunct = start < s1
             && ctx.lower_is(start, &["in", "on", "at", "during", "via", "through"])
