@@ -84,6 +84,11 @@ fn a_title_after_a_preposition_belongs_to_someone_else() {
         quoted(&c, "It is over").speaker.as_deref(),
         Some("former aide to President Mara Quill")
     );
+    let c = claims("“It is over,” said a spokesman for House Speaker Mara Quill.");
+    assert_eq!(
+        quoted(&c, "It is over").speaker.as_deref(),
+        Some("spokesman for House Speaker Mara Quill")
+    );
     // A title phrase with a preposition of its own still titles the name.
     let c = claims("“It is over,” said Secretary of State Mara Quill.");
     assert_eq!(

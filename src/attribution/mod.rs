@@ -1546,18 +1546,20 @@ impl RuleAttributor {
         let titled_person = inside.last().is_some_and(|e| {
             let before = words(&text[mention.start..e.span.start]);
             // A courtesy title or a position after a preposition that follows a common noun
-            // is someone else's: "A spokesman for Mr. Clinton" is the spokesman, "the former
-            // aide to President George W. Bush" the aide (not "Secretary of State John Kerry").
+            // is someone else's: "A spokesman for Mr. Clinton" or "for House Speaker Paul Ryan"
+            // is the spokesman, "the former aide to President George W. Bush" the aide (not
+            // "Secretary of State John Kerry").
             let of_someone = before
                 .iter()
                 .rposition(|w| self.lexicon.is(WordClass::Preposition, &w.to_lowercase()))
                 .is_some_and(|p| {
                     p > 0
                         && before[p - 1].starts_with(char::is_lowercase)
-                        && p + 1 < before.len()
-                        && before[p + 1..].iter().all(|w| {
-                            w.starts_with(char::is_uppercase)
-                                && (self.is_word(WordClass::Honorific, w) || self.is_title(w))
+                        && before[p + 1..]
+                            .iter()
+                            .all(|w| w.starts_with(char::is_uppercase))
+                        && before[p + 1..].last().is_some_and(|w| {
+                            self.is_word(WordClass::Honorific, w) || self.is_title(w)
                         })
                 });
             let role_run =
