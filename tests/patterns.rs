@@ -108,6 +108,23 @@ fn a_time_phrase_after_the_cue_is_no_content() {
 }
 
 #[test]
+fn a_participle_after_an_object_reports_for_the_subject() {
+    let c = with_cue(
+        &claims("Warren endorsed Clinton, saying, “I think a fighter is needed.”"),
+        "saying",
+    )
+    .clone();
+    assert_eq!(c.speaker.as_deref(), Some("Warren"));
+    // After an inverted report the participle is its source's.
+    let c = with_cue(
+        &claims("The plan failed, said Haddad, adding, “We will try again.”"),
+        "adding",
+    )
+    .clone();
+    assert_eq!(c.speaker.as_deref(), Some("Haddad"));
+}
+
+#[test]
 fn a_question_closing_a_nested_quotation_is_attributed_by_the_next_sentence() {
     let text = "“She asked us, ‘What can I do?’” Weaver said.";
     let c = one(text);

@@ -1056,11 +1056,18 @@ impl RuleQuoteDetector {
                     return Some((a, b));
                 }
             }
+            // ", said Haddad, adding …": the source after an inverted report (not the object
+            // of another verb: "endorsed Clinton, saying …" is the subject's).
+            let inverted_report = |t: usize| {
+                verb_cue(t)
+                    && t > s0
+                    && (ctx.word(t - 1) == "," || ctx.quote_closed_at(t - 1).is_some())
+            };
             if let Some(c) = (s0..j)
                 .rev()
                 .take(MAX_SPEAKER_TOKENS)
                 .take_while(|&t| !ctx.is_punct(t) && !ctx.is_quote(t))
-                .find(|&t| verb_cue(t))
+                .find(|&t| inverted_report(t))
             {
                 if c + 1 < j && (c + 1..j).all(|t| self.np_word(ctx, t)) {
                     return Some((c + 1, j - 1));
