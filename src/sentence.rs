@@ -361,6 +361,15 @@ mod tests {
             sents("Mr. Smith left. Dr. Jones came."),
             ["Mr. Smith left.", "Dr. Jones came."]
         );
+        // A state abbreviation in a dateline, and at a real sentence end.
+        assert_eq!(
+            sents("RENO, Nev. (AP) — Trump spoke. He moved to Austin, Tex. He left."),
+            [
+                "RENO, Nev. (AP) — Trump spoke.",
+                "He moved to Austin, Tex.",
+                "He left."
+            ]
+        );
     }
 
     #[test]
