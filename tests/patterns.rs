@@ -125,6 +125,25 @@ fn a_participle_after_an_object_reports_for_the_subject() {
 }
 
 #[test]
+fn a_dateline_is_no_subject() {
+    for text in [
+        "WASHINGTON — Sen. Mara Quill downplayed the attack and said it was the same thing.",
+        "RENO, Nev. (AP) — Sen. Mara Quill downplayed the attack and said it was the same thing.",
+        "Washington (AFP) – Sen. Mara Quill downplayed the attack, saying it was the same thing.",
+    ] {
+        let c = claims(text);
+        let c = c
+            .iter()
+            .find(|c| c.quote.text == "it was the same thing")
+            .unwrap_or_else(|| panic!("{text}: {c:#?}"));
+        assert_eq!(c.speaker.as_deref(), Some("Mara Quill"), "{text}");
+    }
+    // A name with a dashed apposition is the subject.
+    let c = one("Jason Sims — a teacher from Mount Pleasant — says he will vote.");
+    assert_eq!(c.speaker.as_deref(), Some("Jason Sims"));
+}
+
+#[test]
 fn a_question_closing_a_nested_quotation_is_attributed_by_the_next_sentence() {
     let text = "“She asked us, ‘What can I do?’” Weaver said.";
     let c = one(text);

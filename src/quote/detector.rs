@@ -899,7 +899,7 @@ impl RuleQuoteDetector {
         sent_start: usize,
         limit: usize,
     ) -> Option<(usize, usize)> {
-        let mut a = sent_start;
+        let mut a = self.after_dateline(ctx, sent_start, limit);
         // `“…,” Avery said, adding …`: the subject follows the opening quotation, or the
         // quotation the sentence starts inside (`“… a hater. He’s a hater,” Trump said, adding
         // …`): a subject is never taken from quoted words.
@@ -1081,7 +1081,10 @@ impl RuleQuoteDetector {
                 .take_while(|&t| !ctx.is_quote(t) && !matches!(ctx.word(t), ";" | ","))
                 .filter(|&t| verb_cue(t) && !ctx.word(t).ends_with("ing") || self.verb_like(ctx, t))
                 .find_map(|t| self.left_subject(ctx, s0, t))
-                .filter(|&(a, _)| self.source_like(ctx, a) && (a == s0 || ctx.word(a - 1) == ","));
+                .filter(|&(a, _)| {
+                    self.source_like(ctx, a)
+                        && (a == self.after_dateline(ctx, s0, cue) || ctx.word(a - 1) == ",")
+                });
             if finite.is_some() {
                 return finite;
             }
@@ -1797,6 +1800,39 @@ impl RuleQuoteDetector {
             });
         }
         out
+    }
+
+    /// The first token after a dateline opening a line at `start` ("WASHINGTON —", "RENO,
+    /// Nev. (AP) —", "Washington (AFP) –"): a place in capitals, or any place with a news
+    /// agency in parentheses, then a dash; `start` itself when there is none ("Jason Sims — a
+    /// teacher — says" names the subject).
+    fn after_dateline(&self, ctx: &Ctx, start: usize, limit: usize) -> usize {
+        if !self.opens_line(ctx, start) {
+            return start;
+        }
+        let Some(dash) = (start + 1..limit.min(start + 10))
+            .find(|&t| matches!(ctx.word(t), "—" | "–" | "-" | "--"))
+        else {
+            return start;
+        };
+        let place = (start..dash)
+            .all(|t| ctx.is_capitalised(t) || matches!(ctx.word(t), "," | "." | "(" | ")"));
+        let capitals = ctx.word(start).len() >= 2
+            && ctx
+                .word(start)
+                .chars()
+                .all(|c| c.is_uppercase() || !c.is_alphabetic());
+        let agency = dash > start + 2 && ctx.word(dash - 1) == ")";
+        // "WASHINGTON -- President Obama": a doubled hyphen may be two tokens.
+        let mut after = dash + 1;
+        while after < limit && ctx.word(after) == "-" {
+            after += 1;
+        }
+        if place && (capitals || agency) && after < limit {
+            after
+        } else {
+            start
+        }
     }
 
     /// Whether token `t` is the first of its line.
