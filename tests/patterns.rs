@@ -144,6 +144,19 @@ fn a_dateline_is_no_subject() {
 }
 
 #[test]
+fn an_inverted_source_takes_the_name_in_apposition() {
+    let text = "“It was fair,” said another pollster, Dana Pell of Clemson University.";
+    let c = one(text);
+    let mention = c.speaker_mention.expect("a speaker mention");
+    assert_eq!(
+        mention.text,
+        "another pollster, Dana Pell of Clemson University"
+    );
+    assert_eq!(chars(text, [mention.start, mention.end]), mention.text);
+    assert_eq!(c.speaker.as_deref(), Some("Dana Pell"));
+}
+
+#[test]
 fn a_question_closing_a_nested_quotation_is_attributed_by_the_next_sentence() {
     let text = "“She asked us, ‘What can I do?’” Weaver said.";
     let c = one(text);

@@ -1644,8 +1644,14 @@ impl RuleAttributor {
                 return group;
             }
             // The titled person heads the phrase ("Chelsea manager Jose Mourinho", with
-            // "Chelsea" tagged PER); otherwise the first person.
-            let titled = inside.last().filter(|_| titled_person);
+            // "Chelsea" tagged PER), as does a person in apposition ending it ("another
+            // Twitter user, Johanna Bayer"); otherwise the first person.
+            let titled = inside.last().filter(|e| {
+                titled_person
+                    || e.label == Label::Per
+                        && e.span.end == mention.end
+                        && text[mention.start..e.span.start].trim_end().ends_with(',')
+            });
             let pick = titled
                 .or_else(|| inside.iter().find(|e| e.label == Label::Per))
                 .or_else(|| inside.iter().rev().find(|e| e.label == Label::Org))

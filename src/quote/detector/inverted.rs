@@ -90,6 +90,29 @@ impl RuleQuoteDetector {
                 b + 1,
                 &["who", "on", "in", "at", "during", "last", "earlier"],
             );
-        (name_like && ends).then_some((a, b))
+        if !(name_like && ends) {
+            return None;
+        }
+        // "said another pollster, David Woodard of Clemson University": the described source's
+        // name in apposition belongs to the phrase.
+        Some((a, self.apposed_name(ctx, b, s1).unwrap_or(b)))
+    }
+
+    /// The last token of a name of two capitalised words or more set off by a comma right
+    /// after token `b` (maybe with an "of" affiliation: "Michael Brown of Washington"), ending
+    /// the clause at `s1`, a comma or a "who".
+    fn apposed_name(&self, ctx: &Ctx, b: usize, s1: usize) -> Option<usize> {
+        let start = b + 2;
+        if start >= s1 || ctx.word(b + 1) != "," || ctx.is_capitalised(b) {
+            return None;
+        }
+        let run = |from: usize| (from..s1).take_while(|&t| ctx.is_capitalised(t)).count();
+        let name = run(start);
+        let mut end = start + name;
+        if name >= 2 && end + 1 < s1 && ctx.lower_is(end, &["of"]) && run(end + 1) > 0 {
+            end += 1 + run(end + 1);
+        }
+        let closes = end >= s1 || ctx.is_punct(end) || ctx.lower_is(end, &["who"]);
+        (name >= 2 && closes).then(|| end - 1)
     }
 }
