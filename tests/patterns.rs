@@ -144,7 +144,7 @@ fn a_dateline_is_no_subject() {
 }
 
 #[test]
-fn an_inverted_source_takes_the_name_in_apposition() {
+fn a_described_source_takes_the_name_in_apposition() {
     let text = "“It was fair,” said another pollster, Dana Pell of Clemson University.";
     let c = one(text);
     let mention = c.speaker_mention.expect("a speaker mention");
@@ -154,6 +154,12 @@ fn an_inverted_source_takes_the_name_in_apposition() {
     );
     assert_eq!(chars(text, [mention.start, mention.end]), mention.text);
     assert_eq!(c.speaker.as_deref(), Some("Dana Pell"));
+    // Before the cue too, with its affiliation.
+    let c = one("Another pollster, Dana Pell of Clemson University, said the vote was fair.");
+    assert_eq!(
+        c.speaker_mention.map(|m| m.text).as_deref(),
+        Some("Dana Pell")
+    );
 }
 
 #[test]

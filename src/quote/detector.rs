@@ -875,16 +875,21 @@ impl RuleQuoteDetector {
                 && !w.ends_with("ing")
                 && !ctx.lower_is(t, &ADJUNCT_PREPOSITIONS)
         });
-        let name = (first..close).all(|t| ctx.is_capitalised(t) || ctx.word(t) == ".")
-            && (first == open + 1 || nouns && close > first + 1);
+        // The name may carry an affiliation ("Michael Brown of Washington").
+        let name_end = (first + 2..close)
+            .find(|&t| ctx.lower_is(t, &["of"]))
+            .filter(|&t| (t + 1..close).all(|u| ctx.is_capitalised(u) || ctx.word(u) == ","))
+            .unwrap_or(close);
+        let name = (first..name_end).all(|t| ctx.is_capitalised(t) || ctx.word(t) == ".")
+            && (first == open + 1 || nouns && name_end > first + 1);
         let described = ctx.lower_is(
             a,
             &[
                 "the", "a", "an", "one", "another", "his", "her", "its", "their",
             ],
         ) || (a + 1..b).any(|t| matches!(ctx.word(t), "’s" | "'s"));
-        if name && close > first && described {
-            return Some((first, close - 1));
+        if name && name_end > first && described {
+            return Some((first, name_end - 1));
         }
         // A described subject across an interruption ("The administration, for its part,
         // said", "A spokesman, however, said").
