@@ -163,6 +163,17 @@ fn a_described_source_takes_the_name_in_apposition() {
 }
 
 #[test]
+fn a_name_and_a_colon_opening_a_line_introduce_its_quotation() {
+    let text = "Polls.\n\nMara Quill and Dana Pell: “The polls failed to predict the win.”";
+    let c = one(text);
+    assert_eq!(c.speaker.as_deref(), Some("Mara Quill and Dana Pell"));
+    assert_eq!(c.quote.text, "The polls failed to predict the win.");
+    // A phrase that is no name introduces no speaker.
+    let c = one("Polls.\n\nThe message to voters: “Vote early.”");
+    assert_ne!(c.speaker_type.map(|l| l.as_str()), Some("PER"));
+}
+
+#[test]
 fn a_question_closing_a_nested_quotation_is_attributed_by_the_next_sentence() {
     let text = "“She asked us, ‘What can I do?’” Weaver said.";
     let c = one(text);

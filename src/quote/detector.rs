@@ -26,6 +26,7 @@ use super::{
 };
 use crate::document::Analysis;
 use crate::lexicon::{Lexicon, WordClass};
+use crate::ner::Label;
 use crate::span::Span;
 use crate::token::TokenKind;
 
@@ -1807,6 +1808,65 @@ impl RuleQuoteDetector {
         out
     }
 
+    /// Quotations introduced by a name and a colon that open their clause, as digests and
+    /// transcripts quote (`Republican pollster Daron Shaw: “…”` after a dash, `More from Jones:
+    /// “…”`, a line opening `Mark Blumenthal and Jon Cohen: “…”`): the person or organisation
+    /// named right before the colon speaks.
+    fn named_colon_quotations(&self, ctx: &Ctx) -> Vec<Candidate> {
+        let doc = ctx.doc;
+        let mut out = Vec::new();
+        for q in ctx
+            .quotes
+            .iter()
+            .filter(|q| q.close.is_some() && q.open >= 2)
+        {
+            if ctx.word(q.open - 1) != ":" || ctx.inside[q.open - 1].is_some() {
+                continue;
+            }
+            let name_end = doc.tokens[q.open - 2].span.end;
+            let Some(e) = doc
+                .entities
+                .iter()
+                .find(|e| e.span.end == name_end && matches!(e.label, Label::Per | Label::Org))
+            else {
+                continue;
+            };
+            let mut first = doc.tokens.partition_point(|t| t.span.start < e.span.start);
+            // "Mark Blumenthal and Jon Cohen": a person joined by "and" before.
+            if first >= 2 && ctx.lower_is(first - 1, &["and"]) {
+                let before = doc.tokens[first - 2].span.end;
+                if let Some(other) = doc
+                    .entities
+                    .iter()
+                    .find(|o| o.span.end == before && o.label == Label::Per)
+                {
+                    first = doc
+                        .tokens
+                        .partition_point(|t| t.span.start < other.span.start);
+                }
+            }
+            let opens_clause = self.opens_line(ctx, first)
+                || matches!(ctx.word(first - 1), "—" | "–" | "-" | "--")
+                || ctx.lower_is(first - 1, &["from"]);
+            if !opens_clause {
+                continue;
+            }
+            out.push(Candidate {
+                kind: Kind::Direct,
+                fragments: vec![q.content],
+                cue: Some(Cue {
+                    span: ctx.span(q.open - 1, q.open - 1),
+                    lemma: ":".into(),
+                    class: super::CueClass::Speech,
+                }),
+                speaker: Some(ctx.span(first, q.open - 2)),
+                sentence: doc.sentence_of(q.open),
+                evidence: 0.6,
+            });
+        }
+        out
+    }
+
     /// The first token after a dateline opening a line at `start` ("WASHINGTON —", "RENO,
     /// Nev. (AP) —", "Washington (AFP) –"): a place in capitals, or any place with a news
     /// agency in parentheses, then a dash; `start` itself when there is none ("Jason Sims — a
@@ -2165,6 +2225,7 @@ impl QuoteDetector for RuleQuoteDetector {
             self.open_with_relative_pronoun(&ctx, c);
         }
         out.extend(self.signed_quotations(&ctx));
+        out.extend(self.named_colon_quotations(&ctx));
         close_open_quotations(&ctx, &mut out);
         drop_nested(&ctx, &mut out);
         self.join_quotations(&ctx, &mut out);
