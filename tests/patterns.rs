@@ -163,11 +163,15 @@ fn a_described_source_takes_the_name_in_apposition() {
 }
 
 #[test]
-fn a_name_and_a_colon_opening_a_line_introduce_its_quotation() {
-    let text = "Polls.\n\nMara Quill and Dana Pell: “The polls failed to predict the win.”";
+fn a_name_and_a_colon_opening_a_clause_introduce_its_quotation() {
+    let text = "Polls.\n\nRED STATES OUTNUMBER BLUE STATES FOR THE FIRST TIME - Dana Pell: \
+                “The analysis finds that 20 states are solidly Republican.”";
     let c = one(text);
-    assert_eq!(c.speaker.as_deref(), Some("Mara Quill and Dana Pell"));
-    assert_eq!(c.quote.text, "The polls failed to predict the win.");
+    assert_eq!(c.speaker.as_deref(), Some("Dana Pell"));
+    assert_eq!(
+        c.quote.text,
+        "The analysis finds that 20 states are solidly Republican."
+    );
     // A phrase that is no name introduces no speaker.
     let c = one("Polls.\n\nThe message to voters: “Vote early.”");
     assert_ne!(c.speaker_type.map(|l| l.as_str()), Some("PER"));

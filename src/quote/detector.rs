@@ -1809,9 +1809,9 @@ impl RuleQuoteDetector {
     }
 
     /// Quotations introduced by a name and a colon that open their clause, as digests and
-    /// transcripts quote (`Republican pollster Daron Shaw: “…”` after a dash, `More from Jones:
-    /// “…”`, a line opening `Mark Blumenthal and Jon Cohen: “…”`): the person or organisation
-    /// named right before the colon speaks.
+    /// transcripts quote (`STATES SHIFT - Jeffrey M. Jones: “…”`, `More from Jones: “…”`, a
+    /// line opening `Mark Blumenthal and Jon Cohen: “…”`): the person or organisation named
+    /// right before the colon speaks.
     fn named_colon_quotations(&self, ctx: &Ctx) -> Vec<Candidate> {
         let doc = ctx.doc;
         let mut out = Vec::new();
