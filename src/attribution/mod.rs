@@ -1545,23 +1545,7 @@ impl RuleAttributor {
         // person the speaker; so does a run of role words ("BCC director general David Frost").
         let titled_person = inside.last().is_some_and(|e| {
             let before = words(&text[mention.start..e.span.start]);
-            // A courtesy title or a position after a preposition that follows a common noun
-            // is someone else's: "A spokesman for Mr. Clinton" or "for House Speaker Paul Ryan"
-            // is the spokesman, "the former aide to President George W. Bush" the aide (not
-            // "Secretary of State John Kerry").
-            let of_someone = before
-                .iter()
-                .rposition(|w| self.lexicon.is(WordClass::Preposition, &w.to_lowercase()))
-                .is_some_and(|p| {
-                    p > 0
-                        && before[p - 1].starts_with(char::is_lowercase)
-                        && before[p + 1..]
-                            .iter()
-                            .all(|w| w.starts_with(char::is_uppercase))
-                        && before[p + 1..].last().is_some_and(|w| {
-                            self.is_word(WordClass::Honorific, w) || self.is_title(w)
-                        })
-                });
+            let of_someone = self.title_of_someone_else(&before);
             let role_run =
                 |g: usize| g < before.len() && before[g..].iter().all(|w| self.is_role_word(w));
             // Not the last of coordinated names ("Toomey and Sen. Kelly Ayotte").
@@ -1683,6 +1667,25 @@ impl RuleAttributor {
             }
         }
         description
+    }
+
+    /// Whether the words before a person's name end in a courtesy title or a position after
+    /// a preposition that follows a common noun: the title is someone else's ("A spokesman for
+    /// Mr. Clinton", "a spokesman for House Speaker Paul Ryan" are the spokesman, "the former
+    /// aide to President George W. Bush" the aide; not "Secretary of State John Kerry").
+    fn title_of_someone_else(&self, before: &[&str]) -> bool {
+        let preposition = before
+            .iter()
+            .rposition(|w| self.lexicon.is(WordClass::Preposition, &w.to_lowercase()));
+        preposition.is_some_and(|p| {
+            let title = &before[p + 1..];
+            p > 0
+                && before[p - 1].starts_with(char::is_lowercase)
+                && title.iter().all(|w| w.starts_with(char::is_uppercase))
+                && title
+                    .last()
+                    .is_some_and(|w| self.is_word(WordClass::Honorific, w) || self.is_title(w))
+        })
     }
 
     /// The organisation a speaker phrase names after a noun for a kind of organisation, when
