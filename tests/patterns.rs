@@ -178,6 +178,22 @@ fn a_name_and_a_colon_opening_a_clause_introduce_its_quotation() {
 }
 
 #[test]
+fn as_x_put_it_introduces_the_quotation() {
+    let c = one("As Dana Pell, a professor of law, put it, “A compromise is better.”");
+    assert_eq!(c.speaker.as_deref(), Some("Dana Pell"));
+    assert_eq!(c.quote.text, "A compromise is better.");
+    let c = one("As one voter put it: “We lost.”");
+    assert_eq!(
+        c.speaker_mention.map(|m| m.text).as_deref(),
+        Some("one voter")
+    );
+    // "put" outside the idiom reports nothing.
+    assert!(claims("He put the plan on hold, “for now.”")
+        .iter()
+        .all(|c| c.cue.is_none()));
+}
+
+#[test]
 fn a_question_closing_a_nested_quotation_is_attributed_by_the_next_sentence() {
     let text = "“She asked us, ‘What can I do?’” Weaver said.";
     let c = one(text);

@@ -1867,6 +1867,64 @@ impl RuleQuoteDetector {
         out
     }
 
+    /// Quotations introduced by "as X put it" (`As Akhil Amar put it, “…”`, `as one voter put
+    /// it: “…”`): X speaks. The whole idiom is required ("He put the plan on hold, “…”" is
+    /// none).
+    fn as_put_it_quotations(&self, ctx: &Ctx) -> Vec<Candidate> {
+        let doc = ctx.doc;
+        let mut out = Vec::new();
+        for q in ctx
+            .quotes
+            .iter()
+            .filter(|q| q.close.is_some() && q.open >= 5)
+        {
+            let o = q.open;
+            if !matches!(ctx.word(o - 1), "," | ":")
+                || !ctx.lower_is(o - 2, &["it"])
+                || !ctx.lower_is(o - 3, &["put"])
+            {
+                continue;
+            }
+            let s0 = doc.sentences[doc.sentence_of(o - 3)].tokens.start;
+            let Some(as_at) = (s0..o - 3)
+                .rev()
+                .take(MAX_APPOSITION_TOKENS)
+                .take_while(|&t| !ctx.is_quote(t) && ctx.word(t) != ";")
+                .find(|&t| ctx.lower_is(t, &["as"]))
+            else {
+                continue;
+            };
+            // The source may carry an apposition set off by commas ("As John Cornyn, the No. 2
+            // in the GOP leadership, put it").
+            let mut last = o - 4;
+            if ctx.word(last) == "," {
+                last -= 1;
+            }
+            if as_at + 1 > last {
+                continue;
+            }
+            // A name before the apposition is the source ("Akhil Amar, professor of law").
+            if let Some(comma) = (as_at + 1..last).find(|&t| ctx.word(t) == ",") {
+                if comma > as_at + 1 && (as_at + 1..comma).all(|t| ctx.is_capitalised(t)) {
+                    last = comma - 1;
+                }
+            }
+            out.push(Candidate {
+                kind: Kind::Direct,
+                fragments: vec![q.content],
+                cue: Some(Cue {
+                    span: ctx.span(o - 3, o - 2),
+                    lemma: "put".into(),
+                    class: super::CueClass::Speech,
+                }),
+                speaker: Some(ctx.span(as_at + 1, last)),
+                sentence: doc.sentence_of(o),
+                evidence: 0.7,
+            });
+        }
+        out
+    }
+
     /// The first token after a dateline opening a line at `start` ("WASHINGTON —", "RENO,
     /// Nev. (AP) —", "Washington (AFP) –"): a place in capitals, or any place with a news
     /// agency in parentheses, then a dash; `start` itself when there is none ("Jason Sims — a
@@ -2226,6 +2284,7 @@ impl QuoteDetector for RuleQuoteDetector {
         }
         out.extend(self.signed_quotations(&ctx));
         out.extend(self.named_colon_quotations(&ctx));
+        out.extend(self.as_put_it_quotations(&ctx));
         close_open_quotations(&ctx, &mut out);
         drop_nested(&ctx, &mut out);
         self.join_quotations(&ctx, &mut out);
