@@ -1792,18 +1792,14 @@ impl RuleQuoteDetector {
                 continue;
             }
             let last = if ctx.word(end) == "." { end - 1 } else { end };
-            out.push(Candidate {
-                kind: Kind::Direct,
-                fragments: vec![q.content],
-                cue: Some(Cue {
-                    span: ctx.span(dash, dash),
-                    lemma: "―".into(),
-                    class: super::CueClass::Speech,
-                }),
-                speaker: Some(ctx.span(dash + 1, last)),
-                sentence: doc.sentence_of(dash),
-                evidence: 0.7,
-            });
+            out.push(introduced_quotation(
+                ctx,
+                q,
+                (dash, dash),
+                "―",
+                (dash + 1, last),
+                0.7,
+            ));
         }
         out
     }
@@ -1851,18 +1847,15 @@ impl RuleQuoteDetector {
             if !opens_clause {
                 continue;
             }
-            out.push(Candidate {
-                kind: Kind::Direct,
-                fragments: vec![q.content],
-                cue: Some(Cue {
-                    span: ctx.span(q.open - 1, q.open - 1),
-                    lemma: ":".into(),
-                    class: super::CueClass::Speech,
-                }),
-                speaker: Some(ctx.span(first, q.open - 2)),
-                sentence: doc.sentence_of(q.open),
-                evidence: 0.6,
-            });
+            let colon = q.open - 1;
+            out.push(introduced_quotation(
+                ctx,
+                q,
+                (colon, colon),
+                ":",
+                (first, colon - 1),
+                0.6,
+            ));
         }
         out
     }
@@ -1909,18 +1902,14 @@ impl RuleQuoteDetector {
                     last = comma - 1;
                 }
             }
-            out.push(Candidate {
-                kind: Kind::Direct,
-                fragments: vec![q.content],
-                cue: Some(Cue {
-                    span: ctx.span(o - 3, o - 2),
-                    lemma: "put".into(),
-                    class: super::CueClass::Speech,
-                }),
-                speaker: Some(ctx.span(as_at + 1, last)),
-                sentence: doc.sentence_of(o),
-                evidence: 0.7,
-            });
+            out.push(introduced_quotation(
+                ctx,
+                q,
+                (o - 3, o - 2),
+                "put",
+                (as_at + 1, last),
+                0.7,
+            ));
         }
         out
     }
@@ -2169,6 +2158,30 @@ impl RuleQuoteDetector {
 }
 
 /// A direct claim for a question or exclamation attributed by the next sentence.
+/// A direct quotation `q` with a speech cue and a speaker of its own, as token ranges (a
+/// signature's dash, a colon after a name, "put it"), in the sentence of its cue.
+fn introduced_quotation(
+    ctx: &Ctx,
+    q: &QuoteSpan,
+    (cue_start, cue_end): (usize, usize),
+    lemma: &str,
+    (first, last): (usize, usize),
+    evidence: f32,
+) -> Candidate {
+    Candidate {
+        kind: Kind::Direct,
+        fragments: vec![q.content],
+        cue: Some(Cue {
+            span: ctx.span(cue_start, cue_end),
+            lemma: lemma.into(),
+            class: CueClass::Speech,
+        }),
+        speaker: Some(ctx.span(first, last)),
+        sentence: ctx.doc.sentence_of(cue_start),
+        evidence,
+    }
+}
+
 fn question_claim(q: &QuoteSpan, cue: Cue, speaker: Span, si: usize) -> Candidate {
     Candidate {
         kind: Kind::Direct,
