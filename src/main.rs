@@ -80,6 +80,12 @@ enum Command {
         #[cfg(feature = "transformer")]
         #[arg(long, value_name = "DIR")]
         ner_model: Option<PathBuf>,
+        /// Combine the built-in perceptron with the --ner-model: the perceptron's entities, plus
+        /// the model's entities where the perceptron found none and the model's probability of
+        /// each of their tokens is at least MIN (chosen on CoNLL-2003 eng.testa).
+        #[cfg(feature = "transformer")]
+        #[arg(long, value_name = "MIN", num_args = 0..=1, default_missing_value = ENSEMBLE_MIN_CONFIDENCE, requires = "ner_model")]
+        ner_ensemble: Option<f32>,
     },
     /// Score predicted claims against gold annotations (quote, speaker and claim P/R/F1).
     Eval {
@@ -261,6 +267,11 @@ enum TagCommand {
         #[cfg(feature = "transformer")]
         #[arg(long, value_name = "DIR", conflicts_with = "model")]
         ner_model: Option<PathBuf>,
+        /// NER only: score the built-in perceptron combined with the --ner-model (see `claimex
+        /// run --ner-ensemble`).
+        #[cfg(feature = "transformer")]
+        #[arg(long, value_name = "MIN", num_args = 0..=1, default_missing_value = ENSEMBLE_MIN_CONFIDENCE, requires = "ner_model")]
+        ner_ensemble: Option<f32>,
     },
     /// Tag raw text (a file, or standard input): one `token<TAB>label` line per token, a blank
     /// line between sentences.
@@ -744,6 +755,10 @@ fn read_corpus(path: &Path) -> anyhow::Result<Corpus> {
     Corpus::read(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
+/// `--ner-ensemble`'s least probability of a transformer entity where the perceptron has none.
+#[cfg(feature = "transformer")]
+const ENSEMBLE_MIN_CONFIDENCE: &str = "0.9";
+
 /// The transformer NER model in `dir`, with one network replica per rayon thread.
 #[cfg(feature = "transformer")]
 fn load_transformer(task: Task, dir: &Path) -> anyhow::Result<claimex::ner::TransformerNer> {
@@ -753,9 +768,13 @@ fn load_transformer(task: Task, dir: &Path) -> anyhow::Result<claimex::ner::Tran
 }
 
 /// The pipeline of `claimex run`: the default one, or with the transformer NER model in `dir`
-/// (one network replica per worker thread).
+/// (one network replica per worker thread), alone or in an ensemble with the perceptron.
 #[cfg(feature = "transformer")]
-fn transformer_pipeline(dir: Option<&Path>, threads: usize) -> anyhow::Result<Pipeline> {
+fn transformer_pipeline(
+    dir: Option<&Path>,
+    ensemble: Option<f32>,
+    threads: usize,
+) -> anyhow::Result<Pipeline> {
     let Some(dir) = dir else {
         return Ok(Pipeline::default());
     };
@@ -765,8 +784,11 @@ fn transformer_pipeline(dir: Option<&Path>, threads: usize) -> anyhow::Result<Pi
     };
     let model = claimex::ner::TransformerNer::load(dir, replicas)
         .with_context(|| format!("cannot load the NER model in {}", dir.display()))?;
-    Ok(Pipeline::default()
-        .with_recognizer(Box::new(claimex::ner::TransformerRecognizer::new(model))))
+    let recognizer: Box<dyn claimex::ner::Recognizer> = match ensemble {
+        Some(min) => Box::new(claimex::ner::EnsembleRecognizer::new(model, min)),
+        None => Box::new(claimex::ner::TransformerRecognizer::new(model)),
+    };
+    Ok(Pipeline::default().with_recognizer(recognizer))
 }
 
 fn tag_command(task: Task, command: TagCommand) -> anyhow::Result<ExitCode> {
@@ -806,6 +828,8 @@ fn tag_command(task: Task, command: TagCommand) -> anyhow::Result<ExitCode> {
             predictions,
             #[cfg(feature = "transformer")]
             ner_model,
+            #[cfg(feature = "transformer")]
+            ner_ensemble,
         } => {
             #[cfg(feature = "transformer")]
             let transformer = ner_model
@@ -821,7 +845,17 @@ fn tag_command(task: Task, command: TagCommand) -> anyhow::Result<ExitCode> {
             let sink = writer.as_mut().map(|w| w as &mut dyn std::io::Write);
             #[cfg(feature = "transformer")]
             let report = match &transformer {
-                Some(t) => tagging::evaluate_transformer(t, &corpus, sink),
+                Some(t) => match ner_ensemble {
+                    Some(min) => tagging::evaluate_ensemble(
+                        &model,
+                        models::word_classes(),
+                        t,
+                        min,
+                        &corpus,
+                        sink,
+                    ),
+                    None => tagging::evaluate_transformer(t, &corpus, sink),
+                },
                 None => tagging::evaluate(&model, models::word_classes(), task, &corpus, sink),
             };
             #[cfg(not(feature = "transformer"))]
@@ -1032,9 +1066,11 @@ fn main() -> ExitCode {
             syntax,
             #[cfg(feature = "transformer")]
             ner_model,
+            #[cfg(feature = "transformer")]
+            ner_ensemble,
         } => {
             #[cfg(feature = "transformer")]
-            let pipeline = transformer_pipeline(ner_model.as_deref(), threads);
+            let pipeline = transformer_pipeline(ner_model.as_deref(), ner_ensemble, threads);
             #[cfg(not(feature = "transformer"))]
             let pipeline = anyhow::Ok(Pipeline::default());
             pipeline.and_then(|pipeline| {

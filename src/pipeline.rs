@@ -19,7 +19,7 @@ use crate::confidence::ConfidenceModel;
 use crate::document::{Analysis, ParserSource, Sentence};
 use crate::ingest::InputError;
 use crate::lexicon::Lexicon;
-use crate::models::{self, Task};
+use crate::models;
 use crate::ner::{Recognizer, TaggerRecognizer};
 use crate::parse::ParseModel;
 use crate::quote::{Candidate, CueLexicon, QuoteDetector, RuleQuoteDetector};
@@ -77,14 +77,7 @@ impl Default for Pipeline {
             cleaner: Cleaner::default(),
             splitter: Box::new(NewsSentenceSplitter::new(abbreviations.clone())),
             tokenizer: Tokenizer::new(abbreviations),
-            recognizer: Box::new(TaggerRecognizer::new(
-                std::borrow::Cow::Borrowed(models::embedded(Task::Ner)),
-                models::word_classes(),
-                format!(
-                    "ner-perceptron-conll2003@{}",
-                    &models::fingerprint(models::NER_MODEL)[..12]
-                ),
-            )),
+            recognizer: Box::new(TaggerRecognizer::embedded()),
             syntax: SyntaxScope::default(),
             detector: Box::new(RuleQuoteDetector::new(
                 CueLexicon::default(),

@@ -170,6 +170,36 @@ pub fn evaluate_transformer(
     })
 }
 
+/// Scores the NER labels of the perceptron `model` and a transformer combined (the perceptron's
+/// entities plus the transformer's of probability ≥ `min_confidence` where it has none).
+#[cfg(feature = "transformer")]
+pub fn evaluate_ensemble(
+    model: &Tagger,
+    classes: &WordClasses,
+    transformer: &crate::ner::TransformerNer,
+    min_confidence: f32,
+    corpus: &Corpus,
+    predictions: Option<&mut dyn Write>,
+) -> Result<EvalReport, String> {
+    use rayon::prelude::*;
+    let labels = model.labels();
+    evaluate_with(Task::Ner, corpus, predictions, |sentences| {
+        let tags = model.tag_document(sentences, classes);
+        sentences
+            .par_iter()
+            .zip(&tags)
+            .map(|(words, ids)| {
+                let primary: Vec<&str> = ids
+                    .iter()
+                    .map(|&l| labels.get(l as usize).map_or("O", String::as_str))
+                    .collect();
+                let secondary = transformer.scored_labels(words)?;
+                Ok(crate::ner::combine(&primary, &secondary, min_confidence))
+            })
+            .collect()
+    })
+}
+
 /// Labels every document of `corpus` with `tag` (one label name per token of each sentence)
 /// and scores the labels against the `task` column.
 fn evaluate_with<'m>(

@@ -32,6 +32,10 @@ fn succeeded(output: &Output) {
 }
 
 fn run_seeds(out: &Path, threads: &str, model: Option<&Path>) {
+    run_seeds_with(out, threads, model, &[]);
+}
+
+fn run_seeds_with(out: &Path, threads: &str, model: Option<&Path>, extra: &[&str]) {
     let mut args = vec![
         "run".to_string(),
         root().join("seeds").display().to_string(),
@@ -44,7 +48,8 @@ fn run_seeds(out: &Path, threads: &str, model: Option<&Path>) {
     if let Some(model) = model {
         args.extend(["--ner-model".to_string(), model.display().to_string()]);
     }
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
+    args.extend(extra);
     succeeded(&claimex(&args));
 }
 
@@ -119,6 +124,35 @@ fn transformer_run_on_seeds_gives_exact_spans_and_the_default_schema() {
     );
     let manifest = read_jsonl(&transformer.join("manifest.jsonl"));
     assert_eq!(manifest[0]["models"][0], run["models"][0]);
+}
+
+#[test]
+fn transformer_ensemble_keeps_the_perceptron_entities_and_adds_sure_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let entities = |name: &str, extra: &[&str]| {
+        let out = dir.path().join(name);
+        run_seeds_with(&out, "2", Some(&fixture_model()), extra);
+        read_jsonl(&out.join("entities.jsonl"))
+    };
+    let default = dir.path().join("default");
+    run_seeds(&default, "2", None);
+    let perceptron = read_jsonl(&default.join("entities.jsonl"));
+    // No transformer entity is sure enough: the perceptron's entities, unchanged.
+    assert_eq!(entities("never", &["--ner-ensemble", "1.01"]), perceptron);
+    // Every transformer entity where the perceptron has none is added.
+    let all = entities("always", &["--ner-ensemble", "0"]);
+    assert!(all.len() > perceptron.len(), "{} entities", all.len());
+    let texts = seed_texts();
+    for e in &all {
+        let text = &texts[e["doc_id"].as_str().unwrap()];
+        let (start, end) = (e["start"].as_u64().unwrap(), e["end"].as_u64().unwrap());
+        let slice: String = text
+            .chars()
+            .skip(start as usize)
+            .take((end - start) as usize)
+            .collect();
+        assert_eq!(slice, e["text"].as_str().unwrap(), "{e}");
+    }
 }
 
 #[test]

@@ -1,12 +1,16 @@
 //! Named-entity recognition: the [`Recognizer`] role and the entity types it produces.
 
+mod ensemble;
 mod tagger;
 #[cfg(feature = "transformer")]
 mod transformer;
 
+pub use ensemble::combine;
 pub use tagger::{label_spans, TaggerRecognizer};
 #[cfg(feature = "transformer")]
-pub use transformer::{TransformerError, TransformerNer, TransformerRecognizer};
+pub use transformer::{
+    EnsembleRecognizer, TransformerError, TransformerNer, TransformerRecognizer,
+};
 
 use serde::Serialize;
 

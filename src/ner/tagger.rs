@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use super::{sentence_entities, Entity, Label, Recognizer};
 use crate::document::Analysis;
+use crate::models::{self, Task};
 use crate::tagger::{Tagger, WordClasses};
 
 /// Tags each sentence's tokens with IOB/BIOES labels and turns them into entity spans.
@@ -25,6 +26,39 @@ impl TaggerRecognizer {
             classes,
             id: id.into(),
         }
+    }
+}
+
+impl TaggerRecognizer {
+    /// The recognizer over the perceptron model embedded in the binary (CoNLL-2003).
+    pub fn embedded() -> TaggerRecognizer {
+        TaggerRecognizer::new(
+            Cow::Borrowed(models::embedded(Task::Ner)),
+            models::word_classes(),
+            format!(
+                "ner-perceptron-conll2003@{}",
+                &models::fingerprint(models::NER_MODEL)[..12]
+            ),
+        )
+    }
+
+    /// The label name ("B-PER", "O"…) of every token, sentence by sentence.
+    pub fn sentence_labels(&self, doc: &Analysis) -> Vec<Vec<&str>> {
+        let sentences: Vec<Vec<&str>> = doc
+            .sentences
+            .iter()
+            .map(|s| s.tokens.clone().map(|i| doc.token_text(i)).collect())
+            .collect();
+        let labels = self.model.labels();
+        self.model
+            .tag_document(&sentences, self.classes)
+            .iter()
+            .map(|ids| {
+                ids.iter()
+                    .map(|&l| labels.get(l as usize).map_or("O", String::as_str))
+                    .collect()
+            })
+            .collect()
     }
 }
 
@@ -69,19 +103,8 @@ pub fn label_spans(names: &[&str]) -> Vec<(usize, usize, Label)> {
 
 impl Recognizer for TaggerRecognizer {
     fn recognize(&self, doc: &Analysis) -> Vec<Entity> {
-        let sentences: Vec<Vec<&str>> = doc
-            .sentences
-            .iter()
-            .map(|s| s.tokens.clone().map(|i| doc.token_text(i)).collect())
-            .collect();
-        let tags = self.model.tag_document(&sentences, self.classes);
-        let labels = self.model.labels();
         let mut out = Vec::new();
-        for (sentence, ids) in doc.sentences.iter().zip(&tags) {
-            let names: Vec<&str> = ids
-                .iter()
-                .map(|&l| labels.get(l as usize).map_or("O", String::as_str))
-                .collect();
+        for (sentence, names) in doc.sentences.iter().zip(self.sentence_labels(doc)) {
             sentence_entities(doc, sentence, &names, &mut out);
         }
         out

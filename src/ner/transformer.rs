@@ -24,7 +24,7 @@ use tokenizers::pre_tokenizers::bert::BertPreTokenizer;
 use tokenizers::processors::bert::BertProcessing;
 use tokenizers::{Model, Tokenizer};
 
-use super::{sentence_entities, Entity, Recognizer};
+use super::{combine, sentence_entities, Entity, Recognizer, TaggerRecognizer};
 use crate::document::Analysis;
 
 /// Entity type names of other tag sets and the CoNLL type each maps to.
@@ -297,6 +297,15 @@ impl TransformerNer {
 
     /// The CoNLL label name ("B-PER", "O"…) of each word of one sentence.
     pub fn label_words(&self, words: &[&str]) -> Result<Vec<&str>, String> {
+        Ok(self
+            .scored_labels(words)?
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect())
+    }
+
+    /// The CoNLL label name of each word of one sentence, with the probability the model gives it.
+    pub fn scored_labels(&self, words: &[&str]) -> Result<Vec<(&str, f32)>, String> {
         let mut labels = Vec::with_capacity(words.len());
         self.label_into(words, &mut labels)?;
         Ok(labels)
@@ -304,7 +313,11 @@ impl TransformerNer {
 
     /// Labels `words`, splitting the sentence in halves while it has too many pieces (a single
     /// token that alone is too long is labelled O).
-    fn label_into<'a>(&'a self, words: &[&str], out: &mut Vec<&'a str>) -> Result<(), String> {
+    fn label_into<'a>(
+        &'a self,
+        words: &[&str],
+        out: &mut Vec<(&'a str, f32)>,
+    ) -> Result<(), String> {
         if words.is_empty() {
             return Ok(());
         }
@@ -316,7 +329,7 @@ impl TransformerNer {
         if encoding.len() > self.max_pieces {
             if words.len() == 1 {
                 // One token longer than the model's window (a URL, a run of symbols).
-                out.push("O");
+                out.push(("O", 1.0));
                 return Ok(());
             }
             let (left, right) = words.split_at(words.len() / 2);
@@ -325,13 +338,14 @@ impl TransformerNer {
         }
         let ids: Vec<i64> = encoding.get_ids().iter().map(|&i| i as i64).collect();
         let predicted = self.predict(&ids)?;
-        let mut word_label = vec!["O"; words.len()];
+        let mut word_label = vec![("O", 1.0); words.len()];
         let mut seen = vec![false; words.len()];
         for (piece, word) in encoding.get_word_ids().iter().enumerate() {
             if let Some(w) = word.map(|w| w as usize).filter(|&w| w < words.len()) {
                 if !seen[w] {
                     seen[w] = true;
-                    word_label[w] = self.names[predicted[piece] as usize].as_str();
+                    let (label, p) = predicted[piece];
+                    word_label[w] = (self.names[label as usize].as_str(), p);
                 }
             }
         }
@@ -339,8 +353,8 @@ impl TransformerNer {
         Ok(())
     }
 
-    /// The arg-max label id of every piece of one sequence.
-    fn predict(&self, ids: &[i64]) -> Result<Vec<i64>, String> {
+    /// The arg-max label id of every piece of one sequence and its probability.
+    fn predict(&self, ids: &[i64]) -> Result<Vec<(i64, f32)>, String> {
         let replica = self
             .replicas
             .iter()
@@ -350,10 +364,16 @@ impl TransformerNer {
         let _guard = tch::no_grad_guard();
         let input = Tensor::from_slice(ids).view([1, -1]).to(self.device);
         let mask = Tensor::ones([1, ids.len() as i64], (Kind::Int64, self.device));
-        let best = replica.network.logits(&input, &mask).argmax(-1, false);
-        let best = Vec::<i64>::try_from(best.view([-1])).map_err(|e| e.to_string())?;
+        let probabilities = replica
+            .network
+            .logits(&input, &mask)
+            .softmax(-1, Kind::Float)
+            .view([ids.len() as i64, -1]);
+        let (best_p, best) = probabilities.max_dim(-1, false);
+        let best = Vec::<i64>::try_from(best).map_err(|e| e.to_string())?;
+        let best_p = Vec::<f32>::try_from(best_p).map_err(|e| e.to_string())?;
         if best.iter().all(|&b| (b as usize) < self.names.len()) {
-            Ok(best)
+            Ok(best.into_iter().zip(best_p).collect())
         } else {
             Err("the model predicted a label outside id2label".to_string())
         }
@@ -389,6 +409,53 @@ impl Recognizer for TransformerRecognizer {
 
     fn model_id(&self) -> String {
         self.model.model_id().to_string()
+    }
+}
+
+/// The perceptron and a transformer together: the perceptron's entities, plus those the
+/// transformer finds where the perceptron has none, when it is sure of them (see [`combine`]).
+pub struct EnsembleRecognizer {
+    perceptron: TaggerRecognizer,
+    transformer: TransformerNer,
+    min_confidence: f32,
+}
+
+impl EnsembleRecognizer {
+    /// The embedded perceptron with `transformer` adding entities of probability ≥ `min_confidence`.
+    pub fn new(transformer: TransformerNer, min_confidence: f32) -> EnsembleRecognizer {
+        EnsembleRecognizer {
+            perceptron: TaggerRecognizer::embedded(),
+            transformer,
+            min_confidence,
+        }
+    }
+}
+
+impl Recognizer for EnsembleRecognizer {
+    /// Panics like [`TransformerRecognizer`] when libtorch fails.
+    fn recognize(&self, doc: &Analysis) -> Vec<Entity> {
+        let mut out = Vec::new();
+        let perceptron = self.perceptron.sentence_labels(doc);
+        for (sentence, primary) in doc.sentences.iter().zip(&perceptron) {
+            let words: Vec<&str> = sentence.tokens.clone().map(|i| doc.token_text(i)).collect();
+            match self.transformer.scored_labels(&words) {
+                Ok(secondary) => {
+                    let names = combine(primary, &secondary, self.min_confidence);
+                    sentence_entities(doc, sentence, &names, &mut out);
+                }
+                Err(e) => panic!("the transformer NER model failed: {e}"),
+            }
+        }
+        out
+    }
+
+    fn model_id(&self) -> String {
+        format!(
+            "ner-ensemble({}+{}, min {})",
+            self.perceptron.model_id(),
+            self.transformer.model_id(),
+            self.min_confidence
+        )
     }
 }
 
