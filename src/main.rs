@@ -80,9 +80,10 @@ enum Command {
         #[cfg(feature = "transformer")]
         #[arg(long, value_name = "DIR")]
         ner_model: Option<PathBuf>,
-        /// Combine the built-in perceptron with the --ner-model: the perceptron's entities, plus
-        /// the model's entities where the perceptron found none and the model's probability of
-        /// each of their tokens is at least MIN (chosen on CoNLL-2003 eng.testa).
+        /// Combine the built-in perceptron with the --ner-model: the perceptron's entity spans,
+        /// typed by the model where it is sure (every token at probability MIN or more; MIN
+        /// chosen on CoNLL-2003 eng.testa), plus the model's sure entities where the perceptron
+        /// found none.
         #[cfg(feature = "transformer")]
         #[arg(long, value_name = "MIN", num_args = 0..=1, default_missing_value = ENSEMBLE_MIN_CONFIDENCE, requires = "ner_model")]
         ner_ensemble: Option<f32>,
@@ -755,9 +756,9 @@ fn read_corpus(path: &Path) -> anyhow::Result<Corpus> {
     Corpus::read(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
-/// `--ner-ensemble`'s least probability of a transformer entity where the perceptron has none.
+/// `--ner-ensemble`'s least token probability of a transformer entity that types or adds one.
 #[cfg(feature = "transformer")]
-const ENSEMBLE_MIN_CONFIDENCE: &str = "0.9";
+const ENSEMBLE_MIN_CONFIDENCE: &str = "0.98";
 
 /// The transformer NER model in `dir`, with one network replica per rayon thread.
 #[cfg(feature = "transformer")]

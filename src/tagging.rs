@@ -170,8 +170,8 @@ pub fn evaluate_transformer(
     })
 }
 
-/// Scores the NER labels of the perceptron `model` and a transformer combined (the perceptron's
-/// entities plus the transformer's of probability ≥ `min_confidence` where it has none).
+/// Scores the NER labels of the perceptron `model` and a transformer combined by
+/// [`crate::ner::combine`] (the transformer sure of entities of probability ≥ `min_confidence`).
 #[cfg(feature = "transformer")]
 pub fn evaluate_ensemble(
     model: &Tagger,

@@ -1,13 +1,14 @@
-//! Two recognizers' labels for one sentence combined: the primary model's entities stand, and
-//! the secondary model adds the entities it is sure of where the primary found none. With the
-//! perceptron as primary and a transformer as secondary this is `--ner-ensemble`.
+//! Two recognizers' labels for one sentence combined: the primary model's entity spans stand,
+//! and where the secondary model is sure of an entity it sets the type of the same span, or adds
+//! the entity where the primary found none. With the perceptron as primary and a transformer as
+//! secondary this is `--ner-ensemble`.
 
 use super::{label_spans, Label};
 
-/// The IOB2 label names of one sentence: every entity of `primary` (label names in IOB1,
-/// IOB2 or BIOES), plus each entity of `secondary` (label names with the probability the model
-/// gave each) that overlaps no primary entity and whose least probable token reaches
-/// `min_confidence`.
+/// The IOB2 label names of one sentence from the entities of `primary` (label names in IOB1,
+/// IOB2 or BIOES) and those of `secondary` (label names with the probability the model gave
+/// each) whose least probable token reaches `min_confidence`: a sure secondary entity with the
+/// span of a primary one gives it its type; one that overlaps no primary entity is added.
 pub fn combine(
     primary: &[&str],
     secondary: &[(&str, f32)],
@@ -20,8 +21,12 @@ pub fn combine(
             .iter()
             .map(|&(_, p)| p)
             .fold(f32::INFINITY, f32::min);
-        let free = entities.iter().all(|&(a, b, _)| last < a || b < first);
-        if free && confidence >= min_confidence {
+        if confidence < min_confidence {
+            continue;
+        }
+        if let Some(same) = entities.iter_mut().find(|e| (e.0, e.1) == (first, last)) {
+            same.2 = label;
+        } else if entities.iter().all(|&(a, b, _)| last < a || b < first) {
             entities.push((first, last, label));
         }
     }
@@ -79,6 +84,21 @@ mod tests {
         assert_eq!(
             combine(&primary, &secondary, 0.92),
             ["B-PER", "I-PER", "O", "O", "O", "O", "B-LOC", "O"]
+        );
+    }
+
+    #[test]
+    fn a_sure_secondary_entity_with_the_same_span_gives_its_type() {
+        // "Jordan won in Jordan"
+        let primary = ["B-LOC", "O", "O", "B-LOC"];
+        let secondary = [("B-PER", 0.97), ("O", 1.0), ("O", 1.0), ("B-LOC", 0.99)];
+        assert_eq!(
+            combine(&primary, &secondary, 0.95),
+            ["B-PER", "O", "O", "B-LOC"]
+        );
+        assert_eq!(
+            combine(&primary, &secondary, 0.98),
+            ["B-LOC", "O", "O", "B-LOC"]
         );
     }
 

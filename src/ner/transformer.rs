@@ -412,8 +412,9 @@ impl Recognizer for TransformerRecognizer {
     }
 }
 
-/// The perceptron and a transformer together: the perceptron's entities, plus those the
-/// transformer finds where the perceptron has none, when it is sure of them (see [`combine`]).
+/// The perceptron and a transformer together: the perceptron's entity spans, typed by the
+/// transformer where it is sure, plus its sure entities where the perceptron has none (see
+/// [`combine`]).
 pub struct EnsembleRecognizer {
     perceptron: TaggerRecognizer,
     transformer: TransformerNer,
@@ -421,7 +422,7 @@ pub struct EnsembleRecognizer {
 }
 
 impl EnsembleRecognizer {
-    /// The embedded perceptron with `transformer` adding entities of probability ≥ `min_confidence`.
+    /// The embedded perceptron with `transformer` sure of entities of probability ≥ `min_confidence`.
     pub fn new(transformer: TransformerNer, min_confidence: f32) -> EnsembleRecognizer {
         EnsembleRecognizer {
             perceptron: TaggerRecognizer::embedded(),
