@@ -16,7 +16,9 @@ its weights in half precision: that is how tests/fixtures/ner-tiny-bert was made
 
 The output directory is the layout claimex reads: config.json (model_type "bert", id2label),
 tokenizer.json, vocab.txt, tokenizer_config.json and model.safetensors. Train on the training
-split only; the run is on CPU, with a fixed seed, and prints one loss line per 100 steps.
+split only; the run is on CPU, with a fixed seed, and prints one loss line per 100 steps. The
+defaults (4 epochs, learning rate 1e-4) give the MiniLM model of BENCHMARKS.md in about 19
+minutes on 2 cores (CoNLL-2003 eng.testb F1 0.866 alone, 0.903 with --ner-ensemble).
 """
 
 import argparse
@@ -141,8 +143,8 @@ def main():
     p.add_argument("--layers", type=int, default=2)
     p.add_argument("--hidden", type=int, default=64)
     p.add_argument("--heads", type=int, default=2)
-    p.add_argument("--epochs", type=float, default=1.0, help="fractions allowed")
-    p.add_argument("--lr", type=float, default=None, help="default 5e-5 (MiniLM) or 2e-3 (--tiny)")
+    p.add_argument("--epochs", type=float, default=4.0, help="fractions allowed")
+    p.add_argument("--lr", type=float, default=None, help="default 1e-4 (MiniLM) or 2e-3 (--tiny)")
     p.add_argument("--batch", type=int, default=32)
     p.add_argument("--max-len", type=int, default=128)
     p.add_argument("--threads", type=int, default=2)
@@ -157,7 +159,7 @@ def main():
     tokenizer = BertTokenizerFast.from_pretrained(source, local_files_only=True)
     examples = encode(tokenizer, read_conll(args.train), args.max_len)
     model = build_model(args, source)
-    lr = args.lr or (2e-3 if args.tiny else 5e-5)
+    lr = args.lr or (2e-3 if args.tiny else 1e-4)
     total = int(args.epochs * ((len(examples) + args.batch - 1) // args.batch))
     optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
     schedule = torch.optim.lr_scheduler.LambdaLR(
