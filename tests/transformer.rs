@@ -205,6 +205,36 @@ fn transformer_ner_eval_scores_a_conll_file() {
 }
 
 #[test]
+fn transformer_ensemble_eval_without_sure_entities_scores_as_the_perceptron() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tiny.conll");
+    std::fs::write(&file, CONLL).unwrap();
+    let model = fixture_model();
+    let eval = |extra: &[&str]| {
+        let mut args = vec!["ner", "eval", file.to_str().unwrap(), "--json"];
+        args.extend(extra);
+        let output = claimex(&args);
+        succeeded(&output);
+        serde_json::from_slice::<Value>(&output.stdout).unwrap()
+    };
+    let perceptron = eval(&[]);
+    let never = [
+        "--ner-model",
+        model.to_str().unwrap(),
+        "--ner-ensemble",
+        "1.01",
+    ];
+    assert_eq!(eval(&never), perceptron);
+    let always = [
+        "--ner-model",
+        model.to_str().unwrap(),
+        "--ner-ensemble",
+        "0",
+    ];
+    assert_eq!(eval(&always)["overall"]["gold"], 5);
+}
+
+#[test]
 fn transformer_model_with_vocab_txt_only_gives_the_same_labels() {
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("ner-tiny-bert");
