@@ -91,18 +91,11 @@ fn seed_texts() -> BTreeMap<String, String> {
         .collect()
 }
 
-#[test]
-fn transformer_run_on_seeds_gives_exact_spans_and_the_default_schema() {
-    let dir = tempfile::tempdir().unwrap();
-    let (default, transformer) = (dir.path().join("default"), dir.path().join("transformer"));
-    run_seeds(&default, "2", None);
-    run_seeds(&transformer, "2", Some(&fixture_model()));
-    assert_eq!(schema(&default), schema(&transformer));
-
+/// Every entity's character offsets slice its seed article back to its text; its label is a
+/// CoNLL type.
+fn assert_seed_entities_slice(entities: &[Value]) {
     let texts = seed_texts();
-    let entities = read_jsonl(&transformer.join("entities.jsonl"));
-    assert!(!entities.is_empty(), "the fixture model finds no entity");
-    for e in &entities {
+    for e in entities {
         let text = &texts[e["doc_id"].as_str().unwrap()];
         let (start, end) = (e["start"].as_u64().unwrap(), e["end"].as_u64().unwrap());
         let slice: String = text
@@ -113,6 +106,19 @@ fn transformer_run_on_seeds_gives_exact_spans_and_the_default_schema() {
         assert_eq!(slice, e["text"].as_str().unwrap(), "{e}");
         assert!(["PER", "ORG", "LOC", "MISC"].contains(&e["label"].as_str().unwrap()));
     }
+}
+
+#[test]
+fn transformer_run_on_seeds_gives_exact_spans_and_the_default_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let (default, transformer) = (dir.path().join("default"), dir.path().join("transformer"));
+    run_seeds(&default, "2", None);
+    run_seeds(&transformer, "2", Some(&fixture_model()));
+    assert_eq!(schema(&default), schema(&transformer));
+
+    let entities = read_jsonl(&transformer.join("entities.jsonl"));
+    assert!(!entities.is_empty(), "the fixture model finds no entity");
+    assert_seed_entities_slice(&entities);
 
     let run: Value =
         serde_json::from_str(&std::fs::read_to_string(transformer.join("run.json")).unwrap())
@@ -142,17 +148,7 @@ fn transformer_ensemble_keeps_the_perceptron_entities_and_adds_sure_ones() {
     // Every transformer entity where the perceptron has none is added.
     let all = entities("always", &["--ner-ensemble", "0"]);
     assert!(all.len() > perceptron.len(), "{} entities", all.len());
-    let texts = seed_texts();
-    for e in &all {
-        let text = &texts[e["doc_id"].as_str().unwrap()];
-        let (start, end) = (e["start"].as_u64().unwrap(), e["end"].as_u64().unwrap());
-        let slice: String = text
-            .chars()
-            .skip(start as usize)
-            .take((end - start) as usize)
-            .collect();
-        assert_eq!(slice, e["text"].as_str().unwrap(), "{e}");
-    }
+    assert_seed_entities_slice(&all);
 }
 
 #[test]
