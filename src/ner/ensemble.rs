@@ -67,8 +67,8 @@ mod tests {
         // "Tony Blair met Gordon Brown in Leeds ."
         let primary = ["B-PER", "I-PER", "O", "O", "O", "O", "I-LOC", "O"];
         let secondary = [
-            ("B-ORG", 0.99), // overlaps Tony Blair: the primary entity stands
-            ("I-ORG", 0.99),
+            ("O", 0.99),
+            ("B-ORG", 0.99), // overlaps Tony Blair with another span: the primary entity stands
             ("O", 0.99),
             ("B-PER", 0.95), // Gordon Brown: no primary entity there, confident enough
             ("I-PER", 0.91),
