@@ -140,17 +140,8 @@ pub fn evaluate(
     corpus: &Corpus,
     predictions: Option<&mut dyn Write>,
 ) -> Result<EvalReport, String> {
-    let labels = model.labels();
     evaluate_with(task, corpus, predictions, |sentences| {
-        Ok(model
-            .tag_document(sentences, classes)
-            .into_iter()
-            .map(|ids| {
-                ids.iter()
-                    .map(|&l| labels.get(l as usize).map_or("O", String::as_str))
-                    .collect()
-            })
-            .collect())
+        Ok(model.tag_document_labels(sentences, classes))
     })
 }
 
@@ -182,19 +173,14 @@ pub fn evaluate_ensemble(
     predictions: Option<&mut dyn Write>,
 ) -> Result<EvalReport, String> {
     use rayon::prelude::*;
-    let labels = model.labels();
     evaluate_with(Task::Ner, corpus, predictions, |sentences| {
-        let tags = model.tag_document(sentences, classes);
+        let tags = model.tag_document_labels(sentences, classes);
         sentences
             .par_iter()
             .zip(&tags)
-            .map(|(words, ids)| {
-                let primary: Vec<&str> = ids
-                    .iter()
-                    .map(|&l| labels.get(l as usize).map_or("O", String::as_str))
-                    .collect();
+            .map(|(words, primary)| {
                 let secondary = transformer.scored_labels(words)?;
-                Ok(crate::ner::combine(&primary, &secondary, min_confidence))
+                Ok(crate::ner::combine(primary, &secondary, min_confidence))
             })
             .collect()
     })

@@ -49,16 +49,7 @@ impl TaggerRecognizer {
             .iter()
             .map(|s| s.tokens.clone().map(|i| doc.token_text(i)).collect())
             .collect();
-        let labels = self.model.labels();
-        self.model
-            .tag_document(&sentences, self.classes)
-            .iter()
-            .map(|ids| {
-                ids.iter()
-                    .map(|&l| labels.get(l as usize).map_or("O", String::as_str))
-                    .collect()
-            })
-            .collect()
+        self.model.tag_document_labels(&sentences, self.classes)
     }
 }
 
