@@ -58,6 +58,9 @@ pub enum WordClass {
     /// A relative pronoun right before a report's speaker, which opens its content ("a wall,
     /// which he said Mexico would pay for").
     Relative,
+    /// A word that makes a speaker mention a clause or an adverbial phrase rather than a
+    /// clean noun phrase ("has", "often", "following").
+    Clausal,
     /// A noun for a kind of person ("businessman", "nominee"), from `models/person_nouns.tsv`.
     Person,
     /// A noun for a kind of organisation ("firm", "retailer"), from `models/org_nouns.tsv`.
@@ -100,6 +103,7 @@ impl Lexicon {
                 "opener" => WordClass::Opener,
                 "connective" => WordClass::Connective,
                 "relative" => WordClass::Relative,
+                "clausal" => WordClass::Clausal,
                 c => return Err(format!("lexicon line {}: unknown class {c:?}", n + 1)),
             };
             *words.entry(word.trim().to_lowercase()).or_default() |= 1 << class as u32;

@@ -1513,53 +1513,8 @@ impl RuleAttributor {
             .iter()
             .any(|e| e.label == Label::Per && e.span.end == mention.end);
         let head_is_role = self.lexicon.is(WordClass::Role, last_word) && !ends_in_person;
-        // A group noun, or a role noun followed by a modifier ("official familiar with the
-        // investigation"), before every entity heads the phrase.
-        let original_words = words(mention_text);
-        let post_modified = |k: usize| {
-            original_words
-                .get(k + 1)
-                .is_some_and(|w| w.chars().all(char::is_lowercase))
-        };
-        let group_head = mention_words
-            .iter()
-            .enumerate()
-            .position(|(k, w)| {
-                // A role word in a person's name is the name ("Mr. King and …").
-                let name = original_words.get(k).is_some_and(|o| {
-                    inside
-                        .iter()
-                        .any(|e| e.label == Label::Per && words(e.span.slice(text)).contains(o))
-                });
-                self.lexicon.is(WordClass::Group, w)
-                    || self.lexicon.is(WordClass::Role, w) && post_modified(k) && !name
-            })
-            .filter(|&g| {
-                post_modified(g) && self.lexicon.is(WordClass::Role, mention_words[g])
-                    || inside
-                        .iter()
-                        .all(|e| words(&text[mention.start..e.span.start]).len() > g)
-            });
-        // "Former Secretary of State Mara Quill": a capitalised title, a role word or a person
-        // noun ("Chelsea boss Jose Mourinho") before a person ending the phrase makes that
-        // person the speaker; so does a run of role words ("BCC director general David Frost").
-        let titled_person = inside.last().is_some_and(|e| {
-            let before = words(&text[mention.start..e.span.start]);
-            let of_someone = self.title_of_someone_else(&before);
-            let role_run =
-                |g: usize| g < before.len() && before[g..].iter().all(|w| self.is_role_word(w));
-            // Not the last of coordinated names ("Toomey and Sen. Kelly Ayotte").
-            let coordinated = before.iter().any(|w| matches!(*w, "and" | "&"));
-            e.label == Label::Per
-                && e.span.end == mention.end
-                && !of_someone
-                && !coordinated
-                && (before.last().is_some_and(|w| {
-                    w.chars().next().is_some_and(char::is_uppercase)
-                        || self.is_role_word(w)
-                        || self.lexicon.is(WordClass::Person, w)
-                }) || group_head.is_some_and(role_run))
-        });
+        let group_head = self.group_head(text, mention, &mention_words, &inside);
+        let titled_person = self.titled_person(text, mention, &inside, group_head);
         let group_head = group_head.filter(|_| !titled_person);
         let definite = matches!(anaphor, Some(antecedents::Anaphor::Nominal { .. }));
         if definite {
@@ -1578,78 +1533,10 @@ impl RuleAttributor {
         if let Some(named) = self.noun_after_name(doc, names, mention, &inside) {
             return named;
         }
-        // A common noun heads the phrase ("Most Green voters", "voters in Oregon"): the
-        // speaker is the phrase, not a place or group named inside it.
-        let head = match inside.last() {
-            Some(e) if e.span.end == mention.end && e.label != Label::Per => {
-                let before = words(&text[mention.start..e.span.start]);
-                match before.as_slice() {
-                    [.., head, "of" | "in" | "from" | "at" | "for" | "across"] => Some(*head),
-                    _ => None,
-                }
-            }
-            Some(e) if e.span.end == mention.end => None,
-            _ => original_words.last().copied(),
-        };
-        // Only for a clean noun phrase: a mention holding a clause or an adverb keeps the
-        // named entity as the better guess.
-        let clause_like = mention_words.iter().any(|w| {
-            matches!(
-                *w,
-                "he" | "she"
-                    | "it"
-                    | "they"
-                    | "what"
-                    | "this"
-                    | "has"
-                    | "had"
-                    | "been"
-                    | "is"
-                    | "was"
-                    | "often"
-                    | "also"
-                    | "to"
-                    | "for"
-                    | "on"
-                    | "made"
-                    | "following"
-            ) || w.ends_with("ed")
-                || w.ends_with("ing")
-        });
-        let common_head = !clause_like
-            && mention_words.len() <= 6
-            && head.is_some_and(|h| {
-                h.chars().next().is_some_and(char::is_lowercase)
-                    && !DETERMINERS.contains(&h)
-                    && !h.ends_with("ly")
-            });
+        let common_head = self.common_head(text, mention, &mention_words, &inside);
         if group_head.is_none() && !head_is_role && !common_head {
-            if let Some(group) = self.coordinated_names(doc, names, mention, &inside) {
-                return group;
-            }
-            // The titled person heads the phrase ("Chelsea manager Jose Mourinho", with
-            // "Chelsea" tagged PER), as does a person in apposition ending it ("another
-            // Twitter user, Johanna Bayer"); otherwise the first person.
-            let titled = inside.last().filter(|e| {
-                titled_person
-                    || e.label == Label::Per
-                        && e.span.end == mention.end
-                        && text[mention.start..e.span.start].trim_end().ends_with(',')
-            });
-            let pick = titled
-                .or_else(|| inside.iter().find(|e| e.label == Label::Per))
-                .or_else(|| inside.iter().rev().find(|e| e.label == Label::Org))
-                .or_else(|| inside.iter().rev().find(|e| e.label == Label::Loc))
-                .or_else(|| inside.last());
-            if let Some(e) = pick {
-                let speaker = self.named_in_mention(doc, names, mention, e);
-                // A nationality, a party's members or an event (MISC: "Republicans", "Some
-                // Democrats", "the Saudis") names no one unless it is a person's name
-                // ("Cuban" for Mark Cuban) or an acronym: the mention stays a description,
-                // which never merges across articles.
-                if speaker.label != Some(Label::Misc) {
-                    return speaker;
-                }
+            if let Some(named) = self.named_speaker(doc, names, mention, &inside, titled_person) {
+                return named;
             }
         }
         if inside.is_empty() {
@@ -1667,6 +1554,141 @@ impl RuleAttributor {
             }
         }
         description
+    }
+
+    /// The word that heads a mention as a group: a group noun, or a role noun followed by a
+    /// modifier ("official familiar with the investigation"), before every entity inside it
+    /// (`mention_words` lowercase).
+    fn group_head(
+        &self,
+        text: &str,
+        mention: Span,
+        mention_words: &[&str],
+        inside: &[&Entity],
+    ) -> Option<usize> {
+        let original_words = words(mention.slice(text));
+        let post_modified = |k: usize| {
+            original_words
+                .get(k + 1)
+                .is_some_and(|w| w.chars().all(char::is_lowercase))
+        };
+        mention_words
+            .iter()
+            .enumerate()
+            .position(|(k, w)| {
+                // A role word in a person's name is the name ("Mr. King and …").
+                let name = original_words.get(k).is_some_and(|o| {
+                    inside
+                        .iter()
+                        .any(|e| e.label == Label::Per && words(e.span.slice(text)).contains(o))
+                });
+                self.lexicon.is(WordClass::Group, w)
+                    || self.lexicon.is(WordClass::Role, w) && post_modified(k) && !name
+            })
+            .filter(|&g| {
+                post_modified(g) && self.lexicon.is(WordClass::Role, mention_words[g])
+                    || inside
+                        .iter()
+                        .all(|e| words(&text[mention.start..e.span.start]).len() > g)
+            })
+    }
+
+    /// Whether the mention ends in a person its words before the name title: "Former
+    /// Secretary of State Mara Quill" (a capitalised title), "Chelsea boss Jose Mourinho" (a
+    /// role word or person noun), "BCC director general David Frost" (a run of role words from
+    /// the group head).
+    fn titled_person(
+        &self,
+        text: &str,
+        mention: Span,
+        inside: &[&Entity],
+        group_head: Option<usize>,
+    ) -> bool {
+        inside.last().is_some_and(|e| {
+            let before = words(&text[mention.start..e.span.start]);
+            let of_someone = self.title_of_someone_else(&before);
+            let role_run =
+                |g: usize| g < before.len() && before[g..].iter().all(|w| self.is_role_word(w));
+            // Not the last of coordinated names ("Toomey and Sen. Kelly Ayotte").
+            let coordinated = before.iter().any(|w| matches!(*w, "and" | "&"));
+            e.label == Label::Per
+                && e.span.end == mention.end
+                && !of_someone
+                && !coordinated
+                && (before.last().is_some_and(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        || self.is_role_word(w)
+                        || self.lexicon.is(WordClass::Person, w)
+                }) || group_head.is_some_and(role_run))
+        })
+    }
+
+    /// Whether a lowercase common noun heads a clean noun phrase ("Most Green voters",
+    /// "voters in Oregon"): the speaker is then the phrase, not a place or group named inside
+    /// it. A mention holding a clause or an adverb (a `clausal` word of `lexicon.tsv`, a word
+    /// in "-ed" or "-ing") keeps the named entity as the better guess.
+    fn common_head(
+        &self,
+        text: &str,
+        mention: Span,
+        mention_words: &[&str],
+        inside: &[&Entity],
+    ) -> bool {
+        let head = match inside.last() {
+            Some(e) if e.span.end == mention.end && e.label != Label::Per => {
+                let before = words(&text[mention.start..e.span.start]);
+                match before.as_slice() {
+                    [.., head, "of" | "in" | "from" | "at" | "for" | "across"] => Some(*head),
+                    _ => None,
+                }
+            }
+            Some(e) if e.span.end == mention.end => None,
+            _ => words(mention.slice(text)).last().copied(),
+        };
+        let clause_like = mention_words.iter().any(|w| {
+            self.lexicon.is(WordClass::Clausal, w) || w.ends_with("ed") || w.ends_with("ing")
+        });
+        !clause_like
+            && mention_words.len() <= 6
+            && head.is_some_and(|h| {
+                h.chars().next().is_some_and(char::is_lowercase)
+                    && !DETERMINERS.contains(&h)
+                    && !h.ends_with("ly")
+            })
+    }
+
+    /// The named speaker of a mention that entities inside name: coordinated names as a
+    /// group, else the titled person heading the phrase ("Chelsea manager Jose Mourinho",
+    /// with "Chelsea" tagged PER), a person in apposition ending it ("another Twitter user,
+    /// Johanna Bayer"), or the first person, the last organisation, the last place. A
+    /// nationality, a party's members or an event (MISC: "Republicans", "the Saudis") names
+    /// no one unless it is a person's name ("Cuban" for Mark Cuban) or an acronym: `None`, so
+    /// the mention stays a description, which never merges across articles.
+    fn named_speaker(
+        &self,
+        doc: &Analysis,
+        names: &Names,
+        mention: Span,
+        inside: &[&Entity],
+        titled_person: bool,
+    ) -> Option<Speaker> {
+        if let Some(group) = self.coordinated_names(doc, names, mention, inside) {
+            return Some(group);
+        }
+        let text = doc.text();
+        let titled = inside.last().filter(|e| {
+            titled_person
+                || e.label == Label::Per
+                    && e.span.end == mention.end
+                    && text[mention.start..e.span.start].trim_end().ends_with(',')
+        });
+        let pick = titled
+            .or_else(|| inside.iter().find(|e| e.label == Label::Per))
+            .or_else(|| inside.iter().rev().find(|e| e.label == Label::Org))
+            .or_else(|| inside.iter().rev().find(|e| e.label == Label::Loc))
+            .or_else(|| inside.last())?;
+        let speaker = self.named_in_mention(doc, names, mention, pick);
+        (speaker.label != Some(Label::Misc)).then_some(speaker)
     }
 
     /// Whether the words before a person's name end in a courtesy title or a position after

@@ -561,25 +561,7 @@ impl RuleQuoteDetector {
         if ctx.lower_is(b, &["he", "she", "they", "we", "i"]) {
             return Some((b, b));
         }
-        let mut a = b + 1;
-        while a > sent_start {
-            let t = a - 1;
-            if ctx.is_punct(t) && ctx.word(t) != "%" && !ctx.is_joiner(t)
-                || ctx.is_quote(t) && !matches!(ctx.word(t), "’" | "'")
-                || ctx.lower_is(t, &LEFT_BOUNDARIES)
-                || ctx.lower_is(t, &SUBJECT_BOUNDARIES)
-                || COPULAS.contains(&ctx.word(t))
-                || self.cue_at(ctx, t, t + 1).is_some_and(|m| {
-                    matches!(m.shape, CueShape::Verb { .. }) && m.class == super::CueClass::Speech
-                }) && !(t > sent_start && ctx.lower_is(t - 1, &NOUN_MARKERS))
-            {
-                break;
-            }
-            if ctx.inside[t].is_some() && ctx.inside[b].is_none() {
-                break;
-            }
-            a -= 1;
-        }
+        let mut a = self.phrase_start(ctx, sent_start, b);
         // "Experts on tides and river safety said": a coordinated noun phrase opening its sentence.
         let mut coordinated = false;
         if a > sent_start + 1 && ctx.lower_is(a - 1, &["and"]) && a <= b {
@@ -637,10 +619,42 @@ impl RuleQuoteDetector {
             a = s;
         }
         // A pronoun or name must end the phrase; a lowercase non-noun means it is no subject.
+        let ok = coordinated || long_opener || self.ends_like_subject(ctx, sent_start, a, b);
+        ok.then_some((a, b))
+    }
+
+    /// Where the phrase ending at token `b` starts, walking left from it: at punctuation, a
+    /// quotation mark, a boundary word, a copula or a speech verb (not after a noun marker),
+    /// or where a quotation the phrase is outside of ends.
+    fn phrase_start(&self, ctx: &Ctx, sent_start: usize, b: usize) -> usize {
+        let mut a = b + 1;
+        while a > sent_start {
+            let t = a - 1;
+            if ctx.is_punct(t) && ctx.word(t) != "%" && !ctx.is_joiner(t)
+                || ctx.is_quote(t) && !matches!(ctx.word(t), "’" | "'")
+                || ctx.lower_is(t, &LEFT_BOUNDARIES)
+                || ctx.lower_is(t, &SUBJECT_BOUNDARIES)
+                || COPULAS.contains(&ctx.word(t))
+                || self.cue_at(ctx, t, t + 1).is_some_and(|m| {
+                    matches!(m.shape, CueShape::Verb { .. }) && m.class == super::CueClass::Speech
+                }) && !(t > sent_start && ctx.lower_is(t - 1, &NOUN_MARKERS))
+            {
+                break;
+            }
+            if ctx.inside[t].is_some() && ctx.inside[b].is_none() {
+                break;
+            }
+            a -= 1;
+        }
+        a
+    }
+
+    /// Whether tokens `a..=b` end like a subject: a pronoun, a name, a noun or a quantity, a
+    /// determiner-led or plural-headed noun phrase without a verb, or a short verbless phrase
+    /// opening its sentence or clause.
+    fn ends_like_subject(&self, ctx: &Ctx, sent_start: usize, a: usize, b: usize) -> bool {
         let last = ctx.word(b);
-        let ok = coordinated
-            || long_opener
-            || ctx.is_capitalised(b)
+        ctx.is_capitalised(b)
             || self.np_word(ctx, b)
             || matches!(
                 last,
@@ -689,8 +703,7 @@ impl RuleQuoteDetector {
                     ctx.word(t).ends_with('s')
                         && !ctx.is_capitalised(t)
                         && !matches!(ctx.word(t), "’s" | "'s")
-                });
-        ok.then_some((a, b))
+                })
     }
 
     /// The quotation ending sentence `si - 1` with a question or exclamation mark inside it
