@@ -807,6 +807,28 @@ fn a_relative_pronoun_after_a_place_phrase_is_the_person() {
 }
 
 #[test]
+fn a_quantified_relative_pronoun_is_the_list_before_it() {
+    let text = "Corker teamed up with Sens. Harriet Vance (D-Md.), Oskar Lindqvist (D-W.Va.) \
+                and Lena Marsh (R-Fla.), all of whom said the deal was a mistake.";
+    let all = claims(text);
+    let c = quoted(&all, "the deal was a mistake");
+    assert_eq!(
+        c.speaker.as_deref(),
+        Some("Harriet Vance and Oskar Lindqvist and Lena Marsh")
+    );
+    let text = "He consulted Attorney General Mark Herring and scholar Dick Howard at the \
+                University of Virginia, both of whom said the order was legal.";
+    let all = claims(text);
+    let c = quoted(&all, "the order was legal");
+    assert_eq!(c.speaker.as_deref(), Some("Mark Herring and Dick Howard"));
+    // "one of whom" is one of them, not all: the mention stays a description.
+    let text = "He met Mark Herring and Dick Howard, one of whom said the order was legal.";
+    let all = claims(text);
+    let c = quoted(&all, "the order was legal");
+    assert_eq!(c.speaker_type, None);
+}
+
+#[test]
 fn a_relative_pronoun_after_a_party_is_no_named_speaker() {
     let text = "The bill angered Republicans, who said it would raise taxes on farmers.";
     let all = claims(text);

@@ -1490,6 +1490,13 @@ impl RuleAttributor {
         if mention_words == ["who"] {
             return self.relative_antecedent(doc, names, mention);
         }
+        if let [quantifier, "of", "whom"] = mention_words.as_slice() {
+            if *quantifier != "one" {
+                if let Some(group) = self.listed_before(doc, names, mention) {
+                    return group;
+                }
+            }
+        }
         let anaphor = antecedents::anaphor(self, doc, mention);
         if let Some(pronoun @ (antecedents::Anaphor::Pronoun(_) | antecedents::Anaphor::Body(..))) =
             &anaphor
@@ -1879,6 +1886,67 @@ impl RuleAttributor {
             group.role = self.role_in_mention(text, mention, first, plural_role);
         }
         Some(group)
+    }
+
+    /// The persons listed right before a mention and its comma ("Robert Menendez and Joe
+    /// Manchin, both of whom said …"), as a group; `None` unless two or more persons are
+    /// joined by commas and a final "and". Titles and roles before a name ("and scholar Dick
+    /// Howard"), a parenthesis after it ("Robert Menendez (D-N.J.)") and a place or
+    /// organisation after "at", "of" or "from" ("Dick Howard at the University of Virginia")
+    /// belong to the name.
+    fn listed_before(&self, doc: &Analysis, names: &Names, mention: Span) -> Option<Speaker> {
+        let text = doc.text();
+        let mut end = text[..mention.start].trim_end().strip_suffix(',')?.len();
+        let mut persons: Vec<&Entity> = Vec::new();
+        let before = doc.entities.partition_point(|e| e.span.end <= end);
+        for e in doc.entities[..before].iter().rev() {
+            if text[..e.span.start].trim_end().ends_with('(') {
+                continue;
+            }
+            let between = self.list_separator(&text[e.span.end..end]);
+            let joined = match persons.len() {
+                0 => between.is_empty(),
+                1 => matches!(between, "and" | ", and"),
+                _ => between == ",",
+            };
+            if !joined {
+                break;
+            }
+            if e.label == Label::Per {
+                persons.push(e);
+                end = e.span.start;
+                continue;
+            }
+            let head = text[..e.span.start].trim_end();
+            let head = head.strip_suffix(" the").unwrap_or(head);
+            let owner = [" at", " of", " from"]
+                .iter()
+                .find_map(|p| head.strip_suffix(p))
+                .filter(|_| persons.is_empty())?;
+            end = owner.trim_end().len();
+        }
+        persons.reverse();
+        (persons.len() >= 2).then(|| self.group_of(doc, names, &persons, 0.85))
+    }
+
+    /// The separator between two names of a list, without a parenthesis after the first
+    /// name and titles or roles before the second: "(D-N.J.), and Sen." → ", and".
+    fn list_separator<'t>(&self, between: &'t str) -> &'t str {
+        let mut between = between.trim();
+        if let Some((_, after)) = between.strip_prefix('(').and_then(|r| r.split_once(')')) {
+            between = after.trim();
+        }
+        while let Some((rest, last)) = between.rsplit_once(' ') {
+            let titled = self.is_role_word(last)
+                || self.is_word(WordClass::Title, last)
+                || self.is_word(WordClass::Honorific, last)
+                || self.lexicon.is(WordClass::Person, last);
+            if !titled {
+                break;
+            }
+            between = rest.trim_end();
+        }
+        between
     }
 
     /// A relative pronoun ("Cruz, who says …") stands for the name right before it.
