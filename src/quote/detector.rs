@@ -455,6 +455,8 @@ impl RuleQuoteDetector {
             || self.lexicon.is(WordClass::Role, w)
             || self.lexicon.is(WordClass::RoleModifier, w)
             || self.lexicon.is(WordClass::Group, w)
+            || self.lexicon.is(WordClass::Person, w)
+            || self.lexicon.is(WordClass::Organisation, w)
             || ctx.doc.tokens[i].kind == TokenKind::Number
     }
 
