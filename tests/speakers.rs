@@ -1309,3 +1309,14 @@ fn a_pronoun_after_a_report_is_its_reporter_not_whom_it_reports_on() {
     let c = quoted(&c, "She has everything");
     assert_eq!(c.speaker.as_deref(), Some("Martina Navratilova"), "{c:#?}");
 }
+
+#[test]
+fn a_long_opening_clause_does_not_hide_the_main_clause_subject() {
+    let c = claims(
+        "As Governor Mark Herring lectured the farmers about water rights and defended his \
+         record on drought relief on Sunday night, Oskar Lindqvist answered from the docks. \
+         He said the plan was a fraud.",
+    );
+    let c = quoted(&c, "the plan was a fraud");
+    assert_eq!(c.speaker.as_deref(), Some("Oskar Lindqvist"));
+}
