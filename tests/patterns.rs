@@ -144,6 +144,14 @@ fn a_dateline_is_no_subject() {
 }
 
 #[test]
+fn a_subject_may_follow_a_datelines_dash() {
+    // "campaign" is no role or person noun: the dash closes the dateline as a comma would.
+    let c = one("PHILADELPHIA — Mara Quill’s campaign said it is looking for a new chair.");
+    assert_eq!(c.speaker.as_deref(), Some("Mara Quill campaign"));
+    assert_eq!(c.quote.text, "it is looking for a new chair");
+}
+
+#[test]
 fn a_described_source_takes_the_name_in_apposition() {
     let text = "“It was fair,” said another pollster, Dana Pell of Clemson University.";
     let c = one(text);

@@ -695,7 +695,7 @@ impl RuleQuoteDetector {
                 && ctx.lower_is(a + 1, &["for", "of", "from", "at", "in", "with"])
                 && !self.has_finite_verb(ctx, a, b + 1)
             // "Many in the crowd said": a short phrase opening its sentence or clause.
-            || (a == sent_start || matches!(ctx.word(a - 1), "," | ";"))
+            || (a == sent_start || matches!(ctx.word(a - 1), "," | ";" | "—" | "―" | "–"))
                 && !ctx.lower_is(a, &["on", "in", "at", "for", "with", "by", "from", "of", "as"])
                 && b + 1 - a <= 5
                 && ctx.doc.tokens[b].kind == TokenKind::Word
