@@ -1917,3 +1917,19 @@ fn a_relative_pronoun_after_a_preposition_stays_out() {
     assert_eq!(said.quote.content, "the county would pay for the bypass");
     assert_eq!(said.quote.fragments, None);
 }
+
+#[test]
+fn a_subject_may_carry_a_relative_clause() {
+    // The speaker is the noun phrase before "who", not a name inside the clause.
+    let c = one("Executives who have worked with Lachlan Murdoch say he is a careful manager.");
+    assert_eq!(
+        c.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("Executives who have worked with Lachlan Murdoch")
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Executives"));
+    assert_eq!(c.quote.text, "he is a careful manager");
+    // A clause of auxiliaries only opens no subject.
+    assert!(claims("He is the judge who has been confirmed since May.")
+        .iter()
+        .all(|c| c.speaker.as_deref() != Some("judge")));
+}

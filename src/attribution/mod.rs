@@ -1496,6 +1496,17 @@ impl RuleAttributor {
         if mention_words == ["who"] {
             return self.relative_antecedent(doc, names, mention);
         }
+        // "people who have battled online threats": the noun phrase before a relative clause
+        // is the speaker, not a name inside the clause.
+        if let Some(k) = mention_text.find(" who ").filter(|&k| k > 0) {
+            let head = mention_text[..k].trim_end_matches(',').len();
+            return self.resolve(
+                doc,
+                names,
+                claims,
+                Span::new(mention.start, mention.start + head),
+            );
+        }
         if let [quantifier, "of", "whom"] = mention_words.as_slice() {
             if *quantifier != "one" {
                 if let Some(group) = self.listed_before(doc, names, mention) {

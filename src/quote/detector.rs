@@ -564,6 +564,15 @@ impl RuleQuoteDetector {
             return Some((b, b));
         }
         let mut a = self.phrase_start(ctx, sent_start, b);
+        // Not when the clause is only auxiliaries ("the judge who has been confirmed").
+        let verb_ends =
+            !ctx.lower_is(b, &AUX_ADVERBS) && !ctx.lower_is(b, &MODALS) && ctx.word(b) != "been";
+        if let Some(head) = (a <= b && verb_ends)
+            .then(|| self.relative_head(ctx, sent_start, a))
+            .flatten()
+        {
+            return Some((head, b));
+        }
         // "Experts on tides and river safety said": a coordinated noun phrase opening its sentence.
         let mut coordinated = false;
         if a > sent_start + 1 && ctx.lower_is(a - 1, &["and"]) && a <= b {
@@ -623,6 +632,22 @@ impl RuleQuoteDetector {
         // A pronoun or name must end the phrase; a lowercase non-noun means it is no subject.
         let ok = coordinated || long_opener || self.ends_like_subject(ctx, sent_start, a, b);
         ok.then_some((a, b))
+    }
+
+    /// Where the noun phrase starts that a relative clause opening at token `a` modifies
+    /// ("people who have battled online threats said" is spoken by "people who …"): `None`
+    /// after a comma ("Cruz, who has …, said", where PolNeAR's mention is the pronoun) or
+    /// when a capitalised word opens the clause.
+    fn relative_head(&self, ctx: &Ctx, sent_start: usize, a: usize) -> Option<usize> {
+        if a < sent_start + 2 || !ctx.lower_is(a - 1, &["who"]) || ctx.is_capitalised(a) {
+            return None;
+        }
+        let head = a - 2;
+        if ctx.doc.tokens[head].kind != TokenKind::Word {
+            return None;
+        }
+        let start = self.phrase_start(ctx, sent_start, head);
+        (start <= head && head + 1 - start <= MAX_SPEAKER_TOKENS).then_some(start)
     }
 
     /// Where the phrase ending at token `b` starts, walking left from it: at punctuation, a
