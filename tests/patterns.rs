@@ -1933,3 +1933,11 @@ fn a_subject_may_carry_a_relative_clause() {
         .iter()
         .all(|c| c.speaker.as_deref() != Some("judge")));
 }
+
+#[test]
+fn a_modified_group_noun_after_the_content_is_a_source() {
+    // "union officials" reads as a source like "officials": the content comes first.
+    let c = one("Support is strong among teachers, union officials told the Ledger.");
+    assert_eq!(c.speaker.as_deref(), Some("union officials"));
+    assert_eq!(c.quote.text, "Support is strong among teachers");
+}

@@ -1071,6 +1071,23 @@ impl RuleQuoteDetector {
             || ctx.lower_is(a, &CLAUSE_OPENERS[13..])
     }
 
+    /// A subject `a..=b` that reads as a source: its first word does ([`Self::source_like`]),
+    /// or up to two lowercase modifiers stand before a role, group or person noun ("union
+    /// officials", "campaign aides").
+    fn source_phrase(&self, ctx: &Ctx, a: usize, b: usize) -> bool {
+        let modified_noun = b > a
+            && b - a <= 2
+            && (a..b).all(|t| {
+                ctx.doc.tokens[t].kind == TokenKind::Word
+                    && !ctx.is_capitalised(t)
+                    && !ctx.lower_is(t, &CLAUSE_OPENERS)
+            })
+            && [WordClass::Role, WordClass::Group, WordClass::Person]
+                .iter()
+                .any(|&c| self.lexicon.is(c, ctx.word(b)));
+        self.source_like(ctx, a) || modified_noun
+    }
+
     /// The subject of a cue at `cue` that has none of its own: the speaker of an attribution
     /// right before its comma (`…, Haddad said, adding …`, `…, said Haddad, adding …`), else
     /// the sentence subject.

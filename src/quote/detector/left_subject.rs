@@ -34,7 +34,7 @@ impl RuleQuoteDetector {
         (a, b): (usize, usize),
     ) -> Option<Option<Candidate>> {
         let (ctx, s0, si) = (r.site.ctx, r.site.s0, r.si);
-        let right = self.right_side(r, a);
+        let right = self.right_side(r, (a, b));
         // The subject opens the sentence, perhaps after an appositive head ("the
         // challenger, Paul Brandt, wrote").
         let opens = a == s0
@@ -80,7 +80,7 @@ impl RuleQuoteDetector {
         ))
     }
 
-    fn right_side(&self, r: &Report, a: usize) -> RightSide {
+    fn right_side(&self, r: &Report, (a, b): (usize, usize)) -> RightSide {
         let (ctx, s0, s1, after) = (r.site.ctx, r.site.s0, r.site.s1, r.after);
         // `“…” the challenger, Paul Brandt, wrote`: the attribution starts at the head of
         // the appositive.
@@ -153,7 +153,7 @@ impl RuleQuoteDetector {
             && after < s1
             && s1 - after <= MAX_OBJECT_TOKENS
             && no_complementizer
-            && self.source_like(ctx, a)
+            && self.source_phrase(ctx, a, b)
             && clause_before
             && (after..s1).all(|t| {
                 ctx.doc.tokens[t].kind == TokenKind::Word || self.np_word(ctx, t) || t + 1 == s1
@@ -161,7 +161,7 @@ impl RuleQuoteDetector {
             && !self.has_finite_verb(ctx, after, s1);
         let adjunct_phrase_only = after < s1
             && r.site.m.class == CueClass::Speech
-            && self.source_like(ctx, a)
+            && self.source_phrase(ctx, a, b)
             && clause_before
             && no_complementizer
             && ctx.lower_is(after, &ADJUNCT_PREPOSITIONS)
@@ -232,7 +232,7 @@ impl RuleQuoteDetector {
                 a,
                 &["despite", "amid", "with", "without", "after", "before"],
             )
-            && self.source_like(ctx, a);
+            && self.source_phrase(ctx, a, b);
         if !set_off {
             return None;
         }
