@@ -1941,3 +1941,15 @@ fn a_modified_group_noun_after_the_content_is_a_source() {
     assert_eq!(c.speaker.as_deref(), Some("union officials"));
     assert_eq!(c.quote.text, "Support is strong among teachers");
 }
+
+#[test]
+fn an_apposed_source_may_follow_the_content() {
+    for text in [
+        "The plan is dead, Mara Quill, the mayor, said.",
+        "The plan is dead, Mara Quill, the mayor of Dunmore, told reporters on Monday.",
+    ] {
+        let c = one(text);
+        assert_eq!(c.speaker.as_deref(), Some("Mara Quill"), "{text}");
+        assert_eq!(c.quote.text, "The plan is dead", "{text}");
+    }
+}

@@ -880,6 +880,13 @@ impl RuleQuoteDetector {
                             || ctx.lower_is(s0, &ADVERBIAL_OPENERS)
                             || ctx.lower_is(s0, &TIME_WORDS))
                         && !(s0..a - 1).any(|t| ctx.word(t) == "," || ctx.is_quote(t))
+                    // After the content it reports: "The plan is dead, Mara Quill, the mayor,
+                    // said."
+                    || a >= s0 + 2
+                        && ctx.word(a - 1) == ","
+                        && ctx.is_capitalised(a)
+                        && self.has_finite_verb(ctx, s0, a - 1)
+                        && !(s0..a - 1).any(|t| ctx.is_quote(t))
             };
             // Before a second apposition only a name of two words or more ("Dana Pell"), not
             // an opener ("However,", "In July,").
