@@ -1953,3 +1953,22 @@ fn an_apposed_source_may_follow_the_content() {
         assert_eq!(c.quote.text, "The plan is dead", "{text}");
     }
 }
+
+#[test]
+fn a_short_clause_before_an_attribution_with_an_adjunct_is_its_content() {
+    for (text, quote) in [
+        (
+            "Profits rose, the firm said in a statement.",
+            "Profits rose",
+        ),
+        (
+            "Sales fell sharply, the company said on Monday.",
+            "Sales fell sharply",
+        ),
+    ] {
+        let c = one(text);
+        assert_eq!(c.quote.text, quote, "{text}");
+    }
+    // An opening adjunct or a name is no clause.
+    assert!(claims("Last week, the firm said in a statement.").is_empty());
+}

@@ -9,6 +9,11 @@ use super::{THAT_WINDOW, TIME_NOUNS, TIME_WORDS};
 use crate::quote::CueClass;
 use crate::token::TokenKind;
 
+/// Fewest tokens before a comma (exclusive) that make a clause the attribution after it may
+/// report when only an adjunct or an object follows the cue ("Profits rose, the firm said in
+/// a statement."; "In July, the company said" is an adjunct by its first word).
+const MIN_CLAUSE_BEFORE_TOKENS: usize = 2;
+
 /// What follows the cue, seen from a subject at token `a`.
 struct RightSide {
     /// The attribution follows a closing quotation mark.
@@ -143,7 +148,15 @@ impl RuleQuoteDetector {
                     && (time_end + 1 >= s1 || ctx.is_punct(time_end + 1)));
         // What precedes is a clause, not an adjunct ("On Thursday, …", "As the mayor
         // spoke, …", "Appearing at the fair, …").
-        let clause_before = a > s0 + MIN_UNATTRIBUTED_WORDS
+        // A short one must not be an adjunct ("Last week, …", "Earlier, …") nor a name ("Sam
+        // Lau, the party's spokesman, said").
+        let short_clause = a > s0 + MIN_CLAUSE_BEFORE_TOKENS
+            && !ctx.lower_is(s0, &TIME_WORDS)
+            && !ctx.lower_is(s0, &ADVERBIAL_OPENERS)
+            && (s0..a - 1)
+                .any(|t| ctx.doc.tokens[t].kind == TokenKind::Word && !ctx.is_capitalised(t))
+            && !(s0..a - 1).any(|t| ctx.lower_is(t, &TIME_NOUNS));
+        let clause_before = (a > s0 + MIN_UNATTRIBUTED_WORDS || short_clause)
             && !ctx.lower_is(s0, &ADJUNCT_PREPOSITIONS)
             && !ctx.lower_is(s0, &LEFT_BOUNDARIES)
             // "Appearing at the fair, …", not a gerund subject ("Rising costs could …").
