@@ -1617,10 +1617,10 @@ impl RuleAttributor {
             })
     }
 
-    /// Whether the mention ends in a person its words before the name title: "Former
-    /// Secretary of State Mara Quill" (a capitalised title), "Chelsea boss Jose Mourinho" (a
-    /// role word or person noun), "BCC director general David Frost" (a run of role words from
-    /// the group head).
+    /// Whether the mention ends in a person whom the words before the name give a title:
+    /// "Former Secretary of State Mara Quill" (a capitalised title), "Chelsea boss Jose
+    /// Mourinho" (a role word or person noun), "BCC director general David Frost" (a run of
+    /// role words from the group head).
     fn titled_person(
         &self,
         text: &str,
