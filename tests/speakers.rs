@@ -1320,3 +1320,27 @@ fn a_long_opening_clause_does_not_hide_the_main_clause_subject() {
     let c = quoted(&c, "the plan was a fraud");
     assert_eq!(c.speaker.as_deref(), Some("Oskar Lindqvist"));
 }
+
+#[test]
+fn a_role_given_in_apposition_or_as_a_predicate_links_the_nominal() {
+    for text in [
+        "Harriet Vance, the mayor of Dunmore, opened the harbour. Oskar Lindqvist visited on \
+         Monday. The mayor said the project was on track.",
+        "Harriet Vance is the mayor of Dunmore. Oskar Lindqvist visited on Monday. The mayor \
+         said the project was on track.",
+    ] {
+        let all = claims(text);
+        let c = quoted(&all, "the project was on track");
+        assert_eq!(c.speaker.as_deref(), Some("Harriet Vance"), "{text}");
+        assert_eq!(
+            c.speaker_role.as_deref(),
+            Some("mayor of Dunmore"),
+            "{text}"
+        );
+    }
+    // A predicate that only describes gives no role ("is the leader in the polls").
+    let all =
+        claims("Oskar Lindqvist is the leader in the polls. Lindqvist said the count was fair.");
+    let c = quoted(&all, "the count was fair");
+    assert_eq!(c.speaker_role, None);
+}

@@ -110,6 +110,10 @@ pub struct Referent {
     pair: bool,
     /// A body named after someone ("Cruz’s campaign"): never "he", "she" or "I".
     body: bool,
+    /// The head noun of the role the article gives the referent in apposition or as a
+    /// predicate ("mayor" for "Mara Quill, the mayor of Dunmore," or "… is the mayor of
+    /// Dunmore"), lowercase.
+    described_as: Option<String>,
 }
 
 /// One mention to resolve, with its candidates; the first candidate is "nobody". `K` is a
@@ -407,6 +411,7 @@ impl RuleAttributor {
                     pair: true,
                     body: false,
                     speaker: pair,
+                    described_as: None,
                 });
             }
         }
@@ -506,6 +511,10 @@ impl RuleAttributor {
                         claim_rank: None,
                         pair: false,
                         body: is_body,
+                        described_as: (!is_body)
+                            .then(|| names.appositive_roles.get(name))
+                            .flatten()
+                            .map(|role| self.role_head(role)),
                     });
                     referents.len() - 1
                 });
@@ -666,6 +675,18 @@ fn head_phrase_end(attributor: &RuleAttributor, lower: &[String]) -> Option<usiz
     (2..lower.len()).find(|&k| attributor.lexicon.is(WordClass::Preposition, &lower[k]))
 }
 
+impl RuleAttributor {
+    /// The head noun of a role phrase, lowercase: its last word before a preposition ("mayor"
+    /// for "mayor of Dunmore", "secretary" for "Labour's shadow health secretary").
+    fn role_head(&self, role: &str) -> String {
+        let ws = words(role);
+        let end = (1..ws.len())
+            .find(|&k| self.lexicon.is(WordClass::Preposition, ws[k]))
+            .unwrap_or(ws.len());
+        strip_possessive(ws[end - 1]).to_lowercase()
+    }
+}
+
 /// Whether every capitalised word of `mention` after its first lies inside a place or a
 /// miscellaneous name ("Republican", "New York") or is no word of a person's name in the
 /// article ("Conservative" the tagger missed; not "Cruz" of Ted Cruz), and no person or
@@ -798,6 +819,7 @@ fn latest_groups(referents: &[Referent], n: usize) -> Vec<Referent> {
                 claim_rank: None,
                 pair: true,
                 body: false,
+                described_as: None,
             })
         })
         .collect()
@@ -950,14 +972,19 @@ fn referent_features(
 }
 
 /// Whether a nominal's head is the head of the referent's role ("minister" for "foreign
-/// minister") or a word of its name ("campaign" for "Clinton campaign").
+/// minister", or "mayor" for a person described as "the mayor of Dunmore") or a word of its
+/// name ("campaign" for "Clinton campaign").
 fn head_fits(head: &str, r: &Referent) -> bool {
+    let fits = |h: &str| h == head || same_prefix(h, head) || abbreviates(h, head);
+    if r.described_as.as_deref().is_some_and(fits) {
+        return true;
+    }
     let role_head = r.speaker.role.as_deref().and_then(|role| {
         words(role)
             .last()
             .map(|w| strip_possessive(w).to_lowercase())
     });
-    role_head.is_some_and(|h| h == head || same_prefix(&h, head) || abbreviates(&h, head))
+    role_head.is_some_and(|h| fits(&h))
         || r.speaker
             .name
             .as_deref()

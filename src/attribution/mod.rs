@@ -808,12 +808,14 @@ impl RuleAttributor {
     /// sentence's end when it has at most [`MAX_APPOSITION_WORDS`] words, else its leading
     /// role and name words; with a role noun among its first words ("Wang Yi, the foreign
     /// minister of China," → "foreign minister of China"; "Jenna Golden, Twitter’s director of
-    /// political advertising, said").
+    /// political advertising, said"). A predicate after "is" or "was" gives its leading role
+    /// and name words ("Mara Quill is the mayor of Dunmore and …" → "mayor of Dunmore").
     fn appositive_role(&self, doc: &Analysis, e: &Entity) -> Option<String> {
         let t = doc.tokens.partition_point(|t| t.span.start < e.span.end);
-        if t >= doc.tokens.len() || doc.token_text(t) != "," {
+        if t >= doc.tokens.len() || !matches!(doc.token_text(t), "," | "is" | "was") {
             return None;
         }
+        let predicate = doc.token_text(t) != ",";
         let end = doc.sentences[doc.sentence_of(t)].tokens.end;
         let first = (t + 1..end).find(|&i| !opens_phrase(doc.token_text(i)))?;
         let possessive = |w: &str| matches!(w, "’s" | "'s");
@@ -847,7 +849,7 @@ impl RuleAttributor {
         if !among_names && past_modifiers.is_none() || words.is_empty() {
             return None;
         }
-        let closed = stop == end || doc.token_text(stop) != "(";
+        let closed = !predicate && (stop == end || doc.token_text(stop) != "(");
         let last = if closed && words.len() <= MAX_APPOSITION_WORDS {
             words.len() - 1
         } else {
@@ -867,6 +869,15 @@ impl RuleAttributor {
             last
         };
         if !among_names && past_modifiers.is_some_and(|k| last < k) {
+            return None;
+        }
+        // A predicate describes as often as it names an office ("is the leader in the polls",
+        // "is the candidate Republican voters …"): only an office tied to a name counts ("the
+        // mayor of Dunmore", "the Republican governor of Florida", "a Democratic consultant").
+        let kept = &words[..=last];
+        let tied = kept.iter().any(|w| w.starts_with(char::is_uppercase))
+            && (role(&kept[last]) || kept.iter().any(|w| matches!(*w, "of" | "at" | "for")));
+        if predicate && !tied {
             return None;
         }
         Some(
