@@ -829,6 +829,21 @@ fn a_quantified_relative_pronoun_is_the_list_before_it() {
 }
 
 #[test]
+fn a_relative_pronoun_after_a_common_noun_is_that_group() {
+    let text = "The plan was criticised by environmental campaigners, who said it would harm \
+                wildlife.";
+    let all = claims(text);
+    let c = quoted(&all, "it would harm wildlife");
+    assert_eq!(c.speaker.as_deref(), Some("environmental campaigners"));
+    assert_eq!(c.speaker_type, None);
+    // A verb or adverb before the noun is no part of the group.
+    let text = "The president passionately rebuked critics, who said the plan was weak.";
+    let all = claims(text);
+    let c = quoted(&all, "the plan was weak");
+    assert_eq!(c.speaker.as_deref(), Some("critics"));
+}
+
+#[test]
 fn a_relative_pronoun_after_a_party_is_no_named_speaker() {
     let text = "The bill angered Republicans, who said it would raise taxes on farmers.";
     let all = claims(text);

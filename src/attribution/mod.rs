@@ -1977,6 +1977,46 @@ impl RuleAttributor {
         between
     }
 
+    /// The persons a common noun names right before byte `end`, for "who" after it
+    /// ("criticised by environmental campaigners, who said …" → "environmental campaigners",
+    /// "a spokesman, who said" → "spokesman"): the noun with its lowercase modifiers up to a
+    /// preposition or determiner, when it is lowercase and plural, a group noun, or a role or
+    /// person noun; else no speaker.
+    fn described_group_before(&self, text: &str, end: usize) -> Speaker {
+        let before = words(&text[..end]);
+        let Some(&head) = before.last() else {
+            return Speaker::default();
+        };
+        let persons = head.len() > 3 && head.ends_with('s')
+            || [WordClass::Group, WordClass::Role, WordClass::Person]
+                .iter()
+                .any(|&c| self.lexicon.is(c, head));
+        let verb_like = ["ed", "ing", "ly"].iter().any(|end| head.ends_with(end));
+        if !persons || verb_like || !head.chars().all(|c| c.is_lowercase()) {
+            return Speaker::default();
+        }
+        let modifiers = before[..before.len() - 1]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|w| {
+                // Adjectives and nouns, not a verb, adverb or pronoun before the phrase
+                // ("passionately rebuked critics", "will their editors").
+                w.chars().all(|c| c.is_lowercase() || c == '-')
+                    && !self.lexicon.is(WordClass::Preposition, w)
+                    && !self.lexicon.is(WordClass::Clausal, w)
+                    && !DETERMINERS.contains(w)
+                    && !POSSESSIVES.contains(w)
+                    && !["ed", "ing", "ly"].iter().any(|end| w.ends_with(end))
+                    && !matches!(
+                        **w,
+                        "and" | "or" | "but" | "as" | "are" | "were" | "will" | "them"
+                    )
+            })
+            .count();
+        description(&before[before.len() - 1 - modifiers..].join(" "), false)
+    }
+
     /// A relative pronoun ("Cruz, who says …") stands for the name right before it.
     fn relative_antecedent(&self, doc: &Analysis, names: &Names, mention: Span) -> Speaker {
         let text = doc.text();
@@ -1990,7 +2030,7 @@ impl RuleAttributor {
             .checked_sub(1)
             .filter(|&k| before - doc.entities[k].span.end <= 2)
         else {
-            return Speaker::default();
+            return self.described_group_before(text, before);
         };
         let mut antecedent = &doc.entities[k];
         // A place or organisation in an "of"/"from" phrase after a person's name modifies the
