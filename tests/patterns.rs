@@ -669,6 +669,21 @@ fn inverted_speakers_described_before_their_name() {
         c.speaker_mention.as_ref().unwrap().text,
         "Army 1st Lt. Maria Chen"
     );
+    // Lowercase words may open the description.
+    for (text, mention) in [
+        (
+            "“The plan is sound,” said conservative activist Dan Ortiz, who is not on the ballot.",
+            "conservative activist Dan Ortiz",
+        ),
+        (
+            "“The plan is sound,” said longtime Republican strategist Maria Chen.",
+            "longtime Republican strategist Maria Chen",
+        ),
+    ] {
+        let c = one(text);
+        assert_eq!(c.speaker_mention.as_ref().unwrap().text, mention);
+        assert_eq!(c.cue.as_ref().unwrap().text, "said");
+    }
 }
 
 #[test]

@@ -76,12 +76,14 @@ impl RuleQuoteDetector {
             && (a..=b).any(|t| ctx.lower_is(t, &["and"]))
             && (a..=b)
                 .all(|t| self.np_word(ctx, t) || ctx.lower_is(t, &["and"]) || ctx.word(t) == ",");
-        let name_like = lead
-            && (determined
-                || described
-                || affiliated
-                || coordinated
-                || short(6) && (a..=b).all(|t| self.np_word(ctx, t)));
+        // A described name needs no capitalised or noun lead: "said conservative activist Bob
+        // Klaus", "said longtime Republican strategist Rick Tyler".
+        let name_like = described
+            || lead
+                && (determined
+                    || affiliated
+                    || coordinated
+                    || short(6) && (a..=b).all(|t| self.np_word(ctx, t)));
         // The phrase may carry a relative clause ("said Sen. Jim Whelan, who …") or an
         // adjunct ("said Ryan on Tuesday", "said Ryan in a statement").
         let ends = b + 1 >= s1
