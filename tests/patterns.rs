@@ -38,6 +38,24 @@ fn direct_quote_then_speaker() {
 }
 
 #[test]
+fn a_plural_person_noun_heads_a_subject() {
+    for (text, speaker) in [
+        (
+            "The judges who ruled that the state could not act, for instance, said the deadline was too short.",
+            "The judges",
+        ),
+        (
+            "Three prosecutors later told the court that the evidence was lost.",
+            "Three prosecutors",
+        ),
+    ] {
+        let c = claims(text);
+        let c = with_cue(&c, if text.contains("told") { "told" } else { "said" });
+        assert_eq!(c.speaker_mention.as_ref().unwrap().text, speaker, "{text}");
+    }
+}
+
+#[test]
 fn a_subject_led_by_one_or_another_speaks() {
     for (text, speaker) in [
         (

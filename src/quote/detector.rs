@@ -458,6 +458,14 @@ impl RuleQuoteDetector {
             || self.lexicon.is(WordClass::Person, w)
             || self.lexicon.is(WordClass::Organisation, w)
             || ctx.doc.tokens[i].kind == TokenKind::Number
+            || self.plural_of_person(w)
+    }
+
+    /// Whether `w` is the plural of a role or person noun ("judges", "senators").
+    fn plural_of_person(&self, w: &str) -> bool {
+        w.strip_suffix('s').is_some_and(|one| {
+            self.lexicon.is(WordClass::Role, one) || self.lexicon.is(WordClass::Person, one)
+        })
     }
 
     /// True for a lowercase word that only modifies a role ("presidential", "retired"): it
