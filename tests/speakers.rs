@@ -1359,3 +1359,25 @@ fn a_role_given_in_apposition_or_as_a_predicate_links_the_nominal() {
     let c = quoted(&all, "the count was fair");
     assert_eq!(c.speaker_role, None);
 }
+
+#[test]
+fn an_indefinite_description_whose_head_is_no_name_names_no_one() {
+    let text = "Mara Quill toured the plant in Dunmore on Monday.\n\n\
+                A spokesman for Democratic candidate Mara Quill said the plant would stay open.\n\n\
+                A source familiar with Quill's plans said she would not run again.\n\n\
+                Some angry Quill supporters said they would march on Friday.\n\n\
+                One pastor supporting Mara Quill said the vote was fair.\n\n\
+                A report by the Dunmore Institute said the plant was profitable.";
+    let c = claims(text);
+    for quote in [
+        "the plant would stay open",
+        "she would not run again",
+        "they would march on Friday",
+        "the vote was fair",
+    ] {
+        let speaker = quoted(&c, quote).speaker.as_deref();
+        assert!(speaker.is_some_and(|s| s != "Mara Quill"), "{speaker:?}");
+    }
+    let report = quoted(&c, "the plant was profitable");
+    assert_eq!(report.speaker.as_deref(), Some("Dunmore Institute"));
+}

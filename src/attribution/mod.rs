@@ -12,6 +12,7 @@ use crate::span::Span;
 
 mod antecedents;
 mod training;
+mod unnamed;
 
 pub use antecedents::{AntecedentModel, ANTECEDENTS_HEADER, DEFAULT_ANTECEDENTS};
 pub use training::{evaluate_antecedents, train_antecedents, AntecedentReport, GoldMention};
@@ -1548,6 +1549,9 @@ impl RuleAttributor {
             .iter()
             .any(|e| e.label == Label::Per && e.span.end == mention.end);
         let head_is_role = self.lexicon.is(WordClass::Role, last_word) && !ends_in_person;
+        if self.unnamed_description(doc, mention, &inside) {
+            return description(mention_text, head_is_role);
+        }
         let group_head = self.group_head(text, mention, &mention_words, &inside);
         let titled_person = self.titled_person(text, mention, &inside, group_head);
         let group_head = group_head.filter(|_| !titled_person);
