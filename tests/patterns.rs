@@ -56,6 +56,19 @@ fn a_plural_person_noun_heads_a_subject() {
 }
 
 #[test]
+fn a_subject_cut_after_its_article_is_completed_to_its_noun() {
+    let text = "A campaign aide later clarified that Quill misspoke and intended to say that the vote was close.";
+    let c = claims(text);
+    let intended = with_cue(&c, "intended");
+    let mention = intended
+        .speaker_mention
+        .as_ref()
+        .expect("a speaker mention");
+    assert_eq!(mention.text, "A campaign aide");
+    assert_eq!(chars(text, [mention.start, mention.end]), "A campaign aide");
+}
+
+#[test]
 fn a_subject_led_by_one_or_another_speaks() {
     for (text, speaker) in [
         (

@@ -11,6 +11,8 @@ use crate::quote::{pair_quotes, Candidate, Cue, CueClass, Kind};
 use crate::span::Span;
 
 mod antecedents;
+mod completed;
+mod syntax;
 mod training;
 mod unnamed;
 
@@ -2276,7 +2278,7 @@ impl Attributor for RuleAttributor {
         for c in candidates {
             let (speaker, mention) = match c.speaker {
                 Some(m) => {
-                    let m = pronoun_subject(doc.text(), m);
+                    let m = self.completed_mention(doc, pronoun_subject(doc.text(), m));
                     (self.resolve(doc, names, &claims, m), Some(m))
                 }
                 None => {

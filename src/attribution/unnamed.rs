@@ -4,11 +4,11 @@
 //! Institution" the institution, "a CNN poll" CNN. The head is read from the dependency
 //! parse: the mention's word the others hang from.
 
+use super::syntax::{dependents, head_of, path, tops};
 use super::RuleAttributor;
 use crate::document::Analysis;
 use crate::lexicon::WordClass;
 use crate::ner::Entity;
-use crate::parse::Syntax;
 use crate::span::Span;
 
 /// Words that open an indefinite description (numbers too, by the lexicon's `cardinal`).
@@ -99,32 +99,4 @@ impl RuleAttributor {
             .iter()
             .any(|&c| self.lexicon.is(c, &lower) || self.lexicon.is(c, one))
     }
-}
-
-/// The head of word `k`, if it is in the sentence.
-fn head_of(syntax: &Syntax, k: usize) -> Option<usize> {
-    (syntax.heads[k] as usize)
-        .checked_sub(1)
-        .filter(|&h| h < syntax.heads.len())
-}
-
-/// The words depending on word `k`.
-fn dependents<'s>(syntax: &'s Syntax, k: usize) -> impl Iterator<Item = usize> + 's {
-    (0..syntax.heads.len()).filter(move |&d| head_of(syntax, d) == Some(k))
-}
-
-/// The words of `words` whose head is not among them.
-fn tops(syntax: &Syntax, words: &[usize]) -> Vec<usize> {
-    words
-        .iter()
-        .copied()
-        .filter(|&k| head_of(syntax, k).is_none_or(|h| !words.contains(&h)))
-        .collect()
-}
-
-/// Word `k` and its heads up to `end` (excluded), at most the sentence's length of them.
-fn path<'s>(syntax: &'s Syntax, k: usize, end: usize) -> impl Iterator<Item = usize> + 's {
-    std::iter::successors(Some(k), move |&x| head_of(syntax, x))
-        .take(syntax.heads.len())
-        .take_while(move |&x| x != end)
 }
