@@ -69,6 +69,23 @@ fn a_subject_cut_after_its_article_is_completed_to_its_noun() {
 }
 
 #[test]
+fn a_content_may_open_with_an_approximate_count_or_a_gerund_subject() {
+    for (text, content) in [
+        (
+            "The budget office said about half of the cuts were wasted.",
+            "about half of the cuts were wasted",
+        ),
+        (
+            "Okafor said having Quill on the ticket puts the whole slate at risk.",
+            "having Quill on the ticket puts the whole slate at risk",
+        ),
+    ] {
+        assert_eq!(one(text).quote.text, content);
+    }
+    assert!(claims("She talked about the plan on Monday.").is_empty());
+}
+
+#[test]
 fn a_subject_led_by_one_or_another_speaks() {
     for (text, speaker) in [
         (

@@ -3,10 +3,11 @@
 //! colon ending the sentence, a quotation after the cue's adjuncts.
 
 use super::report::Report;
-use super::{Candidate, QuoteSpan, RuleQuoteDetector};
+use super::{Candidate, Ctx, QuoteSpan, RuleQuoteDetector};
 use super::{ADJUNCT_PREPOSITIONS, AUX_ADVERBS, CLAUSE_OPENERS, GERUND_TAKERS, MAX_OBJECT_TOKENS};
 use super::{MODALS, NOT_OBJECTS, NOUN_MARKERS, REPORT_VENUES, THAT_WINDOW, TIME_NOUNS};
 use super::{TIME_WORDS, WH_WORDS};
+use crate::lexicon::WordClass;
 use crate::quote::CueClass;
 use crate::span::Span;
 use crate::token::TokenKind;
@@ -403,8 +404,13 @@ impl RuleQuoteDetector {
                 || ctx.lower_is(start, &["too"])
                     && start + 1 < s1
                     && ctx.lower_is(start + 1, &["many", "much", "few", "little"])
-                // A gerund subject: "says going through it has helped him".
-                || ctx.word(start).ends_with("ing") && self.has_finite_verb(ctx, start, s1));
+                // An approximate count: "said about half of the cuts were wasted".
+                || self.approximate_count(ctx, start, s1)
+                // A gerund subject: "says going through it has helped him", "said having
+                // Trump on the ticket puts …" (a finite verb the parse finds).
+                || ctx.word(start).ends_with("ing")
+                    && (self.has_finite_verb(ctx, start, s1)
+                        || self.parsed_finite_verb(ctx, r.si, start, s1)));
         if !opener_ok {
             return Err(None);
         }
@@ -424,6 +430,30 @@ impl RuleQuoteDetector {
             np_object,
             clause_end,
             evidence: 0.75,
+        })
+    }
+
+    /// Whether "about" at `start` (before `end`) approximates a number ("about half", "about
+    /// 40 percent") rather than opening a topic ("talked about the plan").
+    fn approximate_count(&self, ctx: &Ctx, start: usize, end: usize) -> bool {
+        start + 1 < end
+            && ctx.lower_is(start, &["about"])
+            && (ctx.doc.tokens[start + 1].kind == TokenKind::Number
+                || ctx.lower_is(start + 1, &["half"])
+                || self.lexicon.is(WordClass::Cardinal, ctx.word(start + 1)))
+    }
+
+    /// Whether the parse of sentence `si` has a finite verb among tokens `from..to`.
+    fn parsed_finite_verb(&self, ctx: &Ctx, si: usize, from: usize, to: usize) -> bool {
+        let first = ctx.doc.sentences[si].tokens.start;
+        ctx.doc.syntax(si).is_some_and(|syntax| {
+            (from..to).any(|t| {
+                t >= first
+                    && syntax
+                        .xpos
+                        .get(t - first)
+                        .is_some_and(|x| matches!(*x, "VBZ" | "VBD" | "VBP" | "MD"))
+            })
         })
     }
 
