@@ -717,8 +717,13 @@ fn inverted_speakers_described_before_their_name() {
         c.speaker_mention.as_ref().unwrap().text,
         "Army 1st Lt. Maria Chen"
     );
-    // Lowercase words may open the description.
+    // Lowercase words may open the description, a quantifier or a number word too.
     for (text, mention) in [
+        (
+            "The levy may fail, said several observers.",
+            "several observers",
+        ),
+        ("“The levy may fail,” said two aides.", "two aides"),
         (
             "“The plan is sound,” said conservative activist Dan Ortiz, who is not on the ballot.",
             "conservative activist Dan Ortiz",

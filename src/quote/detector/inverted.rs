@@ -7,10 +7,12 @@ use crate::lexicon::WordClass;
 use crate::token::TokenKind;
 
 /// Words that open a described source after an inverted cue ("said the former aide", "said
-/// one longtime friend", "said his best friend"): after a quotation and its cue the phrase is
-/// the source, so a possessive opens no content clause there.
-const SOURCE_DETERMINERS: [&str; 11] = [
-    "the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "my",
+/// one longtime friend", "said his best friend", "said several observers"): after a quotation
+/// and its cue the phrase is the source, so a possessive opens no content clause there.
+/// Number words (the lexicon's `cardinal`) do too ("said two aides").
+const SOURCE_DETERMINERS: [&str; 16] = [
+    "the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "my", "several",
+    "some", "many", "most", "both",
 ];
 
 impl RuleQuoteDetector {
@@ -22,7 +24,7 @@ impl RuleQuoteDetector {
     pub(super) fn source_may_follow(&self, ctx: &Ctx, after: usize, s1: usize) -> bool {
         after < s1
             && (ctx.is_capitalised(after)
-                || ctx.lower_is(after, &SOURCE_DETERMINERS)
+                || self.source_determiner(ctx, after)
                 || self.lexicon.is(WordClass::Role, ctx.word(after))
                 || self.lexicon.is(WordClass::RoleModifier, ctx.word(after))
                 || ctx.doc.tokens[after].kind == TokenKind::Word
@@ -51,7 +53,7 @@ impl RuleQuoteDetector {
             && self.lexicon.is(WordClass::Role, ctx.word(b));
         // A participle right after the determiner is an adjective ("said the printed slate
         // card", "said one unaligned strategist").
-        let determined = (ctx.lower_is(a, &SOURCE_DETERMINERS) || possessed)
+        let determined = (self.source_determiner(ctx, a) || possessed)
             && short(8)
             && !self.has_finite_verb(ctx, (a + 2).min(b + 1), b + 1);
         // "said Huckabee campaign spokesman Hogan Gidley", "said undecided voter Jane
@@ -62,8 +64,7 @@ impl RuleQuoteDetector {
             && ctx.is_capitalised(b - 1)
             && (a..=b).all(|t| ctx.doc.tokens[t].kind == TokenKind::Word || self.np_word(ctx, t))
             && !self.has_finite_verb(ctx, a, b + 1);
-        let lead =
-            ctx.is_capitalised(a) || self.np_word(ctx, a) || ctx.lower_is(a, &SOURCE_DETERMINERS);
+        let lead = ctx.is_capitalised(a) || self.np_word(ctx, a) || self.source_determiner(ctx, a);
         // "said Tom Vance of the University of Ohio School of Law": a name with its
         // affiliation.
         let affiliated = ctx.is_capitalised(a)
@@ -98,6 +99,12 @@ impl RuleQuoteDetector {
         // "said another pollster, David Woodard of Clemson University": the described source's
         // name in apposition belongs to the phrase.
         Some((a, self.apposed_name(ctx, b, s1).unwrap_or(b)))
+    }
+
+    /// Whether token `t` opens a described source: a [`SOURCE_DETERMINERS`] word or a number
+    /// word.
+    fn source_determiner(&self, ctx: &Ctx, t: usize) -> bool {
+        ctx.lower_is(t, &SOURCE_DETERMINERS) || self.lexicon.is(WordClass::Cardinal, ctx.word(t))
     }
 
     /// The last token of a name of two capitalised words or more set off by a comma right
