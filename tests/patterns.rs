@@ -1889,13 +1889,28 @@ fn a_parenthesis_between_cue_and_that_keeps_the_clause() {
             "The minister said, in fact, that the targets were distorting priorities.",
             "said",
         ),
+        (
+            "The minister said, on Radio Dunmore, that the targets were distorting priorities.",
+            "said",
+        ),
+        (
+            "The minister said — in an interview — that the targets were distorting priorities.",
+            "said",
+        ),
+        (
+            "The minister said (in 2008) that the targets were distorting priorities.",
+            "said",
+        ),
     ] {
         let c = one(text);
         assert_eq!(c.cue.as_ref().unwrap().text, cue);
         assert_eq!(c.quote.text, "that the targets were distorting priorities");
     }
-    // A longer aside is no parenthesis: the clause after it is no content of the cue.
-    let c = claims("The minister said, after the long meeting in town, that it was over.");
+    // An aside of more than six words is no parenthesis: the clause after it is no content
+    // of the cue.
+    let c = claims(
+        "The minister said, after the long and bitter meeting in the town hall, that it was over.",
+    );
     assert!(
         c.iter().all(|c| c.quote.text != "that it was over"),
         "{c:#?}"

@@ -21,6 +21,9 @@ struct RightStart {
     evidence: f32,
 }
 
+/// Longest parenthesis between a cue and its "that", in words.
+const MAX_PARENTHESIS_WORDS: usize = 6;
+
 impl RuleQuoteDetector {
     /// "As the Ledger noted, the mayor has …": the attribution is an adverbial clause and
     /// the main clause after its comma is the content. Only reports: "As Avery spoke, …" and
@@ -253,13 +256,19 @@ impl RuleQuoteDetector {
                             ctx.word(u) == "," && u > after && ctx.is_capitalised(u - 1)
                         }))
         };
-        // Nor do the commas around a one- or two-word parenthesis right after the cue ("warned,
-        // however, that …", "said, in fact, that …").
+        // Nor do the marks around a parenthesis of up to six words right after the cue
+        // ("warned, however, that …", "said, on Twitter, that …", "said — in an interview
+        // — that …", "said (in 2008) that …").
+        let closes = match ctx.word(after) {
+            "," | "—" | "–" => ctx.word(after),
+            "(" => ")",
+            _ => "",
+        };
         let parenthesis = that >= after + 3
-            && that <= after + 4
-            && ctx.word(after) == ","
-            && ctx.word(that - 1) == ","
-            && (after + 1..that - 1).all(|u| ctx.word(u).chars().all(char::is_lowercase));
+            && that <= after + MAX_PARENTHESIS_WORDS + 2
+            && !closes.is_empty()
+            && ctx.word(that - 1) == closes
+            && (after + 1..that - 1).all(|u| !ctx.is_punct(u) && !ctx.is_quote(u));
         let parenthesis_comma = |k: usize| parenthesis && (k == after || k == that - 1);
         let blocked = that >= after + THAT_WINDOW && !(after..that).any(place_comma)
             || (after..that).any(|k| {
