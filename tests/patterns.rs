@@ -86,6 +86,33 @@ fn a_content_may_open_with_an_approximate_count_or_a_gerund_subject() {
 }
 
 #[test]
+fn a_cue_without_a_speaker_takes_its_subject_from_the_parse() {
+    for (text, cue, speaker) in [
+        (
+            "At a meeting on Tuesday, some senators vented about the vote and said that they had lost patience with the mayor.",
+            "said",
+            "some senators",
+        ),
+        (
+            "And even Okafor tried to help them, noting that he would hesitate too in their position.",
+            "noting",
+            "Okafor",
+        ),
+    ] {
+        let c = claims(text);
+        let mention = with_cue(&c, cue).speaker_mention.as_ref().expect("a speaker mention");
+        assert_eq!(mention.text, speaker, "{text}");
+        assert_eq!(chars(text, [mention.start, mention.end]), speaker);
+    }
+    // "Asked about …" opening the sentence: the one asked is not the source of the question.
+    let c = claims("Asked about the levy, Okafor said the council would decide.");
+    assert!(c
+        .iter()
+        .filter(|c| c.cue.as_ref().is_some_and(|q| q.text.starts_with("Asked")))
+        .all(|c| c.speaker.is_none()));
+}
+
+#[test]
 fn a_subject_led_by_one_or_another_speaks() {
     for (text, speaker) in [
         (

@@ -1328,8 +1328,8 @@ fn a_pronoun_after_a_report_is_its_reporter_not_whom_it_reports_on() {
 #[test]
 fn a_long_opening_clause_does_not_hide_the_main_clause_subject() {
     let c = claims(
-        "As Governor Mark Herring lectured the farmers about water rights and defended his \
-         record on drought relief on Sunday night, Oskar Lindqvist answered from the docks. \
+        "As Governor Mark Herring toured the farms along the river and inspected the new \
+         dams near the border on Sunday night, Oskar Lindqvist answered from the docks. \
          He said the plan was a fraud.",
     );
     let c = quoted(&c, "the plan was a fraud");

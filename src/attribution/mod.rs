@@ -12,6 +12,7 @@ use crate::span::Span;
 
 mod antecedents;
 mod completed;
+mod subject;
 mod syntax;
 mod training;
 mod unnamed;
@@ -2276,7 +2277,8 @@ impl Attributor for RuleAttributor {
         let names = &names;
         let mut claims: Vec<Claim> = Vec::with_capacity(candidates.len());
         for c in candidates {
-            let (speaker, mention) = match c.speaker {
+            let found = c.speaker.or_else(|| self.parsed_subject(doc, &c));
+            let (speaker, mention) = match found {
                 Some(m) => {
                     let m = self.completed_mention(doc, pronoun_subject(doc.text(), m));
                     (self.resolve(doc, names, &claims, m), Some(m))

@@ -1,0 +1,78 @@
+//! Rule: a verb cue the detector found no speaker for takes its subject from the dependency
+//! parse. The cue's own subject ("nsubj"), else the subject of the verb it is coordinated
+//! with or subordinate to ("some senators vented about the vote and said that …", "Obama
+//! tried to help, noting that …", "refused to say whether …"), else the noun a participle
+//! modifies ("a statement saying that …"). A passive subject is no speaker ("he was told
+//! that …"), and no subject inside the content or beyond the clause is taken.
+
+use super::syntax::{dependents, head_of};
+use super::RuleAttributor;
+use crate::document::Analysis;
+use crate::quote::Candidate;
+use crate::span::Span;
+
+/// Relations through which a verb shares the subject of its head.
+const SHARED_SUBJECT: [&str; 3] = ["conj", "advcl", "xcomp"];
+/// Words right of a subject's head that belong to its name ("Hillary" + "Clinton").
+const NAME_PARTS: [&str; 4] = ["flat", "compound", "fixed", "nummod"];
+/// Relations of the words left of a subject's head that belong to its phrase ("North
+/// Carolina’s Ada Fisher", "the former senator"; and a possessive "’s").
+const MODIFIERS: [&str; 6] = ["det", "amod", "compound", "nmod:poss", "nummod", "flat"];
+
+impl RuleAttributor {
+    /// The speaker mention the parse gives `c`'s verb cue, when the detector gave none.
+    pub(super) fn parsed_subject(&self, doc: &Analysis, c: &Candidate) -> Option<Span> {
+        let cue = c.cue.as_ref()?;
+        let sentence = doc.sentences.get(c.sentence)?;
+        if !sentence.span.contains(cue.span) {
+            return None;
+        }
+        let syntax = doc.syntax(c.sentence)?;
+        let first = sentence.tokens.start;
+        let verb = sentence
+            .tokens
+            .clone()
+            .filter(|&t| cue.span.contains(doc.tokens[t].span))
+            .map(|t| t - first)
+            .find(|&k| syntax.upos[k] == "VERB" && syntax.lemmas[k] != "accord")
+            // A past participle is passive: "Asked about the plan, Trump said …" has the asker
+            // as its source, not Trump (a participle opening the sentence, however tagged).
+            .filter(|&k| syntax.xpos[k] != "VBN" && k > 0)?;
+        let mut x = verb;
+        let subject = loop {
+            if let Some(s) = dependents(syntax, x).find(|&d| syntax.relations[d] == "nsubj") {
+                break s;
+            }
+            let head = head_of(syntax, x)?;
+            match syntax.relations[x] {
+                r if SHARED_SUBJECT.contains(&r) => x = head,
+                "acl" if matches!(syntax.upos[head], "NOUN" | "PROPN") => break head,
+                _ => return None,
+            }
+        };
+        let lo = (0..=subject)
+            .rev()
+            .take_while(|&k| {
+                let possessive = || matches!(doc.token_text(first + k), "'s" | "’s");
+                k == subject
+                    || (MODIFIERS.contains(&syntax.relations[k])
+                        || syntax.relations[k] == "case" && possessive())
+                        && head_of(syntax, k).is_some_and(|h| h > k && h <= subject)
+            })
+            .last()
+            .unwrap_or(subject);
+        let hi = (subject + 1..syntax.heads.len())
+            .take_while(|&k| {
+                NAME_PARTS.contains(&syntax.relations[k])
+                    && head_of(syntax, k).is_some_and(|h| (subject..k).contains(&h))
+            })
+            .last()
+            .unwrap_or(subject);
+        let span = Span::new(
+            doc.tokens[first + lo].span.start,
+            doc.tokens[first + hi].span.end,
+        );
+        let content = c.content();
+        (!span.overlaps(content) && !span.overlaps(cue.span)).then_some(span)
+    }
+}
