@@ -35,7 +35,14 @@ impl RuleAttributor {
         let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
         let indefinite = INDEFINITE_OPENERS.contains(&first.as_str())
             || self.lexicon.is(WordClass::Cardinal, &first);
-        if inside.is_empty() || !indefinite {
+        // A name ending the mention with no preposition or participle before it heads the
+        // phrase ("a teary-eyed Bush"): no need to parse.
+        let ends_in_name = inside.iter().any(|e| e.span.end == mention.end);
+        let post_modified = text.split_whitespace().skip(1).any(|w| {
+            self.lexicon.is(WordClass::Preposition, &w.to_lowercase())
+                || w.starts_with(char::is_lowercase) && w.ends_with("ing")
+        });
+        if inside.is_empty() || !indefinite || ends_in_name && !post_modified {
             return false;
         }
         let i = doc.sentences_in(mention).start;
