@@ -36,7 +36,8 @@ const BATCH_BYTES: usize = 16 << 20;
 /// [`Analysis::syntax`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum SyntaxScope {
-    /// None: [`Analysis::syntax`] answers `None`.
+    /// None: [`Analysis::syntax`] answers `None` and the rules that read the parse step
+    /// aside.
     None,
     /// A sentence when a stage first asks for its syntax (the parser model is loaded then).
     #[default]

@@ -104,6 +104,13 @@ fn a_cue_without_a_speaker_takes_its_subject_from_the_parse() {
         assert_eq!(mention.text, speaker, "{text}");
         assert_eq!(chars(text, [mention.start, mention.end]), speaker);
     }
+    // Without the parser the rule steps aside.
+    let text = "At a meeting on Tuesday, some senators vented about the vote and said that they had lost patience with the mayor.";
+    let none = claimex::Pipeline::default()
+        .with_syntax(claimex::pipeline::SyntaxScope::None)
+        .process(&Article::new("t", text))
+        .claims;
+    assert!(with_cue(&none, "said").speaker_mention.is_none());
     // "Asked about …" opening the sentence: the one asked is not the source of the question.
     let c = claims("Asked about the levy, Okafor said the council would decide.");
     assert!(c
