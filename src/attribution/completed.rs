@@ -3,7 +3,7 @@
 //! and intended to say" had the speakers "The" and "A"; the parse's head of the article,
 //! after it in the same sentence with no verb or punctuation between, ends the mention.
 
-use super::syntax::head_of;
+use super::syntax::{head_of, parse_around, Parsed};
 use super::RuleAttributor;
 use crate::document::Analysis;
 use crate::span::Span;
@@ -19,19 +19,17 @@ impl RuleAttributor {
         {
             return mention;
         }
-        let i = doc.sentences_in(mention).start;
-        let Some(sentence) = doc.sentences.get(i).filter(|s| s.span.contains(mention)) else {
+        let Some(Parsed {
+            first,
+            syntax,
+            words,
+        }) = parse_around(doc, mention)
+        else {
             return mention;
         };
-        let Some(syntax) = doc.syntax(i) else {
+        let Some(&article) = words.last() else {
             return mention;
         };
-        let first = sentence.tokens.start;
-        let article = sentence
-            .tokens
-            .clone()
-            .rfind(|&t| doc.tokens[t].span.end <= mention.end)
-            .map_or(0, |t| t - first);
         let Some(noun) = head_of(syntax, article).filter(|&h| h > article) else {
             return mention;
         };

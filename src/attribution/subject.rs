@@ -5,7 +5,7 @@
 //! modifies ("a statement saying that …"). A passive subject is no speaker ("he was told
 //! that …"), and no subject inside the content or beyond the clause is taken.
 
-use super::syntax::{dependents, head_of};
+use super::syntax::{dependents, head_of, parse_around, Parsed};
 use super::RuleAttributor;
 use crate::document::Analysis;
 use crate::quote::Candidate;
@@ -23,17 +23,13 @@ impl RuleAttributor {
     /// The speaker mention the parse gives `c`'s verb cue, when the detector gave none.
     pub(super) fn parsed_subject(&self, doc: &Analysis, c: &Candidate) -> Option<Span> {
         let cue = c.cue.as_ref()?;
-        let sentence = doc.sentences.get(c.sentence)?;
-        if !sentence.span.contains(cue.span) {
-            return None;
-        }
-        let syntax = doc.syntax(c.sentence)?;
-        let first = sentence.tokens.start;
-        let verb = sentence
-            .tokens
-            .clone()
-            .filter(|&t| cue.span.contains(doc.tokens[t].span))
-            .map(|t| t - first)
+        let Parsed {
+            first,
+            syntax,
+            words,
+        } = parse_around(doc, cue.span)?;
+        let verb = words
+            .into_iter()
             .find(|&k| syntax.upos[k] == "VERB" && syntax.lemmas[k] != "accord")
             // A past participle is passive: "Asked about the plan, Trump said …" has the asker
             // as its source, not Trump (a participle opening the sentence, however tagged).

@@ -4,7 +4,7 @@
 //! Institution" the institution, "a CNN poll" CNN. The head is read from the dependency
 //! parse: the mention's word the others hang from.
 
-use super::syntax::{dependents, head_of, path, tops};
+use super::syntax::{dependents, head_of, parse_around, path, tops, Parsed};
 use super::RuleAttributor;
 use crate::document::Analysis;
 use crate::lexicon::WordClass;
@@ -45,20 +45,14 @@ impl RuleAttributor {
         if inside.is_empty() || !indefinite || ends_in_name && !post_modified {
             return false;
         }
-        let i = doc.sentences_in(mention).start;
-        let Some(sentence) = doc.sentences.get(i).filter(|s| s.span.contains(mention)) else {
+        let Some(Parsed {
+            first: first_token,
+            syntax,
+            words,
+        }) = parse_around(doc, mention)
+        else {
             return false;
         };
-        let Some(syntax) = doc.syntax(i) else {
-            return false;
-        };
-        let first_token = sentence.tokens.start;
-        let words: Vec<usize> = sentence
-            .tokens
-            .clone()
-            .filter(|&t| mention.contains(doc.tokens[t].span))
-            .map(|t| t - first_token)
-            .collect();
         // The parse must read the mention as one phrase.
         let [head] = tops(syntax, &words)[..] else {
             return false;
