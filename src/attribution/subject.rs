@@ -3,7 +3,8 @@
 //! with or subordinate to ("some senators vented about the vote and said that …", "Obama
 //! tried to help, noting that …", "refused to say whether …"), else the noun a participle
 //! modifies ("a statement saying that …"). A passive subject is no speaker ("he was told
-//! that …"), and no subject inside the content or beyond the clause is taken.
+//! that …"), nor a participle opening the sentence ("Asked about the plan, Trump said …"),
+//! and a subject overlapping the content or the cue is dropped.
 
 use super::syntax::{dependents, head_of, parse_around, Parsed};
 use super::RuleAttributor;
