@@ -1307,6 +1307,34 @@ fn initials_left_out_of_a_lone_surname_open_the_name() {
 }
 
 #[test]
+fn a_first_name_left_out_of_a_lone_surname_opens_the_name() {
+    // The tagger tags neither "Monte Haverley" nor "Gordon “Mac” Tennock", only the surnames.
+    let c = claims(
+        "Ghana-born Monte Haverley has lived in Leeds since he was four. \
+         \"I have no other home,\" Haverley said.",
+    );
+    let c1 = quoted(&c, "I have no other home");
+    assert_eq!(c1.speaker.as_deref(), Some("Monte Haverley"), "{c1:#?}");
+    let c = claims(
+        "Former paratrooper Gordon “Mac” Tennock spent two years in Basra. \
+         “Nobody asked us,” Tennock told the inquiry.",
+    );
+    let c1 = quoted(&c, "Nobody asked us");
+    assert_eq!(c1.speaker.as_deref(), Some("Gordon Tennock"), "{c1:#?}");
+}
+
+#[test]
+fn a_capitalised_word_opening_a_sentence_is_no_first_name_of_the_census_alone() {
+    // "So" is a first name of the census table, but news text never gives it a gender.
+    let c = claims(
+        "Ministers met on Monday. So Haverley, the farmer who led the protest, was not \
+         invited. \"We will not sell,\" Haverley said.",
+    );
+    let c1 = quoted(&c, "We will not sell");
+    assert_eq!(c1.speaker.as_deref(), Some("Haverley"), "{c1:#?}");
+}
+
+#[test]
 fn a_pronoun_after_a_report_is_its_reporter_not_whom_it_reports_on() {
     let c = claims(
         "Sharapova wins Wimbledon title\n\n\

@@ -255,6 +255,7 @@ impl<'d> Names<'d> {
             });
         }
         attributor.add_initials(doc, &mut names);
+        attributor.add_first_names(doc, &mut names);
         for (e, _) in doc.entities.iter().zip(&person).filter(|(_, &p)| p) {
             let ws = words(e.span.slice(text));
             let titles = ws[..attributor.title_words(&ws)]
@@ -668,6 +669,55 @@ impl RuleAttributor {
             names.full_names[i].words.insert(0, initials);
             names.by_word.entry(initials).or_default().push(i);
         }
+    }
+
+    /// A first name the tagger left out of a lone surname opens its name when the article
+    /// writes the surname after one first name of the table, and after no other ("South
+    /// Korean-born Monte Haines" tagged "Haines"; "John “Tig” Tiegen" past its quoted
+    /// nickname; not "Podesta" where the text has "Tony Podesta" and "John Podesta").
+    fn add_first_names<'d>(&self, doc: &'d Analysis, names: &mut Names<'d>) {
+        for i in 0..names.full_names.len() {
+            let m = &names.full_names[i];
+            let ([surname], true) = (m.words.as_slice(), m.person) else {
+                continue;
+            };
+            let longer = names.by_word[surname]
+                .iter()
+                .any(|&k| names.full_names[k].words.len() > 1);
+            if longer {
+                continue;
+            }
+            let firsts: HashSet<&str> = (1..doc.tokens.len())
+                .filter(|&t| doc.token_text(t) == *surname)
+                .filter_map(|t| self.first_name_before(doc, t))
+                .collect();
+            let mut firsts = firsts.into_iter();
+            if let (Some(first), None) = (firsts.next(), firsts.next()) {
+                names.full_names[i].words.insert(0, first);
+                names.by_word.entry(first).or_default().push(i);
+            }
+        }
+    }
+
+    /// The first name of the table right before token `t` in its sentence, past a quoted
+    /// nickname ("John “Tig” Tiegen") or a middle initial ("Mary J. Blige").
+    fn first_name_before<'d>(&self, doc: &'d Analysis<'_>, t: usize) -> Option<&'d str> {
+        let quote = |k: usize| matches!(doc.token_text(k), "“" | "”" | "\"" | "‘" | "’");
+        let initial =
+            |w: &str| w.len() == 2 && w.ends_with('.') && w.starts_with(char::is_uppercase);
+        let mut b = t.checked_sub(1)?;
+        if quote(b) && b >= 3 && quote(b - 2) {
+            b -= 3;
+        } else if initial(doc.token_text(b)) {
+            b = b.checked_sub(1)?;
+        }
+        let w = doc.token_text(b);
+        // A sentence's first word is capitalised anyway ("So Clinton"): there it must be a
+        // name news text gives a gender.
+        let opens = b == 0 || doc.sentence_of(b - 1) != doc.sentence_of(b);
+        let first =
+            self.first_names.contains_key(w) && (!opens || self.news_first_names.contains(w));
+        (doc.sentence_of(b) == doc.sentence_of(t) && first).then_some(w)
     }
 
     /// Whether token `b` is initials right before a name in its sentence: two or three
