@@ -120,6 +120,36 @@ fn a_cue_without_a_speaker_takes_its_subject_from_the_parse() {
 }
 
 #[test]
+fn an_opening_adverbial_gives_way_to_the_cue_s_parse_subject() {
+    for (text, cue, speaker) in [
+        (
+            "A month later, the senator paid a visit to the border and explained why voters would back him.",
+            "explained",
+            "the senator",
+        ),
+        (
+            "Therefore, Gulf diplomats believe the deal is dead, and admit that they cannot stop it.",
+            "admit",
+            "Gulf diplomats",
+        ),
+        // The subject of a passive verb the cue is coordinated with.
+        (
+            "By the end of the day, the mayor was forced into a rare apology and said that his words had been misconstrued.",
+            "said",
+            "the mayor",
+        ),
+    ] {
+        let c = claims(text);
+        let mention = with_cue(&c, cue).speaker_mention.as_ref().expect("a speaker mention");
+        assert_eq!(mention.text, speaker, "{text}");
+        assert_eq!(chars(text, [mention.start, mention.end]), speaker);
+    }
+    // A named opener is left to the detector, the parse is not asked.
+    let c = claims("Okafor, by contrast, said the council would decide.");
+    assert_eq!(with_cue(&c, "said").speaker.as_deref(), Some("Okafor"));
+}
+
+#[test]
 fn a_subject_led_by_one_or_another_speaks() {
     for (text, speaker) in [
         (

@@ -10,6 +10,7 @@ use crate::ner::{Entity, Label};
 use crate::quote::{pair_quotes, Candidate, Cue, CueClass, Kind};
 use crate::span::Span;
 
+mod adverbial;
 mod antecedents;
 mod completed;
 mod subject;
@@ -2327,7 +2328,10 @@ impl Attributor for RuleAttributor {
         let names = &names;
         let mut claims: Vec<Claim> = Vec::with_capacity(candidates.len());
         for c in candidates {
-            let found = c.speaker.or_else(|| self.parsed_subject(doc, &c));
+            let found = c
+                .speaker
+                .map(|m| self.past_adverbial(doc, &c, m))
+                .or_else(|| self.parsed_subject(doc, &c));
             let (speaker, mention) = match found {
                 Some(m) => {
                     let m = self.completed_mention(doc, pronoun_subject(doc.text(), m));

@@ -2,9 +2,11 @@
 //! parse. The cue's own subject ("nsubj"), else the subject of the verb it is coordinated
 //! with or subordinate to ("some senators vented about the vote and said that …", "Obama
 //! tried to help, noting that …", "refused to say whether …"), else the noun a participle
-//! modifies ("a statement saying that …"). A passive subject is no speaker ("he was told
-//! that …"), nor a participle opening the sentence ("Asked about the plan, Trump said …"),
-//! and a subject overlapping the content or the cue is dropped.
+//! modifies ("a statement saying that …"). The cue's own passive subject is no speaker ("he
+//! was told that …"), that of a verb it is coordinated with is ("the mayor was forced into an
+//! apology and said …"); nor is a participle opening the sentence ("Asked about the plan,
+//! Trump said …"), and a subject overlapping the content or the cue is dropped. The rule
+//! also replaces a speaker that is an opening adverbial ([`super::adverbial`]).
 
 use super::syntax::{dependents, head_of, parse_around, Parsed};
 use super::RuleAttributor;
@@ -37,7 +39,14 @@ impl RuleAttributor {
             .filter(|&k| syntax.xpos[k] != "VBN" && k > 0)?;
         let mut x = verb;
         let subject = loop {
-            if let Some(s) = dependents(syntax, x).find(|&d| syntax.relations[d] == "nsubj") {
+            // A head's passive subject is the subject of a verb coordinated with it ("X was
+            // forced into an apology and said …"), the cue's own never is.
+            let subject = |d: usize| match syntax.relations[d] {
+                "nsubj" => true,
+                "nsubj:pass" => x != verb,
+                _ => false,
+            };
+            if let Some(s) = dependents(syntax, x).find(|&d| subject(d)) {
                 break s;
             }
             let head = head_of(syntax, x)?;
