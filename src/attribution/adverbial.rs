@@ -51,13 +51,18 @@ impl RuleAttributor {
             "case" | "det" | "amod" | "nummod" | "compound" => head_of(syntax, k),
             _ => Some(k),
         };
+        // A proper noun is a name, whatever relation the parse gives it ("Pell, who ran the
+        // ferry, said …" parsed with "Pell" as a discourse word and "who" as the subject).
         let heads = tops(syntax, &words);
         let adverbial = !heads.is_empty()
-            && heads
-                .iter()
-                .all(|&k| phrase_head(k).is_some_and(|h| ADVERBIAL.contains(&syntax.relations[h])));
+            && heads.iter().all(|&k| {
+                phrase_head(k).is_some_and(|h| {
+                    ADVERBIAL.contains(&syntax.relations[h]) && syntax.upos[h] != "PROPN"
+                })
+            });
+        let relative = |s: &Span| matches!(s.slice(text), "who" | "which" | "that");
         adverbial
             .then(|| self.parsed_subject(doc, c))?
-            .filter(|s| s.start >= mention.end)
+            .filter(|s| s.start >= mention.end && !relative(s))
     }
 }
