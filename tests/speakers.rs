@@ -1324,8 +1324,30 @@ fn a_first_name_left_out_of_a_lone_surname_opens_the_name() {
 }
 
 #[test]
+fn a_headline_gives_a_lone_surname_its_first_and_middle_names() {
+    // The tagger reads each headline as one organisation; the body tags only "Haverley".
+    // "Cecile" and "Ruth" open a sentence, are common in the census and the article never
+    // writes them in lowercase.
+    for (headline, full) in [
+        ("Cecile Haverley Wins Seat In Leeds", "Cecile Haverley"),
+        (
+            "Ruth Bader Haverley Wins Seat In Leeds",
+            "Ruth Bader Haverley",
+        ),
+    ] {
+        let c = claims(&format!(
+            "{headline}\n\nHaverley, who ran as an independent, won by 200 votes. \
+             \"I have no other home,\" Haverley said."
+        ));
+        let c1 = quoted(&c, "I have no other home");
+        assert_eq!(c1.speaker.as_deref(), Some(full), "{c1:#?}");
+    }
+}
+
+#[test]
 fn a_capitalised_word_opening_a_sentence_is_no_first_name_of_the_census_alone() {
-    // "So" is a first name of the census table, but news text never gives it a gender.
+    // "So" is a first name of the census table, but a rare one (0.002%) that news text never
+    // gives a gender.
     let c = claims(
         "Ministers met on Monday. So Haverley, the farmer who led the protest, was not \
          invited. \"We will not sell,\" Haverley said.",

@@ -522,6 +522,8 @@ pub struct RuleAttributor {
     /// The first names of that table that news text itself gives a gender (source `polnear`),
     /// not only the census: evidence that a name is a person's.
     news_first_names: HashSet<String>,
+    /// The first names of that table of at least 0.005% of the census.
+    common_first_names: HashSet<String>,
 }
 
 /// The shipped first-name gender table (`scripts/first_name_gender.py`).
@@ -534,6 +536,21 @@ fn news_first_names(table: &str) -> HashSet<String> {
         .filter(|l| !l.starts_with('#') && l.ends_with("\tpolnear"))
         .filter_map(|l| l.split('\t').next())
         .map(str::to_string)
+        .collect()
+}
+
+/// The names of census lines of the table whose share of the census (the larger of the
+/// masculine and feminine columns, in percent) is at least 0.005%.
+fn common_first_names(table: &str) -> HashSet<String> {
+    table
+        .lines()
+        .filter(|l| !l.starts_with('#') && l.ends_with("\tcensus"))
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            let share = |k: usize| cols.get(k)?.parse::<f64>().ok();
+            let common = share(2)?.max(share(3)?) >= 0.005;
+            common.then(|| cols[0].to_string())
+        })
         .collect()
 }
 
@@ -608,6 +625,7 @@ impl RuleAttributor {
             antecedents,
             first_names: first_name_genders(DEFAULT_FIRST_NAMES),
             news_first_names: news_first_names(DEFAULT_FIRST_NAMES),
+            common_first_names: common_first_names(DEFAULT_FIRST_NAMES),
         }
     }
 
@@ -675,7 +693,8 @@ impl RuleAttributor {
     /// A first name the tagger left out of a lone surname opens its name when the article
     /// writes the surname after one first name of the table, and after no other ("South
     /// Korean-born Monte Haines" tagged "Haines"; "John “Tig” Tiegen" past its quoted
-    /// nickname; not "Podesta" where the text has "Tony Podesta" and "John Podesta").
+    /// nickname; "Ruth Bader Ginsburg" with its middle name; not "Podesta" where the text has
+    /// "Tony Podesta" and "John Podesta").
     fn add_first_names<'d>(&self, doc: &'d Analysis, names: &mut Names<'d>) {
         for i in 0..names.full_names.len() {
             let m = &names.full_names[i];
@@ -688,37 +707,65 @@ impl RuleAttributor {
             if longer {
                 continue;
             }
-            let firsts: HashSet<&str> = (1..doc.tokens.len())
-                .filter(|&t| doc.token_text(t) == *surname)
-                .filter_map(|t| self.first_name_before(doc, t))
+            let mut found: Vec<Vec<&str>> = (1..doc.tokens.len())
+                .filter(|&t| doc.token_text(t) == *surname && !names.in_quote(doc.tokens[t].span))
+                .filter_map(|t| self.first_names_before(doc, t))
                 .collect();
-            let mut firsts = firsts.into_iter();
-            if let (Some(first), None) = (firsts.next(), firsts.next()) {
-                names.full_names[i].words.insert(0, first);
-                names.by_word.entry(first).or_default().push(i);
+            found.sort_unstable();
+            found.dedup();
+            if let [before] = found.as_slice() {
+                for (k, &w) in before.iter().enumerate() {
+                    names.full_names[i].words.insert(k, w);
+                    names.by_word.entry(w).or_default().push(i);
+                }
             }
         }
     }
 
-    /// The first name of the table right before token `t` in its sentence, past a quoted
-    /// nickname ("John “Tig” Tiegen") or a middle initial ("Mary J. Blige").
-    fn first_name_before<'d>(&self, doc: &'d Analysis<'_>, t: usize) -> Option<&'d str> {
+    /// The first name of the table right before token `t` in its sentence, with a middle
+    /// name or initial after it ("Ruth Bader Ginsburg", "Mary J. Blige"), or past a quoted
+    /// nickname ("John “Tig” Tiegen").
+    fn first_names_before<'d>(&self, doc: &'d Analysis<'_>, t: usize) -> Option<Vec<&'d str>> {
         let quote = |k: usize| matches!(doc.token_text(k), "“" | "”" | "\"" | "‘" | "’");
-        let initial =
-            |w: &str| w.len() == 2 && w.ends_with('.') && w.starts_with(char::is_uppercase);
+        let middle = |w: &str| {
+            let initial = w.len() == 2 && w.ends_with('.');
+            let word = w.len() > 2 && w.chars().all(char::is_alphabetic);
+            w.starts_with(char::is_uppercase) && (initial || word) && !self.is_title(w)
+        };
         let mut b = t.checked_sub(1)?;
+        let mut words = Vec::new();
         if quote(b) && b >= 3 && quote(b - 2) {
             b -= 3;
-        } else if initial(doc.token_text(b)) {
+        } else if middle(doc.token_text(b)) && !self.first_names.contains_key(doc.token_text(b)) {
+            words.push(doc.token_text(b));
             b = b.checked_sub(1)?;
         }
+        words.insert(0, doc.token_text(b));
+        // A first name the tagger put in a place or organisation without the surname is
+        // none ("Madison" + "Garden" in "Madison Square Garden").
+        let elsewhere = doc.entities.iter().any(|e| {
+            e.label != Label::Per
+                && e.span.contains(doc.tokens[b].span)
+                && !e.span.contains(doc.tokens[t].span)
+        });
+        let first = doc.sentence_of(b) == doc.sentence_of(t) && self.first_name_at(doc, b);
+        (first && !elsewhere).then_some(words)
+    }
+
+    /// Whether token `b` is a first name of the table. A sentence's first word is capitalised
+    /// anyway ("So Clinton"): there it must be a name news text gives a gender, or a name of
+    /// at least 0.005% of the census the article never writes in lowercase.
+    fn first_name_at(&self, doc: &Analysis, b: usize) -> bool {
         let w = doc.token_text(b);
-        // A sentence's first word is capitalised anyway ("So Clinton"): there it must be a
-        // name news text gives a gender.
         let opens = b == 0 || doc.sentence_of(b - 1) != doc.sentence_of(b);
-        let first =
-            self.first_names.contains_key(w) && (!opens || self.news_first_names.contains(w));
-        (doc.sentence_of(b) == doc.sentence_of(t) && first).then_some(w)
+        let lowercase = || {
+            let lower = w.to_lowercase();
+            (0..doc.tokens.len()).any(|k| doc.token_text(k) == lower)
+        };
+        self.first_names.contains_key(w)
+            && (!opens
+                || self.news_first_names.contains(w)
+                || self.common_first_names.contains(w) && !lowercase())
     }
 
     /// Whether token `b` is initials right before a name in its sentence: two or three
