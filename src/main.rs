@@ -304,8 +304,8 @@ enum SpeakersCommand {
         /// Gradient rounds.
         #[arg(long, default_value_t = 200)]
         rounds: usize,
-        /// L2 penalty on the weights (45 was best of 10, 20, 30, 45, 60 on PolNeAR dev mentions).
-        #[arg(long, default_value_t = 45.0)]
+        /// L2 penalty on the weights (chosen on PolNeAR dev mentions, models/README.md).
+        #[arg(long, default_value_t = 30.0)]
         l2: f64,
         /// Folds of articles for the cross-validated accuracy.
         #[arg(long, default_value_t = 5)]
