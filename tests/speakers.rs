@@ -1307,6 +1307,22 @@ fn initials_left_out_of_a_lone_surname_open_the_name() {
 }
 
 #[test]
+fn an_organisation_only_told_something_is_no_antecedent_of_the_company() {
+    // "the BBC" is only ever the one told; "Tesco" is tagged a place after "Shares in". The
+    // retailer and the union stay descriptions instead of becoming the BBC.
+    let c = claims(
+        "Chancellor Gordon Brown is expected to set out his plans next week. The chancellor \
+         told the BBC the economy was strong.\n\n\
+         Shares in Tesco rose 3%. The retailer said it would open 20 new stores.\n\n\
+         The union said its members would strike.",
+    );
+    for quote in ["it would open 20 new stores", "its members would strike"] {
+        let c1 = quoted(&c, quote);
+        assert_ne!(c1.speaker.as_deref(), Some("BBC"), "{c1:#?}");
+    }
+}
+
+#[test]
 fn a_first_name_left_out_of_a_lone_surname_opens_the_name() {
     // The tagger tags neither "Monte Haverley" nor "Gordon “Mac” Tennock", only the surnames.
     let c = claims(

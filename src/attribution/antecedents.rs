@@ -110,6 +110,8 @@ pub struct Referent {
     pair: bool,
     /// A body named after someone ("Cruz’s campaign"): never "he", "she" or "I".
     body: bool,
+    /// Every mention is the one an earlier claim's cue addresses ("told the BBC").
+    addressed_only: bool,
     /// The head noun of the role the article gives the referent in apposition or as a
     /// predicate ("mayor" for "Mara Quill, the mayor of Dunmore," or "… is the mayor of
     /// Dunmore"), lowercase.
@@ -410,6 +412,7 @@ impl RuleAttributor {
                     claim_rank: None,
                     pair: true,
                     body: false,
+                    addressed_only: false,
                     speaker: pair,
                     described_as: None,
                 });
@@ -511,6 +514,7 @@ impl RuleAttributor {
                         claim_rank: None,
                         pair: false,
                         body: is_body,
+                        addressed_only: true,
                         described_as: (!is_body)
                             .then(|| names.appositive_roles.get(name))
                             .flatten()
@@ -526,6 +530,7 @@ impl RuleAttributor {
                     .map(str::trim);
                 let r = &mut referents[k];
                 r.mentions += 1;
+                r.addressed_only &= addressed(doc, claims, e);
                 let subject_before = r.subject && matches!(gap, Some("" | "(" | ","));
                 r.last_sentence = sentence;
                 r.last_start = e.span.start;
@@ -819,6 +824,7 @@ fn latest_groups(referents: &[Referent], n: usize) -> Vec<Referent> {
                 claim_rank: None,
                 pair: true,
                 body: false,
+                addressed_only: false,
                 described_as: None,
             })
         })
@@ -852,7 +858,7 @@ fn agrees(anaphor: &Anaphor, r: &Referent) -> bool {
             ..
         } => {
             head_fits(head, r) && !(plural(head) && label == Some(Label::Per) && !r.pair)
-                || *organisation && label == Some(Label::Org)
+                || *organisation && label == Some(Label::Org) && !r.addressed_only
                 || *role && !*group && !plural(head) && label == Some(Label::Per) && !r.body
         }
     }
@@ -969,6 +975,20 @@ fn referent_features(
         ));
         f.add(format_args!("has_role={}", r.speaker.role.is_some()));
     }
+}
+
+/// Whether an earlier claim's cue is right before the entity, which the claim has neither as
+/// its speaker nor in its content: the one told, not the one telling ("told the BBC", "told
+/// Reuters"; not "said Tesco", "a group called Oxfam").
+fn addressed(doc: &Analysis, claims: &[Claim], e: &Entity) -> bool {
+    claims.iter().any(|c| {
+        c.cue.as_ref().is_some_and(|cue| {
+            let gap = doc.text().get(cue.span.end..e.span.start).map(str::trim);
+            matches!(gap, Some("" | "the"))
+                && !c.speaker_mention.is_some_and(|m| m.overlaps(e.span))
+                && !c.content().overlaps(e.span)
+        })
+    })
 }
 
 /// Whether a nominal's head is the head of the referent's role ("minister" for "foreign
