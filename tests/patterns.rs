@@ -120,6 +120,31 @@ fn a_cue_without_a_speaker_takes_its_subject_from_the_parse() {
 }
 
 #[test]
+fn a_passive_cue_takes_its_agent_as_the_speaker() {
+    for (text, cue, speaker) in [
+        (
+            "Earlier this month, Okafor was asked by host Dana Pell whether his aim was to win the seat.",
+            "asked",
+            "host Dana Pell",
+        ),
+        (
+            "Asked by Pell if he believed the plan would work, Okafor said that he did not.",
+            "Asked",
+            "Pell",
+        ),
+    ] {
+        let c = claims(text);
+        let mention = with_cue(&c, cue).speaker_mention.as_ref().expect("a speaker mention");
+        assert_eq!(mention.text, speaker, "{text}");
+        assert_eq!(chars(text, [mention.start, mention.end]), speaker);
+    }
+    let c = claims(
+        "Earlier this month, Okafor was asked by host Dana Pell whether his aim was to win.",
+    );
+    assert_eq!(with_cue(&c, "asked").speaker_role.as_deref(), Some("host"));
+}
+
+#[test]
 fn an_opening_adverbial_gives_way_to_the_cue_s_parse_subject() {
     for (text, cue, speaker) in [
         (
