@@ -293,6 +293,21 @@ impl<'d> Names<'d> {
         names
     }
 
+    /// Full name `i` when it is a person's lone surname and no longer name of the article
+    /// holds it: a name the tagger cut from its first name or initials.
+    fn lone_surname(&self, i: usize) -> Option<&'d str> {
+        let ([surname], true) = (
+            self.full_names[i].words.as_slice(),
+            self.full_names[i].person,
+        ) else {
+            return None;
+        };
+        let longer = self.by_word[surname]
+            .iter()
+            .any(|&k| self.full_names[k].words.len() > 1);
+        (!longer).then_some(*surname)
+    }
+
     /// Whether the article names a person with a longer name holding these words ("Trump"
     /// tagged ORG beside "Donald Trump" tagged PER; not "NBC" beside "NBC" tagged PER once).
     fn person_named(&self, bare: &[&str]) -> bool {
@@ -671,18 +686,15 @@ impl RuleAttributor {
     /// Mukasey").
     fn add_initials<'d>(&self, doc: &'d Analysis, names: &mut Names<'d>) {
         for i in 0..names.full_names.len() {
-            let m = &names.full_names[i];
-            let ([surname], true) = (m.words.as_slice(), m.person) else {
+            if names.lone_surname(i).is_none() {
                 continue;
-            };
-            let longer = names.by_word[surname]
-                .iter()
-                .any(|&k| names.full_names[k].words.len() > 1);
-            let t = doc.tokens.partition_point(|t| t.span.start < m.start);
+            }
+            let start = names.full_names[i].start;
+            let t = doc.tokens.partition_point(|t| t.span.start < start);
             let Some(initials) = t.checked_sub(1).map(|b| doc.token_text(b)) else {
                 continue;
             };
-            if longer || !self.initials(doc, t - 1) {
+            if !self.initials(doc, t - 1) {
                 continue;
             }
             names.full_names[i].words.insert(0, initials);
@@ -697,18 +709,11 @@ impl RuleAttributor {
     /// "Tony Podesta" and "John Podesta").
     fn add_first_names<'d>(&self, doc: &'d Analysis, names: &mut Names<'d>) {
         for i in 0..names.full_names.len() {
-            let m = &names.full_names[i];
-            let ([surname], true) = (m.words.as_slice(), m.person) else {
+            let Some(surname) = names.lone_surname(i) else {
                 continue;
             };
-            let longer = names.by_word[surname]
-                .iter()
-                .any(|&k| names.full_names[k].words.len() > 1);
-            if longer {
-                continue;
-            }
             let mut found: Vec<Vec<&str>> = (1..doc.tokens.len())
-                .filter(|&t| doc.token_text(t) == *surname && !names.in_quote(doc.tokens[t].span))
+                .filter(|&t| doc.token_text(t) == surname && !names.in_quote(doc.tokens[t].span))
                 .filter_map(|t| self.first_names_before(doc, t))
                 .collect();
             found.sort_unstable();
