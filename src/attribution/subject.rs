@@ -1,13 +1,14 @@
 //! Rule: a verb cue the detector found no speaker for takes its subject from the dependency
 //! parse. A passive cue's agent ("was asked by host Dana Pell whether …", "Asked by a
-//! reporter if …"), else the cue's own subject ("nsubj"), else the subject of the verb it is coordinated
-//! with or subordinate to ("some senators vented about the vote and said that …", "Obama
-//! tried to help, noting that …", "refused to say whether …"), else the noun a participle
-//! modifies ("a statement saying that …"). The cue's own passive subject is no speaker ("he
-//! was told that …"), that of a verb it is coordinated with is ("the mayor was forced into an
-//! apology and said …"); nor is a participle opening the sentence ("Asked about the plan,
-//! Trump said …"), and a subject overlapping the content or the cue is dropped. The rule
-//! also replaces a speaker that is an opening adverbial ([`super::adverbial`]).
+//! reporter if …"), else the cue's own subject ("nsubj"), else the subject of the verb it is
+//! coordinated with or subordinate to ("some senators vented about the vote and said that
+//! …", "Obama tried to help, noting that …", "refused to say whether …"), else the noun a
+//! participle modifies ("a statement saying that …"). The cue's own passive subject is no
+//! speaker ("he was told that …"), that of a verb it is coordinated with is ("the mayor was
+//! forced into an apology and said …"); nor is a participle opening the sentence ("Asked
+//! about the plan, Trump said …"), and a subject overlapping the content or the cue is
+//! dropped. The rule also replaces a speaker that is an opening adverbial
+//! ([`super::adverbial`]).
 
 use super::syntax::{dependents, head_of, parse_around, Parsed};
 use super::RuleAttributor;
