@@ -20,6 +20,18 @@ fn chars(text: &str, [s, e]: [usize; 2]) -> String {
     text.chars().skip(s).take(e - s).collect()
 }
 
+/// Asserts that the claim of cue `cue` in `text` has the speaker mention `speaker`, and that
+/// the mention's offsets slice back to it.
+fn assert_speaker_mention(text: &str, cue: &str, speaker: &str) {
+    let c = claims(text);
+    let mention = with_cue(&c, cue)
+        .speaker_mention
+        .as_ref()
+        .expect("a speaker mention");
+    assert_eq!(mention.text, speaker, "{text}");
+    assert_eq!(chars(text, [mention.start, mention.end]), speaker);
+}
+
 fn one(text: &str) -> ClaimRecord {
     let c = claims(text);
     assert_eq!(c.len(), 1, "{c:#?}");
@@ -99,10 +111,7 @@ fn a_cue_without_a_speaker_takes_its_subject_from_the_parse() {
             "Okafor",
         ),
     ] {
-        let c = claims(text);
-        let mention = with_cue(&c, cue).speaker_mention.as_ref().expect("a speaker mention");
-        assert_eq!(mention.text, speaker, "{text}");
-        assert_eq!(chars(text, [mention.start, mention.end]), speaker);
+        assert_speaker_mention(text, cue, speaker);
     }
     // Without the parser the rule steps aside.
     let text = "At a meeting on Tuesday, some senators vented about the vote and said that they had lost patience with the mayor.";
@@ -133,10 +142,7 @@ fn a_passive_cue_takes_its_agent_as_the_speaker() {
             "Pell",
         ),
     ] {
-        let c = claims(text);
-        let mention = with_cue(&c, cue).speaker_mention.as_ref().expect("a speaker mention");
-        assert_eq!(mention.text, speaker, "{text}");
-        assert_eq!(chars(text, [mention.start, mention.end]), speaker);
+        assert_speaker_mention(text, cue, speaker);
     }
     let c = claims(
         "Earlier this month, Okafor was asked by host Dana Pell whether his aim was to win.",
@@ -164,10 +170,7 @@ fn an_opening_adverbial_gives_way_to_the_cue_s_parse_subject() {
             "the mayor",
         ),
     ] {
-        let c = claims(text);
-        let mention = with_cue(&c, cue).speaker_mention.as_ref().expect("a speaker mention");
-        assert_eq!(mention.text, speaker, "{text}");
-        assert_eq!(chars(text, [mention.start, mention.end]), speaker);
+        assert_speaker_mention(text, cue, speaker);
     }
     // A named opener is left to the detector, the parse is not asked.
     let c = claims("Okafor, by contrast, said the council would decide.");
