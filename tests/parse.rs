@@ -204,7 +204,9 @@ fn pipeline_parses_the_sentences_attribution_looks_at() {
     let text = "The weather was mild. “We will rebuild,” Mayor Ana Ruiz said on Monday. \
                 Traffic was light. Officials said the bridge would reopen in May.";
     let article = Article::new("a", text);
-    let model = claimex::parse::embedded().unwrap();
+    // The pipeline parses with its own beam width.
+    let mut model = claimex::parse::embedded().unwrap().clone();
+    model.parser.set_beam(claimex::pipeline::PIPELINE_BEAM);
     let forms = |doc: &claimex::document::Analysis, i: usize| -> Vec<String> {
         doc.sentences[i]
             .tokens
