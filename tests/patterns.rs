@@ -1421,6 +1421,11 @@ fn cues_used_in_other_senses_report_nothing() {
     assert_eq!(c.quote.text, "that the count was fair");
     let c = one("Reyes spoke briefly about the closing of the mill.");
     assert_eq!(c.quote.text, "the closing of the mill");
+    // "feel" reports a clause, not a state.
+    assert!(claims("Avery felt ill after the long meeting.").is_empty());
+    assert!(claims("The town feels alive again after the festival.").is_empty());
+    let c = one("Avery felt that the count had been rushed.");
+    assert_eq!(c.quote.text, "that the count had been rushed");
 }
 
 #[test]
