@@ -1167,6 +1167,12 @@ fn editorial_labels_are_not_speakers() {
     let c = one("Quill Says: “We will win.”");
     assert_eq!(c.quote.text, "We will win.");
     assert!(c.speaker.is_some_and(|s| s.starts_with("Quill")));
+    // Tallies, addresses and notes after a name are no statements.
+    assert!(claims("Mara Quill: 1,769. Tom Vance: 1,547.").is_empty());
+    assert!(claims("Email: desk@example.com").is_empty());
+    assert!(claims("Vance: Finish second.").is_empty());
+    let c = one("Vance: Finish second or go home.");
+    assert_eq!(c.quote.text, "Finish second or go home");
 }
 
 #[test]

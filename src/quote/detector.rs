@@ -283,6 +283,8 @@ const RAISING_VERBS: [&str; 16] = [
 const MAX_PARAGRAPH_SENTENCES: usize = 8;
 /// How far (tokens) a quotation may follow its cue behind adjuncts ("replied evenly, “…”").
 const MAX_ADJUNCT_TOKENS: usize = 16;
+/// Fewest words after "Name:" that make a statement.
+const MIN_COLON_WORDS: usize = 3;
 /// Shortest unattributed quotation (in words) reported as a claim; shorter ones are scare quotes.
 const MIN_UNATTRIBUTED_WORDS: usize = 4;
 /// An unattributed quotation inside a sentence is a claim from this length on.
@@ -1776,7 +1778,16 @@ impl RuleQuoteDetector {
                 "sources",
             ],
         );
-        if !name_like || label || colon + 2 >= s1 || self.cue_at(ctx, colon - 1, colon).is_some() {
+        // A tally, an address or a note is no statement: "Clinton: 1,769", "Email:
+        // desk@example.com", "Rubio: Finish second".
+        let words = (colon + 1..s1)
+            .filter(|&t| ctx.doc.tokens[t].kind == TokenKind::Word)
+            .count();
+        if !name_like
+            || label
+            || words < MIN_COLON_WORDS
+            || self.cue_at(ctx, colon - 1, colon).is_some()
+        {
             return None;
         }
         let content = self.content(ctx, colon + 1, s1)?;
