@@ -283,7 +283,7 @@ const RAISING_VERBS: [&str; 16] = [
 const MAX_PARAGRAPH_SENTENCES: usize = 8;
 /// How far (tokens) a quotation may follow its cue behind adjuncts ("replied evenly, “…”").
 const MAX_ADJUNCT_TOKENS: usize = 16;
-/// Fewest words after "Name:" that make a statement.
+/// Fewest words after "Name:" that make a statement, unless quoted.
 const MIN_COLON_WORDS: usize = 3;
 /// Shortest unattributed quotation (in words) reported as a claim; shorter ones are scare quotes.
 const MIN_UNATTRIBUTED_WORDS: usize = 4;
@@ -1778,14 +1778,15 @@ impl RuleQuoteDetector {
                 "sources",
             ],
         );
-        // A tally, an address or a note is no statement: "Clinton: 1,769", "Email:
-        // desk@example.com", "Rubio: Finish second".
+        // A tally, an address or a note is no statement ("Clinton: 1,769", "Email:
+        // desk@example.com", "Rubio: Finish second"); a quotation is ("Pell: “Vote early.”").
         let words = (colon + 1..s1)
             .filter(|&t| ctx.doc.tokens[t].kind == TokenKind::Word)
             .count();
         if !name_like
             || label
-            || words < MIN_COLON_WORDS
+            || colon + 2 >= s1
+            || words < MIN_COLON_WORDS && ctx.quote_opened_at(colon + 1).is_none()
             || self.cue_at(ctx, colon - 1, colon).is_some()
         {
             return None;
