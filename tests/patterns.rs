@@ -1432,6 +1432,10 @@ fn cues_used_in_other_senses_report_nothing() {
     assert!(claims("The town feels alive again after the festival.").is_empty());
     let c = one("Avery felt that the count had been rushed.");
     assert_eq!(c.quote.text, "that the count had been rushed");
+    // Nor does "prove" report a quality ("proved popular").
+    assert!(claims("The ferry plan proved popular with commuters.").is_empty());
+    let c = one("The audit proved that the count had been fair.");
+    assert_eq!(c.quote.text, "that the count had been fair");
 }
 
 #[test]
