@@ -1432,6 +1432,11 @@ fn cues_used_in_other_senses_report_nothing() {
     assert!(claims("The town feels alive again after the festival.").is_empty());
     let c = one("Avery felt that the count had been rushed.");
     assert_eq!(c.quote.text, "that the count had been rushed");
+    // "a group called X" names the group; a subject "called" someone something.
+    assert!(claims("Vance now leads a small charity called Bridges for All.").is_empty());
+    assert!(claims("A warm-up band called “Sophistafunk” played first.").is_empty());
+    let c = one("One councillor called Vance “a reckless gambler” on Monday.");
+    assert_eq!(c.cue.unwrap().text, "called");
     // Nor does "prove" report a quality ("proved popular").
     assert!(claims("The ferry plan proved popular with commuters.").is_empty());
     let c = one("The audit proved that the count had been fair.");

@@ -47,6 +47,7 @@ impl Site<'_, '_, '_> {
             || self.nominal_context()
             || self.compound_after_indefinite()
             || self.subject_of_next_cue()
+            || self.naming_participle()
     }
 
     /// Whether a rule that applies after the "asked" question vetoes the cue.
@@ -109,6 +110,31 @@ impl Site<'_, '_, '_> {
             && ctx.word(i - 1).chars().all(char::is_lowercase)
             && !ctx.lower_is(i - 1, &MODALS)
             && !ctx.lower_is(i - 1, &AUX_ADVERBS)
+    }
+
+    /// "a group called Black Votes Matter", "a consulting firm called “Gavekal”": a participle
+    /// after an indefinite noun phrase (up to three lowercase words after "a") that a name
+    /// follows gives the thing its name; nobody is quoted ("one lawmaker called Trump …",
+    /// "Sanders' campaign called the report …" still report).
+    fn naming_participle(&self) -> bool {
+        let (ctx, i, s0, s1) = (self.ctx, self.i, self.s0, self.s1);
+        let article = |t: usize| ctx.lower_is(t, &["a", "an"]);
+        let noun_word = |t: usize| {
+            ctx.doc.tokens[t].kind == TokenKind::Word
+                && !article(t)
+                && ctx.word(t).chars().all(|c| c.is_lowercase() || c == '-')
+        };
+        // The lowercase words of the noun phrase before the participle, then its article.
+        let mut k = i;
+        while k > s0 && i - k < 3 && noun_word(k - 1) {
+            k -= 1;
+        }
+        ctx.word(i) == "called"
+            && k < i
+            && k > s0
+            && article(k - 1)
+            && i + 1 < s1
+            && (ctx.is_capitalised(i + 1) || ctx.is_quote(i + 1))
     }
 
     /// "figures show", "new reports suggest": a plural with no subject of its own (not after a
