@@ -1437,6 +1437,10 @@ fn cues_used_in_other_senses_report_nothing() {
     assert!(claims("A warm-up band called “Sophistafunk” played first.").is_empty());
     let c = one("One councillor called Vance “a reckless gambler” on Monday.");
     assert_eq!(c.cue.unwrap().text, "called");
+    // A noun-like base form before an auxiliary is a noun.
+    let c = one("The Ledger report was misleading, aides complained.");
+    assert_eq!(c.cue.unwrap().text, "complained");
+    assert!(claims("The jobs report will be released on Friday.").is_empty());
     // Nor does "prove" report a quality ("proved popular").
     assert!(claims("The ferry plan proved popular with commuters.").is_empty());
     let c = one("The audit proved that the count had been fair.");

@@ -3,7 +3,8 @@
 //! Checked by `tests/patterns.rs` and the examples below.
 
 use super::{
-    Ctx, RuleQuoteDetector, AUX_ADVERBS, CLAUSE_OPENERS, MODALS, NOUN_MARKERS, RAISING_VERBS,
+    Ctx, RuleQuoteDetector, AUX_ADVERBS, CLAUSE_OPENERS, COPULAS, MODALS, NOUN_MARKERS,
+    RAISING_VERBS,
 };
 use crate::quote::cues::CueMatch;
 use crate::token::TokenKind;
@@ -48,6 +49,7 @@ impl Site<'_, '_, '_> {
             || self.compound_after_indefinite()
             || self.subject_of_next_cue()
             || self.naming_participle()
+            || self.noun_before_auxiliary()
     }
 
     /// Whether a rule that applies after the "asked" question vetoes the cue.
@@ -135,6 +137,19 @@ impl Site<'_, '_, '_> {
             && article(k - 1)
             && i + 1 < s1
             && (ctx.is_capitalised(i + 1) || ctx.is_quote(i + 1))
+    }
+
+    /// "the AP report is misleading", "the claim was false", "the jobs report will …": a
+    /// noun-like base form right before a finite auxiliary or copula is a noun (a verb's base
+    /// form takes an object or a clause there, never an auxiliary).
+    fn noun_before_auxiliary(&self) -> bool {
+        let (ctx, i, s1, m) = (self.ctx, self.i, self.s1, self.m);
+        m.noun_too
+            && ctx.word(i).eq_ignore_ascii_case(&m.lemma)
+            && i + 1 < s1
+            && (ctx.lower_is(i + 1, &COPULAS)
+                || ctx.lower_is(i + 1, &MODALS)
+                || ctx.lower_is(i + 1, &["has", "had"]))
     }
 
     /// "figures show", "new reports suggest": a plural with no subject of its own (not after a
