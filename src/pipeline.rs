@@ -50,9 +50,9 @@ pub enum SyntaxScope {
     All,
 }
 
-/// Beam width of the pipeline's parses. Width 2 gives the attribution stage the same claims as
-/// the model's own width 4 (PolNeAR train and dev, within one claim) for about 10% more words
-/// per second (BENCHMARKS.md); `claimex parse` keeps the model's width.
+/// Beam width of the pipeline's parses. Width 2 gives the attribution stage the claims of the
+/// model's own width 4 (byte-identical on PolNeAR dev; on train one more right speaker) for
+/// about 5% more words per second (BENCHMARKS.md); `claimex parse` keeps the model's width.
 pub const PIPELINE_BEAM: usize = 2;
 
 /// The embedded parser model with the pipeline's beam width (loaded on first use).

@@ -120,6 +120,9 @@ impl Site<'_, '_, '_> {
     /// "Sanders' campaign called the report …" still report).
     fn naming_participle(&self) -> bool {
         let (ctx, i, s0, s1) = (self.ctx, self.i, self.s0, self.s1);
+        if ctx.word(i) != "called" {
+            return false;
+        }
         let article = |t: usize| ctx.lower_is(t, &["a", "an"]);
         let noun_word = |t: usize| {
             ctx.doc.tokens[t].kind == TokenKind::Word
@@ -131,8 +134,7 @@ impl Site<'_, '_, '_> {
         while k > s0 && i - k < 3 && noun_word(k - 1) {
             k -= 1;
         }
-        ctx.word(i) == "called"
-            && k < i
+        k < i
             && k > s0
             && article(k - 1)
             && i + 1 < s1
