@@ -178,6 +178,30 @@ fn an_opening_adverbial_gives_way_to_the_cue_s_parse_subject() {
 }
 
 #[test]
+fn a_name_inside_the_subject_s_modifier_gives_way_to_the_subject() {
+    for (text, speaker) in [
+        (
+            "Workers who spoke to the BBC said morale at the plant was low.",
+            "Workers",
+        ),
+        (
+            "Residents who were evacuated from their homes said they had been frightened.",
+            "Residents",
+        ),
+        (
+            "Another intelligence source speaking to Fox News said the inquiry would go on.",
+            "Another intelligence source",
+        ),
+    ] {
+        assert_speaker_mention(text, "said", speaker);
+    }
+    // A name after a word that opens a clause of its own is that clause's subject.
+    let text =
+        "Years after Bill Clinton claimed that the era of big government was over, Obama won.";
+    assert_speaker_mention(text, "claimed", "Bill Clinton");
+}
+
+#[test]
 fn a_subject_led_by_one_or_another_speaks() {
     for (text, speaker) in [
         (

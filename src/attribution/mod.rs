@@ -13,6 +13,7 @@ use crate::span::Span;
 mod adverbial;
 mod antecedents;
 mod completed;
+mod modifier;
 mod subject;
 mod syntax;
 mod training;
@@ -2382,7 +2383,10 @@ impl Attributor for RuleAttributor {
         for c in candidates {
             let found = c
                 .speaker
-                .map(|m| self.past_adverbial(doc, &c, m))
+                .map(|m| {
+                    let m = self.past_adverbial(doc, &c, m);
+                    self.subject_past_modifier(doc, &c, m).unwrap_or(m)
+                })
                 .or_else(|| self.parsed_subject(doc, &c));
             let (speaker, mention) = match found {
                 Some(m) => {
