@@ -202,6 +202,32 @@ fn a_name_inside_the_subject_s_modifier_gives_way_to_the_subject() {
 }
 
 #[test]
+fn a_participle_right_before_the_cue_belongs_to_the_subject() {
+    for (text, cue, speaker) in [
+        (
+            "By big margins, those surveyed say the economy should come first.",
+            "say",
+            "those surveyed",
+        ),
+        (
+            "Some 56 percent of Cuban-Americans polled said they were less likely to vote.",
+            "said",
+            "Some 56 percent of Cuban-Americans polled",
+        ),
+        // The participle is a cue word itself, and no cue here.
+        (
+            "Voters questioned said they would back the plan.",
+            "said",
+            "Voters questioned",
+        ),
+    ] {
+        assert_speaker_mention(text, cue, speaker);
+    }
+    // "helped" takes the cue as its bare infinitive.
+    assert!(claims("Roger Ailes helped found Fox News in 1996.").is_empty());
+}
+
+#[test]
 fn a_subject_led_by_one_or_another_speaks() {
     for (text, speaker) in [
         (

@@ -573,7 +573,9 @@ impl RuleQuoteDetector {
         if ctx.lower_is(b, &["he", "she", "they", "we", "i"]) {
             return Some((b, b));
         }
-        let mut a = self.phrase_start(ctx, sent_start, b);
+        // The participle of "Voters questioned said" is no boundary of its own phrase.
+        let participle = self.trailing_participle(ctx, sent_start, b);
+        let mut a = self.phrase_start(ctx, sent_start, b - usize::from(participle));
         // Not when the clause is only auxiliaries ("the judge who has been confirmed").
         let verb_ends =
             !ctx.lower_is(b, &AUX_ADVERBS) && !ctx.lower_is(b, &MODALS) && ctx.word(b) != "been";
@@ -640,8 +642,32 @@ impl RuleQuoteDetector {
             a = s;
         }
         // A pronoun or name must end the phrase; a lowercase non-noun means it is no subject.
-        let ok = coordinated || long_opener || self.ends_like_subject(ctx, sent_start, a, b);
+        // A participle right before the cue modifies the subject ("those surveyed say").
+        let head_end = if participle && a < b && !self.has_finite_verb(ctx, a, b) {
+            b - 1
+        } else {
+            b
+        };
+        let ok = coordinated || long_opener || self.ends_like_subject(ctx, sent_start, a, head_end);
         ok.then_some((a, b))
+    }
+
+    /// Whether token `b`, the last before a cue, is a past participle modifying the noun
+    /// phrase before it ("those surveyed say", "Some 56 percent of Cuban-Americans polled
+    /// said", "Voters questioned said"): a finite verb never stands right before the finite
+    /// cue, so an "-ed" word there after a plural or a name is a reduced relative clause
+    /// (not "helped", whose bare infinitive may be the cue: "Roger Ailes helped found …").
+    fn trailing_participle(&self, ctx: &Ctx, sent_start: usize, b: usize) -> bool {
+        let word = ctx.word(b);
+        b > sent_start
+            && word.len() > 4
+            && !ctx.lower_is(b, &["helped"])
+            && word.ends_with("ed")
+            && word.chars().all(char::is_lowercase)
+            && (ctx.is_capitalised(b - 1)
+                || ctx.word(b - 1).ends_with('s') && !ctx.is_punct(b - 1)
+                || ctx.lower_is(b - 1, &["those"])
+                || self.np_word(ctx, b - 1))
     }
 
     /// Where the noun phrase starts that a relative clause opening at token `a` modifies

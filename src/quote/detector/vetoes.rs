@@ -48,6 +48,7 @@ impl Site<'_, '_, '_> {
             || self.nominal_context()
             || self.compound_after_indefinite()
             || self.subject_of_next_cue()
+            || self.participle_before_cue()
             || self.naming_participle()
             || self.noun_before_auxiliary()
     }
@@ -171,6 +172,20 @@ impl Site<'_, '_, '_> {
             && !ctx.is_capitalised(i + 1)
             && !subject_before
             && self.detector.cue_at(ctx, i + 1, i + 2).is_some()
+    }
+
+    /// "Voters questioned said …", "the analysts surveyed told …": a participle right before
+    /// a cue verb in the past tense modifies that verb's subject (not "questioned claims",
+    /// where the second word is a noun).
+    fn participle_before_cue(&self) -> bool {
+        let (ctx, i, s1) = (self.ctx, self.i, self.s1);
+        let past = |t: usize| {
+            self.detector.cue_at(ctx, t, t + 1).is_some_and(|m| {
+                let w = ctx.word(t);
+                !w.eq_ignore_ascii_case(&m.lemma) && !w.ends_with('s') && !w.ends_with("ing")
+            })
+        };
+        i + 1 < s1 && ctx.word(i).ends_with("ed") && !ctx.is_capitalised(i + 1) && past(i + 1)
     }
 
     /// "despite repeated warnings": a participle after a preposition is an adjective.
