@@ -1734,6 +1734,13 @@ fn the_commas_of_a_place_name_do_not_block_the_complementizer() {
 }
 
 #[test]
+fn a_participle_inside_an_adjunct_does_not_block_the_complementizer() {
+    let c = one("Pell had said in an interview taped before the storm that the fares must fall.");
+    assert_eq!(c.quote.text, "that the fares must fall");
+    assert_eq!(c.speaker.as_deref(), Some("Pell"));
+}
+
+#[test]
 fn a_gerund_object_of_a_proposal() {
     let c = one("Pell proposes scrapping the ferry fee.");
     assert_eq!(c.quote.text, "scrapping the ferry fee");

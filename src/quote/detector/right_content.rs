@@ -204,6 +204,10 @@ impl RuleQuoteDetector {
     /// that"), unless punctuation or a quotation stands between them (another clause).
     fn free_complementizer(&self, r: &Report) -> Option<usize> {
         let (ctx, s1, i, after) = (r.site.ctx, r.site.s1, r.site.i, r.after);
+        // Inside a prepositional adjunct an "-ed" word is a participle, no verb of a clause
+        // ("said in an interview taped before the attacks that …").
+        let adjunct = after < s1 && ctx.lower_is(after, &ADJUNCT_PREPOSITIONS);
+        let participle = |t: usize| adjunct && t > after + 1 && ctx.word(t).ends_with("ed");
         let that = (after..s1.min(after + THAT_WINDOW + 4))
             .take_while(|&t| {
                 // "blamed the board for claiming that …": past a gerund the "that"
@@ -213,7 +217,7 @@ impl RuleQuoteDetector {
                     && t + 1 < s1
                     && ctx.word(t + 1).ends_with("ing");
                 !ctx.lower_is(t, &CLAUSE_OPENERS[..8])
-                    && (r.takes_object || !self.has_finite_verb(ctx, t, t + 1))
+                    && (r.takes_object || !self.has_finite_verb(ctx, t, t + 1) || participle(t))
                     && !gerund
             })
             .find(|&t| ctx.word(t).eq_ignore_ascii_case("that") && ctx.inside[t] == ctx.inside[i])
