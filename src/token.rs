@@ -49,6 +49,17 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
+/// Whether `rest`, after an opening single mark, is the two digits of an elided year ("‘08",
+/// "‘90s", as word processors curl the apostrophe of "’08").
+fn elided_year(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    chars.next().is_some_and(|c| c.is_ascii_digit())
+        && chars.next().is_some_and(|c| c.is_ascii_digit())
+        && chars
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric() || c == 's')
+}
+
 const CLITICS: [&str; 7] = ["s", "re", "ve", "ll", "d", "m", "t"];
 
 /// Splits text into tokens.
@@ -89,8 +100,9 @@ impl Tokenizer {
         while start < end {
             let c = text[start..end].chars().next().unwrap_or(' ');
             let rest = &text[start + c.len_utf8()..end];
-            let leading_apostrophe =
-                is_apostrophe(c) && rest.chars().next().is_some_and(|d| d.is_ascii_digit());
+            let leading_apostrophe = is_apostrophe(c)
+                && rest.chars().next().is_some_and(|d| d.is_ascii_digit())
+                || c == '‘' && elided_year(rest);
             if c.is_alphanumeric() || leading_apostrophe {
                 break;
             }
@@ -288,6 +300,10 @@ mod tests {
         assert_eq!(
             toks("in the ’90s, 3.5% of 1,000"),
             ["in", "the", "’90s", ",", "3.5", "%", "of", "1,000"]
+        );
+        assert_eq!(
+            toks("in ‘08 and the ‘90s, ‘2008 rules’"),
+            ["in", "‘08", "and", "the", "‘90s", ",", "‘", "2008", "rules", "’"]
         );
         assert_eq!(toks("nations’ relations"), ["nations", "’", "relations"]);
         assert_eq!(
