@@ -228,6 +228,21 @@ fn a_participle_right_before_the_cue_belongs_to_the_subject() {
 }
 
 #[test]
+fn a_named_organisation_s_relative_clause_reports_for_it() {
+    let text = "The order followed a request by The Ledger, which argued that the files were of public interest.";
+    let c = claims(text);
+    let claim = with_cue(&c, "argued");
+    assert_eq!(claim.speaker.as_deref(), Some("The Ledger"));
+    assert_eq!(claim.quote.text, "that the files were of public interest");
+    // "since" between a perfect auxiliary and its verb is an adverb.
+    assert_speaker_mention(
+        "She has since stressed that she sent no classified files.",
+        "stressed",
+        "She",
+    );
+}
+
+#[test]
 fn a_subject_led_by_one_or_another_speaks() {
     for (text, speaker) in [
         (

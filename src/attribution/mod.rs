@@ -1612,7 +1612,7 @@ impl RuleAttributor {
         let mention_text = mention.slice(text);
         let lower = mention_text.to_lowercase();
         let mention_words = words(&lower);
-        if mention_words == ["who"] {
+        if matches!(mention_words.as_slice(), ["who"] | ["which"]) {
             return self.relative_antecedent(doc, names, mention);
         }
         // "people who have battled online threats": the noun phrase before a relative clause

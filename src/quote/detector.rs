@@ -493,8 +493,13 @@ impl RuleQuoteDetector {
                     && !ctx.is_capitalised(t)
                     && !(t > sent_start && ctx.lower_is(t - 1, &NOUN_MARKERS))
             };
+            // "She has since stressed": "since" as an adverb after a perfect auxiliary.
+            let perfect_since = k > sent_start + 1
+                && ctx.lower_is(k - 1, &["since"])
+                && ctx.lower_is(k - 2, &["has", "have", "had"]);
             if k > sent_start
                 && (ctx.lower_is(k - 1, &AUX_ADVERBS)
+                    || perfect_since
                     || ctx.is_clitic_auxiliary(k - 1)
                     || ctx.lower_is(k - 1, &TIME_WORDS)
                     || adverb(k - 1))
@@ -566,6 +571,14 @@ impl RuleQuoteDetector {
                         || self.np_word(ctx, k - 2)))
         {
             // Also without a comma: "voters who said …".
+            return Some((k - 1, k - 1));
+        }
+        // "The Washington Post, which argued that …": a named organisation's relative clause.
+        if ctx.lower_is(k - 1, &["which"])
+            && k >= sent_start + 3
+            && ctx.word(k - 2) == ","
+            && ctx.is_capitalised(k - 3)
+        {
             return Some((k - 1, k - 1));
         }
         let b = k - 1;
