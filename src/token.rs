@@ -176,7 +176,8 @@ impl Tokenizer {
             if matches!(
                 c,
                 '—' | '–' | '(' | ')' | '[' | ']' | ';' | '“' | '”' | '"' | '«' | '»' | '…'
-            ) {
+            ) || c == '.' && missing_space(&s[..i], &s[i + 1..])
+            {
                 let at = span.start + i;
                 if piece_start < at {
                     self.piece(text, Span::new(piece_start, at), out);
@@ -215,6 +216,22 @@ impl Tokenizer {
         }
         out.push(word(text, span));
     }
+}
+
+/// Whether a period between `left` and `right` ends a sentence whose space was lost
+/// ("said.Trump claimed"): a lowercase word of two letters or more before it, a capitalised
+/// word after it (not "Amazon.com", "U.S.Army", "e.g.").
+fn missing_space(left: &str, right: &str) -> bool {
+    let word = left
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let mut after = right.chars();
+    word.chars().count() >= 2
+        && word.len() == left.len()
+        && word.chars().all(char::is_lowercase)
+        && after.next().is_some_and(char::is_uppercase)
+        && after.next().is_some_and(char::is_lowercase)
 }
 
 fn quote(start: usize, end: usize) -> Token {
@@ -300,6 +317,24 @@ mod tests {
         assert_eq!(
             toks("in the ’90s, 3.5% of 1,000"),
             ["in", "the", "’90s", ",", "3.5", "%", "of", "1,000"]
+        );
+        assert_eq!(
+            toks("Trump said.Trump claimed it, at Amazon.com and the U.S.Army."),
+            [
+                "Trump",
+                "said",
+                ".",
+                "Trump",
+                "claimed",
+                "it",
+                ",",
+                "at",
+                "Amazon.com",
+                "and",
+                "the",
+                "U.S.Army",
+                "."
+            ]
         );
         assert_eq!(
             toks("in ‘08 and the ‘90s, ‘2008 rules’"),
