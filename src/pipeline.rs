@@ -188,7 +188,9 @@ impl Pipeline {
             tokens,
             entities: Vec::new(),
         };
-        doc.entities = self.recognizer.recognize(&doc);
+        let mut entities = self.recognizer.recognize(&doc);
+        crate::ner::split_offices(&doc, &self.lexicon, &mut entities);
+        doc.entities = entities;
         if self.syntax == SyntaxScope::All {
             self.parse_sentences(&doc, (0..doc.sentences.len()).collect());
         }

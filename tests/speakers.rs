@@ -135,6 +135,30 @@ fn a_title_right_before_one_word_makes_it_a_person() {
 }
 
 #[test]
+fn a_name_the_tagger_joined_to_its_office_is_a_person() {
+    // The tagger reads "State Condoleezza Rice" and "Exchequer Gordon Brown" as organisations.
+    let c = claims(
+        "Speaking in Washington, Secretary of State Condoleezza Rice said the fears were \
+         ludicrous. She added that Moscow had been kept informed.\n\n\
+         Chancellor of the Exchequer Gordon Brown said the economy was strong.\n\n\
+         The Bank of New York Mellon said profits rose.",
+    );
+    for quote in [
+        "the fears were ludicrous",
+        "that Moscow had been kept informed",
+    ] {
+        let c1 = quoted(&c, quote);
+        assert_eq!(c1.speaker.as_deref(), Some("Condoleezza Rice"));
+        assert_eq!(c1.speaker_role.as_deref(), Some("Secretary of State"));
+    }
+    let c2 = quoted(&c, "the economy was strong");
+    assert_eq!(c2.speaker.as_deref(), Some("Gordon Brown"));
+    assert_eq!(c2.speaker_type.map(|l| l.as_str()), Some("PER"));
+    let c3 = quoted(&c, "profits rose");
+    assert_eq!(c3.speaker.as_deref(), Some("Bank of New York Mellon"));
+}
+
+#[test]
 fn a_courtesy_title_stays_out_of_the_role() {
     let c = claims(
         "Rowan Stores said sales rose in December.\n\n\

@@ -1,11 +1,13 @@
 //! Named-entity recognition: the [`Recognizer`] role and the entity types it produces.
 
 mod ensemble;
+mod office;
 mod tagger;
 #[cfg(feature = "transformer")]
 mod transformer;
 
 pub use ensemble::combine;
+pub use office::split_offices;
 pub use tagger::{label_spans, TaggerRecognizer};
 #[cfg(feature = "transformer")]
 pub use transformer::{
