@@ -159,6 +159,26 @@ fn a_name_the_tagger_joined_to_its_office_is_a_person() {
 }
 
 #[test]
+fn a_pronoun_after_an_unnamed_speaker_is_that_speaker() {
+    let c = claims(
+        "A police spokesman said the road would stay closed. \"We are asking drivers to \
+         avoid the area,\" he said.\n\n\
+         Analysts said the figures were weak. They added that a recession was likely.\n\n\
+         A council spokesman said the bridge was safe. \"It is awful,\" she said.",
+    );
+    let c1 = quoted(&c, "We are asking drivers to avoid the area");
+    assert_eq!(c1.speaker.as_deref(), Some("police spokesman"));
+    assert_eq!(
+        c1.speaker_id,
+        quoted(&c, "the road would stay closed").speaker_id
+    );
+    let c2 = quoted(&c, "that a recession was likely");
+    assert_eq!(c2.speaker.as_deref(), Some("Analysts"));
+    // "she" does not agree with a spokesman.
+    assert_eq!(quoted(&c, "It is awful").speaker, None);
+}
+
+#[test]
 fn a_courtesy_title_stays_out_of_the_role() {
     let c = claims(
         "Rowan Stores said sales rose in December.\n\n\

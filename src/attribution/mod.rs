@@ -1639,6 +1639,7 @@ impl RuleAttributor {
         {
             return self
                 .ranked(doc, names, claims, mention, pronoun)
+                .or_else(|| self.described_speaker_before(doc, claims, mention, pronoun))
                 .unwrap_or(Speaker {
                     certainty: 0.6,
                     ..Speaker::default()
@@ -2311,6 +2312,64 @@ fn description(mention_text: &str, head_is_role: bool) -> Speaker {
                 .join(" ")
         }),
         certainty: 0.7,
+    }
+}
+
+/// Sentences back a pronoun may reach for the unnamed speaker of the claim before it.
+const DESCRIBED_SPEAKER_SENTENCES: usize = 2;
+/// Longest description a pronoun takes, in words: its last word is then its head ("police
+/// spokesman", "the victim's mother"; not "person close to the secretive process").
+const MAX_DESCRIPTION_WORDS: usize = 4;
+
+impl RuleAttributor {
+    /// The unnamed speaker of the claim right before a pronoun that no named referent takes
+    /// ("A police spokesman said … “…,” he said." → "police spokesman"): a claim with a speech
+    /// cue within [`DESCRIBED_SPEAKER_SENTENCES`], "he" or "she" for a singular description
+    /// whose gender words (`masculine`, `feminine` in `lexicon.tsv`) do not contradict it,
+    /// "they" for a plural one.
+    fn described_speaker_before(
+        &self,
+        doc: &Analysis,
+        claims: &[Claim],
+        mention: Span,
+        pronoun: &antecedents::Anaphor,
+    ) -> Option<Speaker> {
+        let antecedents::Anaphor::Pronoun(form) = pronoun else {
+            return None;
+        };
+        let previous = claims.last()?;
+        let name = previous.speaker.as_deref()?;
+        let sentence = doc.sentences_in(mention).start;
+        let near = sentence.saturating_sub(previous.sentence) <= DESCRIBED_SPEAKER_SENTENCES;
+        // A short description a speech verb reported (not "Polls show", not a headline).
+        let spoken = previous
+            .cue
+            .as_ref()
+            .is_some_and(|c| c.class == CueClass::Speech)
+            && !doc.is_title_case(previous.sentence);
+        let words = words(name);
+        let described = previous.speaker_type.is_none()
+            && words.len() <= MAX_DESCRIPTION_WORDS
+            && previous
+                .speaker_mention
+                .is_some_and(|m| !antecedents::is_pronoun(&m.slice(doc.text()).to_lowercase()));
+        if !near || !spoken || !described {
+            return None;
+        }
+        let head = words.last()?;
+        let gendered = |class: WordClass| words.iter().any(|w| self.lexicon.is(class, w));
+        let agrees = match *form {
+            "he" => !head.ends_with('s') && !gendered(WordClass::Feminine),
+            "she" => !head.ends_with('s') && !gendered(WordClass::Masculine),
+            "they" => head.ends_with('s'),
+            _ => false,
+        };
+        agrees.then(|| Speaker {
+            name: Some(name.to_string()),
+            label: None,
+            role: previous.speaker_role.clone(),
+            certainty: 0.6,
+        })
     }
 }
 
