@@ -1756,6 +1756,13 @@ fn a_participle_inside_an_adjunct_does_not_block_the_complementizer() {
 }
 
 #[test]
+fn quoted_as_saying_reports_for_the_subject() {
+    let c = one("Mr Okafor was quoted as saying the ferry would be sold.");
+    assert_eq!(c.quote.text, "the ferry would be sold");
+    assert_eq!(c.speaker.as_deref(), Some("Mr Okafor"));
+}
+
+#[test]
 fn a_gerund_object_of_a_proposal() {
     let c = one("Pell proposes scrapping the ferry fee.");
     assert_eq!(c.quote.text, "scrapping the ferry fee");

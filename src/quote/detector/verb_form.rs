@@ -20,8 +20,8 @@ pub(super) struct VerbForm {
     /// "… saying that …", "Hillary Clinton asking, “Why …”", "footage of Pell saying during
     /// the meeting, “…”".
     pub(super) reduced_relative: bool,
-    /// "responded by saying …", "began the speech after thanking …": a gerund after a
-    /// preposition reports for the sentence subject.
+    /// "responded by saying …", "began the speech after thanking …", "was quoted as saying
+    /// …": a gerund after a preposition reports for the sentence subject.
     pub(super) prepositional: bool,
     /// "…, with 38 percent of riders saying they …": the "with" of an absolute construction
     /// whose noun phrase reports.
@@ -76,8 +76,12 @@ impl Site<'_, '_, '_> {
                     .detector
                     .quotation_after_adjuncts(ctx, i + 1, s1)
                     .is_some();
-        let prepositional =
-            ing && i > s0 + 1 && ctx.lower_is(i - 1, &["by", "after", "while", "before"]);
+        // "was quoted as saying …" reports for the subject too.
+        let quoted_as =
+            i > s0 + 2 && ctx.lower_is(i - 1, &["as"]) && ctx.lower_is(i - 2, &["quoted"]);
+        let prepositional = ing
+            && i > s0 + 1
+            && (ctx.lower_is(i - 1, &["by", "after", "while", "before"]) || quoted_as);
         let absolute = (ing && !participle && i + 1 < s1)
             .then(|| self.absolute_with())
             .flatten();
