@@ -1120,6 +1120,29 @@ fn a_headline_introducing_a_quotation() {
 }
 
 #[test]
+fn a_headline_quotes_its_opening_name_between_single_marks() {
+    let text =
+        "Okafor 'will not sell' ferry\n\nDan Okafor has ruled out a sale of the island ferry.";
+    let c = claims(text);
+    let claim = c
+        .iter()
+        .find(|c| c.quote.text == "will not sell")
+        .unwrap_or_else(|| panic!("no headline claim: {c:#?}"));
+    assert_eq!(claim.speaker.as_deref(), Some("Dan Okafor"));
+    assert_eq!(
+        chars(text, [claim.quote.start, claim.quote.end]),
+        "will not sell"
+    );
+    // A sentence with a period is no headline; "n" is one word.
+    assert!(
+        claims("Okafor 'will not sell' the ferry, the paper reported today in full.")
+            .iter()
+            .all(|c| c.quote.text != "will not sell")
+    );
+    assert!(claims("Rock 'n' roll hall inducts stars\n\nThe hall named five acts.").is_empty());
+}
+
+#[test]
 fn shouts_and_documents_that_read() {
     let c = one("“Where is the ambulance?” she yells while running down the street.");
     assert_eq!(c.cue.unwrap().text, "yells");

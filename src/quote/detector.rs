@@ -9,6 +9,7 @@
 //!   remaining quotations of four words or more become unattributed direct candidates.
 
 mod asked;
+mod headline_quote;
 mod inverted;
 mod left_subject;
 mod passive;
@@ -2350,7 +2351,10 @@ impl QuoteDetector for RuleQuoteDetector {
         // Claims relayed by "citing Y": they share their content with the relaying claim.
         let mut relays: Vec<Candidate> = Vec::new();
         for (si, sent) in doc.sentences.iter().enumerate() {
-            if let Some(c) = self.headline_candidate(&ctx, si) {
+            if let Some(c) = self
+                .headline_candidate(&ctx, si)
+                .or_else(|| self.headline_quotation(&ctx, si))
+            {
                 out.push(c);
             }
             let mut i = sent.tokens.start;
