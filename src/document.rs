@@ -115,21 +115,32 @@ impl<'a> Analysis<'a> {
 
     /// The indices of the sentences of the article's headline; empty when it has none. The
     /// headline is the text's first paragraph (up to the first blank line) when that paragraph
-    /// equals the `title` metadata (ignoring spacing and final punctuation) or all of its
-    /// sentences are title case ([`Analysis::is_title_case`]).
+    /// equals the `title` metadata (ignoring spacing and final punctuation), all of its
+    /// sentences are title case ([`Analysis::is_title_case`]), or it is one short line without
+    /// a closing stop before more text (`Blair 'will not quit' over war`).
     pub fn headline(&self) -> Range<usize> {
         let text = self.text();
         let paragraph = first_paragraph(text);
         let sentences = self.sentences_in(paragraph);
         let is_title = (self.article.meta.title.as_deref())
             .is_some_and(|title| same_words(paragraph.slice(text), title));
-        if !sentences.is_empty() && (is_title || sentences.clone().all(|i| self.is_title_case(i))) {
+        let line = paragraph.slice(text);
+        let bare_line = !line.contains('\n')
+            && line.split_whitespace().count() <= MAX_HEADLINE_WORDS
+            && !line.ends_with(['.', '!', '?', ':'])
+            && paragraph.end < text.trim_end().len();
+        if !sentences.is_empty()
+            && (is_title || bare_line || sentences.clone().all(|i| self.is_title_case(i)))
+        {
             sentences
         } else {
             0..0
         }
     }
 }
+
+/// Most words of a headline recognised by its shape alone (one line, no closing stop).
+const MAX_HEADLINE_WORDS: usize = 15;
 
 /// The byte span of the first paragraph of `text`: from its first non-space character to the
 /// end of the last non-blank line before the first blank line (or the end of the text).
@@ -201,5 +212,10 @@ mod tests {
         );
         let empty = Article::new("e", "");
         assert_eq!(Pipeline::default().analyze(&empty).headline(), 0..0);
+        // One short line without a closing stop, before more text, is a headline.
+        let british = Article::new("h", "Okoro 'will not sell' ferry\n\nOkoro spoke today.\n");
+        assert_eq!(Pipeline::default().analyze(&british).headline(), 0..1);
+        let alone = Article::new("a", "Okoro will not sell the ferry\n");
+        assert_eq!(Pipeline::default().analyze(&alone).headline(), 0..0);
     }
 }
