@@ -18,7 +18,7 @@ use crate::span::Span;
 /// Words before a mention that open a clause of its own ("Years after Bill Clinton claimed
 /// …", "said that the firm …", "what voters say") or join it to what precedes ("and"),
 /// rather than embed it.
-const CLAUSE_OPENERS: [&str; 26] = [
+const OWN_CLAUSE_WORDS: [&str; 26] = [
     "and", "but", "or", "nor", "yet", "so", "after", "before", "since", "because", "when", "while",
     "as", "if", "where", "though", "although", "that", "what", "which", "who", "whom", "whose",
     "how", "why", "whether",
@@ -97,7 +97,7 @@ impl RuleAttributor {
                     .any(|end| w.len() > 4 && w.ends_with(end))
         };
         lowercase(last)
-            && !CLAUSE_OPENERS.contains(last)
+            && !OWN_CLAUSE_WORDS.contains(last)
             && words
                 .iter()
                 .any(|w| RELATIVE_PRONOUNS.contains(w) || participle(w))
