@@ -2273,3 +2273,71 @@ fn a_short_clause_before_an_attribution_with_an_adjunct_is_its_content() {
     // An opening adjunct or a name is no clause.
     assert!(claims("Last week, the firm said in a statement.").is_empty());
 }
+
+#[test]
+fn an_as_clause_after_a_comma_reports_the_main_clause() {
+    // Ending the sentence: the content is the clause before it.
+    let text = "Invoking Weimar is a classic scare tactic, as Dana Reyes noted in The Ledger.";
+    let c = claims(text);
+    let claim = with_cue(&c, "noted");
+    assert_eq!(
+        claim.quote.text,
+        "Invoking Weimar is a classic scare tactic"
+    );
+    assert_eq!(claim.speaker.as_deref(), Some("Dana Reyes"));
+    // Inside the sentence: the content stands on both sides of it.
+    let text = "Republicans, as The Ledger observed, now control both chambers in 30 states.";
+    let c = claims(text);
+    let claim = with_cue(&c, "observed");
+    let content = &claim.quote.content;
+    assert_eq!(
+        content,
+        "Republicans now control both chambers in 30 states"
+    );
+    // After an opening conjunction: the content follows its comma.
+    let text = "And, as The Ledger previously reported, the mayor is the top recipient.";
+    let claim = one(text);
+    assert_eq!(claim.quote.text, "the mayor is the top recipient");
+    // A passive names; an object after the cue makes the clause a time.
+    assert!(claims("The Safe Streets Act, as the bill is called, would end the rule.").is_empty());
+    let c = claims("The crowd cheered, as he announced his candidacy.");
+    assert!(
+        c.iter().all(|c| c.quote.text != "The crowd cheered"),
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn a_long_subject_may_follow_an_opening_adverbial() {
+    for (text, cue, speaker) in [
+        (
+            "However, sources close to her campaign say she stands fully behind the plan.",
+            "say",
+            "sources close to her campaign",
+        ),
+        (
+            "On Monday, officials familiar with the talks said a deal was near.",
+            "said",
+            "officials familiar with the talks",
+        ),
+        (
+            "Rather, sources close to her campaign say she stands fully behind the plan.",
+            "say",
+            "sources close to her campaign",
+        ),
+        // "her" before a verb that is only a verb is its object, no determiner.
+        (
+            "Sources close to her said that she stands fully behind the plan.",
+            "said",
+            "Sources close to her",
+        ),
+        // A sentence's opening "That" before a noun is a determiner.
+        (
+            "That person said the hostility was bad.",
+            "said",
+            "That person",
+        ),
+    ] {
+        assert_speaker_mention(text, cue, speaker);
+    }
+}

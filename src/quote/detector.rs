@@ -636,9 +636,9 @@ impl RuleQuoteDetector {
         }
         // "More than half of the riders in the Ledger survey said": a long noun phrase
         // opening its sentence, without a verb.
-        let long_opener = a == sent_start
+        let long_opener = self.opens_main_clause(ctx, sent_start, a, cue)
             && b + 1 - a <= 2 * MAX_SPEAKER_TOKENS
-            && (ctx.is_capitalised(a) || ctx.lower_is(a, &NOUN_MARKERS))
+            && (ctx.is_capitalised(a) || ctx.lower_is(a, &NOUN_MARKERS) || self.np_word(ctx, a))
             // "This follows reports that …": a demonstrative subject with its verb.
             && !ctx.lower_is(a, &["this", "that", "these", "those", "it", "there"])
             && !self.has_finite_verb(ctx, a, b + 1)
@@ -710,6 +710,7 @@ impl RuleQuoteDetector {
             if ctx.is_punct(t) && ctx.word(t) != "%" && !ctx.is_joiner(t)
                 || ctx.is_quote(t) && !matches!(ctx.word(t), "’" | "'")
                 || ctx.lower_is(t, &LEFT_BOUNDARIES)
+                    && !self.opening_demonstrative(ctx, sent_start, t)
                 || ctx.lower_is(t, &SUBJECT_BOUNDARIES)
                 || COPULAS.contains(&ctx.word(t))
                 || self.cue_at(ctx, t, t + 1).is_some_and(|m| {
@@ -724,6 +725,17 @@ impl RuleQuoteDetector {
             a -= 1;
         }
         a
+    }
+
+    /// Whether token `t` is a sentence's opening "That" before a lowercase noun phrase ("That
+    /// person said"): a determiner, not a complementizer ("That he said it is clear").
+    fn opening_demonstrative(&self, ctx: &Ctx, sent_start: usize, t: usize) -> bool {
+        t == sent_start
+            && ctx.word(t) == "That"
+            && t + 1 < ctx.doc.tokens.len()
+            && ctx.word(t + 1).chars().all(|c| c.is_ascii_lowercase())
+            && !ctx.word(t + 1).ends_with("ed")
+            && !ctx.lower_is(t + 1, &CLAUSE_OPENERS)
     }
 
     /// Whether tokens `a..=b` end like a subject: a pronoun, a name, a noun or a quantity, a
@@ -994,35 +1006,13 @@ impl RuleQuoteDetector {
         (b > a && ctx.lower_is(a, &["the", "a", "an"])).then_some((a, b))
     }
 
-    /// The sentence's grammatical subject: the noun phrase at its start, after an opening
-    /// adverbial phrase ("During the conference, Wang said …").
-    fn sentence_subject(
-        &self,
-        ctx: &Ctx,
-        sent_start: usize,
-        limit: usize,
-    ) -> Option<(usize, usize)> {
-        let mut a = self.after_dateline(ctx, sent_start, limit);
-        // `“…,” Avery said, adding …`: the subject follows the opening quotation, or the
-        // quotation the sentence starts inside (`“… a hater. He’s a hater,” Trump said, adding
-        // …`): a subject is never taken from quoted words.
-        let quote = ctx
-            .quote_opened_at(a)
-            .or_else(|| ctx.inside.get(a).copied().flatten().map(|q| &ctx.quotes[q]));
-        if let Some(close) = quote.and_then(|q| q.close) {
-            if close + 1 >= limit {
-                return None;
-            }
-            a = close + 1;
-            if ctx.word(a) == "," {
-                a += 1;
-            }
-            if let Some(m) = self.cue_at(ctx, a, limit) {
-                return self.right_phrase(ctx, a + m.len, limit);
-            }
-        }
+    /// Where the main clause starts at or after token `a` (a sentence's first word past any
+    /// dateline): past an opening subordinate clause or adverbial phrase and its comma
+    /// ("During the conference, Wang said"); `None` when an adverbial's end is unknown.
+    fn past_opening_adverbial(&self, ctx: &Ctx, a: usize, limit: usize) -> Option<usize> {
         // "Though she called …": a subordinator before the subject; "When the host asked
         // about it, Quill seized on it, repeating …": the main clause follows its comma.
+        let mut a = a;
         if a < limit && ctx.lower_is(a, &LEFT_BOUNDARIES) && !ctx.lower_is(a, &ADVERBIAL_OPENERS) {
             a = (a + 1..limit)
                 .find(|&t| ctx.word(t) == "," && ctx.inside[t].is_none())
@@ -1041,6 +1031,7 @@ impl RuleQuoteDetector {
                         "similarly",
                         "separately",
                         "instead",
+                        "rather",
                         "still",
                         "also",
                         "last",
@@ -1088,6 +1079,47 @@ impl RuleQuoteDetector {
                 return None;
             }
         }
+        Some(a)
+    }
+
+    /// Whether token `a` starts its sentence's main clause: the sentence's first word, or the
+    /// first after an opening adverbial and its comma ("Indeed, aides to Clinton say").
+    fn opens_main_clause(&self, ctx: &Ctx, sent_start: usize, a: usize, cue: usize) -> bool {
+        a == sent_start
+            || a > sent_start
+                && ctx.word(a - 1) == ","
+                && self.past_opening_adverbial(ctx, self.after_dateline(ctx, sent_start, cue), cue)
+                    == Some(a)
+    }
+
+    /// The sentence's grammatical subject: the noun phrase at its start, after an opening
+    /// adverbial phrase ("During the conference, Wang said …").
+    fn sentence_subject(
+        &self,
+        ctx: &Ctx,
+        sent_start: usize,
+        limit: usize,
+    ) -> Option<(usize, usize)> {
+        let mut a = self.after_dateline(ctx, sent_start, limit);
+        // `“…,” Avery said, adding …`: the subject follows the opening quotation, or the
+        // quotation the sentence starts inside (`“… a hater. He’s a hater,” Trump said, adding
+        // …`): a subject is never taken from quoted words.
+        let quote = ctx
+            .quote_opened_at(a)
+            .or_else(|| ctx.inside.get(a).copied().flatten().map(|q| &ctx.quotes[q]));
+        if let Some(close) = quote.and_then(|q| q.close) {
+            if close + 1 >= limit {
+                return None;
+            }
+            a = close + 1;
+            if ctx.word(a) == "," {
+                a += 1;
+            }
+            if let Some(m) = self.cue_at(ctx, a, limit) {
+                return self.right_phrase(ctx, a + m.len, limit);
+            }
+        }
+        let a = self.past_opening_adverbial(ctx, a, limit)?;
         let mut b = a;
         while b < limit
             && (self.np_word(ctx, b) || ctx.lower_is(b, &["he", "she", "they", "it", "we"]))

@@ -5,8 +5,8 @@
 use super::report::Report;
 use super::{Candidate, Ctx, QuoteSpan, RuleQuoteDetector};
 use super::{ADJUNCT_PREPOSITIONS, AUX_ADVERBS, CLAUSE_OPENERS, GERUND_TAKERS, MAX_OBJECT_TOKENS};
+use super::{LEFT_BOUNDARIES, TIME_WORDS, WH_WORDS};
 use super::{MODALS, NOT_OBJECTS, NOUN_MARKERS, REPORT_VENUES, THAT_WINDOW, TIME_NOUNS};
-use super::{TIME_WORDS, WH_WORDS};
 use crate::lexicon::WordClass;
 use crate::quote::CueClass;
 use crate::span::Span;
@@ -26,24 +26,69 @@ const MAX_PARENTHESIS_WORDS: usize = 6;
 
 impl RuleQuoteDetector {
     /// "As the Ledger noted, the mayor has …": the attribution is an adverbial clause and
-    /// the main clause after its comma is the content. Only reports: "As Avery spoke, …" and
-    /// "As the city considered it, …" tell the time.
+    /// the main clause is the content: after its comma when it opens the sentence (perhaps
+    /// after a conjunction: "But as Clyburn noted, …"); around it when it follows a comma
+    /// ("Republicans, as the Post observed, now control …"); before it when it ends the
+    /// sentence ("…, as David Dayen noted in The Intercept."). Only reports: "As Avery
+    /// spoke, …" and "As the city considered it, …" tell the time; past the sentence start
+    /// only adjuncts may follow the cue ("as he announced his run, …" is a time).
     pub(super) fn as_clause(&self, r: &Report) -> Option<Option<Candidate>> {
         let (ctx, s0, s1, m, after) = (r.site.ctx, r.site.s0, r.site.s1, r.site.m, r.after);
         let reports = matches!(m.class, CueClass::Speech | CueClass::Report)
             && !matches!(m.lemma.as_str(), "speak" | "talk");
         let (a, b) = r
             .subject
-            .filter(|&(a, _)| reports && a == s0 + 1 && ctx.lower_is(s0, &["as"]))?;
+            .filter(|&(a, _)| reports && a > s0 && ctx.lower_is(a - 1, &["as"]))?;
+        // "But as …", "And, as …": a conjunction before it is no content.
+        let conjunction = ctx.lower_is(s0, &["but", "and", "yet", "so"]);
+        let opens =
+            a - 1 == s0 || conjunction && (a - 2 == s0 || a - 3 == s0 && ctx.word(a - 2) == ",");
+        let after_comma = !opens && a - 1 > s0 + 1 && ctx.word(a - 2) == ",";
+        if !opens && !after_comma
+            || after_comma
+                && (!self.adjuncts_start(ctx, after, s1)
+                    // "as the bill is called": a passive names, it reports nothing.
+                    || (b + 1..r.site.i).any(|t| ctx.lower_is(t, &["is", "was", "are", "were", "been", "being"]))
+                    // "“Quiet,” he demanded, as Bush continued to interject": the clause
+                    // before has its own attribution.
+                    || (s0..a - 2).any(|t| self.cue_at(ctx, t, t + 1).is_some()))
+        {
+            return None;
+        }
+        // "given that, as The Times reported, he has …": after a subordinator only the
+        // clause that follows is the content.
+        let subordinate = after_comma && ctx.lower_is(a - 3, &LEFT_BOUNDARIES);
         let c = (after..s1.min(after + MAX_OBJECT_TOKENS + 1))
             .take_while(|&t| !ctx.is_quote(t) && (ctx.word(t) == "," || !ctx.is_punct(t)))
             .find(|&t| ctx.word(t) == ",")
-            .filter(|&c| !self.has_finite_verb(ctx, after, c))?;
+            .filter(|&c| !self.has_finite_verb(ctx, after, c));
+        let speaker = Some(ctx.span(a, b));
+        let cue = r.cue.clone();
+        if after_comma && !(subordinate && c.is_some()) {
+            return Some(match c {
+                Some(c) => self.around_attribution(ctx, r.si, (a - 2, c + 1), cue, speaker, 0.8),
+                None => self.left_content(ctx, r.si, a - 2, cue, speaker, 0.8),
+            });
+        }
+        let c = c?;
         let end = self.content_end(ctx, c + 1, s1);
-        Some(self.content(ctx, c + 1, end).map(|content| {
-            let speaker = Some(ctx.span(a, b));
-            self.one_fragment(ctx, content, r.cue.clone(), speaker, r.si, 0.8)
-        }))
+        Some(
+            self.content(ctx, c + 1, end)
+                .map(|content| self.one_fragment(ctx, content, cue, speaker, r.si, 0.8)),
+        )
+    }
+
+    /// Whether only adjuncts stand from token `t` to the next comma or the sentence's end:
+    /// nothing, a prepositional or time phrase or an adverb ("in The Intercept", "on
+    /// Saturday", "previously"), without a finite verb.
+    fn adjuncts_start(&self, ctx: &Ctx, t: usize, s1: usize) -> bool {
+        let end = (t..s1).find(|&k| ctx.is_punct(k)).unwrap_or(s1);
+        end == t
+            || (ctx.lower_is(t, &ADJUNCT_PREPOSITIONS)
+                || ctx.lower_is(t, &TIME_WORDS)
+                || ctx.lower_is(t, &["last", "this", "earlier", "recently", "repeatedly"])
+                || ctx.word(t).len() > 4 && ctx.word(t).ends_with("ly"))
+                && !self.has_finite_verb(ctx, t, end)
     }
 
     /// `X reports:` ending the sentence introduces the next one (often a block quotation);
