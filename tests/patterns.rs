@@ -2341,3 +2341,49 @@ fn a_long_subject_may_follow_an_opening_adverbial() {
         assert_speaker_mention(text, cue, speaker);
     }
 }
+
+#[test]
+fn adjuncts_after_the_cue_do_not_hide_its_content() {
+    for (text, cue, content) in [
+        // "during" is a preposition, not a participle that would own the "that".
+        (
+            "Courted by donors, Ayla Brandt said earlier on Friday during a news conference that she may wait.",
+            "said",
+            "that she may wait",
+        ),
+        // A time adjunct after the person told, before a clause without "that".
+        (
+            "Mara Quill told reporters last week she would rather vote for the mayor.",
+            "told",
+            "she would rather vote for the mayor",
+        ),
+        // An adverbial clause after the cue and its object is no content: the left one is.
+        (
+            "This is not about me, the mayor told his advisers as he labored over the speech.",
+            "told",
+            "This is not about me",
+        ),
+        // Time words before the prepositional adjunct of a left-content attribution.
+        (
+            "Quill was for the plan while the council was divided, he said Wednesday morning on Radio Millbrook.",
+            "said",
+            "Quill was for the plan while the council was divided",
+        ),
+    ] {
+        let c = claims(text);
+        assert_eq!(with_cue(&c, cue).quote.text, content, "{text}");
+    }
+    // "as" after "seen" belongs to the predicate; a quotation after an "as" clause is content.
+    let c =
+        claims("At day's end, Quill said as he introduced his wife, \"Finally, the dam broke.\"");
+    assert_eq!(with_cue(&c, "said").quote.text, "Finally, the dam broke.");
+}
+
+#[test]
+fn an_article_led_noun_may_take_a_participle_before_the_cue() {
+    assert_speaker_mention(
+        "A news report published Wednesday said the minister used a personal email account.",
+        "said",
+        "A news report published",
+    );
+}

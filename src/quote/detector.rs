@@ -588,7 +588,7 @@ impl RuleQuoteDetector {
             return Some((b, b));
         }
         // The participle of "Voters questioned said" is no boundary of its own phrase.
-        let participle = self.trailing_participle(ctx, sent_start, b);
+        let participle = self.trailing_participle(ctx, sent_start, b, k < cue);
         let mut a = self.phrase_start(ctx, sent_start, b - usize::from(participle));
         // Not when the clause is only auxiliaries ("the judge who has been confirmed").
         let verb_ends =
@@ -671,7 +671,9 @@ impl RuleQuoteDetector {
     /// said", "Voters questioned said"): a finite verb never stands right before the finite
     /// cue, so an "-ed" word there after a plural or a name is a reduced relative clause
     /// (not "helped", whose bare infinitive may be the cue: "Roger Ailes helped found …").
-    fn trailing_participle(&self, ctx: &Ctx, sent_start: usize, b: usize) -> bool {
+    /// After an article-led noun it takes an adjunct between it and the cue (`adjunct`: "A
+    /// report published Wednesday said"; not "The move stoked fears").
+    fn trailing_participle(&self, ctx: &Ctx, sent_start: usize, b: usize, adjunct: bool) -> bool {
         let word = ctx.word(b);
         b > sent_start
             && word.len() > 4
@@ -681,7 +683,20 @@ impl RuleQuoteDetector {
             && (ctx.is_capitalised(b - 1)
                 || ctx.word(b - 1).ends_with('s') && !ctx.is_punct(b - 1)
                 || ctx.lower_is(b - 1, &["those"])
-                || self.np_word(ctx, b - 1))
+                || self.np_word(ctx, b - 1)
+                || adjunct && self.article_led_noun(ctx, sent_start, b - 1))
+    }
+
+    /// Whether token `n` ends a short lowercase noun phrase opened by an article ("A news
+    /// report published Wednesday said", "A court document filed Thursday says").
+    fn article_led_noun(&self, ctx: &Ctx, sent_start: usize, n: usize) -> bool {
+        let lowercase = |t: usize| ctx.word(t).chars().all(|c| c.is_ascii_lowercase());
+        (n.saturating_sub(3).max(sent_start)..n)
+            .rev()
+            .take_while(|&t| lowercase(t) || ctx.is_capitalised(t) && t == sent_start)
+            .any(|t| ctx.lower_is(t, &["a", "an", "the"]))
+            && lowercase(n)
+            && !ctx.lower_is(n, &NOUN_MARKERS)
     }
 
     /// Where the noun phrase starts that a relative clause opening at token `a` modifies
@@ -736,6 +751,17 @@ impl RuleQuoteDetector {
             && ctx.word(t + 1).chars().all(|c| c.is_ascii_lowercase())
             && !ctx.word(t + 1).ends_with("ed")
             && !ctx.lower_is(t + 1, &CLAUSE_OPENERS)
+    }
+
+    /// Whether token `t` is an "-ing" participle or gerund opening a phrase of its own
+    /// ("announcing that …", "after hinting that …"), not a preposition ("during"), a noun of
+    /// time ("evening") or a noun after a determiner ("at a news briefing").
+    fn participle_ing(&self, ctx: &Ctx, t: usize) -> bool {
+        let after_determiner = t > 0 && ctx.lower_is(t - 1, &NOUN_MARKERS);
+        ctx.word(t).ends_with("ing")
+            && !ctx.lower_is(t, &["during"])
+            && !ctx.lower_is(t, &TIME_NOUNS)
+            && !after_determiner
     }
 
     /// Whether tokens `a..=b` end like a subject: a pronoun, a name, a noun or a quantity, a

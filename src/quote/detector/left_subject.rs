@@ -15,6 +15,10 @@ use crate::token::TokenKind;
 const MIN_CLAUSE_BEFORE_TOKENS: usize = 2;
 
 /// What follows the cue, seen from a subject at token `a`.
+/// Subordinators that open an adverbial clause, never a reported one ("as he left").
+const ADVERBIAL_SUBORDINATORS: [&str; 6] =
+    ["as", "while", "because", "although", "though", "until"];
+
 struct RightSide {
     /// The attribution follows a closing quotation mark.
     after_quote: bool,
@@ -112,7 +116,7 @@ impl RuleQuoteDetector {
             .take_while(|&t| {
                 // "said at a news conference announcing that …": that "that" is the
                 // participle's.
-                ctx.word(t) != "," && !(t > after && ctx.word(t).ends_with("ing"))
+                ctx.word(t) != "," && !(t > after && self.participle_ing(ctx, t))
             })
             .any(|t| ctx.lower_is(t, &["that"]) && !ctx.time_phrase(t));
         // "… 30 minutes into the meeting": a counted time adjunct.
@@ -161,6 +165,20 @@ impl RuleQuoteDetector {
             && !ctx.lower_is(s0, &LEFT_BOUNDARIES)
             // "Appearing at the fair, …", not a gerund subject ("Rising costs could …").
             && (!ctx.word(s0).ends_with("ing") || self.has_finite_verb(ctx, s0, a));
+        // "…, Obama told his advisers as he labored over it": an adverbial clause after the
+        // cue (and its object or adjunct) is no content; what precedes it is the tail.
+        // Not "was seen as a …": the clause has a pronoun or name for its subject. Not
+        // before a quotation ("said as he introduced her, “…”"), which is the content.
+        let clause = (after..s1)
+            .find(|&t| {
+                ctx.lower_is(t, &ADVERBIAL_SUBORDINATORS)
+                    && t + 1 < s1
+                    && (ctx.lower_is(t + 1, &CLAUSE_OPENERS[..8])
+                        || ctx.is_capitalised(t + 1)
+                            && self.has_finite_verb(ctx, t + 2, s1.min(t + 5)))
+            })
+            .filter(|&t| (t..s1).all(|u| !ctx.is_quote(u) || matches!(ctx.word(u), "'" | "’")));
+        let s1 = clause.unwrap_or(s1);
         // The subject must read as a source when only an object or an adjunct follows.
         let object_only = r.takes_object
             && after < s1
@@ -172,19 +190,26 @@ impl RuleQuoteDetector {
                 ctx.doc.tokens[t].kind == TokenKind::Word || self.np_word(ctx, t) || t + 1 == s1
             })
             && !self.has_finite_verb(ctx, after, s1);
-        let adjunct_phrase_only = after < s1
+        // "…, he said (Wednesday morning) on MSNBC."
+        let mut preposition = after;
+        while preposition < s1
+            && (ctx.lower_is(preposition, &TIME_WORDS) || ctx.lower_is(preposition, &TIME_NOUNS))
+        {
+            preposition += 1;
+        }
+        let adjunct_phrase_only = preposition < s1
             && r.site.m.class == CueClass::Speech
             && self.source_phrase(ctx, a, b)
             && clause_before
             && no_complementizer
-            && ctx.lower_is(after, &ADJUNCT_PREPOSITIONS)
+            && ctx.lower_is(preposition, &ADJUNCT_PREPOSITIONS)
             && !self.has_finite_verb(ctx, after, s1)
             && (after..s1).all(|t| ctx.word(t) != ",");
         RightSide {
             after_quote,
             lead,
             pp,
-            adjuncts_only,
+            adjuncts_only: adjuncts_only || clause == Some(after) && no_complementizer,
             object_only,
             adjunct_phrase_only,
         }

@@ -366,12 +366,15 @@ impl RuleQuoteDetector {
             if start > after && start < s1 && ctx.lower_is(start, &["against", "about", "of"]) {
                 np_object = true;
             }
-            // "told the host on Monday why …": a time adjunct after the person told.
+            // "told the host on Monday why …", "told reporters last week she …": a time
+            // adjunct after the person told.
             if start > after
                 && start + 2 < s1
                 && ctx.lower_is(start, &["on", "last", "this"])
                 && (ctx.lower_is(start + 1, &TIME_WORDS) || ctx.lower_is(start + 1, &TIME_NOUNS))
-                && (ctx.lower_is(start + 2, &WH_WORDS) || ctx.lower_is(start + 2, &["that"]))
+                && (ctx.lower_is(start + 2, &WH_WORDS)
+                    || ctx.lower_is(start + 2, &["that"])
+                    || ctx.lower_is(start + 2, &CLAUSE_OPENERS[..6]))
             {
                 start += 2;
             }
