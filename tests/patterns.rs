@@ -2387,3 +2387,46 @@ fn an_article_led_noun_may_take_a_participle_before_the_cue() {
         "A news report published",
     );
 }
+
+#[test]
+fn a_possessive_after_the_person_told_opens_the_content() {
+    let c = claims("Mara Quill told the Ledger his firm worked closely with the council.");
+    let claim = with_cue(&c, "told");
+    assert_eq!(claim.quote.text, "his firm worked closely with the council");
+    // Inside a coordinated object or a phrase of it, it does not.
+    let c = claims("A partner at the firm told him and his fellow associates to save.");
+    assert!(c.iter().all(|c| !c.quote.text.starts_with("his")), "{c:#?}");
+}
+
+#[test]
+fn a_named_apposition_speaks_for_a_noun_headed_subject() {
+    for (text, speaker) in [
+        (
+            "The director of the Eastbrook Centre, Ina Kessler, told the Ledger her group never met him.",
+            "Ina Kessler",
+        ),
+        (
+            "The Secretary of State, Jon Kerrigan, said the talks would go on.",
+            "Jon Kerrigan",
+        ),
+    ] {
+        let c = claims(text);
+        let claim = c.iter().find(|c| c.cue.is_some()).expect("a claim");
+        assert_eq!(claim.speaker.as_deref(), Some(speaker), "{text}");
+    }
+    // A name of its own keeps the subject: "The Bank of England, the central bank, said".
+    let c = claims("The Bank of Eastbrook, the central bank, said rates would rise.");
+    assert_eq!(
+        with_cue(&c, "said").speaker.as_deref(),
+        Some("Bank of Eastbrook")
+    );
+}
+
+#[test]
+fn a_long_subject_may_follow_an_opening_conjunction() {
+    assert_speaker_mention(
+        "But Cologne police say they have not yet determined it.",
+        "say",
+        "Cologne police",
+    );
+}

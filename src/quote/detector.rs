@@ -638,7 +638,9 @@ impl RuleQuoteDetector {
         // opening its sentence, without a verb.
         let long_opener = self.opens_main_clause(ctx, sent_start, a, cue)
             && b + 1 - a <= 2 * MAX_SPEAKER_TOKENS
-            && (ctx.is_capitalised(a) || ctx.lower_is(a, &NOUN_MARKERS) || self.np_word(ctx, a))
+            && (ctx.is_capitalised(a)
+                || ctx.lower_is(a, &NOUN_MARKERS)
+                || self.np_word(ctx, a) && ctx.word(a).starts_with(char::is_alphabetic))
             // "This follows reports that …": a demonstrative subject with its verb.
             && !ctx.lower_is(a, &["this", "that", "these", "those", "it", "there"])
             && !self.has_finite_verb(ctx, a, b + 1)
@@ -992,7 +994,16 @@ impl RuleQuoteDetector {
                 _ => return None,
             }
         };
-        if dash || ctx.is_capitalised(b) {
+        // "The director of the European Centre, Ina Kirsch, told": a capitalised word ends
+        // the phrase, but a lowercase noun heads it; the name in the apposition speaks.
+        let noun_headed = ctx.lower_is(a, &["the", "a", "an"])
+            && (a + 2..b)
+                .find(|&t| ctx.lower_is(t, &["of"]))
+                .is_some_and(|of| {
+                    !ctx.is_capitalised(of - 1)
+                        || self.lexicon.is(WordClass::Role, ctx.word(of - 1))
+                });
+        if dash || ctx.is_capitalised(b) && !noun_headed {
             return Some((a, b));
         }
         // "the challenger, Paul Brandt, said", "Drogba's agent, Pape Diouf, said", "Dr
@@ -1109,11 +1120,11 @@ impl RuleQuoteDetector {
     }
 
     /// Whether token `a` starts its sentence's main clause: the sentence's first word, or the
-    /// first after an opening adverbial and its comma ("Indeed, aides to Clinton say").
+    /// first after an opening adverbial and its comma ("Indeed, aides to Clinton say") or a
+    /// conjunction ("But Cologne police say").
     fn opens_main_clause(&self, ctx: &Ctx, sent_start: usize, a: usize, cue: usize) -> bool {
         a == sent_start
             || a > sent_start
-                && ctx.word(a - 1) == ","
                 && self.past_opening_adverbial(ctx, self.after_dateline(ctx, sent_start, cue), cue)
                     == Some(a)
     }

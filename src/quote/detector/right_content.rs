@@ -329,13 +329,17 @@ impl RuleQuoteDetector {
         (!blocked).then_some(that)
     }
 
-    /// Whether token `t` is an article opening a second noun phrase after the person told,
-    /// which starts the content ("told the BBC | the plan was dead", "told reporters | a deal
-    /// was close"); not inside the object ("the head of the party", "a spokesman for the
-    /// council").
+    /// Whether token `t` is an article or possessive opening a second noun phrase after the
+    /// person told, which starts the content ("told the BBC | the plan was dead", "told
+    /// reporters | a deal was close", "told the AP | his firm worked …"); not inside the
+    /// object ("the head of the party", "a spokesman for the council").
     fn second_determiner(ctx: &super::Ctx, after: usize, t: usize) -> bool {
+        let possessive = ctx.lower_is(t, &["his", "her", "their", "its", "our", "my"])
+            // Not inside a phrase of the object ("told him and his aides", "told reporters at
+            // his home").
+            && !ctx.lower_is(t - 1, &["and", "or", "to", "with", "at", "in", "on", "about", "from", "by"]);
         t > after
-            && ctx.lower_is(t, &["the", "a", "an"])
+            && (ctx.lower_is(t, &["the", "a", "an"]) || possessive)
             && !ctx.lower_is(t - 1, &["of", "for", "’s", "'s", "-", "the", "a", "an"])
     }
 
