@@ -111,6 +111,13 @@ impl Tokenizer {
                 start += 3;
                 continue;
             }
+            // A run of hyphens ("--") is one dash.
+            if c == '-' && rest.starts_with('-') {
+                let run = 1 + rest.chars().take_while(|&d| d == '-').count();
+                out.push(punct(start, start + run));
+                start += run;
+                continue;
+            }
             // Doubled ASCII marks are one double quotation mark (``…'' and ''…'').
             if (c == '\'' && rest.starts_with('\'')) || (c == '`' && rest.starts_with('`')) {
                 out.push(quote(start, start + 2));
@@ -128,6 +135,16 @@ impl Tokenizer {
                 break;
             }
             let cstart = end - c.len_utf8();
+            if c == '-' && text[start..cstart].ends_with('-') {
+                let run = 1 + text[start..cstart]
+                    .chars()
+                    .rev()
+                    .take_while(|&d| d == '-')
+                    .count();
+                trailing.push(punct(end - run, end));
+                end -= run;
+                continue;
+            }
             if c == '\'' && text[start..cstart].ends_with('\'') {
                 trailing.push(quote(cstart - 1, end));
                 end = cstart - 1;
@@ -349,6 +366,15 @@ mod tests {
             toks("Ukraine-Russia ceasefire"),
             ["Ukraine-Russia", "ceasefire"]
         );
+    }
+
+    #[test]
+    fn a_run_of_hyphens_is_one_dash() {
+        assert_eq!(
+            toks("The justice -- who spoke -- said it--and left---"),
+            ["The", "justice", "--", "who", "spoke", "--", "said", "it--and", "left", "---"]
+        );
+        assert_eq!(toks("well-known - x"), ["well-known", "-", "x"]);
     }
 
     #[test]

@@ -346,7 +346,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// Whether token `i` may introduce a quotation after a cue: a comma, a colon or a dash
     /// (`X said, “…”`, `X said: “…”`, `she added - “…”`).
     fn introduces_quotation(&self, i: usize) -> bool {
-        matches!(self.word(i), "," | ":" | "—" | "–") || self.is_spaced_dash(i)
+        matches!(self.word(i), "," | ":" | "—" | "–" | "--") || self.is_spaced_dash(i)
     }
 
     /// A hyphen standing between spaces as a dash ("tales - the plan"), not joining words
@@ -810,7 +810,7 @@ impl RuleQuoteDetector {
                 && ctx.lower_is(a + 1, &["for", "of", "from", "at", "in", "with"])
                 && !self.has_finite_verb(ctx, a, b + 1)
             // "Many in the crowd said": a short phrase opening its sentence or clause.
-            || (a == sent_start || matches!(ctx.word(a - 1), "," | ";" | "—" | "―" | "–"))
+            || (a == sent_start || matches!(ctx.word(a - 1), "," | ";" | "—" | "―" | "–" | "--"))
                 && !ctx.lower_is(a, &["on", "in", "at", "for", "with", "by", "from", "of", "as"])
                 && b + 1 - a <= 5
                 && ctx.doc.tokens[b].kind == TokenKind::Word
@@ -1756,7 +1756,8 @@ impl RuleQuoteDetector {
             if let Some(q) = ctx.quote_closed_at(k - 1) {
                 // Also after a comma closing another attribution ("…, telling a host,
                 // “A,” she said").
-                let introduced = q.open > s0 && matches!(ctx.word(q.open - 1), ":" | "—" | "–")
+                let introduced = q.open > s0
+                    && matches!(ctx.word(q.open - 1), ":" | "—" | "–" | "--")
                     || q.open > s0 + 1
                         && ctx.word(q.open - 1) == ","
                         && (s0..q.open - 1).any(|t| {
@@ -2188,7 +2189,7 @@ impl RuleQuoteDetector {
         }
         // A parenthetical source inside its content: "One of the decisions, according to a
         // person close to the process, is to …" — the content is on both sides.
-        let dash_or_comma = |t: usize| matches!(ctx.word(t), "," | "—" | "–" | "-");
+        let dash_or_comma = |t: usize| matches!(ctx.word(t), "," | "—" | "–" | "-" | "--");
         if i > s0 + 1 && dash_or_comma(i - 1) && ctx.inside[i].is_none() {
             let close = (b + 1..s1.min(b + 16)).find(|&t| ctx.is_punct(t) || ctx.is_quote(t));
             if let Some(close) = close.filter(|&t| dash_or_comma(t) && t + 1 < s1) {

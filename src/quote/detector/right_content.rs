@@ -309,7 +309,7 @@ impl RuleQuoteDetector {
         // ("warned, however, that …", "said, on Twitter, that …", "said — in an interview
         // — that …", "said (in 2008) that …").
         let closes = match ctx.word(after) {
-            "," | "—" | "–" => ctx.word(after),
+            "," | "—" | "–" | "--" => ctx.word(after),
             "(" => ")",
             _ => "",
         };
