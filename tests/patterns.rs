@@ -2430,3 +2430,12 @@ fn a_long_subject_may_follow_an_opening_conjunction() {
         "Cologne police",
     );
 }
+
+#[test]
+fn an_apposition_between_dashes_may_follow_an_opening_participle() {
+    let text = "Reached by phone on Tuesday, Ayla Brandt — who is listed as an attorney — told the Ledger she is not planning an appeal.";
+    let c = claims(text);
+    let claim = with_cue(&c, "told");
+    assert_eq!(claim.speaker.as_deref(), Some("Ayla Brandt"));
+    assert_eq!(claim.quote.text, "she is not planning an appeal");
+}

@@ -970,6 +970,8 @@ impl RuleQuoteDetector {
                             || ctx.lower_is(s0, &ADVERBIAL_OPENERS)
                             || ctx.lower_is(s0, &TIME_WORDS))
                         && !(s0..a - 1).any(|t| ctx.word(t) == "," || ctx.is_quote(t))
+                    // "Reached by phone on Tuesday, Joyce — who … — told"
+                    || a > s0 && self.opens_main_clause(ctx, s0, a, cue)
                     // After the content it reports: "The plan is dead, Mara Quill, the mayor,
                     // said."
                     || a >= s0 + 2
