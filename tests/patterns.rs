@@ -1465,9 +1465,43 @@ fn quantified_subjects_and_contents() {
 
 #[test]
 fn a_cited_quotation_is_no_source() {
-    let c = one("Mayor Lena Park, citing the \"strong ticket sales,\" said the fair would run a second week.");
-    assert!(c.speaker.is_some_and(|s| s.ends_with("Lena Park")));
-    assert_eq!(c.quote.text, "the fair would run a second week");
+    let c = claims("Mayor Lena Park, citing the \"strong ticket sales,\" said the fair would run a second week.");
+    let said = with_cue(&c, "said");
+    assert!(said
+        .speaker
+        .as_ref()
+        .is_some_and(|s| s.ends_with("Lena Park")));
+    assert_eq!(said.quote.text, "the fair would run a second week");
+    // What she cites is the content of her report "citing".
+    let cited = with_cue(&c, "citing");
+    assert_eq!(cited.speaker, said.speaker);
+    assert_eq!(cited.quote.text, "the \"strong ticket sales,\"");
+}
+
+#[test]
+fn what_a_speaker_cites_is_reported_by_that_speaker() {
+    for (text, speaker, cited) in [
+        (
+            "“It is frustration,” Dana Reyes said, citing low growth, unemployment and inequality.",
+            "Dana Reyes",
+            "low growth, unemployment and inequality",
+        ),
+        (
+            "The Ledger, citing internal documents, reported that the fair lost money.",
+            "Ledger",
+            "internal documents",
+        ),
+        (
+            "The mill cut 500 jobs, citing weak demand.",
+            "mill",
+            "weak demand",
+        ),
+    ] {
+        let c = claims(text);
+        let claim = with_cue(&c, "citing");
+        assert_eq!(claim.speaker.as_deref(), Some(speaker), "{text}");
+        assert_eq!(claim.quote.text, cited, "{text}");
+    }
 }
 
 #[test]

@@ -1561,6 +1561,108 @@ impl RuleQuoteDetector {
         (!span.is_empty()).then_some(span)
     }
 
+    /// "X, citing Y, said CONTENT": when the cited phrase `Y` after the citing cue at token
+    /// `i` names a source (a name or a person noun), the claim of the report after it is
+    /// relayed with `Y` for its speaker.
+    fn relayed_by_citation(
+        &self,
+        ctx: &Ctx,
+        si: usize,
+        i: usize,
+        m: &CueMatch,
+        out: &[Candidate],
+    ) -> Option<Candidate> {
+        let doc = ctx.doc;
+        let sent = &doc.sentences[si];
+        let cue_start = doc.tokens[i].span.start;
+        let relayed = out.iter().find(|c| {
+            c.sentence == si && c.cue.as_ref().is_some_and(|cue| cue.span.start > cue_start)
+        })?;
+        let (a, b) = self
+            .right_phrase(ctx, i + m.len, sent.tokens.end)
+            .filter(|&(a, b)| ctx.is_capitalised(a) || self.source_phrase(ctx, a, b))?;
+        // "citing the “magic of the fair”": a quotation cited is no source.
+        let cited_end = (b + 1).min(sent.tokens.end - 1);
+        if (i + m.len..=cited_end).any(|t| ctx.is_quote(t) && !matches!(ctx.word(t), "'" | "’")) {
+            return None;
+        }
+        Some(Candidate {
+            cue: Some(Cue {
+                span: ctx.span(i, i + m.len - 1),
+                lemma: m.lemma.clone(),
+                class: m.class,
+            }),
+            speaker: Some(ctx.span(a, b)),
+            evidence: 0.7,
+            ..relayed.clone()
+        })
+    }
+
+    /// "McCain said …, citing low economic growth and unemployment", "The Journal, citing
+    /// internal documents, reported …", "The company cut jobs, citing weak demand": what is
+    /// cited (no source) is the content of a report by the speaker of the sentence's claim, or
+    /// by its subject (PolNeAR's convention). Before the clause it modifies, the cited phrase
+    /// ends at its comma; after it, with the sentence.
+    fn cited_claim(
+        &self,
+        ctx: &Ctx,
+        si: usize,
+        i: usize,
+        m: &CueMatch,
+        out: &[Candidate],
+    ) -> Option<Candidate> {
+        let sent = &ctx.doc.sentences[si];
+        let (s0, s1) = (sent.tokens.start, sent.tokens.end);
+        let start = i + m.len;
+        let cue_start = ctx.doc.tokens[i].span.start;
+        let main = out
+            .iter()
+            .filter(|c| c.sentence == si && c.cue.is_some() && c.speaker.is_some())
+            .min_by_key(|c| {
+                c.cue
+                    .as_ref()
+                    .map_or(0, |cue| cue.span.start.abs_diff(cue_start))
+            });
+        let before_clause = i == s0
+            || main.is_some_and(|c| c.cue.as_ref().is_some_and(|q| q.span.start > cue_start));
+        let end = if before_clause {
+            match ctx.quote_opened_at(start).and_then(|q| q.close) {
+                Some(close) => close + 1,
+                // At a comma outside quotation marks, or after a quotation it closes
+                // ("citing the “strong sales,” said").
+                None => (start..s1).find_map(|t| {
+                    if ctx.word(t) == "," && ctx.inside[t].is_none() {
+                        Some(t)
+                    } else {
+                        (ctx.word(t - 1) == "," && ctx.quote_closed_at(t).is_some())
+                            .then_some(t + 1)
+                    }
+                })?,
+            }
+        } else {
+            self.content_end(ctx, start, s1)
+        };
+        let content = self.content(ctx, start, end)?;
+        let speaker = match main {
+            Some(c) => c.speaker,
+            None => self
+                .sentence_subject(ctx, s0, i)
+                .map(|(a, b)| ctx.span(a, b)),
+        }?;
+        Some(Candidate {
+            kind: self.kind_of(ctx, content),
+            fragments: vec![content],
+            cue: Some(Cue {
+                span: ctx.span(i, i + m.len - 1),
+                lemma: m.lemma.clone(),
+                class: m.class,
+            }),
+            speaker: Some(speaker),
+            sentence: si,
+            evidence: 0.6,
+        })
+    }
+
     /// A candidate for the cue verb at token `i` of sentence `si`.
     fn verb_candidate(
         &self,
@@ -2459,35 +2561,13 @@ impl QuoteDetector for RuleQuoteDetector {
                 out.extend(candidate);
                 i += m.len;
             }
-            // "X, citing Y, said CONTENT": Y is a source of X's content too.
+            // "X, citing Y, said CONTENT": Y is a source of X's content too; "X said CONTENT,
+            // citing low growth": what X cites is the content of a report of X's.
             for (i, m) in citing {
-                let cue_start = doc.tokens[i].span.start;
-                let relayed = out.iter().find(|c| {
-                    c.sentence == si && c.cue.as_ref().is_some_and(|cue| cue.span.start > cue_start)
-                });
-                let (Some(relayed), Some((a, b))) =
-                    (relayed, self.right_phrase(&ctx, i + m.len, sent.tokens.end))
-                else {
-                    continue;
-                };
-                // "citing the “magic of the fair”": a quotation cited is no source.
-                let cited_end = (b + 1).min(sent.tokens.end - 1);
-                if (i + m.len..=cited_end)
-                    .any(|t| ctx.is_quote(t) && !matches!(ctx.word(t), "'" | "’"))
-                {
-                    continue;
-                }
-                let claim = Candidate {
-                    cue: Some(Cue {
-                        span: ctx.span(i, i + m.len - 1),
-                        lemma: m.lemma.clone(),
-                        class: m.class,
-                    }),
-                    speaker: Some(ctx.span(a, b)),
-                    evidence: 0.7,
-                    ..relayed.clone()
-                };
-                relays.push(claim);
+                relays.extend(
+                    self.relayed_by_citation(&ctx, si, i, &m, &out)
+                        .or_else(|| self.cited_claim(&ctx, si, i, &m, &out)),
+                );
             }
         }
 
