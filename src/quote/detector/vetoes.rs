@@ -253,7 +253,13 @@ impl Site<'_, '_, '_> {
     /// after its adjuncts) the cue reports nothing.
     fn no_complementizer(&self) -> bool {
         let (ctx, i, s1, m) = (self.ctx, self.i, self.s1, self.m);
+        // "pointed to the polls": a joined preposition brings its object as the content.
+        let joined = i + m.len < s1
+            && m.prepositions
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(ctx.word(i + m.len)));
         m.that_only
+            && !joined
             && !(i + m.len..s1.min(i + m.len + 2)).any(|t| ctx.lower_is(t, &["that"]))
             && self
                 .detector
