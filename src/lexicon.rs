@@ -61,6 +61,9 @@ pub enum WordClass {
     /// A word that makes a speaker mention a clause or an adverbial phrase rather than a
     /// clean noun phrase ("has", "often", "following").
     Clausal,
+    /// A month's name or abbreviation ("December", "Dec."): with a day after a cue it is a
+    /// time adjunct ("said Dec. 6 on CNN").
+    Month,
     /// A noun for a kind of person ("businessman", "nominee"), from `models/person_nouns.tsv`.
     Person,
     /// A noun for a kind of organisation ("firm", "retailer"), from `models/org_nouns.tsv`.
@@ -104,6 +107,7 @@ impl Lexicon {
                 "connective" => WordClass::Connective,
                 "relative" => WordClass::Relative,
                 "clausal" => WordClass::Clausal,
+                "month" => WordClass::Month,
                 c => return Err(format!("lexicon line {}: unknown class {c:?}", n + 1)),
             };
             *words.entry(word.trim().to_lowercase()).or_default() |= 1 << class as u32;

@@ -2495,3 +2495,29 @@ fn pointing_to_something_reports_it() {
     // "point" as a noun reports nothing.
     assert!(claims("There is no point to the exercise.").is_empty());
 }
+
+#[test]
+fn a_date_after_the_cue_is_a_time_adjunct() {
+    for text in [
+        "\"This is a radical group,\" Dana Reyes said Dec. 6 on Radio Millbrook.",
+        "\"This is a radical group,\" Dana Reyes said December 6, 2015, in Eastbrook.",
+    ] {
+        let c = claims(text);
+        assert_eq!(
+            with_cue(&c, "said").quote.text,
+            "This is a radical group",
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_name_before_a_prepositional_phrase_is_no_apposed_speaker() {
+    let text = "The mayor warned the chief, Ayla Brandt, during their meeting not to close the pool, said an official who was briefed on it.";
+    let c = claims(text);
+    let said = with_cue(&c, "said");
+    assert_eq!(
+        said.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("an official")
+    );
+}

@@ -766,6 +766,20 @@ impl RuleQuoteDetector {
             && !after_determiner
     }
 
+    /// Where a date starting at token `t` ends, before `s1` ("Dec. 6", "December 6, 2015"):
+    /// a month and a day number, perhaps a year after a comma.
+    fn date_end(&self, ctx: &Ctx, t: usize, s1: usize) -> Option<usize> {
+        let day = t + 1;
+        let number = |i: usize| i < s1 && ctx.doc.tokens[i].kind == TokenKind::Number;
+        (number(day) && self.lexicon.is(WordClass::Month, ctx.word(t))).then(|| {
+            if ctx.word(day + 1) == "," && number(day + 2) && ctx.word(day + 2).len() == 4 {
+                day + 3
+            } else {
+                day + 1
+            }
+        })
+    }
+
     /// Whether tokens `a..=b` end like a subject: a pronoun, a name, a noun or a quantity, a
     /// determiner-led or plural-headed noun phrase without a verb, or a short verbless phrase
     /// opening its sentence or clause.
@@ -974,11 +988,14 @@ impl RuleQuoteDetector {
                     || a > s0 && self.opens_main_clause(ctx, s0, a, cue)
                     // After the content it reports: "The plan is dead, Mara Quill, the mayor,
                     // said."
+                    // Not when a prepositional phrase follows the name: "Obama warned the
+                    // leader, Xi Jinping, during their meeting not to …, said an official".
                     || a >= s0 + 2
                         && ctx.word(a - 1) == ","
                         && ctx.is_capitalised(a)
                         && self.has_finite_verb(ctx, s0, a - 1)
                         && !(s0..a - 1).any(|t| ctx.is_quote(t))
+                        && !ctx.lower_is(open + 1, &ADJUNCT_PREPOSITIONS)
             };
             // Before a second apposition only a name of two words or more ("Dana Pell"), not
             // an opener ("However,", "In July,").

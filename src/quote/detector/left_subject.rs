@@ -128,23 +128,26 @@ impl RuleQuoteDetector {
                     "seconds", "minutes", "hours", "days", "weeks", "months", "years",
                 ],
             );
+        // "said Dec. 6 on CNN"
+        let date_end = self.date_end(ctx, after, s1);
         let pp = after < s1
             && !r.preposition
             && (ctx.doc.tokens[after].kind == TokenKind::Word || counted_time)
             && no_complementizer
             && (after_quote && r.takes_object
                 || ctx.time_phrase(after)
+                || date_end.is_some()
                 || (!ctx.is_capitalised(after) || ctx.lower_is(after, &TIME_WORDS))
                     && !ctx.lower_is(after, &CLAUSE_OPENERS));
         // "said Tuesday.", "said this week.", "announced Monday morning."
         let time_end = if ctx.time_phrase(after) {
             after + 2
         } else {
-            after + 1
+            date_end.unwrap_or(after + 1)
         };
         let adjuncts_only = after < s1
             && no_complementizer
-            && (ctx.lower_is(after, &TIME_WORDS) || ctx.time_phrase(after))
+            && (ctx.lower_is(after, &TIME_WORDS) || ctx.time_phrase(after) || date_end.is_some())
             && (time_end >= s1
                 || ctx.is_punct(time_end)
                 || ctx.lower_is(time_end, &NOT_OBJECTS)
@@ -191,7 +194,7 @@ impl RuleQuoteDetector {
             })
             && !self.has_finite_verb(ctx, after, s1);
         // "…, he said (Wednesday morning) on MSNBC."
-        let mut preposition = after;
+        let mut preposition = date_end.unwrap_or(after);
         while preposition < s1
             && (ctx.lower_is(preposition, &TIME_WORDS) || ctx.lower_is(preposition, &TIME_NOUNS))
         {
