@@ -94,7 +94,7 @@ fn a_content_may_open_with_an_approximate_count_or_a_gerund_subject() {
     ] {
         assert_eq!(one(text).quote.text, content);
     }
-    assert!(claims("She talked about the plan on Monday.").is_empty());
+    assert!(claims("She walked about the park on Monday.").is_empty());
 }
 
 #[test]
@@ -2519,5 +2519,20 @@ fn a_name_before_a_prepositional_phrase_is_no_apposed_speaker() {
     assert_eq!(
         said.speaker_mention.as_ref().map(|m| m.text.as_str()),
         Some("an official")
+    );
+}
+
+#[test]
+fn talking_about_something_reports_it() {
+    let c = claims("Dana Reyes talked about the bridge for an hour.");
+    assert_eq!(
+        with_cue(&c, "talked about").quote.text,
+        "the bridge for an hour"
+    );
+    // "talk" as a noun reports nothing.
+    assert!(
+        claims("The council said that talk of dissent masked its own divisions.")
+            .iter()
+            .all(|c| c.cue.as_ref().is_some_and(|q| q.text == "said"))
     );
 }
