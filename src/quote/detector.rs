@@ -636,16 +636,16 @@ impl RuleQuoteDetector {
         }
         // "More than half of the riders in the Ledger survey said": a long noun phrase
         // opening its sentence, without a verb.
-        let long_opener = self.opens_main_clause(ctx, sent_start, a, cue)
-            && b + 1 - a <= 2 * MAX_SPEAKER_TOKENS
+        let long_opener = b + 1 - a <= 2 * MAX_SPEAKER_TOKENS
             && (ctx.is_capitalised(a)
                 || ctx.lower_is(a, &NOUN_MARKERS)
                 || self.np_word(ctx, a) && ctx.word(a).starts_with(char::is_alphabetic))
             // "This follows reports that …": a demonstrative subject with its verb.
             && !ctx.lower_is(a, &["this", "that", "these", "those", "it", "there"])
-            && !self.has_finite_verb(ctx, a, b + 1)
             && (a..=b).all(|t| !ctx.is_punct(t) || ctx.is_joiner(t))
-            && !(a..=b).any(|t| ctx.lower_is(t, &CLAUSE_OPENERS[..5]));
+            && !(a..=b).any(|t| ctx.lower_is(t, &CLAUSE_OPENERS[..5]))
+            && !self.has_finite_verb(ctx, a, b + 1)
+            && self.opens_main_clause(ctx, sent_start, a, cue);
         if b + 1 - a > MAX_SPEAKER_TOKENS && !long_opener {
             // Too long to be one noun phrase: keep its trailing name-like part.
             let mut s = b + 1;
