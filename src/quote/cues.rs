@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 
-use super::CueClass;
+use super::{Cue, CueClass};
+use crate::span::Span;
 
 /// The cue table embedded in the binary.
 pub const DEFAULT_CUES: &str = include_str!("../../models/cues.tsv");
@@ -49,6 +50,17 @@ pub struct CueMatch {
     pub clause_only: bool,
     /// The base form is also a common noun ("an open question", "a conference call").
     pub noun_too: bool,
+}
+
+impl CueMatch {
+    /// The cue this match makes over the words of `span`.
+    pub fn cue(&self, span: Span) -> Cue {
+        Cue {
+            span,
+            lemma: self.lemma.clone(),
+            class: self.class,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

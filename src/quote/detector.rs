@@ -1604,11 +1604,7 @@ impl RuleQuoteDetector {
             return None;
         }
         Some(Candidate {
-            cue: Some(Cue {
-                span: ctx.span(i, i + m.len - 1),
-                lemma: m.lemma.clone(),
-                class: m.class,
-            }),
+            cue: Some(m.cue(ctx.span(i, i + m.len - 1))),
             speaker: Some(ctx.span(a, b)),
             evidence: 0.7,
             ..relayed.clone()
@@ -1669,11 +1665,7 @@ impl RuleQuoteDetector {
         Some(Candidate {
             kind: self.kind_of(ctx, content),
             fragments: vec![content],
-            cue: Some(Cue {
-                span: ctx.span(i, i + m.len - 1),
-                lemma: m.lemma.clone(),
-                class: m.class,
-            }),
+            cue: Some(m.cue(ctx.span(i, i + m.len - 1))),
             speaker: Some(speaker),
             sentence: si,
             evidence: 0.6,
@@ -1759,11 +1751,7 @@ impl RuleQuoteDetector {
         } else {
             i
         };
-        let cue = Cue {
-            span: ctx.span(cue_start, cue_end),
-            lemma: m.lemma.clone(),
-            class: m.class,
-        };
+        let cue = m.cue(ctx.span(cue_start, cue_end));
         // A participle after a noun phrase ("a flyer stating, “…”") reports for
         // that phrase only when it reads as a source ("Hillary Clinton asking, “…”").
         let subject = if let Some(w) = form.absolute {
@@ -1963,11 +1951,7 @@ impl RuleQuoteDetector {
         Some(self.one_fragment(
             ctx,
             content,
-            Cue {
-                span: ctx.span(i, i),
-                lemma: m.lemma.clone(),
-                class: m.class,
-            },
+            m.cue(ctx.span(i, i)),
             speaker.map(|(a, b)| ctx.span(a, b)),
             si,
             if speaker.is_some() { 0.6 } else { 0.4 },
@@ -2275,11 +2259,7 @@ impl RuleQuoteDetector {
     fn source_candidate(&self, ctx: &Ctx, si: usize, i: usize, m: &CueMatch) -> Option<Candidate> {
         let sent = &ctx.doc.sentences[si];
         let (s0, s1) = (sent.tokens.start, sent.tokens.end);
-        let cue = Cue {
-            span: ctx.span(i, i + m.len - 1),
-            lemma: m.lemma.clone(),
-            class: m.class,
-        };
+        let cue = m.cue(ctx.span(i, i + m.len - 1));
         let from = i + m.len;
         let (a, mut b) = self.right_phrase(ctx, from, s1)?;
         // "news released by the Ministry": the source is the agent after "by"/"from".

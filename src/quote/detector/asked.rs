@@ -5,7 +5,6 @@
 
 use super::vetoes::Site;
 use super::{Candidate, RuleQuoteDetector, AUX_ADVERBS, PASSIVE, WH_WORDS};
-use crate::quote::Cue;
 
 impl RuleQuoteDetector {
     /// The question an "asked" cue at `site` (sentence `si`) reports: `None` when the cue is
@@ -48,11 +47,7 @@ impl RuleQuoteDetector {
             return Some(None);
         };
         let cue_end = if about { q } else { i };
-        let cue = Cue {
-            span: ctx.span(i, cue_end),
-            lemma: m.lemma.clone(),
-            class: m.class,
-        };
+        let cue = m.cue(ctx.span(i, cue_end));
         Some(Some(self.one_fragment(ctx, content, cue, None, si, 0.7)))
     }
 }

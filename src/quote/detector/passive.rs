@@ -3,7 +3,6 @@
 
 use super::vetoes::Site;
 use super::{Candidate, RuleQuoteDetector, MAX_SPEAKER_TOKENS, PASSIVE};
-use crate::quote::Cue;
 
 impl RuleQuoteDetector {
     /// The claim of a passive cue with a "by" agent and a "for" phrase: `None` when the cue
@@ -25,11 +24,7 @@ impl RuleQuoteDetector {
             .find(|&t| ctx.lower_is(t, &["for"]))
             .filter(|&f| f > agent && f + 1 < s1)?;
         let end = self.content_end(ctx, for_at + 1, s1);
-        let cue = Cue {
-            span: ctx.span(i, i),
-            lemma: m.lemma.clone(),
-            class: m.class,
-        };
+        let cue = m.cue(ctx.span(i, i));
         let speaker = Some(ctx.span(agent, for_at - 1));
         Some(
             self.content(ctx, for_at + 1, end)
