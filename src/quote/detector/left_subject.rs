@@ -14,11 +14,11 @@ use crate::token::TokenKind;
 /// a statement."; "In July, the company said" is an adjunct by its first word).
 const MIN_CLAUSE_BEFORE_TOKENS: usize = 2;
 
-/// What follows the cue, seen from a subject at token `a`.
 /// Subordinators that open an adverbial clause, never a reported one ("as he left").
 const ADVERBIAL_SUBORDINATORS: [&str; 6] =
     ["as", "while", "because", "although", "though", "until"];
 
+/// What follows the cue, seen from a subject at token `a`.
 struct RightSide {
     /// The attribution follows a closing quotation mark.
     after_quote: bool,
