@@ -2536,3 +2536,36 @@ fn talking_about_something_reports_it() {
             .all(|c| c.cue.as_ref().is_some_and(|q| q.text == "said"))
     );
 }
+
+#[test]
+fn a_relative_clause_between_dashes_reports_for_its_antecedent() {
+    for text in [
+        "Senator Ted Cruz — who says Trump is attacking him — left early.",
+        "Senator Ted Cruz - who says Trump is attacking him - left early.",
+    ] {
+        let c = one(text);
+        assert_eq!(c.speaker_mention.as_ref().unwrap().text, "who", "{text}");
+        assert_eq!(c.speaker.as_deref(), Some("Ted Cruz"), "{text}");
+        assert_eq!(c.quote.text, "Trump is attacking him", "{text}");
+    }
+    // A spaced hyphen sets off the parenthesis after the subject like a dash.
+    let text = "Mayor Dana Pell - who once said she would close the ferry - said on Monday that it will stay open.";
+    let c = claims(text);
+    let texts: Vec<(&str, &str)> = c
+        .iter()
+        .map(|c| {
+            (
+                c.speaker_mention.as_ref().unwrap().text.as_str(),
+                c.quote.text.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("who", "she would close the ferry"),
+            ("Mayor Dana Pell", "that it will stay open")
+        ]
+    );
+    assert!(c.iter().all(|c| c.speaker.as_deref() == Some("Dana Pell")));
+}

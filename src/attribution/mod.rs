@@ -2132,9 +2132,10 @@ impl RuleAttributor {
     /// A relative pronoun ("Cruz, who says …") stands for the name right before it.
     fn relative_antecedent(&self, doc: &Analysis, names: &Names, mention: Span) -> Speaker {
         let text = doc.text();
+        // After a comma or a dash: "Cruz, who", "Cruz — who", "Cruz - who".
         let before = text[..mention.start]
             .trim_end()
-            .trim_end_matches(',')
+            .trim_end_matches([',', '—', '–', '-'])
             .trim_end()
             .len();
         let k = doc.entities.partition_point(|e| e.span.end <= before);

@@ -351,6 +351,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// A hyphen standing between spaces as a dash ("tales - the plan"), not joining words
     /// ("low- and middle-income").
+    /// A dash setting off a parenthesis: "—", "–", "--", or a hyphen spaced on both sides.
+    fn is_dash(&self, i: usize) -> bool {
+        matches!(self.word(i), "—" | "–" | "--") || self.is_spaced_dash(i)
+    }
+
     fn is_spaced_dash(&self, i: usize) -> bool {
         let t = &self.doc.tokens;
         self.word(i) == "-"
@@ -566,6 +571,7 @@ impl RuleQuoteDetector {
         if ctx.lower_is(k - 1, &["who"])
             && k >= sent_start + 2
             && (ctx.word(k - 2) == ","
+                || ctx.is_dash(k - 2)
                 || ctx.doc.tokens[k - 2].kind == TokenKind::Word
                     && (ctx.is_capitalised(k - 2)
                         || ctx.word(k - 2).ends_with('s')
@@ -946,7 +952,7 @@ impl RuleQuoteDetector {
         let k = self.subject_end(ctx, s0, cue);
         // Set off by commas, or by dashes ("The justice — who has … — said").
         let mark = if k > s0 { ctx.word(k - 1) } else { "" };
-        let dash = matches!(mark, "—" | "–" | "--");
+        let dash = k > s0 && ctx.is_dash(k - 1);
         if mark != "," && !dash {
             return None;
         }
@@ -962,7 +968,7 @@ impl RuleQuoteDetector {
                 .take_while(|&t| {
                     !ctx.is_quote(t) || ctx.marks[t].is_none() && ctx.inside[t].is_none()
                 })
-                .find(|&t| ctx.word(t) == mark)?;
+                .find(|&t| ctx.word(t) == mark && (mark != "-" || ctx.is_spaced_dash(t)))?;
             let subject = self.left_subject(ctx, s0, open).filter(|&(_, b)| {
                 b + 1 == open || ctx.word(b + 1) == "(" && ctx.word(open - 1) == ")"
             });

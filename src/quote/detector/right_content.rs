@@ -187,10 +187,19 @@ impl RuleQuoteDetector {
             }
         }
         let mut end = clause_end.unwrap_or_else(|| self.content_end(ctx, start, s1));
-        // A relative clause ("Cruz, who says …, left") ends at its closing comma.
-        if r.subject.is_some_and(|(a, _)| ctx.lower_is(a, &["who"])) {
+        // A relative clause ("Cruz, who says …, left", "Cruz — who says … — left") ends at
+        // its closing comma or dash.
+        if let Some((a, _)) = r.subject.filter(|&(a, _)| ctx.lower_is(a, &["who"])) {
+            let dashed = a > 0 && ctx.is_dash(a - 1);
+            let closes = |t: usize| {
+                if dashed {
+                    ctx.is_dash(t)
+                } else {
+                    ctx.word(t) == ","
+                }
+            };
             end = (start..end)
-                .find(|&t| ctx.word(t) == "," && ctx.inside[t].is_none())
+                .find(|&t| closes(t) && ctx.inside[t].is_none())
                 .unwrap_or(end);
         }
         if np_object {
