@@ -2569,3 +2569,9 @@ fn a_relative_clause_between_dashes_reports_for_its_antecedent() {
     );
     assert!(c.iter().all(|c| c.speaker.as_deref() == Some("Dana Pell")));
 }
+
+#[test]
+fn a_long_parenthesis_may_stand_between_the_cue_and_its_that() {
+    let c = one("Smith said, in an interview with CNN on Sunday, that the plan was dead.");
+    assert_eq!(c.quote.text, "that the plan was dead");
+}

@@ -22,7 +22,7 @@ struct RightStart {
 }
 
 /// Longest parenthesis between a cue and its "that", in words.
-const MAX_PARENTHESIS_WORDS: usize = 6;
+const MAX_PARENTHESIS_WORDS: usize = 9;
 
 impl RuleQuoteDetector {
     /// "As the Ledger noted, the mayor has …": the attribution is an adverbial clause and
@@ -314,7 +314,7 @@ impl RuleQuoteDetector {
                             ctx.word(u) == "," && u > after && ctx.is_capitalised(u - 1)
                         }))
         };
-        // Nor do the marks around a parenthesis of up to six words right after the cue
+        // Nor do the marks around a parenthesis of up to nine words right after the cue
         // ("warned, however, that …", "said, on Twitter, that …", "said — in an interview
         // — that …", "said (in 2008) that …").
         let closes = match ctx.word(after) {
