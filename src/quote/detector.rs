@@ -346,16 +346,16 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// Whether token `i` may introduce a quotation after a cue: a comma, a colon or a dash
     /// (`X said, “…”`, `X said: “…”`, `she added - “…”`).
     fn introduces_quotation(&self, i: usize) -> bool {
-        matches!(self.word(i), "," | ":" | "—" | "–" | "--") || self.is_spaced_dash(i)
+        matches!(self.word(i), "," | ":") || self.is_dash(i)
     }
 
-    /// A hyphen standing between spaces as a dash ("tales - the plan"), not joining words
-    /// ("low- and middle-income").
     /// A dash setting off a parenthesis: "—", "–", "--", or a hyphen spaced on both sides.
     fn is_dash(&self, i: usize) -> bool {
         matches!(self.word(i), "—" | "–" | "--") || self.is_spaced_dash(i)
     }
 
+    /// A hyphen standing between spaces as a dash ("tales - the plan"), not joining words
+    /// ("low- and middle-income").
     fn is_spaced_dash(&self, i: usize) -> bool {
         let t = &self.doc.tokens;
         self.word(i) == "-"
