@@ -2575,3 +2575,51 @@ fn a_long_parenthesis_may_stand_between_the_cue_and_its_that() {
     let c = one("Smith said, in an interview with CNN on Sunday, that the plan was dead.");
     assert_eq!(c.quote.text, "that the plan was dead");
 }
+
+#[test]
+fn a_quotation_resumes_after_the_speaker_s_apposition() {
+    let c = one("“This used to be our back yard,” said Rafael Pant, director of studies at the institute in London, “but it is now theirs.”");
+    assert_eq!(c.speaker.as_deref(), Some("Rafael Pant"));
+    assert_eq!(
+        c.quote.content,
+        "This used to be our back yard but it is now theirs."
+    );
+}
+
+#[test]
+fn an_inverted_attribution_may_stand_inside_its_content() {
+    for (text, content) in [
+        (
+            "Any fair reading of the deal, said Ann Roe, an expert on Russia, would see it as a retreat.",
+            "Any fair reading of the deal would see it as a retreat",
+        ),
+        ("The plan, said Pell, is dead.", "The plan is dead"),
+    ] {
+        let c = one(text);
+        assert_eq!(c.quote.content, content, "{text}");
+    }
+    // A clause before the comma is the whole content.
+    let c = one("The plan is dead, said Pell, who was there.");
+    assert_eq!(c.quote.text, "The plan is dead");
+}
+
+#[test]
+fn a_parenthesis_between_dashes_may_be_long_and_quote() {
+    let text = "GOP front-runner Dana Pell - who previously said she would \"sink the [expletive] out of\" the ferries run by the Island Authority - said at a rally that the pier will close.";
+    let c = claims(text);
+    let main = c
+        .iter()
+        .find(|c| c.quote.text == "that the pier will close")
+        .unwrap_or_else(|| panic!("no claim of the main clause: {c:#?}"));
+    assert_eq!(main.speaker.as_deref(), Some("Dana Pell"));
+}
+
+#[test]
+fn a_described_name_after_its_content_speaks() {
+    let c = one("Facebook created the tool for crises, a spokeswoman, Anna White, said on Saturday, and it has used it five times.");
+    assert_eq!(c.speaker.as_deref(), Some("Anna White"));
+    assert_eq!(
+        c.quote.content,
+        "Facebook created the tool for crises and it has used it five times"
+    );
+}

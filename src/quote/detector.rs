@@ -960,13 +960,20 @@ impl RuleQuoteDetector {
         // The opening mark of the apposition; a second apposition may precede it ("Dana Pell,
         // the mayor of Eastbrook, one of the towns suing, said").
         let mut open = close;
+        let limit = if dash {
+            2 * MAX_APPOSITION_TOKENS
+        } else {
+            MAX_APPOSITION_TOKENS
+        };
         let (a, b) = loop {
+            // Between dashes the apposition may be longer and quote ("Donald Trump - who
+            // said he would "bomb" the fields - said").
             open = (s0..open)
                 .rev()
-                .take(MAX_APPOSITION_TOKENS)
+                .take(limit)
                 // A possessive apostrophe ("Sanders' campaign manager") is not a quotation.
                 .take_while(|&t| {
-                    !ctx.is_quote(t) || ctx.marks[t].is_none() && ctx.inside[t].is_none()
+                    dash || !ctx.is_quote(t) || ctx.marks[t].is_none() && ctx.inside[t].is_none()
                 })
                 .find(|&t| ctx.word(t) == mark && (mark != "-" || ctx.is_spaced_dash(t)))?;
             let subject = self.left_subject(ctx, s0, open).filter(|&(_, b)| {
@@ -976,6 +983,9 @@ impl RuleQuoteDetector {
             // Also after an opening adjunct ("In a statement, one of the lawyers, …") and
             // after a conjunction that opens a second clause ("…, but Digby Jones, its
             // director general, warned").
+            // "…, a spokeswoman, Anna White, said": a name of two words or more apposed.
+            let described_name =
+                |open: usize| close > open + 2 && (open + 1..close).all(|t| ctx.is_capitalised(t));
             let starts_clause = |a: usize| {
                 a == s0
                     || ctx.is_quote(a - 1)
@@ -998,15 +1008,14 @@ impl RuleQuoteDetector {
                     // leader, Xi Jinping, during their meeting not to …, said an official".
                     || a >= s0 + 2
                         && ctx.word(a - 1) == ","
-                        && ctx.is_capitalised(a)
+                        && (ctx.is_capitalised(a) || described_name(open))
                         && self.has_finite_verb(ctx, s0, a - 1)
                         && !(s0..a - 1).any(|t| ctx.is_quote(t))
                         && !ctx.lower_is(open + 1, &ADJUNCT_PREPOSITIONS)
             };
             // Before a second apposition only a name of two words or more ("Dana Pell"), not
             // an opener ("However,", "In July,").
-            let first = open + 1 + MAX_APPOSITION_TOKENS > close
-                && !(open + 1..close).any(|t| ctx.word(t) == mark);
+            let first = open + 1 + limit > close && !(open + 1..close).any(|t| ctx.word(t) == mark);
             let name = |a: usize, b: usize| {
                 b > a
                     && (a..=b).all(|t| ctx.is_capitalised(t) || ctx.word(t) == ".")
@@ -1792,6 +1801,10 @@ impl RuleQuoteDetector {
             if let (true, Some(q)) = (i == s0, question) {
                 return Some(question_claim(q, cue, ctx.span(a, b), si));
             }
+            if let Some(close) = self.inverted_parenthesis_end(ctx, (s0, s1), i, b) {
+                let speaker = Some(ctx.span(a, b));
+                return self.around_attribution(ctx, si, (i - 1, close + 1), cue, speaker, 0.85);
+            }
             return self.left_content(ctx, si, i, cue, Some(ctx.span(a, b)), 0.9);
         }
         let report = Report {
@@ -2411,7 +2424,9 @@ impl RuleQuoteDetector {
                 let joins = !other_cue
                     && (own_cue.is_some()
                         && prev.speaker.is_some_and(|s| gap.contains(s))
-                        && (opens_sentence || narration_words <= 4)
+                        && (opens_sentence
+                            || narration_words <= 4
+                            || apposition_only(ctx, prev, q.open))
                         || prev.kind != Kind::Indirect
                             && opens_sentence
                             && q_sentence <= last_sentence + 2
@@ -2458,7 +2473,22 @@ impl RuleQuoteDetector {
     }
 }
 
-/// A direct claim for a question or exclamation attributed by the next sentence.
+/// Whether only the speaker's apposition, in the sentence of its cue, stands between a claim's
+/// speaker and the quotation opening at token `open`: `“A,” said X, director of Y, “B.”`.
+fn apposition_only(ctx: &Ctx, claim: &Candidate, open: usize) -> bool {
+    let Some(speaker) = claim.speaker else {
+        return false;
+    };
+    let doc = ctx.doc;
+    let after = doc.tokens.partition_point(|t| t.span.start < speaker.end);
+    after + 1 < open
+        && open - after <= MAX_APPOSITION_TOKENS
+        && ctx.word(after) == ","
+        && ctx.word(open - 1) == ","
+        && doc.sentence_of(after) == doc.sentence_of(open)
+        && (after..open).all(|t| !ctx.is_quote(t) && !ctx.lower_is(t, &["who", "which", "that"]))
+}
+
 /// A direct quotation `q` with a speech cue and a speaker of its own, as token ranges (a
 /// signature's dash, a colon after a name, "put it"), in the sentence of its cue.
 fn introduced_quotation(
@@ -2483,6 +2513,7 @@ fn introduced_quotation(
     }
 }
 
+/// A direct claim for a question or exclamation attributed by the next sentence.
 fn question_claim(q: &QuoteSpan, cue: Cue, speaker: Span, si: usize) -> Candidate {
     Candidate {
         kind: Kind::Direct,

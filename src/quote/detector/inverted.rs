@@ -1,6 +1,7 @@
 //! The source after an inverted cue (`“…,” said X.`): a name or a described noun phrase
 //! that ends the clause.
 
+use super::MAX_APPOSITION_TOKENS;
 use super::{Ctx, RuleQuoteDetector, CLAUSE_OPENERS, MAX_SPEAKER_TOKENS, NOT_OBJECTS};
 use super::{TIME_WORDS, WH_WORDS};
 use crate::lexicon::WordClass;
@@ -99,6 +100,31 @@ impl RuleQuoteDetector {
         // "said another pollster, David Woodard of Clemson University": the described source's
         // name in apposition belongs to the phrase.
         Some((a, self.apposed_name(ctx, b, s1).unwrap_or(b)))
+    }
+
+    /// The comma closing an inverted attribution set inside its content, `A, said X, B` ("Any
+    /// fair reading of the deal, said Ann Roe, an expert on Russia, would see it as a
+    /// retreat."): the cue at `cue` follows a comma after a subject with no verb, the source
+    /// ends at `b`, maybe with an apposition, and the predicate resumes with a verb.
+    pub(super) fn inverted_parenthesis_end(
+        &self,
+        ctx: &Ctx,
+        (s0, s1): (usize, usize),
+        cue: usize,
+        b: usize,
+    ) -> Option<usize> {
+        let subject_only = cue > s0 + 1
+            && ctx.word(cue - 1) == ","
+            && ctx.quote_closed_at(cue - 2).is_none()
+            && (s0..cue - 1).all(|t| !self.has_finite_verb(ctx, t, t + 1));
+        if !subject_only {
+            return None;
+        }
+        (b + 1..s1.min(b + 1 + MAX_APPOSITION_TOKENS))
+            .take_while(|&t| !ctx.is_quote(t) && !ctx.lower_is(t, &["who", "which", "that"]))
+            .take_while(|&t| t == b + 1 || !self.has_finite_verb(ctx, t, t + 1))
+            .filter(|&t| ctx.word(t) == "," && t + 2 < s1)
+            .find(|&t| self.verb_like(ctx, t + 1))
     }
 
     /// Whether token `t` opens a described source: a [`SOURCE_DETERMINERS`] word or a number

@@ -91,15 +91,23 @@ impl RuleQuoteDetector {
 
     fn right_side(&self, r: &Report, (a, b): (usize, usize)) -> RightSide {
         let (ctx, s0, s1, after) = (r.site.ctx, r.site.s0, r.site.s1, r.after);
-        // `“…” the challenger, Paul Brandt, wrote`: the attribution starts at the head of
-        // the appositive.
+        // `“…” the challenger, Paul Brandt, wrote`, `…, a spokeswoman, Anna White, said`: the
+        // attribution starts at the head of the appositive.
         let lead = if a > s0 + 1 && ctx.word(a - 1) == "," {
             (s0 + 1..a - 1)
                 .rev()
                 .take(MAX_SPEAKER_TOKENS)
                 .take_while(|&t| !ctx.is_punct(t) && !ctx.is_quote(t))
                 .last()
-                .filter(|&h| ctx.quote_closed_at(h - 1).is_some())
+                .filter(|&h| {
+                    ctx.quote_closed_at(h - 1).is_some()
+                        || h > s0 + 1
+                            && a - h <= 5
+                            && ctx.word(h - 1) == ","
+                            && ctx.lower_is(h, &["the", "a", "an", "his", "her", "its", "their"])
+                            && (a..=b).all(|t| ctx.is_capitalised(t))
+                            && !self.has_finite_verb(ctx, h, a)
+                })
                 .unwrap_or(a)
         } else {
             a
@@ -296,7 +304,8 @@ impl RuleQuoteDetector {
                     && self.cue_at(ctx, c + 1, s1).is_none()
             })?;
         let speaker = Some(ctx.span(a, b));
-        self.around_attribution(ctx, r.si, (a - 1, comma + 1), r.cue.clone(), speaker, 0.8)
+        let gap = (right.lead.min(a) - 1, comma + 1);
+        self.around_attribution(ctx, r.si, gap, r.cue.clone(), speaker, 0.8)
     }
 
     /// "Back then, Ms. Ripert said, she found …": content on both sides. Not when what
@@ -326,6 +335,7 @@ impl RuleQuoteDetector {
             return None;
         }
         let speaker = Some(ctx.span(a, b));
-        self.around_attribution(ctx, r.si, (a - 1, after + 1), r.cue.clone(), speaker, 0.8)
+        let gap = (right.lead.min(a) - 1, after + 1);
+        self.around_attribution(ctx, r.si, gap, r.cue.clone(), speaker, 0.8)
     }
 }
