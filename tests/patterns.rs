@@ -2623,3 +2623,22 @@ fn a_described_name_after_its_content_speaks() {
         "Facebook created the tool for crises and it has used it five times"
     );
 }
+
+#[test]
+fn a_parenthesis_after_the_person_told_stands_before_the_that() {
+    let c = one("Sources told the Ledger, however, that the mayor did chime in.");
+    assert_eq!(c.speaker.as_deref(), Some("Sources"));
+    assert_eq!(c.quote.text, "that the mayor did chime in");
+}
+
+#[test]
+fn a_participle_after_a_dash_reports_for_the_subject() {
+    for text in [
+        "Dana Pell changed her pick on the spot – saying she was rooting for the Lions.",
+        "Dana Pell changed her pick on the spot — saying she was rooting for the Lions.",
+    ] {
+        let c = one(text);
+        assert_eq!(c.speaker.as_deref(), Some("Dana Pell"), "{text}");
+        assert_eq!(c.quote.text, "she was rooting for the Lions", "{text}");
+    }
+}

@@ -314,20 +314,25 @@ impl RuleQuoteDetector {
                             ctx.word(u) == "," && u > after && ctx.is_capitalised(u - 1)
                         }))
         };
-        // Nor do the marks around a parenthesis of up to nine words right after the cue
-        // ("warned, however, that …", "said, on Twitter, that …", "said — in an interview
-        // — that …", "said (in 2008) that …").
-        let closes = match ctx.word(after) {
-            "," | "—" | "–" | "--" => ctx.word(after),
-            "(" => ")",
-            _ => "",
-        };
-        let parenthesis = that >= after + 3
-            && that <= after + MAX_PARENTHESIS_WORDS + 2
-            && !closes.is_empty()
-            && ctx.word(that - 1) == closes
-            && (after + 1..that - 1).all(|u| !ctx.is_punct(u) && !ctx.is_quote(u));
-        let parenthesis_comma = |k: usize| parenthesis && (k == after || k == that - 1);
+        // Nor do the marks around a parenthesis of up to nine words right before the "that",
+        // after the cue or its object ("warned, however, that …", "said, on Twitter, that
+        // …", "said — in an interview — that …", "said (in 2008) that …", "told POLITICO,
+        // however, that …").
+        let open = (after..that.saturating_sub(1))
+            .rev()
+            .find(|&u| ctx.is_punct(u) || ctx.is_quote(u));
+        let parenthesis = open.is_some_and(|open| {
+            let closes = match ctx.word(open) {
+                "," | "—" | "–" | "--" => ctx.word(open),
+                "(" => ")",
+                _ => "",
+            };
+            that >= open + 3
+                && that <= open + MAX_PARENTHESIS_WORDS + 2
+                && !closes.is_empty()
+                && ctx.word(that - 1) == closes
+        });
+        let parenthesis_comma = |k: usize| parenthesis && (Some(k) == open || k == that - 1);
         let blocked = that >= after + THAT_WINDOW && !(after..that).any(place_comma)
             || (after..that).any(|k| {
                 let quoted_title = ctx.quote_opened_at(k).is_some_and(title)

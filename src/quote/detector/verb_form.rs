@@ -10,8 +10,8 @@ use crate::token::TokenKind;
 
 /// The form of the cue verb at a [`Site`].
 pub(super) struct VerbForm {
-    /// ", saying …", also after a closing quotation mark (`called it “odd,” saying …`) and
-    /// an adverb (", falsely suggesting …").
+    /// ", saying …", also after a dash, a closing quotation mark (`called it “odd,” saying
+    /// …`) and an adverb (", falsely suggesting …").
     pub(super) participle: bool,
     /// The aspect verb that joins the cue: "keeps saying", "began calling".
     pub(super) aspect_verb: Option<usize>,
@@ -52,8 +52,11 @@ impl Site<'_, '_, '_> {
         {
             p -= 1;
         }
-        let participle =
-            ing && p > s0 && (ctx.word(p - 1) == "," || ctx.quote_closed_at(p - 1).is_some());
+        let participle = ing
+            && p > s0
+            && (ctx.word(p - 1) == ","
+                || ctx.is_dash(p - 1)
+                || ctx.quote_closed_at(p - 1).is_some());
         let b = self.before_adverbs();
         let aspectual = ing
             && b > s0 + 1
