@@ -1494,3 +1494,33 @@ fn an_indefinite_description_whose_head_is_no_name_names_no_one() {
     let report = quoted(&c, "the plant was profitable");
     assert_eq!(report.speaker.as_deref(), Some("Dunmore Institute"));
 }
+
+#[test]
+fn a_name_inside_the_subject_s_participle_phrase_is_not_the_speaker() {
+    for (text, speaker) in [
+        (
+            "Lawyers representing Dana Pell said the suit was frivolous.",
+            "Lawyers",
+        ),
+        (
+            "Several delegates supporting Mara Quill said they would switch.",
+            "Several delegates",
+        ),
+        (
+            "Republican activists hoping to block Dana Pell say the rules allow it.",
+            "Republican activists",
+        ),
+    ] {
+        let c = claims(text);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].speaker.as_deref(), Some(speaker), "{text}");
+    }
+    // "everything" is no participle.
+    let c = claims("Not everything Dana Pell says is true, Jamieson said.");
+    assert_eq!(
+        quoted(&c, "Not everything Dana Pell says is true")
+            .speaker
+            .as_deref(),
+        Some("Jamieson")
+    );
+}

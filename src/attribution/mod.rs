@@ -498,6 +498,47 @@ fn contains_words(long: &[&str], short: &[&str]) -> bool {
 }
 
 /// The entities of `doc` that start inside `span`.
+/// The byte offset of the space before a participle phrase that modifies a mention's noun
+/// phrase ("Democrats supporting Mrs. Clinton", "activists hoping to block Trump", "lawyers
+/// representing the firm"): a lowercase "-ing" word after a lowercase word that is no
+/// determiner or preposition (or after an opening plural), before "to", a determiner or a
+/// capitalised word.
+fn participle_modifier(mention: &str) -> Option<usize> {
+    const NOT_HEADS: [&str; 18] = [
+        "the", "a", "an", "of", "for", "in", "to", "at", "on", "with", "by", "from", "his", "her",
+        "their", "its", "another", "most",
+    ];
+    const OBJECTS: [&str; 9] = ["to", "the", "a", "an", "his", "her", "their", "its", "our"];
+    // "-ing" words that are prepositions ("Protesters following Greenpeace" may be a phrase
+    // misread).
+    const PREPOSITIONS: [&str; 5] = [
+        "during",
+        "following",
+        "regarding",
+        "concerning",
+        "according",
+    ];
+    let spaces: Vec<usize> = mention.match_indices(' ').map(|(k, _)| k).collect();
+    spaces.windows(2).find_map(|w| {
+        let before = mention[..w[0]].rsplit(' ').next()?;
+        let ing = &mention[w[0] + 1..w[1]];
+        let after = mention[w[1] + 1..].split(' ').next()?;
+        let lowercase = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_lowercase());
+        let participle = lowercase(ing)
+            && ing.len() > 5
+            && ing.ends_with("ing")
+            && !ing.ends_with("thing")
+            && !PREPOSITIONS.contains(&ing);
+        // A capitalised plural opening the mention too ("Lawyers representing …").
+        let opening_plural = before.len() == w[0]
+            && before.ends_with('s')
+            && before.chars().skip(1).all(|c| c.is_lowercase());
+        let modifies = (lowercase(before) || opening_plural) && !NOT_HEADS.contains(&before);
+        let takes = OBJECTS.contains(&after) || after.starts_with(char::is_uppercase);
+        (participle && modifies && takes).then_some(w[0])
+    })
+}
+
 fn entities_in<'d>(doc: &'d Analysis, span: Span) -> &'d [Entity] {
     let from = doc.entities.partition_point(|e| e.span.start < span.start);
     let to = doc.entities.partition_point(|e| e.span.start < span.end);
@@ -1617,7 +1658,12 @@ impl RuleAttributor {
         }
         // "people who have battled online threats": the noun phrase before a relative clause
         // is the speaker, not a name inside the clause.
-        if let Some(k) = mention_text.find(" who ").filter(|&k| k > 0) {
+        // "Democrats supporting Mrs. Clinton", "activists hoping to block Trump": so is the
+        // noun phrase before a participle phrase.
+        let modifier = mention_text
+            .find(" who ")
+            .or_else(|| participle_modifier(mention_text));
+        if let Some(k) = modifier.filter(|&k| k > 0) {
             let head = mention_text[..k].trim_end_matches(',').len();
             return self.resolve(
                 doc,
