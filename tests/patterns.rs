@@ -2642,3 +2642,24 @@ fn a_participle_after_a_dash_reports_for_the_subject() {
         assert_eq!(c.quote.text, "she was rooting for the Lions", "{text}");
     }
 }
+
+#[test]
+fn a_share_of_those_polled_reports_through_its_relative_clause() {
+    for (text, share, content) in [
+        (
+            "Most voters back the plan, including 18% who say they would pay more.",
+            "18%",
+            "they would pay more",
+        ),
+        (
+            "Pell won 40 percent and another 12 percent who say they might vote for her.",
+            "12 percent",
+            "they might vote for her",
+        ),
+    ] {
+        let c = one(text);
+        assert_eq!(c.speaker_mention.as_ref().unwrap().text, "who", "{text}");
+        assert_eq!(c.speaker.as_deref(), Some(share), "{text}");
+        assert_eq!(c.quote.text, content, "{text}");
+    }
+}

@@ -539,6 +539,16 @@ fn participle_modifier(mention: &str) -> Option<usize> {
     })
 }
 
+/// The share of those polled that `text` ends with: "18%", "12 percent".
+fn share_before(text: &str) -> Option<&str> {
+    let unit = text
+        .strip_suffix('%')
+        .or_else(|| text.strip_suffix(" percent"))?;
+    let number = unit.rsplit(' ').next()?;
+    let numeric = !number.is_empty() && number.chars().all(|c| c.is_ascii_digit() || c == '.');
+    numeric.then(|| &text[unit.len() - number.len()..])
+}
+
 fn entities_in<'d>(doc: &'d Analysis, span: Span) -> &'d [Entity] {
     let from = doc.entities.partition_point(|e| e.span.start < span.start);
     let to = doc.entities.partition_point(|e| e.span.start < span.end);
@@ -2141,6 +2151,9 @@ impl RuleAttributor {
     /// preposition or determiner, when it is lowercase and plural, a group noun, or a role or
     /// person noun; else no speaker.
     fn described_group_before(&self, text: &str, end: usize) -> Speaker {
+        if let Some(share) = share_before(&text[..end]) {
+            return description(share, false);
+        }
         let before = words(&text[..end]);
         let Some(&head) = before.last() else {
             return Speaker::default();

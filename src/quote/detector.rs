@@ -575,7 +575,9 @@ impl RuleQuoteDetector {
                 || ctx.doc.tokens[k - 2].kind == TokenKind::Word
                     && (ctx.is_capitalised(k - 2)
                         || ctx.word(k - 2).ends_with('s')
-                        || self.np_word(ctx, k - 2)))
+                        || self.np_word(ctx, k - 2))
+                // A share of those polled: "18% who say", "12 percent who say".
+                || matches!(ctx.word(k - 2), "%" | "percent"))
         {
             // Also without a comma: "voters who said …".
             return Some((k - 1, k - 1));
