@@ -2663,3 +2663,10 @@ fn a_share_of_those_polled_reports_through_its_relative_clause() {
         assert_eq!(c.quote.text, content, "{text}");
     }
 }
+
+#[test]
+fn a_long_parenthesis_after_the_subject_is_skipped() {
+    let c = one("Sen. Dana Pell (a Connecticut Democrat so very young she has often been mistaken for a junior staffer) says she was unfocused.");
+    assert_eq!(c.speaker.as_deref(), Some("Dana Pell"));
+    assert_eq!(c.quote.text, "she was unfocused");
+}

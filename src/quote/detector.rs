@@ -546,7 +546,7 @@ impl RuleQuoteDetector {
             } else if k > sent_start + 1 && ctx.word(k - 1) == ")" {
                 match (sent_start..k - 1)
                     .rev()
-                    .take(12)
+                    .take(MAX_APPOSITION_TOKENS)
                     .find(|&t| ctx.word(t) == "(")
                 {
                     Some(open) => k = open,
