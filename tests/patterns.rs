@@ -2670,3 +2670,21 @@ fn a_long_parenthesis_after_the_subject_is_skipped() {
     assert_eq!(c.speaker.as_deref(), Some("Dana Pell"));
     assert_eq!(c.quote.text, "she was unfocused");
 }
+
+#[test]
+fn a_plural_possessor_speaks_for_its_nominal_cue() {
+    for (text, speaker) in [
+        (
+            "Rates stayed low, belying budget hawks’ warnings that they would soar.",
+            "budget hawks",
+        ),
+        (
+            "Rates stayed low, belying Sanders’ warnings that they would soar.",
+            "Sanders",
+        ),
+    ] {
+        let c = one(text);
+        assert_eq!(c.speaker_mention.as_ref().unwrap().text, speaker, "{text}");
+        assert_eq!(c.quote.text, "that they would soar", "{text}");
+    }
+}

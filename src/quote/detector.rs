@@ -1923,6 +1923,30 @@ impl RuleQuoteDetector {
         Some(self.one_fragment(ctx, content, cue, speaker, si, evidence))
     }
 
+    /// The possessor ending in `s` before the apostrophe at `mark`, as first and last token: a
+    /// name ("Sanders’ warnings") or a plural noun with one modifier ("budget hawks’
+    /// warnings").
+    fn plural_possessor(&self, ctx: &Ctx, s0: usize, mark: usize) -> Option<(usize, usize)> {
+        let b = mark
+            .checked_sub(1)
+            .filter(|&b| b >= s0 && ctx.word(b).ends_with('s'))?;
+        let mut a = b;
+        if ctx.is_capitalised(b) {
+            while a > s0 && b - a < 3 && (ctx.is_capitalised(a - 1) || ctx.word(a - 1) == ".") {
+                a -= 1;
+            }
+        } else if a > s0
+            && ctx.doc.tokens[a - 1].kind == TokenKind::Word
+            && !ctx.is_capitalised(a - 1)
+            && !ctx.lower_is(a - 1, &NOUN_MARKERS)
+            && !ctx.word(a - 1).ends_with("ing")
+            && !ctx.word(a - 1).ends_with("ed")
+        {
+            a -= 1;
+        }
+        Some((a, b))
+    }
+
     /// A nominal report with its possessor as the source: `his claim that …`, `Trump’s
     /// repeated assertion that …`.
     fn noun_candidate(&self, ctx: &Ctx, si: usize, i: usize, m: &CueMatch) -> Option<Candidate> {
@@ -1964,6 +1988,8 @@ impl RuleQuoteDetector {
                 a -= 1;
             }
             Some((a, b))
+        } else if matches!(ctx.word(p - 1), "’" | "'") && ctx.quote_closed_at(p - 1).is_none() {
+            self.plural_possessor(ctx, s0, p - 1)
         } else {
             None
         };
