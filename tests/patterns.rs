@@ -2688,3 +2688,10 @@ fn a_plural_possessor_speaks_for_its_nominal_cue() {
         assert_eq!(c.quote.text, "that they would soar", "{text}");
     }
 }
+
+#[test]
+fn a_focus_word_may_open_the_adverbial_clause_before_the_subject() {
+    let c = one("Even if the vote fails, Dana Pell — the mayor — said the ferry will stay.");
+    assert_eq!(c.speaker.as_deref(), Some("Dana Pell"));
+    assert_eq!(c.quote.text, "the ferry will stay");
+}

@@ -1086,6 +1086,16 @@ impl RuleQuoteDetector {
         // "Though she called …": a subordinator before the subject; "When the host asked
         // about it, Quill seized on it, repeating …": the main clause follows its comma.
         let mut a = a;
+        // "Even if …", "Only when …": a focus word before the subordinator.
+        if a + 1 < limit
+            && ctx.lower_is(a, &["even", "only", "just"])
+            && ctx.lower_is(
+                a + 1,
+                &["if", "when", "as", "though", "after", "before", "because"],
+            )
+        {
+            a += 1;
+        }
         if a < limit && ctx.lower_is(a, &LEFT_BOUNDARIES) && !ctx.lower_is(a, &ADVERBIAL_OPENERS) {
             a = (a + 1..limit)
                 .find(|&t| ctx.word(t) == "," && ctx.inside[t].is_none())
