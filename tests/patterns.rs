@@ -2695,3 +2695,13 @@ fn a_focus_word_may_open_the_adverbial_clause_before_the_subject() {
     assert_eq!(c.speaker.as_deref(), Some("Dana Pell"));
     assert_eq!(c.quote.text, "the ferry will stay");
 }
+
+#[test]
+fn a_quotation_after_an_opening_adverb_goes_on_the_turn_before() {
+    let c = one("“We were not happy,” said Tom Vance, head of policy at the council. Now, “within the town there is a consensus.”");
+    assert_eq!(c.speaker.as_deref(), Some("Tom Vance"));
+    assert_eq!(
+        c.quote.content,
+        "We were not happy within the town there is a consensus."
+    );
+}

@@ -2408,8 +2408,13 @@ impl RuleQuoteDetector {
                 continue;
             }
             let q_sentence = doc.sentence_of(q.open);
-            let opens_sentence = q.open == doc.sentences[q_sentence].tokens.start
-                || q.open > 0 && ctx.word(q.open - 1) == ":";
+            let first = doc.sentences[q_sentence].tokens.start;
+            // Also after one opening adverb: "Now, “…”", "Still, “…”".
+            let opens_sentence = q.open == first
+                || q.open > 0 && ctx.word(q.open - 1) == ":"
+                || q.open == first + 2
+                    && ctx.word(first + 1) == ","
+                    && ctx.lower_is(first, &["now", "still", "yet", "also", "later", "then"]);
             let k = out.partition_point(|c| c.content().start < q.outer.start);
             // A quotation followed by its own attribution belongs to that one, not to a turn.
             let own_attribution = q.close.is_some_and(|c| {
