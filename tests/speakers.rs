@@ -1524,3 +1524,20 @@ fn a_name_inside_the_subject_s_participle_phrase_is_not_the_speaker() {
         Some("Jamieson")
     );
 }
+
+#[test]
+fn the_one_the_verb_names_is_not_its_subject_pronoun() {
+    for (text, quote) in [
+        (
+            "Dana Pell met Mara Quill at the rally on Monday. “We will win this state,” she told Quill.",
+            "We will win this state",
+        ),
+        (
+            "Dana Pell spoke after Tom Reed. He praised Reed for his courage.",
+            "Reed for his courage",
+        ),
+    ] {
+        let c = claims(text);
+        assert_eq!(quoted(&c, quote).speaker.as_deref(), Some(&text[..9]), "{text}");
+    }
+}

@@ -387,7 +387,10 @@ impl RuleAttributor {
                 .unwrap_or_default(),
             _ => Vec::new(),
         };
-        referents.retain(|r| agrees(anaphor, r));
+        let object = self.named_after_verb(doc, names, mention);
+        referents.retain(|r| {
+            agrees(anaphor, r) && (object.is_none() || r.speaker.name.as_ref() != object)
+        });
         if let Anaphor::Nominal { head, .. } = anaphor {
             // A referent whose role or name has the head ("the court" → "Supreme Court") wins
             // over one that only agrees in type.
@@ -457,6 +460,32 @@ impl RuleAttributor {
             features,
             referents: referents.map(Option::unwrap_or_default).collect(),
         }
+    }
+
+    /// Rule (binding): the name right after the mention's verb, which the mention cannot stand
+    /// for ("he told Hannity", "she asked Richards", "he said Clinton lied": none of them is
+    /// the one named); at most two lowercase words between.
+    fn named_after_verb<'n>(
+        &self,
+        doc: &Analysis,
+        names: &'n Names,
+        mention: Span,
+    ) -> Option<&'n String> {
+        let next = doc.tokens.partition_point(|t| t.span.start < mention.end);
+        let e = doc.entities.partition_point(|e| e.span.start < mention.end);
+        let entity = doc.entities.get(e)?;
+        let gap = doc.tokens[next..]
+            .iter()
+            .take_while(|t| t.span.start < entity.span.start);
+        let words: Vec<&str> = gap.map(|t| t.span.slice(doc.text())).collect();
+        let lowercase = |w: &&str| w.chars().all(char::is_lowercase);
+        if words.is_empty() || words.len() > 2 || !words.iter().all(lowercase) {
+            return None;
+        }
+        let speakers = names
+            .entity_speakers
+            .get_or_init(|| self.entity_speakers(doc, names));
+        speakers.get(e)?.0.as_ref()?.name.as_ref()
     }
 
     /// Persons and organisations named before `mention` outside quotations, by canonical name,
