@@ -2705,3 +2705,26 @@ fn a_quotation_after_an_opening_adverb_goes_on_the_turn_before() {
         "We were not happy within the town there is a consensus."
     );
 }
+
+#[test]
+fn the_person_asked_stands_outside_the_question() {
+    for (text, question) in [
+        (
+            "Dana Pell asked Mara Quill whether the ferry would run.",
+            "whether the ferry would run",
+        ),
+        (
+            "The host then asked him which states he could win.",
+            "which states he could win",
+        ),
+        (
+            "Dana Pell asked Quill Friday how the plan would work.",
+            "how the plan would work",
+        ),
+    ] {
+        assert_eq!(one(text).quote.text, question, "{text}");
+    }
+    // A directive keeps its addressee.
+    let c = one("Dana Pell asked Mara Quill to drop the plan.");
+    assert_eq!(c.quote.text, "Mara Quill to drop the plan");
+}

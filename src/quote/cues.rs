@@ -48,6 +48,9 @@ pub struct CueMatch {
     /// A cue only with a clause or a prepositional object, never a bare noun phrase
     /// ("maintained that …", not "maintained a lead").
     pub clause_only: bool,
+    /// The person asked stands before an embedded question, which alone is the content
+    /// ("asked Rubio whether …").
+    pub asks_question: bool,
     /// The base form is also a common noun ("an open question", "a conference call").
     pub noun_too: bool,
 }
@@ -74,6 +77,7 @@ struct Entry {
     infinitive: bool,
     that_only: bool,
     clause_only: bool,
+    asks_question: bool,
     noun_too: bool,
 }
 
@@ -134,6 +138,7 @@ impl CueLexicon {
                             infinitive: flags.split(',').any(|f| f == "inf"),
                             that_only: flags.split(',').any(|f| f == "that"),
                             clause_only: flags.split(',').any(|f| f == "clause"),
+                            asks_question: flags.split(',').any(|f| f == "ask"),
                             noun_too: flags.split(',').any(|f| f == "noun"),
                         });
                     }
@@ -153,6 +158,7 @@ impl CueLexicon {
                             infinitive: false,
                             that_only: true,
                             clause_only: false,
+                            asks_question: false,
                             noun_too: false,
                         });
                     }
@@ -174,6 +180,7 @@ impl CueLexicon {
                         infinitive: false,
                         that_only: false,
                         clause_only: false,
+                        asks_question: false,
                         noun_too: false,
                     });
                 }
@@ -222,6 +229,7 @@ impl Entry {
             infinitive: self.infinitive,
             that_only: self.that_only,
             clause_only: self.clause_only,
+            asks_question: self.asks_question,
             noun_too: self.noun_too,
         }
     }

@@ -163,6 +163,12 @@ impl RuleQuoteDetector {
             known(to, false)
         } else if m.class == CueClass::Intention {
             return None;
+        } else if let Some(question) = m
+            .asks_question
+            .then(|| self.question_after_person_asked(ctx, r.after, s1))
+            .flatten()
+        {
+            known(question, false)
         } else {
             match self.object_or_clause(r, start) {
                 Ok(right) => right,
@@ -355,6 +361,22 @@ impl RuleQuoteDetector {
         t > after
             && (ctx.lower_is(t, &["the", "a", "an"]) || possessive)
             && !ctx.lower_is(t - 1, &["of", "for", "’s", "'s", "-", "the", "a", "an"])
+    }
+
+    /// Rule: "asked Rubio whether …", "asking him why …", "asked Clinton Friday how …": the
+    /// person asked (capitalised words or an object pronoun, at most four) stands between the
+    /// cue and the question, which alone is the content. The question's first token.
+    fn question_after_person_asked(&self, ctx: &Ctx, after: usize, s1: usize) -> Option<usize> {
+        let person = (after..s1.min(after + 4))
+            .take_while(|&t| {
+                ctx.is_capitalised(t) || ctx.lower_is(t, &["me", "us", "him", "her", "them"])
+            })
+            .count();
+        let question = after + person;
+        (person > 0
+            && question < s1
+            && (ctx.lower_is(question, &WH_WORDS) || ctx.lower_is(question, &["which"])))
+        .then_some(question)
     }
 
     /// The right content of a cue without a complementizer or an infinitive: past the person
