@@ -2728,3 +2728,19 @@ fn the_person_asked_stands_outside_the_question() {
     let c = one("Dana Pell asked Mara Quill to drop the plan.");
     assert_eq!(c.quote.text, "Mara Quill to drop the plan");
 }
+
+#[test]
+fn a_quotation_after_that_and_an_adjunct_is_part_of_the_clause() {
+    for text in [
+        "Dana Pell said that in 2009, “I called all my lenders and asked for extensions.”",
+        "Dana Pell said that, frankly, “we will win this.”",
+    ] {
+        let c = one(text);
+        assert!(
+            c.quote.text.starts_with("that"),
+            "{text}: {:?}",
+            c.quote.text
+        );
+        assert_eq!(c.kind.to_string(), "mixed", "{text}");
+    }
+}

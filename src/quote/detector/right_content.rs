@@ -116,12 +116,14 @@ impl RuleQuoteDetector {
 
     /// `X replied evenly, “…”`, `X wrote to his followers, “…”`: a quotation introduced after
     /// the cue's adjuncts is its content. Right after the cue (`X said, “…” between …`) the
-    /// content may run on past the quotation; that case is the general right content.
+    /// content may run on past the quotation; that case is the general right content, and so
+    /// is a complementizer right after the cue (`said that in 2009, “…”`: the content opens
+    /// at "that").
     pub(super) fn quotation_after_cue_adjuncts(&self, r: &Report) -> Option<Option<Candidate>> {
         let (ctx, s1, after) = (r.site.ctx, r.site.s1, r.after);
         let open = self
             .quotation_after_adjuncts(ctx, after, s1)
-            .filter(|&open| open > after + 1)?;
+            .filter(|&open| open > after + 1 && !ctx.lower_is(after, &["that"]))?;
         let form = r.form;
         let speaker = match r.subject {
             Some((a, b)) => Some(ctx.span(a, b)),
