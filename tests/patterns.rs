@@ -2744,3 +2744,12 @@ fn a_quotation_after_that_and_an_adjunct_is_part_of_the_clause() {
         assert_eq!(c.kind.to_string(), "mixed", "{text}");
     }
 }
+
+#[test]
+fn a_body_named_after_someone_is_one_subject() {
+    let c = one("The Pell campaign has responded to the charge by pointing to her record.");
+    assert_eq!(
+        c.speaker_mention.as_ref().unwrap().text,
+        "The Pell campaign"
+    );
+}

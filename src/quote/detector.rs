@@ -467,6 +467,8 @@ impl RuleQuoteDetector {
             || self.lexicon.is(WordClass::Organisation, w)
             || ctx.doc.tokens[i].kind == TokenKind::Number
             || self.plural_of_person(w)
+            // A body formed around a name ("The Sanders campaign", "the Obama administration").
+            || self.lexicon.is(WordClass::Following, w) && i > 0 && ctx.is_capitalised(i - 1)
     }
 
     /// Whether `w` is the plural of a role or person noun ("judges", "senators").
