@@ -64,6 +64,10 @@ pub enum WordClass {
     /// A month's name or abbreviation ("December", "Dec."): with a day after a cue it is a
     /// time adjunct ("said Dec. 6 on CNN").
     Month,
+    /// A conjunction opening an adverbial clause mid-sentence ("when", "after", "because"):
+    /// verbs coordinated inside the clause share its subject ("… when Rubio thanked Miami and
+    /// said …").
+    Subordinator,
     /// A noun for a kind of person ("businessman", "nominee"), from `models/person_nouns.tsv`.
     Person,
     /// A noun for a kind of organisation ("firm", "retailer"), from `models/org_nouns.tsv`.
@@ -108,6 +112,7 @@ impl Lexicon {
                 "relative" => WordClass::Relative,
                 "clausal" => WordClass::Clausal,
                 "month" => WordClass::Month,
+                "subordinator" => WordClass::Subordinator,
                 c => return Err(format!("lexicon line {}: unknown class {c:?}", n + 1)),
             };
             *words.entry(word.trim().to_lowercase()).or_default() |= 1 << class as u32;

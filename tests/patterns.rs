@@ -2753,3 +2753,29 @@ fn a_body_named_after_someone_is_one_subject() {
         "The Pell campaign"
     );
 }
+
+#[test]
+fn a_cue_coordinated_inside_an_adverbial_clause_has_the_clause_s_subject() {
+    for (text, speaker) in [
+        (
+            "Some in the crowd booed, and when Dana Pell thanked Miami and said it was great to be home, a man yelled.",
+            "Dana Pell",
+        ),
+        (
+            "Mara Quill became a target this year, after some of her followers attacked her skills and even questioned her identity.",
+            "some of her followers",
+        ),
+    ] {
+        let c = claims(text);
+        let said = c
+            .iter()
+            .find(|c| c.cue.as_ref().is_some_and(|q| q.text == "said" || q.text == "questioned"))
+            .unwrap_or_else(|| panic!("{c:#?}"));
+        assert_eq!(said.speaker_mention.as_ref().unwrap().text, speaker, "{text}");
+    }
+    // A preposition "as" before an adjective opens no clause.
+    let c = claims(
+        "Dana Pell praised Quill as the most qualified person ever to run and said she would win.",
+    );
+    assert_eq!(with_cue(&c, "said").speaker.as_deref(), Some("Dana Pell"));
+}

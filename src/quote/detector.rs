@@ -1326,7 +1326,37 @@ impl RuleQuoteDetector {
                 return finite;
             }
         }
+        if let Some(subject) = self.subordinate_clause_subject(ctx, s0, k) {
+            return Some(subject);
+        }
         self.sentence_subject(ctx, s0, cue)
+    }
+
+    /// Rule: a cue coordinated after "and" inside an adverbial clause reports for that
+    /// clause's subject, not the sentence's ("Some booed, and when Rubio thanked Miami and
+    /// said …" → Rubio; "… after some of her followers attacked her and even questioned …").
+    /// `k` is the cue's first token after its adverbs; the clause runs back to its
+    /// subordinator without punctuation between.
+    fn subordinate_clause_subject(&self, ctx: &Ctx, s0: usize, k: usize) -> Option<(usize, usize)> {
+        if !(k > s0 + 1 && ctx.lower_is(k - 1, &["and"])) {
+            return None;
+        }
+        let subordinator = (s0..k - 1)
+            .rev()
+            .take_while(|&t| !ctx.is_punct(t) && !ctx.is_quote(t))
+            .find(|&t| self.lexicon.is(WordClass::Subordinator, ctx.word(t)))?;
+        let a = subordinator + 1;
+        let verb =
+            (a + 1..(k - 1).min(a + MAX_SPEAKER_TOKENS)).find(|&t| self.verb_like(ctx, t))?;
+        let mut b = verb - 1;
+        while b > a && ctx.lower_is(b, &AUX_ADVERBS) {
+            b -= 1;
+        }
+        let pronoun = b == a && ctx.lower_is(a, &["he", "she", "they", "we", "i"]);
+        // A noun ends the subject ("some of her followers"), not an adjective ("as the most
+        // qualified person").
+        let noun_end = self.np_word(ctx, b) || ctx.word(b).ends_with('s');
+        (pronoun || noun_end && self.source_phrase(ctx, a, b)).then_some((a, b))
     }
 
     /// The noun phrase right after a cue ("said Caddell", "according to X"), stopping at
