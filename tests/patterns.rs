@@ -2779,3 +2779,15 @@ fn a_cue_coordinated_inside_an_adverbial_clause_has_the_clause_s_subject() {
     );
     assert_eq!(with_cue(&c, "said").speaker.as_deref(), Some("Dana Pell"));
 }
+
+#[test]
+fn a_participle_after_a_coordinated_clause_has_that_clause_s_subject() {
+    let c = claims(
+        "Protest groups say the rules are unfair, and the Civil Liberties Union has sued the city, saying they violate free speech.",
+    );
+    let saying = with_cue(&c, "saying");
+    assert_eq!(
+        saying.speaker_mention.as_ref().unwrap().text,
+        "the Civil Liberties Union"
+    );
+}

@@ -1312,7 +1312,8 @@ impl RuleQuoteDetector {
             }
             // "a former captain filed a lawsuit, claiming …", "Pell was equally direct,
             // claiming …": the subject of the finite verb of the clause before the comma.
-            // The nearest verb with a subject decides, within the comma's clause.
+            // The nearest verb with a subject decides, within the comma's clause, which may
+            // be coordinated (", and the ACLU has sued the city, saying …").
             let finite = (s0..j)
                 .rev()
                 .take_while(|&t| !ctx.is_quote(t) && !matches!(ctx.word(t), ";" | ","))
@@ -1320,7 +1321,9 @@ impl RuleQuoteDetector {
                 .find_map(|t| self.left_subject(ctx, s0, t))
                 .filter(|&(a, _)| {
                     self.source_like(ctx, a)
-                        && (a == self.after_dateline(ctx, s0, cue) || ctx.word(a - 1) == ",")
+                        && (a == self.after_dateline(ctx, s0, cue)
+                            || ctx.word(a - 1) == ","
+                            || ctx.lower_is(a - 1, &["and", "but"]) && ctx.word(a - 2) == ",")
                 });
             if finite.is_some() {
                 return finite;
