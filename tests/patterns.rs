@@ -2791,3 +2791,18 @@ fn a_participle_after_a_coordinated_clause_has_that_clause_s_subject() {
         "the Civil Liberties Union"
     );
 }
+
+#[test]
+fn an_adverbial_clause_s_subject_may_take_an_apposition() {
+    for text in [
+        "The talks soured, as Dana Pell, contradicting Quill, said the town would not pay.",
+        "The talks soured when Dana Pell, the mayor, said the town would not pay.",
+    ] {
+        let c = claims(text);
+        assert_eq!(
+            with_cue(&c, "said").speaker.as_deref(),
+            Some("Dana Pell"),
+            "{text}"
+        );
+    }
+}

@@ -1006,6 +1006,11 @@ impl RuleQuoteDetector {
                         && !(s0..a - 1).any(|t| ctx.word(t) == "," || ctx.is_quote(t))
                     // "Reached by phone on Tuesday, Joyce — who … — told"
                     || a > s0 && self.opens_main_clause(ctx, s0, a, cue)
+                    // An adverbial clause's subject: "…, as Peña Nieto, contradicting Trump,
+                    // said …".
+                    || a > s0
+                        && self.lexicon.is(WordClass::Subordinator, ctx.word(a - 1))
+                        && (ctx.is_capitalised(a) || ctx.lower_is(a, &["the", "a", "an"]))
                     // After the content it reports: "The plan is dead, Mara Quill, the mayor,
                     // said."
                     // Not when a prepositional phrase follows the name: "Obama warned the
