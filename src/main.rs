@@ -14,7 +14,9 @@ use claimex::attribution::{
 use claimex::eval::claims as claim_eval;
 use claimex::ingest::{self, Articles, IngestOptions, Shard, DEFAULT_MAX_ARTICLE_BYTES};
 use claimex::models::{self, Task};
-use claimex::pipeline::{Pipeline, RunOptions, RunStats, SyntaxScope, Work};
+use claimex::pipeline::{
+    Pipeline, RunOptions, RunStats, SyntaxScope, Work, DEFAULT_MIN_CONFIDENCE,
+};
 use claimex::sink::{AtomicFile, ClaimStream, Dataset, DatasetOptions, Kept};
 use claimex::tagger::conll::Corpus;
 use claimex::tagger::WordClasses;
@@ -76,6 +78,10 @@ enum Command {
         /// speakers and contents fewer).
         #[arg(long, value_enum, default_value_t = SyntaxScope::default())]
         syntax: SyntaxScope,
+        /// Leave out claims whose confidence (a calibrated probability that content and
+        /// speaker are right) is below P; 0 keeps every claim.
+        #[arg(long, value_name = "P", default_value_t = DEFAULT_MIN_CONFIDENCE, value_parser = probability)]
+        min_confidence: f32,
         /// Find entities with this local Hugging Face token-classification model (a directory
         /// with config.json, tokenizer.json or vocab.txt, and rust_model.ot or
         /// model.safetensors) instead of the built-in perceptron.
@@ -721,6 +727,14 @@ fn update_dataset(request: &RunRequest) -> anyhow::Result<RunStats> {
     Ok(stats)
 }
 
+/// A probability argument: a number from 0 to 1.
+fn probability(arg: &str) -> Result<f32, String> {
+    match arg.parse::<f32>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err(format!("expected a probability from 0 to 1, got {arg:?}")),
+    }
+}
+
 fn eval(gold: &Path, pred: &Path, speakers: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
     let report = claim_eval::eval_files(gold, pred, speakers)?;
     if json {
@@ -1067,6 +1081,7 @@ fn main() -> ExitCode {
             quiet,
             max_article_bytes,
             syntax,
+            min_confidence,
             #[cfg(feature = "transformer")]
             ner_model,
             #[cfg(feature = "transformer")]
@@ -1078,7 +1093,9 @@ fn main() -> ExitCode {
             let pipeline = anyhow::Ok(Pipeline::default());
             pipeline.and_then(|pipeline| {
                 run(RunRequest {
-                    pipeline: pipeline.with_syntax(syntax),
+                    pipeline: pipeline
+                        .with_syntax(syntax)
+                        .with_min_confidence(min_confidence),
                     options: RunOptions {
                         threads,
                         progress: !quiet,

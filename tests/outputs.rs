@@ -183,3 +183,38 @@ fn parquet_tables_hold_the_jsonl_rows_with_integer_offsets() {
         "the Parquet and CSV columns are the same, in order"
     );
 }
+
+#[test]
+fn claims_below_the_minimum_confidence_are_left_out_unless_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("unsure.txt");
+    std::fs::write(
+        &input,
+        "The group issued a statement that, while condemning violence, accused the Democratic \
+         leadership in Nevada of using ''its power to prevent a fair process from taking place.''",
+    )
+    .unwrap();
+    let confidences = |min: &str| {
+        let out = dir.path().join(format!("out{min}"));
+        let status = Command::new(env!("CARGO_BIN_EXE_claimex"))
+            .args([
+                "run",
+                input.to_str().unwrap(),
+                "--out",
+                out.to_str().unwrap(),
+            ])
+            .args(["-q", "--min-confidence", min])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        read_jsonl(&out.join("claims.jsonl"))
+            .iter()
+            .map(|c| c["confidence"].as_f64().unwrap())
+            .collect::<Vec<f64>>()
+    };
+    let all = confidences("0");
+    assert!(all.iter().any(|&p| p < 0.2), "{all:?}");
+    let kept = confidences("0.2");
+    assert!(kept.iter().all(|&p| p >= 0.2), "{kept:?}");
+    assert_eq!(kept.len(), all.iter().filter(|&&p| p >= 0.2).count());
+}
