@@ -41,7 +41,14 @@ fn dataset(dir: &Path) -> PathBuf {
     .unwrap();
     std::fs::write(input.join("empty.txt"), "").unwrap();
     let out = dir.join("out");
-    let status = Command::new(env!("CARGO_BIN_EXE_claimex"))
+    let status = run_quietly(&input, &out, &[]);
+    assert_eq!(status.code(), Some(2), "empty.txt is rejected");
+    out
+}
+
+/// `claimex run INPUT --out OUT -q` with `extra` arguments.
+fn run_quietly(input: &Path, out: &Path, extra: &[&str]) -> std::process::ExitStatus {
+    Command::new(env!("CARGO_BIN_EXE_claimex"))
         .args([
             "run",
             input.to_str().unwrap(),
@@ -49,10 +56,9 @@ fn dataset(dir: &Path) -> PathBuf {
             out.to_str().unwrap(),
             "-q",
         ])
+        .args(extra)
         .status()
-        .unwrap();
-    assert_eq!(status.code(), Some(2), "empty.txt is rejected");
-    out
+        .unwrap()
 }
 
 #[test]
@@ -196,17 +202,7 @@ fn claims_below_the_minimum_confidence_are_left_out_unless_asked_for() {
     .unwrap();
     let confidences = |min: &str| {
         let out = dir.path().join(format!("out{min}"));
-        let status = Command::new(env!("CARGO_BIN_EXE_claimex"))
-            .args([
-                "run",
-                input.to_str().unwrap(),
-                "--out",
-                out.to_str().unwrap(),
-            ])
-            .args(["-q", "--min-confidence", min])
-            .status()
-            .unwrap();
-        assert!(status.success());
+        assert!(run_quietly(&input, &out, &["--min-confidence", min]).success());
         read_jsonl(&out.join("claims.jsonl"))
             .iter()
             .map(|c| c["confidence"].as_f64().unwrap())
