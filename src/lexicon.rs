@@ -13,6 +13,10 @@ pub const DEFAULT_PERSON_NOUNS: &str = include_str!("../models/person_nouns.tsv"
 /// The nouns for kinds of organisations, derived from corpora by `scripts/org_nouns.py`.
 pub const DEFAULT_ORG_NOUNS: &str = include_str!("../models/org_nouns.tsv");
 
+/// Irregular past tenses and participles, derived from UD English EWT by
+/// `scripts/past_forms.py`.
+pub const DEFAULT_PAST_FORMS: &str = include_str!("../models/past_forms.tsv");
+
 /// The adjectives inside roles, derived from corpora by `scripts/role_modifiers.py`.
 pub const DEFAULT_ROLE_MODIFIERS: &str = include_str!("../models/role_modifiers.tsv");
 
@@ -68,6 +72,8 @@ pub enum WordClass {
     /// verbs coordinated inside the clause share its subject ("… when Rubio thanked Miami and
     /// said …").
     Subordinator,
+    /// An irregular past tense or participle ("went", "told"), from `models/past_forms.tsv`.
+    PastForm,
     /// A noun for a kind of person ("businessman", "nominee"), from `models/person_nouns.tsv`.
     Person,
     /// A noun for a kind of organisation ("firm", "retailer"), from `models/org_nouns.tsv`.
@@ -155,6 +161,7 @@ pub fn default_lexicon() -> Lexicon {
         .with_person_nouns(DEFAULT_PERSON_NOUNS)
         .with_nouns(DEFAULT_ORG_NOUNS, WordClass::Organisation)
         .with_nouns(DEFAULT_ROLE_MODIFIERS, WordClass::RoleModifier)
+        .with_nouns(DEFAULT_PAST_FORMS, WordClass::PastForm)
 }
 
 #[cfg(test)]

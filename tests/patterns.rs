@@ -2810,3 +2810,14 @@ fn an_adverbial_clause_s_subject_may_take_an_apposition() {
         );
     }
 }
+
+#[test]
+fn an_irregular_past_gives_a_participle_its_subject() {
+    let c = one(
+        "The city's top adviser on the budget went further, arguing the plan could make the deficit worse.",
+    );
+    assert_eq!(
+        c.speaker_mention.as_ref().unwrap().text,
+        "The city's top adviser on the budget"
+    );
+}

@@ -1322,7 +1322,12 @@ impl RuleQuoteDetector {
             let finite = (s0..j)
                 .rev()
                 .take_while(|&t| !ctx.is_quote(t) && !matches!(ctx.word(t), ";" | ","))
-                .filter(|&t| verb_cue(t) && !ctx.word(t).ends_with("ing") || self.verb_like(ctx, t))
+                .filter(|&t| {
+                    verb_cue(t) && !ctx.word(t).ends_with("ing")
+                        || self.verb_like(ctx, t)
+                        // An irregular past ("Trump went after Bush, calling him …").
+                        || !ctx.is_capitalised(t) && self.lexicon.is(WordClass::PastForm, ctx.word(t))
+                })
                 .find_map(|t| self.left_subject(ctx, s0, t))
                 .filter(|&(a, _)| {
                     self.source_like(ctx, a)
