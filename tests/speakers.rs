@@ -1541,3 +1541,15 @@ fn the_one_the_verb_names_is_not_its_subject_pronoun() {
         assert_eq!(quoted(&c, quote).speaker.as_deref(), Some(&text[..9]), "{text}");
     }
 }
+
+#[test]
+fn a_gendered_nominal_is_never_someone_of_the_other_gender() {
+    let text = "Tom Bell met Mara Quill in Dunmore on Monday. Bell praised the plan at length. \
+                “We will build it,” the chairwoman said.";
+    let c = claims(text);
+    assert_ne!(
+        quoted(&c, "We will build it").speaker.as_deref(),
+        Some("Tom Bell"),
+        "{c:?}"
+    );
+}

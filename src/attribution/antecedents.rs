@@ -51,6 +51,9 @@ pub enum Anaphor {
         /// the plural of a person noun ("the candidates"): a group of named persons may be
         /// meant.
         several: bool,
+        /// The head's gender, for a gendered noun ("businessman", "spokeswoman"; true for a
+        /// man).
+        gender: Option<bool>,
     },
     /// A possessive pronoun before a body noun ("his campaign", "their team"): the body of
     /// whom the pronoun stands for, by the pronoun's nominative form and the body's word.
@@ -182,6 +185,7 @@ pub fn anaphor(attributor: &RuleAttributor, doc: &Analysis, mention: Span) -> Op
             role: false,
             group: false,
             several: true,
+            gender: None,
         });
     }
     // A post-modifier does not head the phrase: "the former CEO of Hewlett-Packard" is a CEO,
@@ -247,8 +251,20 @@ pub fn anaphor(attributor: &RuleAttributor, doc: &Analysis, mention: Span) -> Op
                 attributor.lexicon.is(WordClass::Person, one)
                     || attributor.lexicon.is(WordClass::Role, one)
             }),
+        gender: gender_of(attributor, &head),
         head,
     })
+}
+
+/// The gender a noun gives its person ("businessman", "spokeswoman"; true for a man).
+fn gender_of(attributor: &RuleAttributor, noun: &str) -> Option<bool> {
+    if attributor.lexicon.is(WordClass::Masculine, noun) {
+        Some(true)
+    } else if attributor.lexicon.is(WordClass::Feminine, noun) {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 impl RuleAttributor {
@@ -869,10 +885,12 @@ fn latest_groups(referents: &[Referent], n: usize) -> Vec<Referent> {
 /// otherwise it stays a description, never a guess.
 fn agrees(anaphor: &Anaphor, r: &Referent) -> bool {
     let label = r.speaker.label;
-    if let Anaphor::Pronoun(p) | Anaphor::Body(p, _) = anaphor {
-        if pronoun_gender(p).is_some_and(|g| r.gender.is_some_and(|m| m != g)) {
-            return false;
-        }
+    let gender = match anaphor {
+        Anaphor::Pronoun(p) | Anaphor::Body(p, _) => pronoun_gender(p),
+        Anaphor::Nominal { gender, .. } => *gender,
+    };
+    if gender.is_some_and(|g| r.gender.is_some_and(|m| m != g)) {
+        return false;
     }
     match anaphor {
         Anaphor::Pronoun("it") => matches!(label, Some(Label::Org | Label::Loc)),
@@ -902,6 +920,7 @@ fn nobody_features(anaphor: &Anaphor, referents: &[Referent], f: &mut impl Featu
         group,
         organisation,
         several,
+        ..
     } = anaphor
     {
         f.add(format_args!("nobody&role={role}"));
