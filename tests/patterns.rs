@@ -2821,3 +2821,22 @@ fn an_irregular_past_gives_a_participle_its_subject() {
         "The city's top adviser on the budget"
     );
 }
+
+#[test]
+fn an_inverted_source_may_be_described_at_length() {
+    let quote = "“We know exactly what the plan will cost us all,”";
+    for source in [
+        // A participle opening the description is an adjective; the name has an affiliation.
+        "undecided Republican voter Jane Roe of Derry",
+        // A participle before a preposition opens a reduced relative clause.
+        "a source involved in the council’s talks",
+        // A title chain of ten words.
+        "former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell",
+    ] {
+        let text = format!("{quote} said {source}.");
+        assert_speaker_mention(&text, "said", source);
+    }
+    // A relative clause after the source is no part of it.
+    let text = format!("{quote} said one owner of a shop that sells shoes.");
+    assert_speaker_mention(&text, "said", "one owner of a shop");
+}

@@ -52,19 +52,30 @@ impl RuleQuoteDetector {
             && a + 1 < b
             && matches!(ctx.word(a + 1), "’s" | "'s")
             && self.lexicon.is(WordClass::Role, ctx.word(b));
+        // A participle before a preposition ends the phrase as a reduced relative clause
+        // ("says a source involved in the super-PAC’s creation"), which belongs to it.
+        let reduced_relative = b > a + 1
+            && ctx.word(b).ends_with("ed")
+            && b + 1 < s1
+            && self.lexicon.is(WordClass::Preposition, ctx.word(b + 1));
         // A participle right after the determiner is an adjective ("said the printed slate
         // card", "said one unaligned strategist").
         let determined = (self.source_determiner(ctx, a) || possessed)
             && short(8)
-            && !self.has_finite_verb(ctx, (a + 2).min(b + 1), b + 1);
+            && !self.has_finite_verb(ctx, (a + 2).min(b + 1), b + usize::from(!reduced_relative));
         // "said Huckabee campaign spokesman Hogan Gidley", "said undecided voter Jane
-        // Roe": a few descriptive words before a capitalised name.
-        let described = short(8)
-            && b > a
+        // Roe": a few descriptive words before a capitalised name, maybe with its affiliation
+        // ("… voter Jane Roe of Derry"); a participle opening them is an adjective
+        // ("undecided", "retired").
+        let affiliation = |k: usize| {
+            (k + 1..=b).all(|t| ctx.is_capitalised(t) || ctx.lower_is(t, &["of", "from"]))
+        };
+        let described = short(MAX_SPEAKER_TOKENS)
+            && (a + 1..=b)
+                .any(|k| ctx.is_capitalised(k) && ctx.is_capitalised(k - 1) && affiliation(k))
             && ctx.is_capitalised(b)
-            && ctx.is_capitalised(b - 1)
             && (a..=b).all(|t| ctx.doc.tokens[t].kind == TokenKind::Word || self.np_word(ctx, t))
-            && !self.has_finite_verb(ctx, a, b + 1);
+            && !self.has_finite_verb(ctx, a + 1, b + 1);
         let lead = ctx.is_capitalised(a) || self.np_word(ctx, a) || self.source_determiner(ctx, a);
         // "said Tom Vance of the University of Ohio School of Law": a name with its
         // affiliation.
@@ -86,16 +97,23 @@ impl RuleQuoteDetector {
                     || affiliated
                     || coordinated
                     || short(6) && (a..=b).all(|t| self.np_word(ctx, t)));
-        // The phrase may carry a relative clause ("said Sen. Jim Whelan, who …") or an
-        // adjunct ("said Ryan on Tuesday", "said Ryan in a statement").
+        // The phrase may carry a relative clause ("said Sen. Jim Whelan, who …", "said one
+        // owner of a shop that sells shoes") or an adjunct ("said Ryan on Tuesday", "said Ryan
+        // in a statement").
         let ends = b + 1 >= s1
             || ctx.is_punct(b + 1)
             || ctx.lower_is(
                 b + 1,
-                &["who", "on", "in", "at", "during", "last", "earlier"],
+                &["who", "that", "on", "in", "at", "during", "last", "earlier"],
             );
         if !(name_like && ends) {
             return None;
+        }
+        if reduced_relative && determined {
+            let end = (b + 1..s1.min(b + 1 + MAX_SPEAKER_TOKENS))
+                .take_while(|&t| !ctx.is_punct(t) && !ctx.is_quote(t))
+                .last();
+            return Some((a, end.unwrap_or(b)));
         }
         // "said another pollster, David Woodard of Clemson University": the described source's
         // name in apposition belongs to the phrase.
