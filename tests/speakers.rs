@@ -1553,3 +1553,25 @@ fn a_gendered_nominal_is_never_someone_of_the_other_gender() {
         "{c:?}"
     );
 }
+
+#[test]
+fn a_place_inside_a_description_is_not_the_speaker() {
+    for (text, speaker) in [
+        (
+            "“We will win this state,” said the Kentucky Republican.",
+            "Kentucky Republican",
+        ),
+        (
+            "Polls in New Hampshire show that Pell leads.",
+            "Polls in New Hampshire",
+        ),
+        (
+            "“We will win it,” said a retired teacher from Dunmore.",
+            "retired teacher from Dunmore",
+        ),
+        ("The United States said it would act.", "United States"),
+    ] {
+        let c = claims(text);
+        assert_eq!(c[0].speaker.as_deref(), Some(speaker), "{text}");
+    }
+}

@@ -75,6 +75,18 @@ struct Speaker {
 }
 
 const DETERMINERS: [&str; 3] = ["the", "a", "an"];
+
+/// Whether place `e` is what `mention` names, not a modifier of its head or an oblique in it:
+/// at most an article before it and a possessive after ("The United States", "Russia's"; not
+/// "the Kentucky Republican", "Polls in New Hampshire", "Half of Vermont Democrats").
+fn place_heads(text: &str, mention: Span, e: &Entity) -> bool {
+    let before = words(&text[mention.start..e.span.start]);
+    let after = text[e.span.end..mention.end].trim();
+    before
+        .iter()
+        .all(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+        && matches!(after, "" | "’s" | "'s" | "’" | "'")
+}
 /// Possessive determiners: a role does not start with one ("Its spokesman, Dmitry Peskov" has
 /// the role "spokesman").
 const POSSESSIVES: [&str; 5] = ["its", "his", "her", "their", "our"];
@@ -1848,10 +1860,7 @@ impl RuleAttributor {
             Some(e) if e.span.end == mention.end => None,
             _ => words(mention.slice(text)).last().copied(),
         };
-        let clause_like = mention_words.iter().any(|w| {
-            self.lexicon.is(WordClass::Clausal, w) || w.ends_with("ed") || w.ends_with("ing")
-        });
-        !clause_like
+        !self.clause_like(mention_words)
             && mention_words.len() <= 6
             && head.is_some_and(|h| {
                 h.chars().next().is_some_and(char::is_lowercase)
@@ -1860,10 +1869,23 @@ impl RuleAttributor {
             })
     }
 
+    /// Whether a mention's words (lowercase) hold a `clausal` word of the lexicon or a
+    /// participle: no clean noun phrase ("Protesters following Greenpeace"). A participle
+    /// right after an article is an adjective ("a retired teacher").
+    fn clause_like(&self, mention_words: &[&str]) -> bool {
+        let adjective = |k: usize| k > 0 && DETERMINERS.contains(&mention_words[k - 1]);
+        mention_words.iter().enumerate().any(|(k, w)| {
+            self.lexicon.is(WordClass::Clausal, w)
+                || w.ends_with("ed") && !adjective(k)
+                || w.ends_with("ing")
+        })
+    }
+
     /// The named speaker of a mention that entities inside name: coordinated names as a
     /// group, else the titled person heading the phrase ("Chelsea manager Jose Mourinho",
     /// with "Chelsea" tagged PER), a person in apposition ending it ("another Twitter user,
-    /// Johanna Bayer"), or the first person, the last organisation, the last place. A
+    /// Johanna Bayer"), or the first person, the last organisation, the last place when it is
+    /// what the phrase names (see [`place_heads`]; "the Kentucky Republican" is no place). A
     /// nationality, a party's members or an event (MISC: "Republicans", "the Saudis") names
     /// no one unless it is a person's name ("Cuban" for Mark Cuban) or an acronym: `None`, so
     /// the mention stays a description, which never merges across articles.
@@ -1885,11 +1907,31 @@ impl RuleAttributor {
                     && e.span.end == mention.end
                     && text[mention.start..e.span.start].trim_end().ends_with(',')
         });
+        // A place ending the mention right after a role or title is a person the tagger took
+        // for a place ("former Mexico leader Calderon", "Pres. Obama").
+        let after_role = |e: &Entity| {
+            e.span.end == mention.end
+                && words(&text[mention.start..e.span.start])
+                    .last()
+                    .is_some_and(|w| self.is_title(w))
+        };
+        // In a phrase that is no clean noun phrase, the place stays the better guess.
+        let lower = mention.slice(text).to_lowercase();
+        let clause_like = self.clause_like(&words(&lower));
+        let named = |e: &&&Entity| {
+            e.label != Label::Loc || clause_like || place_heads(text, mention, e) || after_role(e)
+        };
         let pick = titled
             .or_else(|| inside.iter().find(|e| e.label == Label::Per))
             .or_else(|| inside.iter().rev().find(|e| e.label == Label::Org))
-            .or_else(|| inside.iter().rev().find(|e| e.label == Label::Loc))
-            .or_else(|| inside.last())?;
+            .or_else(|| {
+                inside
+                    .iter()
+                    .rev()
+                    .find(|e| e.label == Label::Loc)
+                    .filter(named)
+            })
+            .or_else(|| inside.last().filter(named))?;
         let speaker = self.named_in_mention(doc, names, mention, pick);
         (speaker.label != Some(Label::Misc)).then_some(speaker)
     }
