@@ -2840,3 +2840,17 @@ fn an_inverted_source_may_be_described_at_length() {
     let text = format!("{quote} said one owner of a shop that sells shoes.");
     assert_speaker_mention(&text, "said", "one owner of a shop");
 }
+
+#[test]
+fn a_sentence_connective_does_not_hide_the_apposed_subject() {
+    let text =
+        "But Asa Khalif, an organizer with the Dunmore coalition, said the marchers wanted change.";
+    assert_speaker_mention(text, "said", "Asa Khalif");
+}
+
+#[test]
+fn names_apposed_to_a_capitalised_description_are_the_subject() {
+    let text =
+        "The two leading Republicans, Dana Pell and Senator Tom Reed, said the deal was bad.";
+    assert_speaker_mention(text, "said", "Dana Pell and Senator Tom Reed");
+}

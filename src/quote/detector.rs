@@ -993,6 +993,8 @@ impl RuleQuoteDetector {
             let starts_clause = |a: usize| {
                 a == s0
                     || ctx.is_quote(a - 1)
+                    // "But Asa Khalif, an organizer with the coalition, said"
+                    || a == s0 + 1 && self.lexicon.is(WordClass::Connective, ctx.word(s0))
                     || a >= s0 + 2
                         && ctx.lower_is(a - 1, &["but", "and", "while", "whereas"])
                         && ctx.word(a - 2) == ","
@@ -1046,7 +1048,10 @@ impl RuleQuoteDetector {
                     !ctx.is_capitalised(of - 1)
                         || self.lexicon.is(WordClass::Role, ctx.word(of - 1))
                 });
-        if dash || ctx.is_capitalised(b) && !noun_headed {
+        // "The two leading Republicans, Donald J. Trump and Senator Ted Cruz, have": after an
+        // article, a capitalised head is still a description when a name is apposed.
+        let article = ctx.lower_is(a, &["the", "a", "an"]);
+        if dash || ctx.is_capitalised(b) && !noun_headed && !article {
             return Some((a, b));
         }
         // "the challenger, Paul Brandt, said", "Drogba's agent, Pape Diouf, said", "Dr
@@ -1070,7 +1075,11 @@ impl RuleQuoteDetector {
             .find(|&t| ctx.lower_is(t, &["of"]))
             .filter(|&t| (t + 1..close).all(|u| ctx.is_capitalised(u) || ctx.word(u) == ","))
             .unwrap_or(close);
-        let name = (first..name_end).all(|t| ctx.is_capitalised(t) || ctx.word(t) == ".")
+        // Coordinated names too ("the two leading Republicans, Donald J. Trump and Senator Ted
+        // Cruz, have questioned").
+        let name = (first..name_end)
+            .all(|t| ctx.is_capitalised(t) || ctx.word(t) == "." || ctx.lower_is(t, &["and"]))
+            && ctx.is_capitalised(name_end - 1)
             && (first == open + 1 || nouns && name_end > first + 1);
         let described = ctx.lower_is(
             a,
@@ -1080,6 +1089,9 @@ impl RuleQuoteDetector {
         ) || (a + 1..b).any(|t| matches!(ctx.word(t), "’s" | "'s"));
         if name && name_end > first && described {
             return Some((first, name_end - 1));
+        }
+        if ctx.is_capitalised(b) && !noun_headed {
+            return Some((a, b));
         }
         // A described subject across an interruption ("The administration, for its part,
         // said", "A spokesman, however, said").
