@@ -1575,3 +1575,9 @@ fn a_place_inside_a_description_is_not_the_speaker() {
         assert_eq!(c[0].speaker.as_deref(), Some(speaker), "{text}");
     }
 }
+
+#[test]
+fn a_title_between_coordinated_names_keeps_them_a_group() {
+    let c = claims("Dana Pell and Senator Tom Reed said the deal was bad.");
+    assert_eq!(c[0].speaker.as_deref(), Some("Dana Pell and Tom Reed"));
+}

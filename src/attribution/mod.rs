@@ -2100,11 +2100,21 @@ impl RuleAttributor {
             .copied()
             .filter(|e| e.label == Label::Per)
             .collect();
+        // Titles of the next name may stand between ("Donald J. Trump and Senator Ted Cruz").
+        let untitled = |between: &str| {
+            let ws = words(between);
+            let titles = ws
+                .iter()
+                .rev()
+                .take_while(|w| self.is_title(w) || self.is_word(WordClass::Honorific, w))
+                .count();
+            ws[..ws.len() - titles].join(" ")
+        };
         let joined = persons.len() >= 2
             && persons.windows(2).enumerate().all(|(k, pair)| {
-                let between = text[pair[0].span.end..pair[1].span.start].trim();
+                let between = untitled(text[pair[0].span.end..pair[1].span.start].trim());
                 let last = k + 2 == persons.len();
-                between == "," && !last || matches!(between, "and" | ", and") && last
+                between == "," && !last || matches!(between.as_str(), "and" | ", and") && last
             });
         if !joined {
             return None;
