@@ -2854,3 +2854,18 @@ fn names_apposed_to_a_capitalised_description_are_the_subject() {
         "The two leading Republicans, Dana Pell and Senator Tom Reed, said the deal was bad.";
     assert_speaker_mention(text, "said", "Dana Pell and Senator Tom Reed");
 }
+
+#[test]
+fn a_list_of_names_before_and_is_one_subject() {
+    assert_speaker_mention(
+        "Dana Pell, Tom Reed and Mara Quill said the deal was bad.",
+        "said",
+        "Dana Pell, Tom Reed and Mara Quill",
+    );
+    // An opening adverbial is no listed name.
+    assert_speaker_mention(
+        "Yesterday, Pell and Reed said the deal was bad.",
+        "said",
+        "Reed",
+    );
+}

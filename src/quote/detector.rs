@@ -612,13 +612,29 @@ impl RuleQuoteDetector {
         // "Experts on tides and river safety said": a coordinated noun phrase opening its sentence.
         let mut coordinated = false;
         if a > sent_start + 1 && ctx.lower_is(a - 1, &["and"]) && a <= b {
+            // A list of names may come before "and" ("Dana Pell, Tom Reed and Mara Quill").
             let first = (sent_start..a - 1)
                 .rev()
                 .take(MAX_SPEAKER_TOKENS)
-                .take_while(|&t| ctx.doc.tokens[t].kind == TokenKind::Word)
+                .take_while(|&t| {
+                    ctx.doc.tokens[t].kind == TokenKind::Word
+                        || ctx.word(t) == "," && ctx.is_capitalised(t + 1)
+                })
                 .last();
+            // Every listed word in a person's or organisation's name the tagger found (not
+            // "Yesterday, Pell and Reed", "In Dunmore, Pell and Reed").
+            let named = |t: usize| {
+                let span = ctx.doc.tokens[t].span;
+                ctx.doc
+                    .entities
+                    .iter()
+                    .any(|e| e.span.contains(span) && matches!(e.label, Label::Per | Label::Org))
+            };
+            let names_only = |f: usize| (f..a - 1).all(|t| ctx.word(t) == "," || named(t));
+            let listed = |f: usize| (f..a - 1).any(|t| ctx.word(t) == ",");
             if let Some(f) = first.filter(|&f| {
                 f == sent_start
+                    && (!listed(f) || names_only(f))
                     && (ctx.is_capitalised(f) || ctx.lower_is(f, &NOUN_MARKERS))
                     && !self.has_finite_verb(ctx, f, b + 1)
                     && !(f..a - 1).any(|t| self.cue_at(ctx, t, t + 1).is_some())
