@@ -2863,9 +2863,7 @@ fn a_list_of_names_before_and_is_one_subject() {
         "Dana Pell, Tom Reed and Mara Quill",
     );
     // An opening adverbial is no listed name.
-    assert_speaker_mention(
-        "Yesterday, Pell and Reed said the deal was bad.",
-        "said",
-        "Reed",
-    );
+    let c = claims("Yesterday, Pell and Reed said the deal was bad.");
+    let mention = with_cue(&c, "said").speaker_mention.as_ref().unwrap();
+    assert!(!mention.text.starts_with("Yesterday"), "{mention:?}");
 }
