@@ -7,6 +7,9 @@ use rustc_hash::FxHashMap;
 /// The lexicon embedded in the binary.
 pub const DEFAULT_LEXICON: &str = include_str!("../models/lexicon.tsv");
 
+/// The function-word classes the quote detector's rules test words against.
+pub const DEFAULT_GRAMMAR: &str = include_str!("../models/grammar.tsv");
+
 /// The nouns for kinds of persons, derived from corpora by `scripts/person_nouns.py`.
 pub const DEFAULT_PERSON_NOUNS: &str = include_str!("../models/person_nouns.tsv");
 
@@ -19,6 +22,9 @@ pub const DEFAULT_PAST_FORMS: &str = include_str!("../models/past_forms.tsv");
 
 /// The adjectives inside roles, derived from corpora by `scripts/role_modifiers.py`.
 pub const DEFAULT_ROLE_MODIFIERS: &str = include_str!("../models/role_modifiers.tsv");
+
+/// A bit set of word classes ([`WordClass::bit`]).
+pub type Classes = u128;
 
 /// A word class of the lexicon.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -78,19 +84,142 @@ pub enum WordClass {
     Person,
     /// A noun for a kind of organisation ("firm", "retailer"), from `models/org_nouns.tsv`.
     Organisation,
+    // The grammar of the quote detector, from `models/grammar.tsv`.
+    /// An auxiliary or adverb that may stand between a subject and its cue ("has also said").
+    VerbGroup,
+    /// An adverb right before a cue, part of the cue's verb group ("still", "reportedly").
+    CueAdverb,
+    /// An auxiliary or modal verb; a participle after one is a verb, not an adjective.
+    Auxiliary,
+    /// A finite form of "be"; lowercase only where the detector says so ("That is why critics
+    /// say").
+    Copula,
+    /// An auxiliary of a passive report ("was asked about …").
+    PassiveAuxiliary,
+    /// A modal verb: a clause, not a noun phrase, follows ("said renters … would qualify").
+    Modal,
+    /// A conjunction or relative word that ends a subject phrase read leftwards from its cue ("…,
+    /// and Pell said").
+    ClauseLink,
+    /// A wh-word that also ends a subject read leftwards ("in what officials called").
+    WhBoundary,
+    /// A personal subject pronoun that opens a clause ("said he would").
+    Pronoun,
+    /// A pronoun or expletive that opens a clause as its subject (the pronouns, "I", "you",
+    /// "there").
+    SubjectWord,
+    /// A demonstrative determiner ("this", "these", "those").
+    Demonstrative,
+    /// A determiner that opens a noun phrase, which may begin a clause ("said the plan …").
+    Determiner,
+    /// A word before a cue word that shows it is a noun ("the call", "his plans").
+    NounMarker,
+    /// A lowercase word after a cue that opens an adjunct, not an object ("said in a statement").
+    NotObject,
+    /// A preposition opening an adjunct that closes an attribution ("…, he said in an interview").
+    AdjunctPreposition,
+    /// A word that opens an embedded question as content ("explained why …").
+    QuestionWord,
+    /// A noun of time making an adjunct with "last"/"this"/"on" ("last week", "Thursday evening").
+    TimeNoun,
+    /// A time adjunct that may follow a cue ("said Tuesday that …").
+    TimeWord,
+    /// A sentence's first word opening an adverbial phrase before the subject ("During the debate,
+    /// …").
+    AdverbialOpener,
+    /// A subordinator opening an adverbial clause, never a reported one ("as he left").
+    AdverbialSubordinator,
+    /// A subordinator that ends reported content after a comma ("…, while others …").
+    ContentEnd,
+    /// A word opening a new clause's subject after ", but" ("…, but the board …").
+    NewSubject,
+    /// A determiner that opens an inverted source after a quotation and its cue ("said one longtime
+    /// friend").
+    SourceDeterminer,
+    /// A report verb (lemma) whose object may be a gerund ("proposes scrapping …").
+    GerundTaker,
+    /// Where words are said or written ("said as much in an interview").
+    Venue,
+    /// A verb whose gerund reports for its subject ("keeps saying", "began calling").
+    Aspectual,
+    /// A verb whose subject reports through a following infinitive ("continued to question").
+    Raising,
 }
+
+impl WordClass {
+    /// The class's bit in a [`Classes`] set.
+    pub fn bit(self) -> Classes {
+        1 << self as u32
+    }
+
+    /// Whether the set `classes` holds this class.
+    pub fn in_set(self, classes: Classes) -> bool {
+        classes & self.bit() != 0
+    }
+}
+
+/// The classes of `models/lexicon.tsv` and `models/grammar.tsv` by their names there.
+const CLASS_NAMES: &[(&str, WordClass)] = &[
+    ("role", WordClass::Role),
+    ("rolemod", WordClass::RoleModifier),
+    ("orghead", WordClass::OrgHead),
+    ("group", WordClass::Group),
+    ("cardinal", WordClass::Cardinal),
+    ("preposition", WordClass::Preposition),
+    ("honorific", WordClass::Honorific),
+    ("title", WordClass::Title),
+    ("particle", WordClass::Particle),
+    ("suffix", WordClass::Suffix),
+    ("postnominal", WordClass::Postnominal),
+    ("masculine", WordClass::Masculine),
+    ("feminine", WordClass::Feminine),
+    ("following", WordClass::Following),
+    ("opener", WordClass::Opener),
+    ("connective", WordClass::Connective),
+    ("relative", WordClass::Relative),
+    ("clausal", WordClass::Clausal),
+    ("month", WordClass::Month),
+    ("subordinator", WordClass::Subordinator),
+    ("verbgroup", WordClass::VerbGroup),
+    ("cueadverb", WordClass::CueAdverb),
+    ("auxiliary", WordClass::Auxiliary),
+    ("copula", WordClass::Copula),
+    ("passiveaux", WordClass::PassiveAuxiliary),
+    ("modal", WordClass::Modal),
+    ("clauselink", WordClass::ClauseLink),
+    ("whboundary", WordClass::WhBoundary),
+    ("pronoun", WordClass::Pronoun),
+    ("subject", WordClass::SubjectWord),
+    ("demonstrative", WordClass::Demonstrative),
+    ("determiner", WordClass::Determiner),
+    ("nounmarker", WordClass::NounMarker),
+    ("notobject", WordClass::NotObject),
+    ("adjunctprep", WordClass::AdjunctPreposition),
+    ("question", WordClass::QuestionWord),
+    ("timenoun", WordClass::TimeNoun),
+    ("timeword", WordClass::TimeWord),
+    ("adverbialopener", WordClass::AdverbialOpener),
+    ("adverbialsub", WordClass::AdverbialSubordinator),
+    ("contentend", WordClass::ContentEnd),
+    ("newsubject", WordClass::NewSubject),
+    ("sourcedeterminer", WordClass::SourceDeterminer),
+    ("gerundtaker", WordClass::GerundTaker),
+    ("venue", WordClass::Venue),
+    ("aspectual", WordClass::Aspectual),
+    ("raising", WordClass::Raising),
+];
 
 /// Word lists by class; lookups are case-insensitive.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
-    /// Each lowercase word with the bit set of its classes (bit `class as u32`).
-    words: FxHashMap<String, u32>,
+    /// Each lowercase word with the bit set of its classes.
+    words: FxHashMap<String, Classes>,
 }
 
 impl Lexicon {
     /// Parses `class<TAB>word` lines (`#` comments).
     pub fn from_table(table: &str) -> Result<Lexicon, String> {
-        let mut words: FxHashMap<String, u32> = FxHashMap::default();
+        let mut words: FxHashMap<String, Classes> = FxHashMap::default();
         for (n, line) in table.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
@@ -98,30 +227,12 @@ impl Lexicon {
             let (class, word) = line
                 .split_once('\t')
                 .ok_or_else(|| format!("lexicon line {}: expected class<TAB>word", n + 1))?;
-            let class = match class {
-                "role" => WordClass::Role,
-                "rolemod" => WordClass::RoleModifier,
-                "orghead" => WordClass::OrgHead,
-                "group" => WordClass::Group,
-                "cardinal" => WordClass::Cardinal,
-                "preposition" => WordClass::Preposition,
-                "honorific" => WordClass::Honorific,
-                "title" => WordClass::Title,
-                "particle" => WordClass::Particle,
-                "suffix" => WordClass::Suffix,
-                "postnominal" => WordClass::Postnominal,
-                "masculine" => WordClass::Masculine,
-                "feminine" => WordClass::Feminine,
-                "following" => WordClass::Following,
-                "opener" => WordClass::Opener,
-                "connective" => WordClass::Connective,
-                "relative" => WordClass::Relative,
-                "clausal" => WordClass::Clausal,
-                "month" => WordClass::Month,
-                "subordinator" => WordClass::Subordinator,
-                c => return Err(format!("lexicon line {}: unknown class {c:?}", n + 1)),
-            };
-            *words.entry(word.trim().to_lowercase()).or_default() |= 1 << class as u32;
+            let class = CLASS_NAMES
+                .iter()
+                .find(|(name, _)| *name == class)
+                .map(|&(_, c)| c)
+                .ok_or_else(|| format!("lexicon line {}: unknown class {class:?}", n + 1))?;
+            *words.entry(word.trim().to_lowercase()).or_default() |= class.bit();
         }
         Ok(Lexicon { words })
     }
@@ -135,28 +246,31 @@ impl Lexicon {
     pub fn with_nouns(mut self, table: &str, class: WordClass) -> Lexicon {
         let nouns = table.lines().filter(|l| !l.starts_with('#'));
         for noun in nouns.filter_map(|l| l.split('\t').next().filter(|w| !w.is_empty())) {
-            *self.words.entry(noun.to_lowercase()).or_default() |= 1 << class as u32;
+            *self.words.entry(noun.to_lowercase()).or_default() |= class.bit();
         }
         self
     }
 
     /// True when `word` (any case) is in `class`.
     pub fn is(&self, class: WordClass, word: &str) -> bool {
+        self.classes(word) & class.bit() != 0
+    }
+
+    /// The bit set of `word`'s classes (any case), for tests of a word against many classes.
+    pub fn classes(&self, word: &str) -> Classes {
         // Lowercase words, the common case, are looked up without an allocation.
         let lower = if word.chars().any(char::is_uppercase) {
             Cow::Owned(word.to_lowercase())
         } else {
             Cow::Borrowed(word)
         };
-        self.words
-            .get(lower.as_ref())
-            .is_some_and(|classes| classes & (1 << class as u32) != 0)
+        self.words.get(lower.as_ref()).copied().unwrap_or(0)
     }
 }
 
-/// The embedded lexicon.
+/// The embedded lexicon and grammar.
 pub fn default_lexicon() -> Lexicon {
-    Lexicon::from_table(DEFAULT_LEXICON)
+    Lexicon::from_table(&format!("{DEFAULT_LEXICON}{DEFAULT_GRAMMAR}"))
         .expect("embedded lexicon is valid")
         .with_person_nouns(DEFAULT_PERSON_NOUNS)
         .with_nouns(DEFAULT_ORG_NOUNS, WordClass::Organisation)
@@ -180,6 +294,20 @@ mod tests {
         assert!(lex.is(WordClass::Title, "Sen"));
         assert!(lex.is(WordClass::RoleModifier, "presidential"));
         assert!(Lexicon::from_table("nope\tx").is_err());
+    }
+
+    #[test]
+    fn every_named_class_has_words_in_the_embedded_tables() {
+        let tables = format!("{DEFAULT_LEXICON}{DEFAULT_GRAMMAR}");
+        for (name, _) in CLASS_NAMES {
+            let prefix = format!("{name}\t");
+            assert!(tables.lines().any(|l| l.starts_with(&prefix)), "no words in {name}");
+        }
+        let lex = default_lexicon();
+        assert!(lex.is(WordClass::Modal, "Would"));
+        assert!(lex.is(WordClass::SubjectWord, "there"));
+        assert!(!lex.is(WordClass::Pronoun, "there"));
+        assert!(lex.is(WordClass::Venue, "op-ed"));
     }
 
     #[test]

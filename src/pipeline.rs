@@ -311,6 +311,7 @@ impl Pipeline {
             format!("ner:{}", self.recognizer.model_id()),
             table("cues", crate::quote::DEFAULT_CUES),
             table("lexicon", crate::lexicon::DEFAULT_LEXICON),
+            table("grammar", crate::lexicon::DEFAULT_GRAMMAR),
             table("antecedents", crate::attribution::DEFAULT_ANTECEDENTS),
             table("first_names", crate::attribution::DEFAULT_FIRST_NAMES),
             table("boilerplate", crate::clean::DEFAULT_BOILERPLATE),

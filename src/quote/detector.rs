@@ -26,158 +26,10 @@ use super::{
     pair_quotes, Candidate, Cue, CueClass, CueLexicon, CueMatch, Kind, QuoteDetector, QuoteSpan,
 };
 use crate::document::Analysis;
-use crate::lexicon::{Lexicon, WordClass};
+use crate::lexicon::{Classes, Lexicon, WordClass};
 use crate::ner::Label;
 use crate::span::Span;
 use crate::token::TokenKind;
-
-/// Words skipped between a subject and its cue ("has also said").
-const AUX_ADVERBS: [&str; 40] = [
-    "even",
-    "just",
-    "has",
-    "have",
-    "had",
-    "also",
-    "was",
-    "were",
-    "is",
-    "are",
-    "would",
-    "will",
-    "did",
-    "does",
-    "do",
-    "not",
-    "further",
-    "then",
-    "previously",
-    "reportedly",
-    "repeatedly",
-    "recently",
-    "later",
-    "once",
-    "again",
-    "later",
-    "earlier",
-    "had",
-    "publicly",
-    "both",
-    "all",
-    "never",
-    "already",
-    "had",
-    "still",
-    "now",
-    "overall",
-    "always",
-    "often",
-    "long",
-];
-
-/// Words that end a subject phrase scanning leftwards.
-const LEFT_BOUNDARIES: [&str; 18] = [
-    "that", "which", "who", "and", "but", "while", "as", "when", "because", "after", "before",
-    "although", "if", "where", "since", "so", "though", "whereas",
-];
-
-/// Words that end a subject phrase read leftwards from its verb besides `LEFT_BOUNDARIES`:
-/// a wh-word or a lowercase form of "be" ("in what officials called", "That is why critics
-/// say"; a headline's "Was" may be a capitalised name word).
-const SUBJECT_BOUNDARIES: [&str; 3] = ["what", "why", "how"];
-const COPULAS: [&str; 4] = ["is", "was", "are", "were"];
-
-/// Words that can open a content clause right after a cue.
-const CLAUSE_OPENERS: [&str; 24] = [
-    "he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those", "the", "a",
-    "an", "his", "her", "its", "their", "our", "my", "no", "some", "all", "any",
-];
-
-/// Words before a cue word that show it is a noun ("the call", "his plans").
-const NOUN_MARKERS: [&str; 14] = [
-    "the", "a", "an", "his", "her", "its", "their", "our", "my", "this", "that", "of", "these",
-    "those",
-];
-
-/// Lowercase words after a cue that start an adjunct, not an object ("said in a statement").
-const NOT_OBJECTS: [&str; 37] = [
-    "against",
-    "in",
-    "on",
-    "at",
-    "with",
-    "through",
-    "during",
-    "after",
-    "before",
-    "to",
-    "from",
-    "by",
-    "for",
-    "of",
-    "about",
-    "over",
-    "under",
-    "without",
-    "last",
-    "earlier",
-    "later",
-    "yesterday",
-    "today",
-    "again",
-    "also",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "recently",
-    "then",
-    "now",
-    "so",
-    "not",
-    "only",
-    "just",
-    "instead",
-    "too",
-];
-
-/// Prepositions that open an adjunct closing an attribution ("…, he said in an interview").
-const ADJUNCT_PREPOSITIONS: [&str; 9] = [
-    "in", "on", "at", "during", "after", "before", "from", "via", "through",
-];
-
-/// Words that open an embedded question as content ("explained why …").
-const WH_WORDS: [&str; 8] = [
-    "how", "why", "what", "whether", "when", "where", "who", "if",
-];
-
-/// Nouns of time that make an adjunct with "last"/"this"/"on" ("last week", "Thursday evening").
-const TIME_NOUNS: [&str; 9] = [
-    "week",
-    "month",
-    "year",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "weekend",
-    "fall",
-];
-
-/// Time adjuncts that may follow a cue ("said Tuesday that …").
-const TIME_WORDS: [&str; 12] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "tonight",
-    "earlier",
-    "later",
-];
 
 /// Longest apposition between a subject and its cue (`Ki Hong, 33, said`).
 const MAX_APPOSITION_TOKENS: usize = 20;
@@ -185,100 +37,10 @@ const MAX_APPOSITION_TOKENS: usize = 20;
 /// Longest object skipped between a cue and its content ("told reporters on Monday").
 const MAX_OBJECT_TOKENS: usize = 7;
 
-/// Sentence-initial words that open an adverbial phrase before the subject.
-const ADVERBIAL_OPENERS: [&str; 16] = [
-    "during",
-    "in",
-    "at",
-    "on",
-    "after",
-    "before",
-    "despite",
-    "although",
-    "however",
-    "prior",
-    "meanwhile",
-    "as",
-    "while",
-    "following",
-    "since",
-    "additionally",
-];
-
 /// Longest left phrase taken whole as a speaker mention.
 const MAX_SPEAKER_TOKENS: usize = 10;
 /// How far after a cue a "that" is looked for.
 const THAT_WINDOW: usize = 12;
-
-/// Modal verbs: a clause, not a noun phrase, follows ("said renters … would qualify").
-const MODALS: [&str; 8] = [
-    "would", "will", "could", "should", "can", "may", "might", "must",
-];
-/// Subordinators that, after a comma, end reported content.
-const SUBORDINATORS: [&str; 6] = ["while", "after", "despite", "though", "although", "whereas"];
-
-/// Words opening a new clause's subject after ", but" ("…, but the board …", "…, but for
-/// voters, …").
-const NEW_SUBJECTS: [&str; 16] = [
-    "it", "there", "the", "a", "an", "his", "her", "its", "their", "this", "these", "those",
-    "many", "most", "some", "for",
-];
-
-/// Report verbs whose object may be a gerund ("proposes scrapping …").
-const GERUND_TAKERS: [&str; 8] = [
-    "propose",
-    "mention",
-    "suggest",
-    "recommend",
-    "discuss",
-    "deny",
-    "admit",
-    "advocate",
-];
-
-/// Where words are said or written ("said as much in an interview").
-const REPORT_VENUES: [&str; 12] = [
-    "interview",
-    "statement",
-    "speech",
-    "letter",
-    "email",
-    "tweet",
-    "post",
-    "op-ed",
-    "column",
-    "memo",
-    "radio",
-    "television",
-];
-
-/// Verbs whose gerund reports for their subject ("keeps saying", "began calling").
-const ASPECT_VERBS: [&str; 8] = [
-    "keep", "keeps", "kept", "began", "begin", "begins", "started", "starts",
-];
-
-/// Auxiliaries of a passive report ("was asked about …").
-const PASSIVE: [&str; 6] = ["was", "were", "been", "being", "is", "are"];
-
-/// Verbs whose subject reports through a following infinitive ("continued to question").
-const RAISING_VERBS: [&str; 16] = [
-    "continued",
-    "continues",
-    "continue",
-    "continuing",
-    "seemed",
-    "seems",
-    "seem",
-    "appeared",
-    "appears",
-    "appear",
-    "began",
-    "begins",
-    "begin",
-    "tried",
-    "tries",
-    "sought",
-];
 
 /// Most sentences an unquoted report after a colon runs to ("Pell added: …").
 const MAX_PARAGRAPH_SENTENCES: usize = 8;
@@ -306,11 +68,24 @@ struct Ctx<'d, 'a> {
     inside: Vec<Option<usize>>,
     /// For each token: the quotation whose opening (`true`) or closing mark it is.
     marks: Vec<Option<(usize, bool)>>,
+    /// For each token: its word classes in the lexicon and grammar.
+    classes: Vec<Classes>,
 }
 
 impl<'d, 'a> Ctx<'d, 'a> {
     fn word(&self, i: usize) -> &'a str {
         self.doc.token_text(i)
+    }
+
+    /// Whether token `i` is in `class` of the lexicon or grammar.
+    fn is(&self, i: usize, class: WordClass) -> bool {
+        class.in_set(self.classes[i])
+    }
+
+    /// Whether token `i` may open a content clause right after a cue: a subject word or a
+    /// determiner ("said he …", "said the plan …").
+    fn opens_clause(&self, i: usize) -> bool {
+        self.is(i, WordClass::SubjectWord) || self.is(i, WordClass::Determiner)
     }
 
     fn lower_is(&self, i: usize, set: &[&str]) -> bool {
@@ -328,7 +103,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     fn time_phrase(&self, i: usize) -> bool {
         i + 1 < self.doc.tokens.len()
             && self.lower_is(i, &["this", "that", "last", "next"])
-            && self.lower_is(i + 1, &TIME_NOUNS)
+            && self.is(i + 1, WordClass::TimeNoun)
             && !(i + 2 < self.doc.tokens.len() && matches!(self.word(i + 2), "’s" | "'s"))
     }
 
@@ -499,22 +274,23 @@ impl RuleQuoteDetector {
                 ctx.word(t).len() > 4
                     && ctx.word(t).ends_with("ly")
                     && !ctx.is_capitalised(t)
-                    && !(t > sent_start && ctx.lower_is(t - 1, &NOUN_MARKERS))
+                    && !(t > sent_start && ctx.is(t - 1, WordClass::NounMarker))
             };
             // "She has since stressed": "since" as an adverb after a perfect auxiliary.
             let perfect_since = k > sent_start + 1
                 && ctx.lower_is(k - 1, &["since"])
                 && ctx.lower_is(k - 2, &["has", "have", "had"]);
             if k > sent_start
-                && (ctx.lower_is(k - 1, &AUX_ADVERBS)
+                && (ctx.is(k - 1, WordClass::VerbGroup)
                     || perfect_since
                     || ctx.is_clitic_auxiliary(k - 1)
-                    || ctx.lower_is(k - 1, &TIME_WORDS)
+                    || ctx.is(k - 1, WordClass::TimeWord)
                     || adverb(k - 1))
             {
                 k -= 1;
                 // "Brandt, …, on Friday said": the preposition of a time adjunct.
-                if ctx.lower_is(k, &TIME_WORDS) && k > sent_start && ctx.lower_is(k - 1, &["on"]) {
+                if ctx.is(k, WordClass::TimeWord) && k > sent_start && ctx.lower_is(k - 1, &["on"])
+                {
                     k -= 1;
                 }
             } else if k > sent_start + 1
@@ -526,9 +302,9 @@ impl RuleQuoteDetector {
                 // "who in 2010 said": a year.
                 k -= 2;
             } else if k > sent_start + 1
-                && ctx.lower_is(k - 1, &TIME_NOUNS)
+                && ctx.is(k - 1, WordClass::TimeNoun)
                 && (ctx.lower_is(k - 2, &["last", "this", "on", "that"])
-                    || ctx.lower_is(k - 2, &TIME_WORDS))
+                    || ctx.is(k - 2, WordClass::TimeWord))
             {
                 k -= 2;
                 if k > sent_start && ctx.lower_is(k - 1, &["on", "last", "this", "that"]) {
@@ -601,8 +377,9 @@ impl RuleQuoteDetector {
         let participle = self.trailing_participle(ctx, sent_start, b, k < cue);
         let mut a = self.phrase_start(ctx, sent_start, b - usize::from(participle));
         // Not when the clause is only auxiliaries ("the judge who has been confirmed").
-        let verb_ends =
-            !ctx.lower_is(b, &AUX_ADVERBS) && !ctx.lower_is(b, &MODALS) && ctx.word(b) != "been";
+        let verb_ends = !ctx.is(b, WordClass::VerbGroup)
+            && !ctx.is(b, WordClass::Modal)
+            && ctx.word(b) != "been";
         if let Some(head) = (a <= b && verb_ends)
             .then(|| self.relative_head(ctx, sent_start, a))
             .flatten()
@@ -635,7 +412,7 @@ impl RuleQuoteDetector {
             if let Some(f) = first.filter(|&f| {
                 f == sent_start
                     && (!listed(f) || names_only(f))
-                    && (ctx.is_capitalised(f) || ctx.lower_is(f, &NOUN_MARKERS))
+                    && (ctx.is_capitalised(f) || ctx.is(f, WordClass::NounMarker))
                     && !self.has_finite_verb(ctx, f, b + 1)
                     && !(f..a - 1).any(|t| self.cue_at(ctx, t, t + 1).is_some())
             }) {
@@ -650,10 +427,7 @@ impl RuleQuoteDetector {
         }
         // "Recently she said": a sentence adverb before a pronoun or determiner is no part of
         // the subject.
-        if a < b
-            && ctx.word(a).len() > 5
-            && ctx.word(a).ends_with("ly")
-            && ctx.lower_is(a + 1, &CLAUSE_OPENERS)
+        if a < b && ctx.word(a).len() > 5 && ctx.word(a).ends_with("ly") && ctx.opens_clause(a + 1)
         {
             a += 1;
         }
@@ -664,12 +438,12 @@ impl RuleQuoteDetector {
         // opening its sentence, without a verb.
         let long_opener = b + 1 - a <= 2 * MAX_SPEAKER_TOKENS
             && (ctx.is_capitalised(a)
-                || ctx.lower_is(a, &NOUN_MARKERS)
+                || ctx.is(a, WordClass::NounMarker)
                 || self.np_word(ctx, a) && ctx.word(a).starts_with(char::is_alphabetic))
             // "This follows reports that …": a demonstrative subject with its verb.
             && !ctx.lower_is(a, &["this", "that", "these", "those", "it", "there"])
             && (a..=b).all(|t| !ctx.is_punct(t) || ctx.is_joiner(t))
-            && !(a..=b).any(|t| ctx.lower_is(t, &CLAUSE_OPENERS[..5]))
+            && !(a..=b).any(|t| ctx.is(t, WordClass::Pronoun))
             && !self.has_finite_verb(ctx, a, b + 1)
             && self.opens_main_clause(ctx, sent_start, a, cue);
         if b + 1 - a > MAX_SPEAKER_TOKENS && !long_opener {
@@ -724,7 +498,7 @@ impl RuleQuoteDetector {
             .take_while(|&t| lowercase(t) || ctx.is_capitalised(t) && t == sent_start)
             .any(|t| ctx.lower_is(t, &["a", "an", "the"]))
             && lowercase(n)
-            && !ctx.lower_is(n, &NOUN_MARKERS)
+            && !ctx.is(n, WordClass::NounMarker)
     }
 
     /// Where the noun phrase starts that a relative clause opening at token `a` modifies
@@ -752,13 +526,13 @@ impl RuleQuoteDetector {
             let t = a - 1;
             if ctx.is_punct(t) && ctx.word(t) != "%" && !ctx.is_joiner(t)
                 || ctx.is_quote(t) && !matches!(ctx.word(t), "’" | "'")
-                || ctx.lower_is(t, &LEFT_BOUNDARIES)
+                || ctx.is(t, WordClass::ClauseLink)
                     && !self.opening_demonstrative(ctx, sent_start, t)
-                || ctx.lower_is(t, &SUBJECT_BOUNDARIES)
-                || COPULAS.contains(&ctx.word(t))
+                || ctx.is(t, WordClass::WhBoundary)
+                || ctx.is(t, WordClass::Copula) && !ctx.is_capitalised(t)
                 || self.cue_at(ctx, t, t + 1).is_some_and(|m| {
                     matches!(m.shape, CueShape::Verb { .. }) && m.class == super::CueClass::Speech
-                }) && !(t > sent_start && ctx.lower_is(t - 1, &NOUN_MARKERS))
+                }) && !(t > sent_start && ctx.is(t - 1, WordClass::NounMarker))
             {
                 break;
             }
@@ -778,17 +552,17 @@ impl RuleQuoteDetector {
             && t + 1 < ctx.doc.tokens.len()
             && ctx.word(t + 1).chars().all(|c| c.is_ascii_lowercase())
             && !ctx.word(t + 1).ends_with("ed")
-            && !ctx.lower_is(t + 1, &CLAUSE_OPENERS)
+            && !ctx.opens_clause(t + 1)
     }
 
     /// Whether token `t` is an "-ing" participle or gerund opening a phrase of its own
     /// ("announcing that …", "after hinting that …"), not a preposition ("during"), a noun of
     /// time ("evening") or a noun after a determiner ("at a news briefing").
     fn participle_ing(&self, ctx: &Ctx, t: usize) -> bool {
-        let after_determiner = t > 0 && ctx.lower_is(t - 1, &NOUN_MARKERS);
+        let after_determiner = t > 0 && ctx.is(t - 1, WordClass::NounMarker);
         ctx.word(t).ends_with("ing")
             && !ctx.lower_is(t, &["during"])
-            && !ctx.lower_is(t, &TIME_NOUNS)
+            && !ctx.is(t, WordClass::TimeNoun)
             && !after_determiner
     }
 
@@ -889,7 +663,7 @@ impl RuleQuoteDetector {
             .find(|&t| {
                 ctx.lower_is(t, &["to"])
                     && (t == from
-                        || ctx.lower_is(from, &TIME_WORDS)
+                        || ctx.is(from, WordClass::TimeWord)
                         || ctx.lower_is(from, &["at", "in", "on", "during", "last", "this"]))
             })
     }
@@ -898,7 +672,6 @@ impl RuleQuoteDetector {
     /// (`replied evenly, “`, `wrote to her readers, “`), when no clause starts
     /// between.
     fn quotation_after_adjuncts(&self, ctx: &Ctx, from: usize, sent_end: usize) -> Option<usize> {
-        const AUX: [&str; 8] = ["is", "are", "was", "were", "has", "have", "had", "will"];
         for t in from + 1..sent_end.min(from + MAX_ADJUNCT_TOKENS) {
             if ctx.quote_opened_at(t).is_some() {
                 return ctx.introduces_quotation(t - 1).then_some(t);
@@ -907,12 +680,12 @@ impl RuleQuoteDetector {
             if ctx.is_quote(t) && !apostrophe
                 || matches!(ctx.word(t), ";" | "." | "?" | "!" | "(" | ")")
                 || ctx.lower_is(t, &["that", "and", "but", "who", "which", "if", "whether"])
-                || ctx.lower_is(t, &AUX)
-                || ctx.lower_is(t, &WH_WORDS)
+                || ctx.is(t, WordClass::Auxiliary)
+                || ctx.is(t, WordClass::QuestionWord)
                 // Another report, but not a noun or modifier among the adjuncts ("in a
                 // written statement:").
                 || self.cue_at(ctx, t, sent_end).is_some_and(|m| {
-                    !matches!(m.shape, CueShape::Noun) && !ctx.lower_is(t - 1, &NOUN_MARKERS)
+                    !matches!(m.shape, CueShape::Noun) && !ctx.is(t - 1, WordClass::NounMarker)
                 })
             {
                 return None;
@@ -946,22 +719,19 @@ impl RuleQuoteDetector {
         let w = ctx.word(i);
         !ctx.is_capitalised(i)
             && ctx.doc.tokens[i].kind == TokenKind::Word
-            && !ctx.lower_is(i, &CLAUSE_OPENERS)
-            && !ctx.lower_is(i, &NOT_OBJECTS)
-            && (self.has_finite_verb(ctx, i, i + 1) && !w.contains('-') || ctx.lower_is(i, &MODALS))
+            && !ctx.opens_clause(i)
+            && !ctx.is(i, WordClass::NotObject)
+            && (self.has_finite_verb(ctx, i, i + 1) && !w.contains('-')
+                || ctx.is(i, WordClass::Modal))
     }
 
     /// True when tokens `from..to` (up to the first comma) hold a finite-verb signal: an
     /// auxiliary or modal, or an `-ed` form.
     fn has_finite_verb(&self, ctx: &Ctx, from: usize, to: usize) -> bool {
-        const AUX: [&str; 18] = [
-            "is", "are", "was", "were", "has", "have", "had", "will", "would", "should", "could",
-            "can", "may", "might", "must", "does", "did", "do",
-        ];
         (from..to).take_while(|&t| ctx.word(t) != ",").any(|t| {
             // A hyphenated participle is an adjective ("self-described", "so-called").
             let compound = ctx.word(t).contains('-') || t > 0 && ctx.is_joiner(t - 1);
-            ctx.lower_is(t, &AUX)
+            ctx.is(t, WordClass::Auxiliary)
                 || ctx.word(t).ends_with("ed") && !ctx.is_capitalised(t) && !compound
         })
     }
@@ -1018,9 +788,9 @@ impl RuleQuoteDetector {
                     || a >= s0 + 2 && ctx.word(a - 1) == "," && ctx.is_quote(a - 2)
                     || a >= s0 + 2
                         && ctx.word(a - 1) == ","
-                        && (ctx.lower_is(s0, &ADJUNCT_PREPOSITIONS)
-                            || ctx.lower_is(s0, &ADVERBIAL_OPENERS)
-                            || ctx.lower_is(s0, &TIME_WORDS))
+                        && (ctx.is(s0, WordClass::AdjunctPreposition)
+                            || ctx.is(s0, WordClass::AdverbialOpener)
+                            || ctx.is(s0, WordClass::TimeWord))
                         && !(s0..a - 1).any(|t| ctx.word(t) == "," || ctx.is_quote(t))
                     // "Reached by phone on Tuesday, Joyce — who … — told"
                     || a > s0 && self.opens_main_clause(ctx, s0, a, cue)
@@ -1038,7 +808,7 @@ impl RuleQuoteDetector {
                         && (ctx.is_capitalised(a) || described_name(open))
                         && self.has_finite_verb(ctx, s0, a - 1)
                         && !(s0..a - 1).any(|t| ctx.is_quote(t))
-                        && !ctx.lower_is(open + 1, &ADJUNCT_PREPOSITIONS)
+                        && !ctx.is(open + 1, WordClass::AdjunctPreposition)
             };
             // Before a second apposition only a name of two words or more ("Dana Pell"), not
             // an opener ("However,", "In July,").
@@ -1046,8 +816,8 @@ impl RuleQuoteDetector {
             let name = |a: usize, b: usize| {
                 b > a
                     && (a..=b).all(|t| ctx.is_capitalised(t) || ctx.word(t) == ".")
-                    && !ctx.lower_is(a, &ADVERBIAL_OPENERS)
-                    && !ctx.lower_is(a, &NOT_OBJECTS)
+                    && !ctx.is(a, WordClass::AdverbialOpener)
+                    && !ctx.is(a, WordClass::NotObject)
             };
             match subject {
                 Some((a, b)) if starts_clause(a) && (first || name(a, b)) => break (a, b),
@@ -1084,7 +854,7 @@ impl RuleQuoteDetector {
             w.chars().all(char::is_alphabetic)
                 && !w.ends_with("ed")
                 && !w.ends_with("ing")
-                && !ctx.lower_is(t, &ADJUNCT_PREPOSITIONS)
+                && !ctx.is(t, WordClass::AdjunctPreposition)
         });
         // The name may carry an affiliation ("Michael Brown of Washington").
         let name_end = (first + 2..close)
@@ -1131,7 +901,7 @@ impl RuleQuoteDetector {
         {
             a += 1;
         }
-        if a < limit && ctx.lower_is(a, &LEFT_BOUNDARIES) && !ctx.lower_is(a, &ADVERBIAL_OPENERS) {
+        if a < limit && ctx.is(a, WordClass::ClauseLink) && !ctx.is(a, WordClass::AdverbialOpener) {
             a = (a + 1..limit)
                 .find(|&t| ctx.word(t) == "," && ctx.inside[t].is_none())
                 .map_or(a + 1, |comma| comma + 1);
@@ -1139,8 +909,8 @@ impl RuleQuoteDetector {
         // An opening adverbial phrase ("During the conference,", "Earlier Wednesday,",
         // "Similarly,", "Like Mr. Sanders,", "Speaking at a rally,") ends at its comma.
         let adverbial = a < limit
-            && (ctx.lower_is(a, &ADVERBIAL_OPENERS)
-                || ctx.lower_is(a, &TIME_WORDS)
+            && (ctx.is(a, WordClass::AdverbialOpener)
+                || ctx.is(a, WordClass::TimeWord)
                 || ctx.lower_is(
                     a,
                     &[
@@ -1275,7 +1045,7 @@ impl RuleQuoteDetector {
                 a,
                 &["two", "three", "four", "five", "several", "many", "both"],
             )
-            || ctx.lower_is(a, &CLAUSE_OPENERS[13..])
+            || ctx.is(a, WordClass::Determiner)
     }
 
     /// A subject `a..=b` that reads as a source: its first word does ([`Self::source_like`]),
@@ -1287,7 +1057,7 @@ impl RuleQuoteDetector {
             && (a..b).all(|t| {
                 ctx.doc.tokens[t].kind == TokenKind::Word
                     && !ctx.is_capitalised(t)
-                    && !ctx.lower_is(t, &CLAUSE_OPENERS)
+                    && !ctx.opens_clause(t)
             })
             && [WordClass::Role, WordClass::Group, WordClass::Person]
                 .iter()
@@ -1300,13 +1070,13 @@ impl RuleQuoteDetector {
     /// the sentence subject.
     fn predicate_subject(&self, ctx: &Ctx, s0: usize, cue: usize) -> Option<(usize, usize)> {
         let mut k = cue;
-        while k > s0 && (ctx.lower_is(k - 1, &AUX_ADVERBS) || ctx.word(k - 1).ends_with("ly")) {
+        while k > s0 && (ctx.is(k - 1, WordClass::VerbGroup) || ctx.word(k - 1).ends_with("ly")) {
             k -= 1;
         }
         if k > s0 + 1 && ctx.word(k - 1) == "," {
             let comma = k - 1;
             let mut j = comma;
-            while j > s0 && ctx.lower_is(j - 1, &TIME_WORDS) {
+            while j > s0 && ctx.is(j - 1, WordClass::TimeWord) {
                 j -= 1;
             }
             // A verb, not a noun ("walked back the comments,", "Ryan’s remarks,").
@@ -1314,7 +1084,7 @@ impl RuleQuoteDetector {
                 self.cue_at(ctx, t, comma)
                     .is_some_and(|m| matches!(m.shape, CueShape::Verb { .. }))
                     && !(t > s0
-                        && (ctx.lower_is(t - 1, &NOUN_MARKERS)
+                        && (ctx.is(t - 1, WordClass::NounMarker)
                             || matches!(ctx.word(t - 1), "’s" | "'s")))
             };
             // A finite report ("Haddad said,"), not a gerund ("during a press briefing,").
@@ -1390,7 +1160,7 @@ impl RuleQuoteDetector {
         let verb =
             (a + 1..(k - 1).min(a + MAX_SPEAKER_TOKENS)).find(|&t| self.verb_like(ctx, t))?;
         let mut b = verb - 1;
-        while b > a && ctx.lower_is(b, &AUX_ADVERBS) {
+        while b > a && ctx.is(b, WordClass::VerbGroup) {
             b -= 1;
         }
         let pronoun = b == a && ctx.lower_is(a, &["he", "she", "they", "we", "i"]);
@@ -1437,8 +1207,8 @@ impl RuleQuoteDetector {
         };
         close + 1 < to
             && ctx.doc.tokens[open + 1].kind == TokenKind::Word
-            && !ctx.lower_is(open + 1, &CLAUSE_OPENERS[..8])
-            && (self.verb_like(ctx, close + 1) || ctx.lower_is(close + 1, &MODALS))
+            && !ctx.is(open + 1, WordClass::SubjectWord)
+            && (self.verb_like(ctx, close + 1) || ctx.is(close + 1, WordClass::Modal))
     }
 
     /// Token index (exclusive) where the paragraph holding sentence `si` ends, at most
@@ -1465,14 +1235,15 @@ impl RuleQuoteDetector {
             .filter(|&t| ctx.lower_is(t, &["and", "but"]) && ctx.inside[t].is_none())
             .find(|&t| {
                 let mut v = t + 1;
-                while v < to && ctx.lower_is(v, &AUX_ADVERBS) {
+                while v < to && ctx.is(v, WordClass::VerbGroup) {
                     v += 1;
                 }
                 // Not an adjective in a subject ("the wind and unsettled seas could last").
                 let subject = (v + 1..to.min(v + 4))
                     .take_while(|&u| ctx.word(u) != ",")
                     .any(|u| {
-                        ctx.lower_is(u, &MODALS) || ctx.lower_is(u, &["is", "are", "was", "were"])
+                        ctx.is(u, WordClass::Modal)
+                            || ctx.lower_is(u, &["is", "are", "was", "were"])
                     });
                 v < to
                     && !ctx.is_capitalised(v)
@@ -1494,7 +1265,7 @@ impl RuleQuoteDetector {
             // them but argues that …".
             if i > from && ctx.lower_is(i, &["but", "and"]) && ctx.inside[i].is_none() {
                 let mut k = i + 1;
-                while k < sent_end && ctx.lower_is(k, &AUX_ADVERBS) {
+                while k < sent_end && ctx.is(k, WordClass::VerbGroup) {
                     k += 1;
                 }
                 // Not a negated gerund ("supporting but not endorsing him").
@@ -1534,7 +1305,7 @@ impl RuleQuoteDetector {
                 // ", while the board …", ", after meeting …": a subordinate clause or adjunct
                 // about the report.
                 if j < sent_end
-                    && ctx.lower_is(j, &SUBORDINATORS)
+                    && ctx.is(j, WordClass::ContentEnd)
                     && !(i == from + 1 && ctx.lower_is(from, &["that"]))
                 {
                     return i;
@@ -1543,8 +1314,8 @@ impl RuleQuoteDetector {
                 // …", ", but that …", ", but rather …").
                 if j + 1 < sent_end
                     && ctx.lower_is(j, &["but"])
-                    && (ctx.lower_is(j + 1, &CLAUSE_OPENERS[..5])
-                        || ctx.lower_is(j + 1, &NEW_SUBJECTS)
+                    && (ctx.is(j + 1, WordClass::Pronoun)
+                        || ctx.is(j + 1, WordClass::NewSubject)
                         || ctx.is_capitalised(j + 1))
                 {
                     return i;
@@ -1557,7 +1328,7 @@ impl RuleQuoteDetector {
                     }
                     // ", and has championed …": a coordinated predicate of the speaker's.
                     let mut k = j;
-                    while k < sent_end && ctx.lower_is(k, &AUX_ADVERBS) {
+                    while k < sent_end && ctx.is(k, WordClass::VerbGroup) {
                         k += 1;
                     }
                     if k < sent_end
@@ -1587,14 +1358,14 @@ impl RuleQuoteDetector {
                         // "…, a spokesman announced Monday morning."
                         let closes = k + 1 >= sent_end
                             || ctx.is_punct(k + 1)
-                            || ctx.lower_is(k + 1, &TIME_WORDS)
+                            || ctx.is(k + 1, WordClass::TimeWord)
                                 && (k + 2 >= sent_end
                                     || ctx.is_punct(k + 2)
-                                    || ctx.lower_is(k + 2, &TIME_NOUNS)
+                                    || ctx.is(k + 2, WordClass::TimeNoun)
                                         && (k + 3 >= sent_end || ctx.is_punct(k + 3)));
                         // ", Ortega also noted …": a new report with a named subject.
                         let mut h = k;
-                        while h > j && ctx.lower_is(h - 1, &AUX_ADVERBS) {
+                        while h > j && ctx.is(h - 1, WordClass::VerbGroup) {
                             h -= 1;
                         }
                         // Not when the content so far is no clause ("that last month,
@@ -1829,7 +1600,7 @@ impl RuleQuoteDetector {
         };
         // Also behind a time word ("called Friday for …").
         let at = if after < s1
-            && (ctx.word(after).ends_with("ly") || ctx.lower_is(after, &TIME_WORDS))
+            && (ctx.word(after).ends_with("ly") || ctx.is(after, WordClass::TimeWord))
             && after + 1 < s1
             && joins(after + 1)
         {
@@ -2021,7 +1792,7 @@ impl RuleQuoteDetector {
         } else if a > s0
             && ctx.doc.tokens[a - 1].kind == TokenKind::Word
             && !ctx.is_capitalised(a - 1)
-            && !ctx.lower_is(a - 1, &NOUN_MARKERS)
+            && !ctx.is(a - 1, WordClass::NounMarker)
             && !ctx.word(a - 1).ends_with("ing")
             && !ctx.word(a - 1).ends_with("ed")
         {
@@ -2051,7 +1822,7 @@ impl RuleQuoteDetector {
             && i - p < 2
             && ctx.doc.tokens[p - 1].kind == TokenKind::Word
             && !ctx.is_capitalised(p - 1)
-            && !ctx.lower_is(p - 1, &NOUN_MARKERS)
+            && !ctx.is(p - 1, WordClass::NounMarker)
             && !matches!(ctx.word(p - 1), "’s" | "'s")
         {
             p -= 1;
@@ -2664,11 +2435,15 @@ impl QuoteDetector for RuleQuoteDetector {
                 *slot = Some(qi);
             }
         }
+        let classes = (0..doc.tokens.len())
+            .map(|i| self.lexicon.classes(doc.token_text(i)))
+            .collect();
         let ctx = Ctx {
             doc,
             quotes,
             inside,
             marks,
+            classes,
         };
 
         let mut out: Vec<Candidate> = Vec::new();

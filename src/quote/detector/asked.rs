@@ -4,7 +4,8 @@
 //! asked about …", "were also asked to pick …").
 
 use super::vetoes::Site;
-use super::{Candidate, RuleQuoteDetector, AUX_ADVERBS, PASSIVE, WH_WORDS};
+use super::{Candidate, RuleQuoteDetector};
+use crate::lexicon::WordClass;
 
 impl RuleQuoteDetector {
     /// The question an "asked" cue at `site` (sentence `si`) reports: `None` when the cue is
@@ -12,10 +13,13 @@ impl RuleQuoteDetector {
     pub(super) fn asked_question(&self, site: &Site, si: usize) -> Option<Option<Candidate>> {
         let (ctx, i, s0, s1, m) = (site.ctx, site.i, site.s0, site.s1, site.m);
         let mut k = i;
-        while k > s0 && ctx.lower_is(k - 1, &AUX_ADVERBS[..]) && !ctx.lower_is(k - 1, &PASSIVE) {
+        while k > s0
+            && ctx.is(k - 1, WordClass::VerbGroup)
+            && !ctx.is(k - 1, WordClass::PassiveAuxiliary)
+        {
             k -= 1;
         }
-        let passive = k > s0 && ctx.lower_is(k - 1, &PASSIVE);
+        let passive = k > s0 && ctx.is(k - 1, WordClass::PassiveAuxiliary);
         let opens_sentence =
             i == s0 || i > s0 && ctx.lower_is(i - 1, &["when", "once", "if"]) || passive;
         if !(opens_sentence && ctx.word(i).eq_ignore_ascii_case("asked")) {
@@ -24,7 +28,7 @@ impl RuleQuoteDetector {
         let q = (i + 1..s1.min(i + 6))
             .take_while(|&t| !ctx.is_punct(t) && !ctx.is_quote(t))
             .find(|&t| {
-                ctx.lower_is(t, &WH_WORDS)
+                ctx.is(t, WordClass::QuestionWord)
                     || ctx.lower_is(t, &["about", "if", "which"])
                     || passive && t == i + 1 && ctx.lower_is(t, &["to"])
             })

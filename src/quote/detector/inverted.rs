@@ -2,19 +2,9 @@
 //! that ends the clause.
 
 use super::MAX_APPOSITION_TOKENS;
-use super::{Ctx, RuleQuoteDetector, CLAUSE_OPENERS, MAX_SPEAKER_TOKENS, NOT_OBJECTS};
-use super::{TIME_WORDS, WH_WORDS};
+use super::{Ctx, RuleQuoteDetector, MAX_SPEAKER_TOKENS};
 use crate::lexicon::WordClass;
 use crate::token::TokenKind;
-
-/// Words that open a described source after an inverted cue ("said the former aide", "said
-/// one longtime friend", "said his best friend", "said several observers"): after a quotation
-/// and its cue the phrase is the source, so a possessive opens no content clause there.
-/// Number words (the lexicon's `cardinal`) do too ("said two aides").
-const SOURCE_DETERMINERS: [&str; 16] = [
-    "the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "my", "several",
-    "some", "many", "most", "both",
-];
 
 impl RuleQuoteDetector {
     /// Whether the word at `after` (in a sentence ending at `s1`) may open the source of an
@@ -29,11 +19,11 @@ impl RuleQuoteDetector {
                 || self.lexicon.is(WordClass::Role, ctx.word(after))
                 || self.lexicon.is(WordClass::RoleModifier, ctx.word(after))
                 || ctx.doc.tokens[after].kind == TokenKind::Word
-                    && !ctx.lower_is(after, &CLAUSE_OPENERS)
-                    && !ctx.lower_is(after, &NOT_OBJECTS)
-                    && !ctx.lower_is(after, &WH_WORDS)
+                    && !ctx.opens_clause(after)
+                    && !ctx.is(after, WordClass::NotObject)
+                    && !ctx.is(after, WordClass::QuestionWord)
                     && !ctx.lower_is(after, &["that", "to"]))
-            && !ctx.lower_is(after, &TIME_WORDS)
+            && !ctx.is(after, WordClass::TimeWord)
     }
 
     /// The source phrase right after an inverted cue, starting at token `after` of a sentence
@@ -145,10 +135,10 @@ impl RuleQuoteDetector {
             .find(|&t| self.verb_like(ctx, t + 1))
     }
 
-    /// Whether token `t` opens a described source: a [`SOURCE_DETERMINERS`] word or a number
+    /// Whether token `t` opens a described source: a `sourcedeterminer` word of `models/grammar.tsv` or a number
     /// word.
     fn source_determiner(&self, ctx: &Ctx, t: usize) -> bool {
-        ctx.lower_is(t, &SOURCE_DETERMINERS) || self.lexicon.is(WordClass::Cardinal, ctx.word(t))
+        ctx.is(t, WordClass::SourceDeterminer) || self.lexicon.is(WordClass::Cardinal, ctx.word(t))
     }
 
     /// The last token of a name of two capitalised words or more set off by a comma right

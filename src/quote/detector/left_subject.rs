@@ -2,10 +2,10 @@
 //! `“A,” he said, “B.”`): which side of the attribution the content is on.
 
 use super::report::Report;
+use super::THAT_WINDOW;
 use super::{Candidate, Kind, RuleQuoteDetector};
-use super::{ADJUNCT_PREPOSITIONS, ADVERBIAL_OPENERS, CLAUSE_OPENERS, LEFT_BOUNDARIES};
-use super::{MAX_OBJECT_TOKENS, MAX_SPEAKER_TOKENS, MIN_UNATTRIBUTED_WORDS, NOT_OBJECTS};
-use super::{THAT_WINDOW, TIME_NOUNS, TIME_WORDS};
+use super::{MAX_OBJECT_TOKENS, MAX_SPEAKER_TOKENS, MIN_UNATTRIBUTED_WORDS};
+use crate::lexicon::WordClass;
 use crate::quote::CueClass;
 use crate::token::TokenKind;
 
@@ -13,10 +13,6 @@ use crate::token::TokenKind;
 /// report when only an adjunct or an object follows the cue ("Profits rose, the firm said in
 /// a statement."; "In July, the company said" is an adjunct by its first word).
 const MIN_CLAUSE_BEFORE_TOKENS: usize = 2;
-
-/// Subordinators that open an adverbial clause, never a reported one ("as he left").
-const ADVERBIAL_SUBORDINATORS: [&str; 6] =
-    ["as", "while", "because", "although", "though", "until"];
 
 /// What follows the cue, seen from a subject at token `a`.
 struct RightSide {
@@ -145,8 +141,8 @@ impl RuleQuoteDetector {
             && (after_quote && r.takes_object
                 || ctx.time_phrase(after)
                 || date_end.is_some()
-                || (!ctx.is_capitalised(after) || ctx.lower_is(after, &TIME_WORDS))
-                    && !ctx.lower_is(after, &CLAUSE_OPENERS));
+                || (!ctx.is_capitalised(after) || ctx.is(after, WordClass::TimeWord))
+                    && !ctx.opens_clause(after));
         // "said Tuesday.", "said this week.", "announced Monday morning."
         let time_end = if ctx.time_phrase(after) {
             after + 2
@@ -155,25 +151,25 @@ impl RuleQuoteDetector {
         };
         let adjuncts_only = after < s1
             && no_complementizer
-            && (ctx.lower_is(after, &TIME_WORDS) || ctx.time_phrase(after) || date_end.is_some())
+            && (ctx.is(after, WordClass::TimeWord) || ctx.time_phrase(after) || date_end.is_some())
             && (time_end >= s1
                 || ctx.is_punct(time_end)
-                || ctx.lower_is(time_end, &NOT_OBJECTS)
-                || ctx.lower_is(time_end, &TIME_NOUNS)
+                || ctx.is(time_end, WordClass::NotObject)
+                || ctx.is(time_end, WordClass::TimeNoun)
                     && (time_end + 1 >= s1 || ctx.is_punct(time_end + 1)));
         // What precedes is a clause, not an adjunct ("On Thursday, …", "As the mayor
         // spoke, …", "Appearing at the fair, …").
         // A short one must not be an adjunct ("Last week, …", "Earlier, …") nor a name ("Sam
         // Lau, the party's spokesman, said").
         let short_clause = a > s0 + MIN_CLAUSE_BEFORE_TOKENS
-            && !ctx.lower_is(s0, &TIME_WORDS)
-            && !ctx.lower_is(s0, &ADVERBIAL_OPENERS)
+            && !ctx.is(s0, WordClass::TimeWord)
+            && !ctx.is(s0, WordClass::AdverbialOpener)
             && (s0..a - 1)
                 .any(|t| ctx.doc.tokens[t].kind == TokenKind::Word && !ctx.is_capitalised(t))
-            && !(s0..a - 1).any(|t| ctx.lower_is(t, &TIME_NOUNS));
+            && !(s0..a - 1).any(|t| ctx.is(t, WordClass::TimeNoun));
         let clause_before = (a > s0 + MIN_UNATTRIBUTED_WORDS || short_clause)
-            && !ctx.lower_is(s0, &ADJUNCT_PREPOSITIONS)
-            && !ctx.lower_is(s0, &LEFT_BOUNDARIES)
+            && !ctx.is(s0, WordClass::AdjunctPreposition)
+            && !ctx.is(s0, WordClass::ClauseLink)
             // "Appearing at the fair, …", not a gerund subject ("Rising costs could …").
             && (!ctx.word(s0).ends_with("ing") || self.has_finite_verb(ctx, s0, a));
         // "…, Obama told his advisers as he labored over it": an adverbial clause after the
@@ -182,9 +178,9 @@ impl RuleQuoteDetector {
         // before a quotation ("said as he introduced her, “…”"), which is the content.
         let clause = (after..s1)
             .find(|&t| {
-                ctx.lower_is(t, &ADVERBIAL_SUBORDINATORS)
+                ctx.is(t, WordClass::AdverbialSubordinator)
                     && t + 1 < s1
-                    && (ctx.lower_is(t + 1, &CLAUSE_OPENERS[..8])
+                    && (ctx.is(t + 1, WordClass::SubjectWord)
                         || ctx.is_capitalised(t + 1)
                             && self.has_finite_verb(ctx, t + 2, s1.min(t + 5)))
             })
@@ -204,7 +200,8 @@ impl RuleQuoteDetector {
         // "…, he said (Wednesday morning) on MSNBC."
         let mut preposition = date_end.unwrap_or(after);
         while preposition < s1
-            && (ctx.lower_is(preposition, &TIME_WORDS) || ctx.lower_is(preposition, &TIME_NOUNS))
+            && (ctx.is(preposition, WordClass::TimeWord)
+                || ctx.is(preposition, WordClass::TimeNoun))
         {
             preposition += 1;
         }
@@ -213,7 +210,7 @@ impl RuleQuoteDetector {
             && self.source_phrase(ctx, a, b)
             && clause_before
             && no_complementizer
-            && ctx.lower_is(preposition, &ADJUNCT_PREPOSITIONS)
+            && ctx.is(preposition, WordClass::AdjunctPreposition)
             && !self.has_finite_verb(ctx, after, s1)
             && (after..s1).all(|t| ctx.word(t) != ",");
         RightSide {
@@ -266,7 +263,7 @@ impl RuleQuoteDetector {
     ) -> Option<Candidate> {
         let (ctx, s0, s1, after) = (r.site.ctx, r.site.s0, r.site.s1, r.after);
         let time_word = |t: usize| {
-            ctx.lower_is(t, &TIME_WORDS) || ctx.lower_is(t, &["then", "on", "last", "this"])
+            ctx.is(t, WordClass::TimeWord) || ctx.lower_is(t, &["then", "on", "last", "this"])
         };
         let told = |t: usize| {
             r.takes_object
@@ -293,13 +290,13 @@ impl RuleQuoteDetector {
                     && ((after..c).all(|t| told(t) || time_word(t))
                         // "…, Pell noted earlier in the meeting, were …"
                         || r.site.m.class == CueClass::Speech
-                            && (time_word(after) || ctx.lower_is(after, &ADJUNCT_PREPOSITIONS))
+                            && (time_word(after) || ctx.is(after, WordClass::AdjunctPreposition))
                             && (after..c).all(|t| ctx.doc.tokens[t].kind == TokenKind::Word)
                             && !self.has_finite_verb(ctx, after, c))
                     // `X said at a news conference, “…”` introduces a quotation instead.
                     && !ctx.is_quote(c + 1)
-                    && !ctx.lower_is(c + 1, &NOT_OBJECTS)
-                    && !ctx.lower_is(c + 1, &ADVERBIAL_OPENERS)
+                    && !ctx.is(c + 1, WordClass::NotObject)
+                    && !ctx.is(c + 1, WordClass::AdverbialOpener)
                     && !ctx.word(c + 1).ends_with("ing")
                     && self.cue_at(ctx, c + 1, s1).is_none()
             })?;
@@ -323,10 +320,10 @@ impl RuleQuoteDetector {
             && ctx.word(a - 1) == ","
             // Not an adjunct, except the subject of an infinitive ("it would be wise,
             // engineers said, for the town to act").
-            && (!ctx.lower_is(after + 1, &NOT_OBJECTS)
+            && (!ctx.is(after + 1, WordClass::NotObject)
                 || ctx.lower_is(after + 1, &["for"])
                     && (after + 2..s1.min(after + 6)).any(|t| ctx.lower_is(t, &["to"])))
-            && !ctx.lower_is(after + 1, &ADVERBIAL_OPENERS)
+            && !ctx.is(after + 1, WordClass::AdverbialOpener)
             // A participle adjunct (", speaking at a rally"), unless it is a gerund
             // subject ("…, he said, replacing the board would be …").
             && (!ctx.word(after + 1).ends_with("ing") || self.has_finite_verb(ctx, after + 2, s1))

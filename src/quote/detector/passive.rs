@@ -2,7 +2,8 @@
 //! is its "by" agent and its content the "for" phrase, not the subject (who is the target).
 
 use super::vetoes::Site;
-use super::{Candidate, RuleQuoteDetector, MAX_SPEAKER_TOKENS, PASSIVE};
+use super::{Candidate, RuleQuoteDetector, MAX_SPEAKER_TOKENS};
+use crate::lexicon::WordClass;
 
 impl RuleQuoteDetector {
     /// The claim of a passive cue with a "by" agent and a "for" phrase: `None` when the cue
@@ -12,7 +13,7 @@ impl RuleQuoteDetector {
         let passive = m.len == 1
             && i > s0
             && ctx.word(i).ends_with("ed")
-            && ctx.lower_is(i - 1, &PASSIVE)
+            && ctx.is(i - 1, WordClass::PassiveAuxiliary)
             && i + 2 < s1
             && ctx.lower_is(i + 1, &["by"]);
         if !passive {

@@ -3,10 +3,9 @@
 //! colon ending the sentence, a quotation after the cue's adjuncts.
 
 use super::report::Report;
+use super::MAX_OBJECT_TOKENS;
+use super::THAT_WINDOW;
 use super::{Candidate, Ctx, QuoteSpan, RuleQuoteDetector};
-use super::{ADJUNCT_PREPOSITIONS, AUX_ADVERBS, CLAUSE_OPENERS, GERUND_TAKERS, MAX_OBJECT_TOKENS};
-use super::{LEFT_BOUNDARIES, TIME_WORDS, WH_WORDS};
-use super::{MODALS, NOT_OBJECTS, NOUN_MARKERS, REPORT_VENUES, THAT_WINDOW, TIME_NOUNS};
 use crate::lexicon::WordClass;
 use crate::quote::CueClass;
 use crate::span::Span;
@@ -57,7 +56,7 @@ impl RuleQuoteDetector {
         }
         // "given that, as The Times reported, he has …": after a subordinator only the
         // clause that follows is the content.
-        let subordinate = after_comma && ctx.lower_is(a - 3, &LEFT_BOUNDARIES);
+        let subordinate = after_comma && ctx.is(a - 3, WordClass::ClauseLink);
         let c = (after..s1.min(after + MAX_OBJECT_TOKENS + 1))
             .take_while(|&t| !ctx.is_quote(t) && (ctx.word(t) == "," || !ctx.is_punct(t)))
             .find(|&t| ctx.word(t) == ",")
@@ -84,8 +83,8 @@ impl RuleQuoteDetector {
     fn adjuncts_start(&self, ctx: &Ctx, t: usize, s1: usize) -> bool {
         let end = (t..s1).find(|&k| ctx.is_punct(k)).unwrap_or(s1);
         end == t
-            || (ctx.lower_is(t, &ADJUNCT_PREPOSITIONS)
-                || ctx.lower_is(t, &TIME_WORDS)
+            || (ctx.is(t, WordClass::AdjunctPreposition)
+                || ctx.is(t, WordClass::TimeWord)
                 || ctx.lower_is(t, &["last", "this", "earlier", "recently", "repeatedly"])
                 || ctx.word(t).len() > 4 && ctx.word(t).ends_with("ly"))
                 && !self.has_finite_verb(ctx, t, end)
@@ -187,7 +186,7 @@ impl RuleQuoteDetector {
         // "spoke out against …" keeps its particle phrase.
         if m.clause_only && !r.preposition && !ctx.lower_is(start, &["out"]) {
             let clause = ctx.lower_is(start, &["that"])
-                || ctx.lower_is(start, &WH_WORDS)
+                || ctx.is(start, WordClass::QuestionWord)
                 || ctx.quote_opened_at(start).is_some()
                 || self.has_finite_verb(ctx, start, s1);
             if np_object || !clause {
@@ -232,7 +231,7 @@ impl RuleQuoteDetector {
         let (ctx, s1) = (r.site.ctx, r.site.s1);
         let mut start = r.after;
         loop {
-            if start < s1 && ctx.lower_is(start, &TIME_WORDS) {
+            if start < s1 && ctx.is(start, WordClass::TimeWord) {
                 start += 1;
             } else if start + 1 < s1 && ctx.time_phrase(start) {
                 start += 2;
@@ -254,7 +253,7 @@ impl RuleQuoteDetector {
         if start < s1 && adjunct {
             if let Some(p) = (start + 1..s1.min(start + 10))
                 .take_while(|&t| !ctx.is_punct(t) && !ctx.is_quote(t))
-                .find(|&t| ctx.lower_is(t, &CLAUSE_OPENERS[..5]))
+                .find(|&t| ctx.is(t, WordClass::Pronoun))
             {
                 start = p;
             }
@@ -268,7 +267,7 @@ impl RuleQuoteDetector {
         let (ctx, s1, i, after) = (r.site.ctx, r.site.s1, r.site.i, r.after);
         // Inside a prepositional adjunct an "-ed" word is a participle, no verb of a clause
         // ("said in an interview taped before the attacks that …").
-        let adjunct = after < s1 && ctx.lower_is(after, &ADJUNCT_PREPOSITIONS);
+        let adjunct = after < s1 && ctx.is(after, WordClass::AdjunctPreposition);
         let participle = |t: usize| adjunct && t > after + 1 && ctx.word(t).ends_with("ed");
         let that = (after..s1.min(after + THAT_WINDOW + 4))
             .take_while(|&t| {
@@ -278,7 +277,7 @@ impl RuleQuoteDetector {
                     && ctx.lower_is(t, &["of", "for"])
                     && t + 1 < s1
                     && ctx.word(t + 1).ends_with("ing");
-                !ctx.lower_is(t, &CLAUSE_OPENERS[..8])
+                !ctx.is(t, WordClass::SubjectWord)
                     && (r.takes_object || !self.has_finite_verb(ctx, t, t + 1) || participle(t))
                     && !gerund
             })
@@ -297,9 +296,9 @@ impl RuleQuoteDetector {
                         ],
                     )
                     || (after..t).any(|u| {
-                        ctx.lower_is(u, &ADJUNCT_PREPOSITIONS)
+                        ctx.is(u, WordClass::AdjunctPreposition)
                             || ctx.lower_is(u, &["of", "to", "for", "with", "by"])
-                            || ctx.lower_is(u, &TIME_WORDS)
+                            || ctx.is(u, WordClass::TimeWord)
                     })
             })?;
         // A possessive apostrophe ("CBS News' Charlie Rose") does not block, nor does a quoted
@@ -377,7 +376,7 @@ impl RuleQuoteDetector {
         let question = after + person;
         (person > 0
             && question < s1
-            && (ctx.lower_is(question, &WH_WORDS) || ctx.lower_is(question, &["which"])))
+            && (ctx.is(question, WordClass::QuestionWord) || ctx.lower_is(question, &["which"])))
         .then_some(question)
     }
 
@@ -397,10 +396,12 @@ impl RuleQuoteDetector {
                 && start < after + MAX_OBJECT_TOKENS
                 && (self.np_word(ctx, start)
                     || ctx.doc.tokens[start].kind == TokenKind::Word
-                        && !ctx.lower_is(start, &NOT_OBJECTS)
-                        && !ctx.lower_is(start, &WH_WORDS))
-                && !ctx.lower_is(start, &CLAUSE_OPENERS[..5])
-                && (start == after || !ctx.lower_is(start, &CLAUSE_OPENERS[5..11]))
+                        && !ctx.is(start, WordClass::NotObject)
+                        && !ctx.is(start, WordClass::QuestionWord))
+                && !ctx.is(start, WordClass::Pronoun)
+                && (start == after
+                    || !(ctx.is(start, WordClass::SubjectWord)
+                        || ctx.is(start, WordClass::Demonstrative)))
                 && !Self::second_determiner(ctx, after, start)
             {
                 start += 1;
@@ -413,10 +414,11 @@ impl RuleQuoteDetector {
             if start > after
                 && start + 2 < s1
                 && ctx.lower_is(start, &["on", "last", "this"])
-                && (ctx.lower_is(start + 1, &TIME_WORDS) || ctx.lower_is(start + 1, &TIME_NOUNS))
-                && (ctx.lower_is(start + 2, &WH_WORDS)
+                && (ctx.is(start + 1, WordClass::TimeWord)
+                    || ctx.is(start + 1, WordClass::TimeNoun))
+                && (ctx.is(start + 2, WordClass::QuestionWord)
                     || ctx.lower_is(start + 2, &["that"])
-                    || ctx.lower_is(start + 2, &CLAUSE_OPENERS[..6]))
+                    || ctx.is(start + 2, WordClass::SubjectWord))
             {
                 start += 2;
             }
@@ -464,15 +466,15 @@ impl RuleQuoteDetector {
         // "proposes scrapping the fee", "mentioned raising the budget": a gerund object.
         let gerund = start == after
             && start + 1 < s1
-            && GERUND_TAKERS.contains(&m.lemma.as_str())
+            && self.lexicon.is(WordClass::GerundTaker, &m.lemma)
             && ctx.word(start).ends_with("ing")
             && ctx.doc.tokens[start].kind == TokenKind::Word
             && !ctx.is_capitalised(start);
         let bare_object = start < s1
             && ctx.doc.tokens[start].kind == TokenKind::Word
             && !ctx.is_capitalised(start)
-            && !ctx.lower_is(start, &NOT_OBJECTS)
-            && !ctx.lower_is(start, &CLAUSE_OPENERS)
+            && !ctx.is(start, WordClass::NotObject)
+            && !ctx.opens_clause(start)
             && (!ctx.word(start).ends_with("ing") || gerund);
         if bare_object {
             // "claimed neutrality in the crisis"; "regards China as its rival" keeps its
@@ -487,21 +489,21 @@ impl RuleQuoteDetector {
                 .unwrap_or(s1)
                 .min(coordinated.unwrap_or(s1));
             np_object = !(start..s1.min(start + 6)).any(|t| ctx.lower_is(t, &["as"]))
-                && !ctx.lower_is(start, &WH_WORDS)
+                && !ctx.is(start, WordClass::QuestionWord)
                 && !self.has_finite_verb(ctx, start, limit);
             if np_object {
                 let end = *clause_end
                     .insert(coordinated.unwrap_or_else(|| self.content_end(ctx, start, s1)));
-                np_object = !(start..end).any(|t| ctx.lower_is(t, &MODALS));
+                np_object = !(start..end).any(|t| ctx.is(t, WordClass::Modal));
             }
         }
         let opener_ok = start < s1
             && (np_object
-                || ctx.lower_is(start, &WH_WORDS)
+                || ctx.is(start, WordClass::QuestionWord)
                 || bare_object
                 || ctx.quote_opened_at(start).is_some()
                 || ctx.is_capitalised(start)
-                || ctx.lower_is(start, &CLAUSE_OPENERS)
+                || ctx.opens_clause(start)
                 || ctx.doc.tokens[start].kind == TokenKind::Number
                 // "says too many parents are torn": a quantifier, not an adverb.
                 || ctx.lower_is(start, &["too"])
@@ -519,7 +521,7 @@ impl RuleQuoteDetector {
         }
         // A determiner-led complement without a finite verb is a noun-phrase object
         // ("announced the decision on Thursday"): it ends before its adjuncts.
-        if ctx.lower_is(start, &CLAUSE_OPENERS[8..])
+        if ctx.is(start, WordClass::Determiner)
             && !self.has_finite_verb(ctx, start, coordinated.unwrap_or(s1))
             && !self.finite_after_parenthesis(ctx, start, s1)
         {
@@ -584,12 +586,12 @@ impl RuleQuoteDetector {
                 let venue = ctx.lower_is(t, &["in", "during"])
                     && t + 2 < end
                     && ctx.lower_is(t + 1, &["a", "an", "his", "her", "their", "its"])
-                    && ctx.lower_is(t + 2, &REPORT_VENUES);
+                    && ctx.is(t + 2, WordClass::Venue);
                 let time_adjunct = venue
                     || ctx.lower_is(t, &["on", "at", "in"])
                         && t + 1 < end
-                        && (ctx.lower_is(t + 1, &TIME_WORDS)
-                            || ctx.lower_is(t + 1, &TIME_NOUNS)
+                        && (ctx.is(t + 1, WordClass::TimeWord)
+                            || ctx.is(t + 1, WordClass::TimeNoun)
                             || ctx.doc.tokens[t + 1].kind == TokenKind::Number
                             || ctx.is_capitalised(t + 1)
                             || ctx.lower_is(t + 1, &["the"])
@@ -614,7 +616,7 @@ impl RuleQuoteDetector {
                     || ctx.lower_is(t, &["during", "last", "after", "before", "while", "since"])
                     // "following the attack", not "the following picture".
                     || ctx.lower_is(t, &["following"])
-                        && !ctx.lower_is(t - 1, &NOUN_MARKERS)
+                        && !ctx.is(t - 1, WordClass::NounMarker)
                         && !matches!(ctx.word(t - 1), "’s" | "'s")
                         && t + 1 < end
                         && !ctx.is_punct(t + 1)
@@ -629,7 +631,7 @@ impl RuleQuoteDetector {
     fn predicate_speaker(&self, r: &Report) -> Option<Option<Span>> {
         let (ctx, s0, i, form) = (r.site.ctx, r.site.s0, r.site.i, r.form);
         let mut k = i;
-        while k > s0 && ctx.lower_is(k - 1, &AUX_ADVERBS) {
+        while k > s0 && ctx.is(k - 1, WordClass::VerbGroup) {
             k -= 1;
         }
         let at_boundary = form.participle

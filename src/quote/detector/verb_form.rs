@@ -4,8 +4,8 @@
 //! is and whether an "-ing" cue reports at all.
 
 use super::vetoes::Site;
-use super::{ADJUNCT_PREPOSITIONS, ASPECT_VERBS, CLAUSE_OPENERS, LEFT_BOUNDARIES};
-use super::{MAX_SPEAKER_TOKENS, NOUN_MARKERS};
+use super::MAX_SPEAKER_TOKENS;
+use crate::lexicon::WordClass;
 use crate::token::TokenKind;
 
 /// The form of the cue verb at a [`Site`].
@@ -60,8 +60,8 @@ impl Site<'_, '_, '_> {
         let b = self.before_adverbs();
         let aspectual = ing
             && b > s0 + 1
-            && ctx.lower_is(b - 1, &ASPECT_VERBS)
-            && !ctx.lower_is(b - 2, &NOUN_MARKERS);
+            && ctx.is(b - 1, WordClass::Aspectual)
+            && !ctx.is(b - 2, WordClass::NounMarker);
         let progressive = ing
             && b > s0
             && (ctx.lower_is(b - 1, &["is", "was", "are", "were", "been", "be"])
@@ -74,7 +74,7 @@ impl Site<'_, '_, '_> {
             || i > s0
                 && i + 1 < s1
                 && ctx.is_capitalised(i - 1)
-                && ctx.lower_is(i + 1, &ADJUNCT_PREPOSITIONS)
+                && ctx.is(i + 1, WordClass::AdjunctPreposition)
                 && self
                     .detector
                     .quotation_after_adjuncts(ctx, i + 1, s1)
@@ -101,20 +101,9 @@ impl Site<'_, '_, '_> {
     /// The first token of the adverbs right before the cue ("still", "now", "-ly" words).
     fn before_adverbs(&self) -> usize {
         let (ctx, s0) = (self.ctx, self.s0);
-        const ADVERBS: [&str; 9] = [
-            "still",
-            "now",
-            "also",
-            "already",
-            "not",
-            "reportedly",
-            "again",
-            "once",
-            "even",
-        ];
         let mut b = self.i;
         while b > s0 + 1
-            && (ctx.lower_is(b - 1, &ADVERBS)
+            && (ctx.is(b - 1, WordClass::CueAdverb)
                 || ctx.word(b - 1).ends_with("ly") && !ctx.is_capitalised(b - 1))
         {
             b -= 1;
@@ -136,10 +125,10 @@ impl Site<'_, '_, '_> {
                 w + 1 < i
                     && (w + 1..i).all(|t| {
                         (detector.np_word(ctx, t) || ctx.doc.tokens[t].kind == TokenKind::Word)
-                            && !ctx.lower_is(t, &LEFT_BOUNDARIES)
+                            && !ctx.is(t, WordClass::ClauseLink)
                     })
                     && !detector.has_finite_verb(ctx, w + 1, i)
-                    && (ctx.lower_is(i + 1, &CLAUSE_OPENERS) || ctx.is_capitalised(i + 1))
+                    && (ctx.opens_clause(i + 1) || ctx.is_capitalised(i + 1))
             })
     }
 }

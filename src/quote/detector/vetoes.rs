@@ -2,10 +2,8 @@
 //! reporting verb there (a noun, an adjective, an idiom, a negation), with its examples.
 //! Checked by `tests/patterns.rs` and the examples below.
 
-use super::{
-    Ctx, RuleQuoteDetector, AUX_ADVERBS, CLAUSE_OPENERS, COPULAS, MODALS, NOUN_MARKERS,
-    RAISING_VERBS,
-};
+use super::{Ctx, RuleQuoteDetector};
+use crate::lexicon::WordClass;
 use crate::quote::cues::CueMatch;
 use crate::token::TokenKind;
 
@@ -34,8 +32,8 @@ impl Site<'_, '_, '_> {
         let (ctx, i) = (self.ctx, self.i);
         i >= self.s0 + 3
             && ctx.lower_is(i - 1, &["to"])
-            && ctx.lower_is(i - 2, &RAISING_VERBS)
-            && !ctx.lower_is(i - 3, &NOUN_MARKERS)
+            && ctx.is(i - 2, WordClass::Raising)
+            && !ctx.is(i - 3, WordClass::NounMarker)
     }
 
     /// Whether a rule that applies before the "asked" question vetoes the cue.
@@ -90,8 +88,8 @@ impl Site<'_, '_, '_> {
                     "many", "most", "more", "few", "some", "all", "both", "several", "percent",
                 ],
             )
-            && !ctx.lower_is(i - 1, &MODALS)
-            && !ctx.lower_is(i - 1, &AUX_ADVERBS)
+            && !ctx.is(i - 1, WordClass::Modal)
+            && !ctx.is(i - 1, WordClass::VerbGroup)
             && !(i + 1 < s1 && ctx.word(i + 1) == ":")
     }
 
@@ -103,7 +101,7 @@ impl Site<'_, '_, '_> {
         let compound_next = i + 1 < s1
             && ctx.doc.tokens[i + 1].kind == TokenKind::Word
             && ctx.word(i + 1).chars().all(char::is_lowercase)
-            && !ctx.lower_is(i + 1, &CLAUSE_OPENERS)
+            && !ctx.opens_clause(i + 1)
             && !ctx.lower_is(i + 1, &["that", "to"]);
         compound_next
             && i > s0 + 1
@@ -111,8 +109,8 @@ impl Site<'_, '_, '_> {
             && ctx.lower_is(i - 2, &["a", "an"])
             && ctx.doc.tokens[i - 1].kind == TokenKind::Word
             && ctx.word(i - 1).chars().all(char::is_lowercase)
-            && !ctx.lower_is(i - 1, &MODALS)
-            && !ctx.lower_is(i - 1, &AUX_ADVERBS)
+            && !ctx.is(i - 1, WordClass::Modal)
+            && !ctx.is(i - 1, WordClass::VerbGroup)
     }
 
     /// "a group called Black Votes Matter", "a consulting firm called “Gavekal”": a participle
@@ -150,8 +148,8 @@ impl Site<'_, '_, '_> {
         m.noun_too
             && ctx.word(i).eq_ignore_ascii_case(&m.lemma)
             && i + 1 < s1
-            && (ctx.lower_is(i + 1, &COPULAS)
-                || ctx.lower_is(i + 1, &MODALS)
+            && (ctx.is(i + 1, WordClass::Copula)
+                || ctx.is(i + 1, WordClass::Modal)
                 || ctx.lower_is(i + 1, &["has", "had"]))
     }
 
@@ -244,7 +242,7 @@ impl Site<'_, '_, '_> {
         // "Sources close to her said": "her" is an object before a verb that is only one.
         let object_her = only_verb && i > self.s0 && ctx.lower_is(i - 1, &["her"]);
         i > self.s0
-            && (ctx.lower_is(i - 1, &NOUN_MARKERS) && !object_her
+            && (ctx.is(i - 1, WordClass::NounMarker) && !object_her
                 || ctx.lower_is(i - 1, &["to"]) && !self.goes_on() && !self.raised()
                 || possessed)
     }
@@ -274,14 +272,14 @@ impl Site<'_, '_, '_> {
         while k > s0 && ctx.word(k - 1).ends_with("ly") {
             k -= 1;
         }
-        k < i && k > s0 && ctx.lower_is(k - 1, &NOUN_MARKERS)
+        k < i && k > s0 && ctx.is(k - 1, WordClass::NounMarker)
     }
 
     /// Negated cues ("did not disclose", "never said", "didn’t say") report nothing.
     fn negated(&self) -> bool {
         let (ctx, i, s0) = (self.ctx, self.i, self.s0);
         let mut k = i;
-        while k > s0 && ctx.lower_is(k - 1, &AUX_ADVERBS) {
+        while k > s0 && ctx.is(k - 1, WordClass::VerbGroup) {
             k -= 1;
             if ctx.lower_is(k, &["not", "never"]) {
                 return true;
