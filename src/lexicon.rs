@@ -144,6 +144,143 @@ pub enum WordClass {
     Aspectual,
     /// A verb whose subject reports through a following infinitive ("continued to question").
     Raising,
+    // The word tests of single rules of the detector, from `models/grammar.tsv`.
+    /// A determiner of a noun of time in a time adjunct ("this week", "last month").
+    TimeDeterminer,
+    /// A word after which "’s" is an auxiliary, not a possessive ("she’s said").
+    CliticHost,
+    /// A word opening a time adjunct before a noun of time ("last week", "on Monday").
+    TimeOpener,
+    /// A preposition opening an adjunct between a name and its cue ("Avery in a blog post said").
+    NameAdjunctPreposition,
+    /// A determiner after such a preposition ("in a blog post", "in his statement").
+    AdjunctDeterminer,
+    /// A personal pronoun that is the whole subject ("Yet they say").
+    Personal,
+    /// A conjunction before a coordinated subject ("But Richards and Menendez", "Both Democrats and
+    /// Republicans").
+    ListOpener,
+    /// A pronoun subject that is never a source ("This follows reports that …").
+    PronounSubject,
+    /// An article.
+    Article,
+    /// A determiner opening a short noun-phrase subject ("the admiral said", "his team believes").
+    PhraseDeterminer,
+    /// A preposition opening the modifier of a plural head ("lawyers for the county said").
+    HeadModifierPreposition,
+    /// A preposition that keeps a short phrase after a comma from being a subject ("Many in the
+    /// crowd said").
+    PhrasePreposition,
+    /// A word that ends the adjuncts between a cue and its infinitive ("promised Sunday at a rally
+    /// to end …").
+    InfinitiveStop,
+    /// A word opening an adjunct between a cue and its infinitive.
+    InfinitiveAdjunct,
+    /// A word that ends the adjuncts between a cue and its quotation.
+    QuotationStop,
+    /// A word before a count opening a report ("nearly 40 percent said").
+    Approximator,
+    /// A conjunction after a comma before a new subject (", but Pell said").
+    ContrastLink,
+    /// A determiner opening a described subject with a name apposed ("A spokesman, Dana Pell,
+    /// said").
+    DescribedOpener,
+    /// A focus word before a subordinator ("Even if …", "Only when …").
+    Focus,
+    /// A subordinator after a focus word.
+    FocussedSubordinator,
+    /// A sentence's first word opening an adverbial phrase that ends at its comma ("Similarly, …",
+    /// "Like Mr. Sanders, …").
+    CommaAdverbial,
+    /// An adverb before a sentence's subject, not a comma phrase ("Perhaps Pell said").
+    SentenceAdverb,
+    /// A demonstrative that alone is no source ("This shows").
+    DemonstrativePronoun,
+    /// A count that may open a source ("two aides", "several observers").
+    CountSubject,
+    /// A word that ends a source phrase right of its cue ("said Pell on Monday").
+    RightPhraseEnd,
+    /// A finite auxiliary after a participle's noun: it is a verb ("the plan was").
+    FiniteAuxiliary,
+    /// A relative pronoun after a speaker that opens a clause about them (", who …").
+    ApposedRelative,
+    /// A pronoun opening a new clause after ", and" (", and he rallied the crowd").
+    NewSubjectPronoun,
+    /// A first- or second-person pronoun: a quoted speaker's own voice ("I think").
+    FirstOrSecondPerson,
+    /// A possessive that names the speaker of a nominal cue ("his claim that …").
+    PossessiveSpeaker,
+    /// A word opening an editorial label, not a statement ("Correction: …", "Watch: …").
+    Caption,
+    /// An adverb set off by a comma before a quotation ("Now, “…”").
+    QuotationAdverb,
+    /// A relative pronoun.
+    RelativeWord,
+    /// A subordinator before "asked" opening a sentence ("When asked, …").
+    AskedOpener,
+    /// A word opening an adjunct right after "asked" ("asked on Monday").
+    AskedAdjunct,
+    /// A word after an inverted source that ends it ("said Pell, who …", "said Pell on Monday").
+    SourceEnd,
+    /// An article or possessive opening a noun phrase.
+    NounPhraseDeterminer,
+    /// A plural unit of time ("days later").
+    TimeSpan,
+    /// An object pronoun: the person told ("told him").
+    ObjectPronoun,
+    /// A preposition opening an adjunct of circumstance, no subject ("despite the warnings").
+    CircumstancePreposition,
+    /// A coordinating conjunction opening a sentence ("But as …").
+    Coordinator,
+    /// A form of "be" making a passive ("as the bill is called").
+    PassiveBe,
+    /// A form of "be" making a progressive ("is saying").
+    ProgressiveBe,
+    /// A word opening a time adjunct after a cue ("said last week", "said repeatedly").
+    CueAdjunct,
+    /// A preposition opening a place or occasion adjunct after a cue ("said in an interview").
+    PlacePreposition,
+    /// A preposition of sequence ("said after the vote").
+    SequencePreposition,
+    /// A determiner after a preposition of sequence ("after the vote", "before last week").
+    SequenceDeterminer,
+    /// A determiner opening a noun-phrase object after a cue ("said the demands that …").
+    ObjectDeterminer,
+    /// A preposition inside a noun-phrase object ("the head of the party").
+    ObjectPreposition,
+    /// A possessive determiner.
+    Possessive,
+    /// A word inside the phrase of an object, before a determiner ("told him and his aides").
+    ObjectPhraseLink,
+    /// A preposition opening a time adjunct ("on Monday", "at the end").
+    TimePreposition,
+    /// A part of a period after "the" ("at the end").
+    PeriodPart,
+    /// A word opening an adjunct after a comma that ends content (", during the debate").
+    ContentEndAdjunct,
+    /// An adverb before a verb ("then said").
+    PreverbAdverb,
+    /// A preposition before a gerund, making it an adverbial ("by saying").
+    GerundPreposition,
+    /// A form of "go" ("went on to say").
+    GoForm,
+    /// A word before a cue word that makes it a verb, not a noun ("they plan", "to plan").
+    VerbSubject,
+    /// A word of quantity before a cue word that makes it a verb ("many believe").
+    CountWord,
+    /// A pronoun subject before a plural and a cue ("Trump says praise …").
+    NamedSubject,
+    /// A preposition before a participle that makes it an adjective ("despite repeated warnings").
+    AdjectivePreposition,
+    /// A quantifier after "too" ("too many").
+    DegreeQuantifier,
+    /// A form of "have" before "since" ("has since said").
+    Have,
+    /// A word opening a time adjunct in an attribution's tail ("told reporters then").
+    TailTime,
+    /// A word inside a noun phrase before a determiner: that determiner opens no second object
+    /// ("the head of the party").
+    NounPhraseInside,
 }
 
 impl WordClass {
@@ -207,6 +344,71 @@ const CLASS_NAMES: &[(&str, WordClass)] = &[
     ("venue", WordClass::Venue),
     ("aspectual", WordClass::Aspectual),
     ("raising", WordClass::Raising),
+    ("timedeterminer", WordClass::TimeDeterminer),
+    ("clitichost", WordClass::CliticHost),
+    ("timeopener", WordClass::TimeOpener),
+    ("nameadjunctprep", WordClass::NameAdjunctPreposition),
+    ("adjunctdeterminer", WordClass::AdjunctDeterminer),
+    ("personal", WordClass::Personal),
+    ("listopener", WordClass::ListOpener),
+    ("pronounsubject", WordClass::PronounSubject),
+    ("article", WordClass::Article),
+    ("phrasedeterminer", WordClass::PhraseDeterminer),
+    ("headmodifierprep", WordClass::HeadModifierPreposition),
+    ("phrasepreposition", WordClass::PhrasePreposition),
+    ("infinitivestop", WordClass::InfinitiveStop),
+    ("infinitiveadjunct", WordClass::InfinitiveAdjunct),
+    ("quotationstop", WordClass::QuotationStop),
+    ("approximator", WordClass::Approximator),
+    ("contrastlink", WordClass::ContrastLink),
+    ("describedopener", WordClass::DescribedOpener),
+    ("focus", WordClass::Focus),
+    ("focussedsubordinator", WordClass::FocussedSubordinator),
+    ("commaadverbial", WordClass::CommaAdverbial),
+    ("sentenceadverb", WordClass::SentenceAdverb),
+    ("demonstrativepronoun", WordClass::DemonstrativePronoun),
+    ("countsubject", WordClass::CountSubject),
+    ("rightphraseend", WordClass::RightPhraseEnd),
+    ("finiteauxiliary", WordClass::FiniteAuxiliary),
+    ("apposedrelative", WordClass::ApposedRelative),
+    ("newsubjectpronoun", WordClass::NewSubjectPronoun),
+    ("firstsecond", WordClass::FirstOrSecondPerson),
+    ("possessivespeaker", WordClass::PossessiveSpeaker),
+    ("caption", WordClass::Caption),
+    ("quotationadverb", WordClass::QuotationAdverb),
+    ("relativeword", WordClass::RelativeWord),
+    ("askedopener", WordClass::AskedOpener),
+    ("askedadjunct", WordClass::AskedAdjunct),
+    ("sourceend", WordClass::SourceEnd),
+    ("nounphrasedeterminer", WordClass::NounPhraseDeterminer),
+    ("timespan", WordClass::TimeSpan),
+    ("objectpronoun", WordClass::ObjectPronoun),
+    ("circumstanceprep", WordClass::CircumstancePreposition),
+    ("coordinator", WordClass::Coordinator),
+    ("passivebe", WordClass::PassiveBe),
+    ("progressivebe", WordClass::ProgressiveBe),
+    ("cueadjunct", WordClass::CueAdjunct),
+    ("placepreposition", WordClass::PlacePreposition),
+    ("sequencepreposition", WordClass::SequencePreposition),
+    ("sequencedeterminer", WordClass::SequenceDeterminer),
+    ("objectdeterminer", WordClass::ObjectDeterminer),
+    ("objectpreposition", WordClass::ObjectPreposition),
+    ("possessive", WordClass::Possessive),
+    ("objectphraselink", WordClass::ObjectPhraseLink),
+    ("timepreposition", WordClass::TimePreposition),
+    ("periodpart", WordClass::PeriodPart),
+    ("contentendadjunct", WordClass::ContentEndAdjunct),
+    ("preverbadverb", WordClass::PreverbAdverb),
+    ("gerundpreposition", WordClass::GerundPreposition),
+    ("goform", WordClass::GoForm),
+    ("verbsubject", WordClass::VerbSubject),
+    ("countword", WordClass::CountWord),
+    ("namedsubject", WordClass::NamedSubject),
+    ("adjectivepreposition", WordClass::AdjectivePreposition),
+    ("degreequantifier", WordClass::DegreeQuantifier),
+    ("have", WordClass::Have),
+    ("tailtime", WordClass::TailTime),
+    ("nounphraseinside", WordClass::NounPhraseInside),
 ];
 
 /// Word lists by class; lookups are case-insensitive.
@@ -301,7 +503,10 @@ mod tests {
         let tables = format!("{DEFAULT_LEXICON}{DEFAULT_GRAMMAR}");
         for (name, _) in CLASS_NAMES {
             let prefix = format!("{name}\t");
-            assert!(tables.lines().any(|l| l.starts_with(&prefix)), "no words in {name}");
+            assert!(
+                tables.lines().any(|l| l.starts_with(&prefix)),
+                "no words in {name}"
+            );
         }
         let lex = default_lexicon();
         assert!(lex.is(WordClass::Modal, "Would"));

@@ -102,7 +102,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// no complementizer.
     fn time_phrase(&self, i: usize) -> bool {
         i + 1 < self.doc.tokens.len()
-            && self.lower_is(i, &["this", "that", "last", "next"])
+            && self.is(i, WordClass::TimeDeterminer)
             && self.is(i + 1, WordClass::TimeNoun)
             && !(i + 2 < self.doc.tokens.len() && matches!(self.word(i + 2), "’s" | "'s"))
     }
@@ -145,9 +145,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     fn is_clitic_auxiliary(&self, i: usize) -> bool {
         match self.word(i) {
             "'ve" | "'d" | "'ll" | "'re" | "’ve" | "’d" | "’ll" | "’re" => true,
-            "'s" | "’s" => {
-                i > 0 && self.lower_is(i - 1, &["he", "she", "it", "who", "that", "there"])
-            }
+            "'s" | "’s" => i > 0 && self.is(i - 1, WordClass::CliticHost),
             _ => false,
         }
     }
@@ -234,16 +232,16 @@ impl RuleQuoteDetector {
     fn np_word(&self, ctx: &Ctx, i: usize) -> bool {
         let w = ctx.word(i);
         ctx.is_capitalised(i)
-            || matches!(w, "’s" | "'s" | "of" | "for" | "the" | "a" | "an" | "-")
-            || self.lexicon.is(WordClass::Role, w)
-            || self.lexicon.is(WordClass::RoleModifier, w)
-            || self.lexicon.is(WordClass::Group, w)
-            || self.lexicon.is(WordClass::Person, w)
-            || self.lexicon.is(WordClass::Organisation, w)
+            || ctx.is(i, WordClass::NounPhraseInside)
+            || ctx.is(i, WordClass::Role)
+            || ctx.is(i, WordClass::RoleModifier)
+            || ctx.is(i, WordClass::Group)
+            || ctx.is(i, WordClass::Person)
+            || ctx.is(i, WordClass::Organisation)
             || ctx.doc.tokens[i].kind == TokenKind::Number
             || self.plural_of_person(w)
             // A body formed around a name ("The Sanders campaign", "the Obama administration").
-            || self.lexicon.is(WordClass::Following, w) && i > 0 && ctx.is_capitalised(i - 1)
+            || ctx.is(i, WordClass::Following) && i > 0 && ctx.is_capitalised(i - 1)
     }
 
     /// Whether `w` is the plural of a role or person noun ("judges", "senators").
@@ -279,7 +277,7 @@ impl RuleQuoteDetector {
             // "She has since stressed": "since" as an adverb after a perfect auxiliary.
             let perfect_since = k > sent_start + 1
                 && ctx.lower_is(k - 1, &["since"])
-                && ctx.lower_is(k - 2, &["has", "have", "had"]);
+                && ctx.is(k - 2, WordClass::Have);
             if k > sent_start
                 && (ctx.is(k - 1, WordClass::VerbGroup)
                     || perfect_since
@@ -303,19 +301,18 @@ impl RuleQuoteDetector {
                 k -= 2;
             } else if k > sent_start + 1
                 && ctx.is(k - 1, WordClass::TimeNoun)
-                && (ctx.lower_is(k - 2, &["last", "this", "on", "that"])
-                    || ctx.is(k - 2, WordClass::TimeWord))
+                && (ctx.is(k - 2, WordClass::TimeOpener) || ctx.is(k - 2, WordClass::TimeWord))
             {
                 k -= 2;
-                if k > sent_start && ctx.lower_is(k - 1, &["on", "last", "this", "that"]) {
+                if k > sent_start && ctx.is(k - 1, WordClass::TimeOpener) {
                     k -= 1;
                 }
             } else if let Some(p) = (k.saturating_sub(6).max(sent_start + 1)..k.saturating_sub(2))
                 .rev()
                 .find(|&p| {
                     // "Avery in a blog post said": a prepositional adjunct after a name.
-                    ctx.lower_is(p, &["in", "on", "at", "during"])
-                        && ctx.lower_is(p + 1, &["a", "an", "his", "her", "their", "its"])
+                    ctx.is(p, WordClass::NameAdjunctPreposition)
+                        && ctx.is(p + 1, WordClass::AdjunctDeterminer)
                         && ctx.is_capitalised(p - 1)
                         && (p + 2..k).all(|t| ctx.doc.tokens[t].kind == TokenKind::Word)
                 })
@@ -370,7 +367,7 @@ impl RuleQuoteDetector {
         }
         let b = k - 1;
         // A personal pronoun is the whole subject ("Yet they say", "Right now we are seeing").
-        if ctx.lower_is(b, &["he", "she", "they", "we", "i"]) {
+        if ctx.is(b, WordClass::Personal) {
             return Some((b, b));
         }
         // The participle of "Voters questioned said" is no boundary of its own phrase.
@@ -417,7 +414,7 @@ impl RuleQuoteDetector {
                     && !(f..a - 1).any(|t| self.cue_at(ctx, t, t + 1).is_some())
             }) {
                 // "But Richards and Menendez", "Both Democrats and Republicans".
-                a = if ctx.lower_is(f, &["but", "and", "yet", "so", "both", "either", "neither"]) {
+                a = if ctx.is(f, WordClass::ListOpener) {
                     f + 1
                 } else {
                     f
@@ -441,7 +438,7 @@ impl RuleQuoteDetector {
                 || ctx.is(a, WordClass::NounMarker)
                 || self.np_word(ctx, a) && ctx.word(a).starts_with(char::is_alphabetic))
             // "This follows reports that …": a demonstrative subject with its verb.
-            && !ctx.lower_is(a, &["this", "that", "these", "those", "it", "there"])
+            && !ctx.is(a, WordClass::PronounSubject)
             && (a..=b).all(|t| !ctx.is_punct(t) || ctx.is_joiner(t))
             && !(a..=b).any(|t| ctx.is(t, WordClass::Pronoun))
             && !self.has_finite_verb(ctx, a, b + 1)
@@ -496,7 +493,7 @@ impl RuleQuoteDetector {
         (n.saturating_sub(3).max(sent_start)..n)
             .rev()
             .take_while(|&t| lowercase(t) || ctx.is_capitalised(t) && t == sent_start)
-            .any(|t| ctx.lower_is(t, &["a", "an", "the"]))
+            .any(|t| ctx.is(t, WordClass::Article))
             && lowercase(n)
             && !ctx.is(n, WordClass::NounMarker)
     }
@@ -571,7 +568,7 @@ impl RuleQuoteDetector {
     fn date_end(&self, ctx: &Ctx, t: usize, s1: usize) -> Option<usize> {
         let day = t + 1;
         let number = |i: usize| i < s1 && ctx.doc.tokens[i].kind == TokenKind::Number;
-        (number(day) && self.lexicon.is(WordClass::Month, ctx.word(t))).then(|| {
+        (number(day) && ctx.is(t, WordClass::Month)).then(|| {
             if ctx.word(day + 1) == "," && number(day + 2) && ctx.word(day + 2).len() == 4 {
                 day + 3
             } else {
@@ -608,24 +605,17 @@ impl RuleQuoteDetector {
             // "the admiral said", "A U.S. law enforcement official familiar with the
             // investigation said": a determiner-led noun phrase without a verb; a participle
             // right after the determiner is an adjective ("the retired neurosurgeon said").
-            || ctx.lower_is(
-                a,
-                &[
-                    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "some",
-                    "many", "most", "several", "other", "few", "one", "another", "each",
-                    "neither",
-                ],
-            ) && !self.has_finite_verb(ctx, (a + 2).min(b + 1), b + 1)
+            || ctx.is(a, WordClass::PhraseDeterminer) && !self.has_finite_verb(ctx, (a + 2).min(b + 1), b + 1)
             // "lawyers for the county said": a plural head with its modifier.
             || b > a
                 && ctx.word(a).len() > 3
                 && ctx.word(a).ends_with('s')
                 && !ctx.is_capitalised(a)
-                && ctx.lower_is(a + 1, &["for", "of", "from", "at", "in", "with"])
+                && ctx.is(a + 1, WordClass::HeadModifierPreposition)
                 && !self.has_finite_verb(ctx, a, b + 1)
             // "Many in the crowd said": a short phrase opening its sentence or clause.
             || (a == sent_start || matches!(ctx.word(a - 1), "," | ";" | "—" | "―" | "–" | "--"))
-                && !ctx.lower_is(a, &["on", "in", "at", "for", "with", "by", "from", "of", "as"])
+                && !ctx.is(a, WordClass::PhrasePreposition)
                 && b + 1 - a <= 5
                 && ctx.doc.tokens[b].kind == TokenKind::Word
                 && !self.has_finite_verb(ctx, a, b + 1)
@@ -656,7 +646,7 @@ impl RuleQuoteDetector {
                 t == from
                     || !ctx.is_punct(t)
                         && !ctx.is_quote(t)
-                        && !ctx.lower_is(t, &["that", "and", "but", "who", "which"])
+                        && !ctx.is(t, WordClass::InfinitiveStop)
                         && !self.has_finite_verb(ctx, t, t + 1)
                         && self.cue_at(ctx, t, sent_end).is_none()
             })
@@ -664,7 +654,7 @@ impl RuleQuoteDetector {
                 ctx.lower_is(t, &["to"])
                     && (t == from
                         || ctx.is(from, WordClass::TimeWord)
-                        || ctx.lower_is(from, &["at", "in", "on", "during", "last", "this"]))
+                        || ctx.is(from, WordClass::InfinitiveAdjunct))
             })
     }
 
@@ -679,7 +669,7 @@ impl RuleQuoteDetector {
             let apostrophe = matches!(ctx.word(t), "'" | "’");
             if ctx.is_quote(t) && !apostrophe
                 || matches!(ctx.word(t), ";" | "." | "?" | "!" | "(" | ")")
-                || ctx.lower_is(t, &["that", "and", "but", "who", "which", "if", "whether"])
+                || ctx.is(t, WordClass::QuotationStop)
                 || ctx.is(t, WordClass::Auxiliary)
                 || ctx.is(t, WordClass::QuestionWord)
                 // Another report, but not a noun or modifier among the adjuncts ("in a
@@ -698,8 +688,7 @@ impl RuleQuoteDetector {
     /// 10 say"): a number, then a verb cue within a few words.
     fn counted_report(&self, ctx: &Ctx, at: usize, sent_end: usize) -> bool {
         let mut n = at;
-        if n < sent_end && ctx.lower_is(n, &["nearly", "about", "only", "just", "some", "another"])
-        {
+        if n < sent_end && ctx.is(n, WordClass::Approximator) {
             n += 1;
         }
         n < sent_end
@@ -780,9 +769,9 @@ impl RuleQuoteDetector {
                 a == s0
                     || ctx.is_quote(a - 1)
                     // "But Asa Khalif, an organizer with the coalition, said"
-                    || a == s0 + 1 && self.lexicon.is(WordClass::Connective, ctx.word(s0))
+                    || a == s0 + 1 && ctx.is(s0, WordClass::Connective)
                     || a >= s0 + 2
-                        && ctx.lower_is(a - 1, &["but", "and", "while", "whereas"])
+                        && ctx.is(a - 1, WordClass::ContrastLink)
                         && ctx.word(a - 2) == ","
                         && ctx.is_capitalised(a)
                     || a >= s0 + 2 && ctx.word(a - 1) == "," && ctx.is_quote(a - 2)
@@ -797,8 +786,8 @@ impl RuleQuoteDetector {
                     // An adverbial clause's subject: "…, as Peña Nieto, contradicting Trump,
                     // said …".
                     || a > s0
-                        && self.lexicon.is(WordClass::Subordinator, ctx.word(a - 1))
-                        && (ctx.is_capitalised(a) || ctx.lower_is(a, &["the", "a", "an"]))
+                        && ctx.is(a - 1, WordClass::Subordinator)
+                        && (ctx.is_capitalised(a) || ctx.is(a, WordClass::Article))
                     // After the content it reports: "The plan is dead, Mara Quill, the mayor,
                     // said."
                     // Not when a prepositional phrase follows the name: "Obama warned the
@@ -827,16 +816,16 @@ impl RuleQuoteDetector {
         };
         // "The director of the European Centre, Ina Kirsch, told": a capitalised word ends
         // the phrase, but a lowercase noun heads it; the name in the apposition speaks.
-        let noun_headed = ctx.lower_is(a, &["the", "a", "an"])
+        let noun_headed = ctx.is(a, WordClass::Article)
             && (a + 2..b)
                 .find(|&t| ctx.lower_is(t, &["of"]))
                 .is_some_and(|of| {
                     !ctx.is_capitalised(of - 1)
-                        || self.lexicon.is(WordClass::Role, ctx.word(of - 1))
+                        || ctx.is(of - 1, WordClass::Role)
                 });
         // "The two leading Republicans, Donald J. Trump and Senator Ted Cruz, have": after an
         // article, a capitalised head is still a description when a name is apposed.
-        let article = ctx.lower_is(a, &["the", "a", "an"]);
+        let article = ctx.is(a, WordClass::Article);
         if dash || ctx.is_capitalised(b) && !noun_headed && !article {
             return Some((a, b));
         }
@@ -867,12 +856,8 @@ impl RuleQuoteDetector {
             .all(|t| ctx.is_capitalised(t) || ctx.word(t) == "." || ctx.lower_is(t, &["and"]))
             && ctx.is_capitalised(name_end - 1)
             && (first == open + 1 || nouns && name_end > first + 1);
-        let described = ctx.lower_is(
-            a,
-            &[
-                "the", "a", "an", "one", "another", "his", "her", "its", "their",
-            ],
-        ) || (a + 1..b).any(|t| matches!(ctx.word(t), "’s" | "'s"));
+        let described = ctx.is(a, WordClass::DescribedOpener)
+            || (a + 1..b).any(|t| matches!(ctx.word(t), "’s" | "'s"));
         if name && name_end > first && described {
             return Some((first, name_end - 1));
         }
@@ -881,7 +866,7 @@ impl RuleQuoteDetector {
         }
         // A described subject across an interruption ("The administration, for its part,
         // said", "A spokesman, however, said").
-        (b > a && ctx.lower_is(a, &["the", "a", "an"])).then_some((a, b))
+        (b > a && ctx.is(a, WordClass::Article)).then_some((a, b))
     }
 
     /// Where the main clause starts at or after token `a` (a sentence's first word past any
@@ -893,11 +878,8 @@ impl RuleQuoteDetector {
         let mut a = a;
         // "Even if …", "Only when …": a focus word before the subordinator.
         if a + 1 < limit
-            && ctx.lower_is(a, &["even", "only", "just"])
-            && ctx.lower_is(
-                a + 1,
-                &["if", "when", "as", "though", "after", "before", "because"],
-            )
+            && ctx.is(a, WordClass::Focus)
+            && ctx.is(a + 1, WordClass::FocussedSubordinator)
         {
             a += 1;
         }
@@ -911,40 +893,7 @@ impl RuleQuoteDetector {
         let adverbial = a < limit
             && (ctx.is(a, WordClass::AdverbialOpener)
                 || ctx.is(a, WordClass::TimeWord)
-                || ctx.lower_is(
-                    a,
-                    &[
-                        "like",
-                        "unlike",
-                        "similarly",
-                        "separately",
-                        "instead",
-                        "rather",
-                        "still",
-                        "also",
-                        "last",
-                        "this",
-                        "inside",
-                        "outside",
-                        "under",
-                        "with",
-                        "without",
-                        "for",
-                        "among",
-                        "amid",
-                        "then",
-                        "now",
-                        "perhaps",
-                        "indeed",
-                        "yet",
-                        "once",
-                        "here",
-                        "likewise",
-                        "moreover",
-                        "furthermore",
-                        "again",
-                    ],
-                )
+                || ctx.is(a, WordClass::CommaAdverbial)
                 || ctx.lower_is(a, &["asked", "when", "to"])
                 // "Eight years ago, he …"
                 || (a + 1..limit.min(a + 5))
@@ -956,10 +905,7 @@ impl RuleQuoteDetector {
         if adverbial {
             if let Some(comma) = (a..limit.min(a + 16)).find(|&t| ctx.word(t) == ",") {
                 a = comma + 1;
-            } else if ctx.lower_is(
-                a,
-                &["then", "now", "perhaps", "indeed", "yet", "still", "also"],
-            ) {
+            } else if ctx.is(a, WordClass::SentenceAdverb) {
                 // "Perhaps they …": a one-word adverb without a comma.
                 a += 1;
             } else {
@@ -1009,14 +955,12 @@ impl RuleQuoteDetector {
         }
         let a = self.past_opening_adverbial(ctx, a, limit)?;
         let mut b = a;
-        while b < limit
-            && (self.np_word(ctx, b) || ctx.lower_is(b, &["he", "she", "they", "it", "we"]))
-        {
-            if b > a && ctx.lower_is(b, &["he", "she", "they", "it", "we"]) {
+        while b < limit && (self.np_word(ctx, b) || ctx.is(b, WordClass::Pronoun)) {
+            if b > a && ctx.is(b, WordClass::Pronoun) {
                 break;
             }
             b += 1;
-            if ctx.lower_is(b - 1, &["he", "she", "they", "it", "we"]) {
+            if ctx.is(b - 1, WordClass::Pronoun) {
                 break;
             }
         }
@@ -1030,7 +974,7 @@ impl RuleQuoteDetector {
         if end < b && !matches!(ctx.word(end - 1), "’s" | "'s") {
             b = end;
         }
-        if b == a + 1 && ctx.lower_is(a, &["this", "that", "these", "those"]) {
+        if b == a + 1 && ctx.is(a, WordClass::DemonstrativePronoun) {
             return None;
         }
         (b > a).then(|| (a, b - 1))
@@ -1039,12 +983,9 @@ impl RuleQuoteDetector {
     /// A subject that reads as a source ("he", "Avery", "the mayor", "his aides"), not as the
     /// tail of another clause ("made no comment on").
     fn source_like(&self, ctx: &Ctx, a: usize) -> bool {
-        ctx.lower_is(a, &["he", "she", "they", "we", "i"])
+        ctx.is(a, WordClass::Personal)
             || self.np_word(ctx, a)
-            || ctx.lower_is(
-                a,
-                &["two", "three", "four", "five", "several", "many", "both"],
-            )
+            || ctx.is(a, WordClass::CountSubject)
             || ctx.is(a, WordClass::Determiner)
     }
 
@@ -1124,7 +1065,7 @@ impl RuleQuoteDetector {
                     verb_cue(t) && !ctx.word(t).ends_with("ing")
                         || self.verb_like(ctx, t)
                         // An irregular past ("Trump went after Bush, calling him …").
-                        || !ctx.is_capitalised(t) && self.lexicon.is(WordClass::PastForm, ctx.word(t))
+                        || !ctx.is_capitalised(t) && ctx.is(t, WordClass::PastForm)
                 })
                 .find_map(|t| self.left_subject(ctx, s0, t))
                 .filter(|&(a, _)| {
@@ -1155,7 +1096,7 @@ impl RuleQuoteDetector {
         let subordinator = (s0..k - 1)
             .rev()
             .take_while(|&t| !ctx.is_punct(t) && !ctx.is_quote(t))
-            .find(|&t| self.lexicon.is(WordClass::Subordinator, ctx.word(t)))?;
+            .find(|&t| ctx.is(t, WordClass::Subordinator))?;
         let a = subordinator + 1;
         let verb =
             (a + 1..(k - 1).min(a + MAX_SPEAKER_TOKENS)).find(|&t| self.verb_like(ctx, t))?;
@@ -1163,7 +1104,7 @@ impl RuleQuoteDetector {
         while b > a && ctx.is(b, WordClass::VerbGroup) {
             b -= 1;
         }
-        let pronoun = b == a && ctx.lower_is(a, &["he", "she", "they", "we", "i"]);
+        let pronoun = b == a && ctx.is(a, WordClass::Personal);
         // A noun ends the subject ("some of her followers"), not an adjective ("as the most
         // qualified person").
         let noun_end = self.np_word(ctx, b) || ctx.word(b).ends_with('s');
@@ -1178,14 +1119,7 @@ impl RuleQuoteDetector {
             && !ctx.is_punct(b)
             && (!ctx.is_quote(b) || matches!(ctx.word(b), "’" | "'"))
         {
-            if b > from
-                && ctx.lower_is(
-                    b,
-                    &[
-                        "on", "in", "at", "last", "earlier", "that", "who", "which", "during",
-                    ],
-                )
-            {
+            if b > from && ctx.is(b, WordClass::RightPhraseEnd) {
                 break;
             }
             b += 1;
@@ -1241,15 +1175,12 @@ impl RuleQuoteDetector {
                 // Not an adjective in a subject ("the wind and unsettled seas could last").
                 let subject = (v + 1..to.min(v + 4))
                     .take_while(|&u| ctx.word(u) != ",")
-                    .any(|u| {
-                        ctx.is(u, WordClass::Modal)
-                            || ctx.lower_is(u, &["is", "are", "was", "were"])
-                    });
+                    .any(|u| ctx.is(u, WordClass::Modal) || ctx.is(u, WordClass::Copula));
                 v < to
                     && !ctx.is_capitalised(v)
                     && !subject
                     && (ctx.word(v).ends_with("ed") && !ctx.word(v).contains('-')
-                        || ctx.lower_is(v, &["was", "is", "has", "had", "will", "would"])
+                        || ctx.is(v, WordClass::FiniteAuxiliary)
                         || self
                             .cue_at(ctx, v, to)
                             .is_some_and(|m| matches!(m.shape, CueShape::Verb { .. })))
@@ -1293,7 +1224,7 @@ impl RuleQuoteDetector {
                 // A closing relative clause comments on the report ("…, who held a meeting
                 // …", "…, which he denied"); it is not part of it.
                 if i + 1 < sent_end
-                    && ctx.lower_is(i + 1, &["who", "which", "whose"])
+                    && ctx.is(i + 1, WordClass::ApposedRelative)
                     && !(i + 2..sent_end).any(|t| ctx.word(t) == "," || ctx.is_quote(t))
                 {
                     return i;
@@ -1323,7 +1254,7 @@ impl RuleQuoteDetector {
                 if j < sent_end && ctx.lower_is(j, &["and", "but"]) {
                     j += 1;
                     // ", and he rallied the crowd": a new clause with its own subject.
-                    if j < sent_end && ctx.lower_is(j, &["he", "she", "they", "we", "i", "you"]) {
+                    if j < sent_end && ctx.is(j, WordClass::NewSubjectPronoun) {
                         return i;
                     }
                     // ", and has championed …": a coordinated predicate of the speaker's.
@@ -1582,7 +1513,7 @@ impl RuleQuoteDetector {
         // Inside a quotation only third-person reports count ("He told me that …"); in news,
         // first- and second-person thoughts ("I think") are the quoted speaker's voice. Of
         // those, only quotations within a closed quotation survive `drop_nested`.
-        let first_person = i > s0 && ctx.lower_is(i - 1, &["i", "we", "you"]);
+        let first_person = i > s0 && ctx.is(i - 1, WordClass::FirstOrSecondPerson);
         let third_person =
             i > s0 && (ctx.lower_is(i - 1, &["he", "she"]) || ctx.is_capitalised(i - 1));
         if ctx.inside[i].is_some() && (!third_person || first_person) {
@@ -1831,7 +1762,7 @@ impl RuleQuoteDetector {
         // content is reported with its source unnamed ("complaints that", "the belief that").
         let speaker = if p == s0 {
             None
-        } else if ctx.lower_is(p - 1, &["his", "her", "their", "its"]) {
+        } else if ctx.is(p - 1, WordClass::PossessiveSpeaker) {
             Some((p - 1, p - 1))
         } else if matches!(ctx.word(p - 1), "’s" | "'s") {
             let b = p
@@ -1876,24 +1807,7 @@ impl RuleQuoteDetector {
                 || (s0..colon)
                     .all(|t| ctx.is_capitalised(t) || matches!(ctx.word(t), "’s" | "'s")));
         // Editorial labels ("Correction:", "Editor's Note:", "UPDATE:") introduce no one's words.
-        let label = ctx.lower_is(
-            s0,
-            &[
-                "correction",
-                "update",
-                "updated",
-                "editor",
-                "note",
-                "clarification",
-                "related",
-                "watch",
-                "photo",
-                "video",
-                "read",
-                "source",
-                "sources",
-            ],
-        );
+        let label = ctx.is(s0, WordClass::Caption);
         // A tally, an address or a note is no statement ("Clinton: 1,769", "Email:
         // desk@example.com", "Rubio: Finish second"); a quotation is ("Pell: “Vote early.”").
         let words = (colon + 1..s1)
@@ -2167,8 +2081,8 @@ impl RuleQuoteDetector {
         let mut a2 = a;
         for t in a..=b {
             let group_head = (a..t).any(|h| {
-                self.lexicon.is(WordClass::Group, ctx.word(h))
-                    || self.lexicon.is(WordClass::Role, ctx.word(h))
+                ctx.is(h, WordClass::Group)
+                    || ctx.is(h, WordClass::Role)
             });
             if ctx.lower_is(t, &["by", "from"]) && t < b && !group_head {
                 a2 = t + 1;
@@ -2258,7 +2172,7 @@ impl RuleQuoteDetector {
                 || q.open > 0 && ctx.word(q.open - 1) == ":"
                 || q.open == first + 2
                     && ctx.word(first + 1) == ","
-                    && ctx.lower_is(first, &["now", "still", "yet", "also", "later", "then"]);
+                    && ctx.is(first, WordClass::QuotationAdverb);
             let k = out.partition_point(|c| c.content().start < q.outer.start);
             // A quotation followed by its own attribution belongs to that one, not to a turn.
             let own_attribution = q.close.is_some_and(|c| {
@@ -2373,7 +2287,7 @@ fn apposition_only(ctx: &Ctx, claim: &Candidate, open: usize) -> bool {
         && ctx.word(after) == ","
         && ctx.word(open - 1) == ","
         && doc.sentence_of(after) == doc.sentence_of(open)
-        && (after..open).all(|t| !ctx.is_quote(t) && !ctx.lower_is(t, &["who", "which", "that"]))
+        && (after..open).all(|t| !ctx.is_quote(t) && !ctx.is(t, WordClass::RelativeWord))
 }
 
 /// A direct quotation `q` with a speech cue and a speaker of its own, as token ranges (a

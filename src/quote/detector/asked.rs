@@ -20,8 +20,7 @@ impl RuleQuoteDetector {
             k -= 1;
         }
         let passive = k > s0 && ctx.is(k - 1, WordClass::PassiveAuxiliary);
-        let opens_sentence =
-            i == s0 || i > s0 && ctx.lower_is(i - 1, &["when", "once", "if"]) || passive;
+        let opens_sentence = i == s0 || i > s0 && ctx.is(i - 1, WordClass::AskedOpener) || passive;
         if !(opens_sentence && ctx.word(i).eq_ignore_ascii_case("asked")) {
             return None;
         }
@@ -34,12 +33,7 @@ impl RuleQuoteDetector {
             })
             .filter(|&t| {
                 t == i + 1
-                    || ctx.lower_is(
-                        i + 1,
-                        &[
-                            "on", "by", "later", "again", "last", "during", "at", "in", "after",
-                        ],
-                    )
+                    || ctx.is(i + 1, WordClass::AskedAdjunct)
                     || ctx.word(i + 1).ends_with("ly")
             })?;
         let about = ctx.lower_is(q, &["about"]);

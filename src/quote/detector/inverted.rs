@@ -16,8 +16,8 @@ impl RuleQuoteDetector {
         after < s1
             && (ctx.is_capitalised(after)
                 || self.source_determiner(ctx, after)
-                || self.lexicon.is(WordClass::Role, ctx.word(after))
-                || self.lexicon.is(WordClass::RoleModifier, ctx.word(after))
+                || ctx.is(after, WordClass::Role)
+                || ctx.is(after, WordClass::RoleModifier)
                 || ctx.doc.tokens[after].kind == TokenKind::Word
                     && !ctx.opens_clause(after)
                     && !ctx.is(after, WordClass::NotObject)
@@ -41,13 +41,13 @@ impl RuleQuoteDetector {
         let possessed = ctx.is_capitalised(a)
             && a + 1 < b
             && matches!(ctx.word(a + 1), "’s" | "'s")
-            && self.lexicon.is(WordClass::Role, ctx.word(b));
+            && ctx.is(b, WordClass::Role);
         // A participle before a preposition ends the phrase as a reduced relative clause
         // ("says a source involved in the super-PAC’s creation"), which belongs to it.
         let reduced_relative = b > a + 1
             && ctx.word(b).ends_with("ed")
             && b + 1 < s1
-            && self.lexicon.is(WordClass::Preposition, ctx.word(b + 1));
+            && ctx.is(b + 1, WordClass::Preposition);
         // A participle right after the determiner is an adjective ("said the printed slate
         // card", "said one unaligned strategist").
         let determined = (self.source_determiner(ctx, a) || possessed)
@@ -90,12 +90,7 @@ impl RuleQuoteDetector {
         // The phrase may carry a relative clause ("said Sen. Jim Whelan, who …", "said one
         // owner of a shop that sells shoes") or an adjunct ("said Ryan on Tuesday", "said Ryan
         // in a statement").
-        let ends = b + 1 >= s1
-            || ctx.is_punct(b + 1)
-            || ctx.lower_is(
-                b + 1,
-                &["who", "that", "on", "in", "at", "during", "last", "earlier"],
-            );
+        let ends = b + 1 >= s1 || ctx.is_punct(b + 1) || ctx.is(b + 1, WordClass::SourceEnd);
         if !(name_like && ends) {
             return None;
         }
@@ -129,7 +124,7 @@ impl RuleQuoteDetector {
             return None;
         }
         (b + 1..s1.min(b + 1 + MAX_APPOSITION_TOKENS))
-            .take_while(|&t| !ctx.is_quote(t) && !ctx.lower_is(t, &["who", "which", "that"]))
+            .take_while(|&t| !ctx.is_quote(t) && !ctx.is(t, WordClass::RelativeWord))
             .take_while(|&t| t == b + 1 || !self.has_finite_verb(ctx, t, t + 1))
             .filter(|&t| ctx.word(t) == "," && t + 2 < s1)
             .find(|&t| self.verb_like(ctx, t + 1))
@@ -138,7 +133,7 @@ impl RuleQuoteDetector {
     /// Whether token `t` opens a described source: a `sourcedeterminer` word of `models/grammar.tsv` or a number
     /// word.
     fn source_determiner(&self, ctx: &Ctx, t: usize) -> bool {
-        ctx.is(t, WordClass::SourceDeterminer) || self.lexicon.is(WordClass::Cardinal, ctx.word(t))
+        ctx.is(t, WordClass::SourceDeterminer) || ctx.is(t, WordClass::Cardinal)
     }
 
     /// The last token of a name of two capitalised words or more set off by a comma right

@@ -100,7 +100,7 @@ impl RuleQuoteDetector {
                         || h > s0 + 1
                             && a - h <= 5
                             && ctx.word(h - 1) == ","
-                            && ctx.lower_is(h, &["the", "a", "an", "his", "her", "its", "their"])
+                            && ctx.is(h, WordClass::NounPhraseDeterminer)
                             && (a..=b).all(|t| ctx.is_capitalised(t))
                             && !self.has_finite_verb(ctx, h, a)
                 })
@@ -126,12 +126,7 @@ impl RuleQuoteDetector {
         // "… 30 minutes into the meeting": a counted time adjunct.
         let counted_time = after + 1 < s1
             && ctx.doc.tokens[after].kind == TokenKind::Number
-            && ctx.lower_is(
-                after + 1,
-                &[
-                    "seconds", "minutes", "hours", "days", "weeks", "months", "years",
-                ],
-            );
+            && ctx.is(after + 1, WordClass::TimeSpan);
         // "said Dec. 6 on CNN"
         let date_end = self.date_end(ctx, after, s1);
         let pp = after < s1
@@ -262,22 +257,16 @@ impl RuleQuoteDetector {
         (a, b): (usize, usize),
     ) -> Option<Candidate> {
         let (ctx, s0, s1, after) = (r.site.ctx, r.site.s0, r.site.s1, r.after);
-        let time_word = |t: usize| {
-            ctx.is(t, WordClass::TimeWord) || ctx.lower_is(t, &["then", "on", "last", "this"])
-        };
+        let time_word = |t: usize| ctx.is(t, WordClass::TimeWord) || ctx.is(t, WordClass::TailTime);
         let told = |t: usize| {
-            r.takes_object
-                && (self.np_word(ctx, t) || ctx.lower_is(t, &["me", "us", "him", "her", "them"]))
+            r.takes_object && (self.np_word(ctx, t) || ctx.is(t, WordClass::ObjectPronoun))
         };
         // A source set off by a comma, not a relative clause or an adjunct.
         let set_off = a > s0 + 1
             && ctx.word(a - 1) == ","
             && !right.after_quote
             && !ctx.lower_is(a, &["who", "which"])
-            && !ctx.lower_is(
-                a,
-                &["despite", "amid", "with", "without", "after", "before"],
-            )
+            && !ctx.is(a, WordClass::CircumstancePreposition)
             && self.source_phrase(ctx, a, b);
         if !set_off {
             return None;

@@ -33,7 +33,7 @@ impl RuleQuoteDetector {
         let last = tokens.partition_point(|t| t.span.start < speaker.end);
         if pronoun <= sentence.tokens.start
             || last - first > MAX_SPEAKER_WORDS
-            || !self.lexicon.is(WordClass::Relative, ctx.word(pronoun))
+            || !ctx.is(pronoun, WordClass::Relative)
             || self
                 .lexicon
                 .is(WordClass::Preposition, ctx.word(pronoun - 1))

@@ -39,7 +39,7 @@ impl RuleQuoteDetector {
             .subject
             .filter(|&(a, _)| reports && a > s0 && ctx.lower_is(a - 1, &["as"]))?;
         // "But as …", "And, as …": a conjunction before it is no content.
-        let conjunction = ctx.lower_is(s0, &["but", "and", "yet", "so"]);
+        let conjunction = ctx.is(s0, WordClass::Coordinator);
         let opens =
             a - 1 == s0 || conjunction && (a - 2 == s0 || a - 3 == s0 && ctx.word(a - 2) == ",");
         let after_comma = !opens && a - 1 > s0 + 1 && ctx.word(a - 2) == ",";
@@ -47,7 +47,7 @@ impl RuleQuoteDetector {
             || after_comma
                 && (!self.adjuncts_start(ctx, after, s1)
                     // "as the bill is called": a passive names, it reports nothing.
-                    || (b + 1..r.site.i).any(|t| ctx.lower_is(t, &["is", "was", "are", "were", "been", "being"]))
+                    || (b + 1..r.site.i).any(|t| ctx.is(t, WordClass::PassiveBe))
                     // "“Quiet,” he demanded, as Bush continued to interject": the clause
                     // before has its own attribution.
                     || (s0..a - 2).any(|t| self.cue_at(ctx, t, t + 1).is_some()))
@@ -85,7 +85,7 @@ impl RuleQuoteDetector {
         end == t
             || (ctx.is(t, WordClass::AdjunctPreposition)
                 || ctx.is(t, WordClass::TimeWord)
-                || ctx.lower_is(t, &["last", "this", "earlier", "recently", "repeatedly"])
+                || ctx.is(t, WordClass::CueAdjunct)
                 || ctx.word(t).len() > 4 && ctx.word(t).ends_with("ly"))
                 && !self.has_finite_verb(ctx, t, end)
     }
@@ -239,17 +239,11 @@ impl RuleQuoteDetector {
                 break;
             }
         }
-        let adjunct = start < s1
-            && ctx.lower_is(start, &["in", "on", "at", "during", "via", "through"])
+        let adjunct = start < s1 && ctx.is(start, WordClass::PlacePreposition)
             || start < s1
-                && ctx.lower_is(start, &["after", "before", "following"])
+                && ctx.is(start, WordClass::SequencePreposition)
                 && start + 1 < s1
-                && ctx.lower_is(
-                    start + 1,
-                    &[
-                        "the", "a", "an", "his", "her", "their", "its", "this", "last",
-                    ],
-                );
+                && ctx.is(start + 1, WordClass::SequenceDeterminer);
         if start < s1 && adjunct {
             if let Some(p) = (start + 1..s1.min(start + 10))
                 .take_while(|&t| !ctx.is_punct(t) && !ctx.is_quote(t))
@@ -289,15 +283,10 @@ impl RuleQuoteDetector {
             // a bare noun phrase has no complementizer; that noun phrase is the clause's subject.
             .filter(|&t| {
                 r.takes_object
-                    || !ctx.lower_is(
-                        after,
-                        &[
-                            "the", "a", "an", "his", "her", "their", "its", "these", "those",
-                        ],
-                    )
+                    || !ctx.is(after, WordClass::ObjectDeterminer)
                     || (after..t).any(|u| {
                         ctx.is(u, WordClass::AdjunctPreposition)
-                            || ctx.lower_is(u, &["of", "to", "for", "with", "by"])
+                            || ctx.is(u, WordClass::ObjectPreposition)
                             || ctx.is(u, WordClass::TimeWord)
                     })
             })?;
@@ -355,13 +344,13 @@ impl RuleQuoteDetector {
     /// reporters | a deal was close", "told the AP | his firm worked …"); not inside the
     /// object ("the head of the party", "a spokesman for the council").
     fn second_determiner(ctx: &super::Ctx, after: usize, t: usize) -> bool {
-        let possessive = ctx.lower_is(t, &["his", "her", "their", "its", "our", "my"])
+        let possessive = ctx.is(t, WordClass::Possessive)
             // Not inside a phrase of the object ("told him and his aides", "told reporters at
             // his home").
-            && !ctx.lower_is(t - 1, &["and", "or", "to", "with", "at", "in", "on", "about", "from", "by"]);
+            && !ctx.is(t - 1, WordClass::ObjectPhraseLink);
         t > after
-            && (ctx.lower_is(t, &["the", "a", "an"]) || possessive)
-            && !ctx.lower_is(t - 1, &["of", "for", "’s", "'s", "-", "the", "a", "an"])
+            && (ctx.is(t, WordClass::Article) || possessive)
+            && !ctx.is(t - 1, WordClass::NounPhraseInside)
     }
 
     /// Rule: "asked Rubio whether …", "asking him why …", "asked Clinton Friday how …": the
@@ -369,9 +358,7 @@ impl RuleQuoteDetector {
     /// cue and the question, which alone is the content. The question's first token.
     fn question_after_person_asked(&self, ctx: &Ctx, after: usize, s1: usize) -> Option<usize> {
         let person = (after..s1.min(after + 4))
-            .take_while(|&t| {
-                ctx.is_capitalised(t) || ctx.lower_is(t, &["me", "us", "him", "her", "them"])
-            })
+            .take_while(|&t| ctx.is_capitalised(t) || ctx.is(t, WordClass::ObjectPronoun))
             .count();
         let question = after + person;
         (person > 0
@@ -508,7 +495,7 @@ impl RuleQuoteDetector {
                 // "says too many parents are torn": a quantifier, not an adverb.
                 || ctx.lower_is(start, &["too"])
                     && start + 1 < s1
-                    && ctx.lower_is(start + 1, &["many", "much", "few", "little"])
+                    && ctx.is(start + 1, WordClass::DegreeQuantifier)
                 // An approximate count: "said about half of the cuts were wasted".
                 || self.approximate_count(ctx, start, s1)
                 // A gerund subject: "says going through it has helped him", "said having
@@ -545,7 +532,7 @@ impl RuleQuoteDetector {
             && ctx.lower_is(start, &["about"])
             && (ctx.doc.tokens[start + 1].kind == TokenKind::Number
                 || ctx.lower_is(start + 1, &["half"])
-                || self.lexicon.is(WordClass::Cardinal, ctx.word(start + 1)))
+                || ctx.is(start + 1, WordClass::Cardinal))
     }
 
     /// Whether the parse of sentence `si` has a finite verb among tokens `from..to`.
@@ -585,10 +572,10 @@ impl RuleQuoteDetector {
                 // "said as much in an interview": where the words were said.
                 let venue = ctx.lower_is(t, &["in", "during"])
                     && t + 2 < end
-                    && ctx.lower_is(t + 1, &["a", "an", "his", "her", "their", "its"])
+                    && ctx.is(t + 1, WordClass::AdjunctDeterminer)
                     && ctx.is(t + 2, WordClass::Venue);
                 let time_adjunct = venue
-                    || ctx.lower_is(t, &["on", "at", "in"])
+                    || ctx.is(t, WordClass::TimePreposition)
                         && t + 1 < end
                         && (ctx.is(t + 1, WordClass::TimeWord)
                             || ctx.is(t + 1, WordClass::TimeNoun)
@@ -596,24 +583,21 @@ impl RuleQuoteDetector {
                             || ctx.is_capitalised(t + 1)
                             || ctx.lower_is(t + 1, &["the"])
                                 && t + 2 < end
-                                && ctx.lower_is(t + 2, &["beginning", "end", "time", "start"]));
+                                && ctx.is(t + 2, WordClass::PeriodPart));
                 // Not at ", including …", ", such as …" or ", and a need to …": the object
                 // goes on.
                 let continues = ctx.word(t) == ","
                     && t + 2 < end
                     && (ctx.lower_is(t + 1, &["including", "such"])
                         || ctx.lower_is(t + 1, &["and", "or"])
-                            && ctx.lower_is(
-                                t + 2,
-                                &["a", "an", "the", "his", "her", "their", "its"],
-                            )
+                            && ctx.is(t + 2, WordClass::NounPhraseDeterminer)
                             && !self.has_finite_verb(ctx, t + 2, end));
                 // A spaced dash ("… impulses - it has …") ends it; a hyphen does not.
                 let dash = ctx.is_spaced_dash(t);
                 ctx.is_punct(t) && !matches!(ctx.word(t), "$" | "%" | "-" | "'" | "’") && !continues
                     || dash
                     || time_adjunct
-                    || ctx.lower_is(t, &["during", "last", "after", "before", "while", "since"])
+                    || ctx.is(t, WordClass::ContentEndAdjunct)
                     // "following the attack", not "the following picture".
                     || ctx.lower_is(t, &["following"])
                         && !ctx.is(t - 1, WordClass::NounMarker)

@@ -48,7 +48,7 @@ impl Site<'_, '_, '_> {
         let mut p = i;
         while p > s0 + 1
             && (ctx.word(p - 1).ends_with("ly") && !ctx.is_capitalised(p - 1)
-                || ctx.lower_is(p - 1, &["even", "also", "again", "then"]))
+                || ctx.is(p - 1, WordClass::PreverbAdverb))
         {
             p -= 1;
         }
@@ -64,7 +64,7 @@ impl Site<'_, '_, '_> {
             && !ctx.is(b - 2, WordClass::NounMarker);
         let progressive = ing
             && b > s0
-            && (ctx.lower_is(b - 1, &["is", "was", "are", "were", "been", "be"])
+            && (ctx.is(b - 1, WordClass::ProgressiveBe)
                 || ctx.is_clitic_auxiliary(b - 1)
                 || aspectual);
         let reduced_relative = i + 1 < s1 && ctx.lower_is(i + 1, &["that"])
@@ -82,9 +82,8 @@ impl Site<'_, '_, '_> {
         // "was quoted as saying …" reports for the subject too.
         let quoted_as =
             i > s0 + 2 && ctx.lower_is(i - 1, &["as"]) && ctx.lower_is(i - 2, &["quoted"]);
-        let prepositional = ing
-            && i > s0 + 1
-            && (ctx.lower_is(i - 1, &["by", "after", "while", "before"]) || quoted_as);
+        let prepositional =
+            ing && i > s0 + 1 && (ctx.is(i - 1, WordClass::GerundPreposition) || quoted_as);
         let absolute = (ing && !participle && i + 1 < s1)
             .then(|| self.absolute_with())
             .flatten();

@@ -21,9 +21,7 @@ impl Site<'_, '_, '_> {
     /// "went on to say" reports; other infinitives ("to say") do not.
     pub(super) fn goes_on(&self) -> bool {
         let (ctx, i) = (self.ctx, self.i);
-        i >= self.s0 + 3
-            && ctx.lower_is(i - 3, &["went", "goes", "go", "going"])
-            && ctx.lower_is(i - 2, &["on"])
+        i >= self.s0 + 3 && ctx.is(i - 3, WordClass::GoForm) && ctx.lower_is(i - 2, &["on"])
     }
 
     /// "continued to question", "appeared to suggest": the infinitive carries the report of
@@ -78,16 +76,8 @@ impl Site<'_, '_, '_> {
             && !ctx.is_capitalised(i - 1)
             && !ctx.word(i - 1).ends_with('s')
             && !ctx.word(i - 1).ends_with("ly")
-            && !ctx.lower_is(
-                i - 1,
-                &["i", "you", "we", "they", "to", "who", "that", "which"],
-            )
-            && !ctx.lower_is(
-                i - 1,
-                &[
-                    "many", "most", "more", "few", "some", "all", "both", "several", "percent",
-                ],
-            )
+            && !ctx.is(i - 1, WordClass::VerbSubject)
+            && !ctx.is(i - 1, WordClass::CountWord)
             && !ctx.is(i - 1, WordClass::Modal)
             && !ctx.is(i - 1, WordClass::VerbGroup)
             && !(i + 1 < s1 && ctx.word(i + 1) == ":")
@@ -158,12 +148,8 @@ impl Site<'_, '_, '_> {
     /// subject, not a verb itself.
     fn subject_of_next_cue(&self) -> bool {
         let (ctx, i, s0, s1) = (self.ctx, self.i, self.s0, self.s1);
-        let subject_before = i > s0
-            && (ctx.is_capitalised(i - 1)
-                || ctx.lower_is(
-                    i - 1,
-                    &["he", "she", "it", "they", "we", "i", "who", "that"],
-                ));
+        let subject_before =
+            i > s0 && (ctx.is_capitalised(i - 1) || ctx.is(i - 1, WordClass::NamedSubject));
         i + 1 < s1
             && ctx.word(i).ends_with('s')
             && !ctx.is_capitalised(i)
@@ -189,12 +175,7 @@ impl Site<'_, '_, '_> {
     /// "despite repeated warnings": a participle after a preposition is an adjective.
     fn participle_after_preposition(&self) -> bool {
         let (ctx, i) = (self.ctx, self.i);
-        i > self.s0
-            && ctx.word(i).ends_with("ed")
-            && ctx.lower_is(
-                i - 1,
-                &["despite", "amid", "with", "after", "of", "for", "from"],
-            )
+        i > self.s0 && ctx.word(i).ends_with("ed") && ctx.is(i - 1, WordClass::AdjectivePreposition)
     }
 
     /// "Having said that, …", "That said, …", "please ask": idioms and imperatives.
