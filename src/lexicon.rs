@@ -281,6 +281,22 @@ pub enum WordClass {
     /// A word inside a noun phrase before a determiner: that determiner opens no second object
     /// ("the head of the party").
     NounPhraseInside,
+    // The attributor's single-rule word tests, from `models/grammar.tsv`.
+    /// A word that opens an indefinite description ("a spokesman", "several aides"); numbers too,
+    /// by `cardinal`.
+    IndefiniteOpener,
+    /// A word before a mention that opens a clause of its own or joins it to what precedes, rather
+    /// than embeds it ("Years after Bill Clinton claimed", "said that the firm").
+    OwnClause,
+    /// A word before an "-ing" word that is no noun it could modify ("the", "of").
+    NotParticipleHead,
+    /// A word after an "-ing" word that opens its object ("lawyers representing the firm").
+    ParticipleObject,
+    /// An "-ing" word that is a preposition ("following", "regarding").
+    IngPreposition,
+    /// A possessive determiner that opens a noun phrase before a role ("Its spokesman, Dmitry
+    /// Peskov").
+    RolePossessive,
 }
 
 impl WordClass {
@@ -409,6 +425,12 @@ const CLASS_NAMES: &[(&str, WordClass)] = &[
     ("have", WordClass::Have),
     ("tailtime", WordClass::TailTime),
     ("nounphraseinside", WordClass::NounPhraseInside),
+    ("indefiniteopener", WordClass::IndefiniteOpener),
+    ("ownclause", WordClass::OwnClause),
+    ("notparticiplehead", WordClass::NotParticipleHead),
+    ("participleobject", WordClass::ParticipleObject),
+    ("ingpreposition", WordClass::IngPreposition),
+    ("rolepossessive", WordClass::RolePossessive),
 ];
 
 /// Word lists by class; lookups are case-insensitive.

@@ -316,6 +316,7 @@ impl Pipeline {
             table("first_names", crate::attribution::DEFAULT_FIRST_NAMES),
             table("boilerplate", crate::clean::DEFAULT_BOILERPLATE),
             table("abbreviations", crate::sentence::DEFAULT_ABBREVIATIONS),
+            table("sentence_words", crate::sentence::DEFAULT_SENTENCE_WORDS),
         ];
         if self.confidence.is_some() {
             ids.push(table("confidence", crate::confidence::DEFAULT_CONFIDENCE));

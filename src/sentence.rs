@@ -2,8 +2,8 @@
 //! headlines and short lines without final punctuation as their own segments, and sentences
 //! that continue across a single line break.
 
-use std::collections::HashMap;
-use std::sync::Arc;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, OnceLock};
 
 use crate::span::Span;
 
@@ -79,55 +79,35 @@ impl Default for Abbreviations {
     }
 }
 
+/// The word table embedded in the binary: sentence openers and line-continuing words.
+pub const DEFAULT_SENTENCE_WORDS: &str = include_str!("../models/sentence_words.tsv");
+
+/// The words of [`DEFAULT_SENTENCE_WORDS`] in `class`, matched exactly.
+fn sentence_words(class: &str) -> HashSet<&'static str> {
+    DEFAULT_SENTENCE_WORDS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|&(c, _)| c == class)
+        .map(|(_, w)| w)
+        .collect()
+}
+
 /// Words that typically open a sentence; after an ambiguous abbreviation they signal a break.
-const OPENERS: [&str; 40] = [
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "But",
-    "And",
-    "In",
-    "On",
-    "At",
-    "As",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "There",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Our",
-    "However",
-    "Meanwhile",
-    "Still",
-    "Yet",
-    "So",
-    "Then",
-    "According",
-    "For",
-    "Some",
-];
+fn is_opener(word: &str) -> bool {
+    static OPENERS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    OPENERS
+        .get_or_init(|| sentence_words("opener"))
+        .contains(word)
+}
 
 /// Lowercase words that, ending a line, show the sentence goes on in the next line.
-const CONTINUING_WORDS: [&str; 24] = [
-    "that", "and", "or", "but", "the", "a", "an", "of", "to", "in", "on", "for", "with", "by",
-    "as", "from", "at", "is", "was", "are", "were", "said", "says", "stating",
-];
+fn is_continuing(word: &str) -> bool {
+    static CONTINUING: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    CONTINUING
+        .get_or_init(|| sentence_words("continuing"))
+        .contains(word)
+}
 
 /// Lines of at least this many words without final punctuation are not headlines.
 const HEADLINE_MAX_WORDS: usize = 9;
@@ -209,7 +189,7 @@ impl NewsSentenceSplitter {
             .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'))
             .next()
             .unwrap_or("");
-        let opener = OPENERS.contains(&next_word);
+        let opener = is_opener(next_word);
         let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
         let initialism = word.contains('.')
             && word
@@ -330,7 +310,7 @@ fn continues(text: &str, a: Span, b: Span) -> bool {
         return false;
     }
     let last_word = a.rsplit(char::is_whitespace).next().unwrap_or("");
-    if CONTINUING_WORDS.contains(&last_word) {
+    if is_continuing(last_word) {
         return true;
     }
     // A long line without final punctuation followed by a quotation is a sentence broken

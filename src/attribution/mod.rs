@@ -74,30 +74,19 @@ struct Speaker {
     certainty: f32,
 }
 
-const DETERMINERS: [&str; 3] = ["the", "a", "an"];
-
 /// Whether place `e` is what `mention` names, not a modifier of its head or an oblique in it:
 /// at most an article before it and a possessive after ("The United States", "Russia's"; not
 /// "the Kentucky Republican", "Polls in New Hampshire", "Half of Vermont Democrats").
-fn place_heads(text: &str, mention: Span, e: &Entity) -> bool {
+fn place_heads(lexicon: &Lexicon, text: &str, mention: Span, e: &Entity) -> bool {
     let before = words(&text[mention.start..e.span.start]);
     let after = text[e.span.end..mention.end].trim();
-    before
-        .iter()
-        .all(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+    before.iter().all(|w| lexicon.is(WordClass::Article, w))
         && matches!(after, "" | "’s" | "'s" | "’" | "'")
 }
-/// Possessive determiners: a role does not start with one ("Its spokesman, Dmitry Peskov" has
-/// the role "spokesman").
-const POSSESSIVES: [&str; 5] = ["its", "his", "her", "their", "our"];
-
 /// Whether a word opens a noun phrase without being part of a role: an article or a
-/// possessive determiner, any case.
-fn opens_phrase(w: &str) -> bool {
-    DETERMINERS
-        .iter()
-        .chain(&POSSESSIVES)
-        .any(|d| w.eq_ignore_ascii_case(d))
+/// possessive determiner, any case ("Its spokesman, Dmitry Peskov" has the role "spokesman").
+fn opens_phrase(lexicon: &Lexicon, w: &str) -> bool {
+    lexicon.is(WordClass::Article, w) || lexicon.is(WordClass::RolePossessive, w)
 }
 /// Sentences before a "they" searched for a coordinated pair of persons ("X and Y").
 const PAIR_WINDOW: usize = 3;
@@ -515,21 +504,7 @@ fn contains_words(long: &[&str], short: &[&str]) -> bool {
 /// representing the firm"): a lowercase "-ing" word after a lowercase word that is no
 /// determiner or preposition (or after an opening plural), before "to", a determiner or a
 /// capitalised word.
-fn participle_modifier(mention: &str) -> Option<usize> {
-    const NOT_HEADS: [&str; 18] = [
-        "the", "a", "an", "of", "for", "in", "to", "at", "on", "with", "by", "from", "his", "her",
-        "their", "its", "another", "most",
-    ];
-    const OBJECTS: [&str; 9] = ["to", "the", "a", "an", "his", "her", "their", "its", "our"];
-    // "-ing" words that are prepositions ("Protesters following Greenpeace" may be a phrase
-    // misread).
-    const PREPOSITIONS: [&str; 5] = [
-        "during",
-        "following",
-        "regarding",
-        "concerning",
-        "according",
-    ];
+fn participle_modifier(lexicon: &Lexicon, mention: &str) -> Option<usize> {
     let spaces: Vec<usize> = mention.match_indices(' ').map(|(k, _)| k).collect();
     spaces.windows(2).find_map(|w| {
         let before = mention[..w[0]].rsplit(' ').next()?;
@@ -540,13 +515,17 @@ fn participle_modifier(mention: &str) -> Option<usize> {
             && ing.len() > 5
             && ing.ends_with("ing")
             && !ing.ends_with("thing")
-            && !PREPOSITIONS.contains(&ing);
+            && !lexicon.is(WordClass::IngPreposition, ing);
         // A capitalised plural opening the mention too ("Lawyers representing …").
         let opening_plural = before.len() == w[0]
             && before.ends_with('s')
             && before.chars().skip(1).all(|c| c.is_lowercase());
-        let modifies = (lowercase(before) || opening_plural) && !NOT_HEADS.contains(&before);
-        let takes = OBJECTS.contains(&after) || after.starts_with(char::is_uppercase);
+        let modifies = (lowercase(before) || opening_plural)
+            && !(before.starts_with(char::is_lowercase)
+                && lexicon.is(WordClass::NotParticipleHead, before));
+        let takes = after.starts_with(char::is_lowercase)
+            && lexicon.is(WordClass::ParticipleObject, after)
+            || after.starts_with(char::is_uppercase);
         (participle && modifies && takes).then_some(w[0])
     })
 }
@@ -721,7 +700,7 @@ impl RuleAttributor {
     /// Whether `w` is a courtesy title or a determiner ("Mr.", "Sir", "the"): words that end
     /// no role.
     fn courtesy_or_determiner(&self, w: &str) -> bool {
-        self.is_word(WordClass::Honorific, w) || DETERMINERS.contains(&w.to_lowercase().as_str())
+        self.is_word(WordClass::Honorific, w) || self.lexicon.is(WordClass::Article, w)
     }
 
     /// Whether `w` is a title or role word ("Sen.", "minister", "foreign").
@@ -946,7 +925,7 @@ impl RuleAttributor {
         let Some(close) = (t + 1..end.min(t + 10)).find(|&i| doc.token_text(i) == ",") else {
             return false;
         };
-        if close <= t + 2 || !DETERMINERS.contains(&doc.token_text(t + 1).to_lowercase().as_str()) {
+        if close <= t + 2 || !self.lexicon.is(WordClass::Article, doc.token_text(t + 1)) {
             return false;
         }
         // Without the article, whose word would be the head of "the, …".
@@ -988,7 +967,7 @@ impl RuleAttributor {
         }
         let predicate = doc.token_text(t) != ",";
         let end = doc.sentences[doc.sentence_of(t)].tokens.end;
-        let first = (t + 1..end).find(|&i| !opens_phrase(doc.token_text(i)))?;
+        let first = (t + 1..end).find(|&i| !opens_phrase(&self.lexicon, doc.token_text(i)))?;
         let possessive = |w: &str| matches!(w, "’s" | "'s");
         let stop = (first..end)
             .find(|&i| {
@@ -1028,7 +1007,7 @@ impl RuleAttributor {
             let mut last = 0;
             for (k, w) in words.iter().enumerate() {
                 let joins = matches!(*w, "of" | "at" | "for" | "to")
-                    || opens_phrase(w)
+                    || opens_phrase(&self.lexicon, w)
                         && k > 0
                         && matches!(words[k - 1], "of" | "at" | "for" | "to");
                 if name_or_role(w) {
@@ -1158,7 +1137,7 @@ impl RuleAttributor {
         }
         let first = doc.token_text(start);
         // An article, or a possessor of up to three words ("NHS England's medical director").
-        let opens = opens_phrase(first)
+        let opens = opens_phrase(&self.lexicon, first)
             || (start + 1..comma.min(start + 4)).any(|i| matches!(doc.token_text(i), "’s" | "'s"));
         // The head noun ends the phrase or comes before its "of" ("chief constable of
         // Humberside Police").
@@ -1167,7 +1146,7 @@ impl RuleAttributor {
             .unwrap_or(comma);
         let noun =
             head_end > start + 1 && doc.token_text(head_end - 1).starts_with(char::is_lowercase);
-        let from = if opens_phrase(first) {
+        let from = if opens_phrase(&self.lexicon, first) {
             start + 1
         } else {
             start
@@ -1270,7 +1249,8 @@ impl RuleAttributor {
         }
         // Drop leading determiners and an "of" that the walk passed: no part of the role
         // ("the endorsement of Gov. Mike Pence" → "Gov.").
-        while a < t && (opens_phrase(doc.token_text(a)) || doc.token_text(a) == "of") {
+        while a < t && (opens_phrase(&self.lexicon, doc.token_text(a)) || doc.token_text(a) == "of")
+        {
             a += 1;
         }
         let mut end = if comma { t - 1 } else { t };
@@ -1652,7 +1632,7 @@ impl RuleAttributor {
         let ws = words(mention);
         let capitalised = |w: &&str| {
             w.chars().next().is_some_and(char::is_uppercase)
-                && !DETERMINERS.contains(&w.to_lowercase().as_str())
+                && !self.lexicon.is(WordClass::Article, w)
         };
         let bare = self.bare_words(&ws);
         if ws.is_empty() || !ws.iter().all(capitalised) || !self.name_like(bare) {
@@ -1684,7 +1664,7 @@ impl RuleAttributor {
         // noun phrase before a participle phrase.
         let modifier = mention_text
             .find(" who ")
-            .or_else(|| participle_modifier(mention_text));
+            .or_else(|| participle_modifier(&self.lexicon, mention_text));
         if let Some(k) = modifier.filter(|&k| k > 0) {
             let head = mention_text[..k].trim_end_matches(',').len();
             return self.resolve(
@@ -1726,7 +1706,7 @@ impl RuleAttributor {
             .any(|e| e.label == Label::Per && e.span.end == mention.end);
         let head_is_role = self.lexicon.is(WordClass::Role, last_word) && !ends_in_person;
         if self.unnamed_description(doc, mention, &inside) {
-            return description(mention_text, head_is_role);
+            return description(&self.lexicon, mention_text, head_is_role);
         }
         let group_head = self.group_head(text, mention, &mention_words, &inside);
         let titled_person = self.titled_person(text, mention, &inside, group_head);
@@ -1759,7 +1739,7 @@ impl RuleAttributor {
                 return s;
             }
         }
-        let description = description(mention_text, head_is_role);
+        let description = description(&self.lexicon, mention_text, head_is_role);
         if head_is_role {
             if let Some(person) = self.apposed_person(doc, names, mention) {
                 return Speaker {
@@ -1864,7 +1844,7 @@ impl RuleAttributor {
             && mention_words.len() <= 6
             && head.is_some_and(|h| {
                 h.chars().next().is_some_and(char::is_lowercase)
-                    && !DETERMINERS.contains(&h)
+                    && !self.lexicon.is(WordClass::Article, h)
                     && !h.ends_with("ly")
             })
     }
@@ -1873,7 +1853,11 @@ impl RuleAttributor {
     /// participle: no clean noun phrase ("Protesters following Greenpeace"). A participle
     /// right after an article is an adjective ("a retired teacher").
     fn clause_like(&self, mention_words: &[&str]) -> bool {
-        let adjective = |k: usize| k > 0 && DETERMINERS.contains(&mention_words[k - 1]);
+        let adjective = |k: usize| {
+            k > 0
+                && mention_words[k - 1].starts_with(char::is_lowercase)
+                && self.lexicon.is(WordClass::Article, mention_words[k - 1])
+        };
         mention_words.iter().enumerate().any(|(k, w)| {
             self.lexicon.is(WordClass::Clausal, w)
                 || w.ends_with("ed") && !adjective(k)
@@ -1919,7 +1903,10 @@ impl RuleAttributor {
         let lower = mention.slice(text).to_lowercase();
         let clause_like = self.clause_like(&words(&lower));
         let named = |e: &&&Entity| {
-            e.label != Label::Loc || clause_like || place_heads(text, mention, e) || after_role(e)
+            e.label != Label::Loc
+                || clause_like
+                || place_heads(&self.lexicon, text, mention, e)
+                || after_role(e)
         };
         let pick = titled
             .or_else(|| inside.iter().find(|e| e.label == Label::Per))
@@ -2204,7 +2191,7 @@ impl RuleAttributor {
     /// person noun; else no speaker.
     fn described_group_before(&self, text: &str, end: usize) -> Speaker {
         if let Some(share) = share_before(&text[..end]) {
-            return description(share, false);
+            return description(&self.lexicon, share, false);
         }
         let before = words(&text[..end]);
         let Some(&head) = before.last() else {
@@ -2228,8 +2215,8 @@ impl RuleAttributor {
                 w.chars().all(|c| c.is_lowercase() || c == '-')
                     && !self.lexicon.is(WordClass::Preposition, w)
                     && !self.lexicon.is(WordClass::Clausal, w)
-                    && !DETERMINERS.contains(w)
-                    && !POSSESSIVES.contains(w)
+                    && !self.lexicon.is(WordClass::Article, w)
+                    && !self.lexicon.is(WordClass::RolePossessive, w)
                     && !["ed", "ing", "ly"].iter().any(|end| w.ends_with(end))
                     && !matches!(
                         **w,
@@ -2237,7 +2224,11 @@ impl RuleAttributor {
                     )
             })
             .count();
-        description(&before[before.len() - 1 - modifiers..].join(" "), false)
+        description(
+            &self.lexicon,
+            &before[before.len() - 1 - modifiers..].join(" "),
+            false,
+        )
     }
 
     /// A relative pronoun ("Cruz, who says …") stands for the name right before it.
@@ -2322,7 +2313,7 @@ impl RuleAttributor {
         }
         let mut role_words: Vec<&str> = words(role_text)
             .into_iter()
-            .skip_while(|w| opens_phrase(w))
+            .skip_while(|w| opens_phrase(&self.lexicon, w))
             .collect();
         while role_words
             .last()
@@ -2405,10 +2396,10 @@ fn organisation_acronyms(doc: &Analysis) -> HashMap<String, String> {
 
 /// A nominal source without a resolvable name: the phrase itself, minus determiners, as a
 /// description (no entity type, so it never merges with another article's "minister").
-fn description(mention_text: &str, head_is_role: bool) -> Speaker {
+fn description(lexicon: &Lexicon, mention_text: &str, head_is_role: bool) -> Speaker {
     let name = mention_text
         .split_whitespace()
-        .skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+        .skip_while(|w| lexicon.is(WordClass::Article, w))
         .collect::<Vec<_>>()
         .join(" ");
     Speaker {
@@ -2419,7 +2410,7 @@ fn description(mention_text: &str, head_is_role: bool) -> Speaker {
         role: head_is_role.then(|| {
             words(mention_text)
                 .into_iter()
-                .skip_while(|w| opens_phrase(w))
+                .skip_while(|w| opens_phrase(lexicon, w))
                 .collect::<Vec<_>>()
                 .join(" ")
         }),

@@ -12,20 +12,9 @@ use super::antecedents::is_pronoun;
 use super::syntax::{head_of, parse_around, path, tops, Parsed};
 use super::RuleAttributor;
 use crate::document::Analysis;
+use crate::lexicon::WordClass;
 use crate::quote::Candidate;
 use crate::span::Span;
-
-/// Words before a mention that open a clause of its own ("Years after Bill Clinton claimed
-/// …", "said that the firm …", "what voters say") or join it to what precedes ("and"),
-/// rather than embed it.
-const OWN_CLAUSE_WORDS: [&str; 26] = [
-    "and", "but", "or", "nor", "yet", "so", "after", "before", "since", "because", "when", "while",
-    "as", "if", "where", "though", "although", "that", "what", "which", "who", "whom", "whose",
-    "how", "why", "whether",
-];
-
-/// Words of a subject phrase that open a modifier able to hold a noun phrase.
-const RELATIVE_PRONOUNS: [&str; 3] = ["who", "which", "that"];
 
 impl RuleAttributor {
     /// The cue's parse subject of `c` when the detector's `mention` lies inside a modifier of
@@ -39,7 +28,7 @@ impl RuleAttributor {
         let cue = c.cue.as_ref()?;
         // A pronoun ("he", "who") is the subject of its own clause.
         let word = mention.slice(doc.text()).to_lowercase();
-        let pronoun = is_pronoun(&word) || RELATIVE_PRONOUNS.contains(&word.as_str());
+        let pronoun = is_pronoun(&word) || self.lexicon.is(WordClass::RelativeWord, &word);
         if pronoun || mention.end > cue.span.start || !self.may_be_embedded(doc, mention) {
             return None;
         }
@@ -97,9 +86,9 @@ impl RuleAttributor {
                     .any(|end| w.len() > 4 && w.ends_with(end))
         };
         lowercase(last)
-            && !OWN_CLAUSE_WORDS.contains(last)
+            && !self.lexicon.is(WordClass::OwnClause, last)
             && words
                 .iter()
-                .any(|w| RELATIVE_PRONOUNS.contains(w) || participle(w))
+                .any(|w| self.lexicon.is(WordClass::RelativeWord, w) || participle(w))
     }
 }

@@ -11,11 +11,6 @@ use crate::lexicon::WordClass;
 use crate::ner::Entity;
 use crate::span::Span;
 
-/// Words that open an indefinite description (numbers too, by the lexicon's `cardinal`).
-const INDEFINITE_OPENERS: [&str; 9] = [
-    "a", "an", "another", "one", "some", "several", "many", "most", "few",
-];
-
 /// Relations by which a name modifies the head before it ("Sanders supporters", "CNN’s
 /// poll").
 const PREMODIFIERS: [&str; 4] = ["compound", "nmod:poss", "amod", "flat"];
@@ -33,7 +28,7 @@ impl RuleAttributor {
     ) -> bool {
         let text = mention.slice(doc.text());
         let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
-        let indefinite = INDEFINITE_OPENERS.contains(&first.as_str())
+        let indefinite = self.lexicon.is(WordClass::IndefiniteOpener, &first)
             || self.lexicon.is(WordClass::Cardinal, &first);
         // A name ending the mention with no preposition or participle before it heads the
         // phrase ("a teary-eyed Bush"): no need to parse.

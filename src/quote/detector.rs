@@ -819,10 +819,7 @@ impl RuleQuoteDetector {
         let noun_headed = ctx.is(a, WordClass::Article)
             && (a + 2..b)
                 .find(|&t| ctx.lower_is(t, &["of"]))
-                .is_some_and(|of| {
-                    !ctx.is_capitalised(of - 1)
-                        || ctx.is(of - 1, WordClass::Role)
-                });
+                .is_some_and(|of| !ctx.is_capitalised(of - 1) || ctx.is(of - 1, WordClass::Role));
         // "The two leading Republicans, Donald J. Trump and Senator Ted Cruz, have": after an
         // article, a capitalised head is still a description when a name is apposed.
         let article = ctx.is(a, WordClass::Article);
@@ -2080,10 +2077,8 @@ impl RuleQuoteDetector {
         // "news released by the Ministry": the source is the agent after "by"/"from".
         let mut a2 = a;
         for t in a..=b {
-            let group_head = (a..t).any(|h| {
-                ctx.is(h, WordClass::Group)
-                    || ctx.is(h, WordClass::Role)
-            });
+            let group_head =
+                (a..t).any(|h| ctx.is(h, WordClass::Group) || ctx.is(h, WordClass::Role));
             if ctx.lower_is(t, &["by", "from"]) && t < b && !group_head {
                 a2 = t + 1;
             }
