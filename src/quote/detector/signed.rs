@@ -1,0 +1,291 @@
+//! Quotations attributed without a verb cue: headlines (`Pell: …`), quotations around an
+//! attribution, a name and a colon or a dash (`Pell: “…”`, `“…” — Pell`), and "as X put it".
+
+use super::{introduced_quotation, Ctx, RuleQuoteDetector, MAX_APPOSITION_TOKENS, MIN_COLON_WORDS};
+use crate::lexicon::WordClass;
+use crate::ner::Label;
+use crate::quote::{Candidate, Cue};
+use crate::span::Span;
+use crate::token::TokenKind;
+
+impl RuleQuoteDetector {
+    /// A headline attribution: `Rubio: I Still Believe …` — a short name, a colon, content.
+    pub(super) fn headline_candidate(&self, ctx: &Ctx, si: usize) -> Option<Candidate> {
+        let sent = &ctx.doc.sentences[si];
+        let (s0, s1) = (sent.tokens.start, sent.tokens.end);
+        let colon = (s0..s1.min(s0 + 10)).find(|&t| ctx.word(t) == ":")?;
+        // "Quill Says: …" (a short capitalised name), or a longer headline introducing a
+        // quotation ("Advice from Judge Ortega: ‘Read the whole file.’").
+        let quoted = colon + 1 < s1
+            && ctx.quote_opened_at(colon + 1).is_some()
+            && ctx.is_capitalised(s0)
+            && (s0..colon).all(|t| self.cue_at(ctx, t, colon).is_none());
+        let name_like = colon > s0
+            && (colon <= s0 + 5 || quoted)
+            && (quoted
+                || (s0..colon)
+                    .all(|t| ctx.is_capitalised(t) || matches!(ctx.word(t), "’s" | "'s")));
+        // Editorial labels ("Correction:", "Editor's Note:", "UPDATE:") introduce no one's words.
+        let label = ctx.is(s0, WordClass::Caption);
+        // A tally, an address or a note is no statement ("Clinton: 1,769", "Email:
+        // desk@example.com", "Rubio: Finish second"); a quotation is ("Pell: “Vote early.”").
+        let words = (colon + 1..s1)
+            .filter(|&t| ctx.doc.tokens[t].kind == TokenKind::Word)
+            .count();
+        if !name_like
+            || label
+            || colon + 2 >= s1
+            || words < MIN_COLON_WORDS && ctx.quote_opened_at(colon + 1).is_none()
+            || self.cue_at(ctx, colon - 1, colon).is_some()
+        {
+            return None;
+        }
+        let content = self.content(ctx, colon + 1, s1)?;
+        Some(self.one_fragment(
+            ctx,
+            content,
+            Cue {
+                span: ctx.span(colon, colon),
+                lemma: ":".into(),
+                class: super::CueClass::Speech,
+            },
+            Some(ctx.span(s0, colon - 1)),
+            si,
+            0.6,
+        ))
+    }
+
+    /// A claim whose content stands on both sides of its attribution in sentence `si`
+    /// ("A, X said, B"; "A, according to X, B"): from the sentence start to `gap.0`
+    /// (exclusive) and from `gap.1` to the content's end.
+    pub(super) fn around_attribution(
+        &self,
+        ctx: &Ctx,
+        si: usize,
+        gap: (usize, usize),
+        cue: Cue,
+        speaker: Option<Span>,
+        evidence: f32,
+    ) -> Option<Candidate> {
+        let sent = &ctx.doc.sentences[si];
+        let (s0, s1) = (sent.tokens.start, sent.tokens.end);
+        let left = self.content(ctx, s0, gap.0)?;
+        let right = self.content(ctx, gap.1, self.content_end(ctx, gap.1, s1))?;
+        Some(Candidate {
+            kind: self.kind_of_fragments(ctx, left, right),
+            fragments: vec![left, right],
+            cue: Some(cue),
+            speaker,
+            sentence: si,
+            evidence,
+        })
+    }
+
+    /// Quotations signed with a dash and a name (`“…” ― Lena Park.`), as in collected
+    /// reader comments and epigraphs, or by a line of their own under a quotation that is a
+    /// paragraph (`"…"` ¶ `- Sanders.`, as fact-checks list the claims they check).
+    pub(super) fn signed_quotations(&self, ctx: &Ctx) -> Vec<Candidate> {
+        let doc = ctx.doc;
+        let text = doc.text();
+        let mut out = Vec::new();
+        for q in &ctx.quotes {
+            let Some(close) = q.close else { continue };
+            let dash = close + 1;
+            if dash + 1 >= doc.tokens.len() {
+                continue;
+            }
+            let gap = Span::new(doc.tokens[close].span.end, doc.tokens[dash].span.start);
+            let next_line = gap.slice(text).contains('\n');
+            let signed = match ctx.word(dash) {
+                "―" | "—" | "–" | "--" => true,
+                "-" => next_line,
+                _ => false,
+            };
+            if !signed || next_line && !self.opens_line(ctx, q.open) {
+                continue;
+            }
+            // The name: capitalised words (and initials) up to the end of the line.
+            let name_end = (dash + 1..doc.tokens.len().min(dash + 7))
+                .take_while(|&t| {
+                    let between = Span::new(doc.tokens[t - 1].span.end, doc.tokens[t].span.start);
+                    !between.slice(text).contains('\n')
+                        && (ctx.is_capitalised(t) || ctx.word(t) == "." && t > dash + 1)
+                })
+                .last();
+            let Some(end) = name_end.filter(|&e| ctx.is_capitalised(dash + 1) && e > dash) else {
+                continue;
+            };
+            // The name ends its line, or a comma ends it before a description ("— Lena Park,
+            // Philadelphia").
+            let line_ends = end + 1 >= doc.tokens.len() || ctx.word(end + 1) == "," || {
+                let next = Span::new(doc.tokens[end].span.end, doc.tokens[end + 1].span.start);
+                next.slice(text).contains('\n')
+            };
+            if !line_ends {
+                continue;
+            }
+            let last = if ctx.word(end) == "." { end - 1 } else { end };
+            out.push(introduced_quotation(
+                ctx,
+                q,
+                (dash, dash),
+                "―",
+                (dash + 1, last),
+                0.7,
+            ));
+        }
+        out
+    }
+
+    /// Quotations introduced by a name and a colon that open their clause, as digests and
+    /// transcripts quote (`STATES SHIFT - Jeffrey M. Jones: “…”`, `More from Jones: “…”`, a
+    /// line opening `Mark Blumenthal and Jon Cohen: “…”`): the person or organisation named
+    /// right before the colon speaks.
+    pub(super) fn named_colon_quotations(&self, ctx: &Ctx) -> Vec<Candidate> {
+        let doc = ctx.doc;
+        let mut out = Vec::new();
+        for q in ctx
+            .quotes
+            .iter()
+            .filter(|q| q.close.is_some() && q.open >= 2)
+        {
+            if ctx.word(q.open - 1) != ":" || ctx.inside[q.open - 1].is_some() {
+                continue;
+            }
+            let name_end = doc.tokens[q.open - 2].span.end;
+            let Some(e) = doc
+                .entities
+                .iter()
+                .find(|e| e.span.end == name_end && matches!(e.label, Label::Per | Label::Org))
+            else {
+                continue;
+            };
+            let mut first = doc.tokens.partition_point(|t| t.span.start < e.span.start);
+            // "Mark Blumenthal and Jon Cohen": a person joined by "and" before.
+            if first >= 2 && ctx.lower_is(first - 1, &["and"]) {
+                let before = doc.tokens[first - 2].span.end;
+                if let Some(other) = doc
+                    .entities
+                    .iter()
+                    .find(|o| o.span.end == before && o.label == Label::Per)
+                {
+                    first = doc
+                        .tokens
+                        .partition_point(|t| t.span.start < other.span.start);
+                }
+            }
+            let opens_clause = self.opens_line(ctx, first)
+                || matches!(ctx.word(first - 1), "—" | "–" | "-" | "--")
+                || ctx.lower_is(first - 1, &["from"]);
+            if !opens_clause {
+                continue;
+            }
+            let colon = q.open - 1;
+            out.push(introduced_quotation(
+                ctx,
+                q,
+                (colon, colon),
+                ":",
+                (first, colon - 1),
+                0.6,
+            ));
+        }
+        out
+    }
+
+    /// Quotations introduced by "as X put it" (`As Akhil Amar put it, “…”`, `as one voter put
+    /// it: “…”`): X speaks. The whole idiom is required ("He put the plan on hold, “…”" is
+    /// none).
+    pub(super) fn as_put_it_quotations(&self, ctx: &Ctx) -> Vec<Candidate> {
+        let doc = ctx.doc;
+        let mut out = Vec::new();
+        for q in ctx
+            .quotes
+            .iter()
+            .filter(|q| q.close.is_some() && q.open >= 5)
+        {
+            let o = q.open;
+            if !matches!(ctx.word(o - 1), "," | ":")
+                || !ctx.lower_is(o - 2, &["it"])
+                || !ctx.lower_is(o - 3, &["put"])
+            {
+                continue;
+            }
+            let s0 = doc.sentences[doc.sentence_of(o - 3)].tokens.start;
+            let Some(as_at) = (s0..o - 3)
+                .rev()
+                .take(MAX_APPOSITION_TOKENS)
+                .take_while(|&t| !ctx.is_quote(t) && ctx.word(t) != ";")
+                .find(|&t| ctx.lower_is(t, &["as"]))
+            else {
+                continue;
+            };
+            // The source may carry an apposition set off by commas ("As John Cornyn, the No. 2
+            // in the GOP leadership, put it").
+            let mut last = o - 4;
+            if ctx.word(last) == "," {
+                last -= 1;
+            }
+            if as_at + 1 > last {
+                continue;
+            }
+            // A name before the apposition is the source ("Akhil Amar, professor of law").
+            if let Some(comma) = (as_at + 1..last).find(|&t| ctx.word(t) == ",") {
+                if comma > as_at + 1 && (as_at + 1..comma).all(|t| ctx.is_capitalised(t)) {
+                    last = comma - 1;
+                }
+            }
+            out.push(introduced_quotation(
+                ctx,
+                q,
+                (o - 3, o - 2),
+                "put",
+                (as_at + 1, last),
+                0.7,
+            ));
+        }
+        out
+    }
+
+    /// The first token after a dateline opening a line at `start` ("WASHINGTON —", "RENO,
+    /// Nev. (AP) —", "Washington (AFP) –"): a place in capitals, or any place with a news
+    /// agency in parentheses, then a dash; `start` itself when there is none ("Jason Sims — a
+    /// teacher — says" names the subject).
+    pub(super) fn after_dateline(&self, ctx: &Ctx, start: usize, limit: usize) -> usize {
+        if !self.opens_line(ctx, start) {
+            return start;
+        }
+        let Some(dash) = (start + 1..limit.min(start + 10))
+            .find(|&t| matches!(ctx.word(t), "—" | "–" | "-" | "--"))
+        else {
+            return start;
+        };
+        let place = (start..dash)
+            .all(|t| ctx.is_capitalised(t) || matches!(ctx.word(t), "," | "." | "(" | ")"));
+        let capitals = ctx.word(start).len() >= 2
+            && ctx
+                .word(start)
+                .chars()
+                .all(|c| c.is_uppercase() || !c.is_alphabetic());
+        let agency = dash > start + 2 && ctx.word(dash - 1) == ")";
+        // "WASHINGTON -- President Obama": a doubled hyphen may be two tokens.
+        let mut after = dash + 1;
+        while after < limit && ctx.word(after) == "-" {
+            after += 1;
+        }
+        if place && (capitals || agency) && after < limit {
+            after
+        } else {
+            start
+        }
+    }
+
+    /// Whether token `t` is the first of its line.
+    pub(super) fn opens_line(&self, ctx: &Ctx, t: usize) -> bool {
+        let tokens = &ctx.doc.tokens;
+        t == 0 || {
+            let gap = Span::new(tokens[t - 1].span.end, tokens[t].span.start);
+            gap.slice(ctx.doc.text()).contains('\n')
+        }
+    }
+}
