@@ -17,7 +17,7 @@ use crate::span::{CharIndex, Span};
 use crate::tagger::SentFeats;
 use crate::Article;
 
-/// Label ids of the cue tagger (the order [`crate::tagger::sort_labels`] gives them).
+/// Label ids of the cue tagger (the order `sort_labels` of the tagger gives them).
 pub const O: u16 = 0;
 /// First token of a cue.
 pub const B: u16 = 1;
