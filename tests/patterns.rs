@@ -2867,3 +2867,16 @@ fn a_list_of_names_before_and_is_one_subject() {
     let mention = with_cue(&c, "said").speaker_mention.as_ref().unwrap();
     assert!(!mention.text.starts_with("Yesterday"), "{mention:?}");
 }
+
+#[test]
+fn a_focus_word_may_open_the_content_clause() {
+    for content in [
+        "just because the plan failed does not mean it was wrong",
+        "only Congress can act",
+        "even Republicans agree",
+    ] {
+        let text = format!("Judge Dana Pell, in her dissent, said {content}.");
+        let c = claims(&text);
+        assert_eq!(with_cue(&c, "said").quote.text, content, "{text}");
+    }
+}

@@ -498,6 +498,9 @@ impl RuleQuoteDetector {
                     && ctx.is(start + 1, WordClass::DegreeQuantifier)
                 // An approximate count: "said about half of the cuts were wasted".
                 || self.approximate_count(ctx, start, s1)
+                // A focus word before the clause: "said just because it was not obvious did
+                // not mean …", "said only Congress can act".
+                || self.focused_clause(ctx, start, s1)
                 // A gerund subject: "says going through it has helped him", "said having
                 // Trump on the ticket puts …" (a finite verb the parse finds).
                 || ctx.word(start).ends_with("ing")
@@ -523,6 +526,18 @@ impl RuleQuoteDetector {
             clause_end,
             evidence: 0.75,
         })
+    }
+
+    /// Whether a focus word at `start` opens a clause: "just because …", "only Congress can
+    /// act", "even Republicans agree" — the next word could open one, and a finite verb follows.
+    fn focused_clause(&self, ctx: &Ctx, start: usize, s1: usize) -> bool {
+        let next = start + 1;
+        ctx.is(start, WordClass::Focus)
+            && next < s1
+            && (ctx.opens_clause(next)
+                || ctx.is_capitalised(next)
+                || ctx.is(next, WordClass::Subordinator))
+            && self.has_finite_verb(ctx, next, s1)
     }
 
     /// Whether "about" at `start` (before `end`) approximates a number ("about half", "about
