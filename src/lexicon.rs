@@ -524,7 +524,10 @@ mod tests {
     fn every_named_class_has_words_in_the_embedded_tables() {
         let tables = format!("{DEFAULT_LEXICON}{DEFAULT_GRAMMAR}");
         for &(name, class) in CLASS_NAMES {
-            assert!((class as u32) < Classes::BITS, "{name} has no bit in a class set");
+            assert!(
+                (class as u32) < Classes::BITS,
+                "{name} has no bit in a class set"
+            );
             let prefix = format!("{name}\t");
             assert!(
                 tables.lines().any(|l| l.starts_with(&prefix)),
