@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 /// The lexicon embedded in the binary.
 pub const DEFAULT_LEXICON: &str = include_str!("../models/lexicon.tsv");
 
-/// The function-word classes the quote detector's rules test words against.
+/// The function-word classes the quote detector's and the attributor's rules test words against.
 pub const DEFAULT_GRAMMAR: &str = include_str!("../models/grammar.tsv");
 
 /// The nouns for kinds of persons, derived from corpora by `scripts/person_nouns.py`.
