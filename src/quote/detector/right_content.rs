@@ -484,28 +484,7 @@ impl RuleQuoteDetector {
                 np_object = !(start..end).any(|t| ctx.is(t, WordClass::Modal));
             }
         }
-        let opener_ok = start < s1
-            && (np_object
-                || ctx.is(start, WordClass::QuestionWord)
-                || bare_object
-                || ctx.quote_opened_at(start).is_some()
-                || ctx.is_capitalised(start)
-                || ctx.opens_clause(start)
-                || ctx.doc.tokens[start].kind == TokenKind::Number
-                // "says too many parents are torn": a quantifier, not an adverb.
-                || ctx.lower_is(start, &["too"])
-                    && start + 1 < s1
-                    && ctx.is(start + 1, WordClass::DegreeQuantifier)
-                // An approximate count: "said about half of the cuts were wasted".
-                || self.approximate_count(ctx, start, s1)
-                // A focus word before the clause: "said just because it was not obvious did
-                // not mean …", "said only Congress can act".
-                || self.focused_clause(ctx, start, s1)
-                // A gerund subject: "says going through it has helped him", "said having
-                // Trump on the ticket puts …" (a finite verb the parse finds).
-                || ctx.word(start).ends_with("ing")
-                    && (self.has_finite_verb(ctx, start, s1)
-                        || self.parsed_finite_verb(ctx, r.si, start, s1)));
+        let opener_ok = start < s1 && (np_object || bare_object || self.opens_content(r, start));
         if !opener_ok {
             return Err(None);
         }
@@ -526,6 +505,28 @@ impl RuleQuoteDetector {
             clause_end,
             evidence: 0.75,
         })
+    }
+
+    /// Whether the word at `start` may open a content right of a cue: a wh-word, a quotation,
+    /// a capitalised word, a clause opener or a number, a quantifier ("says too many parents
+    /// are torn"), an approximate count ("said about half of the cuts were wasted"), a focus
+    /// word before a clause ("said only Congress can act") or a gerund subject ("says going
+    /// through it has helped him", with a finite verb the parse may find).
+    fn opens_content(&self, r: &Report, start: usize) -> bool {
+        let (ctx, s1) = (r.site.ctx, r.site.s1);
+        ctx.is(start, WordClass::QuestionWord)
+            || ctx.quote_opened_at(start).is_some()
+            || ctx.is_capitalised(start)
+            || ctx.opens_clause(start)
+            || ctx.doc.tokens[start].kind == TokenKind::Number
+            || ctx.lower_is(start, &["too"])
+                && start + 1 < s1
+                && ctx.is(start + 1, WordClass::DegreeQuantifier)
+            || self.approximate_count(ctx, start, s1)
+            || self.focused_clause(ctx, start, s1)
+            || ctx.word(start).ends_with("ing")
+                && (self.has_finite_verb(ctx, start, s1)
+                    || self.parsed_finite_verb(ctx, r.si, start, s1))
     }
 
     /// Whether a focus word at `start` opens a clause: "just because …", "only Congress can
