@@ -2880,3 +2880,33 @@ fn a_focus_word_may_open_the_content_clause() {
         assert_eq!(with_cue(&c, "said").quote.text, content, "{text}");
     }
 }
+
+#[test]
+fn a_clause_and_a_colon_introduce_its_subjects_quotation() {
+    // The quotation after the colon is the senator's, not a turn of the governor's quote.
+    let c = claims(
+        "Governor Mara Quill sounded equivocal. “It is sad that we have such poor choices,” \
+         she told a radio station.\n\nSenator Tom Vance delivered a blunt message to the party: \
+         “It is time to quit attacking people and get on message.”\n\nThe party will try.",
+    );
+    assert_eq!(c.len(), 2, "{c:#?}");
+    let told = with_cue(&c, "told");
+    assert_eq!(told.quote.text, "It is sad that we have such poor choices");
+    let message = with_cue(&c, "delivered a blunt message to the party");
+    assert_eq!(message.speaker.as_deref(), Some("Tom Vance"));
+    assert_eq!(
+        message.quote.text,
+        "It is time to quit attacking people and get on message."
+    );
+    let c = one(
+        "Ned Pell spoke first. Sanders delivered a snappy retort: “No one is tearing this up.”",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Sanders"));
+    // A clause that reports through its own cue verb is the verb rules' ("adds that …: “…”").
+    let c = claims("Pell adds that voters have two choices: “You either leave or you fight.”");
+    assert!(
+        c.iter()
+            .all(|c| c.cue.as_ref().is_some_and(|q| q.text == "adds")),
+        "{c:#?}"
+    );
+}

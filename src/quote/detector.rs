@@ -661,6 +661,8 @@ impl QuoteDetector for RuleQuoteDetector {
         }
         out.extend(self.signed_quotations(&ctx));
         out.extend(self.named_colon_quotations(&ctx));
+        let introduced = self.subject_colon_quotations(&ctx, &out);
+        out.extend(introduced);
         out.extend(self.as_put_it_quotations(&ctx));
         close_open_quotations(&ctx, &mut out);
         drop_nested(&ctx, &mut out);

@@ -8,6 +8,10 @@ use crate::quote::{Candidate, Cue};
 use crate::span::Span;
 use crate::token::TokenKind;
 
+/// Most tokens of the verb phrase between a subject and the colon introducing its quotation
+/// (`delivered a blunt message to the board:`).
+const MAX_COLON_CUE_TOKENS: usize = 10;
+
 impl RuleQuoteDetector {
     /// A headline attribution: `Rubio: I Still Believe …` — a short name, a colon, content.
     pub(super) fn headline_candidate(&self, ctx: &Ctx, si: usize) -> Option<Candidate> {
@@ -191,6 +195,97 @@ impl RuleQuoteDetector {
             ));
         }
         out
+    }
+
+    /// Quotations no claim in `found` has, introduced by a short clause and a colon whose
+    /// subject names someone (`Vance delivered a blunt message to the board: “…”`, `Trump
+    /// went even further: “…”`): the subject speaks, the verb phrase is the cue. The parse
+    /// finds the verb whose subject it is; a cue verb is left to the verb rules ("He adds that
+    /// voters have two choices: “…”" reports a clause the quotation goes on).
+    pub(super) fn subject_colon_quotations(
+        &self,
+        ctx: &Ctx,
+        found: &[Candidate],
+    ) -> Vec<Candidate> {
+        let doc = ctx.doc;
+        let mut out = Vec::new();
+        for q in ctx
+            .quotes
+            .iter()
+            .filter(|q| q.close.is_some() && q.open >= 2)
+        {
+            let colon = q.open - 1;
+            if ctx.word(colon) != ":" || ctx.inside[colon].is_some() {
+                continue;
+            }
+            let si = doc.sentence_of(colon);
+            let s0 = doc.sentences[si].tokens.start;
+            if doc.sentence_of(q.open) != si
+                || (s0..colon).any(|t| ctx.is_quote(t))
+                || found
+                    .iter()
+                    .any(|c| c.fragments.iter().any(|f| f.overlaps(q.content)))
+            {
+                continue;
+            }
+            let Some((a, b)) = self.sentence_subject(ctx, s0, colon) else {
+                continue;
+            };
+            let names = a == b && ctx.is(a, WordClass::Personal)
+                || doc.entities.iter().any(|e| {
+                    matches!(e.label, Label::Per | Label::Org)
+                        && e.span.start < doc.tokens[b].span.end
+                        && doc.tokens[b].span.end <= e.span.end
+                });
+            if !names {
+                continue;
+            }
+            let Some(verb) = self.subject_verb(ctx, si, (a, b), colon) else {
+                continue;
+            };
+            // "…, said Mr. Trump was …: “…”", "reported, his wife whispered: “…”": one clause.
+            if colon - verb > MAX_COLON_CUE_TOKENS
+                || self.cue_at(ctx, verb, colon).is_some()
+                || (verb..colon).any(|t| ctx.word(t) == ",")
+            {
+                continue;
+            }
+            out.push(introduced_quotation(
+                ctx,
+                q,
+                (verb, colon - 1),
+                ":",
+                (a, b),
+                0.6,
+            ));
+        }
+        out
+    }
+
+    /// The finite verb between the subject `a..=b` and token `limit` of which the parse of
+    /// sentence `si` makes a word of the subject the subject.
+    fn subject_verb(
+        &self,
+        ctx: &Ctx,
+        si: usize,
+        (a, b): (usize, usize),
+        limit: usize,
+    ) -> Option<usize> {
+        let first = ctx.doc.sentences[si].tokens.start;
+        let syntax = ctx.doc.syntax(si)?;
+        (b + 1..limit).find(|&v| {
+            syntax
+                .xpos
+                .get(v - first)
+                .is_some_and(|x| matches!(*x, "VBZ" | "VBD" | "VBP" | "MD"))
+                && (a..=b).any(|t| {
+                    syntax.heads.get(t - first) == Some(&((v - first + 1) as u32))
+                        && syntax
+                            .relations
+                            .get(t - first)
+                            .is_some_and(|r| r.starts_with("nsubj"))
+                })
+        })
     }
 
     /// Quotations introduced by "as X put it" (`As Akhil Amar put it, “…”`, `as one voter put
