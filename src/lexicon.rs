@@ -192,6 +192,9 @@ pub enum WordClass {
     /// A sentence's first word opening an adverbial phrase that ends at its comma ("Similarly, …",
     /// "Like Mr. Sanders, …").
     CommaAdverbial,
+    /// A word ending a time phrase that opens a sentence ("Eight years ago, …", "Minutes later,
+    /// …").
+    TimeShift,
     /// An adverb before a sentence's subject, not a comma phrase ("Perhaps Pell said").
     SentenceAdverb,
     /// A demonstrative that alone is no source ("This shows").
@@ -381,6 +384,7 @@ const CLASS_NAMES: &[(&str, WordClass)] = &[
     ("focus", WordClass::Focus),
     ("focussedsubordinator", WordClass::FocussedSubordinator),
     ("commaadverbial", WordClass::CommaAdverbial),
+    ("timeshift", WordClass::TimeShift),
     ("sentenceadverb", WordClass::SentenceAdverb),
     ("demonstrativepronoun", WordClass::DemonstrativePronoun),
     ("countsubject", WordClass::CountSubject),

@@ -2910,3 +2910,31 @@ fn a_clause_and_a_colon_introduce_its_subjects_quotation() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn a_statement_saying_reports_for_whoever_issued_it() {
+    let c = one("Later, Mara Quill issued a brief statement Tuesday saying the bridge was safe.");
+    assert_eq!(c.speaker.as_deref(), Some("Mara Quill"));
+    assert_eq!(c.quote.text, "the bridge was safe");
+    let c = one("The town released a statement saying the remarks were based on opinion.");
+    assert_eq!(c.speaker_mention.unwrap().text, "The town");
+    // Statements someone points to are not that someone's.
+    let c = claims("Critics pointed to statements saying the bridge was safe.");
+    assert!(
+        c.iter()
+            .all(|c| c.cue.as_ref().is_some_and(|q| q.text != "saying")),
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn a_time_phrase_ending_in_later_opens_no_subject() {
+    let c = one("Minutes later, the Quill campaign issued a statement saying the rally was off.");
+    assert_eq!(c.speaker_mention.unwrap().text, "the Quill campaign");
+}
+
+#[test]
+fn a_body_after_a_possessive_name_is_the_subject() {
+    let c = one("Rubio's campaign issued a statement saying the rally was postponed.");
+    assert_eq!(c.speaker_mention.unwrap().text, "Rubio's campaign");
+}

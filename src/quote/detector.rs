@@ -253,8 +253,14 @@ impl RuleQuoteDetector {
             || ctx.is(i, WordClass::Organisation)
             || ctx.doc.tokens[i].kind == TokenKind::Number
             || self.plural_of_person(w)
-            // A body formed around a name ("The Sanders campaign", "the Obama administration").
-            || ctx.is(i, WordClass::Following) && i > 0 && ctx.is_capitalised(i - 1)
+            // A body formed around a name ("The Sanders campaign", "the Obama administration",
+            // "Rubio’s campaign").
+            || ctx.is(i, WordClass::Following)
+                && i > 0
+                && (ctx.is_capitalised(i - 1)
+                    || i > 1
+                        && matches!(ctx.word(i - 1), "’s" | "'s")
+                        && ctx.is_capitalised(i - 2))
     }
 
     /// Whether `w` is the plural of a role or person noun ("judges", "senators").

@@ -570,9 +570,9 @@ impl RuleQuoteDetector {
                 || ctx.is(a, WordClass::TimeWord)
                 || ctx.is(a, WordClass::CommaAdverbial)
                 || ctx.lower_is(a, &["asked", "when", "to"])
-                // "Eight years ago, he …"
+                // "Eight years ago, he …", "Minutes later, the campaign …"
                 || (a + 1..limit.min(a + 5))
-                    .any(|t| ctx.lower_is(t, &["ago"]) && t + 1 < limit && ctx.word(t + 1) == ",")
+                    .any(|t| ctx.is(t, WordClass::TimeShift) && t + 1 < limit && ctx.word(t + 1) == ",")
                 || ctx.word(a).ends_with("ly")
                 || ctx.word(a).ends_with("ing")
                 // "Alarmed by the audit, Brandt …"

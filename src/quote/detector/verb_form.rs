@@ -11,7 +11,8 @@ use crate::token::TokenKind;
 /// The form of the cue verb at a [`Site`].
 pub(super) struct VerbForm {
     /// ", saying …", also after a dash, a closing quotation mark (`called it “odd,” saying
-    /// …`) and an adverb (", falsely suggesting …").
+    /// …`), an adverb (", falsely suggesting …") and the written words it describes
+    /// ("issued a statement Tuesday saying …").
     pub(super) participle: bool,
     /// The aspect verb that joins the cue: "keeps saying", "began calling".
     pub(super) aspect_verb: Option<usize>,
@@ -52,11 +53,13 @@ impl Site<'_, '_, '_> {
         {
             p -= 1;
         }
+        let written = self.issued_writing(p).is_some();
         let participle = ing
             && p > s0
             && (ctx.word(p - 1) == ","
                 || ctx.is_dash(p - 1)
-                || ctx.quote_closed_at(p - 1).is_some());
+                || ctx.quote_closed_at(p - 1).is_some()
+                || written);
         let b = self.before_adverbs();
         let aspectual = ing
             && b > s0 + 1
@@ -95,6 +98,32 @@ impl Site<'_, '_, '_> {
             prepositional,
             absolute,
         }
+    }
+
+    /// The determiner of the written words issued right before token `p` (a participle cue):
+    /// "issued a statement saying", "released a brief statement Tuesday saying"; not the
+    /// object of a preposition ("pointed to statements saying": whose they are is unsaid).
+    fn issued_writing(&self, p: usize) -> Option<usize> {
+        let (ctx, s0) = (self.ctx, self.s0);
+        let lexicon = &self.detector.lexicon;
+        let venue = |t: usize| {
+            ctx.is(t, WordClass::Venue)
+                || ctx
+                    .word(t)
+                    .strip_suffix('s')
+                    .is_some_and(|one| lexicon.is(WordClass::Venue, one))
+        };
+        let v = (p.saturating_sub(2).max(s0)..p)
+            .rev()
+            .find(|&t| venue(t))
+            .filter(|&v| v + 1 == p || ctx.is(v + 1, WordClass::TimeWord))?;
+        let d = (v.saturating_sub(3).max(s0)..v)
+            .rev()
+            .find(|&t| ctx.is(t, WordClass::Determiner))?;
+        let words_between = (d + 1..v).all(|t| ctx.doc.tokens[t].kind == TokenKind::Word);
+        let after_preposition =
+            d > s0 && lexicon.is(WordClass::Preposition, &ctx.word(d - 1).to_lowercase());
+        (words_between && !after_preposition).then_some(d)
     }
 
     /// The first token of the adverbs right before the cue ("still", "now", "-ly" words).
