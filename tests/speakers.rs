@@ -1581,3 +1581,35 @@ fn a_title_between_coordinated_names_keeps_them_a_group() {
     let c = claims("Dana Pell and Senator Tom Reed said the deal was bad.");
     assert_eq!(c[0].speaker.as_deref(), Some("Dana Pell and Tom Reed"));
 }
+
+#[test]
+fn i_in_a_column_is_the_columnist_its_headline_names() {
+    let c = claims(
+        "Marta Ellison: Why the Tax Plan Will Fail\n\n\
+         Voters have had enough of promises. I believe the tax plan will fail.",
+    );
+    let c = quoted(&c, "the tax plan will fail");
+    assert_eq!(c.speaker.as_deref(), Some("Marta Ellison"));
+    // A headline's name without a colon is a subject, not the writer.
+    let c = claims(
+        "Marta Ellison Wins the Vote\n\n\
+         Voters have had enough of promises. I believe the tax plan will fail.",
+    );
+    let c = quoted(&c, "the tax plan will fail");
+    assert_ne!(c.speaker.as_deref(), Some("Marta Ellison"));
+}
+
+#[test]
+fn an_interview_answer_is_the_interviewees() {
+    let c = claims(
+        "Q&A with Mayor Tavi Dorr\n\n\
+         Mayor Tavi Dorr spoke with reporter Quorin Venn on Thursday.\n\n\
+         Q: You have been talking about the harbour for months.\n\n\
+         A: The cranes will arrive in May, and the docks will reopen.",
+    );
+    let c = quoted(
+        &c,
+        "The cranes will arrive in May, and the docks will reopen",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Tavi Dorr"));
+}

@@ -359,9 +359,26 @@ impl RuleAttributor {
     /// by the closing bio line — a last paragraph of one sentence that opens with a person's
     /// full name followed by "is" or a comma ("Rick Scott is the Republican governor of
     /// Florida.", "Glenn Harlan Reynolds, a law professor, is a member of USA TODAY's Board of
-    /// Contributors.", "Gaudiano is a reporter for …"); without one, nobody (the ranker got none
-    /// of the train sample's "I").
+    /// Contributors.", "Gaudiano is a reporter for …") — or by a columnist's headline, a full
+    /// name and a colon opening the article ("Ann Coulter: And Then There Was One"); without
+    /// either, nobody (the ranker got none of the train sample's "I").
     fn op_ed_author(&self, doc: &Analysis, names: &Names) -> Option<Speaker> {
+        self.bio_line_author(doc, names)
+            .or_else(|| self.headline_author(doc, names))
+    }
+
+    /// The columnist a headline names before its colon, at the very start of the article.
+    fn headline_author(&self, doc: &Analysis, names: &Names) -> Option<Speaker> {
+        let text = doc.text();
+        let first = doc.entities.first().filter(|e| e.span.start == 0)?;
+        let full = words(first.span.slice(text)).len() >= 2;
+        let labelled = text[first.span.end..].starts_with(':');
+        (first.label == Label::Per && full && labelled)
+            .then(|| self.resolve_entity(doc, names, first, 0.7))
+    }
+
+    /// The author a closing bio line names.
+    fn bio_line_author(&self, doc: &Analysis, names: &Names) -> Option<Speaker> {
         let text = doc.text();
         let last = doc.sentences.last()?;
         let before = text[..last.span.start].trim_end_matches([' ', '\t']);

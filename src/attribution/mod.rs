@@ -1650,6 +1650,16 @@ impl RuleAttributor {
         })
     }
 
+    /// The first person the article names by a full name outside quotations (the subject of
+    /// an interview, of a profile), as a speaker.
+    fn first_person_named(&self, doc: &Analysis, names: &Names) -> Option<Speaker> {
+        let text = doc.text();
+        let e = doc.entities.iter().find(|e| {
+            e.label == Label::Per && words(e.span.slice(text)).len() >= 2 && !names.in_quote(e.span)
+        })?;
+        Some(self.resolve_entity(doc, names, e, 0.7))
+    }
+
     fn resolve(&self, doc: &Analysis, names: &Names, claims: &[Claim], mention: Span) -> Speaker {
         let text = doc.text();
         let mention_text = mention.slice(text);
@@ -1657,6 +1667,11 @@ impl RuleAttributor {
         let mention_words = words(&lower);
         if matches!(mention_words.as_slice(), ["who"] | ["which"]) {
             return self.relative_antecedent(doc, names, mention);
+        }
+        if let Some(interviewee) =
+            interview_answer(doc, mention).and_then(|()| self.first_person_named(doc, names))
+        {
+            return interviewee;
         }
         // "people who have battled online threats": the noun phrase before a relative clause
         // is the speaker, not a name inside the clause.
@@ -2328,6 +2343,18 @@ impl RuleAttributor {
             trimmed
         })
     }
+}
+
+/// `Some` when `mention` is the "A" that labels an answer in an interview transcript: it
+/// opens a line, a colon follows, and a line of the article opens with "Q:" (`Q: Why now?` ¶
+/// `A: Because …`).
+fn interview_answer(doc: &Analysis, mention: Span) -> Option<()> {
+    let text = doc.text();
+    let line_start = text[..mention.start].trim_end_matches([' ', '\t']);
+    let opens_line = line_start.is_empty() || line_start.ends_with('\n');
+    let labelled = mention.slice(text) == "A" && text[mention.end..].starts_with(':');
+    let questions = text.starts_with("Q:") || text.contains("\nQ:");
+    (opens_line && labelled && questions).then_some(())
 }
 
 /// Where each line holding text starts, after the text's first line.
