@@ -2938,3 +2938,34 @@ fn a_body_after_a_possessive_name_is_the_subject() {
     let c = one("Rubio's campaign issued a statement saying the rally was postponed.");
     assert_eq!(c.speaker_mention.unwrap().text, "Rubio's campaign");
 }
+
+#[test]
+fn a_section_label_before_a_colon_names_no_speaker() {
+    let colon_claims = |text: &str| {
+        claims(text)
+            .into_iter()
+            .filter(|c| c.cue.as_ref().is_some_and(|q| q.text == ":"))
+            .count()
+    };
+    assert_eq!(
+        colon_claims(
+            "The Latest: Pell to give away an engraved shotgun.\n\nPell will visit Dunmore."
+        ),
+        0
+    );
+    assert_eq!(
+        colon_claims(
+            "BREAKING: Dunmore council votes to close the harbour.\n\nThe vote was close."
+        ),
+        0
+    );
+    // Acronyms, and speakers in capitals in a transcript, are someone.
+    assert_eq!(
+        colon_claims("AP: Pell chair routed money to lobbyists.\n\nThe chair said nothing."),
+        1
+    );
+    assert_eq!(
+        colon_claims("MARA QUILL: Why not debate?\n\nVENSON: This is a man who will not debate.\n\nQUILL: Why will he not debate the mayor?"),
+        3
+    );
+}

@@ -12,6 +12,13 @@ use crate::token::TokenKind;
 /// (`delivered a blunt message to the board:`).
 const MAX_COLON_CUE_TOKENS: usize = 10;
 
+/// Fewest letters of each word of a label in capitals that names no one ("BREAKING:"); shorter
+/// ones are acronyms ("AP:", "UN:").
+const MIN_LABEL_CAPITALS: usize = 4;
+
+/// Longest label in capitals that opens a transcript's line ("KATE BOULDUAN:").
+const MAX_LABEL_CHARS: usize = 40;
+
 impl RuleQuoteDetector {
     /// A headline attribution: `Rubio: I Still Believe …` — a short name, a colon, content.
     pub(super) fn headline_candidate(&self, ctx: &Ctx, si: usize) -> Option<Candidate> {
@@ -30,7 +37,7 @@ impl RuleQuoteDetector {
                 || (s0..colon)
                     .all(|t| ctx.is_capitalised(t) || matches!(ctx.word(t), "’s" | "'s")));
         // Editorial labels ("Correction:", "Editor's Note:", "UPDATE:") introduce no one's words.
-        let label = ctx.is(s0, WordClass::Caption);
+        let label = ctx.is(s0, WordClass::Caption) || self.section_label(ctx, s0, colon);
         // A tally, an address or a note is no statement ("Clinton: 1,769", "Email:
         // desk@example.com", "Rubio: Finish second"); a quotation is ("Pell: “Vote early.”").
         let words = (colon + 1..s1)
@@ -57,6 +64,56 @@ impl RuleQuoteDetector {
             si,
             0.6,
         ))
+    }
+
+    /// A label before a colon that names no one by its form ("The Latest:", "BREAKING:",
+    /// "EXCLUSIVE:"): no person or organisation is tagged in it, and it is words in capitals
+    /// that the article names no one by, outside a transcript, or an article and one word. Acronyms and single letters stay ("AP:", "Q:", "A:").
+    fn section_label(&self, ctx: &Ctx, s0: usize, colon: usize) -> bool {
+        if colon <= s0 {
+            return false;
+        }
+        let doc = ctx.doc;
+        let label = ctx.span(s0, colon - 1);
+        let tagged = |labels: &[Label]| {
+            doc.entities
+                .iter()
+                .filter(|e| e.span.overlaps(label))
+                .any(|e| labels.contains(&e.label))
+        };
+        if tagged(&[Label::Per, Label::Org]) {
+            return false;
+        }
+        // A transcript's speaker in capitals is a name the article spells otherwise elsewhere
+        // ("FALLIN:" for Mary Fallin).
+        let named_elsewhere = |w: &str| {
+            doc.entities
+                .iter()
+                .filter(|e| matches!(e.label, Label::Per | Label::Org))
+                .any(|e| {
+                    e.span
+                        .slice(doc.text())
+                        .split_whitespace()
+                        .any(|n| n.eq_ignore_ascii_case(w))
+                })
+        };
+        // … or a speaker in a transcript, whose lines open with speakers in capitals
+        // ("KATE BOULDUAN: …" ¶ "BENENSON: …").
+        let transcript = doc
+            .text()
+            .lines()
+            .filter(|l| opens_with_capitals_label(l))
+            .count()
+            >= 2;
+        let capitals = !transcript
+            && (s0..colon).all(|t| {
+                let w = ctx.word(t);
+                w.chars().filter(|c| c.is_alphabetic()).count() >= MIN_LABEL_CAPITALS
+                    && !w.chars().any(char::is_lowercase)
+                    && !named_elsewhere(w)
+            });
+        let article_and_word = colon == s0 + 2 && ctx.lower_is(s0, &["the"]);
+        capitals || article_and_word
     }
 
     /// A claim whose content stands on both sides of its attribution in sentence `si`
@@ -383,4 +440,13 @@ impl RuleQuoteDetector {
             gap.slice(ctx.doc.text()).contains('\n')
         }
     }
+}
+
+/// Whether `line` opens with a label in capitals and a colon ("BENENSON: …").
+fn opens_with_capitals_label(line: &str) -> bool {
+    line.split_once(':').is_some_and(|(label, _)| {
+        label.chars().count() <= MAX_LABEL_CHARS
+            && label.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !label.chars().any(char::is_lowercase)
+    })
 }
