@@ -566,6 +566,11 @@ fn introduced_quotation(
     }
 }
 
+/// Whether the Penn tag `xpos` marks a finite verb or a modal.
+fn finite_tag(xpos: &str) -> bool {
+    matches!(xpos, "VBZ" | "VBD" | "VBP" | "MD")
+}
+
 /// A direct claim for a question or exclamation attributed by the next sentence.
 fn question_claim(q: &QuoteSpan, cue: Cue, speaker: Span, si: usize) -> Candidate {
     Candidate {

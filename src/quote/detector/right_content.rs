@@ -5,7 +5,7 @@
 use super::report::Report;
 use super::MAX_OBJECT_TOKENS;
 use super::THAT_WINDOW;
-use super::{Candidate, Ctx, QuoteSpan, RuleQuoteDetector};
+use super::{finite_tag, Candidate, Ctx, QuoteSpan, RuleQuoteDetector};
 use crate::lexicon::WordClass;
 use crate::quote::CueClass;
 use crate::span::Span;
@@ -555,13 +555,8 @@ impl RuleQuoteDetector {
     fn parsed_finite_verb(&self, ctx: &Ctx, si: usize, from: usize, to: usize) -> bool {
         let first = ctx.doc.sentences[si].tokens.start;
         ctx.doc.syntax(si).is_some_and(|syntax| {
-            (from..to).any(|t| {
-                t >= first
-                    && syntax
-                        .xpos
-                        .get(t - first)
-                        .is_some_and(|x| matches!(*x, "VBZ" | "VBD" | "VBP" | "MD"))
-            })
+            (from..to)
+                .any(|t| t >= first && syntax.xpos.get(t - first).is_some_and(|x| finite_tag(x)))
         })
     }
 

@@ -1,7 +1,10 @@
 //! Quotations attributed without a verb cue: headlines (`Pell: …`), quotations around an
 //! attribution, a name and a colon or a dash (`Pell: “…”`, `“…” — Pell`), and "as X put it".
 
-use super::{introduced_quotation, Ctx, RuleQuoteDetector, MAX_APPOSITION_TOKENS, MIN_COLON_WORDS};
+use super::{
+    finite_tag, introduced_quotation, Ctx, RuleQuoteDetector, MAX_APPOSITION_TOKENS,
+    MIN_COLON_WORDS,
+};
 use crate::lexicon::WordClass;
 use crate::ner::Label;
 use crate::quote::{Candidate, Cue};
@@ -331,10 +334,7 @@ impl RuleQuoteDetector {
         let first = ctx.doc.sentences[si].tokens.start;
         let syntax = ctx.doc.syntax(si)?;
         (b + 1..limit).find(|&v| {
-            syntax
-                .xpos
-                .get(v - first)
-                .is_some_and(|x| matches!(*x, "VBZ" | "VBD" | "VBP" | "MD"))
+            syntax.xpos.get(v - first).is_some_and(|x| finite_tag(x))
                 && (a..=b).any(|t| {
                     syntax.heads.get(t - first) == Some(&((v - first + 1) as u32))
                         && syntax
