@@ -1668,10 +1668,10 @@ impl RuleAttributor {
         if matches!(mention_words.as_slice(), ["who"] | ["which"]) {
             return self.relative_antecedent(doc, names, mention);
         }
-        if let Some(interviewee) =
-            interview_answer(doc, mention).and_then(|()| self.first_person_named(doc, names))
-        {
-            return interviewee;
+        if interview_answer(doc, mention) {
+            if let Some(interviewee) = self.first_person_named(doc, names) {
+                return interviewee;
+            }
         }
         // "people who have battled online threats": the noun phrase before a relative clause
         // is the speaker, not a name inside the clause.
@@ -2345,16 +2345,16 @@ impl RuleAttributor {
     }
 }
 
-/// `Some` when `mention` is the "A" that labels an answer in an interview transcript: it
-/// opens a line, a colon follows, and a line of the article opens with "Q:" (`Q: Why now?` ¶
-/// `A: Because …`).
-fn interview_answer(doc: &Analysis, mention: Span) -> Option<()> {
+/// Whether `mention` is the "A" that labels an answer in an interview transcript: it opens a
+/// line, a colon follows, and a line of the article opens with "Q:" (`Q: Why now?` ¶ `A:
+/// Because …`).
+fn interview_answer(doc: &Analysis, mention: Span) -> bool {
     let text = doc.text();
     let line_start = text[..mention.start].trim_end_matches([' ', '\t']);
     let opens_line = line_start.is_empty() || line_start.ends_with('\n');
     let labelled = mention.slice(text) == "A" && text[mention.end..].starts_with(':');
     let questions = text.starts_with("Q:") || text.contains("\nQ:");
-    (opens_line && labelled && questions).then_some(())
+    opens_line && labelled && questions
 }
 
 /// Where each line holding text starts, after the text's first line.

@@ -70,25 +70,33 @@ impl RuleQuoteDetector {
     }
 
     /// A label before a colon that names no one by its form ("The Latest:", "BREAKING:",
-    /// "EXCLUSIVE:"): no person or organisation is tagged in it, and it is words in capitals
-    /// that the article names no one by, outside a transcript, or an article and one word. Acronyms and single letters stay ("AP:", "Q:", "A:").
+    /// "EXCLUSIVE:"): no person or organisation is tagged in it, and it is an article and one
+    /// word, or words in capitals that the article names no one by, outside a transcript.
+    /// Acronyms and single letters stay ("AP:", "Q:", "A:").
     fn section_label(&self, ctx: &Ctx, s0: usize, colon: usize) -> bool {
         if colon <= s0 {
             return false;
         }
         let doc = ctx.doc;
         let label = ctx.span(s0, colon - 1);
-        let tagged = |labels: &[Label]| {
-            doc.entities
-                .iter()
-                .filter(|e| e.span.overlaps(label))
-                .any(|e| labels.contains(&e.label))
-        };
-        if tagged(&[Label::Per, Label::Org]) {
+        let tagged = doc
+            .entities
+            .iter()
+            .any(|e| e.span.overlaps(label) && matches!(e.label, Label::Per | Label::Org));
+        if tagged {
             return false;
         }
-        // A transcript's speaker in capitals is a name the article spells otherwise elsewhere
-        // ("FALLIN:" for Mary Fallin).
+        if colon == s0 + 2 && ctx.lower_is(s0, &["the"]) {
+            return true;
+        }
+        let capitals = (s0..colon).all(|t| {
+            let w = ctx.word(t);
+            w.chars().filter(|c| c.is_alphabetic()).count() >= MIN_LABEL_CAPITALS
+                && !w.chars().any(char::is_lowercase)
+        });
+        // A speaker in capitals is a name the article spells otherwise elsewhere ("FALLIN:"
+        // for Mary Fallin), or one of a transcript's, whose lines open with speakers in
+        // capitals ("KATE BOULDUAN: …" ¶ "BENENSON: …").
         let named_elsewhere = |w: &str| {
             doc.entities
                 .iter()
@@ -100,23 +108,15 @@ impl RuleQuoteDetector {
                         .any(|n| n.eq_ignore_ascii_case(w))
                 })
         };
-        // … or a speaker in a transcript, whose lines open with speakers in capitals
-        // ("KATE BOULDUAN: …" ¶ "BENENSON: …").
-        let transcript = doc
-            .text()
-            .lines()
-            .filter(|l| opens_with_capitals_label(l))
-            .count()
-            >= 2;
-        let capitals = !transcript
-            && (s0..colon).all(|t| {
-                let w = ctx.word(t);
-                w.chars().filter(|c| c.is_alphabetic()).count() >= MIN_LABEL_CAPITALS
-                    && !w.chars().any(char::is_lowercase)
-                    && !named_elsewhere(w)
-            });
-        let article_and_word = colon == s0 + 2 && ctx.lower_is(s0, &["the"]);
-        capitals || article_and_word
+        let transcript = || {
+            doc.text()
+                .lines()
+                .filter(|l| opens_with_capitals_label(l))
+                .take(2)
+                .count()
+                == 2
+        };
+        capitals && !(s0..colon).any(|t| named_elsewhere(ctx.word(t))) && !transcript()
     }
 
     /// A claim whose content stands on both sides of its attribution in sentence `si`
