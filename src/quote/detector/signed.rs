@@ -2,7 +2,7 @@
 //! attribution, a name and a colon or a dash (`Pell: “…”`, `“…” — Pell`), and "as X put it".
 
 use super::{
-    finite_tag, introduced_quotation, Ctx, RuleQuoteDetector, MAX_APPOSITION_TOKENS,
+    finite_tag, introduced_quotation, Ctx, QuoteSpan, RuleQuoteDetector, MAX_APPOSITION_TOKENS,
     MIN_COLON_WORDS,
 };
 use crate::lexicon::WordClass;
@@ -208,15 +208,8 @@ impl RuleQuoteDetector {
     pub(super) fn named_colon_quotations(&self, ctx: &Ctx) -> Vec<Candidate> {
         let doc = ctx.doc;
         let mut out = Vec::new();
-        for q in ctx
-            .quotes
-            .iter()
-            .filter(|q| q.close.is_some() && q.open >= 2)
-        {
-            if ctx.word(q.open - 1) != ":" || ctx.inside[q.open - 1].is_some() {
-                continue;
-            }
-            let name_end = doc.tokens[q.open - 2].span.end;
+        for (q, colon) in colon_quotations(ctx) {
+            let name_end = doc.tokens[colon - 1].span.end;
             let Some(e) = doc
                 .entities
                 .iter()
@@ -244,7 +237,6 @@ impl RuleQuoteDetector {
             if !opens_clause {
                 continue;
             }
-            let colon = q.open - 1;
             out.push(introduced_quotation(
                 ctx,
                 q,
@@ -269,15 +261,7 @@ impl RuleQuoteDetector {
     ) -> Vec<Candidate> {
         let doc = ctx.doc;
         let mut out = Vec::new();
-        for q in ctx
-            .quotes
-            .iter()
-            .filter(|q| q.close.is_some() && q.open >= 2)
-        {
-            let colon = q.open - 1;
-            if ctx.word(colon) != ":" || ctx.inside[colon].is_some() {
-                continue;
-            }
+        for (q, colon) in colon_quotations(ctx) {
             let si = doc.sentence_of(colon);
             let s0 = doc.sentences[si].tokens.start;
             if doc.sentence_of(q.open) != si
@@ -449,4 +433,14 @@ fn opens_with_capitals_label(line: &str) -> bool {
             && label.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !label.chars().any(char::is_lowercase)
     })
+}
+
+/// The closed quotations opened right after a colon that stands outside any quotation, with
+/// the colon's token (`…: “…”`).
+fn colon_quotations<'c>(ctx: &'c Ctx) -> impl Iterator<Item = (&'c QuoteSpan, usize)> + 'c {
+    ctx.quotes
+        .iter()
+        .filter(|q| q.close.is_some() && q.open >= 2)
+        .map(|q| (q, q.open - 1))
+        .filter(|&(_, colon)| ctx.word(colon) == ":" && ctx.inside[colon].is_none())
 }
