@@ -346,32 +346,59 @@ impl Frozen {
         Ok(())
     }
 
-    /// Reads a table written by [`Frozen::write_to`], advancing `pos`.
+    /// Reads a table written by [`Frozen::write_to`], advancing `pos`. The rows go straight
+    /// into the table (one scratch row, no allocation per row): a first pass over the bytes
+    /// checks them and sizes the entry arrays.
     pub fn read(b: &[u8], pos: &mut usize) -> Result<Frozen, ModelError> {
         let n = read_u32(b, pos)? as usize;
         let count = read_u32(b, pos)? as usize;
         if n == 0 || n > 256 || count > b.len() / 9 + 1 {
             return Err(ModelError::Corrupt("weight table header".into()));
         }
-        let mut rows = Vec::with_capacity(count);
+        let (entries, wide) = Frozen::check_rows(b, *pos, n, count)?;
+        let mut f = Frozen::with_rows(n, count);
+        if n > 3 {
+            f.entries = huge_pages::with_capacity(entries);
+            f.wide = huge_pages::with_capacity(wide * n);
+        }
+        let mut row = Vec::with_capacity(256);
         for _ in 0..count {
             let key = u64::from_le_bytes(take(b, pos, 8)?.try_into().expect("8 bytes"));
             let len = take(b, pos, 1)?[0] as usize;
-            let mut entries = Vec::with_capacity(len);
-            for _ in 0..len {
-                let e = take(b, pos, 3)?;
-                if e[0] as usize >= n {
-                    return Err(ModelError::Corrupt("weight class out of range".into()));
-                }
+            row.clear();
+            row.extend(take(b, pos, 3 * len)?.chunks_exact(3).map(|e| {
                 let x = f16::from_bits(u16::from_le_bytes([e[1], e[2]])).to_f32();
-                entries.push((e[0], x));
-            }
-            if key == 0 {
+                (e[0], x)
+            }));
+            f.push(key, &row);
+        }
+        Ok(f)
+    }
+
+    /// Checks the `count` rows written from `pos` (no zero key, classes below `n`) and counts
+    /// their entries and wide rows.
+    fn check_rows(
+        b: &[u8],
+        mut pos: usize,
+        n: usize,
+        count: usize,
+    ) -> Result<(usize, usize), ModelError> {
+        let (mut entries, mut wide) = (0, 0);
+        for _ in 0..count {
+            if take(b, &mut pos, 8)?.iter().all(|&x| x == 0) {
                 return Err(ModelError::Corrupt("zero key".into()));
             }
-            rows.push((key, entries));
+            let len = take(b, &mut pos, 1)?[0] as usize;
+            if take(b, &mut pos, 3 * len)?
+                .chunks_exact(3)
+                .any(|e| e[0] as usize >= n)
+            {
+                return Err(ModelError::Corrupt("weight class out of range".into()));
+            }
+            entries += len;
+            wide += usize::from(len >= WIDE_MIN);
         }
-        Ok(Frozen::from_rows(n, &rows))
+        Ok((entries, wide))
     }
 
     /// The table after a round trip through f16 (what a saved model holds), without the
