@@ -543,7 +543,12 @@ impl RuleAttributor {
             .entities
             .partition_point(|e| e.span.end <= mention.start);
         let text = doc.text();
-        for (e, (speaker, body)) in doc.entities[..before].iter().zip(speakers) {
+        let addressed = addressed(doc, claims);
+        for ((e, (speaker, body)), &told) in doc.entities[..before]
+            .iter()
+            .zip(speakers)
+            .zip(&addressed)
+        {
             if names.in_quote(e.span) || e.label == Label::Misc {
                 continue;
             }
@@ -592,7 +597,7 @@ impl RuleAttributor {
                     .map(str::trim);
                 let r = &mut referents[k];
                 r.mentions += 1;
-                r.addressed_only &= addressed(doc, claims, e);
+                r.addressed_only &= told;
                 let subject_before = r.subject && matches!(gap, Some("" | "(" | ","));
                 r.last_sentence = sentence;
                 r.last_start = e.span.start;
@@ -1042,18 +1047,31 @@ fn referent_features(
     }
 }
 
-/// Whether an earlier claim's cue is right before the entity, which the claim has neither as
-/// its speaker nor in its content: the one told, not the one telling ("told the BBC", "told
-/// Reuters"; not "said Tesco", "a group called Oxfam").
-fn addressed(doc: &Analysis, claims: &[Claim], e: &Entity) -> bool {
-    claims.iter().any(|c| {
-        c.cue.as_ref().is_some_and(|cue| {
-            let gap = doc.text().get(cue.span.end..e.span.start).map(str::trim);
-            matches!(gap, Some("" | "the"))
+/// Which entities an earlier claim's cue is right before, which the claim has neither as its
+/// speaker nor in its content: the ones told, not the ones telling ("told the BBC", "told
+/// Reuters"; not "said Tesco", "a group called Oxfam"). One flag per entity of `doc`.
+fn addressed(doc: &Analysis, claims: &[Claim]) -> Vec<bool> {
+    let text = doc.text();
+    let mut flags = vec![false; doc.entities.len()];
+    for c in claims {
+        let Some(cue) = &c.cue else { continue };
+        let first = doc
+            .entities
+            .partition_point(|e| e.span.start < cue.span.end);
+        // Only a gap trimmed to a prefix of "the" can grow into "" or "the".
+        for (k, e) in doc.entities.iter().enumerate().skip(first) {
+            let Some(gap) = text.get(cue.span.end..e.span.start).map(str::trim) else {
+                continue;
+            };
+            if !"the".starts_with(gap) {
+                break;
+            }
+            flags[k] |= matches!(gap, "" | "the")
                 && !c.speaker_mention.is_some_and(|m| m.overlaps(e.span))
-                && !c.content().overlaps(e.span)
-        })
-    })
+                && !c.content().overlaps(e.span);
+        }
+    }
+    flags
 }
 
 /// Whether a nominal's head is the head of the referent's role ("minister" for "foreign
