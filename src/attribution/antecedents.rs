@@ -544,10 +544,8 @@ impl RuleAttributor {
             .partition_point(|e| e.span.end <= mention.start);
         let text = doc.text();
         let addressed = addressed(doc, claims);
-        for ((e, (speaker, body)), &told) in doc.entities[..before]
-            .iter()
-            .zip(speakers)
-            .zip(&addressed)
+        for ((e, (speaker, body)), &told) in
+            doc.entities[..before].iter().zip(speakers).zip(&addressed)
         {
             if names.in_quote(e.span) || e.label == Label::Misc {
                 continue;

@@ -214,6 +214,41 @@ pub(crate) fn viterbi(
     final_ok: &[bool],
     out: &mut Vec<u16>,
 ) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2, checked on the line above.
+        unsafe { viterbi_avx2(em, len, n, trans, allowed, final_ok, out) };
+        return;
+    }
+    viterbi_any(em, len, n, trans, allowed, final_ok, out);
+}
+
+/// [`viterbi`] compiled for AVX2: the same integer arithmetic, in wider registers.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn viterbi_avx2(
+    em: &[i32],
+    len: usize,
+    n: usize,
+    trans: &[i32],
+    allowed: &[bool],
+    final_ok: &[bool],
+    out: &mut Vec<u16>,
+) {
+    viterbi_any(em, len, n, trans, allowed, final_ok, out);
+}
+
+/// [`viterbi`] for any CPU.
+#[inline(always)]
+fn viterbi_any(
+    em: &[i32],
+    len: usize,
+    n: usize,
+    trans: &[i32],
+    allowed: &[bool],
+    final_ok: &[bool],
+    out: &mut Vec<u16>,
+) {
     out.clear();
     if len == 0 {
         return;
@@ -293,6 +328,7 @@ const DENSE_LIMIT: i32 = 1 << 29;
 /// vectorisable. Predecessors are the outer loop, so the labels' running maxima are
 /// independent; scores are kept relative to the previous position's best and clamped just
 /// below `-2 * DENSE_LIMIT`, where a predecessor can never win or tie against the best one.
+#[inline(always)]
 fn viterbi_dense(
     em: &[i32],
     len: usize,
@@ -393,8 +429,28 @@ impl Stage {
             }
             rows.push(r);
         }
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has AVX2, checked on the line above.
+            unsafe { self.sum_rows_avx2(sf, &rows, em) };
+            return;
+        }
+        self.sum_rows(sf, &rows, em);
+    }
+
+    /// [`Stage::sum_rows`] compiled for AVX2: the same integer sums, in wider registers.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn sum_rows_avx2(&self, sf: &SentFeats, rows: &[u32], em: &mut [i32]) {
+        self.sum_rows(sf, rows, em);
+    }
+
+    /// Sums each token's weight rows (`u32::MAX`: a feature without one) into `em`.
+    #[inline(always)]
+    fn sum_rows(&self, sf: &SentFeats, rows: &[u32], em: &mut [i32]) {
+        let (n, st) = (self.n, self.stride);
         let mut acc = [0i32; 256];
-        for i in 0..len {
+        for i in 0..sf.len() {
             let acc = &mut acc[..st];
             acc.fill(0);
             for &r in &rows[sf.offs[i] as usize..sf.offs[i + 1] as usize] {
@@ -707,5 +763,82 @@ impl Tagger {
             out.push(o);
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tagger::hash::SplitMix64;
+
+    /// Random emissions, and transitions with every third pair disallowed unless `dense`.
+    fn random_lattice(rng: &mut SplitMix64, len: usize, n: usize, dense: bool) -> Lattice {
+        let mut small = || (rng.next() % 2001) as i32 - 1000;
+        let em = (0..len * n).map(|_| small()).collect();
+        let trans = (0..(n + 1) * n).map(|_| small()).collect();
+        let allowed = (0..(n + 1) * n).map(|k| dense || k % 3 != 1).collect();
+        Lattice {
+            em,
+            trans,
+            allowed,
+            final_ok: vec![true; n],
+        }
+    }
+
+    struct Lattice {
+        em: Vec<i32>,
+        trans: Vec<i32>,
+        allowed: Vec<bool>,
+        final_ok: Vec<bool>,
+    }
+
+    #[test]
+    fn viterbi_on_this_cpu_decodes_as_the_portable_code() {
+        let mut rng = SplitMix64(7);
+        for (len, n, dense) in [(1, 3, true), (9, 17, false), (30, 50, true), (12, 5, false)] {
+            let l = random_lattice(&mut rng, len, n, dense);
+            let (mut fast, mut portable) = (Vec::new(), Vec::new());
+            viterbi(&l.em, len, n, &l.trans, &l.allowed, &l.final_ok, &mut fast);
+            viterbi_any(
+                &l.em,
+                len,
+                n,
+                &l.trans,
+                &l.allowed,
+                &l.final_ok,
+                &mut portable,
+            );
+            assert_eq!(fast, portable, "len {len}, {n} labels");
+            assert_eq!(fast.len(), len);
+        }
+    }
+
+    #[test]
+    fn emissions_on_this_cpu_sum_as_the_portable_code() {
+        let mut rng = SplitMix64(11);
+        let (n, rows) = (17, 200);
+        let keys: Vec<u64> = (0..rows).map(|_| rng.next() | 1).collect();
+        let w: Vec<i16> = (0..rows * n).map(|_| rng.next() as i16).collect();
+        let cfg = FeatConfig::from_bits(0);
+        let stage = Stage::build(cfg, n, &keys, &w, vec![0; (n + 1) * n], None);
+        // Three tokens: known keys, unknown keys, and none at all.
+        let feats: Vec<u64> = keys[..40].iter().copied().chain([2, 4, 6]).collect();
+        let sf = SentFeats {
+            feats,
+            offs: vec![0, 40, 43, 43],
+        };
+        let mut fast = Vec::new();
+        stage.emissions(&sf, &mut fast);
+        let rows: Vec<u32> = sf
+            .feats
+            .iter()
+            .map(|&f| stage.index.get(f).unwrap_or(u32::MAX))
+            .collect();
+        let mut portable = vec![0; fast.len()];
+        stage.sum_rows(&sf, &rows, &mut portable);
+        assert_eq!(fast, portable);
+        let first: i32 = (0..40).map(|r| w[r * n] as i32).sum();
+        assert_eq!(fast[0], first);
+        assert!(fast[n..].iter().all(|&x| x == 0));
     }
 }
