@@ -287,12 +287,10 @@ fn viterbi_any(
         for l in 0..n {
             let mut best = NEG;
             let mut bp = 0u16;
+            // An unreachable predecessor (NEG) is summed like the others, without a branch:
+            // sums of i32 weights stay far from NEG, so it never wins over a reachable one.
             for &(p, t) in &preds[starts[l]..starts[l + 1]] {
-                let s = prev[p as usize];
-                if s == NEG {
-                    continue;
-                }
-                let s = s + t;
+                let s = prev[p as usize] + t;
                 if s > best {
                     best = s;
                     bp = p;
@@ -810,6 +808,38 @@ mod tests {
             );
             assert_eq!(fast, portable, "len {len}, {n} labels");
             assert_eq!(fast.len(), len);
+        }
+    }
+
+    /// The score of `path`, or `None` if a transition on it is not allowed.
+    fn path_score(l: &Lattice, n: usize, path: &[usize]) -> Option<i64> {
+        let mut score = 0i64;
+        let mut from = n;
+        for (i, &to) in path.iter().enumerate() {
+            if !l.allowed[from * n + to] {
+                return None;
+            }
+            score += l.trans[from * n + to] as i64 + l.em[i * n + to] as i64;
+            from = to;
+        }
+        l.final_ok[from].then_some(score)
+    }
+
+    #[test]
+    fn viterbi_finds_the_best_allowed_path() {
+        let mut rng = SplitMix64(3);
+        for (len, n, dense) in [(1, 4, false), (3, 5, false), (4, 5, true), (5, 4, false)] {
+            let l = random_lattice(&mut rng, len, n, dense);
+            let mut best = None;
+            for code in 0..n.pow(len as u32) {
+                let path: Vec<usize> = (0..len).map(|i| code / n.pow(i as u32) % n).collect();
+                best = best.max(path_score(&l, n, &path));
+            }
+            let mut out = Vec::new();
+            viterbi(&l.em, len, n, &l.trans, &l.allowed, &l.final_ok, &mut out);
+            let path: Vec<usize> = out.iter().map(|&x| x as usize).collect();
+            assert!(best.is_some());
+            assert_eq!(path_score(&l, n, &path), best, "len {len}, {n} labels");
         }
     }
 
