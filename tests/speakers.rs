@@ -681,6 +681,17 @@ fn a_body_named_after_a_person_takes_the_nominal() {
 }
 
 #[test]
+fn a_body_named_inside_a_description_is_that_body() {
+    let c = claims(
+        "Senator Harriet Vance toured Dunmore on Monday.\n\n\
+         A statement issued by the Vance campaign said the ads would run until the vote.",
+    );
+    let c = quoted(&c, "the ads would run until the vote");
+    assert_eq!(c.speaker.as_deref(), Some("Harriet Vance campaign"));
+    assert_eq!(c.speaker_type.map(|l| l.as_str()), Some("ORG"));
+}
+
+#[test]
 fn a_body_is_never_he_or_she() {
     let c = claims(
         "Harriet Vance toured Dunmore on Monday, and Vance’s campaign bought new ads.\n\n\

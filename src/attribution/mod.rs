@@ -1935,7 +1935,35 @@ impl RuleAttributor {
             })
             .or_else(|| inside.last().filter(named))?;
         let speaker = self.named_in_mention(doc, names, mention, pick);
+        if let Some(body) = self.body_in_mention(text, mention, pick, &speaker) {
+            return Some(body);
+        }
         (speaker.label != Some(Label::Misc)).then_some(speaker)
+    }
+
+    /// Rule: a person or organisation picked inside a mention and followed there by a body
+    /// noun, past a possessive, names that body, as "the Clinton campaign" alone does ("A
+    /// statement issued by the Clinton campaign" → the organisation "Hillary Clinton
+    /// campaign", not the person).
+    fn body_in_mention(
+        &self,
+        text: &str,
+        mention: Span,
+        pick: &Entity,
+        speaker: &Speaker,
+    ) -> Option<Speaker> {
+        if !matches!(pick.label, Label::Per | Label::Org) {
+            return None;
+        }
+        let after = words(text.get(pick.span.end..mention.end)?);
+        let word = match after.as_slice() {
+            [possessive, word, ..] if matches!(*possessive, "’s" | "'s" | "’" | "'") => word,
+            [word, ..] => word,
+            [] => return None,
+        };
+        (word.starts_with(char::is_lowercase) && self.lexicon.is(WordClass::Following, word))
+            .then(|| antecedents::body_of(speaker, word))
+            .flatten()
     }
 
     /// Whether the words before a person's name end in a courtesy title or a position after
