@@ -204,51 +204,46 @@ pub(crate) fn sort_labels(mut v: Vec<String>) -> Vec<String> {
     out
 }
 
-/// Constrained first-order Viterbi. `em` is len x n.
-pub(crate) fn viterbi(
-    em: &[i32],
-    len: usize,
-    n: usize,
-    trans: &[i32],
-    allowed: &[bool],
-    final_ok: &[bool],
-    out: &mut Vec<u16>,
-) {
+/// A sentence's scores for [`viterbi`]: emissions (`len` x `n`), transitions ((`n` + 1) x
+/// `n`, the last row from the start), the allowed transitions and the labels that may end it.
+pub(crate) struct Lattice<'a> {
+    pub em: &'a [i32],
+    pub len: usize,
+    pub n: usize,
+    pub trans: &'a [i32],
+    pub allowed: &'a [bool],
+    pub final_ok: &'a [bool],
+}
+
+/// Constrained first-order Viterbi: the best allowed label path into `out`.
+pub(crate) fn viterbi(lattice: &Lattice, out: &mut Vec<u16>) {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {
         // SAFETY: the CPU has AVX2, checked on the line above.
-        unsafe { viterbi_avx2(em, len, n, trans, allowed, final_ok, out) };
+        unsafe { viterbi_avx2(lattice, out) };
         return;
     }
-    viterbi_any(em, len, n, trans, allowed, final_ok, out);
+    viterbi_any(lattice, out);
 }
 
 /// [`viterbi`] compiled for AVX2: the same integer arithmetic, in wider registers.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-fn viterbi_avx2(
-    em: &[i32],
-    len: usize,
-    n: usize,
-    trans: &[i32],
-    allowed: &[bool],
-    final_ok: &[bool],
-    out: &mut Vec<u16>,
-) {
-    viterbi_any(em, len, n, trans, allowed, final_ok, out);
+fn viterbi_avx2(lattice: &Lattice, out: &mut Vec<u16>) {
+    viterbi_any(lattice, out);
 }
 
 /// [`viterbi`] for any CPU.
 #[inline(always)]
-fn viterbi_any(
-    em: &[i32],
-    len: usize,
-    n: usize,
-    trans: &[i32],
-    allowed: &[bool],
-    final_ok: &[bool],
-    out: &mut Vec<u16>,
-) {
+fn viterbi_any(lattice: &Lattice, out: &mut Vec<u16>) {
+    let &Lattice {
+        em,
+        len,
+        n,
+        trans,
+        allowed,
+        final_ok,
+    } = lattice;
     out.clear();
     if len == 0 {
         return;
@@ -749,15 +744,15 @@ impl Tagger {
                 }
             }
             let mut o = Vec::new();
-            viterbi(
-                &em,
-                sf.len(),
-                st.n,
-                &st.trans,
-                &self.allowed,
-                &self.final_ok,
-                &mut o,
-            );
+            let lattice = Lattice {
+                em: &em,
+                len: sf.len(),
+                n: st.n,
+                trans: &st.trans,
+                allowed: &self.allowed,
+                final_ok: &self.final_ok,
+            };
+            viterbi(&lattice, &mut o);
             out.push(o);
         }
         out
@@ -770,12 +765,12 @@ mod tests {
     use crate::tagger::hash::SplitMix64;
 
     /// Random emissions, and transitions with every third pair disallowed unless `dense`.
-    fn random_lattice(rng: &mut SplitMix64, len: usize, n: usize, dense: bool) -> Lattice {
+    fn random_lattice(rng: &mut SplitMix64, len: usize, n: usize, dense: bool) -> Scores {
         let mut small = || (rng.next() % 2001) as i32 - 1000;
         let em = (0..len * n).map(|_| small()).collect();
         let trans = (0..(n + 1) * n).map(|_| small()).collect();
         let allowed = (0..(n + 1) * n).map(|k| dense || k % 3 != 1).collect();
-        Lattice {
+        Scores {
             em,
             trans,
             allowed,
@@ -783,11 +778,24 @@ mod tests {
         }
     }
 
-    struct Lattice {
+    struct Scores {
         em: Vec<i32>,
         trans: Vec<i32>,
         allowed: Vec<bool>,
         final_ok: Vec<bool>,
+    }
+
+    impl Scores {
+        fn lattice(&self, len: usize, n: usize) -> Lattice<'_> {
+            Lattice {
+                em: &self.em,
+                len,
+                n,
+                trans: &self.trans,
+                allowed: &self.allowed,
+                final_ok: &self.final_ok,
+            }
+        }
     }
 
     #[test]
@@ -796,23 +804,15 @@ mod tests {
         for (len, n, dense) in [(1, 3, true), (9, 17, false), (30, 50, true), (12, 5, false)] {
             let l = random_lattice(&mut rng, len, n, dense);
             let (mut fast, mut portable) = (Vec::new(), Vec::new());
-            viterbi(&l.em, len, n, &l.trans, &l.allowed, &l.final_ok, &mut fast);
-            viterbi_any(
-                &l.em,
-                len,
-                n,
-                &l.trans,
-                &l.allowed,
-                &l.final_ok,
-                &mut portable,
-            );
+            viterbi(&l.lattice(len, n), &mut fast);
+            viterbi_any(&l.lattice(len, n), &mut portable);
             assert_eq!(fast, portable, "len {len}, {n} labels");
             assert_eq!(fast.len(), len);
         }
     }
 
     /// The score of `path`, or `None` if a transition on it is not allowed.
-    fn path_score(l: &Lattice, n: usize, path: &[usize]) -> Option<i64> {
+    fn path_score(l: &Scores, n: usize, path: &[usize]) -> Option<i64> {
         let mut score = 0i64;
         let mut from = n;
         for (i, &to) in path.iter().enumerate() {
@@ -836,7 +836,7 @@ mod tests {
                 best = best.max(path_score(&l, n, &path));
             }
             let mut out = Vec::new();
-            viterbi(&l.em, len, n, &l.trans, &l.allowed, &l.final_ok, &mut out);
+            viterbi(&l.lattice(len, n), &mut out);
             let path: Vec<usize> = out.iter().map(|&x| x as usize).collect();
             assert!(best.is_some());
             assert_eq!(path_score(&l, n, &path), best, "len {len}, {n} labels");

@@ -3,7 +3,7 @@ use crate::tagger::features::{doc_features, normalize, FeatConfig, LabelInfo, Se
 use crate::tagger::gazetteer::Gazetteer;
 use crate::tagger::hash::hash_str;
 use crate::tagger::hash::SplitMix64;
-use crate::tagger::model::{label_info, sort_labels, viterbi, Stage, Tagger};
+use crate::tagger::model::{label_info, sort_labels, viterbi, Lattice, Stage, Tagger};
 use crate::tagger::wordclasses::WordClasses;
 use rustc_hash::FxHashMap;
 use std::time::Instant;
@@ -255,7 +255,15 @@ impl<'a> Trainer<'a> {
                 }
             }
         }
-        viterbi(em, len, n, &self.tw, self.allowed, self.final_ok, pred);
+        let lattice = Lattice {
+            em,
+            len,
+            n,
+            trans: &self.tw,
+            allowed: self.allowed,
+            final_ok: self.final_ok,
+        };
+        viterbi(&lattice, pred);
         if pred.as_slice() != gold {
             let c = self.c;
             for i in 0..len {
