@@ -671,6 +671,7 @@ impl RuleAttributor {
                 let speaker = self.resolve_entity(doc, names, e, 0.8);
                 let body = self
                     .following_body(doc, e.span.end)
+                    .map(|(_, word)| word)
                     .and_then(|word| body_of(&speaker, word));
                 (Some(speaker), body)
             })
@@ -704,8 +705,12 @@ impl RuleAttributor {
     }
 
     /// The word for a body right after a name ending at `end`, past a possessive ("’s
-    /// campaign", "Sanders’ campaign"), if the lexicon has it.
-    fn following_body<'d>(&self, doc: &'d Analysis, end: usize) -> Option<&'d str> {
+    /// campaign", "Sanders’ campaign"), with its span, if the lexicon has it.
+    pub(super) fn following_body<'d>(
+        &self,
+        doc: &'d Analysis,
+        end: usize,
+    ) -> Option<(Span, &'d str)> {
         let mut i = doc.tokens.partition_point(|t| t.span.start < end);
         if doc
             .tokens
@@ -714,10 +719,11 @@ impl RuleAttributor {
         {
             i += 1;
         }
-        let word = doc.tokens.get(i)?.span.slice(doc.text());
+        let span = doc.tokens.get(i)?.span;
+        let word = span.slice(doc.text());
         (word.starts_with(|c: char| c.is_lowercase())
             && self.lexicon.is(WordClass::Following, word))
-        .then_some(word)
+        .then_some((span, word))
     }
 }
 

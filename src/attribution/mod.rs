@@ -1935,7 +1935,7 @@ impl RuleAttributor {
             })
             .or_else(|| inside.last().filter(named))?;
         let speaker = self.named_in_mention(doc, names, mention, pick);
-        if let Some(body) = self.body_in_mention(text, mention, pick, &speaker) {
+        if let Some(body) = self.body_in_mention(doc, mention, pick, &speaker) {
             return Some(body);
         }
         (speaker.label != Some(Label::Misc)).then_some(speaker)
@@ -1947,7 +1947,7 @@ impl RuleAttributor {
     /// campaign", not the person).
     fn body_in_mention(
         &self,
-        text: &str,
+        doc: &Analysis,
         mention: Span,
         pick: &Entity,
         speaker: &Speaker,
@@ -1955,13 +1955,9 @@ impl RuleAttributor {
         if !matches!(pick.label, Label::Per | Label::Org) {
             return None;
         }
-        let after = words(text.get(pick.span.end..mention.end)?);
-        let word = match after.as_slice() {
-            [possessive, word, ..] if matches!(*possessive, "’s" | "'s" | "’" | "'") => word,
-            [word, ..] => word,
-            [] => return None,
-        };
-        (word.starts_with(char::is_lowercase) && self.lexicon.is(WordClass::Following, word))
+        let (span, word) = self.following_body(doc, pick.span.end)?;
+        mention
+            .contains(span)
             .then(|| antecedents::body_of(speaker, word))
             .flatten()
     }
