@@ -2173,6 +2173,48 @@ fn a_parenthesis_between_cue_and_that_keeps_the_clause() {
 }
 
 #[test]
+fn a_clause_without_that_after_a_parenthesis_or_an_adjunct_is_the_content() {
+    for (text, content) in [
+        (
+            "Mr Pell said, however, the targets were distorting priorities.",
+            "the targets were distorting priorities",
+        ),
+        (
+            "Ms Vance said, in an interview on Radio Dunmore, she was staying in the race.",
+            "she was staying in the race",
+        ),
+        (
+            "The minister said — on Twitter — the vote had been rigged.",
+            "the vote had been rigged",
+        ),
+        (
+            "Mr Pell said on Tuesday the ferry would not run.",
+            "the ferry would not run",
+        ),
+        (
+            "The council said in a statement the company would appeal.",
+            "the company would appeal",
+        ),
+        (
+            "Quill reported on his disclosure forms a speaking fee was paid.",
+            "a speaking fee was paid",
+        ),
+    ] {
+        let c = one(text);
+        assert_eq!(c.quote.text, content, "{text}");
+    }
+    // Past a verb or a second preposition the adjunct is no longer the cue's, and a noun
+    // phrase with a participle is no clause.
+    for text in [
+        "Quill said on Sunday in Dunmore as the crowd roared.",
+        "Pell advised, in no particular order, a business group tied to the port.",
+        "Even if Pell narrows the gap to, say, single digits, the race is lost.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}: {:#?}", claims(text));
+    }
+}
+
+#[test]
 fn a_name_described_by_a_titled_possessor_speaks() {
     let c = one("Mr. Quill's campaign chairman, Paul Brandt, said the polls were wrong.");
     assert_eq!(c.speaker.as_deref(), Some("Paul Brandt"));

@@ -23,6 +23,13 @@ struct RightStart {
 /// Longest parenthesis between a cue and its "that", in words.
 const MAX_PARENTHESIS_WORDS: usize = 9;
 
+/// Longest prepositional adjunct between a cue and the clause it reports, in words after the
+/// preposition.
+const MAX_ADJUNCT_WORDS: usize = 4;
+
+/// Most words of a clause's subject before its finite verb.
+const MAX_SUBJECT_WORDS: usize = 5;
+
 impl RuleQuoteDetector {
     /// "As the Ledger noted, the mayor has …": the attribution is an adverbial clause and
     /// the main clause is the content: after its comma when it opens the sentence (perhaps
@@ -229,6 +236,9 @@ impl RuleQuoteDetector {
     /// phrase, not opening a clause of its own: "suggested after she won").
     fn right_start(&self, r: &Report) -> usize {
         let (ctx, s1) = (r.site.ctx, r.site.s1);
+        if let Some(clause) = self.clause_after_parenthesis(r) {
+            return clause;
+        }
         let mut start = r.after;
         loop {
             if start < s1 && ctx.is(start, WordClass::TimeWord) {
@@ -250,9 +260,80 @@ impl RuleQuoteDetector {
                 .find(|&t| ctx.is(t, WordClass::Pronoun))
             {
                 start = p;
+            } else if let Some(subject) = self.subject_after_adjunct(r, start) {
+                start = subject;
             }
         }
         start
+    }
+
+    /// Whether cue `r` may report a clause set apart from it by an adjunct: a speech or report
+    /// cue with a subject, or a participle ("a tweet saying, if elected, she would …"); not
+    /// "say" as "for instance" (", say, single digits, …").
+    fn reports_past_adjunct(r: &Report) -> bool {
+        matches!(r.site.m.class, CueClass::Speech | CueClass::Report)
+            && (r.subject.is_some() || r.form.participle)
+    }
+
+    /// Whether a clause opens at token `t`: an auxiliary among its next few words, before any
+    /// punctuation, or an "-ed" verb right after a name ("Clinton tried to …"; not "the most
+    /// pointed critiques", "a group tied to …").
+    fn clause_at(&self, ctx: &Ctx, t: usize, s1: usize) -> bool {
+        let end = (t + 1..s1.min(t + MAX_SUBJECT_WORDS + 1))
+            .find(|&k| ctx.is_punct(k) || ctx.is_quote(k))
+            .unwrap_or(s1.min(t + MAX_SUBJECT_WORDS + 1));
+        let name_end = (t..end).find(|&k| !ctx.is_capitalised(k)).unwrap_or(end);
+        (t + 1..end).any(|k| ctx.is(k, WordClass::Auxiliary))
+            || name_end > t && name_end < end && self.has_finite_verb(ctx, name_end, name_end + 1)
+    }
+
+    /// Rule: a parenthesis of up to [`MAX_PARENTHESIS_WORDS`] words in commas or dashes right
+    /// after the cue, then a clause ("said, however, the plan was dead", "said, in an
+    /// interview on Fox, he is staying", "said — on Twitter — the vote was rigged"). The
+    /// clause's first token.
+    fn clause_after_parenthesis(&self, r: &Report) -> Option<usize> {
+        let (ctx, s1, after) = (r.site.ctx, r.site.s1, r.after);
+        if after >= s1 || !Self::reports_past_adjunct(r) {
+            return None;
+        }
+        let mark = ctx.word(after);
+        if !matches!(mark, "," | "—" | "–" | "--") {
+            return None;
+        }
+        let close = (after + 1..s1.min(after + MAX_PARENTHESIS_WORDS + 2))
+            .take_while(|&t| !ctx.is_quote(t) && (!ctx.is_punct(t) || ctx.word(t) == mark))
+            .find(|&t| ctx.word(t) == mark)?;
+        let clause = close + 1;
+        (close > after + 1
+            && clause < s1
+            && (ctx.opens_clause(clause) || ctx.is_capitalised(clause))
+            && self.clause_at(ctx, clause, s1))
+        .then_some(clause)
+    }
+
+    /// Rule: the subject of a clause after the cue's prepositional adjunct of a few plain
+    /// words ("said on Tuesday the plan was dead", "said in a statement the company would
+    /// appeal", "reported on his disclosure forms a fee was …"). Its first token, an article
+    /// or possessive.
+    fn subject_after_adjunct(&self, r: &Report, preposition: usize) -> Option<usize> {
+        let (ctx, s1) = (r.site.ctx, r.site.s1);
+        if !Self::reports_past_adjunct(r) {
+            return None;
+        }
+        // No second preposition, clause word or verb inside the adjunct ("in a call from the
+        // scene", "in Virginia as the crowd roared").
+        let plain = |t: usize| {
+            ctx.doc.tokens[t].kind == TokenKind::Word
+                && !ctx.is(t, WordClass::Preposition)
+                && !ctx.is(t, WordClass::Subordinator)
+                && !ctx.is(t, WordClass::ClauseLink)
+                && !self.has_finite_verb(ctx, t, t + 1)
+        };
+        (preposition + 1..s1.min(preposition + MAX_ADJUNCT_WORDS + 2))
+            .take_while(|&t| plain(t))
+            .find(|&t| {
+                Self::second_determiner(ctx, preposition + 1, t) && self.clause_at(ctx, t, s1)
+            })
     }
 
     /// The complementizer "that" of this cue (not of a clause further on: "said he had heard
