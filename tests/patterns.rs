@@ -2215,6 +2215,27 @@ fn a_clause_without_that_after_a_parenthesis_or_an_adjunct_is_the_content() {
 }
 
 #[test]
+fn before_an_auxiliary_the_words_after_a_telling_cue_are_the_clauses_subject() {
+    for (text, content) in [
+        (
+            "The retailer warned profits would be lower.",
+            "profits would be lower",
+        ),
+        (
+            "Mr Pell told the crowd Dunmore would pay for the ferry.",
+            "Dunmore would pay for the ferry",
+        ),
+        (
+            "Ms Vance told reporters the ferry would run.",
+            "the ferry would run",
+        ),
+    ] {
+        let c = one(text);
+        assert_eq!(c.quote.text, content, "{text}");
+    }
+}
+
+#[test]
 fn a_name_described_by_a_titled_possessor_speaks() {
     let c = one("Mr. Quill's campaign chairman, Paul Brandt, said the polls were wrong.");
     assert_eq!(c.speaker.as_deref(), Some("Paul Brandt"));

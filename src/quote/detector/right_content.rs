@@ -267,6 +267,29 @@ impl RuleQuoteDetector {
         start
     }
 
+    /// Whether token `t`, past the first word after a cue, is the auxiliary of a clause the cue
+    /// reports, not of a predicate coordinated with the cue's ("advised the campaign and is …").
+    fn clause_auxiliary(ctx: &Ctx, after: usize, t: usize) -> bool {
+        t > after && ctx.is(t, WordClass::Auxiliary) && !ctx.is(t - 1, WordClass::ClauseLink)
+    }
+
+    /// Rule: when an auxiliary follows a cue that takes the person told, the words before it
+    /// hold the reported clause's subject, not only the person told: a name after a lowercase
+    /// word ("told the crowd | Mexico would pay"), else all of them ("warned | profits would
+    /// be lower", "warned | voters would suffer"). The subject's first token.
+    fn subject_before_auxiliary(ctx: &Ctx, after: usize, aux: usize) -> usize {
+        let name = (after..aux)
+            .rev()
+            .take_while(|&t| ctx.is_capitalised(t))
+            .last()
+            .unwrap_or(aux);
+        if name > after && name < aux {
+            name
+        } else {
+            after
+        }
+    }
+
     /// Whether cue `r` may report a clause set apart from it by an adjunct: a speech or report
     /// cue with a subject, or a participle ("a tweet saying, if elected, she would …"); not
     /// "say" as "for instance" (", say, single digits, …").
@@ -471,8 +494,12 @@ impl RuleQuoteDetector {
                     || !(ctx.is(start, WordClass::SubjectWord)
                         || ctx.is(start, WordClass::Demonstrative)))
                 && !Self::second_determiner(ctx, after, start)
+                && !Self::clause_auxiliary(ctx, after, start)
             {
                 start += 1;
+            }
+            if start < s1 && Self::clause_auxiliary(ctx, after, start) {
+                start = Self::subject_before_auxiliary(ctx, after, start);
             }
             if start > after && start < s1 && ctx.lower_is(start, &["against", "about", "of"]) {
                 np_object = true;
