@@ -199,6 +199,7 @@ impl Pipeline {
         };
         let mut entities = self.recognizer.recognize(&doc);
         crate::ner::split_offices(&doc, &self.lexicon, &mut entities);
+        crate::ner::detach_opening_verbs(&doc, &self.lexicon, &mut entities);
         doc.entities = entities;
         if self.syntax == SyntaxScope::All {
             self.parse_sentences(&doc, (0..doc.sentences.len()).collect());

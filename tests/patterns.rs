@@ -2236,6 +2236,34 @@ fn before_an_auxiliary_the_words_after_a_telling_cue_are_the_clauses_subject() {
 }
 
 #[test]
+fn a_speech_verb_may_open_the_sentence_before_its_source_and_quotation() {
+    for (text, cue, speaker) in [
+        ("Added Pell: “The ferry was late again.”", "Added", "Pell"),
+        (
+            "Said Ana Ruiz, who grew up in Dunmore: “The ferry was never on time.”",
+            "Said",
+            "Ana Ruiz",
+        ),
+        (
+            "Said Comey, \"The thought that an error on our part would matter is wrong.\" Comey said it twice.",
+            "Said",
+            "Comey",
+        ),
+    ] {
+        let c = claims(text);
+        let c = with_cue(&c, cue);
+        assert_eq!(c.kind, "direct", "{text}");
+        assert_eq!(c.speaker.as_deref(), Some(speaker), "{text}");
+    }
+    // A past form opening a headline's label is no cue: no one speaks.
+    let c = claims("Revealed: What the Ferry Videos Contain Makes the Council Look Worse.");
+    assert!(
+        c.iter().all(|c| c.speaker.as_deref() != Some("Revealed")),
+        "{c:#?}"
+    );
+}
+
+#[test]
 fn a_name_described_by_a_titled_possessor_speaks() {
     let c = one("Mr. Quill's campaign chairman, Paul Brandt, said the polls were wrong.");
     assert_eq!(c.speaker.as_deref(), Some("Paul Brandt"));

@@ -5,6 +5,7 @@ mod office;
 mod tagger;
 #[cfg(feature = "transformer")]
 mod transformer;
+mod verb;
 
 pub use ensemble::combine;
 pub use office::split_offices;
@@ -13,6 +14,7 @@ pub use tagger::{label_spans, TaggerRecognizer};
 pub use transformer::{
     EnsembleRecognizer, TransformerError, TransformerNer, TransformerRecognizer,
 };
+pub use verb::detach_opening_verbs;
 
 use serde::Serialize;
 

@@ -624,6 +624,7 @@ impl QuoteDetector for RuleQuoteDetector {
             if let Some(c) = self
                 .headline_candidate(&ctx, si)
                 .or_else(|| self.headline_quotation(&ctx, si))
+                .or_else(|| self.cue_first_quotation(&ctx, si))
             {
                 out.push(c);
             }

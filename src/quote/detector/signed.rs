@@ -3,10 +3,12 @@
 
 use super::{
     finite_tag, introduced_quotation, Ctx, QuoteSpan, RuleQuoteDetector, MAX_APPOSITION_TOKENS,
-    MIN_COLON_WORDS,
+    MAX_SPEAKER_TOKENS, MIN_COLON_WORDS,
 };
 use crate::lexicon::WordClass;
 use crate::ner::Label;
+use crate::quote::cues::{CueMatch, CueShape};
+use crate::quote::CueClass;
 use crate::quote::{Candidate, Cue};
 use crate::span::Span;
 use crate::token::TokenKind;
@@ -48,6 +50,7 @@ impl RuleQuoteDetector {
             .count();
         if !name_like
             || label
+            || self.cue_first_verb(ctx, s0).is_some()
             || colon + 2 >= s1
             || words < MIN_COLON_WORDS && ctx.quote_opened_at(colon + 1).is_none()
             || self.cue_at(ctx, colon - 1, colon).is_some()
@@ -67,6 +70,46 @@ impl RuleQuoteDetector {
             si,
             0.6,
         ))
+    }
+
+    /// Rule: a speech verb in the past opening its sentence, before its source and a
+    /// quotation, as features write (`Said Comey, "…"`, `Added Pell: “…”`, `Said Ana Ruiz,
+    /// who grew up there: “…”`): the words up to the first comma or colon speak.
+    pub(super) fn cue_first_quotation(&self, ctx: &Ctx, si: usize) -> Option<Candidate> {
+        let sent = &ctx.doc.sentences[si];
+        let (s0, s1) = (sent.tokens.start, sent.tokens.end);
+        let m = self.cue_first_verb(ctx, s0)?;
+        let source = s0 + m.len;
+        let source_end = (source..s1.min(source + MAX_SPEAKER_TOKENS))
+            .take_while(|&t| !ctx.is_quote(t))
+            .find(|&t| matches!(ctx.word(t), "," | ":"))?;
+        if source_end == source || !ctx.is_capitalised(source) {
+            return None;
+        }
+        let q = (source_end..s1.min(source_end + MAX_APPOSITION_TOKENS))
+            .filter(|&t| matches!(ctx.word(t), "," | ":"))
+            .find_map(|t| ctx.quote_opened_at(t + 1))?;
+        Some(introduced_quotation(
+            ctx,
+            q,
+            (s0, source - 1),
+            &m.lemma,
+            (source, source_end - 1),
+            0.8,
+        ))
+    }
+
+    /// The speech verb in the past ("Said", "Added", "Wrote") capitalised at token `s0`, a
+    /// sentence's first.
+    fn cue_first_verb(&self, ctx: &Ctx, s0: usize) -> Option<CueMatch> {
+        let word = ctx.word(s0);
+        let past = word.ends_with("ed") || ctx.is(s0, WordClass::PastForm);
+        let m = self.cues.match_at(&[word])?;
+        (ctx.is_capitalised(s0)
+            && past
+            && m.class == CueClass::Speech
+            && matches!(m.shape, CueShape::Verb { .. }))
+        .then_some(m)
     }
 
     /// A label before a colon that names no one by its form ("The Latest:", "BREAKING:",
