@@ -2264,6 +2264,35 @@ fn a_speech_verb_may_open_the_sentence_before_its_source_and_quotation() {
 }
 
 #[test]
+fn any_verb_after_a_quotation_and_its_speaker_is_the_cue() {
+    for (text, cue, speaker) in [
+        (
+            "“Go back to the ferry,” Pell barked.",
+            "barked",
+            Some("Pell"),
+        ),
+        (
+            "“Quiet,” Ana Ruiz snapped, and left.",
+            "snapped",
+            Some("Ana Ruiz"),
+        ),
+        ("“Let me talk,” he shot back.", "shot back", None),
+    ] {
+        let c = claims(text);
+        let c = with_cue(&c, cue);
+        assert_eq!(c.kind, "direct", "{text}");
+        assert_eq!(c.speaker.as_deref(), speaker, "{text}");
+    }
+    // A verb with an object reports nothing of the quotation's.
+    let c = claims("“It was a disaster,” Vance unveiled a plan for the ferry.");
+    assert!(
+        c.iter()
+            .all(|c| c.cue.as_ref().is_none_or(|q| q.text != "unveiled")),
+        "{c:#?}"
+    );
+}
+
+#[test]
 fn a_name_described_by_a_titled_possessor_speaks() {
     let c = one("Mr. Quill's campaign chairman, Paul Brandt, said the polls were wrong.");
     assert_eq!(c.speaker.as_deref(), Some("Paul Brandt"));

@@ -349,6 +349,101 @@ impl RuleQuoteDetector {
         out
     }
 
+    /// Rule: a quotation ending in a comma, question or exclamation mark, then its speaker and
+    /// a verb the cue list does not know, ending the clause (`“Go back,” Trump barked.`,
+    /// `“Quiet,” she shot back.`): reporting a quotation, the verb is the cue. The speaker is a
+    /// personal pronoun or proper nouns, and the parse must make it the verb's subject. Only
+    /// for quotations no claim in `found` has.
+    pub(super) fn quotation_then_speaker_verb(
+        &self,
+        ctx: &Ctx,
+        found: &[Candidate],
+    ) -> Vec<Candidate> {
+        let doc = ctx.doc;
+        let mut out = Vec::new();
+        for q in &ctx.quotes {
+            let Some(close) = q.close else { continue };
+            let a = close + 1;
+            if a + 1 >= doc.tokens.len()
+                || !matches!(ctx.word(close - 1), "," | "?" | "!")
+                || found
+                    .iter()
+                    .any(|c| c.fragments.iter().any(|f| f.overlaps(q.content)))
+            {
+                continue;
+            }
+            let si = doc.sentence_of(a);
+            let s1 = doc.sentences[si].tokens.end;
+            let Some(b) = self.speaker_at(ctx, si, a, s1) else {
+                continue;
+            };
+            let verb = b + 1;
+            let Some(end) = self.closing_verb(ctx, si, verb, s1) else {
+                continue;
+            };
+            if self.subject_verb(ctx, si, (a, b), verb + 1) == Some(verb) {
+                let lemma = ctx.word(verb).to_lowercase();
+                out.push(introduced_quotation(
+                    ctx,
+                    q,
+                    (verb, end),
+                    &lemma,
+                    (a, b),
+                    0.6,
+                ));
+            }
+        }
+        out
+    }
+
+    /// The last token of a speaker opening at token `a` of sentence `si`: a personal pronoun,
+    /// or up to four proper nouns by the parse's tags.
+    fn speaker_at(&self, ctx: &Ctx, si: usize, a: usize, s1: usize) -> Option<usize> {
+        if ctx.is(a, WordClass::Personal) {
+            return Some(a);
+        }
+        let first = ctx.doc.sentences[si].tokens.start;
+        let syntax = ctx.doc.syntax(si)?;
+        let proper = |t: usize| {
+            ctx.is_capitalised(t)
+                && syntax
+                    .xpos
+                    .get(t - first)
+                    .is_some_and(|x| x.starts_with("NNP"))
+        };
+        (a..s1.min(a + 4)).take_while(|&t| proper(t)).last()
+    }
+
+    /// The last token of a verb at `verb` of sentence `si` that ends its clause, perhaps with
+    /// a particle or adverb by the parse's tags ("barked.", "shot back,", "went on and"; not
+    /// "escalates debate"); `None` for a cue the list knows.
+    fn closing_verb(&self, ctx: &Ctx, si: usize, verb: usize, s1: usize) -> Option<usize> {
+        let word = |t: usize| (t < s1).then(|| ctx.word(t));
+        let lowercase = |t: usize| word(t).is_some_and(|w| w.starts_with(char::is_lowercase));
+        let verb_like = lowercase(verb)
+            && !ctx.is(verb, WordClass::Auxiliary)
+            && self.cue_at(ctx, verb, s1).is_none();
+        let ends = |t: usize| matches!(word(t), None | Some("." | "," | "and"));
+        let first = ctx.doc.sentences[si].tokens.start;
+        let particle = |t: usize| {
+            lowercase(t)
+                && ctx
+                    .doc
+                    .syntax(si)
+                    .and_then(|s| s.xpos.get(t - first))
+                    .is_some_and(|x| matches!(*x, "RP" | "RB"))
+        };
+        if !verb_like {
+            None
+        } else if ends(verb + 1) {
+            Some(verb)
+        } else if particle(verb + 1) && ends(verb + 2) {
+            Some(verb + 1)
+        } else {
+            None
+        }
+    }
+
     /// The finite verb between the subject `a..=b` and token `limit` of which the parse of
     /// sentence `si` makes a word of the subject the subject.
     fn subject_verb(
