@@ -230,10 +230,12 @@ impl RuleQuoteDetector {
         Some(self.one_fragment(ctx, content, r.cue.clone(), speaker, r.si, evidence))
     }
 
-    /// The first token of the right content past time words ("Tuesday", "this week") and a
-    /// prepositional adjunct up to the subject pronoun that opens the reported clause ("said in
-    /// a statement Thursday night they …", "said after the meeting he …"; "after" with a noun
-    /// phrase, not opening a clause of its own: "suggested after she won").
+    /// The first token of the right content: past a parenthesis before a clause (see
+    /// [`Self::clause_after_parenthesis`]), time words ("Tuesday", "this week") and a
+    /// prepositional adjunct up to the subject that opens the reported clause, a pronoun ("said
+    /// in a statement Thursday night they …", "said after the meeting he …"; "after" with a
+    /// noun phrase, not opening a clause of its own: "suggested after she won") or a noun
+    /// phrase (see [`Self::subject_after_adjunct`]).
     fn right_start(&self, r: &Report) -> usize {
         let (ctx, s1) = (r.site.ctx, r.site.s1);
         if let Some(clause) = self.clause_after_parenthesis(r) {

@@ -374,14 +374,23 @@ impl RuleQuoteDetector {
             }
             let si = doc.sentence_of(a);
             let s1 = doc.sentences[si].tokens.end;
-            let Some(b) = self.speaker_at(ctx, si, a, s1) else {
-                continue;
+            // The words' shapes first; the parse only for what they leave.
+            let b = if ctx.is(a, WordClass::Personal) {
+                a
+            } else {
+                let Some(b) = (a..s1.min(a + 4))
+                    .take_while(|&t| ctx.is_capitalised(t))
+                    .last()
+                else {
+                    continue;
+                };
+                b
             };
             let verb = b + 1;
-            let Some(end) = self.closing_verb(ctx, si, verb, s1) else {
+            let Some(end) = self.closing_verb(ctx, verb, s1) else {
                 continue;
             };
-            if self.subject_verb(ctx, si, (a, b), verb + 1) == Some(verb) {
+            if self.parsed_speaker_verb(ctx, si, (a, b), verb, end) {
                 let lemma = ctx.word(verb).to_lowercase();
                 out.push(introduced_quotation(
                     ctx,
@@ -396,52 +405,48 @@ impl RuleQuoteDetector {
         out
     }
 
-    /// The last token of a speaker opening at token `a` of sentence `si`: a personal pronoun,
-    /// or up to four proper nouns by the parse's tags.
-    fn speaker_at(&self, ctx: &Ctx, si: usize, a: usize, s1: usize) -> Option<usize> {
-        if ctx.is(a, WordClass::Personal) {
-            return Some(a);
-        }
-        let first = ctx.doc.sentences[si].tokens.start;
-        let syntax = ctx.doc.syntax(si)?;
-        let proper = |t: usize| {
-            ctx.is_capitalised(t)
-                && syntax
-                    .xpos
-                    .get(t - first)
-                    .is_some_and(|x| x.starts_with("NNP"))
-        };
-        (a..s1.min(a + 4)).take_while(|&t| proper(t)).last()
-    }
-
-    /// The last token of a verb at `verb` of sentence `si` that ends its clause, perhaps with
-    /// a particle or adverb by the parse's tags ("barked.", "shot back,", "went on and"; not
-    /// "escalates debate"); `None` for a cue the list knows.
-    fn closing_verb(&self, ctx: &Ctx, si: usize, verb: usize, s1: usize) -> Option<usize> {
+    /// The last token of a verb at `verb` that ends its clause, perhaps with one more word
+    /// ("barked.", "shot back,", "went on and"); `None` for a cue the list knows.
+    fn closing_verb(&self, ctx: &Ctx, verb: usize, s1: usize) -> Option<usize> {
         let word = |t: usize| (t < s1).then(|| ctx.word(t));
         let lowercase = |t: usize| word(t).is_some_and(|w| w.starts_with(char::is_lowercase));
         let verb_like = lowercase(verb)
             && !ctx.is(verb, WordClass::Auxiliary)
             && self.cue_at(ctx, verb, s1).is_none();
         let ends = |t: usize| matches!(word(t), None | Some("." | "," | "and"));
-        let first = ctx.doc.sentences[si].tokens.start;
-        let particle = |t: usize| {
-            lowercase(t)
-                && ctx
-                    .doc
-                    .syntax(si)
-                    .and_then(|s| s.xpos.get(t - first))
-                    .is_some_and(|x| matches!(*x, "RP" | "RB"))
-        };
         if !verb_like {
             None
         } else if ends(verb + 1) {
             Some(verb)
-        } else if particle(verb + 1) && ends(verb + 2) {
+        } else if lowercase(verb + 1) && ends(verb + 2) {
             Some(verb + 1)
         } else {
             None
         }
+    }
+
+    /// Whether the parse of sentence `si` makes `a..=b` (a personal pronoun or proper nouns)
+    /// the subject of the verb at `verb`, and a word after it up to `end` a particle or adverb
+    /// ("shot back"; not "escalates debate").
+    fn parsed_speaker_verb(
+        &self,
+        ctx: &Ctx,
+        si: usize,
+        (a, b): (usize, usize),
+        verb: usize,
+        end: usize,
+    ) -> bool {
+        let first = ctx.doc.sentences[si].tokens.start;
+        let Some(syntax) = ctx.doc.syntax(si) else {
+            return false;
+        };
+        let tag_is =
+            |t: usize, test: fn(&str) -> bool| syntax.xpos.get(t - first).is_some_and(|x| test(x));
+        let proper = a == b && ctx.is(a, WordClass::Personal)
+            || (a..=b).all(|t| tag_is(t, |x| x.starts_with("NNP")));
+        proper
+            && (verb + 1..=end).all(|t| tag_is(t, |x| matches!(x, "RP" | "RB")))
+            && self.subject_verb(ctx, si, (a, b), verb + 1) == Some(verb)
     }
 
     /// The finite verb between the subject `a..=b` and token `limit` of which the parse of
