@@ -25,10 +25,7 @@ fn name_after_verb(doc: &Analysis, lexicon: &Lexicon, e: &Entity) -> Option<Enti
         .sentences
         .get(doc.sentence_of(first))
         .is_some_and(|s| s.tokens.start == first);
-    let introduces = doc
-        .tokens
-        .get(last)
-        .is_some_and(|_| matches!(doc.token_text(last), "," | ":"));
+    let introduces = last < doc.tokens.len() && matches!(doc.token_text(last), "," | ":");
     if !opens || !introduces || last < first + 2 || doc.tokens[first].span.start != e.span.start {
         return None;
     }

@@ -309,9 +309,7 @@ impl RuleQuoteDetector {
             let s0 = doc.sentences[si].tokens.start;
             if doc.sentence_of(q.open) != si
                 || (s0..colon).any(|t| ctx.is_quote(t))
-                || found
-                    .iter()
-                    .any(|c| c.fragments.iter().any(|f| f.overlaps(q.content)))
+                || held(found, q)
             {
                 continue;
             }
@@ -366,9 +364,7 @@ impl RuleQuoteDetector {
             let a = close + 1;
             if a + 1 >= doc.tokens.len()
                 || !matches!(ctx.word(close - 1), "," | "?" | "!")
-                || found
-                    .iter()
-                    .any(|c| c.fragments.iter().any(|f| f.overlaps(q.content)))
+                || held(found, q)
             {
                 continue;
             }
@@ -576,6 +572,13 @@ fn opens_with_capitals_label(line: &str) -> bool {
             && label.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !label.chars().any(char::is_lowercase)
     })
+}
+
+/// Whether a claim in `found` holds some of quotation `q`.
+fn held(found: &[Candidate], q: &QuoteSpan) -> bool {
+    found
+        .iter()
+        .any(|c| c.fragments.iter().any(|f| f.overlaps(q.content)))
 }
 
 /// The closed quotations opened right after a colon that stands outside any quotation, with
