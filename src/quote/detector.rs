@@ -677,6 +677,8 @@ impl QuoteDetector for RuleQuoteDetector {
         out.extend(introduced);
         let reported = self.quotation_then_speaker_verb(&ctx, &out);
         out.extend(reported);
+        let introduced = self.speaker_verb_then_quotation(&ctx, &out);
+        out.extend(introduced);
         out.extend(self.as_put_it_quotations(&ctx));
         close_open_quotations(&ctx, &mut out);
         drop_nested(&ctx, &mut out);

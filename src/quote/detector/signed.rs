@@ -371,16 +371,8 @@ impl RuleQuoteDetector {
             let si = doc.sentence_of(a);
             let s1 = doc.sentences[si].tokens.end;
             // The words' shapes first; the parse only for what they leave.
-            let b = if ctx.is(a, WordClass::Personal) {
-                a
-            } else {
-                let Some(b) = (a..s1.min(a + 4))
-                    .take_while(|&t| ctx.is_capitalised(t))
-                    .last()
-                else {
-                    continue;
-                };
-                b
+            let Some(b) = Self::speaker_words(ctx, a, s1) else {
+                continue;
             };
             let verb = b + 1;
             let Some(end) = self.closing_verb(ctx, verb, s1) else {
@@ -399,6 +391,59 @@ impl RuleQuoteDetector {
             }
         }
         out
+    }
+
+    /// Rule: a sentence that opens with a speaker (a personal pronoun or proper nouns) and a
+    /// verb the cue list does not know, then a comma and a quotation (`Sanders shot back,
+    /// “…”`, `She smiled, “…”`): the verb is the cue, as after a quotation. The parse must
+    /// make the speaker the verb's subject. Only for quotations no claim in `found` has.
+    pub(super) fn speaker_verb_then_quotation(
+        &self,
+        ctx: &Ctx,
+        found: &[Candidate],
+    ) -> Vec<Candidate> {
+        let doc = ctx.doc;
+        let mut out = Vec::new();
+        for q in &ctx.quotes {
+            if q.open < 3 || ctx.word(q.open - 1) != "," || held(found, q) {
+                continue;
+            }
+            let si = doc.sentence_of(q.open);
+            let (a, s1) = (doc.sentences[si].tokens.start, doc.sentences[si].tokens.end);
+            let Some(b) = Self::speaker_words(ctx, a, s1) else {
+                continue;
+            };
+            let verb = b + 1;
+            let Some(end) = self
+                .closing_verb(ctx, verb, s1)
+                .filter(|&end| end + 2 == q.open)
+            else {
+                continue;
+            };
+            if self.parsed_speaker_verb(ctx, si, (a, b), verb, end) {
+                let lemma = ctx.word(verb).to_lowercase();
+                out.push(introduced_quotation(
+                    ctx,
+                    q,
+                    (verb, end),
+                    &lemma,
+                    (a, b),
+                    0.6,
+                ));
+            }
+        }
+        out
+    }
+
+    /// The last token of a speaker opening at token `a` by the words' shapes: a personal
+    /// pronoun, or up to four capitalised words.
+    fn speaker_words(ctx: &Ctx, a: usize, s1: usize) -> Option<usize> {
+        if ctx.is(a, WordClass::Personal) {
+            return Some(a);
+        }
+        (a..s1.min(a + 4))
+            .take_while(|&t| ctx.is_capitalised(t))
+            .last()
     }
 
     /// The last token of a verb at `verb` that ends its clause, perhaps with one more word
@@ -574,11 +619,13 @@ fn opens_with_capitals_label(line: &str) -> bool {
     })
 }
 
-/// Whether a claim in `found` holds some of quotation `q`.
+/// Whether a claim in `found` holds some of quotation `q`; not one reported inside it
+/// ("“Secretary Clinton called them out”" is the quotation's, not its report).
 fn held(found: &[Candidate], q: &QuoteSpan) -> bool {
-    found
-        .iter()
-        .any(|c| c.fragments.iter().any(|f| f.overlaps(q.content)))
+    found.iter().any(|c| {
+        c.fragments.iter().any(|f| f.overlaps(q.content))
+            && !c.cue.as_ref().is_some_and(|cue| q.content.contains(cue.span))
+    })
 }
 
 /// The closed quotations opened right after a colon that stands outside any quotation, with
