@@ -2285,7 +2285,10 @@ fn any_verb_after_a_quotation_and_its_speaker_is_the_cue() {
     }
     // Before the quotation too, and a report inside the quotation does not hide it.
     let c = claims("Ana Ruiz shot back, “Mr Pell called them out.”");
-    assert_eq!(with_cue(&c, "shot back").speaker.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(
+        with_cue(&c, "shot back").speaker.as_deref(),
+        Some("Ana Ruiz")
+    );
     // A verb with an object reports nothing of the quotation's.
     let c = claims("“It was a disaster,” Vance unveiled a plan for the ferry.");
     assert!(

@@ -624,7 +624,10 @@ fn opens_with_capitals_label(line: &str) -> bool {
 fn held(found: &[Candidate], q: &QuoteSpan) -> bool {
     found.iter().any(|c| {
         c.fragments.iter().any(|f| f.overlaps(q.content))
-            && !c.cue.as_ref().is_some_and(|cue| q.content.contains(cue.span))
+            && !c
+                .cue
+                .as_ref()
+                .is_some_and(|cue| q.content.contains(cue.span))
     })
 }
 
