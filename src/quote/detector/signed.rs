@@ -368,27 +368,7 @@ impl RuleQuoteDetector {
             {
                 continue;
             }
-            let si = doc.sentence_of(a);
-            let s1 = doc.sentences[si].tokens.end;
-            // The words' shapes first; the parse only for what they leave.
-            let Some(b) = Self::speaker_words(ctx, a, s1) else {
-                continue;
-            };
-            let verb = b + 1;
-            let Some(end) = self.closing_verb(ctx, verb, s1) else {
-                continue;
-            };
-            if self.parsed_speaker_verb(ctx, si, (a, b), verb, end) {
-                let lemma = ctx.word(verb).to_lowercase();
-                out.push(introduced_quotation(
-                    ctx,
-                    q,
-                    (verb, end),
-                    &lemma,
-                    (a, b),
-                    0.6,
-                ));
-            }
+            out.extend(self.unknown_verb_report(ctx, q, a, None));
         }
         out
     }
@@ -408,31 +388,32 @@ impl RuleQuoteDetector {
             if q.open < 3 || ctx.word(q.open - 1) != "," || held(found, q) {
                 continue;
             }
-            let si = doc.sentence_of(q.open);
-            let (a, s1) = (doc.sentences[si].tokens.start, doc.sentences[si].tokens.end);
-            let Some(b) = Self::speaker_words(ctx, a, s1) else {
-                continue;
-            };
-            let verb = b + 1;
-            let Some(end) = self
-                .closing_verb(ctx, verb, s1)
-                .filter(|&end| end + 2 == q.open)
-            else {
-                continue;
-            };
-            if self.parsed_speaker_verb(ctx, si, (a, b), verb, end) {
-                let lemma = ctx.word(verb).to_lowercase();
-                out.push(introduced_quotation(
-                    ctx,
-                    q,
-                    (verb, end),
-                    &lemma,
-                    (a, b),
-                    0.6,
-                ));
-            }
+            let a = doc.sentences[doc.sentence_of(q.open)].tokens.start;
+            out.extend(self.unknown_verb_report(ctx, q, a, Some(q.open - 2)));
         }
         out
+    }
+
+    /// The claim of quotation `q` when a speaker opens at token `a` and a verb the cue list
+    /// does not know ends its clause right after it (at token `end` when given): the words'
+    /// shapes first, the parse only for what they leave.
+    fn unknown_verb_report(
+        &self,
+        ctx: &Ctx,
+        q: &QuoteSpan,
+        a: usize,
+        end: Option<usize>,
+    ) -> Option<Candidate> {
+        let si = ctx.doc.sentence_of(a);
+        let s1 = ctx.doc.sentences[si].tokens.end;
+        let b = Self::speaker_words(ctx, a, s1)?;
+        let verb = b + 1;
+        let last = self
+            .closing_verb(ctx, verb, s1)
+            .filter(|&last| end.is_none_or(|end| last == end))?;
+        let lemma = ctx.word(verb).to_lowercase();
+        self.parsed_speaker_verb(ctx, si, (a, b), verb, last)
+            .then(|| introduced_quotation(ctx, q, (verb, last), &lemma, (a, b), 0.6))
     }
 
     /// The last token of a speaker opening at token `a` by the words' shapes: a personal
