@@ -675,10 +675,8 @@ impl QuoteDetector for RuleQuoteDetector {
         out.extend(self.named_colon_quotations(&ctx));
         let introduced = self.subject_colon_quotations(&ctx, &out);
         out.extend(introduced);
-        let reported = self.quotation_then_speaker_verb(&ctx, &out);
+        let reported = self.unknown_verb_quotations(&ctx, &out);
         out.extend(reported);
-        let introduced = self.speaker_verb_then_quotation(&ctx, &out);
-        out.extend(introduced);
         out.extend(self.as_put_it_quotations(&ctx));
         close_open_quotations(&ctx, &mut out);
         drop_nested(&ctx, &mut out);

@@ -347,51 +347,32 @@ impl RuleQuoteDetector {
         out
     }
 
-    /// Rule: a quotation ending in a comma, question or exclamation mark, then its speaker and
-    /// a verb the cue list does not know, ending the clause (`“Go back,” Trump barked.`,
-    /// `“Quiet,” she shot back.`): reporting a quotation, the verb is the cue. The speaker is a
-    /// personal pronoun or proper nouns, and the parse must make it the verb's subject. Only
-    /// for quotations no claim in `found` has.
-    pub(super) fn quotation_then_speaker_verb(
-        &self,
-        ctx: &Ctx,
-        found: &[Candidate],
-    ) -> Vec<Candidate> {
+    /// Rule: a quotation no claim in `found` holds, reported by a verb the cue list does not
+    /// know, with a speaker that is a personal pronoun or proper nouns whom the parse makes the
+    /// verb's subject: after the quotation, when it ends in a comma, question or exclamation
+    /// mark and the verb ends the clause (`“Go back,” Trump barked.`, `“Quiet,” she shot
+    /// back.`), or opening the sentence before a comma and the quotation (`Sanders shot back,
+    /// “…”`, `She smiled, “…”`).
+    pub(super) fn unknown_verb_quotations(&self, ctx: &Ctx, found: &[Candidate]) -> Vec<Candidate> {
         let doc = ctx.doc;
-        let mut out = Vec::new();
-        for q in &ctx.quotes {
-            let Some(close) = q.close else { continue };
+        let after = |q: &QuoteSpan| {
+            let close = q.close?;
             let a = close + 1;
-            if a + 1 >= doc.tokens.len()
-                || !matches!(ctx.word(close - 1), "," | "?" | "!")
-                || held(found, q)
-            {
-                continue;
-            }
-            out.extend(self.unknown_verb_report(ctx, q, a, None));
-        }
-        out
-    }
-
-    /// Rule: a sentence that opens with a speaker (a personal pronoun or proper nouns) and a
-    /// verb the cue list does not know, then a comma and a quotation (`Sanders shot back,
-    /// “…”`, `She smiled, “…”`): the verb is the cue, as after a quotation. The parse must
-    /// make the speaker the verb's subject. Only for quotations no claim in `found` has.
-    pub(super) fn speaker_verb_then_quotation(
-        &self,
-        ctx: &Ctx,
-        found: &[Candidate],
-    ) -> Vec<Candidate> {
-        let doc = ctx.doc;
-        let mut out = Vec::new();
-        for q in &ctx.quotes {
-            if q.open < 3 || ctx.word(q.open - 1) != "," || held(found, q) {
-                continue;
-            }
+            (a + 1 < doc.tokens.len() && matches!(ctx.word(close - 1), "," | "?" | "!"))
+                .then(|| self.unknown_verb_report(ctx, q, a, None))
+                .flatten()
+        };
+        let before = |q: &QuoteSpan| {
             let a = doc.sentences[doc.sentence_of(q.open)].tokens.start;
-            out.extend(self.unknown_verb_report(ctx, q, a, Some(q.open - 2)));
-        }
-        out
+            (q.open >= 3 && ctx.word(q.open - 1) == ",")
+                .then(|| self.unknown_verb_report(ctx, q, a, Some(q.open - 2)))
+                .flatten()
+        };
+        ctx.quotes
+            .iter()
+            .filter(|q| !held(found, q))
+            .filter_map(|q| after(q).or_else(|| before(q)))
+            .collect()
     }
 
     /// The claim of quotation `q` when a speaker opens at token `a` and a verb the cue list
