@@ -3095,3 +3095,40 @@ fn a_section_label_before_a_colon_names_no_speaker() {
         3
     );
 }
+
+#[test]
+fn a_report_in_an_opening_adverbial_clause_ends_at_its_comma() {
+    for (text, cue, content) in [
+        (
+            "While Quill said that the ferry would run, he looked uneasy.",
+            "said",
+            "that the ferry would run",
+        ),
+        (
+            "But when Vance said she would debate on Monday, Pell looked like the dog that caught the car.",
+            "said",
+            "she would debate on Monday",
+        ),
+        (
+            "Even as they vowed to carry on regardless, the sense of urgency was evident.",
+            "vowed",
+            "to carry on regardless",
+        ),
+    ] {
+        assert_eq!(with_cue(&claims(text), cue).quote.text, content, "{text}");
+    }
+    // A comma after the cue ends nothing when the sentence opens with its main clause, or when
+    // the adverbial clause closed before the cue.
+    for (text, content) in [
+        (
+            "Quill said that the ferry, which is old, would run.",
+            "that the ferry, which is old, would run",
+        ),
+        (
+            "When asked, Quill said that the ferry, which is old, would run.",
+            "that the ferry, which is old, would run",
+        ),
+    ] {
+        assert_eq!(one(text).quote.text, content, "{text}");
+    }
+}

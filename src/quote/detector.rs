@@ -12,8 +12,8 @@
 //! the passes over a document's candidates; the patterns live in its modules:
 //! - `candidates`: a candidate from a verb cue, a noun cue or a source phrase;
 //! - `subject`, `inverted`, `passive`, `asked`: the speaker mention, left or right of the cue;
-//! - `left_subject`, `right_content`, `content`, `relative`: the content on either side of
-//!   the cue, where it ends and its kind;
+//! - `left_subject`, `right_content`, `content`, `relative`, `fronted`: the content on either
+//!   side of the cue, where it ends and its kind;
 //! - `signed`, `headline_quote`: quotations attributed without a verb cue;
 //! - `verb_form`, `vetoes`: how a cue verb stands, and the named rules that veto one;
 //! - `report`: a cue verb with what was found around it.
@@ -23,6 +23,7 @@
 mod asked;
 mod candidates;
 mod content;
+mod fronted;
 mod headline_quote;
 mod inverted;
 mod left_subject;
@@ -670,6 +671,7 @@ impl QuoteDetector for RuleQuoteDetector {
 
         for c in &mut out {
             self.open_with_relative_pronoun(&ctx, c);
+            self.close_with_fronted_clause(&ctx, c);
         }
         out.extend(self.signed_quotations(&ctx));
         out.extend(self.named_colon_quotations(&ctx));
