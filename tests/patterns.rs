@@ -3097,7 +3097,7 @@ fn a_section_label_before_a_colon_names_no_speaker() {
 }
 
 #[test]
-fn a_report_in_an_opening_adverbial_clause_ends_at_its_comma() {
+fn a_report_in_an_adverbial_clause_ends_at_its_comma() {
     for (text, cue, content) in [
         (
             "While Quill said that the ferry would run, he looked uneasy.",
@@ -3113,6 +3113,11 @@ fn a_report_in_an_opening_adverbial_clause_ends_at_its_comma() {
             "Even as they vowed to carry on regardless, the sense of urgency was evident.",
             "vowed",
             "to carry on regardless",
+        ),
+        (
+            "The plan needs Pell, and while he said he would hold a hearing, his support is unlikely.",
+            "said",
+            "he would hold a hearing",
         ),
     ] {
         assert_eq!(with_cue(&claims(text), cue).quote.text, content, "{text}");

@@ -1,7 +1,8 @@
 //! "While Ramos said that journalists cannot have any political affiliation, he appears
 //! uneasy …", "When the moderator pointed out that Trump hadn't answered, the candidate
-//! said …": a report inside an adverbial clause opening its sentence ends with that clause,
-//! at its comma; the main clause after it is the writer's.
+//! said …", "…, and while he said he'd hold a hearing, it's unlikely to …": a report inside
+//! an adverbial clause ends with that clause, at its comma; the main clause after it is the
+//! writer's.
 
 use super::{Candidate, Ctx, RuleQuoteDetector};
 use crate::lexicon::WordClass;
@@ -9,9 +10,10 @@ use crate::quote::Kind;
 use crate::span::Span;
 
 impl RuleQuoteDetector {
-    /// Rule: cuts the content of `c` at the comma closing the adverbial clause that opens its
-    /// sentence and holds its cue (a subordinator first, perhaps behind "But" or "Even", and
-    /// no comma before the cue), when the content follows the cue unquoted in one fragment.
+    /// Rule: cuts the content of `c` at the comma closing the adverbial clause that holds its
+    /// cue (a subordinator opening the sentence or following its last comma before the cue,
+    /// perhaps behind "But" or "Even"), when the content follows the cue unquoted in one
+    /// fragment.
     pub(super) fn close_with_fronted_clause(&self, ctx: &Ctx, c: &mut Candidate) {
         let (Some(cue), [content]) = (c.cue.as_ref(), &c.fragments[..]) else {
             return;
@@ -22,16 +24,19 @@ impl RuleQuoteDetector {
         let tokens = &ctx.doc.tokens;
         let cue_at = tokens.partition_point(|t| t.span.start < cue.span.start);
         let s0 = ctx.doc.sentences[ctx.doc.sentence_of(cue_at)].tokens.start;
-        let mut first = s0;
+        // The clause holding the cue opens after the last comma before it.
+        let mut first = (s0..cue_at)
+            .rev()
+            .find(|&t| ctx.word(t) == ",")
+            .map_or(s0, |comma| comma + 1);
         while first < cue_at
             && (ctx.is(first, WordClass::Coordinator) || ctx.is(first, WordClass::Focus))
         {
             first += 1;
         }
-        let fronted = first < cue_at
-            && (ctx.is(first, WordClass::Subordinator) || ctx.is(first, WordClass::AskedOpener))
-            && !(first..cue_at).any(|t| ctx.word(t) == ",");
-        if !fronted {
+        let adverbial = first < cue_at
+            && (ctx.is(first, WordClass::Subordinator) || ctx.is(first, WordClass::AskedOpener));
+        if !adverbial {
             return;
         }
         let from = tokens.partition_point(|t| t.span.start < content.start);
