@@ -12,18 +12,18 @@
 //! the passes over a document's candidates; the patterns live in its modules:
 //! - `candidates`: a candidate from a verb cue, a noun cue or a source phrase;
 //! - `subject`, `inverted`, `passive`, `asked`: the speaker mention, left or right of the cue;
-//! - `left_subject`, `right_content`, `content`, `relative`, `fronted`: the content on either
-//!   side of the cue, where it ends and its kind;
+//! - `left_subject`, `right_content`, `content`, `relative`, `adverbial_clause`: the content
+//!   on either side of the cue, where it ends and its kind;
 //! - `signed`, `headline_quote`: quotations attributed without a verb cue;
 //! - `verb_form`, `vetoes`: how a cue verb stands, and the named rules that veto one;
 //! - `report`: a cue verb with what was found around it.
 //!
 //! Every word test reads a class of `models/grammar.tsv` or `models/lexicon.tsv`.
 
+mod adverbial_clause;
 mod asked;
 mod candidates;
 mod content;
-mod fronted;
 mod headline_quote;
 mod inverted;
 mod left_subject;
@@ -671,7 +671,7 @@ impl QuoteDetector for RuleQuoteDetector {
 
         for c in &mut out {
             self.open_with_relative_pronoun(&ctx, c);
-            self.close_with_fronted_clause(&ctx, c);
+            self.end_with_adverbial_clause(&ctx, c);
         }
         out.extend(self.signed_quotations(&ctx));
         out.extend(self.named_colon_quotations(&ctx));

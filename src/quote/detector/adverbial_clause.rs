@@ -14,7 +14,7 @@ impl RuleQuoteDetector {
     /// cue (a subordinator opening the sentence or following its last comma before the cue,
     /// perhaps behind "But" or "Even"), when the content follows the cue unquoted in one
     /// fragment.
-    pub(super) fn close_with_fronted_clause(&self, ctx: &Ctx, c: &mut Candidate) {
+    pub(super) fn end_with_adverbial_clause(&self, ctx: &Ctx, c: &mut Candidate) {
         let (Some(cue), [content]) = (c.cue.as_ref(), &c.fragments[..]) else {
             return;
         };
