@@ -59,6 +59,9 @@ pub enum WordClass {
     /// A body formed around a named person or organisation, which `X's <word>` or `the X
     /// <word>` names ("campaign", "administration").
     Following,
+    /// A body a person forms, not an office or a country ("campaign", "team"): "the campaign"
+    /// of an article that never names it may be a person's named before.
+    PersonalBody,
     /// A sentence's first word that opens a phrase before its main clause ("According to
     /// TASS, …", "When he spoke, …"): the subject comes after that phrase's comma.
     Opener,
@@ -330,6 +333,7 @@ const CLASS_NAMES: &[(&str, WordClass)] = &[
     ("masculine", WordClass::Masculine),
     ("feminine", WordClass::Feminine),
     ("following", WordClass::Following),
+    ("personalbody", WordClass::PersonalBody),
     ("opener", WordClass::Opener),
     ("connective", WordClass::Connective),
     ("relative", WordClass::Relative),

@@ -43,6 +43,8 @@ pub enum Anaphor {
         head: String,
         /// The head is an organisation noun ("company", "court").
         organisation: bool,
+        /// The head is a body a person forms ("campaign", "team").
+        personal_body: bool,
         /// The head is a role word ("minister") or a noun for a kind of person ("businessman").
         role: bool,
         /// The head is a group noun ("officials").
@@ -119,6 +121,9 @@ pub struct Referent {
     /// predicate ("mayor" for "Mara Quill, the mayor of Dunmore," or "… is the mayor of
     /// Dunmore"), lowercase.
     described_as: Option<String>,
+    /// A body formed here around a person named before, which the article never names so
+    /// ("the administration" → "Barack Obama administration").
+    derived: bool,
 }
 
 /// One mention to resolve, with its candidates; the first candidate is "nobody". `K` is a
@@ -182,6 +187,7 @@ pub fn anaphor(attributor: &RuleAttributor, doc: &Analysis, mention: Span) -> Op
         return Some(Anaphor::Nominal {
             head: strip_possessive(lower.last()?).to_string(),
             organisation: false,
+            personal_body: false,
             role: false,
             group: false,
             several: true,
@@ -239,6 +245,7 @@ pub fn anaphor(attributor: &RuleAttributor, doc: &Analysis, mention: Span) -> Op
         .any(|w| strip_possessive(w).len() < w.len());
     Some(Anaphor::Nominal {
         organisation: !body && attributor.organisation_noun(&head),
+        personal_body: body && attributor.lexicon.is(WordClass::PersonalBody, &head),
         role: !possessed
             && (aged
                 || attributor.lexicon.is(WordClass::Role, &head)
@@ -420,6 +427,7 @@ impl RuleAttributor {
                 .unwrap_or_default(),
             _ => Vec::new(),
         };
+        let derived = derived_bodies(anaphor, &referents);
         let object = self.named_after_verb(doc, names, mention);
         referents.retain(|r| {
             agrees(anaphor, r) && (object.is_none() || r.speaker.name.as_ref() != object)
@@ -429,6 +437,8 @@ impl RuleAttributor {
             // over one that only agrees in type.
             if referents.iter().any(|r| head_fits(head, r)) {
                 referents.retain(|r| head_fits(head, r));
+            } else {
+                referents.extend(derived);
             }
         }
         if matches!(
@@ -451,6 +461,7 @@ impl RuleAttributor {
                     addressed_only: false,
                     speaker: pair,
                     described_as: None,
+                    derived: false,
                 });
             }
         }
@@ -584,6 +595,7 @@ impl RuleAttributor {
                             .then(|| names.appositive_roles.get(name))
                             .flatten()
                             .map(|role| self.role_head(role)),
+                        derived: false,
                     });
                     referents.len() - 1
                 });
@@ -897,6 +909,36 @@ fn latest_groups(referents: &[Referent], n: usize) -> Vec<Referent> {
                 body: false,
                 addressed_only: false,
                 described_as: None,
+                derived: false,
+            })
+        })
+        .collect()
+}
+
+/// Rule for a nominal of a body a person forms that no referent's name fits ("the campaign"
+/// where the article never writes "the Clinton campaign"): the body of each person named
+/// before, for the ranker to choose among by the person's features, or nobody.
+fn derived_bodies(anaphor: &Anaphor, referents: &[Referent]) -> Vec<Referent> {
+    let Anaphor::Nominal {
+        head,
+        personal_body: true,
+        ..
+    } = anaphor
+    else {
+        return Vec::new();
+    };
+    if plural(head) || referents.iter().any(|r| head_fits(head, r)) {
+        return Vec::new();
+    }
+    referents
+        .iter()
+        .filter(|r| r.speaker.label == Some(Label::Per) && !r.pair && !r.body)
+        .filter_map(|r| {
+            Some(Referent {
+                speaker: body_of(&r.speaker, head)?,
+                body: true,
+                derived: true,
+                ..r.clone()
             })
         })
         .collect()
@@ -1048,6 +1090,7 @@ fn referent_features(
             bucket(recent_same, &[0, 1])
         ));
         f.add(format_args!("has_role={}", r.speaker.role.is_some()));
+        f.add(format_args!("derived={}", r.derived));
     }
 }
 
@@ -1214,6 +1257,32 @@ mod tests {
         let names = candidates_in(text, "they");
         let list = Some("Transport Workers Union and National Farmers Union".to_string());
         assert!(names.contains(&list), "{names:?}");
+    }
+
+    /// "The campaign" in an article that never writes whose: any person's named before, not
+    /// an organisation's; "the administration", an office's, is left alone.
+    #[test]
+    fn a_campaign_nobody_owns_by_name_may_be_a_persons() {
+        let text = "Mara Quill toured Dunmore with the Harbour Trust on Monday. \
+                    The campaign said the tour would go on.";
+        let names = candidates_in(text, "The campaign");
+        assert!(
+            names.contains(&Some("Mara Quill campaign".to_string())),
+            "{names:?}"
+        );
+        assert!(
+            !names.contains(&Some("Harbour Trust campaign".to_string())),
+            "{names:?}"
+        );
+        let text = "Mara Quill toured Dunmore on Monday. The administration said so.";
+        let names = candidates_in(text, "The administration");
+        assert!(names
+            .iter()
+            .all(|n| n.as_deref() != Some("Mara Quill administration")));
+        // A campaign the article names is the only candidate.
+        let text = "The Quill campaign met Mara Quill on Monday. The campaign said so.";
+        let names = candidates_in(text, "The campaign");
+        assert_eq!(names, [Some("Mara Quill campaign".to_string())]);
     }
 
     #[test]
