@@ -210,6 +210,9 @@ pub enum WordClass {
     FiniteAuxiliary,
     /// A relative pronoun after a speaker that opens a clause about them (", who …").
     ApposedRelative,
+    /// A word opening a phrase that describes the source before it rather than continuing the
+    /// content around it (", according to X, who …", ", a former …", ", including …").
+    SourceModifier,
     /// A pronoun opening a new clause after ", and" (", and he rallied the crowd").
     NewSubjectPronoun,
     /// A first- or second-person pronoun: a quoted speaker's own voice ("I think").
@@ -395,6 +398,7 @@ const CLASS_NAMES: &[(&str, WordClass)] = &[
     ("rightphraseend", WordClass::RightPhraseEnd),
     ("finiteauxiliary", WordClass::FiniteAuxiliary),
     ("apposedrelative", WordClass::ApposedRelative),
+    ("sourcemodifier", WordClass::SourceModifier),
     ("newsubjectpronoun", WordClass::NewSubjectPronoun),
     ("firstsecond", WordClass::FirstOrSecondPerson),
     ("possessivespeaker", WordClass::PossessiveSpeaker),

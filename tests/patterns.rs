@@ -713,6 +713,22 @@ fn a_parenthetical_source_splits_its_content() {
     assert_eq!(slice(fragments[1]), "is to delay the vote");
 }
 
+/// What follows a parenthetical source and describes it (a relative clause, an apposition,
+/// "including …") is no second fragment of the content.
+#[test]
+fn what_describes_a_parenthetical_source_is_not_content() {
+    for text in [
+        "Borrowers might not be so lucky, according to Mara Quill, who advised the campaign.",
+        "Borrowers might not be so lucky, according to Mara Quill, director of the Harbour Trust.",
+        "Borrowers might not be so lucky, according to three polls, including one from Dunmore.",
+        "Borrowers might not be so lucky, according to Mara Quill, a consultant in Dunmore.",
+    ] {
+        let c = one(text);
+        assert_eq!(c.quote.fragments, None, "{text}");
+        assert_eq!(c.quote.text, "Borrowers might not be so lucky", "{text}");
+    }
+}
+
 #[test]
 fn adverbs_before_the_cue_and_adverbial_openers_are_not_subjects() {
     let c = one("Local farmers fiercely opposed the new water rules.");

@@ -432,6 +432,17 @@ impl RuleQuoteDetector {
         ))
     }
 
+    /// Rule: after a parenthetical source the text goes on describing the source, not the
+    /// content, when it opens with a relative pronoun, an indefinite article, "including" or
+    /// a role or person noun ("…, according to Jason Delisle, who was an adviser …", "…,
+    /// according to Andy Smith, director of the Survey Center"; not "…, according to aides,
+    /// is ready to …").
+    fn describes_source(&self, ctx: &Ctx, t: usize) -> bool {
+        ctx.is(t, WordClass::SourceModifier)
+            || ctx.is(t, WordClass::Role)
+            || ctx.is(t, WordClass::Person)
+    }
+
     /// "according to X, CONTENT" or "CONTENT, according to X".
     pub(super) fn source_candidate(
         &self,
@@ -474,7 +485,8 @@ impl RuleQuoteDetector {
         let dash_or_comma = |t: usize| matches!(ctx.word(t), "," | "—" | "–" | "-" | "--");
         if i > s0 + 1 && dash_or_comma(i - 1) && ctx.inside[i].is_none() {
             let close = (b + 1..s1.min(b + 16)).find(|&t| ctx.is_punct(t) || ctx.is_quote(t));
-            if let Some(close) = close.filter(|&t| dash_or_comma(t) && t + 1 < s1) {
+            let content_resumes = |t: usize| t + 1 < s1 && !self.describes_source(ctx, t + 1);
+            if let Some(close) = close.filter(|&t| dash_or_comma(t) && content_resumes(t)) {
                 let both = self.around_attribution(
                     ctx,
                     si,
