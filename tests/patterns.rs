@@ -713,6 +713,25 @@ fn a_parenthetical_source_splits_its_content() {
     assert_eq!(slice(fragments[1]), "is to delay the vote");
 }
 
+/// A particle of a phrasal cue is the cue's, not the content's ("called out", "called upon").
+#[test]
+fn a_phrasal_cue_keeps_its_particle() {
+    for (text, cue, content) in [
+        (
+            "Quill called out the mayor for the delays.",
+            "called out",
+            "the mayor for the delays",
+        ),
+        (
+            "Quill called upon the council to reopen the ferry.",
+            "called upon",
+            "the council to reopen the ferry",
+        ),
+    ] {
+        assert_eq!(with_cue(&claims(text), cue).quote.text, content, "{text}");
+    }
+}
+
 /// What follows a parenthetical source and describes it (a relative clause, an apposition,
 /// "including …") is no second fragment of the content.
 #[test]
