@@ -122,7 +122,7 @@ pub struct Referent {
     /// Dunmore"), lowercase.
     described_as: Option<String>,
     /// A body formed here around a person named before, which the article never names so
-    /// ("the administration" → "Barack Obama administration").
+    /// ("the campaign" → "Hillary Clinton campaign").
     derived: bool,
 }
 
@@ -915,9 +915,10 @@ fn latest_groups(referents: &[Referent], n: usize) -> Vec<Referent> {
         .collect()
 }
 
-/// Rule for a nominal of a body a person forms that no referent's name fits ("the campaign"
-/// where the article never writes "the Clinton campaign"): the body of each person named
-/// before, for the ranker to choose among by the person's features, or nobody.
+/// Rule for a nominal of a body a person forms ("the campaign" where the article never
+/// writes "the Clinton campaign"; the caller adds them only when no referent's name fits):
+/// the body of each person named before, for the ranker to choose among by the person's
+/// features, or nobody.
 fn derived_bodies(anaphor: &Anaphor, referents: &[Referent]) -> Vec<Referent> {
     let Anaphor::Nominal {
         head,
@@ -927,7 +928,7 @@ fn derived_bodies(anaphor: &Anaphor, referents: &[Referent]) -> Vec<Referent> {
     else {
         return Vec::new();
     };
-    if plural(head) || referents.iter().any(|r| head_fits(head, r)) {
+    if plural(head) {
         return Vec::new();
     }
     referents
