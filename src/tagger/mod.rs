@@ -8,6 +8,7 @@ mod gazetteer;
 mod hash;
 mod io_util;
 mod model;
+mod pair;
 pub mod score;
 mod train;
 mod wordclasses;

@@ -2,6 +2,7 @@ use crate::huge_pages;
 use crate::tagger::features::{doc_features, FeatConfig, LabelInfo, SentFeats};
 use crate::tagger::gazetteer::Gazetteer;
 use crate::tagger::io_util::{Reader, Writer};
+use crate::tagger::pair::StagePair;
 use crate::tagger::wordclasses::WordClasses;
 use crate::tagger::ModelError;
 use std::io;
@@ -76,7 +77,7 @@ impl FeatIndex {
 }
 
 #[inline(always)]
-fn prefetch_ptr(p: *const u8) {
+pub(crate) fn prefetch_ptr(p: *const u8) {
     #[cfg(target_arch = "x86_64")]
     // SAFETY: prefetch is a hint and never faults, whatever the address.
     unsafe {
@@ -115,6 +116,8 @@ pub struct Tagger {
     pub(crate) stages: Vec<Stage>,
     /// Auxiliary tagger whose predictions feed the features (e.g. POS for chunking).
     pub(crate) aux: Option<Box<Tagger>>,
+    /// A two-stage model's weights under one index, for decoding.
+    pair: Option<StagePair>,
 }
 
 const MAGIC: &[u8; 8] = b"TGMODEL1";
@@ -540,6 +543,7 @@ impl Tagger {
             final_ok,
             info,
             allowed,
+            pair: (stages.len() == 2).then(|| StagePair::new(&stages[0], &stages[1])),
             stages,
             aux: None,
         }
@@ -567,6 +571,9 @@ impl Tagger {
     pub fn truncated(&self, k: usize) -> Tagger {
         let mut t = self.clone();
         t.stages.truncate(k.max(1));
+        if t.stages.len() < 2 {
+            t.pair = None;
+        }
         t
     }
 
@@ -692,6 +699,9 @@ impl Tagger {
         aux: Option<&[Vec<u16>]>,
         base: &[SentFeats],
     ) -> Vec<Vec<u16>> {
+        if let Some(pair) = &self.pair {
+            return self.decode_pair(pair, sentences, classes, aux, base);
+        }
         let mut labels = self.decode(&self.stages[0], base, None);
         let mut cons = Vec::new();
         for st in &self.stages[1..] {
@@ -743,18 +753,64 @@ impl Tagger {
                     *a += *b;
                 }
             }
-            let mut o = Vec::new();
-            let lattice = Lattice {
-                em: &em,
-                len: sf.len(),
-                n: st.n,
-                trans: &st.trans,
-                allowed: &self.allowed,
-                final_ok: &self.final_ok,
-            };
-            viterbi(&lattice, &mut o);
-            out.push(o);
+            out.push(self.best_path(st, &em, sf.len()));
         }
+        out
+    }
+
+    /// [`Tagger::decode_stages`] of a two-stage model through its [`StagePair`]: the same
+    /// labels, each base feature looked up once for both stages.
+    fn decode_pair(
+        &self,
+        pair: &StagePair,
+        sentences: &[Vec<&str>],
+        classes: &WordClasses,
+        aux: Option<&[Vec<u16>]>,
+        base: &[SentFeats],
+    ) -> Vec<Vec<u16>> {
+        let (first, second) = (&self.stages[0], &self.stages[1]);
+        let mut em = Vec::new();
+        let mut labels = Vec::with_capacity(base.len());
+        let mut later = Vec::with_capacity(base.len());
+        for sf in base {
+            let mut em2 = Vec::new();
+            pair.emissions(sf, &mut em, &mut em2);
+            labels.push(self.best_path(first, &em, sf.len()));
+            later.push(em2);
+        }
+        let mut cons = Vec::new();
+        doc_features(
+            &second.cfg,
+            classes,
+            second.gaz.as_ref(),
+            sentences,
+            Some((&labels, &self.info)),
+            aux,
+            true,
+            &mut cons,
+        );
+        later
+            .iter_mut()
+            .zip(&cons)
+            .map(|(em2, sf)| {
+                pair.add_second(sf, em2);
+                self.best_path(second, em2, sf.len())
+            })
+            .collect()
+    }
+
+    /// The best allowed label path of one sentence's emissions under `st`'s transitions.
+    fn best_path(&self, st: &Stage, em: &[i32], len: usize) -> Vec<u16> {
+        let mut out = Vec::new();
+        let lattice = Lattice {
+            em,
+            len,
+            n: st.n,
+            trans: &st.trans,
+            allowed: &self.allowed,
+            final_ok: &self.final_ok,
+        };
+        viterbi(&lattice, &mut out);
         out
     }
 }
