@@ -223,455 +223,509 @@ pub fn doc_features(
     only_consistency: bool,
     out: &mut Vec<SentFeats>,
 ) {
-    let base = !only_consistency;
-    out.clear();
-    let mut buf = Vec::with_capacity(32);
-    let mut sbuf = Vec::with_capacity(32);
-    let mut lower = String::new();
-    // pass 1: token info
-    let mut toks: Vec<Vec<Tok>> = Vec::with_capacity(sentences.len());
-    let mut sent_allcaps: Vec<bool> = Vec::with_capacity(sentences.len());
-    let mut norm_doc: Vec<Vec<Cow<str>>> = Vec::with_capacity(sentences.len());
-    for s in sentences {
-        let norms: Vec<Cow<str>> = s.iter().map(|w| normalize(w)).collect();
-        let mut v = Vec::with_capacity(s.len());
-        let (mut any_alpha, mut any_lower) = (false, false);
-        for w in &norms {
-            let w: &str = w;
-            let (h_shape, h_sshape, cap, has_alpha, has_lower, all_lower) =
-                shapes(w, &mut buf, &mut sbuf);
-            lower_into(w, &mut lower);
-            let h_word = hash_str(w);
-            let h_lower = hash_str(&lower);
-            let h_suf3 = {
-                let mut it = lower.char_indices().rev();
-                let start = it.nth(2).map(|(i, _)| i).unwrap_or(0);
-                hash_str(&lower[start..])
-            };
-            let (mut row, mut lrow, mut cl) = (NO_ROW, NO_ROW, [NO_ROW; 3]);
-            if cfg.word_classes {
-                row = classes.row_hash(h_word).unwrap_or(NO_ROW);
-                lrow = classes.row_hash(h_lower).unwrap_or(NO_ROW);
-                let r = if row != NO_ROW { row } else { lrow };
-                if r != NO_ROW {
-                    cl = classes.clusters(r);
-                }
-            }
-            let (mut trow, mut tcl) = (NO_ROW, [NO_ROW; 3]);
-            let mut h_title = h_word;
-            if cfg.extra && has_alpha && !has_lower && w.chars().nth(1).is_some() {
-                let mut title = String::with_capacity(lower.len());
-                let mut ch = lower.chars();
-                if let Some(c0) = ch.next() {
-                    title.extend(c0.to_uppercase());
-                    title.push_str(ch.as_str());
-                }
-                h_title = hash_str(&title);
-                trow = if cfg.word_classes {
-                    classes.row_hash(h_title).unwrap_or(NO_ROW)
-                } else {
-                    NO_ROW
+    let tokens = DocTokens::new(cfg, classes, sentences);
+    tokens.features(cfg, gaz, stage1, aux, only_consistency, out);
+}
+
+/// What the features of a document's tokens are built from (hashes, shapes, word classes),
+/// computed once however many stages take features from it.
+pub(crate) struct DocTokens<'a> {
+    toks: Vec<Vec<Tok>>,
+    sent_allcaps: Vec<bool>,
+    norm_doc: Vec<Vec<Cow<'a, str>>>,
+    /// the feature groups of `cfg` the token information depends on
+    word_classes: bool,
+    extra: bool,
+}
+
+impl<'a> DocTokens<'a> {
+    /// The token information of `sentences` for a model of feature groups `cfg`.
+    pub(crate) fn new(
+        cfg: &FeatConfig,
+        classes: &WordClasses,
+        sentences: &'a [Vec<&'a str>],
+    ) -> DocTokens<'a> {
+        let mut buf = Vec::with_capacity(32);
+        let mut sbuf = Vec::with_capacity(32);
+        let mut lower = String::new();
+        let mut toks: Vec<Vec<Tok>> = Vec::with_capacity(sentences.len());
+        let mut sent_allcaps: Vec<bool> = Vec::with_capacity(sentences.len());
+        let mut norm_doc: Vec<Vec<Cow<str>>> = Vec::with_capacity(sentences.len());
+        for s in sentences {
+            let norms: Vec<Cow<str>> = s.iter().map(|w| normalize(w)).collect();
+            let mut v = Vec::with_capacity(s.len());
+            let (mut any_alpha, mut any_lower) = (false, false);
+            for w in &norms {
+                let w: &str = w;
+                let (h_shape, h_sshape, cap, has_alpha, has_lower, all_lower) =
+                    shapes(w, &mut buf, &mut sbuf);
+                lower_into(w, &mut lower);
+                let h_word = hash_str(w);
+                let h_lower = hash_str(&lower);
+                let h_suf3 = {
+                    let mut it = lower.char_indices().rev();
+                    let start = it.nth(2).map(|(i, _)| i).unwrap_or(0);
+                    hash_str(&lower[start..])
                 };
-                if trow != NO_ROW {
-                    tcl = classes.clusters(trow);
+                let (mut row, mut lrow, mut cl) = (NO_ROW, NO_ROW, [NO_ROW; 3]);
+                if cfg.word_classes {
+                    row = classes.row_hash(h_word).unwrap_or(NO_ROW);
+                    lrow = classes.row_hash(h_lower).unwrap_or(NO_ROW);
+                    let r = if row != NO_ROW { row } else { lrow };
+                    if r != NO_ROW {
+                        cl = classes.clusters(r);
+                    }
                 }
+                let (mut trow, mut tcl) = (NO_ROW, [NO_ROW; 3]);
+                let mut h_title = h_word;
+                if cfg.extra && has_alpha && !has_lower && w.chars().nth(1).is_some() {
+                    let mut title = String::with_capacity(lower.len());
+                    let mut ch = lower.chars();
+                    if let Some(c0) = ch.next() {
+                        title.extend(c0.to_uppercase());
+                        title.push_str(ch.as_str());
+                    }
+                    h_title = hash_str(&title);
+                    trow = if cfg.word_classes {
+                        classes.row_hash(h_title).unwrap_or(NO_ROW)
+                    } else {
+                        NO_ROW
+                    };
+                    if trow != NO_ROW {
+                        tcl = classes.clusters(trow);
+                    }
+                }
+                any_alpha |= has_alpha;
+                any_lower |= has_lower;
+                v.push(Tok {
+                    h_word,
+                    h_lower,
+                    h_shape,
+                    h_sshape,
+                    h_suf3,
+                    trow,
+                    tcl,
+                    h_title,
+                    row,
+                    lrow,
+                    cl,
+                    cap,
+                    has_alpha,
+                    has_lower,
+                    all_lower,
+                });
             }
-            any_alpha |= has_alpha;
-            any_lower |= has_lower;
-            v.push(Tok {
-                h_word,
-                h_lower,
-                h_shape,
-                h_sshape,
-                h_suf3,
-                trow,
-                tcl,
-                h_title,
-                row,
-                lrow,
-                cl,
-                cap,
-                has_alpha,
-                has_lower,
-                all_lower,
-            });
+            sent_allcaps.push(any_alpha && !any_lower && s.len() > 1);
+            toks.push(v);
+            norm_doc.push(norms);
         }
-        sent_allcaps.push(any_alpha && !any_lower && s.len() > 1);
-        toks.push(v);
-        norm_doc.push(norms);
+        DocTokens {
+            toks,
+            sent_allcaps,
+            norm_doc,
+            word_classes: cfg.word_classes,
+            extra: cfg.extra,
+        }
     }
-    // document hints
-    let mut doc = DocInfo::default();
-    if cfg.doc_hints && base {
-        for (si, ts) in toks.iter().enumerate() {
-            if sent_allcaps[si] {
-                continue;
+
+    /// Whether a model of feature groups `cfg` takes its features from this information.
+    pub(crate) fn fits(&self, cfg: &FeatConfig) -> bool {
+        (self.word_classes, self.extra) == (cfg.word_classes, cfg.extra)
+    }
+
+    /// The features of every sentence for a stage of feature groups `cfg` (see [`doc_features`]).
+    pub(crate) fn features(
+        &self,
+        cfg: &FeatConfig,
+        gaz: Option<&Gazetteer>,
+        stage1: Option<(&[Vec<u16>], &LabelInfo)>,
+        aux: Option<&[Vec<u16>]>,
+        only_consistency: bool,
+        out: &mut Vec<SentFeats>,
+    ) {
+        let base = !only_consistency;
+        out.clear();
+        let (toks, sent_allcaps, norm_doc) = (&self.toks, &self.sent_allcaps, &self.norm_doc);
+        let mut lower = String::new();
+
+        // document hints
+        let mut doc = DocInfo::default();
+        if cfg.doc_hints && base {
+            for (si, ts) in toks.iter().enumerate() {
+                if sent_allcaps[si] {
+                    continue;
+                }
+                let mut i = 0;
+                while i < ts.len() {
+                    let t = &ts[i];
+                    if t.all_lower {
+                        doc.lower.insert(t.h_lower);
+                    }
+                    if t.cap && t.has_lower && i > 0 {
+                        doc.cap_mid.insert(t.h_lower);
+                    }
+                    if t.cap {
+                        let mut j = i + 1;
+                        while j < ts.len() && ts[j].cap {
+                            j += 1;
+                        }
+                        if j - i >= 2 {
+                            for (k, tk) in ts.iter().enumerate().take(j).skip(i) {
+                                let pos = if k == i {
+                                    1
+                                } else if k + 1 == j {
+                                    4
+                                } else {
+                                    2
+                                };
+                                *doc.runs.entry(tk.h_lower).or_insert(0) |= pos;
+                            }
+                        }
+                        i = j;
+                        continue;
+                    }
+                    i += 1;
+                }
             }
-            let mut i = 0;
-            while i < ts.len() {
-                let t = &ts[i];
-                if t.all_lower {
-                    doc.lower.insert(t.h_lower);
-                }
-                if t.cap && t.has_lower && i > 0 {
-                    doc.cap_mid.insert(t.h_lower);
-                }
-                if t.cap {
+        }
+        // first-pass label consistency
+        let mut dp = DocPred::default();
+        if let (true, Some((labs, info))) = (cfg.consistency, stage1) {
+            for (si, ts) in toks.iter().enumerate() {
+                let l = &labs[si];
+                let mut i = 0;
+                while i < ts.len() {
+                    let ty = info.ty[l[i] as usize] as usize;
+                    dp.form_types.entry(ts[i].h_lower).or_insert([0; 8])[ty.min(7)] += 1;
+                    if ty == 0 {
+                        i += 1;
+                        continue;
+                    }
                     let mut j = i + 1;
-                    while j < ts.len() && ts[j].cap {
+                    while j < ts.len()
+                        && info.ty[l[j] as usize] as usize == ty
+                        && !info.begin[l[j] as usize]
+                    {
+                        dp.form_types.entry(ts[j].h_lower).or_insert([0; 8])[ty.min(7)] += 1;
                         j += 1;
+                    }
+                    let hs: Vec<u64> = ts[i..j].iter().map(|t| t.h_lower).collect();
+                    if hs.len() <= MAX_LEN {
+                        dp.ent_types.entry(seq_key(&hs)).or_insert([0; 8])[ty.min(7)] += 1;
                     }
                     if j - i >= 2 {
                         for (k, tk) in ts.iter().enumerate().take(j).skip(i) {
                             let pos = if k == i {
-                                1
+                                0
                             } else if k + 1 == j {
-                                4
-                            } else {
                                 2
+                            } else {
+                                1
                             };
-                            *doc.runs.entry(tk.h_lower).or_insert(0) |= pos;
+                            *dp.in_multi.entry(tk.h_lower).or_insert(0) |=
+                                1 << (ty.min(7) * 3 + pos);
                         }
                     }
                     i = j;
-                    continue;
                 }
-                i += 1;
             }
         }
-    }
-    // first-pass label consistency
-    let mut dp = DocPred::default();
-    if let (true, Some((labs, info))) = (cfg.consistency, stage1) {
-        for (si, ts) in toks.iter().enumerate() {
-            let l = &labs[si];
-            let mut i = 0;
-            while i < ts.len() {
-                let ty = info.ty[l[i] as usize] as usize;
-                dp.form_types.entry(ts[i].h_lower).or_insert([0; 8])[ty.min(7)] += 1;
-                if ty == 0 {
-                    i += 1;
-                    continue;
-                }
-                let mut j = i + 1;
-                while j < ts.len()
-                    && info.ty[l[j] as usize] as usize == ty
-                    && !info.begin[l[j] as usize]
-                {
-                    dp.form_types.entry(ts[j].h_lower).or_insert([0; 8])[ty.min(7)] += 1;
-                    j += 1;
-                }
-                let hs: Vec<u64> = ts[i..j].iter().map(|t| t.h_lower).collect();
-                if hs.len() <= MAX_LEN {
-                    dp.ent_types.entry(seq_key(&hs)).or_insert([0; 8])[ty.min(7)] += 1;
-                }
-                if j - i >= 2 {
-                    for (k, tk) in ts.iter().enumerate().take(j).skip(i) {
-                        let pos = if k == i {
-                            0
-                        } else if k + 1 == j {
-                            2
-                        } else {
-                            1
-                        };
-                        *dp.in_multi.entry(tk.h_lower).or_insert(0) |= 1 << (ty.min(7) * 3 + pos);
-                    }
-                }
-                i = j;
-            }
-        }
-    }
 
-    let mut hs: Vec<u64> = Vec::new();
-    let mut ths: Vec<u64> = Vec::new();
-    let mut lhs: Vec<u64> = Vec::new();
-    for (si, ts) in toks.iter().enumerate() {
-        let n = ts.len();
-        let mut sf = SentFeats {
-            feats: Vec::with_capacity(n * 56),
-            offs: Vec::with_capacity(n + 1),
-        };
-        sf.offs.push(0);
-        let allcaps = sent_allcaps[si];
-        // gazetteer and consistency span matches: collect per token
-        let mut span_feats: Vec<(u32, u64)> = Vec::new();
-        let need_spans = (cfg.gazetteer && gaz.is_some()) || cfg.consistency;
-        if need_spans {
-            hs.clear();
-            hs.extend(ts.iter().map(|t| t.h_word));
-            // in all-caps sentences, also look up title-cased forms ("JAPAN" -> "Japan")
-            let title_too = allcaps && cfg.extra;
-            ths.clear();
-            if title_too {
-                ths.extend(ts.iter().map(|t| t.h_title));
-            }
-            lhs.clear();
-            lhs.extend(ts.iter().map(|t| t.h_lower));
-            for i in 0..n {
-                for l in 1..=MAX_LEN.min(n - i) {
-                    if let (true, Some(g)) = (cfg.gazetteer && base, gaz) {
-                        let mut mask = g.map.get(&seq_key(&hs[i..i + l])).copied().unwrap_or(0);
-                        if title_too {
-                            mask |= g.map.get(&seq_key(&ths[i..i + l])).copied().unwrap_or(0);
-                        }
-                        if mask != 0 {
-                            for t in 0..32u64 {
-                                if mask & (1 << t) != 0 {
-                                    for k in i..i + l {
-                                        let pos = if k == i { 0 } else { 1 };
-                                        span_feats.push((
-                                            k as u32,
-                                            feat(50, t * 64 + pos * 8 + l as u64),
-                                        ));
-                                        span_feats.push((k as u32, feat(51, t)));
+        let mut hs: Vec<u64> = Vec::new();
+        let mut ths: Vec<u64> = Vec::new();
+        let mut lhs: Vec<u64> = Vec::new();
+        for (si, ts) in toks.iter().enumerate() {
+            let n = ts.len();
+            let mut sf = SentFeats {
+                feats: Vec::with_capacity(n * 56),
+                offs: Vec::with_capacity(n + 1),
+            };
+            sf.offs.push(0);
+            let allcaps = sent_allcaps[si];
+            // gazetteer and consistency span matches: collect per token
+            let mut span_feats: Vec<(u32, u64)> = Vec::new();
+            let need_spans = (cfg.gazetteer && gaz.is_some()) || cfg.consistency;
+            if need_spans {
+                hs.clear();
+                hs.extend(ts.iter().map(|t| t.h_word));
+                // in all-caps sentences, also look up title-cased forms ("JAPAN" -> "Japan")
+                let title_too = allcaps && cfg.extra;
+                ths.clear();
+                if title_too {
+                    ths.extend(ts.iter().map(|t| t.h_title));
+                }
+                lhs.clear();
+                lhs.extend(ts.iter().map(|t| t.h_lower));
+                for i in 0..n {
+                    for l in 1..=MAX_LEN.min(n - i) {
+                        if let (true, Some(g)) = (cfg.gazetteer && base, gaz) {
+                            let mut mask = g.map.get(&seq_key(&hs[i..i + l])).copied().unwrap_or(0);
+                            if title_too {
+                                mask |= g.map.get(&seq_key(&ths[i..i + l])).copied().unwrap_or(0);
+                            }
+                            if mask != 0 {
+                                for t in 0..32u64 {
+                                    if mask & (1 << t) != 0 {
+                                        for k in i..i + l {
+                                            let pos = if k == i { 0 } else { 1 };
+                                            span_feats.push((
+                                                k as u32,
+                                                feat(50, t * 64 + pos * 8 + l as u64),
+                                            ));
+                                            span_feats.push((k as u32, feat(51, t)));
+                                        }
                                     }
                                 }
                             }
                         }
-                    }
-                    if cfg.consistency {
-                        if let Some(c) = dp.ent_types.get(&seq_key(&lhs[i..i + l])) {
-                            let (best, _, tot) = argmax_type(c);
-                            for k in i..i + l {
-                                let pos = if k == i { 0 } else { 1 };
-                                span_feats.push((
-                                    k as u32,
-                                    feat(65, best as u64 * 64 + pos * 8 + l as u64),
-                                ));
-                                span_feats
-                                    .push((k as u32, feat(66, best as u64 * 2 + (tot > 1) as u64)));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        span_feats.sort_by_key(|x| x.0);
-        let mut sp = 0usize;
-        let norms = &norm_doc[si];
-        let mut amb: Vec<u64> = Vec::new();
-        if let (true, Some(g)) = (cfg.lexicon && base, gaz) {
-            amb.extend(ts.iter().map(|t| {
-                g.lex.get(&t.h_word).copied().unwrap_or_else(|| {
-                    g.lex
-                        .get(&pair(t.h_lower, LOWER_KEY))
-                        .map(|&v| v ^ 0x5555)
-                        .unwrap_or(0x0bad)
-                })
-            }));
-        }
-        for i in 0..n {
-            let t = &ts[i];
-            let f = &mut sf.feats;
-            let get = |d: isize| -> Option<&Tok> {
-                let j = i as isize + d;
-                if j < 0 || j >= n as isize {
-                    None
-                } else {
-                    Some(&ts[j as usize])
-                }
-            };
-            let lw = |d: isize| {
-                get(d)
-                    .map(|x| x.h_lower)
-                    .unwrap_or(if d < 0 { BOS } else { EOS })
-            };
-            let sh = |d: isize| {
-                get(d)
-                    .map(|x| x.h_shape)
-                    .unwrap_or(if d < 0 { BOS } else { EOS })
-            };
-            let ssh = |d: isize| {
-                get(d)
-                    .map(|x| x.h_sshape)
-                    .unwrap_or(if d < 0 { BOS } else { EOS })
-            };
-            if base {
-                f.push(feat(0, 0));
-                f.push(feat(1, t.h_word));
-                f.push(feat(2, t.h_lower));
-                f.push(feat(3, t.h_shape));
-                f.push(feat(4, t.h_sshape));
-                // affixes on lowercase form
-                lower_into(&norms[i], &mut lower);
-                {
-                    let mut it = lower
-                        .char_indices()
-                        .skip(1)
-                        .map(|(b, _)| b)
-                        .chain(std::iter::once(lower.len()));
-                    let mut rit = lower.char_indices().rev().map(|(b, _)| b);
-                    for k in 1..=4u32 {
-                        match (it.next(), rit.next()) {
-                            (Some(end), Some(start)) => {
-                                f.push(feat(4 + k, hash_str(&lower[..end])));
-                                f.push(feat(8 + k, hash_str(&lower[start..])));
-                            }
-                            _ => break,
-                        }
-                    }
-                }
-                f.push(feat(13, lw(-1)));
-                f.push(feat(14, lw(1)));
-                f.push(feat(15, lw(-2)));
-                f.push(feat(16, lw(2)));
-                f.push(feat(17, sh(-1)));
-                f.push(feat(18, sh(1)));
-                f.push(feat(19, ssh(-2)));
-                f.push(feat(20, ssh(2)));
-                f.push(feat(21, pair(lw(-1), t.h_lower)));
-                f.push(feat(22, pair(t.h_lower, lw(1))));
-                f.push(feat(23, pair(pair(ssh(-1), t.h_sshape), ssh(1))));
-                if cfg.extra {
-                    let sf3 = |d: isize| {
-                        get(d)
-                            .map(|x| x.h_suf3)
-                            .unwrap_or(if d < 0 { BOS } else { EOS })
-                    };
-                    f.push(feat(38, pair(lw(-1), lw(1))));
-                    f.push(feat(39, sf3(-1)));
-                    f.push(feat(44, sf3(1)));
-                    f.push(feat(45, pair(t.h_lower, sh(1))));
-                    f.push(feat(46, pair(sh(-1), t.h_lower)));
-                }
-                let ctx = (i == 0) as u64 | (allcaps as u64) << 1;
-                f.push(feat(24, pair(ctx, t.h_sshape)));
-                if allcaps {
-                    f.push(feat(25, t.h_lower));
-                }
-                if cfg.word_classes {
-                    let r = |x: u16| x as u64;
-                    f.push(feat(26, r(t.row)));
-                    f.push(feat(27, r(t.lrow)));
-                    f.push(feat(28, r(t.cl[0])));
-                    f.push(feat(29, r(t.cl[1])));
-                    f.push(feat(30, r(t.cl[2])));
-                    let cl = |d: isize, g: usize| {
-                        get(d)
-                            .map(|x| x.cl[g] as u64)
-                            .unwrap_or(if d < 0 { 70000 } else { 70001 })
-                    };
-                    f.push(feat(31, cl(-1, 1)));
-                    f.push(feat(32, cl(1, 1)));
-                    f.push(feat(33, cl(-1, 2)));
-                    f.push(feat(34, cl(1, 2)));
-                    f.push(feat(35, pair(cl(-1, 0), t.cl[0] as u64)));
-                    f.push(feat(36, pair(t.cl[0] as u64, cl(1, 0))));
-                    f.push(feat(37, pair(t.cl[2] as u64, ctx | (t.cap as u64) << 2)));
-                    if t.trow != NO_ROW {
-                        f.push(feat(47, t.trow as u64));
-                        f.push(feat(48, t.tcl[1] as u64));
-                        f.push(feat(49, t.tcl[2] as u64));
-                    }
-                }
-                if cfg.doc_hints && t.has_alpha {
-                    let capv = (t.cap as u64) | ctx << 1;
-                    if doc.cap_mid.contains(&t.h_lower) {
-                        f.push(feat(40, capv));
-                    }
-                    if doc.lower.contains(&t.h_lower) {
-                        f.push(feat(41, capv));
-                    }
-                    if let Some(&p) = doc.runs.get(&t.h_lower) {
-                        f.push(feat(42, p as u64 | capv << 3));
-                    }
-                    if allcaps {
-                        f.push(feat(43, t.has_alpha as u64));
-                    }
-                }
-            }
-            if cfg.consistency {
-                if let Some((labs, info)) = stage1 {
-                    let l = &labs[si];
-                    f.push(feat(60, l[i] as u64));
-                    f.push(feat(61, if i > 0 { l[i - 1] as u64 } else { 999 }));
-                    f.push(feat(62, if i + 1 < n { l[i + 1] as u64 } else { 999 }));
-                    if let Some(c) = dp.form_types.get(&t.h_lower) {
-                        let (best, bc, tot) = argmax_type(c);
-                        let nonzero_best = {
-                            let mut b = 1;
-                            for k in 1..8 {
-                                if c[k] > c[b] {
-                                    b = k;
+                        if cfg.consistency {
+                            if let Some(c) = dp.ent_types.get(&seq_key(&lhs[i..i + l])) {
+                                let (best, _, tot) = argmax_type(c);
+                                for k in i..i + l {
+                                    let pos = if k == i { 0 } else { 1 };
+                                    span_feats.push((
+                                        k as u32,
+                                        feat(65, best as u64 * 64 + pos * 8 + l as u64),
+                                    ));
+                                    span_feats.push((
+                                        k as u32,
+                                        feat(66, best as u64 * 2 + (tot > 1) as u64),
+                                    ));
                                 }
                             }
-                            b
-                        };
-                        f.push(feat(
-                            63,
-                            best as u64 * 4
-                                + ((bc as u32 * 2 > tot as u32) as u64) * 2
-                                + (tot > 1) as u64,
-                        ));
-                        if c[nonzero_best] > 0 {
-                            f.push(feat(64, nonzero_best as u64 * 2 + (t.cap as u64)));
                         }
                     }
-                    if let Some(&m) = dp.in_multi.get(&t.h_lower) {
-                        for b in 0..24u64 {
-                            if m & (1 << b) != 0 {
-                                f.push(feat(67, b));
+                }
+            }
+            span_feats.sort_by_key(|x| x.0);
+            let mut sp = 0usize;
+            let norms = &norm_doc[si];
+            let mut amb: Vec<u64> = Vec::new();
+            if let (true, Some(g)) = (cfg.lexicon && base, gaz) {
+                amb.extend(ts.iter().map(|t| {
+                    g.lex.get(&t.h_word).copied().unwrap_or_else(|| {
+                        g.lex
+                            .get(&pair(t.h_lower, LOWER_KEY))
+                            .map(|&v| v ^ 0x5555)
+                            .unwrap_or(0x0bad)
+                    })
+                }));
+            }
+            for i in 0..n {
+                let t = &ts[i];
+                let f = &mut sf.feats;
+                let get = |d: isize| -> Option<&Tok> {
+                    let j = i as isize + d;
+                    if j < 0 || j >= n as isize {
+                        None
+                    } else {
+                        Some(&ts[j as usize])
+                    }
+                };
+                let lw = |d: isize| {
+                    get(d)
+                        .map(|x| x.h_lower)
+                        .unwrap_or(if d < 0 { BOS } else { EOS })
+                };
+                let sh = |d: isize| {
+                    get(d)
+                        .map(|x| x.h_shape)
+                        .unwrap_or(if d < 0 { BOS } else { EOS })
+                };
+                let ssh = |d: isize| {
+                    get(d)
+                        .map(|x| x.h_sshape)
+                        .unwrap_or(if d < 0 { BOS } else { EOS })
+                };
+                if base {
+                    f.push(feat(0, 0));
+                    f.push(feat(1, t.h_word));
+                    f.push(feat(2, t.h_lower));
+                    f.push(feat(3, t.h_shape));
+                    f.push(feat(4, t.h_sshape));
+                    // affixes on lowercase form
+                    lower_into(&norms[i], &mut lower);
+                    {
+                        let mut it = lower
+                            .char_indices()
+                            .skip(1)
+                            .map(|(b, _)| b)
+                            .chain(std::iter::once(lower.len()));
+                        let mut rit = lower.char_indices().rev().map(|(b, _)| b);
+                        for k in 1..=4u32 {
+                            match (it.next(), rit.next()) {
+                                (Some(end), Some(start)) => {
+                                    f.push(feat(4 + k, hash_str(&lower[..end])));
+                                    f.push(feat(8 + k, hash_str(&lower[start..])));
+                                }
+                                _ => break,
                             }
                         }
                     }
-                    let _ = info;
+                    f.push(feat(13, lw(-1)));
+                    f.push(feat(14, lw(1)));
+                    f.push(feat(15, lw(-2)));
+                    f.push(feat(16, lw(2)));
+                    f.push(feat(17, sh(-1)));
+                    f.push(feat(18, sh(1)));
+                    f.push(feat(19, ssh(-2)));
+                    f.push(feat(20, ssh(2)));
+                    f.push(feat(21, pair(lw(-1), t.h_lower)));
+                    f.push(feat(22, pair(t.h_lower, lw(1))));
+                    f.push(feat(23, pair(pair(ssh(-1), t.h_sshape), ssh(1))));
+                    if cfg.extra {
+                        let sf3 = |d: isize| {
+                            get(d)
+                                .map(|x| x.h_suf3)
+                                .unwrap_or(if d < 0 { BOS } else { EOS })
+                        };
+                        f.push(feat(38, pair(lw(-1), lw(1))));
+                        f.push(feat(39, sf3(-1)));
+                        f.push(feat(44, sf3(1)));
+                        f.push(feat(45, pair(t.h_lower, sh(1))));
+                        f.push(feat(46, pair(sh(-1), t.h_lower)));
+                    }
+                    let ctx = (i == 0) as u64 | (allcaps as u64) << 1;
+                    f.push(feat(24, pair(ctx, t.h_sshape)));
+                    if allcaps {
+                        f.push(feat(25, t.h_lower));
+                    }
+                    if cfg.word_classes {
+                        let r = |x: u16| x as u64;
+                        f.push(feat(26, r(t.row)));
+                        f.push(feat(27, r(t.lrow)));
+                        f.push(feat(28, r(t.cl[0])));
+                        f.push(feat(29, r(t.cl[1])));
+                        f.push(feat(30, r(t.cl[2])));
+                        let cl = |d: isize, g: usize| {
+                            get(d).map(|x| x.cl[g] as u64).unwrap_or(if d < 0 {
+                                70000
+                            } else {
+                                70001
+                            })
+                        };
+                        f.push(feat(31, cl(-1, 1)));
+                        f.push(feat(32, cl(1, 1)));
+                        f.push(feat(33, cl(-1, 2)));
+                        f.push(feat(34, cl(1, 2)));
+                        f.push(feat(35, pair(cl(-1, 0), t.cl[0] as u64)));
+                        f.push(feat(36, pair(t.cl[0] as u64, cl(1, 0))));
+                        f.push(feat(37, pair(t.cl[2] as u64, ctx | (t.cap as u64) << 2)));
+                        if t.trow != NO_ROW {
+                            f.push(feat(47, t.trow as u64));
+                            f.push(feat(48, t.tcl[1] as u64));
+                            f.push(feat(49, t.tcl[2] as u64));
+                        }
+                    }
+                    if cfg.doc_hints && t.has_alpha {
+                        let capv = (t.cap as u64) | ctx << 1;
+                        if doc.cap_mid.contains(&t.h_lower) {
+                            f.push(feat(40, capv));
+                        }
+                        if doc.lower.contains(&t.h_lower) {
+                            f.push(feat(41, capv));
+                        }
+                        if let Some(&p) = doc.runs.get(&t.h_lower) {
+                            f.push(feat(42, p as u64 | capv << 3));
+                        }
+                        if allcaps {
+                            f.push(feat(43, t.has_alpha as u64));
+                        }
+                    }
                 }
-            }
-            if base && !amb.is_empty() {
-                let am = |d: isize| -> u64 {
-                    let j = i as isize + d;
-                    if j < 0 {
-                        7
-                    } else if j >= n as isize {
-                        8
-                    } else {
-                        amb[j as usize]
+                if cfg.consistency {
+                    if let Some((labs, info)) = stage1 {
+                        let l = &labs[si];
+                        f.push(feat(60, l[i] as u64));
+                        f.push(feat(61, if i > 0 { l[i - 1] as u64 } else { 999 }));
+                        f.push(feat(62, if i + 1 < n { l[i + 1] as u64 } else { 999 }));
+                        if let Some(c) = dp.form_types.get(&t.h_lower) {
+                            let (best, bc, tot) = argmax_type(c);
+                            let nonzero_best = {
+                                let mut b = 1;
+                                for k in 1..8 {
+                                    if c[k] > c[b] {
+                                        b = k;
+                                    }
+                                }
+                                b
+                            };
+                            f.push(feat(
+                                63,
+                                best as u64 * 4
+                                    + ((bc as u32 * 2 > tot as u32) as u64) * 2
+                                    + (tot > 1) as u64,
+                            ));
+                            if c[nonzero_best] > 0 {
+                                f.push(feat(64, nonzero_best as u64 * 2 + (t.cap as u64)));
+                            }
+                        }
+                        if let Some(&m) = dp.in_multi.get(&t.h_lower) {
+                            for b in 0..24u64 {
+                                if m & (1 << b) != 0 {
+                                    f.push(feat(67, b));
+                                }
+                            }
+                        }
+                        let _ = info;
                     }
-                };
-                f.push(feat(100, am(0)));
-                f.push(feat(101, am(-1)));
-                f.push(feat(102, am(1)));
-                f.push(feat(103, am(2)));
-                f.push(feat(104, am(-2)));
-                f.push(feat(105, pair(am(-1), am(0))));
-                f.push(feat(106, pair(am(0), am(1))));
-                f.push(feat(107, pair(am(0), t.h_sshape)));
+                }
+                if base && !amb.is_empty() {
+                    let am = |d: isize| -> u64 {
+                        let j = i as isize + d;
+                        if j < 0 {
+                            7
+                        } else if j >= n as isize {
+                            8
+                        } else {
+                            amb[j as usize]
+                        }
+                    };
+                    f.push(feat(100, am(0)));
+                    f.push(feat(101, am(-1)));
+                    f.push(feat(102, am(1)));
+                    f.push(feat(103, am(2)));
+                    f.push(feat(104, am(-2)));
+                    f.push(feat(105, pair(am(-1), am(0))));
+                    f.push(feat(106, pair(am(0), am(1))));
+                    f.push(feat(107, pair(am(0), t.h_sshape)));
+                }
+                if let (true, Some(a)) = (cfg.aux && base, aux) {
+                    let a = &a[si];
+                    let at = |d: isize| -> u64 {
+                        let j = i as isize + d;
+                        if j < 0 {
+                            1000
+                        } else if j >= n as isize {
+                            1001
+                        } else {
+                            a[j as usize] as u64
+                        }
+                    };
+                    let p0 = at(0);
+                    f.push(feat(80, p0));
+                    f.push(feat(81, at(-1)));
+                    f.push(feat(82, at(1)));
+                    f.push(feat(83, pair(at(-1), p0)));
+                    f.push(feat(84, pair(p0, at(1))));
+                    f.push(feat(85, pair(pair(at(-1), p0), at(1))));
+                    f.push(feat(86, pair(at(-2), at(-1))));
+                    f.push(feat(87, pair(at(1), at(2))));
+                    f.push(feat(88, pair(p0, t.h_lower)));
+                    f.push(feat(89, pair(pair(at(-2), at(-1)), p0)));
+                    f.push(feat(90, pair(p0, pair(at(1), at(2)))));
+                    f.push(feat(91, pair(p0, lw(-1))));
+                    f.push(feat(92, pair(p0, lw(1))));
+                    f.push(feat(93, pair(at(-1), t.h_lower)));
+                    f.push(feat(94, pair(at(1), t.h_lower)));
+                }
+                while sp < span_feats.len() && span_feats[sp].0 as usize == i {
+                    f.push(span_feats[sp].1);
+                    sp += 1;
+                }
+                sf.offs.push(f.len() as u32);
             }
-            if let (true, Some(a)) = (cfg.aux && base, aux) {
-                let a = &a[si];
-                let at = |d: isize| -> u64 {
-                    let j = i as isize + d;
-                    if j < 0 {
-                        1000
-                    } else if j >= n as isize {
-                        1001
-                    } else {
-                        a[j as usize] as u64
-                    }
-                };
-                let p0 = at(0);
-                f.push(feat(80, p0));
-                f.push(feat(81, at(-1)));
-                f.push(feat(82, at(1)));
-                f.push(feat(83, pair(at(-1), p0)));
-                f.push(feat(84, pair(p0, at(1))));
-                f.push(feat(85, pair(pair(at(-1), p0), at(1))));
-                f.push(feat(86, pair(at(-2), at(-1))));
-                f.push(feat(87, pair(at(1), at(2))));
-                f.push(feat(88, pair(p0, t.h_lower)));
-                f.push(feat(89, pair(pair(at(-2), at(-1)), p0)));
-                f.push(feat(90, pair(p0, pair(at(1), at(2)))));
-                f.push(feat(91, pair(p0, lw(-1))));
-                f.push(feat(92, pair(p0, lw(1))));
-                f.push(feat(93, pair(at(-1), t.h_lower)));
-                f.push(feat(94, pair(at(1), t.h_lower)));
-            }
-            while sp < span_feats.len() && span_feats[sp].0 as usize == i {
-                f.push(span_feats[sp].1);
-                sp += 1;
-            }
-            sf.offs.push(f.len() as u32);
+            out.push(sf);
         }
-        out.push(sf);
     }
 }

@@ -1,5 +1,5 @@
 use crate::huge_pages;
-use crate::tagger::features::{doc_features, FeatConfig, LabelInfo, SentFeats};
+use crate::tagger::features::{doc_features, DocTokens, FeatConfig, LabelInfo, SentFeats};
 use crate::tagger::gazetteer::Gazetteer;
 use crate::tagger::io_util::{Reader, Writer};
 use crate::tagger::pair::StagePair;
@@ -99,6 +99,15 @@ pub(crate) struct Stage {
     /// (n+1) x n: trans[p*n + l], row n = start
     pub trans: Vec<i32>,
     pub gaz: Option<Gazetteer>,
+}
+
+/// A document being tagged: its sentences, their token information and the auxiliary
+/// tagger's labels.
+struct Doc<'a> {
+    sentences: &'a [Vec<&'a str>],
+    classes: &'a WordClasses,
+    tokens: DocTokens<'a>,
+    aux: Option<&'a [Vec<u16>]>,
 }
 
 /// One tagging model (NER, POS or chunk): feature config + label set + averaged weights.
@@ -661,63 +670,59 @@ impl Tagger {
         sentences: &[Vec<&str>],
         classes: &WordClasses,
     ) -> Vec<Vec<u16>> {
-        let (aux, base) = self.first_stage(sentences, classes);
-        self.decode_stages(sentences, classes, aux.as_deref(), &base)
-    }
-
-    /// The auxiliary tagger's labels (if the model has one) and the first stage's features.
-    fn first_stage(
-        &self,
-        sentences: &[Vec<&str>],
-        classes: &WordClasses,
-    ) -> (Option<Vec<Vec<u16>>>, Vec<SentFeats>) {
         let st0 = &self.stages[0];
         let aux = self
             .aux
             .as_ref()
             .map(|a| a.tag_document(sentences, classes));
-        let mut base = Vec::new();
-        doc_features(
-            &st0.cfg,
-            classes,
-            st0.gaz.as_ref(),
+        let doc = Doc {
             sentences,
-            None,
-            aux.as_deref(),
-            false,
-            &mut base,
-        );
-        (aux, base)
+            classes,
+            tokens: DocTokens::new(&st0.cfg, classes, sentences),
+            aux: aux.as_deref(),
+        };
+        let mut base = Vec::new();
+        doc.tokens
+            .features(&st0.cfg, st0.gaz.as_ref(), None, doc.aux, false, &mut base);
+        match &self.pair {
+            Some(pair) => self.decode_pair(pair, &doc, &base),
+            None => self.decode_stages(&doc, &base),
+        }
     }
 
     /// Decodes every stage: the first from `base`, later ones with label-consistency features
     /// from the previous stage's labels.
-    fn decode_stages(
-        &self,
-        sentences: &[Vec<&str>],
-        classes: &WordClasses,
-        aux: Option<&[Vec<u16>]>,
-        base: &[SentFeats],
-    ) -> Vec<Vec<u16>> {
-        if let Some(pair) = &self.pair {
-            return self.decode_pair(pair, sentences, classes, aux, base);
-        }
+    fn decode_stages(&self, doc: &Doc, base: &[SentFeats]) -> Vec<Vec<u16>> {
         let mut labels = self.decode(&self.stages[0], base, None);
-        let mut cons = Vec::new();
         for st in &self.stages[1..] {
-            doc_features(
-                &st.cfg,
-                classes,
-                st.gaz.as_ref(),
-                sentences,
-                Some((&labels, &self.info)),
-                aux,
-                true,
-                &mut cons,
-            );
+            let cons = self.consistency_features(st, doc, &labels);
             labels = self.decode(st, base, Some(&cons));
         }
         labels
+    }
+
+    /// The consistency features of stage `st` from the previous stage's `labels`.
+    fn consistency_features(&self, st: &Stage, doc: &Doc, labels: &[Vec<u16>]) -> Vec<SentFeats> {
+        let mut cons = Vec::new();
+        let labels = Some((labels, &self.info));
+        if doc.tokens.fits(&st.cfg) {
+            let gaz = st.gaz.as_ref();
+            doc.tokens
+                .features(&st.cfg, gaz, labels, doc.aux, true, &mut cons);
+        } else {
+            let (gaz, sentences) = (st.gaz.as_ref(), doc.sentences);
+            doc_features(
+                &st.cfg,
+                doc.classes,
+                gaz,
+                sentences,
+                labels,
+                doc.aux,
+                true,
+                &mut cons,
+            );
+        }
+        cons
     }
 
     /// Tag and return label strings.
@@ -760,14 +765,7 @@ impl Tagger {
 
     /// [`Tagger::decode_stages`] of a two-stage model through its [`StagePair`]: the same
     /// labels, each base feature looked up once for both stages.
-    fn decode_pair(
-        &self,
-        pair: &StagePair,
-        sentences: &[Vec<&str>],
-        classes: &WordClasses,
-        aux: Option<&[Vec<u16>]>,
-        base: &[SentFeats],
-    ) -> Vec<Vec<u16>> {
+    fn decode_pair(&self, pair: &StagePair, doc: &Doc, base: &[SentFeats]) -> Vec<Vec<u16>> {
         let (first, second) = (&self.stages[0], &self.stages[1]);
         let mut em = Vec::new();
         let mut labels = Vec::with_capacity(base.len());
@@ -778,17 +776,7 @@ impl Tagger {
             labels.push(self.best_path(first, &em, sf.len()));
             later.push(em2);
         }
-        let mut cons = Vec::new();
-        doc_features(
-            &second.cfg,
-            classes,
-            second.gaz.as_ref(),
-            sentences,
-            Some((&labels, &self.info)),
-            aux,
-            true,
-            &mut cons,
-        );
+        let cons = self.consistency_features(second, doc, &labels);
         later
             .iter_mut()
             .zip(&cons)
