@@ -21,19 +21,26 @@ impl StagePair {
     /// Both stages' rows for every feature key either stage has (zeros where one has none).
     pub(crate) fn new(first: &Stage, second: &Stage) -> StagePair {
         let (n, stride) = (first.n, first.stride);
-        let mut keys: Vec<u64> = first
-            .index
-            .sorted_pairs()
-            .into_iter()
-            .chain(second.index.sorted_pairs())
-            .map(|(key, _)| key)
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
+        // Both stages' (key, row) pairs sorted by key, merged: each key once, with its row
+        // in either stage.
+        let (a, b) = (first.index.sorted_pairs(), second.index.sorted_pairs());
+        let mut keys = Vec::with_capacity(a.len().max(b.len()));
+        let mut rows: Vec<[Option<u32>; 2]> = Vec::with_capacity(keys.capacity());
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() || j < b.len() {
+            let (ka, kb) = (a.get(i).map(|p| p.0), b.get(j).map(|p| p.0));
+            let key = ka.min(kb).or(ka.max(kb)).expect("a key is left");
+            let from_a = (ka == Some(key)).then(|| a[i].1);
+            let from_b = (kb == Some(key)).then(|| b[j].1);
+            i += usize::from(from_a.is_some());
+            j += usize::from(from_b.is_some());
+            keys.push(key);
+            rows.push([from_a, from_b]);
+        }
         let mut w = huge_pages::filled(keys.len() * 2 * stride, 0i16);
-        for (row, &key) in keys.iter().enumerate() {
-            for (half, stage) in [first, second].into_iter().enumerate() {
-                if let Some(r) = stage.index.get(key) {
+        for (row, halves) in rows.iter().enumerate() {
+            for (half, (stage, r)) in [first, second].into_iter().zip(halves).enumerate() {
+                if let Some(r) = *r {
                     let from = &stage.w[r as usize * stride..(r as usize + 1) * stride];
                     let at = (2 * row + half) * stride;
                     w[at..at + stride].copy_from_slice(from);
