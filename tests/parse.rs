@@ -247,3 +247,10 @@ fn pipeline_parses_the_sentences_attribution_looks_at() {
         assert_eq!(out(SyntaxScope::None), out(scope));
     }
 }
+
+#[test]
+fn embedded_parser_sums_weights_exactly() {
+    // The beam sums each feature group's weights apart (`src/parse/memo.rs`): the same
+    // scores as one sum per configuration only while every sum is exact in f32.
+    assert!(claimex::parse::embedded().unwrap().parser.sums_exact());
+}

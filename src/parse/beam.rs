@@ -7,9 +7,8 @@
 
 use rustc_hash::FxHashMap;
 
-use super::parser::{
-    label_features, label_features_head, label_features_tail, transition_features, State, Tokens,
-};
+use super::memo::GroupMemo;
+use super::parser::{label_features, transition_features, State, Tokens};
 use super::weights::{Trainable, Weights};
 
 /// A partial parse in the beam: its configuration, the summed transition scores, the
@@ -55,8 +54,10 @@ impl Item {
 pub(super) trait Scorer {
     fn transitions(&self, feats: &[u64], scores: &mut [f32]);
     fn labels(&self, feats: &[u64], scores: &mut [f32]);
-    /// Adds label scores into `scores`, one feature after another.
-    fn add_labels(&self, feats: &[u64], scores: &mut [f32]);
+    /// Transition scores of each segment of `feats` ([`Weights::score_segments`]).
+    fn transition_segments(&self, feats: &[u64], ends: &[usize], scores: &mut [f32]);
+    /// Label scores of each segment of `feats` ([`Weights::score_segments`]).
+    fn label_segments(&self, feats: &[u64], ends: &[usize], scores: &mut [f32]);
 }
 
 impl<W: Weights> Scorer for (&W, &W) {
@@ -66,8 +67,11 @@ impl<W: Weights> Scorer for (&W, &W) {
     fn labels(&self, feats: &[u64], scores: &mut [f32]) {
         self.1.score(feats, scores);
     }
-    fn add_labels(&self, feats: &[u64], scores: &mut [f32]) {
-        self.1.add(feats, scores);
+    fn transition_segments(&self, feats: &[u64], ends: &[usize], scores: &mut [f32]) {
+        self.0.score_segments(feats, ends, scores);
+    }
+    fn label_segments(&self, feats: &[u64], ends: &[usize], scores: &mut [f32]) {
+        self.1.score_segments(feats, ends, scores);
     }
 }
 
@@ -97,14 +101,11 @@ pub(super) struct Beam {
     /// sentence, by everything its label features read ([`State::label_key`]). Beam items
     /// often share the arc on top of their stacks.
     lcache: FxHashMap<[u64; 8], (u16, f32)>,
-    /// Decoding only: the label scores of the [`super::parser::LABEL_HEAD`] features of each
-    /// (head, dependent, transition) scored so far in the sentence, `n_labels` each in
-    /// `heads`. Those features read the words only; the rest are added to a copy.
-    head_rows: FxHashMap<u64, u32>,
-    heads: Vec<f32>,
     /// Decoding only: the transition scores of each configuration scored so far in the
     /// sentence, by everything [`transition_features`] reads ([`State::transition_key`]).
     tcache: FxHashMap<[u64; 12], [f32; 3]>,
+    /// Decoding only: scores by feature group ([`GroupMemo`]).
+    groups: GroupMemo,
 }
 
 /// The gold tree of a training sentence, as the oracle reads it.
@@ -130,9 +131,8 @@ impl Beam {
             costs: Vec::new(),
             lcache: FxHashMap::default(),
             decoding: false,
-            head_rows: FxHashMap::default(),
-            heads: Vec::new(),
             tcache: FxHashMap::default(),
+            groups: GroupMemo::default(),
         }
     }
 
@@ -165,8 +165,9 @@ impl Beam {
                 match self.tcache.get(&key) {
                     Some(&s) => scores = s,
                     None => {
-                        transition_features(&item.st, tk, &mut self.feats);
-                        model.transitions(&self.feats, &mut scores);
+                        scores = self
+                            .groups
+                            .transitions(model, (&item.st, tk), &mut self.feats);
                         self.tcache.insert(key, scores);
                     }
                 }
@@ -190,22 +191,13 @@ impl Beam {
                             match self.lcache.get(&key) {
                                 Some(&v) => v,
                                 None => {
-                                    let nl = self.lscores.len();
-                                    let next = self.head_rows.len() as u32;
-                                    let arc = (h as u64) << 34 | (d as u64) << 2 | t as u64;
-                                    let r = *self.head_rows.entry(arc).or_insert(next) as usize;
-                                    if r == next as usize {
-                                        self.lfeats.clear();
-                                        label_features_head(tk, h, d, t, &mut self.lfeats);
-                                        model.labels(&self.lfeats, &mut self.lscores);
-                                        self.heads.extend_from_slice(&self.lscores);
-                                    } else {
-                                        self.lscores
-                                            .copy_from_slice(&self.heads[r * nl..(r + 1) * nl]);
-                                    }
-                                    self.lfeats.clear();
-                                    label_features_tail(&item.st, tk, h, d, t, &mut self.lfeats);
-                                    model.add_labels(&self.lfeats, &mut self.lscores);
+                                    self.groups.labels(
+                                        model,
+                                        (&item.st, tk),
+                                        (h, d, t),
+                                        &mut self.lfeats,
+                                        &mut self.lscores,
+                                    );
                                     let l = super::parser::argmax(&self.lscores);
                                     let v = (l as u16, margin(&self.lscores, l));
                                     self.lcache.insert(key, v);
@@ -272,9 +264,8 @@ impl Beam {
     pub(super) fn decode(&mut self, model: &impl Scorer, tk: &Tokens, n: usize) -> &State {
         self.start(n);
         self.decoding = true;
+        self.groups.start();
         self.lcache.clear();
-        self.head_rows.clear();
-        self.heads.clear();
         self.tcache.clear();
         while !self.items[0].st.terminal() {
             self.step(model, tk, None);

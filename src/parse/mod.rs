@@ -6,6 +6,7 @@
 mod beam;
 pub mod conllu;
 pub mod lemma;
+mod memo;
 pub mod parser;
 pub mod score;
 mod weights;

@@ -242,6 +242,65 @@ impl State {
         self.n + 1
     }
 
+    /// s0, s1, s2 and b0 (`n + 1` where there is none).
+    pub(super) fn positions(&self) -> [usize; 4] {
+        [self.s(0), self.s(1), self.s(2), self.bf(0)]
+    }
+
+    /// Everything the arc groups of [`group`] read of word `i`: its two leftmost
+    /// (`left`) or rightmost children, their labels, its count and set of labels of
+    /// children on that side.
+    pub(super) fn arcs_key(&self, i: usize, left: bool) -> [u64; 4] {
+        let (c1, c2, count, set) = if left {
+            (self.lc1[i], self.lc2[i], self.nl[i], self.lset[i])
+        } else {
+            (self.rc1[i], self.rc2[i], self.nr[i], self.rset[i])
+        };
+        let lab = |j: usize| self.labels[j] as u64;
+        [
+            (i as u64) << 32 | c1 as u64,
+            (c2 as u64) << 32 | lab(c1) << 16 | lab(c2),
+            count as u64,
+            set,
+        ]
+    }
+
+    /// Everything [`label_group::DEPENDENT`] reads of the configuration for dependent `d`.
+    pub(super) fn dependent_key(&self, d: usize) -> [u64; 4] {
+        let (l1, r1) = (self.lc1[d], self.rc1[d]);
+        let lab = |j: usize| self.labels[j] as u64;
+        [
+            (d as u64) << 32 | l1 as u64,
+            (r1 as u64) << 32 | lab(l1) << 16 | lab(r1),
+            self.lset[d],
+            self.rset[d],
+        ]
+    }
+
+    /// Everything [`label_group::HEAD`] reads of the configuration for the arc `h → d` made
+    /// by transition `t`.
+    pub(super) fn head_key(&self, h: usize, d: usize, t: usize) -> [u64; 4] {
+        let counts = (self.nl[h] as u64) << 24 | (self.nr[h] as u64) << 16;
+        [
+            (h as u64) << 32 | d as u64,
+            (t as u64) << 40 | counts | self.labels[self.lc1[h]] as u64,
+            self.lset[h],
+            self.rset[h],
+        ]
+    }
+
+    /// Everything [`group::SECOND_ARCS`] reads of s1.
+    pub(super) fn second_arcs_key(&self) -> [u64; 4] {
+        let s1 = self.s(1);
+        let (r1, l1) = (self.rc1[s1], self.lc1[s1]);
+        [
+            (s1 as u64) << 32 | r1 as u64,
+            (l1 as u64) << 32 | self.labels[r1] as u64,
+            self.nr[s1] as u64,
+            self.rset[s1],
+        ]
+    }
+
     pub(super) fn terminal(&self) -> bool {
         self.b > self.n && self.stack.len() == 1
     }
@@ -359,8 +418,48 @@ fn dist_bucket(d: usize) -> u64 {
     }
 }
 
+/// The transition features' groups: which part of the configuration a feature reads.
+/// Decoding sums each group's weights once per sentence and part ([`super::memo`]): beam
+/// items and steps share most parts. Position groups read only the words at their positions;
+/// arc groups read a word's children (in arc-hybrid parsing, a word's left children are
+/// final once it is on the stack); `OTHER` features read several parts.
+pub(super) mod group {
+    /// b0, b1 and b2 (the buffer is contiguous: b0 fixes the others).
+    pub const FRONT: u16 = 1;
+    /// s0.
+    pub const TOP: u16 = 1 << 1;
+    /// s1.
+    pub const SECOND: u16 = 1 << 2;
+    /// s2.
+    pub const THIRD: u16 = 1 << 3;
+    /// s0 and b0 (and b1).
+    pub const TOP_FRONT: u16 = 1 << 4;
+    /// s1 and s0.
+    pub const TOP_SECOND: u16 = 1 << 5;
+    /// s0 with its left children: the two leftmost, their labels, count and label set.
+    pub const TOP_LEFT: u16 = 1 << 6;
+    /// s0 with its right children, as `TOP_LEFT`.
+    pub const TOP_RIGHT: u16 = 1 << 7;
+    /// b0 with its left children, as `TOP_LEFT`.
+    pub const FRONT_LEFT: u16 = 1 << 8;
+    /// s1 with its rightmost and leftmost children, right count and label set.
+    pub const SECOND_ARCS: u16 = 1 << 9;
+    /// Features reading several of these parts.
+    pub const OTHER: u16 = 1 << 10;
+    /// Every feature.
+    pub const ALL: u16 = (1 << 11) - 1;
+}
+
 /// Transition features of a configuration.
 pub(super) fn transition_features(st: &State, t: &Tokens, out: &mut Vec<u64>) {
+    out.clear();
+    group_features::<{ group::ALL }>(st, t, out);
+}
+
+/// Appends the transition features of the groups in `G` (a set of [`group`] bits) to `out`,
+/// each with the key it has among all features.
+pub(super) fn group_features<const G: u16>(st: &State, t: &Tokens, out: &mut Vec<u64>) {
+    use group::*;
     let s0 = st.s(0);
     let s1 = st.s(1);
     let s2 = st.s(2);
@@ -388,135 +487,137 @@ pub(super) fn transition_features(st: &State, t: &Tokens, out: &mut Vec<u64>) {
         15
     };
     // Written to an array (the feature numbers and positions are constants once inlined),
-    // then copied out.
+    // then copied out. A feature's number (from 1) is its line's, whatever `G` selects.
     let mut keys = [0u64; TRANSITION_FEATURES];
     let mut k = 0usize;
-    let mut f = |v: u64| {
-        let id = k as u64 + 1;
-        keys[k] = fmix64(v ^ id.wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1;
-        k += 1;
-    };
+    let mut id = 0u64;
+    macro_rules! f {
+        ($g:expr, $v:expr) => {{
+            id += 1;
+            if G & $g != 0 {
+                keys[k] = fmix64($v ^ id.wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1;
+                k += 1;
+            }
+        }};
+    }
     let m3 = |a: u64, b: u64, c: u64| mix(mix(a, b), c);
     // Single positions.
-    f(w[s0]);
-    f(p[s0]);
-    f(wp[s0]);
-    f(w[b0]);
-    f(p[b0]);
-    f(wp[b0]);
-    f(w[b1]);
-    f(p[b1]);
-    f(wp[b1]);
-    f(w[b2]);
-    f(p[b2]);
-    f(w[s1]);
-    f(p[s1]);
-    f(wp[s1]);
-    f(w[s2]);
-    f(p[s2]);
-    f(c[s0]);
-    f(c[b0]);
-    f(c[s1]);
-    f(c[b1]);
-    f(t.s[s0]);
-    f(t.s[b0]);
+    f!(TOP, w[s0]);
+    f!(TOP, p[s0]);
+    f!(TOP, wp[s0]);
+    f!(FRONT, w[b0]);
+    f!(FRONT, p[b0]);
+    f!(FRONT, wp[b0]);
+    f!(FRONT, w[b1]);
+    f!(FRONT, p[b1]);
+    f!(FRONT, wp[b1]);
+    f!(FRONT, w[b2]);
+    f!(FRONT, p[b2]);
+    f!(SECOND, w[s1]);
+    f!(SECOND, p[s1]);
+    f!(SECOND, wp[s1]);
+    f!(THIRD, w[s2]);
+    f!(THIRD, p[s2]);
+    f!(TOP, c[s0]);
+    f!(FRONT, c[b0]);
+    f!(SECOND, c[s1]);
+    f!(FRONT, c[b1]);
+    f!(TOP, t.s[s0]);
+    f!(FRONT, t.s[b0]);
     // Pairs.
-    f(mix(wp[s0], wp[b0]));
-    f(mix(wp[s0], w[b0]));
-    f(mix(w[s0], wp[b0]));
-    f(mix(wp[s0], p[b0]));
-    f(mix(p[s0], wp[b0]));
-    f(mix(w[s0], w[b0]));
-    f(mix(p[s0], p[b0]));
-    f(mix(p[b0], p[b1]));
-    f(mix(c[s0], c[b0]));
-    f(mix(c[s0], p[b0]));
-    f(mix(p[s0], c[b0]));
-    f(mix(p[s1], p[s0]));
-    f(mix(w[s1], w[s0]));
-    f(mix(wp[s1], p[s0]));
-    f(mix(p[s1], wp[s0]));
-    f(mix(p[s1], p[b0]));
-    f(mix(c[s1], c[s0]));
-    f(mix(u[s0], u[b0]));
-    f(mix(w[b0], p[b1]));
-    f(mix(p[b0], w[b1]));
+    f!(TOP_FRONT, mix(wp[s0], wp[b0]));
+    f!(TOP_FRONT, mix(wp[s0], w[b0]));
+    f!(TOP_FRONT, mix(w[s0], wp[b0]));
+    f!(TOP_FRONT, mix(wp[s0], p[b0]));
+    f!(TOP_FRONT, mix(p[s0], wp[b0]));
+    f!(TOP_FRONT, mix(w[s0], w[b0]));
+    f!(TOP_FRONT, mix(p[s0], p[b0]));
+    f!(FRONT, mix(p[b0], p[b1]));
+    f!(TOP_FRONT, mix(c[s0], c[b0]));
+    f!(TOP_FRONT, mix(c[s0], p[b0]));
+    f!(TOP_FRONT, mix(p[s0], c[b0]));
+    f!(TOP_SECOND, mix(p[s1], p[s0]));
+    f!(TOP_SECOND, mix(w[s1], w[s0]));
+    f!(TOP_SECOND, mix(wp[s1], p[s0]));
+    f!(TOP_SECOND, mix(p[s1], wp[s0]));
+    f!(OTHER, mix(p[s1], p[b0]));
+    f!(TOP_SECOND, mix(c[s1], c[s0]));
+    f!(TOP_FRONT, mix(u[s0], u[b0]));
+    f!(FRONT, mix(w[b0], p[b1]));
+    f!(FRONT, mix(p[b0], w[b1]));
     // Triples.
-    f(m3(p[b0], p[b1], p[b2]));
-    f(m3(p[s0], p[b0], p[b1]));
-    f(m3(p[s1], p[s0], p[b0]));
-    f(m3(p[s0], p[s0l1], p[b0]));
-    f(m3(p[s0], p[s0r1], p[b0]));
-    f(m3(p[s0], p[b0], p[b0l1]));
-    f(m3(p[s1], p[s1r1], p[s0]));
-    f(m3(p[s1], p[s1l1], p[s0]));
-    f(m3(p[s2], p[s1], p[s0]));
-    f(m3(u[s1], u[s0], u[b0]));
-    f(m3(w[s0], p[s0], p[b1]));
+    f!(FRONT, m3(p[b0], p[b1], p[b2]));
+    f!(TOP_FRONT, m3(p[s0], p[b0], p[b1]));
+    f!(OTHER, m3(p[s1], p[s0], p[b0]));
+    f!(OTHER, m3(p[s0], p[s0l1], p[b0]));
+    f!(OTHER, m3(p[s0], p[s0r1], p[b0]));
+    f!(OTHER, m3(p[s0], p[b0], p[b0l1]));
+    f!(OTHER, m3(p[s1], p[s1r1], p[s0]));
+    f!(OTHER, m3(p[s1], p[s1l1], p[s0]));
+    f!(OTHER, m3(p[s2], p[s1], p[s0]));
+    f!(OTHER, m3(u[s1], u[s0], u[b0]));
+    f!(TOP_FRONT, m3(w[s0], p[s0], p[b1]));
     // Distance.
-    f(mix(w[s0], d));
-    f(mix(p[s0], d));
-    f(mix(w[b0], d));
-    f(mix(p[b0], d));
-    f(m3(w[s0], w[b0], d));
-    f(m3(p[s0], p[b0], d));
-    f(m3(p[s1], p[s0], d2));
-    f(m3(w[s1], w[s0], d2));
+    f!(TOP_FRONT, mix(w[s0], d));
+    f!(TOP_FRONT, mix(p[s0], d));
+    f!(TOP_FRONT, mix(w[b0], d));
+    f!(TOP_FRONT, mix(p[b0], d));
+    f!(TOP_FRONT, m3(w[s0], w[b0], d));
+    f!(TOP_FRONT, m3(p[s0], p[b0], d));
+    f!(TOP_SECOND, m3(p[s1], p[s0], d2));
+    f!(TOP_SECOND, m3(w[s1], w[s0], d2));
     // Valency.
-    f(mix(w[s0], st.nr[s0] as u64));
-    f(mix(p[s0], st.nr[s0] as u64));
-    f(mix(w[s0], st.nl[s0] as u64 + 100));
-    f(mix(p[s0], st.nl[s0] as u64 + 100));
-    f(mix(w[b0], st.nl[b0] as u64 + 100));
-    f(mix(p[b0], st.nl[b0] as u64 + 100));
-    f(mix(p[s1], st.nr[s1] as u64));
+    f!(TOP_RIGHT, mix(w[s0], st.nr[s0] as u64));
+    f!(TOP_RIGHT, mix(p[s0], st.nr[s0] as u64));
+    f!(TOP_LEFT, mix(w[s0], st.nl[s0] as u64 + 100));
+    f!(TOP_LEFT, mix(p[s0], st.nl[s0] as u64 + 100));
+    f!(FRONT_LEFT, mix(w[b0], st.nl[b0] as u64 + 100));
+    f!(FRONT_LEFT, mix(p[b0], st.nl[b0] as u64 + 100));
+    f!(SECOND_ARCS, mix(p[s1], st.nr[s1] as u64));
     // Children.
-    f(w[s0l1]);
-    f(p[s0l1]);
-    f(lab(s0l1));
-    f(w[s0r1]);
-    f(p[s0r1]);
-    f(lab(s0r1));
-    f(w[b0l1]);
-    f(p[b0l1]);
-    f(lab(b0l1));
-    f(w[s0l2]);
-    f(p[s0l2]);
-    f(lab(s0l2));
-    f(w[s0r2]);
-    f(p[s0r2]);
-    f(lab(s0r2));
-    f(w[b0l2]);
-    f(p[b0l2]);
-    f(lab(b0l2));
-    f(p[s1r1]);
-    f(lab(s1r1));
-    f(p[s1l1]);
-    f(m3(p[s0], p[s0l1], p[s0l2]));
-    f(m3(p[s0], p[s0r1], p[s0r2]));
-    f(m3(p[b0], p[b0l1], p[b0l2]));
-    f(m3(p[s0], lab(s0l1), lab(s0l2)));
-    f(m3(p[s0], lab(s0r1), lab(s0r2)));
-    f(m3(p[b0], lab(b0l1), p[s0]));
+    f!(TOP_LEFT, w[s0l1]);
+    f!(TOP_LEFT, p[s0l1]);
+    f!(TOP_LEFT, lab(s0l1));
+    f!(TOP_RIGHT, w[s0r1]);
+    f!(TOP_RIGHT, p[s0r1]);
+    f!(TOP_RIGHT, lab(s0r1));
+    f!(FRONT_LEFT, w[b0l1]);
+    f!(FRONT_LEFT, p[b0l1]);
+    f!(FRONT_LEFT, lab(b0l1));
+    f!(TOP_LEFT, w[s0l2]);
+    f!(TOP_LEFT, p[s0l2]);
+    f!(TOP_LEFT, lab(s0l2));
+    f!(TOP_RIGHT, w[s0r2]);
+    f!(TOP_RIGHT, p[s0r2]);
+    f!(TOP_RIGHT, lab(s0r2));
+    f!(FRONT_LEFT, w[b0l2]);
+    f!(FRONT_LEFT, p[b0l2]);
+    f!(FRONT_LEFT, lab(b0l2));
+    f!(SECOND_ARCS, p[s1r1]);
+    f!(SECOND_ARCS, lab(s1r1));
+    f!(SECOND_ARCS, p[s1l1]);
+    f!(TOP_LEFT, m3(p[s0], p[s0l1], p[s0l2]));
+    f!(TOP_RIGHT, m3(p[s0], p[s0r1], p[s0r2]));
+    f!(FRONT_LEFT, m3(p[b0], p[b0l1], p[b0l2]));
+    f!(TOP_LEFT, m3(p[s0], lab(s0l1), lab(s0l2)));
+    f!(TOP_RIGHT, m3(p[s0], lab(s0r1), lab(s0r2)));
+    f!(OTHER, m3(p[b0], lab(b0l1), p[s0]));
     // Label sets.
-    f(mix(w[s0], st.rset[s0]));
-    f(mix(p[s0], st.rset[s0]));
-    f(mix(w[s0], st.lset[s0] ^ 0xabcd));
-    f(mix(p[s0], st.lset[s0] ^ 0xabcd));
-    f(mix(w[b0], st.lset[b0] ^ 0xabcd));
-    f(mix(p[b0], st.lset[b0] ^ 0xabcd));
-    f(mix(p[s1], st.rset[s1]));
-    f(m3(p[s0], p[b0], st.lset[s0] ^ 0xabcd));
-    out.clear();
+    f!(TOP_RIGHT, mix(w[s0], st.rset[s0]));
+    f!(TOP_RIGHT, mix(p[s0], st.rset[s0]));
+    f!(TOP_LEFT, mix(w[s0], st.lset[s0] ^ 0xabcd));
+    f!(TOP_LEFT, mix(p[s0], st.lset[s0] ^ 0xabcd));
+    f!(FRONT_LEFT, mix(w[b0], st.lset[b0] ^ 0xabcd));
+    f!(FRONT_LEFT, mix(p[b0], st.lset[b0] ^ 0xabcd));
+    f!(SECOND_ARCS, mix(p[s1], st.rset[s1]));
+    f!(OTHER, m3(p[s0], p[b0], st.lset[s0] ^ 0xabcd));
     out.extend_from_slice(&keys[..k]);
 }
 
 /// Number of transition features.
 const TRANSITION_FEATURES: usize = 103;
 
-/// Label features of the arc `h → d` made by transition `t`: the
-/// [`LABEL_HEAD`] features of [`label_features_head`], then those of
-/// [`label_features_tail`].
+/// Label features of the arc `h → d` made by transition `t`.
 pub(super) fn label_features(
     st: &State,
     tk: &Tokens,
@@ -526,12 +627,23 @@ pub(super) fn label_features(
     out: &mut Vec<u64>,
 ) {
     out.clear();
-    label_features_head(tk, h, d, tr, out);
-    label_features_tail(st, tk, h, d, tr, out);
+    label_group_features::<{ label_group::ALL }>(st, tk, h, d, tr, out);
 }
 
-/// Number of label features that depend on the arc alone, not on the configuration.
-pub(super) const LABEL_HEAD: usize = 22;
+/// The label features' groups, as [`group`]'s for transitions: which part of the
+/// configuration a feature reads, so decoding sums each group once per sentence and part.
+pub(super) mod label_group {
+    /// The arc's words (head, dependent, direction, distance, the dependent's neighbours).
+    pub const ARC: u16 = 1;
+    /// The dependent with its leftmost and rightmost children and label sets.
+    pub const DEPENDENT: u16 = 1 << 1;
+    /// The head's words with the dependent's children.
+    pub const HEAD_DEPENDENT: u16 = 1 << 2;
+    /// The arc with the head's children: label sets, counts, leftmost child's label.
+    pub const HEAD: u16 = 1 << 3;
+    /// Every feature.
+    pub const ALL: u16 = (1 << 4) - 1;
+}
 
 /// A label feature's key: `v` hashed with the feature's number `id` (from 1).
 #[inline]
@@ -539,47 +651,9 @@ fn label_feature(id: u64, v: u64) -> u64 {
     fmix64(v ^ (1000 + id).wrapping_mul(0x9e37_79b9_7f4a_7c15)) | 1
 }
 
-/// The first [`LABEL_HEAD`] label features of the arc `h → d` made by transition `tr`: they
-/// read only the words, so every configuration making that arc shares them.
-pub(super) fn label_features_head(tk: &Tokens, h: usize, d: usize, tr: usize, out: &mut Vec<u64>) {
-    let (w, p, u, c, wp) = (&tk.w, &tk.p, &tk.u, &tk.c, &tk.wp);
-    let dir = tr as u64;
-    let dist = dist_bucket(h.abs_diff(d)) + 16 * dir;
-    let mut keys = [0u64; LABEL_HEAD];
-    let mut k = 0usize;
-    let mut f = |v: u64| {
-        keys[k] = label_feature(k as u64 + 1, v);
-        k += 1;
-    };
-    let m3 = |a: u64, b: u64, c: u64| mix(mix(a, b), c);
-    f(dir);
-    f(w[d]);
-    f(p[d]);
-    f(wp[d]);
-    f(u[d]);
-    f(c[d]);
-    f(tk.s[d]);
-    f(w[h]);
-    f(p[h]);
-    f(wp[h]);
-    f(c[h]);
-    f(mix(p[h], p[d]));
-    f(mix(w[h], p[d]));
-    f(mix(p[h], w[d]));
-    f(mix(w[h], w[d]));
-    f(mix(c[h], c[d]));
-    f(mix(u[h], u[d]));
-    f(m3(p[h], p[d], dist));
-    f(m3(w[h], p[d], dist));
-    f(m3(p[h], w[d], dist));
-    f(mix(p[d], dist));
-    f(mix(w[d], dist));
-    out.extend_from_slice(&keys[..k]);
-}
-
-/// The label features after the first [`LABEL_HEAD`] (those reading the configuration, and
-/// a few more) of the arc `h → d` made by transition `tr`.
-pub(super) fn label_features_tail(
+/// Appends the label features of the groups in `G` (a set of [`label_group`] bits) of the
+/// arc `h → d` made by transition `tr` to `out`, each with the key it has among all features.
+pub(super) fn label_group_features<const G: u16>(
     st: &State,
     tk: &Tokens,
     h: usize,
@@ -587,43 +661,73 @@ pub(super) fn label_features_tail(
     tr: usize,
     out: &mut Vec<u64>,
 ) {
-    let (w, p, u) = (&tk.w, &tk.p, &tk.u);
+    use label_group::*;
+    let (w, p, u, c, wp) = (&tk.w, &tk.p, &tk.u, &tk.c, &tk.wp);
     let dir = tr as u64;
+    let dist = dist_bucket(h.abs_diff(d)) + 16 * dir;
     let dl1 = st.lc1[d];
     let dr1 = st.rc1[d];
     let lab = |i: usize| st.labels[i] as u64 + 1;
     let prev = if d > 1 { d - 1 } else { st.none() };
     let next = if d < st.n { d + 1 } else { st.none() };
-    let mut keys = [0u64; LABEL_TAIL];
+    let mut keys = [0u64; LABEL_FEATURES];
     let mut k = 0usize;
-    let mut f = |v: u64| {
-        keys[k] = label_feature((LABEL_HEAD + k) as u64 + 1, v);
-        k += 1;
-    };
+    let mut id = 0u64;
+    macro_rules! f {
+        ($g:expr, $v:expr) => {{
+            id += 1;
+            if G & $g != 0 {
+                keys[k] = label_feature(id, $v);
+                k += 1;
+            }
+        }};
+    }
     let m3 = |a: u64, b: u64, c: u64| mix(mix(a, b), c);
-    f(lab(dl1));
-    f(mix(w[dl1], p[d]));
-    f(mix(lab(dl1), p[d]));
-    f(m3(lab(dl1), w[dl1], p[h]));
-    f(mix(lab(dr1), p[d]));
-    f(mix(w[dr1], p[d]));
-    f(mix(p[d], st.lset[d]));
-    f(mix(p[d], st.rset[d] ^ 0xabcd));
-    f(m3(p[h], p[d], st.lset[d]));
-    f(m3(p[h], p[d], st.rset[d] ^ 0xabcd));
-    f(m3(p[h], st.lset[h], dir));
-    f(m3(p[h], st.rset[h] ^ 0xabcd, dir));
-    f(m3(p[h], p[d], st.nl[h] as u64 * 16 + st.nr[h] as u64));
-    f(m3(p[prev], p[d], dir));
-    f(m3(p[d], p[next], dir));
-    f(m3(w[prev], p[d], p[h]));
-    f(m3(p[d], w[h], lab(st.lc1[h])));
-    f(m3(u[d], u[h], lab(st.lc1[h])));
+    f!(ARC, dir);
+    f!(ARC, w[d]);
+    f!(ARC, p[d]);
+    f!(ARC, wp[d]);
+    f!(ARC, u[d]);
+    f!(ARC, c[d]);
+    f!(ARC, tk.s[d]);
+    f!(ARC, w[h]);
+    f!(ARC, p[h]);
+    f!(ARC, wp[h]);
+    f!(ARC, c[h]);
+    f!(ARC, mix(p[h], p[d]));
+    f!(ARC, mix(w[h], p[d]));
+    f!(ARC, mix(p[h], w[d]));
+    f!(ARC, mix(w[h], w[d]));
+    f!(ARC, mix(c[h], c[d]));
+    f!(ARC, mix(u[h], u[d]));
+    f!(ARC, m3(p[h], p[d], dist));
+    f!(ARC, m3(w[h], p[d], dist));
+    f!(ARC, m3(p[h], w[d], dist));
+    f!(ARC, mix(p[d], dist));
+    f!(ARC, mix(w[d], dist));
+    f!(DEPENDENT, lab(dl1));
+    f!(DEPENDENT, mix(w[dl1], p[d]));
+    f!(DEPENDENT, mix(lab(dl1), p[d]));
+    f!(HEAD_DEPENDENT, m3(lab(dl1), w[dl1], p[h]));
+    f!(DEPENDENT, mix(lab(dr1), p[d]));
+    f!(DEPENDENT, mix(w[dr1], p[d]));
+    f!(DEPENDENT, mix(p[d], st.lset[d]));
+    f!(DEPENDENT, mix(p[d], st.rset[d] ^ 0xabcd));
+    f!(HEAD_DEPENDENT, m3(p[h], p[d], st.lset[d]));
+    f!(HEAD_DEPENDENT, m3(p[h], p[d], st.rset[d] ^ 0xabcd));
+    f!(HEAD, m3(p[h], st.lset[h], dir));
+    f!(HEAD, m3(p[h], st.rset[h] ^ 0xabcd, dir));
+    f!(HEAD, m3(p[h], p[d], st.nl[h] as u64 * 16 + st.nr[h] as u64));
+    f!(ARC, m3(p[prev], p[d], dir));
+    f!(ARC, m3(p[d], p[next], dir));
+    f!(ARC, m3(w[prev], p[d], p[h]));
+    f!(HEAD, m3(p[d], w[h], lab(st.lc1[h])));
+    f!(HEAD, m3(u[d], u[h], lab(st.lc1[h])));
     out.extend_from_slice(&keys[..k]);
 }
 
-/// Number of label features after the first [`LABEL_HEAD`].
-const LABEL_TAIL: usize = 18;
+/// Number of label features.
+pub(super) const LABEL_FEATURES: usize = 40;
 
 /// A label weight in hundredths, as the model keeps it (0 to 655.35).
 fn hundredths(w: f32) -> u16 {
@@ -887,23 +991,21 @@ impl Training {
 
     /// The averaged model so far.
     pub fn model(&self) -> Parser {
-        Parser {
-            labels: self.labels.clone(),
-            beam: match self.config.decode_beam {
+        Parser::new(
+            self.labels.clone(),
+            match self.config.decode_beam {
                 0 => self.config.beam,
                 k => k,
             }
             .clamp(1, 64),
-            label_weight: hundredths(self.config.label_weight) as f32 / 100.0,
-            transitions: self
-                .transitions
+            hundredths(self.config.label_weight) as f32 / 100.0,
+            self.transitions
                 .freeze(self.c, self.config.prune)
                 .quantized(self.config.prune),
-            arcs: self
-                .arcs
+            self.arcs
                 .freeze(self.c, self.config.prune)
                 .quantized(self.config.prune),
-        }
+        )
     }
 
     /// Numbers of transition and label feature rows.
@@ -913,6 +1015,22 @@ impl Training {
 }
 
 impl Parser {
+    fn new(
+        labels: Vec<String>,
+        beam: usize,
+        label_weight: f32,
+        transitions: Frozen,
+        arcs: Frozen,
+    ) -> Parser {
+        Parser {
+            labels,
+            beam,
+            label_weight,
+            transitions,
+            arcs,
+        }
+    }
+
     /// Heads (0 = root) and relations of a tagged sentence.
     pub fn parse(
         &self,
@@ -990,6 +1108,12 @@ impl Parser {
         &self.labels
     }
 
+    /// Whether the beam's sums of weights by feature group ([`group`], [`label_group`]) are
+    /// exact, so its scores are those of summing each configuration's features in one list.
+    pub fn sums_exact(&self) -> bool {
+        self.transitions.sums_exact(TRANSITION_FEATURES) && self.arcs.sums_exact(LABEL_FEATURES)
+    }
+
     /// Numbers of stored transition and label weights.
     pub fn n_weights(&self) -> (usize, usize) {
         (self.transitions.n_weights(), self.arcs.n_weights())
@@ -1017,13 +1141,13 @@ impl Parser {
 
     /// The parser without the weights whose magnitude is below `prune`.
     pub fn pruned(&self, prune: f32) -> Parser {
-        Parser {
-            labels: self.labels.clone(),
-            beam: self.beam,
-            label_weight: self.label_weight,
-            transitions: self.transitions.quantized(prune),
-            arcs: self.arcs.quantized(prune),
-        }
+        Parser::new(
+            self.labels.clone(),
+            self.beam,
+            self.label_weight,
+            self.transitions.quantized(prune),
+            self.arcs.quantized(prune),
+        )
     }
 
     /// Writes the parser.
@@ -1061,13 +1185,7 @@ impl Parser {
         if transitions.n_classes() != 3 || arcs.n_classes() != n {
             return Err(ModelError::Corrupt("class counts".into()));
         }
-        Ok(Parser {
-            labels,
-            beam,
-            label_weight,
-            transitions,
-            arcs,
-        })
+        Ok(Parser::new(labels, beam, label_weight, transitions, arcs))
     }
 }
 

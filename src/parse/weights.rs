@@ -21,6 +21,17 @@ pub trait Weights {
         scores.iter_mut().for_each(|s| *s = 0.0);
         self.add(feats, scores);
     }
+
+    /// Sets the `i`th row of `scores` (as many classes as the table) to the summed weights
+    /// of the `i`th segment of `feats`, which ends at `ends[i]`.
+    fn score_segments(&self, feats: &[u64], ends: &[usize], scores: &mut [f32]) {
+        let n = scores.len() / ends.len().max(1);
+        let mut start = 0;
+        for (&end, row) in ends.iter().zip(scores.chunks_exact_mut(n.max(1))) {
+            self.score(&feats[start..end], row);
+            start = end;
+        }
+    }
 }
 
 /// Weights being trained: one row of `n` classes per feature key, with the running sums that
@@ -241,6 +252,27 @@ impl Frozen {
         }
     }
 
+    /// Whether sums of up to `terms` stored weights are exact in f32, so the same in any
+    /// order: every partial sum is a multiple of the weights' common power-of-two unit `q`,
+    /// and below `2^24 q` in magnitude (the shipped parser: 103 weights of at most 156, all
+    /// multiples of 2^-10).
+    pub fn sums_exact(&self, terms: usize) -> bool {
+        let weights: Box<dyn Iterator<Item = f32>> = if self.n <= 3 {
+            Box::new(self.dense.iter().flat_map(|s| s.w))
+        } else {
+            Box::new(self.entries.iter().map(|e| e.1))
+        };
+        let (mut unit, mut max) = (i32::MAX, 0f32);
+        for x in weights.filter(|&x| x != 0.0) {
+            if !x.is_finite() {
+                return false;
+            }
+            unit = unit.min(lowest_bit_exponent(x));
+            max = max.max(x.abs());
+        }
+        unit == i32::MAX || (terms as f64) * f64::from(max) < 2f64.powi(24 + unit)
+    }
+
     /// The sparse slot of `key`, if stored.
     #[inline]
     fn sparse_slot(&self, key: u64) -> Option<&Sparse> {
@@ -420,6 +452,14 @@ impl Frozen {
     }
 }
 
+/// The exponent `e` of a non-zero finite `x = m 2^e` with `m` odd.
+fn lowest_bit_exponent(x: f32) -> i32 {
+    let b = x.to_bits();
+    let (e, m) = ((b >> 23 & 0xff) as i32, b & 0x7f_ffff);
+    let (e, m) = if e == 0 { (1, m) } else { (e, m | 0x80_0000) };
+    e - 150 + m.trailing_zeros() as i32
+}
+
 /// Hints the CPU to load the cache line at `p`.
 #[inline(always)]
 fn prefetch(p: *const u8) {
@@ -481,6 +521,27 @@ impl Weights for Frozen {
     /// adding a list in two parts gives the same sums as adding it at once).
     #[inline]
     fn add(&self, feats: &[u64], scores: &mut [f32]) {
+        self.prefetch_slots(feats);
+        self.add_prefetched(feats, scores);
+    }
+
+    /// Sets the scores of each segment; all the segments' slots are fetched at once, so
+    /// their cache misses overlap.
+    fn score_segments(&self, feats: &[u64], ends: &[usize], scores: &mut [f32]) {
+        self.prefetch_slots(feats);
+        let mut start = 0;
+        for (&end, row) in ends.iter().zip(scores.chunks_exact_mut(self.n)) {
+            row.fill(0.0);
+            self.add_prefetched(&feats[start..end], row);
+            start = end;
+        }
+    }
+}
+
+impl Frozen {
+    /// Hints the CPU to load the first slot of each key.
+    #[inline]
+    fn prefetch_slots(&self, feats: &[u64]) {
         for &f in feats {
             let i = slot_of(f, self.mask);
             let p = if self.n <= 3 {
@@ -490,6 +551,11 @@ impl Weights for Frozen {
             };
             prefetch(p);
         }
+    }
+
+    /// [`Weights::add`] without the prefetching.
+    #[inline]
+    fn add_prefetched(&self, feats: &[u64], scores: &mut [f32]) {
         if self.n <= 3 {
             let mut acc = [0f32; 3];
             for (a, s) in acc.iter_mut().zip(scores.iter()) {
@@ -535,5 +601,32 @@ impl Weights for Frozen {
             }
             self.add_entries(&found[..k], scores);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowest_bit_exponents() {
+        assert_eq!(lowest_bit_exponent(1.0), 0);
+        assert_eq!(lowest_bit_exponent(1.5), -1);
+        assert_eq!(lowest_bit_exponent(-6.0), 1);
+        assert_eq!(lowest_bit_exponent(156.0 + 1.0 / 1024.0), -10);
+        assert_eq!(lowest_bit_exponent(f32::from_bits(1)), -149);
+    }
+
+    #[test]
+    fn sums_are_exact_while_below_two_to_the_24_units() {
+        // Units of 2^-10: exact below 2^14 in magnitude.
+        let unit = 1.0 + 1.0 / 1024.0;
+        let table = |w: f32, n| Frozen::from_rows(n, &[(7, vec![(0, w), (1, unit)])]);
+        assert!(table(156.0, 3).sums_exact(103));
+        assert!(!table(160.0, 3).sums_exact(103));
+        assert!(table(156.0, 8).sums_exact(103));
+        assert!(!table(1.5, 8).sums_exact(16384));
+        assert!(table(1.5, 8).sums_exact(10922));
+        assert!(!table(f32::INFINITY, 3).sums_exact(1));
     }
 }
