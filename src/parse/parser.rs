@@ -1182,7 +1182,7 @@ impl Parser {
         let label_weight = (word >> 8) as f32 / 100.0;
         let transitions = Frozen::read(b, pos)?;
         let arcs = Frozen::read(b, pos)?;
-        if transitions.n_classes() != 3 || arcs.n_classes() != n {
+        if transitions.classes() != 3 || arcs.classes() != n {
             return Err(ModelError::Corrupt("class counts".into()));
         }
         Ok(Parser::new(labels, beam, label_weight, transitions, arcs))

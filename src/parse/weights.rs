@@ -22,12 +22,14 @@ pub trait Weights {
         self.add(feats, scores);
     }
 
-    /// Sets the `i`th row of `scores` (as many classes as the table) to the summed weights
-    /// of the `i`th segment of `feats`, which ends at `ends[i]`.
+    /// Number of classes (of a row of scores).
+    fn classes(&self) -> usize;
+
+    /// Sets the `i`th row of `scores` ([`Weights::classes`] each) to the summed weights of
+    /// the `i`th segment of `feats`, which ends at `ends[i]`.
     fn score_segments(&self, feats: &[u64], ends: &[usize], scores: &mut [f32]) {
-        let n = scores.len() / ends.len().max(1);
         let mut start = 0;
-        for (&end, row) in ends.iter().zip(scores.chunks_exact_mut(n.max(1))) {
+        for (&end, row) in ends.iter().zip(scores.chunks_exact_mut(self.classes())) {
             self.score(&feats[start..end], row);
             start = end;
         }
@@ -234,11 +236,6 @@ impl Frozen {
             };
         }
         self.rows += 1;
-    }
-
-    /// Number of classes.
-    pub fn n_classes(&self) -> usize {
-        self.n
     }
 
     /// Number of stored (non-zero) weights.
@@ -504,6 +501,10 @@ pub fn write_str(w: &mut dyn Write, s: &str) -> io::Result<()> {
 }
 
 impl Weights for Trainable {
+    fn classes(&self) -> usize {
+        self.n
+    }
+
     /// Adds the (current) weights of `feats` into `scores` (length `n`), one feature after
     /// another.
     fn add(&self, feats: &[u64], scores: &mut [f32]) {
@@ -519,6 +520,10 @@ impl Weights for Trainable {
 }
 
 impl Weights for Frozen {
+    fn classes(&self) -> usize {
+        self.n
+    }
+
     /// Adds the weights of `feats` into `scores` (length `n`), one feature after another (so
     /// adding a list in two parts gives the same sums as adding it at once).
     #[inline]
