@@ -379,7 +379,7 @@ fn gold_kind(given: Option<&str>, content: &str) -> Option<String> {
     let s = content.trim();
     let opens = s.starts_with("''") || s.starts_with("``");
     let closes = s
-        .trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '!' | '?'))
+        .trim_end_matches(['.', ',', ';', ':', '!', '?'])
         .ends_with("''");
     let direct = opens && closes && s.chars().count() > 4;
     Some(if direct { "direct" } else { "mixed" }.to_string())
