@@ -1,4 +1,4 @@
-use crate::tagger::conll::Corpus;
+use crate::tagger::conll::{Corpus, Sentence};
 use crate::tagger::features::{doc_features, normalize, FeatConfig, LabelInfo, SentFeats};
 use crate::tagger::gazetteer::Gazetteer;
 use crate::tagger::hash::hash_str;
@@ -473,157 +473,33 @@ fn train_fit(
     column: usize,
     fixed: Option<Epochs>,
 ) -> (Tagger, Epochs) {
-    // labels (internal: BIOES if configured and the column is an IOB column)
-    let iob_col = train
-        .sentences()
-        .filter_map(|s| s.columns.get(column))
-        .flatten()
-        .all(|l| crate::tagger::conll::is_iob_tag(l));
-    let use_bioes = config.bioes && iob_col;
-    let conv = |col: &[String]| -> Vec<String> {
-        if use_bioes {
-            to_bioes(col)
-        } else {
-            col.to_vec()
-        }
-    };
-    let labels = sort_labels(
-        train
-            .sentences()
-            .filter_map(|s| s.columns.get(column))
-            .flat_map(|c| conv(c))
-            .collect(),
-    );
-    assert!(
-        !labels.is_empty() && labels.len() <= 255,
-        "need 1..=255 labels"
-    );
-    let n = labels.len();
-    let lmap: FxHashMap<&str, u16> = labels
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.as_str(), i as u16))
-        .collect();
-    let (info, allowed, final_ok, iob) = label_info(&labels);
-    let doc_gold = |doc: &[crate::tagger::conll::Sentence]| -> Vec<Vec<u16>> {
-        doc.iter()
-            .map(|s| match s.columns.get(column) {
-                Some(c) => conv(c)
-                    .iter()
-                    .map(|l| *lmap.get(l.as_str()).unwrap_or(&0))
-                    .collect(),
-                None => vec![0; s.len()],
-            })
-            .collect()
-    };
+    let space = LabelSpace::new(config, train, column);
     let docs: Vec<TaggedDoc> = train
         .documents
         .iter()
-        .map(|d| (doc_tokens(d), doc_gold(d)))
+        .map(|d| (doc_tokens(d), space.gold(d, column)))
         .collect();
-    let k = config.folds.max(2).min(docs.len().max(2));
-    let fold_of = |d: usize| d % k;
-
+    let folds = Folds(config.folds.max(2).min(docs.len().max(2)));
     let mut cfg1 = config.features;
     cfg1.consistency = false;
-    cfg1.gazetteer &= iob;
+    cfg1.gazetteer &= space.iob;
     let t_all = Instant::now();
-    // auxiliary tagger (e.g. POS) with cross-validated predictions for the training documents
-    let mut aux_full: Option<Tagger> = None;
-    let mut aux_epochs = None;
-    let mut cv_aux: Vec<Vec<Vec<u16>>> = Vec::new();
-    match (config.features.aux, config.aux_column) {
-        (true, Some(ac)) => {
-            let mut acfg = TrainConfig::pos();
-            acfg.seed = config.seed;
-            acfg.ensemble = config.ensemble;
-            acfg.verbose = config.verbose;
-            let aux_fixed = fixed.and_then(|e| e.aux).map(|pass1| Epochs {
-                aux: None,
-                pass1,
-                pass2: 0,
-            });
-            let (full, full_epochs) = train_fit(&acfg, train, dev, classes, ac, aux_fixed);
-            aux_epochs = Some(full_epochs.pass1);
-            acfg.verbose = false;
-            let ka = config.aux_folds.max(2).min(docs.len().max(2));
-            cv_aux = vec![Vec::new(); docs.len()];
-            for f in 0..ka {
-                let sub = Corpus {
-                    documents: train
-                        .documents
-                        .iter()
-                        .enumerate()
-                        .filter(|(d, _)| d % ka != f)
-                        .map(|(_, x)| x.clone())
-                        .collect(),
-                };
-                let t = train_fit(&acfg, &sub, dev, classes, ac, aux_fixed).0;
-                for d in (0..docs.len()).filter(|d| d % ka == f) {
-                    // map the fold model's label ids into the full model's label space
-                    let map = |l: u16| {
-                        full.labels()
-                            .iter()
-                            .position(|x| *x == t.labels()[l as usize])
-                            .unwrap_or(0) as u16
-                    };
-                    cv_aux[d] = t
-                        .tag_document(&docs[d].0, classes)
-                        .into_iter()
-                        .map(|s| s.into_iter().map(map).collect())
-                        .collect();
-                }
-                if config.verbose {
-                    eprintln!("  aux fold {f} done {:.1}s", t_all.elapsed().as_secs_f64());
-                }
-            }
-            aux_full = Some(full);
-        }
-        _ => cfg1.aux = false,
-    }
-    let aux_of = |d: usize| -> Option<&[Vec<u16>]> {
-        if cfg1.aux {
-            Some(cv_aux[d].as_slice())
-        } else {
+    let aux = match (config.features.aux, config.aux_column) {
+        (true, Some(ac)) => Some(train_auxiliary(
+            config, train, dev, classes, ac, &docs, fixed, t_all,
+        )),
+        _ => {
+            cfg1.aux = false;
             None
         }
     };
+    let aux_of = |d: usize| aux.as_ref().map(|a| a.predictions[d].as_slice());
     let with_aux = |mut t: Tagger| -> Tagger {
-        t.aux = aux_full.as_ref().map(|a| Box::new(a.clone()));
+        t.aux = aux.as_ref().map(|a| Box::new(a.tagger.clone()));
         t
     };
-    // gazetteers: per-fold (for training features) and full (for the model)
-    let use_gaz = cfg1.gazetteer || cfg1.lexicon;
-    let (full_gaz, fold_gaz): (Option<Gazetteer>, Vec<Gazetteer>) = if use_gaz {
-        let mk = |which: &dyn Fn(usize) -> bool| {
-            let mut g = if cfg1.gazetteer {
-                build_gaz(&docs, which, &info, config.gaz_min_frac)
-            } else {
-                Gazetteer::default()
-            };
-            if cfg1.lexicon {
-                g.lex = build_lex(&docs, which);
-            }
-            g
-        };
-        let full = mk(&|_| true);
-        let folds = (0..k).map(|f| mk(&|d| fold_of(d) != f)).collect();
-        (Some(full), folds)
-    } else {
-        (None, Vec::new())
-    };
-    // stage-1 features for training docs
-    let mut feats1: Vec<Vec<SentFeats>> = Vec::with_capacity(docs.len());
-    for (d, (toks, _)) in docs.iter().enumerate() {
-        let g = if use_gaz {
-            Some(&fold_gaz[fold_of(d)])
-        } else {
-            None
-        };
-        let mut out = Vec::new();
-        doc_features(&cfg1, classes, g, toks, None, aux_of(d), false, &mut out);
-        feats1.push(out);
-    }
+    let (full_gaz, fold_gaz) = gazetteers(&cfg1, config, &docs, &space.info, folds);
+    let feats1 = pass_features(&cfg1, classes, &fold_gaz, folds, &docs, None, &aux_of);
     if config.verbose {
         eprintln!(
             "features for {} docs in {:.1}s",
@@ -631,45 +507,24 @@ fn train_fit(
             t_all.elapsed().as_secs_f64()
         );
     }
-    let collect = |feats: &'_ [Vec<SentFeats>], which: &dyn Fn(usize) -> bool| {
-        let mut v: Vec<(usize, usize)> = Vec::new();
-        for (d, fs) in feats.iter().enumerate() {
-            if which(d) {
-                for (s, f) in fs.iter().enumerate() {
-                    if f.len() > 0 {
-                        v.push((d, s));
-                    }
-                }
-            }
-        }
-        v
-    };
-    let idx_all = collect(&feats1, &|_| true);
-    let sents1: Vec<(&SentFeats, &[u16])> = idx_all
-        .iter()
-        .map(|&(d, s)| (&feats1[d][s], docs[d].1[s].as_slice()))
-        .collect();
-
-    let labels_c = labels.clone();
+    let idx_all = nonempty_sentences(&feats1, &|_| true);
+    let sents1 = with_gold(&idx_all, &feats1, &docs);
     let mut eval1 = |st: &Stage| -> f64 {
-        let t = with_aux(Tagger::new(labels_c.clone(), vec![st.clone()]));
-        evaluate(&t, dev.unwrap(), column, classes, iob)
+        let t = with_aux(Tagger::new(space.labels.clone(), vec![st.clone()]));
+        evaluate(&t, dev.unwrap(), column, classes, space.iob)
     };
     let t1 = Instant::now();
     let (stage1, best_ep) = train_stage(
         config,
         cfg1,
         full_gaz.clone(),
-        n,
-        &allowed,
-        &final_ok,
+        space.labels.len(),
+        &space.allowed,
+        &space.final_ok,
         &sents1,
         fixed.map_or(config.epochs, |e| e.pass1),
-        if dev.is_some() {
-            Some(&mut eval1)
-        } else {
-            None
-        },
+        dev.is_some()
+            .then_some(&mut eval1 as &mut dyn FnMut(&Stage) -> f64),
         "pass1",
     );
     if config.verbose {
@@ -678,89 +533,39 @@ fn train_fit(
             t1.elapsed().as_secs_f64()
         );
     }
-    if !(config.two_pass && iob) {
-        let epochs = Epochs {
-            aux: aux_epochs,
-            pass1: best_ep,
-            pass2: 0,
-        };
-        return (with_aux(Tagger::new(labels, vec![stage1])), epochs);
+    let mut epochs = Epochs {
+        aux: aux.as_ref().map(|a| a.epochs),
+        pass1: best_ep,
+        pass2: 0,
+    };
+    if !(config.two_pass && space.iob) {
+        return (with_aux(Tagger::new(space.labels, vec![stage1])), epochs);
     }
 
-    // cross-validated first-pass labels for the training documents
-    let t2 = Instant::now();
-    let mut cv_labels: Vec<Vec<Vec<u16>>> = vec![Vec::new(); docs.len()];
-    let quiet = TrainConfig {
-        verbose: false,
-        ..config.clone()
-    };
-    for f in 0..k {
-        let idx = collect(&feats1, &|d| fold_of(d) != f);
-        let s: Vec<(&SentFeats, &[u16])> = idx
-            .iter()
-            .map(|&(d, s)| (&feats1[d][s], docs[d].1[s].as_slice()))
-            .collect();
-        let (st, _) = train_stage(
-            &quiet, cfg1, None, n, &allowed, &final_ok, &s, best_ep, None, "fold",
-        );
-        let t = Tagger::new(labels.clone(), vec![st]);
-        for d in 0..docs.len() {
-            if fold_of(d) == f {
-                // held-out docs use their cross-validated gazetteer features already in feats1
-                cv_labels[d] = t.decode(&t.stages[0], &feats1[d], None);
-            }
-        }
-        if config.verbose {
-            eprintln!("  fold {f} done {:.1}s", t2.elapsed().as_secs_f64());
-        }
-    }
+    let cv_labels = out_of_fold_labels(config, cfg1, &space, folds, (&feats1, &docs), best_ep);
     drop(sents1);
     let mut cfg2 = cfg1;
     cfg2.consistency = true;
-    let mut feats2: Vec<Vec<SentFeats>> = Vec::with_capacity(docs.len());
-    for (d, (toks, _)) in docs.iter().enumerate() {
-        let g = if use_gaz {
-            Some(&fold_gaz[fold_of(d)])
-        } else {
-            None
-        };
-        let mut out = Vec::new();
-        doc_features(
-            &cfg2,
-            classes,
-            g,
-            toks,
-            Some((&cv_labels[d], &info)),
-            aux_of(d),
-            false,
-            &mut out,
-        );
-        feats2.push(out);
-    }
+    let labels = Some((cv_labels.as_slice(), &space.info));
+    let feats2 = pass_features(&cfg2, classes, &fold_gaz, folds, &docs, labels, &aux_of);
     drop(feats1);
-    let sents2: Vec<(&SentFeats, &[u16])> = idx_all
-        .iter()
-        .map(|&(d, s)| (&feats2[d][s], docs[d].1[s].as_slice()))
-        .collect();
-    let s1c = stage1.clone();
+    let sents2 = with_gold(&idx_all, &feats2, &docs);
     let mut eval2 = |st: &Stage| -> f64 {
-        let t = with_aux(Tagger::new(labels_c.clone(), vec![s1c.clone(), st.clone()]));
-        evaluate(&t, dev.unwrap(), column, classes, iob)
+        let stages = vec![stage1.clone(), st.clone()];
+        let t = with_aux(Tagger::new(space.labels.clone(), stages));
+        evaluate(&t, dev.unwrap(), column, classes, space.iob)
     };
     let (stage2, best2) = train_stage(
         config,
         cfg2,
         full_gaz,
-        n,
-        &allowed,
-        &final_ok,
+        space.labels.len(),
+        &space.allowed,
+        &space.final_ok,
         &sents2,
         fixed.map_or(config.epochs, |e| e.pass2),
-        if dev.is_some() {
-            Some(&mut eval2)
-        } else {
-            None
-        },
+        dev.is_some()
+            .then_some(&mut eval2 as &mut dyn FnMut(&Stage) -> f64),
         "pass2",
     );
     if config.verbose {
@@ -769,10 +574,277 @@ fn train_fit(
             t_all.elapsed().as_secs_f64()
         );
     }
-    let epochs = Epochs {
-        aux: aux_epochs,
-        pass1: best_ep,
-        pass2: best2,
+    epochs.pass2 = best2;
+    (
+        with_aux(Tagger::new(space.labels, vec![stage1, stage2])),
+        epochs,
+    )
+}
+
+/// A column's labels as the model sees them (BIOES inside when configured for an IOB column),
+/// and what decoding needs to know of them.
+struct LabelSpace {
+    labels: Vec<String>,
+    ids: FxHashMap<String, u16>,
+    bioes: bool,
+    info: LabelInfo,
+    allowed: Vec<bool>,
+    final_ok: Vec<bool>,
+    /// The labels are IOB tags: span F1 on dev, gazetteers, a second pass.
+    iob: bool,
+}
+
+impl LabelSpace {
+    fn new(config: &TrainConfig, train: &Corpus, column: usize) -> LabelSpace {
+        let iob_column = train
+            .sentences()
+            .filter_map(|s| s.columns.get(column))
+            .flatten()
+            .all(|l| crate::tagger::conll::is_iob_tag(l));
+        let bioes = config.bioes && iob_column;
+        let internal = |col: &[String]| if bioes { to_bioes(col) } else { col.to_vec() };
+        let labels = sort_labels(
+            train
+                .sentences()
+                .filter_map(|s| s.columns.get(column))
+                .flat_map(|c| internal(c))
+                .collect(),
+        );
+        assert!(
+            !labels.is_empty() && labels.len() <= 255,
+            "need 1..=255 labels"
+        );
+        let ids = labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.clone(), i as u16))
+            .collect();
+        let (info, allowed, final_ok, iob) = label_info(&labels);
+        LabelSpace {
+            labels,
+            ids,
+            bioes,
+            info,
+            allowed,
+            final_ok,
+            iob,
+        }
+    }
+
+    /// The label ids of `column` in each sentence of `doc` (0 for a label not seen in
+    /// training, all 0 for a sentence without the column).
+    fn gold(&self, doc: &[Sentence], column: usize) -> Vec<Vec<u16>> {
+        doc.iter()
+            .map(|s| match s.columns.get(column) {
+                Some(c) => {
+                    let internal = if self.bioes { to_bioes(c) } else { c.to_vec() };
+                    internal
+                        .iter()
+                        .map(|l| *self.ids.get(l.as_str()).unwrap_or(&0))
+                        .collect()
+                }
+                None => vec![0; s.len()],
+            })
+            .collect()
+    }
+}
+
+/// The k folds of the training documents: document `d` is in fold `d % k`.
+#[derive(Clone, Copy)]
+struct Folds(usize);
+
+impl Folds {
+    fn of(self, d: usize) -> usize {
+        d % self.0
+    }
+}
+
+/// An auxiliary tagger (e.g. POS for NER) trained on all training documents, its epoch
+/// count, and each training document's out-of-fold predictions in its label ids.
+struct Auxiliary {
+    tagger: Tagger,
+    epochs: usize,
+    predictions: Vec<Vec<Vec<u16>>>,
+}
+
+/// Trains the auxiliary tagger on `column` of `train` with the POS settings, and tags each
+/// document of `docs` with a tagger trained on the other `config.aux_folds` folds.
+#[allow(clippy::too_many_arguments)]
+fn train_auxiliary(
+    config: &TrainConfig,
+    train: &Corpus,
+    dev: Option<&Corpus>,
+    classes: &WordClasses,
+    column: usize,
+    docs: &[TaggedDoc],
+    fixed: Option<Epochs>,
+    started: Instant,
+) -> Auxiliary {
+    let mut acfg = TrainConfig::pos();
+    acfg.seed = config.seed;
+    acfg.ensemble = config.ensemble;
+    acfg.verbose = config.verbose;
+    let aux_fixed = fixed.and_then(|e| e.aux).map(|pass1| Epochs {
+        aux: None,
+        pass1,
+        pass2: 0,
+    });
+    let (full, full_epochs) = train_fit(&acfg, train, dev, classes, column, aux_fixed);
+    acfg.verbose = false;
+    let folds = Folds(config.aux_folds.max(2).min(docs.len().max(2)));
+    let mut predictions = vec![Vec::new(); docs.len()];
+    for f in 0..folds.0 {
+        let others = Corpus {
+            documents: train
+                .documents
+                .iter()
+                .enumerate()
+                .filter(|&(d, _)| folds.of(d) != f)
+                .map(|(_, x)| x.clone())
+                .collect(),
+        };
+        let t = train_fit(&acfg, &others, dev, classes, column, aux_fixed).0;
+        // The fold model's label ids, in the full model's label space.
+        let to_full = |l: u16| {
+            full.labels()
+                .iter()
+                .position(|x| *x == t.labels()[l as usize])
+                .unwrap_or(0) as u16
+        };
+        for d in (0..docs.len()).filter(|&d| folds.of(d) == f) {
+            predictions[d] = t
+                .tag_document(&docs[d].0, classes)
+                .into_iter()
+                .map(|s| s.into_iter().map(to_full).collect())
+                .collect();
+        }
+        if config.verbose {
+            eprintln!(
+                "  aux fold {f} done {:.1}s",
+                started.elapsed().as_secs_f64()
+            );
+        }
+    }
+    Auxiliary {
+        tagger: full,
+        epochs: full_epochs.pass1,
+        predictions,
+    }
+}
+
+/// The gazetteer (and lexicon) of every training document, for the model, and one per fold
+/// from the other folds' documents, for the training features; none when `cfg` uses neither.
+fn gazetteers(
+    cfg: &FeatConfig,
+    config: &TrainConfig,
+    docs: &[TaggedDoc],
+    info: &LabelInfo,
+    folds: Folds,
+) -> (Option<Gazetteer>, Vec<Gazetteer>) {
+    if !(cfg.gazetteer || cfg.lexicon) {
+        return (None, Vec::new());
+    }
+    let build = |which: &dyn Fn(usize) -> bool| {
+        let mut g = if cfg.gazetteer {
+            build_gaz(docs, which, info, config.gaz_min_frac)
+        } else {
+            Gazetteer::default()
+        };
+        if cfg.lexicon {
+            g.lex = build_lex(docs, which);
+        }
+        g
     };
-    (with_aux(Tagger::new(labels, vec![stage1, stage2])), epochs)
+    let full = build(&|_| true);
+    let per_fold = (0..folds.0).map(|f| build(&|d| folds.of(d) != f)).collect();
+    (Some(full), per_fold)
+}
+
+/// Each training document's sentence features for one pass, with its fold's gazetteer (if
+/// any), its auxiliary predictions, and for a second pass the first pass's out-of-fold labels.
+fn pass_features<'l>(
+    cfg: &FeatConfig,
+    classes: &WordClasses,
+    fold_gaz: &[Gazetteer],
+    folds: Folds,
+    docs: &[TaggedDoc],
+    labels: Option<(&'l [Vec<Vec<u16>>], &'l LabelInfo)>,
+    aux_of: &dyn Fn(usize) -> Option<&'l [Vec<u16>]>,
+) -> Vec<Vec<SentFeats>> {
+    docs.iter()
+        .enumerate()
+        .map(|(d, (toks, _))| {
+            let gaz = fold_gaz.get(folds.of(d));
+            let labels = labels.map(|(l, info)| (l[d].as_slice(), info));
+            let mut out = Vec::new();
+            doc_features(cfg, classes, gaz, toks, labels, aux_of(d), false, &mut out);
+            out
+        })
+        .collect()
+}
+
+/// The (document, sentence) indices of the non-empty sentences of the documents `which` keeps.
+fn nonempty_sentences(
+    feats: &[Vec<SentFeats>],
+    which: &dyn Fn(usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut v = Vec::new();
+    for (d, fs) in feats.iter().enumerate().filter(|&(d, _)| which(d)) {
+        v.extend((0..fs.len()).filter(|&s| fs[s].len() > 0).map(|s| (d, s)));
+    }
+    v
+}
+
+/// The features of the sentences `idx`, each with its gold labels.
+fn with_gold<'a>(
+    idx: &[(usize, usize)],
+    feats: &'a [Vec<SentFeats>],
+    docs: &'a [TaggedDoc],
+) -> Vec<(&'a SentFeats, &'a [u16])> {
+    idx.iter()
+        .map(|&(d, s)| (&feats[d][s], docs[d].1[s].as_slice()))
+        .collect()
+}
+
+/// The first pass's labels of each training document, from a first-pass model trained for
+/// `epochs` on the other folds (the consistency features of the second pass).
+fn out_of_fold_labels(
+    config: &TrainConfig,
+    cfg: FeatConfig,
+    space: &LabelSpace,
+    folds: Folds,
+    (feats, docs): (&[Vec<SentFeats>], &[TaggedDoc]),
+    epochs: usize,
+) -> Vec<Vec<Vec<u16>>> {
+    let started = Instant::now();
+    let quiet = TrainConfig {
+        verbose: false,
+        ..config.clone()
+    };
+    let mut labels = vec![Vec::new(); docs.len()];
+    for f in 0..folds.0 {
+        let idx = nonempty_sentences(feats, &|d| folds.of(d) != f);
+        let sents = with_gold(&idx, feats, docs);
+        let (stage, _) = train_stage(
+            &quiet,
+            cfg,
+            None,
+            space.labels.len(),
+            &space.allowed,
+            &space.final_ok,
+            &sents,
+            epochs,
+            None,
+            "fold",
+        );
+        let t = Tagger::new(space.labels.clone(), vec![stage]);
+        for d in (0..docs.len()).filter(|&d| folds.of(d) == f) {
+            // The held-out documents' features already use their fold's gazetteer.
+            labels[d] = t.decode(&t.stages[0], &feats[d], None);
+        }
+        if config.verbose {
+            eprintln!("  fold {f} done {:.1}s", started.elapsed().as_secs_f64());
+        }
+    }
+    labels
 }
