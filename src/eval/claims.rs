@@ -1175,70 +1175,73 @@ pub fn evaluate_with(gold: &[ClaimGold], pred: &[ClaimPred], speakers: &[Speaker
         .map(|p| p.doc_id.as_str())
         .filter(|d| !gold_docs.contains(d))
         .collect();
-
     let (all, pairs) = subset(gold, pred, gi_all.clone(), pi_all.clone());
+    let scored = (gi_all.as_slice(), pi_all.as_slice());
+    let quoted = subset_where(
+        (gold, pred),
+        scored,
+        |g| is_quoted_kind(g.kind.as_deref()),
+        |p| is_quoted_kind(p.kind.as_deref()),
+    );
+    let speech = subset_where((gold, pred), scored, gold_is_speech, pred_is_speech);
+    let (buckets, no_confidence, reliability) = confidence_buckets(pred, &pi_all, &pairs);
+    Report {
+        threshold: MATCH_THRESHOLD,
+        gold_docs: gold_docs.len(),
+        pred_ignored: pred.len() - pi_all.len(),
+        pred_ignored_docs: ignored_docs.len(),
+        gold_kind_from_marks: gold.iter().filter(|g| g.kind_from_marks).count(),
+        all,
+        quoted,
+        speech,
+        per_kind: per_kind((gold, pred), scored, &pairs),
+        buckets,
+        no_confidence,
+        reliability,
+        per_doc: per_document(gold, pred, &pi_all, &pairs),
+        canonical: canonical_accuracy(gold, pred, &pairs, speakers),
+    }
+}
 
-    let gi_q = gi_all
-        .iter()
-        .copied()
-        .filter(|&i| is_quoted_kind(gold[i].kind.as_deref()))
-        .collect();
-    let pi_q = pi_all
-        .iter()
-        .copied()
-        .filter(|&j| is_quoted_kind(pred[j].kind.as_deref()))
-        .collect();
-    let (quoted, _) = subset(gold, pred, gi_q, pi_q);
+/// The scores of the scored gold claims and predictions that pass the tests, matched anew.
+fn subset_where(
+    (gold, pred): (&[ClaimGold], &[ClaimPred]),
+    (gi, pi): (&[usize], &[usize]),
+    gold_in: impl Fn(&ClaimGold) -> bool,
+    pred_in: impl Fn(&ClaimPred) -> bool,
+) -> Metrics {
+    let gi = gi.iter().copied().filter(|&i| gold_in(&gold[i])).collect();
+    let pi = pi.iter().copied().filter(|&j| pred_in(&pred[j])).collect();
+    subset(gold, pred, gi, pi).0
+}
 
-    let gi_s = gi_all
-        .iter()
-        .copied()
-        .filter(|&i| gold_is_speech(&gold[i]))
-        .collect();
-    let pi_s = pi_all
-        .iter()
-        .copied()
-        .filter(|&j| pred_is_speech(&pred[j]))
-        .collect();
-    let (speech, _) = subset(gold, pred, gi_s, pi_s);
-
-    // per kind (from the "all" matching)
+/// Scores per claim kind from the matching of all claims: recall by gold kind, precision by
+/// predicted kind.
+fn per_kind(
+    (gold, pred): (&[ClaimGold], &[ClaimPred]),
+    (gi, pi): (&[usize], &[usize]),
+    pairs: &[Pair],
+) -> Vec<KindMetrics> {
     let mut kinds: BTreeMap<String, KindMetrics> = BTreeMap::new();
-    for &i in &gi_all {
-        let k = kind_key(gold[i].kind.as_deref());
-        kinds
-            .entry(k.clone())
-            .or_insert_with(|| KindMetrics {
-                kind: k,
-                ..Default::default()
-            })
-            .gold += 1;
+    for &i in gi {
+        kind_entry(&mut kinds, gold[i].kind.as_deref()).gold += 1;
     }
-    for &j in &pi_all {
-        let k = kind_key(pred[j].kind.as_deref());
-        kinds
-            .entry(k.clone())
-            .or_insert_with(|| KindMetrics {
-                kind: k,
-                ..Default::default()
-            })
-            .pred += 1;
+    for &j in pi {
+        kind_entry(&mut kinds, pred[j].kind.as_deref()).pred += 1;
     }
-    for p in &pairs {
+    for p in pairs {
         let gk = kind_key(gold[p.gold].kind.as_deref());
         let pk = kind_key(pred[p.pred].kind.as_deref());
-        {
-            let e = kinds.get_mut(&gk).expect("gold kind counted");
-            e.matched += 1;
-            e.speaker_correct += p.speaker_correct as usize;
-            e.exact += p.exact as usize;
-            e.kind_agree += (gk == pk) as usize;
-        }
+        let e = kinds.get_mut(&gk).expect("gold kind counted");
+        e.matched += 1;
+        e.speaker_correct += p.speaker_correct as usize;
+        e.exact += p.exact as usize;
+        e.kind_agree += (gk == pk) as usize;
         let e = kinds.get_mut(&pk).expect("pred kind counted");
         e.matched_pred_kind += 1;
         e.speaker_correct_pred_kind += p.speaker_correct as usize;
     }
-    let per_kind: Vec<KindMetrics> = kinds
+    kinds
         .into_values()
         .map(|mut k| {
             (k.quote_p, k.quote_r, k.quote_f1) =
@@ -1251,10 +1254,29 @@ pub fn evaluate_with(gold: &[ClaimGold], pred: &[ClaimPred], speakers: &[Speaker
             );
             k
         })
-        .collect();
+        .collect()
+}
 
-    // confidence buckets
-    let correct_pred: BTreeSet<usize> = pairs
+/// The scores of `kind` in `kinds`, added empty if missing.
+fn kind_entry<'k>(
+    kinds: &'k mut BTreeMap<String, KindMetrics>,
+    kind: Option<&str>,
+) -> &'k mut KindMetrics {
+    let k = kind_key(kind);
+    kinds.entry(k.clone()).or_insert_with(|| KindMetrics {
+        kind: k,
+        ..Default::default()
+    })
+}
+
+/// Claim precision by confidence bucket, the predictions without a confidence, and the
+/// reliability table of the scored predictions `pi`.
+fn confidence_buckets(
+    pred: &[ClaimPred],
+    pi: &[usize],
+    pairs: &[Pair],
+) -> (Vec<Bucket>, usize, Reliability) {
+    let correct: BTreeSet<usize> = pairs
         .iter()
         .filter(|p| p.speaker_correct)
         .map(|p| p.pred)
@@ -1271,12 +1293,12 @@ pub fn evaluate_with(gold: &[ClaimGold], pred: &[ClaimPred], speakers: &[Speaker
         })
         .collect();
     let mut no_confidence = 0;
-    for &j in &pi_all {
+    for &j in pi {
         match pred[j].confidence {
             Some(c) if c.is_finite() => {
                 let b = &mut buckets[bucket_index(c)];
                 b.n += 1;
-                b.correct += correct_pred.contains(&j) as usize;
+                b.correct += correct.contains(&j) as usize;
             }
             _ => no_confidence += 1,
         }
@@ -1285,12 +1307,19 @@ pub fn evaluate_with(gold: &[ClaimGold], pred: &[ClaimPred], speakers: &[Speaker
         b.precision = ratio(b.correct, b.n);
     }
     let reliability = super::calibration::reliability(
-        pi_all
-            .iter()
-            .filter_map(|&j| Some((pred[j].confidence?, correct_pred.contains(&j)))),
+        pi.iter()
+            .filter_map(|&j| Some((pred[j].confidence?, correct.contains(&j)))),
     );
+    (buckets, no_confidence, reliability)
+}
 
-    // per document
+/// Counts per gold document, sorted by document id.
+fn per_document(
+    gold: &[ClaimGold],
+    pred: &[ClaimPred],
+    pi: &[usize],
+    pairs: &[Pair],
+) -> Vec<DocMetrics> {
     let mut per_doc: BTreeMap<&str, DocMetrics> = BTreeMap::new();
     for g in gold {
         per_doc
@@ -1304,36 +1333,20 @@ pub fn evaluate_with(gold: &[ClaimGold], pred: &[ClaimPred], speakers: &[Speaker
             })
             .gold += 1;
     }
-    for &j in &pi_all {
+    for &j in pi {
         per_doc
             .get_mut(pred[j].doc_id.as_str())
             .expect("scored doc")
             .pred += 1;
     }
-    for p in &pairs {
+    for p in pairs {
         let d = per_doc
             .get_mut(gold[p.gold].doc_id.as_str())
             .expect("scored doc");
         d.matched += 1;
         d.speaker_correct += p.speaker_correct as usize;
     }
-
-    Report {
-        threshold: MATCH_THRESHOLD,
-        gold_docs: gold_docs.len(),
-        pred_ignored: pred.len() - pi_all.len(),
-        pred_ignored_docs: ignored_docs.len(),
-        gold_kind_from_marks: gold.iter().filter(|g| g.kind_from_marks).count(),
-        all,
-        quoted,
-        speech,
-        per_kind,
-        buckets,
-        no_confidence,
-        reliability,
-        per_doc: per_doc.into_values().collect(),
-        canonical: canonical_accuracy(gold, pred, &pairs, speakers),
-    }
+    per_doc.into_values().collect()
 }
 
 impl Report {
