@@ -345,379 +345,53 @@ impl<'a> DocTokens<'a> {
     ) {
         let base = !only_consistency;
         out.clear();
-        let (toks, sent_allcaps, norm_doc) = (&self.toks, &self.sent_allcaps, &self.norm_doc);
+        let doc = if cfg.doc_hints && base {
+            DocInfo::of(&self.toks, &self.sent_allcaps)
+        } else {
+            DocInfo::default()
+        };
+        let dp = match (cfg.consistency, stage1) {
+            (true, Some((labs, info))) => DocPred::of(&self.toks, labs, info),
+            _ => DocPred::default(),
+        };
         let mut lower = String::new();
-
-        // document hints
-        let mut doc = DocInfo::default();
-        if cfg.doc_hints && base {
-            for (si, ts) in toks.iter().enumerate() {
-                if sent_allcaps[si] {
-                    continue;
-                }
-                let mut i = 0;
-                while i < ts.len() {
-                    let t = &ts[i];
-                    if t.all_lower {
-                        doc.lower.insert(t.h_lower);
-                    }
-                    if t.cap && t.has_lower && i > 0 {
-                        doc.cap_mid.insert(t.h_lower);
-                    }
-                    if t.cap {
-                        let mut j = i + 1;
-                        while j < ts.len() && ts[j].cap {
-                            j += 1;
-                        }
-                        if j - i >= 2 {
-                            for (k, tk) in ts.iter().enumerate().take(j).skip(i) {
-                                let pos = if k == i {
-                                    1
-                                } else if k + 1 == j {
-                                    4
-                                } else {
-                                    2
-                                };
-                                *doc.runs.entry(tk.h_lower).or_insert(0) |= pos;
-                            }
-                        }
-                        i = j;
-                        continue;
-                    }
-                    i += 1;
-                }
-            }
-        }
-        // first-pass label consistency
-        let mut dp = DocPred::default();
-        if let (true, Some((labs, info))) = (cfg.consistency, stage1) {
-            for (si, ts) in toks.iter().enumerate() {
-                let l = &labs[si];
-                let mut i = 0;
-                while i < ts.len() {
-                    let ty = info.ty[l[i] as usize] as usize;
-                    dp.form_types.entry(ts[i].h_lower).or_insert([0; 8])[ty.min(7)] += 1;
-                    if ty == 0 {
-                        i += 1;
-                        continue;
-                    }
-                    let mut j = i + 1;
-                    while j < ts.len()
-                        && info.ty[l[j] as usize] as usize == ty
-                        && !info.begin[l[j] as usize]
-                    {
-                        dp.form_types.entry(ts[j].h_lower).or_insert([0; 8])[ty.min(7)] += 1;
-                        j += 1;
-                    }
-                    let hs: Vec<u64> = ts[i..j].iter().map(|t| t.h_lower).collect();
-                    if hs.len() <= MAX_LEN {
-                        dp.ent_types.entry(seq_key(&hs)).or_insert([0; 8])[ty.min(7)] += 1;
-                    }
-                    if j - i >= 2 {
-                        for (k, tk) in ts.iter().enumerate().take(j).skip(i) {
-                            let pos = if k == i {
-                                0
-                            } else if k + 1 == j {
-                                2
-                            } else {
-                                1
-                            };
-                            *dp.in_multi.entry(tk.h_lower).or_insert(0) |=
-                                1 << (ty.min(7) * 3 + pos);
-                        }
-                    }
-                    i = j;
-                }
-            }
-        }
-
-        let mut hs: Vec<u64> = Vec::new();
-        let mut ths: Vec<u64> = Vec::new();
-        let mut lhs: Vec<u64> = Vec::new();
-        for (si, ts) in toks.iter().enumerate() {
+        let mut keys = SpanKeys::default();
+        for (si, ts) in self.toks.iter().enumerate() {
             let n = ts.len();
             let mut sf = SentFeats {
                 feats: Vec::with_capacity(n * 56),
                 offs: Vec::with_capacity(n + 1),
             };
             sf.offs.push(0);
-            let allcaps = sent_allcaps[si];
-            // gazetteer and consistency span matches: collect per token
-            let mut span_feats: Vec<(u32, u64)> = Vec::new();
-            let need_spans = (cfg.gazetteer && gaz.is_some()) || cfg.consistency;
-            if need_spans {
-                hs.clear();
-                hs.extend(ts.iter().map(|t| t.h_word));
-                // in all-caps sentences, also look up title-cased forms ("JAPAN" -> "Japan")
-                let title_too = allcaps && cfg.extra;
-                ths.clear();
-                if title_too {
-                    ths.extend(ts.iter().map(|t| t.h_title));
-                }
-                lhs.clear();
-                lhs.extend(ts.iter().map(|t| t.h_lower));
-                for i in 0..n {
-                    for l in 1..=MAX_LEN.min(n - i) {
-                        if let (true, Some(g)) = (cfg.gazetteer && base, gaz) {
-                            let mut mask = g.map.get(&seq_key(&hs[i..i + l])).copied().unwrap_or(0);
-                            if title_too {
-                                mask |= g.map.get(&seq_key(&ths[i..i + l])).copied().unwrap_or(0);
-                            }
-                            if mask != 0 {
-                                for t in 0..32u64 {
-                                    if mask & (1 << t) != 0 {
-                                        for k in i..i + l {
-                                            let pos = if k == i { 0 } else { 1 };
-                                            span_feats.push((
-                                                k as u32,
-                                                feat(50, t * 64 + pos * 8 + l as u64),
-                                            ));
-                                            span_feats.push((k as u32, feat(51, t)));
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                        if cfg.consistency {
-                            if let Some(c) = dp.ent_types.get(&seq_key(&lhs[i..i + l])) {
-                                let (best, _, tot) = argmax_type(c);
-                                for k in i..i + l {
-                                    let pos = if k == i { 0 } else { 1 };
-                                    span_feats.push((
-                                        k as u32,
-                                        feat(65, best as u64 * 64 + pos * 8 + l as u64),
-                                    ));
-                                    span_feats.push((
-                                        k as u32,
-                                        feat(66, best as u64 * 2 + (tot > 1) as u64),
-                                    ));
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            span_feats.sort_by_key(|x| x.0);
+            let allcaps = self.sent_allcaps[si];
+            let span_feats = keys.span_features(cfg, gaz.filter(|_| base), ts, allcaps, &dp);
+            let amb = match (cfg.lexicon && base, gaz) {
+                (true, Some(g)) => ambiguity_classes(g, ts),
+                _ => Vec::new(),
+            };
             let mut sp = 0usize;
-            let norms = &norm_doc[si];
-            let mut amb: Vec<u64> = Vec::new();
-            if let (true, Some(g)) = (cfg.lexicon && base, gaz) {
-                amb.extend(ts.iter().map(|t| {
-                    g.lex.get(&t.h_word).copied().unwrap_or_else(|| {
-                        g.lex
-                            .get(&pair(t.h_lower, LOWER_KEY))
-                            .map(|&v| v ^ 0x5555)
-                            .unwrap_or(0x0bad)
-                    })
-                }));
-            }
             for i in 0..n {
-                let t = &ts[i];
+                let w = Window { ts, i };
                 let f = &mut sf.feats;
-                let get = |d: isize| -> Option<&Tok> {
-                    let j = i as isize + d;
-                    if j < 0 || j >= n as isize {
-                        None
-                    } else {
-                        Some(&ts[j as usize])
-                    }
-                };
-                let lw = |d: isize| {
-                    get(d)
-                        .map(|x| x.h_lower)
-                        .unwrap_or(if d < 0 { BOS } else { EOS })
-                };
-                let sh = |d: isize| {
-                    get(d)
-                        .map(|x| x.h_shape)
-                        .unwrap_or(if d < 0 { BOS } else { EOS })
-                };
-                let ssh = |d: isize| {
-                    get(d)
-                        .map(|x| x.h_sshape)
-                        .unwrap_or(if d < 0 { BOS } else { EOS })
-                };
                 if base {
-                    f.push(feat(0, 0));
-                    f.push(feat(1, t.h_word));
-                    f.push(feat(2, t.h_lower));
-                    f.push(feat(3, t.h_shape));
-                    f.push(feat(4, t.h_sshape));
-                    // affixes on lowercase form
-                    lower_into(&norms[i], &mut lower);
-                    {
-                        let mut it = lower
-                            .char_indices()
-                            .skip(1)
-                            .map(|(b, _)| b)
-                            .chain(std::iter::once(lower.len()));
-                        let mut rit = lower.char_indices().rev().map(|(b, _)| b);
-                        for k in 1..=4u32 {
-                            match (it.next(), rit.next()) {
-                                (Some(end), Some(start)) => {
-                                    f.push(feat(4 + k, hash_str(&lower[..end])));
-                                    f.push(feat(8 + k, hash_str(&lower[start..])));
-                                }
-                                _ => break,
-                            }
-                        }
-                    }
-                    f.push(feat(13, lw(-1)));
-                    f.push(feat(14, lw(1)));
-                    f.push(feat(15, lw(-2)));
-                    f.push(feat(16, lw(2)));
-                    f.push(feat(17, sh(-1)));
-                    f.push(feat(18, sh(1)));
-                    f.push(feat(19, ssh(-2)));
-                    f.push(feat(20, ssh(2)));
-                    f.push(feat(21, pair(lw(-1), t.h_lower)));
-                    f.push(feat(22, pair(t.h_lower, lw(1))));
-                    f.push(feat(23, pair(pair(ssh(-1), t.h_sshape), ssh(1))));
-                    if cfg.extra {
-                        let sf3 = |d: isize| {
-                            get(d)
-                                .map(|x| x.h_suf3)
-                                .unwrap_or(if d < 0 { BOS } else { EOS })
-                        };
-                        f.push(feat(38, pair(lw(-1), lw(1))));
-                        f.push(feat(39, sf3(-1)));
-                        f.push(feat(44, sf3(1)));
-                        f.push(feat(45, pair(t.h_lower, sh(1))));
-                        f.push(feat(46, pair(sh(-1), t.h_lower)));
-                    }
-                    let ctx = (i == 0) as u64 | (allcaps as u64) << 1;
-                    f.push(feat(24, pair(ctx, t.h_sshape)));
-                    if allcaps {
-                        f.push(feat(25, t.h_lower));
-                    }
-                    if cfg.word_classes {
-                        let r = |x: u16| x as u64;
-                        f.push(feat(26, r(t.row)));
-                        f.push(feat(27, r(t.lrow)));
-                        f.push(feat(28, r(t.cl[0])));
-                        f.push(feat(29, r(t.cl[1])));
-                        f.push(feat(30, r(t.cl[2])));
-                        let cl = |d: isize, g: usize| {
-                            get(d).map(|x| x.cl[g] as u64).unwrap_or(if d < 0 {
-                                70000
-                            } else {
-                                70001
-                            })
-                        };
-                        f.push(feat(31, cl(-1, 1)));
-                        f.push(feat(32, cl(1, 1)));
-                        f.push(feat(33, cl(-1, 2)));
-                        f.push(feat(34, cl(1, 2)));
-                        f.push(feat(35, pair(cl(-1, 0), t.cl[0] as u64)));
-                        f.push(feat(36, pair(t.cl[0] as u64, cl(1, 0))));
-                        f.push(feat(37, pair(t.cl[2] as u64, ctx | (t.cap as u64) << 2)));
-                        if t.trow != NO_ROW {
-                            f.push(feat(47, t.trow as u64));
-                            f.push(feat(48, t.tcl[1] as u64));
-                            f.push(feat(49, t.tcl[2] as u64));
-                        }
-                    }
-                    if cfg.doc_hints && t.has_alpha {
-                        let capv = (t.cap as u64) | ctx << 1;
-                        if doc.cap_mid.contains(&t.h_lower) {
-                            f.push(feat(40, capv));
-                        }
-                        if doc.lower.contains(&t.h_lower) {
-                            f.push(feat(41, capv));
-                        }
-                        if let Some(&p) = doc.runs.get(&t.h_lower) {
-                            f.push(feat(42, p as u64 | capv << 3));
-                        }
-                        if allcaps {
-                            f.push(feat(43, t.has_alpha as u64));
-                        }
-                    }
+                    let hints = (cfg.doc_hints, &doc);
+                    base_features(
+                        cfg,
+                        w,
+                        (&self.norm_doc[si][i], &mut lower),
+                        allcaps,
+                        hints,
+                        f,
+                    );
                 }
-                if cfg.consistency {
-                    if let Some((labs, info)) = stage1 {
-                        let l = &labs[si];
-                        f.push(feat(60, l[i] as u64));
-                        f.push(feat(61, if i > 0 { l[i - 1] as u64 } else { 999 }));
-                        f.push(feat(62, if i + 1 < n { l[i + 1] as u64 } else { 999 }));
-                        if let Some(c) = dp.form_types.get(&t.h_lower) {
-                            let (best, bc, tot) = argmax_type(c);
-                            let nonzero_best = {
-                                let mut b = 1;
-                                for k in 1..8 {
-                                    if c[k] > c[b] {
-                                        b = k;
-                                    }
-                                }
-                                b
-                            };
-                            f.push(feat(
-                                63,
-                                best as u64 * 4
-                                    + ((bc as u32 * 2 > tot as u32) as u64) * 2
-                                    + (tot > 1) as u64,
-                            ));
-                            if c[nonzero_best] > 0 {
-                                f.push(feat(64, nonzero_best as u64 * 2 + (t.cap as u64)));
-                            }
-                        }
-                        if let Some(&m) = dp.in_multi.get(&t.h_lower) {
-                            for b in 0..24u64 {
-                                if m & (1 << b) != 0 {
-                                    f.push(feat(67, b));
-                                }
-                            }
-                        }
-                        let _ = info;
-                    }
+                if let (true, Some((labs, _))) = (cfg.consistency, stage1) {
+                    consistency_features(w, &labs[si], &dp, f);
                 }
-                if base && !amb.is_empty() {
-                    let am = |d: isize| -> u64 {
-                        let j = i as isize + d;
-                        if j < 0 {
-                            7
-                        } else if j >= n as isize {
-                            8
-                        } else {
-                            amb[j as usize]
-                        }
-                    };
-                    f.push(feat(100, am(0)));
-                    f.push(feat(101, am(-1)));
-                    f.push(feat(102, am(1)));
-                    f.push(feat(103, am(2)));
-                    f.push(feat(104, am(-2)));
-                    f.push(feat(105, pair(am(-1), am(0))));
-                    f.push(feat(106, pair(am(0), am(1))));
-                    f.push(feat(107, pair(am(0), t.h_sshape)));
+                if !amb.is_empty() {
+                    ambiguity_features(w, &amb, f);
                 }
                 if let (true, Some(a)) = (cfg.aux && base, aux) {
-                    let a = &a[si];
-                    let at = |d: isize| -> u64 {
-                        let j = i as isize + d;
-                        if j < 0 {
-                            1000
-                        } else if j >= n as isize {
-                            1001
-                        } else {
-                            a[j as usize] as u64
-                        }
-                    };
-                    let p0 = at(0);
-                    f.push(feat(80, p0));
-                    f.push(feat(81, at(-1)));
-                    f.push(feat(82, at(1)));
-                    f.push(feat(83, pair(at(-1), p0)));
-                    f.push(feat(84, pair(p0, at(1))));
-                    f.push(feat(85, pair(pair(at(-1), p0), at(1))));
-                    f.push(feat(86, pair(at(-2), at(-1))));
-                    f.push(feat(87, pair(at(1), at(2))));
-                    f.push(feat(88, pair(p0, t.h_lower)));
-                    f.push(feat(89, pair(pair(at(-2), at(-1)), p0)));
-                    f.push(feat(90, pair(p0, pair(at(1), at(2)))));
-                    f.push(feat(91, pair(p0, lw(-1))));
-                    f.push(feat(92, pair(p0, lw(1))));
-                    f.push(feat(93, pair(at(-1), t.h_lower)));
-                    f.push(feat(94, pair(at(1), t.h_lower)));
+                    aux_features(w, &a[si], f);
                 }
                 while sp < span_feats.len() && span_feats[sp].0 as usize == i {
                     f.push(span_feats[sp].1);
@@ -727,5 +401,413 @@ impl<'a> DocTokens<'a> {
             }
             out.push(sf);
         }
+    }
+}
+
+impl DocInfo {
+    /// Document hints: lowercase forms, forms capitalised mid-sentence, and each form's
+    /// positions in runs of capitalised words (1 first, 2 inside, 4 last); all-caps
+    /// sentences are skipped.
+    fn of(toks: &[Vec<Tok>], sent_allcaps: &[bool]) -> DocInfo {
+        let mut doc = DocInfo::default();
+        for (ts, _) in toks.iter().zip(sent_allcaps).filter(|(_, &caps)| !caps) {
+            let mut i = 0;
+            while i < ts.len() {
+                let t = &ts[i];
+                if t.all_lower {
+                    doc.lower.insert(t.h_lower);
+                }
+                if t.cap && t.has_lower && i > 0 {
+                    doc.cap_mid.insert(t.h_lower);
+                }
+                if !t.cap {
+                    i += 1;
+                    continue;
+                }
+                let j = (i + 1..ts.len()).find(|&j| !ts[j].cap).unwrap_or(ts.len());
+                if j - i >= 2 {
+                    for (k, tk) in ts.iter().enumerate().take(j).skip(i) {
+                        let pos = if k == i {
+                            1
+                        } else if k + 1 == j {
+                            4
+                        } else {
+                            2
+                        };
+                        *doc.runs.entry(tk.h_lower).or_insert(0) |= pos;
+                    }
+                }
+                i = j;
+            }
+        }
+        doc
+    }
+}
+
+impl DocPred {
+    /// What the first pass's labels `labs` say of each form and entity string of the
+    /// document.
+    fn of(toks: &[Vec<Tok>], labs: &[Vec<u16>], info: &LabelInfo) -> DocPred {
+        let mut dp = DocPred::default();
+        for (ts, l) in toks.iter().zip(labs) {
+            let mut i = 0;
+            while i < ts.len() {
+                let ty = info.ty[l[i] as usize] as usize;
+                dp.form_types.entry(ts[i].h_lower).or_insert([0; 8])[ty.min(7)] += 1;
+                if ty == 0 {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i + 1;
+                while j < ts.len()
+                    && info.ty[l[j] as usize] as usize == ty
+                    && !info.begin[l[j] as usize]
+                {
+                    dp.form_types.entry(ts[j].h_lower).or_insert([0; 8])[ty.min(7)] += 1;
+                    j += 1;
+                }
+                let hs: Vec<u64> = ts[i..j].iter().map(|t| t.h_lower).collect();
+                if hs.len() <= MAX_LEN {
+                    dp.ent_types.entry(seq_key(&hs)).or_insert([0; 8])[ty.min(7)] += 1;
+                }
+                if j - i >= 2 {
+                    for (k, tk) in ts.iter().enumerate().take(j).skip(i) {
+                        let pos = if k == i {
+                            0
+                        } else if k + 1 == j {
+                            2
+                        } else {
+                            1
+                        };
+                        *dp.in_multi.entry(tk.h_lower).or_insert(0) |= 1 << (ty.min(7) * 3 + pos);
+                    }
+                }
+                i = j;
+            }
+        }
+        dp
+    }
+}
+
+/// Token `i` of a sentence and its neighbours; a neighbour past either end reads as a
+/// sentence boundary.
+#[derive(Clone, Copy)]
+struct Window<'t> {
+    ts: &'t [Tok],
+    i: usize,
+}
+
+impl<'t> Window<'t> {
+    fn token(&self) -> &'t Tok {
+        &self.ts[self.i]
+    }
+
+    /// The token `d` places away, if inside the sentence.
+    fn at(&self, d: isize) -> Option<&'t Tok> {
+        let j = self.i as isize + d;
+        (0..self.ts.len() as isize)
+            .contains(&j)
+            .then(|| &self.ts[j as usize])
+    }
+
+    /// `value` of the token `d` places away, or a boundary marker.
+    fn get(&self, d: isize, value: impl Fn(&Tok) -> u64) -> u64 {
+        self.at(d)
+            .map(value)
+            .unwrap_or(if d < 0 { BOS } else { EOS })
+    }
+
+    fn lower(&self, d: isize) -> u64 {
+        self.get(d, |t| t.h_lower)
+    }
+
+    fn shape(&self, d: isize) -> u64 {
+        self.get(d, |t| t.h_shape)
+    }
+
+    fn short_shape(&self, d: isize) -> u64 {
+        self.get(d, |t| t.h_sshape)
+    }
+
+    /// Word class `g` of the token `d` places away (70000 before the sentence, 70001 after).
+    fn class(&self, d: isize, g: usize) -> u64 {
+        self.at(d)
+            .map(|x| x.cl[g] as u64)
+            .unwrap_or(if d < 0 { 70000 } else { 70001 })
+    }
+
+    /// `values[j]` of the token `d` places away, or `before` / `after` past the ends.
+    fn of<T: Copy + Into<u64>>(&self, values: &[T], d: isize, (before, after): (u64, u64)) -> u64 {
+        let j = self.i as isize + d;
+        if j < 0 {
+            before
+        } else if j >= self.ts.len() as isize {
+            after
+        } else {
+            values[j as usize].into()
+        }
+    }
+}
+
+/// The word, affix, window, shape, word-class and document-hint features of a token;
+/// `normalized` is its normalised form with a buffer for its lowercase.
+#[inline]
+fn base_features(
+    cfg: &FeatConfig,
+    w: Window,
+    (normalized, lower): (&str, &mut String),
+    allcaps: bool,
+    (doc_hints, doc): (bool, &DocInfo),
+    f: &mut Vec<u64>,
+) {
+    let t = w.token();
+    f.push(feat(0, 0));
+    f.push(feat(1, t.h_word));
+    f.push(feat(2, t.h_lower));
+    f.push(feat(3, t.h_shape));
+    f.push(feat(4, t.h_sshape));
+    // prefixes and suffixes of 1–4 characters of the lowercase form
+    lower_into(normalized, lower);
+    let mut ends = lower
+        .char_indices()
+        .skip(1)
+        .map(|(b, _)| b)
+        .chain(std::iter::once(lower.len()));
+    let mut starts = lower.char_indices().rev().map(|(b, _)| b);
+    for k in 1..=4u32 {
+        match (ends.next(), starts.next()) {
+            (Some(end), Some(start)) => {
+                f.push(feat(4 + k, hash_str(&lower[..end])));
+                f.push(feat(8 + k, hash_str(&lower[start..])));
+            }
+            _ => break,
+        }
+    }
+    f.push(feat(13, w.lower(-1)));
+    f.push(feat(14, w.lower(1)));
+    f.push(feat(15, w.lower(-2)));
+    f.push(feat(16, w.lower(2)));
+    f.push(feat(17, w.shape(-1)));
+    f.push(feat(18, w.shape(1)));
+    f.push(feat(19, w.short_shape(-2)));
+    f.push(feat(20, w.short_shape(2)));
+    f.push(feat(21, pair(w.lower(-1), t.h_lower)));
+    f.push(feat(22, pair(t.h_lower, w.lower(1))));
+    f.push(feat(
+        23,
+        pair(pair(w.short_shape(-1), t.h_sshape), w.short_shape(1)),
+    ));
+    if cfg.extra {
+        f.push(feat(38, pair(w.lower(-1), w.lower(1))));
+        f.push(feat(39, w.get(-1, |x| x.h_suf3)));
+        f.push(feat(44, w.get(1, |x| x.h_suf3)));
+        f.push(feat(45, pair(t.h_lower, w.shape(1))));
+        f.push(feat(46, pair(w.shape(-1), t.h_lower)));
+    }
+    let ctx = (w.i == 0) as u64 | (allcaps as u64) << 1;
+    f.push(feat(24, pair(ctx, t.h_sshape)));
+    if allcaps {
+        f.push(feat(25, t.h_lower));
+    }
+    if cfg.word_classes {
+        f.push(feat(26, t.row as u64));
+        f.push(feat(27, t.lrow as u64));
+        f.push(feat(28, t.cl[0] as u64));
+        f.push(feat(29, t.cl[1] as u64));
+        f.push(feat(30, t.cl[2] as u64));
+        f.push(feat(31, w.class(-1, 1)));
+        f.push(feat(32, w.class(1, 1)));
+        f.push(feat(33, w.class(-1, 2)));
+        f.push(feat(34, w.class(1, 2)));
+        f.push(feat(35, pair(w.class(-1, 0), t.cl[0] as u64)));
+        f.push(feat(36, pair(t.cl[0] as u64, w.class(1, 0))));
+        f.push(feat(37, pair(t.cl[2] as u64, ctx | (t.cap as u64) << 2)));
+        if t.trow != NO_ROW {
+            f.push(feat(47, t.trow as u64));
+            f.push(feat(48, t.tcl[1] as u64));
+            f.push(feat(49, t.tcl[2] as u64));
+        }
+    }
+    if doc_hints && t.has_alpha {
+        let capv = (t.cap as u64) | ctx << 1;
+        if doc.cap_mid.contains(&t.h_lower) {
+            f.push(feat(40, capv));
+        }
+        if doc.lower.contains(&t.h_lower) {
+            f.push(feat(41, capv));
+        }
+        if let Some(&p) = doc.runs.get(&t.h_lower) {
+            f.push(feat(42, p as u64 | capv << 3));
+        }
+        if allcaps {
+            f.push(feat(43, t.has_alpha as u64));
+        }
+    }
+}
+
+/// The first pass's labels around a token (`labels`, its sentence's), and what the first
+/// pass said of its form elsewhere in the document.
+#[inline]
+fn consistency_features(w: Window, labels: &[u16], dp: &DocPred, f: &mut Vec<u64>) {
+    let (t, i) = (w.token(), w.i);
+    f.push(feat(60, labels[i] as u64));
+    f.push(feat(61, w.of(labels, -1, (999, 999))));
+    f.push(feat(62, w.of(labels, 1, (999, 999))));
+    if let Some(c) = dp.form_types.get(&t.h_lower) {
+        let (best, bc, tot) = argmax_type(c);
+        let best_entity = (1..8).fold(1, |b, k| if c[k] > c[b] { k } else { b });
+        f.push(feat(
+            63,
+            best as u64 * 4 + ((bc as u32 * 2 > tot as u32) as u64) * 2 + (tot > 1) as u64,
+        ));
+        if c[best_entity] > 0 {
+            f.push(feat(64, best_entity as u64 * 2 + (t.cap as u64)));
+        }
+    }
+    if let Some(&m) = dp.in_multi.get(&t.h_lower) {
+        f.extend(
+            (0..24u64)
+                .filter(|b| m & (1 << b) != 0)
+                .map(|b| feat(67, b)),
+        );
+    }
+}
+
+/// The lexicon's ambiguity class of each token of a sentence (its form's, else its
+/// lowercase form's, else an unknown marker).
+fn ambiguity_classes(g: &Gazetteer, ts: &[Tok]) -> Vec<u64> {
+    ts.iter()
+        .map(|t| {
+            g.lex.get(&t.h_word).copied().unwrap_or_else(|| {
+                g.lex
+                    .get(&pair(t.h_lower, LOWER_KEY))
+                    .map(|&v| v ^ 0x5555)
+                    .unwrap_or(0x0bad)
+            })
+        })
+        .collect()
+}
+
+/// The ambiguity classes around a token (`amb`, its sentence's).
+#[inline]
+fn ambiguity_features(w: Window, amb: &[u64], f: &mut Vec<u64>) {
+    let am = |d: isize| w.of(amb, d, (7, 8));
+    f.push(feat(100, am(0)));
+    f.push(feat(101, am(-1)));
+    f.push(feat(102, am(1)));
+    f.push(feat(103, am(2)));
+    f.push(feat(104, am(-2)));
+    f.push(feat(105, pair(am(-1), am(0))));
+    f.push(feat(106, pair(am(0), am(1))));
+    f.push(feat(107, pair(am(0), w.token().h_sshape)));
+}
+
+/// The auxiliary tagger's labels around a token (`aux`, its sentence's).
+#[inline]
+fn aux_features(w: Window, aux: &[u16], f: &mut Vec<u64>) {
+    let t = w.token();
+    let at = |d: isize| w.of(aux, d, (1000, 1001));
+    let p0 = at(0);
+    f.push(feat(80, p0));
+    f.push(feat(81, at(-1)));
+    f.push(feat(82, at(1)));
+    f.push(feat(83, pair(at(-1), p0)));
+    f.push(feat(84, pair(p0, at(1))));
+    f.push(feat(85, pair(pair(at(-1), p0), at(1))));
+    f.push(feat(86, pair(at(-2), at(-1))));
+    f.push(feat(87, pair(at(1), at(2))));
+    f.push(feat(88, pair(p0, t.h_lower)));
+    f.push(feat(89, pair(pair(at(-2), at(-1)), p0)));
+    f.push(feat(90, pair(p0, pair(at(1), at(2)))));
+    f.push(feat(91, pair(p0, w.lower(-1))));
+    f.push(feat(92, pair(p0, w.lower(1))));
+    f.push(feat(93, pair(at(-1), t.h_lower)));
+    f.push(feat(94, pair(at(1), t.h_lower)));
+}
+
+/// Buffers of a sentence's hashes for matching spans against the gazetteer and the first
+/// pass's entity strings.
+#[derive(Default)]
+struct SpanKeys {
+    words: Vec<u64>,
+    titles: Vec<u64>,
+    lowers: Vec<u64>,
+}
+
+impl SpanKeys {
+    /// The features of every span of up to [`MAX_LEN`] tokens that `gaz` (none: no
+    /// gazetteer features) or the first pass's entity strings know, as (token, feature),
+    /// sorted by token.
+    fn span_features(
+        &mut self,
+        cfg: &FeatConfig,
+        gaz: Option<&Gazetteer>,
+        ts: &[Tok],
+        allcaps: bool,
+        dp: &DocPred,
+    ) -> Vec<(u32, u64)> {
+        let mut span_feats: Vec<(u32, u64)> = Vec::new();
+        let gaz = gaz.filter(|_| cfg.gazetteer);
+        if gaz.is_none() && !cfg.consistency {
+            return span_feats;
+        }
+        let n = ts.len();
+        self.words.clear();
+        self.words.extend(ts.iter().map(|t| t.h_word));
+        // in all-caps sentences, also look up title-cased forms ("JAPAN" -> "Japan")
+        let title_too = allcaps && cfg.extra;
+        self.titles.clear();
+        if title_too {
+            self.titles.extend(ts.iter().map(|t| t.h_title));
+        }
+        self.lowers.clear();
+        self.lowers.extend(ts.iter().map(|t| t.h_lower));
+        let mut on_tokens =
+            |span: std::ops::Range<usize>, f1: u64, f2: u64, len: u64, (a, b): (u32, u32)| {
+                for k in span.clone() {
+                    let pos = if k == span.start { 0 } else { 1 };
+                    span_feats.push((k as u32, feat(a, f1 * 64 + pos * 8 + len)));
+                    span_feats.push((k as u32, feat(b, f2)));
+                }
+            };
+        for i in 0..n {
+            for l in 1..=MAX_LEN.min(n - i) {
+                if let Some(g) = gaz {
+                    let mut mask = g
+                        .map
+                        .get(&seq_key(&self.words[i..i + l]))
+                        .copied()
+                        .unwrap_or(0);
+                    if title_too {
+                        mask |= g
+                            .map
+                            .get(&seq_key(&self.titles[i..i + l]))
+                            .copied()
+                            .unwrap_or(0);
+                    }
+                    // the types whose bit is set, in increasing order
+                    while mask != 0 {
+                        let t = mask.trailing_zeros() as u64;
+                        mask &= mask - 1;
+                        on_tokens(i..i + l, t, t, l as u64, (50, 51));
+                    }
+                }
+                if cfg.consistency {
+                    if let Some(c) = dp.ent_types.get(&seq_key(&self.lowers[i..i + l])) {
+                        let (best, _, tot) = argmax_type(c);
+                        let best = best as u64;
+                        on_tokens(
+                            i..i + l,
+                            best,
+                            best * 2 + (tot > 1) as u64,
+                            l as u64,
+                            (65, 66),
+                        );
+                    }
+                }
+            }
+        }
+        span_feats.sort_by_key(|x| x.0);
+        span_feats
     }
 }
