@@ -427,14 +427,7 @@ impl DocInfo {
                 let j = (i + 1..ts.len()).find(|&j| !ts[j].cap).unwrap_or(ts.len());
                 if j - i >= 2 {
                     for (k, tk) in ts.iter().enumerate().take(j).skip(i) {
-                        let pos = if k == i {
-                            1
-                        } else if k + 1 == j {
-                            4
-                        } else {
-                            2
-                        };
-                        *doc.runs.entry(tk.h_lower).or_insert(0) |= pos;
+                        *doc.runs.entry(tk.h_lower).or_insert(0) |= 1 << run_position(k, i, j);
                     }
                 }
                 i = j;
@@ -472,20 +465,25 @@ impl DocPred {
                 }
                 if j - i >= 2 {
                     for (k, tk) in ts.iter().enumerate().take(j).skip(i) {
-                        let pos = if k == i {
-                            0
-                        } else if k + 1 == j {
-                            2
-                        } else {
-                            1
-                        };
-                        *dp.in_multi.entry(tk.h_lower).or_insert(0) |= 1 << (ty.min(7) * 3 + pos);
+                        *dp.in_multi.entry(tk.h_lower).or_insert(0) |=
+                            1 << (ty.min(7) * 3 + run_position(k, i, j));
                     }
                 }
                 i = j;
             }
         }
         dp
+    }
+}
+
+/// Where token `k` stands in the run of tokens `i..j` (two or more): 0 first, 1 inside, 2 last.
+fn run_position(k: usize, i: usize, j: usize) -> usize {
+    if k == i {
+        0
+    } else if k + 1 == j {
+        2
+    } else {
+        1
     }
 }
 
