@@ -140,9 +140,9 @@ pub struct ClaimGold {
     pub speaker_role: Option<String>,
     /// Cue (e.g. reporting verb) span, if given.
     pub cue: Option<Span>,
-    /// Claim kind (lowercased, e.g. `direct`, `mixed`), if given; see [`gold_kind`].
+    /// Claim kind (lowercased, e.g. `direct`, `mixed`), if given; see [`typewriter_kind`].
     pub kind: Option<String>,
-    /// The record said `indirect` and [`gold_kind`] found typewriter quotation marks.
+    /// The record said `indirect` and [`typewriter_kind`] found typewriter quotation marks.
     pub kind_from_marks: bool,
     /// Cue class (lowercased, e.g. `speech`), if given.
     pub cue_class: Option<String>,
@@ -349,7 +349,7 @@ fn parse_gold_value(v: &Value) -> Result<ClaimGold, String> {
         Some(_) => return Err("speaker must be an object, a string or null".into()),
     };
     let given = opt_str(v.get("kind")).map(|k| k.to_lowercase());
-    let from_marks = gold_kind(given.as_deref(), &quote.text);
+    let from_marks = typewriter_kind(given.as_deref(), &quote.text);
     Ok(ClaimGold {
         doc_id,
         id: opt_str(v.get("id")),
@@ -365,14 +365,14 @@ fn parse_gold_value(v: &Value) -> Result<ClaimGold, String> {
     })
 }
 
-/// The kind of a gold content quoted with typewriter marks, `''…''` or ``` ``…'' ``` (as the
-/// New York Times prints quotations), which the gold calls `indirect`: PolNeAR's converted
+/// The kind of a content quoted with typewriter marks, `''…''` or ``` ``…'' ``` (as the New
+/// York Times prints quotations), which its record calls `indirect`: PolNeAR's converted
 /// gold derives kind from “ ” and " marks only, so 1,201 of train's and 86 of dev's quotations
 /// would otherwise count as indirect. By the converter's own rule, a content that opens and
 /// closes with marks (closing punctuation aside) is `direct`, one with marks elsewhere
 /// `mixed`. Predictions go by the same rule, so a tool (or the gold read as predictions) is
 /// judged as the gold is. `None` keeps the given kind.
-fn gold_kind(given: Option<&str>, content: &str) -> Option<String> {
+fn typewriter_kind(given: Option<&str>, content: &str) -> Option<String> {
     if given != Some("indirect") || !(content.contains("''") || content.contains("``")) {
         return None;
     }
@@ -411,7 +411,7 @@ pub fn parse_pred_value(v: &Value) -> Result<ClaimPred, String> {
     let kind = opt_str(v.get("kind")).map(|k| k.to_lowercase());
     Ok(ClaimPred {
         doc_id,
-        kind: gold_kind(kind.as_deref(), &quote.text).or(kind),
+        kind: typewriter_kind(kind.as_deref(), &quote.text).or(kind),
         cue_class: opt_str(v.get("cue_class")).map(|k| k.to_lowercase()),
         speaker,
         speaker_type: opt_str(v.get("speaker_type")),
@@ -1035,7 +1035,7 @@ pub struct Report {
     pub pred_ignored: usize,
     /// Number of distinct predicted doc_ids not in gold.
     pub pred_ignored_docs: usize,
-    /// Gold claims scored as quoted for their typewriter quotation marks (see [`gold_kind`]).
+    /// Gold claims scored as quoted for their typewriter quotation marks (see [`typewriter_kind`]).
     pub gold_kind_from_marks: usize,
     /// Scores over all claims.
     pub all: Metrics,
