@@ -179,6 +179,39 @@ fn a_pronoun_after_an_unnamed_speaker_is_that_speaker() {
 }
 
 #[test]
+fn a_pronoun_right_after_an_unnamed_speaker_is_not_a_person_named_before() {
+    let c = claims(
+        "Economist Roger Bootle said the decision was widely expected.\n\n\
+         A Treasury spokesman said the government welcomed the move. \"Stability is what \
+         businesses need,\" he added.\n\n\
+         Michael Howard accused the government of neglect. The prime minister's official \
+         spokesman rejected the claim. \"The facts speak for themselves,\" he said.",
+    );
+    let c1 = quoted(&c, "Stability is what businesses need");
+    assert_eq!(c1.speaker.as_deref(), Some("Treasury spokesman"));
+    let c2 = quoted(&c, "The facts speak for themselves");
+    assert_eq!(
+        c2.speaker.as_deref(),
+        Some("prime minister's official spokesman")
+    );
+}
+
+#[test]
+fn a_pronoun_after_an_unnamed_speaker_keeps_a_person_named_in_between() {
+    let c = claims(
+        "A Treasury spokesman said the government welcomed the move. Economist Roger \
+         Bootle disagreed. \"Rates should have fallen,\" he said.\n\n\
+         Dana Pell opened the clinic on Monday. The chief nurse said the wards were full. \
+         \"We need more staff,\" she said.",
+    );
+    let c1 = quoted(&c, "Rates should have fallen");
+    assert_eq!(c1.speaker.as_deref(), Some("Roger Bootle"));
+    // "The chief nurse" stands for someone named before, not for an unnamed person.
+    let c2 = quoted(&c, "We need more staff");
+    assert_ne!(c2.speaker.as_deref(), Some("chief nurse"));
+}
+
+#[test]
 fn a_courtesy_title_stays_out_of_the_role() {
     let c = claims(
         "Rowan Stores said sales rose in December.\n\n\

@@ -1701,7 +1701,8 @@ impl RuleAttributor {
             &anaphor
         {
             return self
-                .ranked(doc, names, claims, mention, pronoun)
+                .speaker_just_described(doc, names, claims, mention, pronoun)
+                .or_else(|| self.ranked(doc, names, claims, mention, pronoun))
                 .or_else(|| self.described_speaker_before(doc, claims, mention, pronoun))
                 .unwrap_or(Speaker {
                     certainty: 0.6,
@@ -2469,6 +2470,16 @@ fn description(lexicon: &Lexicon, mention_text: &str, head_is_role: bool) -> Spe
     }
 }
 
+/// The unnamed speaker of `claim`, as a pronoun after it stands for it.
+fn described_speaker(claim: &Claim) -> Speaker {
+    Speaker {
+        name: claim.speaker.clone(),
+        label: None,
+        role: claim.speaker_role.clone(),
+        certainty: 0.6,
+    }
+}
+
 /// Sentences back a pronoun may reach for the unnamed speaker of the claim before it.
 const DESCRIBED_SPEAKER_SENTENCES: usize = 2;
 /// Longest description a pronoun takes, in words: its last word is then its head ("police
@@ -2477,10 +2488,8 @@ const MAX_DESCRIPTION_WORDS: usize = 4;
 
 impl RuleAttributor {
     /// The unnamed speaker of the claim right before a pronoun that no named referent takes
-    /// ("A police spokesman said … “…,” he said." → "police spokesman"): a claim with a speech
-    /// cue within [`DESCRIBED_SPEAKER_SENTENCES`], "he" or "she" for a singular description
-    /// whose gender words (`masculine`, `feminine` in `lexicon.tsv`) do not contradict it,
-    /// "they" for a plural one.
+    /// ("A police spokesman said … “…,” he said." → "police spokesman"), by
+    /// [`RuleAttributor::described_before`].
     fn described_speaker_before(
         &self,
         doc: &Analysis,
@@ -2488,6 +2497,69 @@ impl RuleAttributor {
         mention: Span,
         pronoun: &antecedents::Anaphor,
     ) -> Option<Speaker> {
+        self.described_before(doc, claims, mention, pronoun)
+            .map(described_speaker)
+    }
+
+    /// Rule (salience): a pronoun right after an unnamed person's claim, with no person or
+    /// organisation named in between outside quotations, is that person ("Economist Roger
+    /// Bootle said … A Treasury spokesman said … “…,” he added." → "Treasury spokesman", not
+    /// Bootle; "Union leaders said … They warned …"). The description's head must name
+    /// persons: a role or person noun ("spokesman"), or a group noun for "they" ("leaders"),
+    /// not "The book accuses Bob … He said".
+    fn speaker_just_described(
+        &self,
+        doc: &Analysis,
+        names: &Names,
+        claims: &[Claim],
+        mention: Span,
+        pronoun: &antecedents::Anaphor,
+    ) -> Option<Speaker> {
+        let previous = self.described_before(doc, claims, mention, pronoun)?;
+        let name = previous.speaker.as_deref()?.to_lowercase();
+        let head = words(&name).last().copied()?;
+        let singular = |w: &str| w.strip_suffix('s').unwrap_or(w).to_string();
+        let person = |w: &str| self.is_role_word(w) || self.lexicon.is(WordClass::Person, w);
+        let names_persons =
+            person(head) || self.lexicon.is(WordClass::Group, head) || person(&singular(head));
+        let previous_mention = previous.speaker_mention?;
+        // Only a description that names no one: indefinite ("A Treasury spokesman"), with a
+        // possessor ("The prime minister's official spokesman") or a bare plural ("Union
+        // leaders"). "the “Avatar” star" stands for someone named before, whom the ranker
+        // missed, and a bare singular ("star posted") is a cut mention.
+        let mention_words = words(previous_mention.slice(doc.text()));
+        let opener = mention_words.first().map(|w| w.to_lowercase());
+        let indefinite = opener.is_some_and(|w| self.lexicon.is(WordClass::IndefiniteOpener, &w));
+        let possessed = mention_words
+            .iter()
+            .any(|w| strip_possessive(w).len() < w.len());
+        let bare_plural = head.ends_with('s')
+            && !mention_words
+                .first()
+                .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        let names_no_one = indefinite || possessed || bare_plural;
+        let from = previous_mention.end;
+        let named_between = doc.entities.iter().any(|e| {
+            e.span.start >= from
+                && e.span.end <= mention.start
+                && matches!(e.label, Label::Per | Label::Org)
+                && !names.in_quote(e.span)
+        });
+        (names_persons && names_no_one && !named_between).then(|| described_speaker(previous))
+    }
+
+    /// The claim attributed right before `mention`, when its speaker is a
+    /// description the pronoun can stand for: a claim with a speech cue within
+    /// [`DESCRIBED_SPEAKER_SENTENCES`], "he" or "she" for a singular description whose gender
+    /// words (`masculine`, `feminine` in `lexicon.tsv`) do not contradict it, "they" for a
+    /// plural one.
+    fn described_before<'c>(
+        &self,
+        doc: &Analysis,
+        claims: &'c [Claim],
+        mention: Span,
+        pronoun: &antecedents::Anaphor,
+    ) -> Option<&'c Claim> {
         let antecedents::Anaphor::Pronoun(form) = pronoun else {
             return None;
         };
@@ -2518,12 +2590,7 @@ impl RuleAttributor {
             "they" => head.ends_with('s'),
             _ => false,
         };
-        agrees.then(|| Speaker {
-            name: Some(name.to_string()),
-            label: None,
-            role: previous.speaker_role.clone(),
-            certainty: 0.6,
-        })
+        agrees.then_some(previous)
     }
 }
 
