@@ -33,6 +33,9 @@ pub enum WordClass {
     Role,
     /// May modify a role ("foreign").
     RoleModifier,
+    /// A role modifier that makes another office ("vice", "shadow"): "the president" is not
+    /// the vice president.
+    OtherOffice,
     /// Makes a capitalised name an organisation ("Ministry").
     OrgHead,
     /// A plural noun for a group that can be a source ("officials").
@@ -324,6 +327,7 @@ impl WordClass {
 const CLASS_NAMES: &[(&str, WordClass)] = &[
     ("role", WordClass::Role),
     ("rolemod", WordClass::RoleModifier),
+    ("otheroffice", WordClass::OtherOffice),
     ("orghead", WordClass::OrgHead),
     ("group", WordClass::Group),
     ("cardinal", WordClass::Cardinal),

@@ -212,6 +212,25 @@ fn a_pronoun_after_an_unnamed_speaker_keeps_a_person_named_in_between() {
 }
 
 #[test]
+fn a_role_nominal_is_not_the_holder_of_another_office() {
+    let c = claims(
+        "President Mara Quill toured the port of Dunmore on Monday with Vice President Tom \
+         Reyes.\n\n\
+         Reyes said the harbour had recovered. The president said the recovery was far from \
+         over. The vice president said more ships would come.\n\n\
+         Chancellor Alan Pryce cut fuel duty on Wednesday. Shadow chancellor Oliver Vance said \
+         the figures did not add up. The chancellor said borrowing would fall.",
+    );
+    let speaker = |quote| quoted(&c, quote).speaker.as_deref();
+    assert_eq!(
+        speaker("the recovery was far from over"),
+        Some("Mara Quill")
+    );
+    assert_eq!(speaker("more ships would come"), Some("Tom Reyes"));
+    assert_eq!(speaker("borrowing would fall"), Some("Alan Pryce"));
+}
+
+#[test]
 fn a_courtesy_title_stays_out_of_the_role() {
     let c = claims(
         "Rowan Stores said sales rose in December.\n\n\

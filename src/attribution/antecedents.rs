@@ -429,8 +429,18 @@ impl RuleAttributor {
         };
         let derived = derived_bodies(anaphor, &referents);
         let object = self.named_after_verb(doc, names, mention);
+        let mention_words: Vec<String> = words(mention.slice(doc.text()))
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect();
+        let head = match anaphor {
+            Anaphor::Nominal { head, .. } => Some(head.as_str()),
+            _ => None,
+        };
         referents.retain(|r| {
-            agrees(anaphor, r) && (object.is_none() || r.speaker.name.as_ref() != object)
+            agrees(anaphor, r)
+                && (object.is_none() || r.speaker.name.as_ref() != object)
+                && !head.is_some_and(|h| self.holds_another_office(r, h, &mention_words))
         });
         if let Anaphor::Nominal { head, .. } = anaphor {
             // A referent whose role or name has the head ("the court" → "Supreme Court") wins
@@ -504,6 +514,29 @@ impl RuleAttributor {
             features,
             referents: referents.map(Option::unwrap_or_default).collect(),
         }
+    }
+
+    /// Rule: a role modifier that makes another office (`otheroffice` in `lexicon.tsv`) must be
+    /// in a nominal that stands for the role's holder: "the president" is not Vice President
+    /// Joe Biden or Former President George W. Bush, "the chancellor" not Shadow chancellor
+    /// Oliver Letwin; "the vice president" is Biden. Only a role with the nominal's head is
+    /// read ("the Vermont senator" may be a former candidate).
+    fn holds_another_office(&self, r: &Referent, head: &str, mention_words: &[String]) -> bool {
+        let Some(role) = r.speaker.role.as_deref() else {
+            return false;
+        };
+        let role_words = words(role);
+        let Some((role_head, modifiers)) = role_words.split_last() else {
+            return false;
+        };
+        let role_head = strip_possessive(role_head).to_lowercase();
+        if !(role_head == head || same_prefix(&role_head, head) || abbreviates(&role_head, head)) {
+            return false;
+        }
+        modifiers.iter().any(|w| {
+            let w = w.to_lowercase();
+            self.lexicon.is(WordClass::OtherOffice, &w) && !mention_words.contains(&w)
+        })
     }
 
     /// Rule (binding): the name right after the mention's verb, which the mention cannot stand
