@@ -794,6 +794,40 @@ fn possessed_report_nouns_before_a_that_clause() {
 }
 
 #[test]
+fn a_report_nouns_agent_speaks_its_that_clause() {
+    let text = "The minister has denied allegations by opposition MPs that he misled parliament.";
+    let c = claims(text);
+    let allegation = with_cue(&c, "allegations");
+    assert_eq!(
+        (
+            allegation.speaker.as_deref(),
+            allegation.quote.text.as_str()
+        ),
+        (Some("opposition MPs"), "that he misled parliament")
+    );
+    // The content is the MPs', not the minister's.
+    assert!(!c
+        .iter()
+        .any(|c| c.quote.text == "that he misled parliament"
+            && c.speaker.as_deref() == Some("minister")));
+    assert_speaker_mention(text, "allegations", "opposition MPs");
+    // "claims" is a verb form too; "by" makes it the noun.
+    let c =
+        claims("Doctors dismissed claims by the health secretary that waiting lists were falling.");
+    let claim = with_cue(&c, "claims");
+    assert_eq!(claim.quote.text, "that waiting lists were falling");
+    assert_eq!(claim.speaker.as_deref(), Some("health secretary"));
+    // A name in apposition is the speaker.
+    let text = "Ms Ruiz answered complaints from the mayor of Dunmore, Alan Pryce, that the port was closing.";
+    assert_speaker_mention(text, "complaints", "Alan Pryce");
+    // A phrase about the report, not its agent: the verb after it is the cue.
+    let c = claims("The book included a statement from Ms Vance, written in 2010, explaining that she had left.");
+    assert!(c
+        .iter()
+        .all(|c| c.cue.as_ref().is_none_or(|q| q.text != "statement")));
+}
+
+#[test]
 fn progressives_with_an_adverb_and_possessive_subjects() {
     let c = one("The campaign was still hoping to win the northern counties.");
     assert_eq!(c.quote.text, "to win the northern counties");

@@ -639,6 +639,11 @@ impl QuoteDetector for RuleQuoteDetector {
                 // Verbs inside quotations are examined too ("He told me that …"; `drop_nested`
                 // keeps only the nested quotations of a closed one).
                 let candidate = match m.shape {
+                    // "claims by X that …" is a noun with its agent, not a verb.
+                    CueShape::Verb { .. } if self.noun_with_agent(&ctx, i, sent.tokens.end) => self
+                        .cues
+                        .noun_at(ctx.word(i))
+                        .and_then(|noun| self.noun_candidate(&ctx, si, i, &noun)),
                     CueShape::Verb { takes_object } => self
                         .verb_candidate(&ctx, si, i, &m, takes_object)
                         .filter(|c| !m.quote_only || c.kind == Kind::Direct)

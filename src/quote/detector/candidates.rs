@@ -10,6 +10,10 @@ use crate::quote::{Candidate, Cue, CueMatch, Kind};
 use crate::span::Span;
 use crate::token::TokenKind;
 
+/// Longest agent phrase of a report noun, in tokens ("by Republican presidential candidate
+/// Donald Trump" has 5 after "by").
+const MAX_AGENT_TOKENS: usize = 10;
+
 impl RuleQuoteDetector {
     /// "X, citing Y, said CONTENT": when the cited phrase `Y` after the citing cue at token
     /// `i` names a source (a name or a person noun), the claim of the report after it is
@@ -368,8 +372,8 @@ impl RuleQuoteDetector {
         Some((a, b))
     }
 
-    /// A nominal report with its possessor as the source: `his claim that …`, `Trump’s
-    /// repeated assertion that …`.
+    /// A nominal report with its possessor or agent as the source: `his claim that …`,
+    /// `Trump’s repeated assertion that …`, `allegations by opposition MPs that …`.
     pub(super) fn noun_candidate(
         &self,
         ctx: &Ctx,
@@ -379,6 +383,19 @@ impl RuleQuoteDetector {
     ) -> Option<Candidate> {
         let sent = &ctx.doc.sentences[si];
         let (s0, s1) = (sent.tokens.start, sent.tokens.end);
+        if let Some((agent, that)) = self.agent_phrase(ctx, i, s1) {
+            let end = self.content_end(ctx, that, s1);
+            let content = self.content(ctx, that, end)?;
+            let speaker = ctx.span(agent.0, agent.1);
+            return Some(self.one_fragment(
+                ctx,
+                content,
+                m.cue(ctx.span(i, i)),
+                Some(speaker),
+                si,
+                0.8,
+            ));
+        }
         let that = i + 1;
         // A complement clause, not a relative one ("the claims that were made").
         if ctx.inside[i].is_some()
@@ -430,6 +447,59 @@ impl RuleQuoteDetector {
             si,
             if speaker.is_some() { 0.6 } else { 0.4 },
         ))
+    }
+
+    /// Whether the verb cue at `i` is a report noun with its agent ("claims by X that …"): a
+    /// form of a noun cue, then "by" ("from" follows verbs too: "notes from experience that").
+    pub(super) fn noun_with_agent(&self, ctx: &Ctx, i: usize, s1: usize) -> bool {
+        i + 2 < s1
+            && ctx.lower_is(i + 1, &["by"])
+            && self.cues.noun_at(ctx.word(i)).is_some()
+            && self.agent_phrase(ctx, i, s1).is_some()
+    }
+
+    /// Rule: the agent of a report noun speaks, and the "that" clause after it is the report's
+    /// content, not the content of the verb before the noun ("The minister denied allegations
+    /// by opposition MPs that he misled parliament": the MPs allege; "complaints from his
+    /// American counterpart that …"). The agent is at most [`MAX_AGENT_TOKENS`] words after
+    /// "by" or "from", with no finite verb; of a name in apposition ("an allegation from his
+    /// first wife, Ivana Trump, that …") the name. Returns the agent's first and last token
+    /// and the "that".
+    fn agent_phrase(&self, ctx: &Ctx, i: usize, s1: usize) -> Option<((usize, usize), usize)> {
+        let a = i + 2;
+        if ctx.inside[i].is_some() || a >= s1 || !ctx.lower_is(i + 1, &["by", "from"]) {
+            return None;
+        }
+        let mut first = a;
+        let mut t = a;
+        while t < s1.min(a + MAX_AGENT_TOKENS) && !ctx.lower_is(t, &["that"]) {
+            let word = ctx.doc.tokens[t].kind == TokenKind::Word;
+            // A comma opens an apposition, a name ("the secretary of the Treasury, Jacob J.
+            // Lew, that …"), not a phrase about the report ("…, inserted in the flyleaf, …").
+            let apposition = ctx.word(t) == "," && t + 1 < s1 && ctx.is_capitalised(t + 1);
+            if !word && !apposition && ctx.word(t) != "," {
+                return None;
+            }
+            if apposition && first == a {
+                first = t + 1;
+            } else if ctx.word(t) == ","
+                && !apposition
+                && !(t + 1 < s1 && ctx.lower_is(t + 1, &["that"]))
+            {
+                return None;
+            }
+            t += 1;
+        }
+        let that = t;
+        let b = if ctx.word(that - 1) == "," {
+            that - 2
+        } else {
+            that - 1
+        };
+        let found = that < s1 && ctx.lower_is(that, &["that"]);
+        let content_opens = that + 1 < s1 && !ctx.is_punct(that + 1);
+        (found && b >= first && content_opens && !self.has_finite_verb(ctx, a, that))
+            .then_some(((first, b), that))
     }
 
     /// Rule: after a parenthetical source the text goes on describing the source, not the
