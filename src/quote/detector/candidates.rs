@@ -462,26 +462,35 @@ impl RuleQuoteDetector {
     /// content, not the content of the verb before the noun ("The minister denied allegations
     /// by opposition MPs that he misled parliament": the MPs allege; "complaints from his
     /// American counterpart that …"). The agent is at most [`MAX_AGENT_TOKENS`] words after
-    /// "by" or "from", with no finite verb; of a name in apposition ("an allegation from his
-    /// first wife, Ivana Trump, that …") the name. Returns the agent's first and last token
-    /// and the "that".
+    /// "by" or "from", with no finite verb, up to a preposition; of a name in apposition ("an
+    /// allegation from his first wife, Ivana Trump, that …") the name. Returns the agent's
+    /// first and last token and the "that".
     fn agent_phrase(&self, ctx: &Ctx, i: usize, s1: usize) -> Option<((usize, usize), usize)> {
         let a = i + 2;
         if ctx.inside[i].is_some() || a >= s1 || !ctx.lower_is(i + 1, &["by", "from"]) {
             return None;
         }
         let mut first = a;
+        // A preposition after the agent's first word ends it ("by chief prosecutor Michel
+        // Bourlet on Belgian television that …").
+        let mut cut = None;
         let mut t = a;
         while t < s1.min(a + MAX_AGENT_TOKENS) && !ctx.lower_is(t, &["that"]) {
+            if t > first && cut.is_none() && ctx.is(t, WordClass::Preposition) {
+                cut = Some(t);
+            }
             let word = ctx.doc.tokens[t].kind == TokenKind::Word;
             // A comma opens an apposition, a name ("the secretary of the Treasury, Jacob J.
             // Lew, that …"), not a phrase about the report ("…, inserted in the flyleaf, …").
             let apposition = ctx.word(t) == "," && t + 1 < s1 && ctx.is_capitalised(t + 1);
-            if !word && !apposition && ctx.word(t) != "," {
+            // "promises from X to support the volumes that …": the report's content is the
+            // infinitive, and "that" opens a relative clause.
+            if !word && !apposition && ctx.word(t) != "," || ctx.lower_is(t, &["to"]) {
                 return None;
             }
             if apposition && first == a {
                 first = t + 1;
+                cut = None;
             } else if ctx.word(t) == ","
                 && !apposition
                 && !(t + 1 < s1 && ctx.lower_is(t + 1, &["that"]))
@@ -491,10 +500,10 @@ impl RuleQuoteDetector {
             t += 1;
         }
         let that = t;
-        let b = if ctx.word(that - 1) == "," {
-            that - 2
-        } else {
-            that - 1
+        let b = match cut {
+            Some(c) => c - 1,
+            None if ctx.word(that - 1) == "," => that - 2,
+            None => that - 1,
         };
         let found = that < s1 && ctx.lower_is(that, &["that"]);
         let content_opens = that + 1 < s1 && !ctx.is_punct(that + 1);
