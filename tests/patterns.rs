@@ -820,6 +820,14 @@ fn a_report_nouns_agent_speaks_its_that_clause() {
     // A name in apposition is the speaker.
     let text = "Ms Ruiz answered complaints from the mayor of Dunmore, Alan Pryce, that the port was closing.";
     assert_speaker_mention(text, "complaints", "Alan Pryce");
+    // The agent ends at a preposition; an infinitive after it is the report's own content.
+    let text =
+        "Critics seized on a comment by prosecutor Alan Pryce on local radio that he would resign.";
+    assert_speaker_mention(text, "comment", "prosecutor Alan Pryce");
+    let c = claims(
+        "Farmers welcomed assurances from the council to support the grants that parliament set.",
+    );
+    assert!(!c.iter().any(|c| c.speaker.as_deref() == Some("council")));
     // A phrase about the report, not its agent: the verb after it is the cue.
     let c = claims("The book included a statement from Ms Vance, written in 2010, explaining that she had left.");
     assert!(c
