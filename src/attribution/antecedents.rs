@@ -530,7 +530,7 @@ impl RuleAttributor {
             return false;
         };
         let role_head = strip_possessive(role_head).to_lowercase();
-        if !(role_head == head || same_prefix(&role_head, head) || abbreviates(&role_head, head)) {
+        if !word_fits_head(&role_head, head) {
             return false;
         }
         modifiers.iter().any(|w| {
@@ -1159,7 +1159,7 @@ fn addressed(doc: &Analysis, claims: &[Claim]) -> Vec<bool> {
 /// minister", or "mayor" for a person described as "the mayor of Dunmore") or a word of its
 /// name ("campaign" for "Clinton campaign").
 fn head_fits(head: &str, r: &Referent) -> bool {
-    let fits = |h: &str| h == head || same_prefix(h, head) || abbreviates(h, head);
+    let fits = |h: &str| word_fits_head(h, head);
     if r.described_as.as_deref().is_some_and(fits) {
         return true;
     }
@@ -1173,6 +1173,12 @@ fn head_fits(head: &str, r: &Referent) -> bool {
             .name
             .as_deref()
             .is_some_and(|n| words(n).iter().any(|w| w.to_lowercase() == head))
+}
+
+/// Whether a role's or description's word stands for a nominal's head: the same word, the same
+/// first letters ("minister", "ministry") or its abbreviation ("sen.", "senator").
+fn word_fits_head(word: &str, head: &str) -> bool {
+    word == head || same_prefix(word, head) || abbreviates(word, head)
 }
 
 /// The capitalised words of a nominal between its article and its head, possessives stripped
