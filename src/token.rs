@@ -45,6 +45,31 @@ pub fn is_quote_char(c: char) -> bool {
     )
 }
 
+/// True for a currency sign (Unicode category Sc: "$", "£", "€", "¥", "₹", …), which opens an
+/// amount rather than ending a phrase.
+pub fn is_currency_sign(c: char) -> bool {
+    matches!(
+        c,
+        '$' | '\u{a2}'..='\u{a5}'
+            | '\u{58f}'
+            | '\u{60b}'
+            | '\u{7fe}'..='\u{7ff}'
+            | '\u{9f2}'..='\u{9f3}'
+            | '\u{9fb}'
+            | '\u{af1}'
+            | '\u{bf9}'
+            | '\u{e3f}'
+            | '\u{17db}'
+            | '\u{20a0}'..='\u{20c0}'
+            | '\u{a838}'
+            | '\u{fdfc}'
+            | '\u{fe69}'
+            | '\u{ff04}'
+            | '\u{ffe0}'..='\u{ffe1}'
+            | '\u{ffe5}'..='\u{ffe6}'
+    )
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }

@@ -1181,6 +1181,18 @@ fn a_noun_phrase_object_runs_to_its_time_adjunct() {
 }
 
 #[test]
+fn an_amount_in_any_currency_does_not_end_the_content() {
+    for sign in ["$", "£", "€", "¥", "₹"] {
+        let text = format!("The firm said profits rose to {sign}2.3bn in the year to February.");
+        let c = one(&text);
+        assert_eq!(
+            c.quote.text,
+            format!("profits rose to {sign}2.3bn in the year to February")
+        );
+    }
+}
+
+#[test]
 fn a_parenthetical_attribution_before_a_gerund_subject() {
     let c = one("That merger was smooth, he said, replacing the board would be much harder.");
     assert_eq!(c.quote.fragments.map(|f| f.len()), Some(2));

@@ -9,7 +9,7 @@ use super::{finite_tag, Candidate, Ctx, QuoteSpan, RuleQuoteDetector};
 use crate::lexicon::WordClass;
 use crate::quote::CueClass;
 use crate::span::Span;
-use crate::token::TokenKind;
+use crate::token::{is_currency_sign, TokenKind};
 
 /// Where the right content starts, and whether it is a noun-phrase object.
 struct RightStart {
@@ -715,7 +715,10 @@ impl RuleQuoteDetector {
                             && !self.has_finite_verb(ctx, t + 2, end));
                 // A spaced dash ("… impulses - it has …") ends it; a hyphen does not.
                 let dash = ctx.is_spaced_dash(t);
-                ctx.is_punct(t) && !matches!(ctx.word(t), "$" | "%" | "-" | "'" | "’") && !continues
+                ctx.is_punct(t)
+                    && !matches!(ctx.word(t), "%" | "-" | "'" | "’")
+                    && !ctx.word(t).chars().all(is_currency_sign)
+                    && !continues
                     || dash
                     || time_adjunct
                     || ctx.is(t, WordClass::ContentEndAdjunct)
