@@ -3,6 +3,7 @@
 //! the thread count).
 
 use std::cell::OnceCell;
+use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::OnceLock;
@@ -88,6 +89,8 @@ pub struct Pipeline {
     /// Calibrated confidence a claim needs to be output (with the confidence model only).
     min_confidence: f32,
     lexicon: Lexicon,
+    /// First names (`models/first_names.tsv`): a name the tagger joined to a role is a person's.
+    first_names: HashSet<String>,
 }
 
 impl Default for Pipeline {
@@ -109,6 +112,7 @@ impl Default for Pipeline {
             confidence: Some(crate::confidence::embedded()),
             min_confidence: DEFAULT_MIN_CONFIDENCE,
             lexicon,
+            first_names: crate::attribution::first_names(crate::attribution::DEFAULT_FIRST_NAMES),
         }
     }
 }
@@ -199,6 +203,7 @@ impl Pipeline {
         };
         let mut entities = self.recognizer.recognize(&doc);
         crate::ner::split_offices(&doc, &self.lexicon, &mut entities);
+        crate::ner::split_affiliations(&doc, &self.lexicon, &self.first_names, &mut entities);
         crate::ner::detach_opening_verbs(&doc, &self.lexicon, &mut entities);
         doc.entities = entities;
         if self.syntax == SyntaxScope::All {

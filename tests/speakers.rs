@@ -159,6 +159,24 @@ fn a_name_the_tagger_joined_to_its_office_is_a_person() {
 }
 
 #[test]
+fn a_name_the_tagger_joined_to_its_party_and_role_is_a_person() {
+    // The tagger reads "Labour MP Wes Streeting" as one organisation.
+    let c = claims(
+        "Labour MP Wes Streeting said ministers had run out of excuses. The Labour MP told \
+         the BBC that patients were paying the price.",
+    );
+    for quote in [
+        "ministers had run out of excuses",
+        "that patients were paying the price",
+    ] {
+        let c1 = quoted(&c, quote);
+        assert_eq!(c1.speaker.as_deref(), Some("Wes Streeting"));
+        assert_eq!(c1.speaker_role.as_deref(), Some("Labour MP"));
+        assert_eq!(c1.speaker_type.map(|l| l.as_str()), Some("PER"));
+    }
+}
+
+#[test]
 fn a_pronoun_after_an_unnamed_speaker_is_that_speaker() {
     let c = claims(
         "A police spokesman said the road would stay closed. \"We are asking drivers to \

@@ -612,6 +612,11 @@ fn common_first_names(table: &str) -> HashSet<String> {
         .collect()
 }
 
+/// The first names of a `name<TAB>m|f<TAB>…` table.
+pub fn first_names(table: &str) -> HashSet<String> {
+    first_name_genders(table).into_keys().collect()
+}
+
 /// Reads `name<TAB>m|f<TAB>…` lines; `#` starts a comment, other genders are skipped.
 fn first_name_genders(table: &str) -> HashMap<String, bool> {
     table

@@ -1,5 +1,6 @@
 //! Named-entity recognition: the [`Recognizer`] role and the entity types it produces.
 
+mod affiliation;
 mod ensemble;
 mod office;
 mod tagger;
@@ -7,6 +8,7 @@ mod tagger;
 mod transformer;
 mod verb;
 
+pub use affiliation::split_affiliations;
 pub use ensemble::combine;
 pub use office::split_offices;
 pub use tagger::{label_spans, TaggerRecognizer};
