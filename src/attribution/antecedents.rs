@@ -218,10 +218,13 @@ pub fn anaphor(attributor: &RuleAttributor, doc: &Analysis, mention: Span) -> Op
         || is_acronym_role(attributor, original.last()?);
     // An age is said of a person: "the 24-year-old", "the 61-year-old film-maker".
     let aged = lower.iter().any(|w| is_age(w)) && !attributor.organisation_noun(&head);
+    // A person's role may name its organisation: "the Labour MP", "the Fox News host".
+    let affiliated = attributor.lexicon.is(WordClass::Role, &head)
+        || attributor.lexicon.is(WordClass::Person, &head);
     if first != "the"
         || lower.len() < 2
         || lower.len() > MAX_NOMINAL_WORDS
-        || !((lowercase_head || aged) && capitalised_only_in_names(doc, mention)
+        || !((lowercase_head || aged) && capitalised_only_in_names(doc, mention, affiliated)
             || title_case_role(attributor, doc, mention, original))
     {
         return None;
@@ -442,6 +445,9 @@ impl RuleAttributor {
                 && (object.is_none() || r.speaker.name.as_ref() != object)
                 && !head.is_some_and(|h| self.holds_another_office(r, h, &mention_words))
         });
+        if matches!(anaphor, Anaphor::Nominal { .. }) {
+            keep_affiliated(mention.slice(doc.text()), &mut referents);
+        }
         if let Anaphor::Nominal { head, .. } = anaphor {
             // A referent whose role or name has the head ("the court" → "Supreme Court") wins
             // over one that only agrees in type.
@@ -809,15 +815,18 @@ impl RuleAttributor {
 }
 
 /// Whether every capitalised word of `mention` after its first lies inside a place or a
-/// miscellaneous name ("Republican", "New York") or is no word of a person's name in the
-/// article ("Conservative" the tagger missed; not "Cruz" of Ted Cruz), and no person or
-/// organisation is named in it.
-fn capitalised_only_in_names(doc: &Analysis, mention: Span) -> bool {
+/// miscellaneous name ("Republican", "New York") — or, for an `affiliated` role, an
+/// organisation's ("the Labour MP") — or is no word of a person's name in the article
+/// ("Conservative" the tagger missed; not "Cruz" of Ted Cruz), and no person (nor, unless
+/// `affiliated`, organisation) is named in it.
+fn capitalised_only_in_names(doc: &Analysis, mention: Span, affiliated: bool) -> bool {
     let entities = super::entities_in(doc, mention);
-    if entities
-        .iter()
-        .any(|e| matches!(e.label, Label::Per | Label::Org))
-    {
+    let names = |e: &Entity| match e.label {
+        Label::Per => true,
+        Label::Org => !affiliated,
+        Label::Loc | Label::Misc => false,
+    };
+    if entities.iter().any(names) {
         return false;
     }
     let rest = mention
@@ -835,7 +844,7 @@ fn capitalised_only_in_names(doc: &Analysis, mention: Span) -> bool {
         .all(|(w, span)| {
             entities
                 .iter()
-                .any(|e| e.span.contains(span) && matches!(e.label, Label::Misc | Label::Loc))
+                .any(|e| e.span.contains(span) && e.label != Label::Per)
                 || !in_a_person_name(doc, w)
         })
 }
@@ -1155,6 +1164,34 @@ fn addressed(doc: &Analysis, claims: &[Claim]) -> Vec<bool> {
     flags
 }
 
+/// Rule: a name in a nominal that a candidate's role has must be in the referent's role: "the
+/// United manager" is Manchester United boss Alex Ferguson, not Arsenal manager Arsene
+/// Wenger; "the Labour MP" is not Conservative MP Jo Vance when the article gives Labour to
+/// someone's role. A name no candidate's role has ("the Republican candidate") keeps them all.
+fn keep_affiliated(nominal: &str, referents: &mut Vec<Referent>) {
+    let role_words = |r: &Referent| -> Vec<String> {
+        r.speaker.role.as_deref().map_or_else(Vec::new, |role| {
+            words(role)
+                .iter()
+                .map(|w| strip_possessive(w).to_lowercase())
+                .collect()
+        })
+    };
+    let in_role = |r: &Referent, name: &str| {
+        role_words(r)
+            .iter()
+            .any(|w| w == name || super::same_prefix(w, name))
+    };
+    let named: Vec<String> = name_words(nominal)
+        .iter()
+        .map(|w| w.to_lowercase())
+        .filter(|w| referents.iter().any(|r| in_role(r, w)))
+        .collect();
+    if !named.is_empty() {
+        referents.retain(|r| named.iter().any(|w| in_role(r, w)));
+    }
+}
+
 /// Whether a nominal's head is the head of the referent's role ("minister" for "foreign
 /// minister", or "mayor" for a person described as "the mayor of Dunmore") or a word of its
 /// name ("campaign" for "Clinton campaign").
@@ -1364,6 +1401,17 @@ mod tests {
         ));
         let text = "Hillary Clinton spoke. Then the Clinton campaign said so.";
         assert_eq!(anaphor_in(text, "the Clinton campaign"), None);
+    }
+
+    #[test]
+    fn a_role_nominal_may_carry_its_organisation() {
+        let text = "Wes Streeting spoke. The Labour MP told the BBC that it was wrong.";
+        assert!(matches!(
+            anaphor_in(text, "The Labour MP"),
+            Some(Anaphor::Nominal { role: true, .. })
+        ));
+        let text = "Tesco spoke. Then the Tesco statement said so.";
+        assert_eq!(anaphor_in(text, "the Tesco statement"), None);
     }
 
     #[test]
