@@ -1193,6 +1193,20 @@ fn an_amount_in_any_currency_does_not_end_the_content() {
 }
 
 #[test]
+fn a_subject_with_an_age_and_a_home_town_keeps_its_clause() {
+    let c = one("Police said the woman, 34, from Didcot, would appear before magistrates.");
+    assert_eq!(
+        c.quote.text,
+        "the woman, 34, from Didcot, would appear before magistrates"
+    );
+    // A first parenthesis that is no age: the object ends before it.
+    let c = one(
+        "Republicans denounced the deal, which would cut the tax rate to 17 percent, on Tuesday.",
+    );
+    assert_eq!(c.quote.text, "the deal");
+}
+
+#[test]
 fn a_parenthetical_attribution_before_a_gerund_subject() {
     let c = one("That merger was smooth, he said, replacing the board would be much harder.");
     assert_eq!(c.quote.fragments.map(|f| f.len()), Some(2));

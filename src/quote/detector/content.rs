@@ -11,23 +11,44 @@ use crate::quote::Kind;
 use crate::span::Span;
 use crate::token::TokenKind;
 
+/// Most parentheses in commas between a subject and its verb: an age, then another ("the
+/// woman, 34, from Didcot, would appear").
+const MAX_PARENTHESES: usize = 2;
+
 impl RuleQuoteDetector {
     /// True when the phrase at `from` is a subject whose verb follows a parenthesis set off by
-    /// commas ("the program, run by the state, has brought …").
+    /// commas ("the program, run by the state, has brought …"), or an age and another
+    /// ("the woman, 34, from Didcot, would appear …").
     pub(super) fn finite_after_parenthesis(&self, ctx: &Ctx, from: usize, to: usize) -> bool {
-        let Some(open) = (from + 1..to.min(from + MAX_OBJECT_TOKENS)).find(|&t| ctx.word(t) == ",")
+        let Some(mut open) =
+            (from + 1..to.min(from + MAX_OBJECT_TOKENS)).find(|&t| ctx.word(t) == ",")
         else {
             return false;
         };
-        let Some(close) =
-            (open + 1..to.min(open + MAX_APPOSITION_TOKENS)).find(|&t| ctx.word(t) == ",")
-        else {
-            return false;
-        };
-        close + 1 < to
-            && ctx.doc.tokens[open + 1].kind == TokenKind::Word
-            && !ctx.is(open + 1, WordClass::SubjectWord)
-            && (self.verb_like(ctx, close + 1) || ctx.is(close + 1, WordClass::Modal))
+        for _ in 0..MAX_PARENTHESES {
+            let Some(close) =
+                (open + 1..to.min(open + MAX_APPOSITION_TOKENS)).find(|&t| ctx.word(t) == ",")
+            else {
+                return false;
+            };
+            let opens = matches!(
+                ctx.doc.tokens[open + 1].kind,
+                TokenKind::Word | TokenKind::Number
+            ) && !ctx.is(open + 1, WordClass::SubjectWord);
+            if !opens || close + 1 >= to {
+                return false;
+            }
+            if self.verb_like(ctx, close + 1) || ctx.is(close + 1, WordClass::Modal) {
+                return true;
+            }
+            // Only an age goes before another parenthesis.
+            let age = close == open + 2 && ctx.doc.tokens[open + 1].kind == TokenKind::Number;
+            if !age {
+                return false;
+            }
+            open = close;
+        }
+        false
     }
 
     /// Token index (exclusive) where the paragraph holding sentence `si` ends, at most
