@@ -1997,6 +1997,14 @@ fn a_described_subject_keeps_its_noun_across_an_interruption() {
             "The two lawmakers, however, argue that the logs were missing.",
             "The two lawmakers",
         ),
+        (
+            "One head teacher, who did not want to be named, said the logs were missing.",
+            "One head teacher",
+        ),
+        (
+            "Two residents, both in their 80s, said the logs were missing.",
+            "Two residents",
+        ),
     ] {
         let c = one(text);
         assert_eq!(

@@ -535,8 +535,10 @@ impl RuleQuoteDetector {
             return Some((a, b));
         }
         // A described subject across an interruption ("The administration, for its part,
-        // said", "A spokesman, however, said").
-        (b > a && ctx.is(a, WordClass::Article)).then_some((a, b))
+        // said", "A spokesman, however, said", "One teacher, who asked not to be named, said",
+        // "Two residents, both in their 80s, said").
+        let determiner = ctx.is(a, WordClass::PhraseDeterminer) || ctx.is(a, WordClass::Cardinal);
+        (b > a && determiner).then_some((a, b))
     }
 
     /// Where the main clause starts at or after token `a` (a sentence's first word past any
