@@ -1856,6 +1856,28 @@ fn unquoted_words_after_a_colon_run_to_the_end_of_the_paragraph() {
 }
 
 #[test]
+fn a_quotation_continued_in_the_next_paragraph_is_direct_without_its_marks() {
+    for (open, close) in [("\"", "\""), ("“", "”")] {
+        let text = format!(
+            "Pell said: {open}The council never listens.\n\n{open}Its members do not ride the \
+             ferry.{close}\n\nThe vote is on Monday."
+        );
+        let c = claims(&text);
+        let c = with_cue(&c, "said");
+        assert_eq!(c.kind, "direct");
+        let fragments = c.quote.fragments.clone().expect("two paragraphs");
+        let words: Vec<String> = fragments.iter().map(|&f| chars(&text, f)).collect();
+        assert_eq!(
+            words,
+            [
+                "The council never listens.",
+                "Its members do not ride the ferry."
+            ]
+        );
+    }
+}
+
+#[test]
 fn a_noun_phrase_object_keeps_a_short_parenthesis_and_ends_at_following() {
     let c = one("Avery called on Gov. Dana Pell (R) to fix the ferry schedule.");
     assert_eq!(c.quote.text, "Gov. Dana Pell (R) to fix the ferry schedule");

@@ -263,7 +263,9 @@ impl RuleQuoteDetector {
     }
 
     /// Content from token `a` to token `b_excl` (exclusive), trimmed; a span that is exactly
-    /// one quotation with its marks becomes the quotation's content.
+    /// one quotation with its marks becomes the quotation's content, also when the quotation
+    /// runs unclosed to its paragraph's end (news style for a quotation continued in the next
+    /// paragraph).
     pub(super) fn content(&self, ctx: &Ctx, a: usize, b_excl: usize) -> Option<Span> {
         if a >= b_excl {
             return None;
@@ -272,7 +274,7 @@ impl RuleQuoteDetector {
         let raw = ctx.span(a, b_excl - 1);
         if let Some(q) = ctx.quote_opened_at(a) {
             let rest = Span::new(q.outer.end, raw.end).trim_matches(text, &['.', ',', ';', ':']);
-            if q.close.is_some() && rest.is_empty() {
+            if rest.is_empty() {
                 return Some(q.content);
             }
         }
