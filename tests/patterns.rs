@@ -1878,6 +1878,15 @@ fn a_quotation_continued_in_the_next_paragraph_is_direct_without_its_marks() {
 }
 
 #[test]
+fn an_event_noun_in_ing_is_no_cue_but_a_report_noun_is() {
+    let c = one("Zhao Lijian told a regular news briefing that Washington should stop.");
+    assert_eq!(c.cue.map(|q| q.text).as_deref(), Some("told"));
+    assert_eq!(c.speaker.as_deref(), Some("Zhao Lijian"));
+    let c = one("Pell issued a stern warning that the ferry would close.");
+    assert_eq!(c.cue.map(|q| q.text).as_deref(), Some("warning"));
+}
+
+#[test]
 fn a_noun_phrase_object_keeps_a_short_parenthesis_and_ends_at_following() {
     let c = one("Avery called on Gov. Dana Pell (R) to fix the ferry schedule.");
     assert_eq!(c.quote.text, "Gov. Dana Pell (R) to fix the ferry schedule");

@@ -47,6 +47,7 @@ impl Site<'_, '_, '_> {
             || self.participle_before_cue()
             || self.naming_participle()
             || self.noun_before_auxiliary()
+            || self.gerund_noun()
     }
 
     /// Whether a rule that applies after the "asked" question vetoes the cue.
@@ -128,6 +129,37 @@ impl Site<'_, '_, '_> {
             && article(k - 1)
             && i + 1 < s1
             && (ctx.is_capitalised(i + 1) || ctx.is_quote(i + 1))
+    }
+
+    /// "told a regular news briefing that …": an -ing form heading a noun phrase that an
+    /// article opens (up to three lowercase words before it) is a noun when the parser tags it
+    /// one, and no report unless it is a report noun (`noun` in `models/cues.tsv`: "a warning
+    /// that …"); "a flyer stating that …" is a participle, tagged so.
+    fn gerund_noun(&self) -> bool {
+        let (ctx, i, s0) = (self.ctx, self.i, self.s0);
+        let word = ctx.word(i);
+        if !word.ends_with("ing")
+            || ctx.is_capitalised(i)
+            || self.detector.cues.noun_at(word).is_some()
+        {
+            return false;
+        }
+        let lowercase = |t: usize| {
+            ctx.doc.tokens[t].kind == TokenKind::Word
+                && ctx.word(t).chars().all(|c| c.is_lowercase() || c == '-')
+        };
+        let article = (i.saturating_sub(4).max(s0)..i)
+            .rev()
+            .take_while(|&t| lowercase(t))
+            .any(|t| ctx.is(t, WordClass::Article));
+        article && {
+            let si = ctx.doc.sentence_of(i);
+            let first = ctx.doc.sentences[si].tokens.start;
+            ctx.doc
+                .syntax(si)
+                .and_then(|syntax| syntax.xpos.get(i - first).copied())
+                .is_some_and(|x| x == "NN")
+        }
     }
 
     /// "the AP report is misleading", "the claim was false", "the jobs report will …": a
