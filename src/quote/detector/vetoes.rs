@@ -132,11 +132,12 @@ impl Site<'_, '_, '_> {
     }
 
     /// "told a regular news briefing that …": an -ing form heading a noun phrase that an
-    /// article opens (up to three lowercase words before it) is a noun when the parser tags it
-    /// one, and no report unless it is a report noun (`noun` in `models/cues.tsv`: "a warning
-    /// that …"); "a flyer stating that …" is a participle, tagged so.
+    /// article opens (up to three lowercase words before it), with a "that" after it, is a
+    /// noun when the parser tags it one, and no report unless it is a report noun (`noun` in
+    /// `models/cues.tsv`: "a warning that …"); "a flyer stating that …" is a participle,
+    /// tagged so.
     fn gerund_noun(&self) -> bool {
-        let (ctx, i, s0) = (self.ctx, self.i, self.s0);
+        let (ctx, i, s0, s1) = (self.ctx, self.i, self.s0, self.s1);
         let word = ctx.word(i);
         if !word.ends_with("ing")
             || ctx.is_capitalised(i)
@@ -152,7 +153,12 @@ impl Site<'_, '_, '_> {
             .rev()
             .take_while(|&t| lowercase(t))
             .any(|t| ctx.is(t, WordClass::Article));
-        article && {
+        // Only where a "that" follows, whose clause the noun would take: the parse is asked
+        // for no other sentence.
+        let that = (i + 1..s1.min(i + 5))
+            .take_while(|&t| !ctx.is_punct(t))
+            .any(|t| ctx.lower_is(t, &["that"]));
+        article && that && {
             let si = ctx.doc.sentence_of(i);
             let first = ctx.doc.sentences[si].tokens.start;
             ctx.doc
