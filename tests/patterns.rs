@@ -3279,3 +3279,28 @@ fn a_report_in_an_adverbial_clause_ends_at_its_comma() {
         assert_eq!(one(text).quote.text, content, "{text}");
     }
 }
+
+#[test]
+fn a_seeming_verb_makes_its_clause_the_writers_hedge() {
+    let c = one("In October, Pell appeared to lose patience with the ferry company.");
+    assert_eq!(
+        c.quote.text,
+        "Pell appeared to lose patience with the ferry company"
+    );
+    // PolNeAR's convention: the content leaves its cue out.
+    assert_eq!(
+        c.quote.content,
+        "Pell to lose patience with the ferry company"
+    );
+    assert_eq!(c.cue.map(|q| q.text).as_deref(), Some("appeared"));
+    assert!(c.speaker.is_none() && c.speaker_mention.is_none());
+    let c = one("The ferry seems safe, but that could change.");
+    assert_eq!(c.quote.text, "The ferry seems safe");
+    let c = one("It seems likely that the ferry will close.");
+    assert_eq!(c.quote.text, "likely that the ferry will close");
+    // No complement: a verb of appearing, no hedge.
+    assert!(claims("Pell appeared on television on Sunday.").is_empty());
+    // A report through a seeming verb is the subject's own.
+    let c = one("Pell seems to think the ferry will close.");
+    assert_eq!(c.speaker.as_deref(), Some("Pell"));
+}

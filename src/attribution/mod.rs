@@ -2648,6 +2648,16 @@ impl RuleAttributor {
     }
 }
 
+/// A claim without a speaker whose cue stands inside its own content ("Sanders | appeared |
+/// to dismiss the issue") is the writer's hedge: no one in the text is its source, so none is
+/// looked for.
+fn writers_hedge(c: &Candidate) -> bool {
+    c.speaker.is_none()
+        && c.cue
+            .as_ref()
+            .is_some_and(|cue| c.content().contains(cue.span))
+}
+
 /// Whether `long` ends with the words of `short`, case aside ("Trump campaign manager",
 /// "manager"; not "Trump campaign manager", "anager").
 fn ends_with_words(long: &str, short: &str) -> bool {
@@ -2666,13 +2676,14 @@ impl Attributor for RuleAttributor {
         let names = &names;
         let mut claims: Vec<Claim> = Vec::with_capacity(candidates.len());
         for c in candidates {
+            let hedge = writers_hedge(&c);
             let found = c
                 .speaker
                 .map(|m| {
                     let m = self.past_adverbial(doc, &c, m);
                     self.subject_past_modifier(doc, &c, m).unwrap_or(m)
                 })
-                .or_else(|| self.parsed_subject(doc, &c));
+                .or_else(|| (!hedge).then(|| self.parsed_subject(doc, &c)).flatten());
             let (speaker, mention) = match found {
                 Some(m) => {
                     let m = self.completed_mention(doc, pronoun_subject(doc.text(), m));
@@ -2682,7 +2693,8 @@ impl Attributor for RuleAttributor {
                     // An unattributed quotation continues the previous speaker's turn.
                     let content = c.content();
                     let near = claims.iter().rev().find(|p| {
-                        p.speaker.is_some()
+                        !hedge
+                            && p.speaker.is_some()
                             && p.content().end <= content.start
                             && c.sentence.saturating_sub(p.sentence) <= 2
                     });

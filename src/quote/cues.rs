@@ -24,6 +24,9 @@ pub enum CueShape {
     /// A noun whose possessor is the source and whose `that` clause the content ("his claim
     /// that …").
     Noun,
+    /// A seeming verb: its own clause, subject included, is the content, and the writer the
+    /// source ("Sanders appeared to dismiss the issue").
+    Hedge,
 }
 
 /// One lexicon entry matched at a token position.
@@ -118,8 +121,12 @@ impl CueLexicon {
                 .collect();
             match cols[0] {
                 "verb" => {
-                    let shape = CueShape::Verb {
-                        takes_object: flags.split(',').any(|f| f == "obj"),
+                    let shape = if flags.split(',').any(|f| f == "hedge") {
+                        CueShape::Hedge
+                    } else {
+                        CueShape::Verb {
+                            takes_object: flags.split(',').any(|f| f == "obj"),
+                        }
                     };
                     let forms = cols.get(3).copied().unwrap_or("");
                     // `nobase`: the lemma itself is too ambiguous to be a cue ("state").

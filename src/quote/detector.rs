@@ -15,6 +15,7 @@
 //! - `left_subject`, `right_content`, `content`, `relative`, `adverbial_clause`: the content
 //!   on either side of the cue, where it ends and its kind;
 //! - `signed`, `headline_quote`: quotations attributed without a verb cue;
+//! - `hedge`: the writer's hedge, a clause whose seeming verb is its cue;
 //! - `verb_form`, `vetoes`: how a cue verb stands, and the named rules that veto one;
 //! - `report`: a cue verb with what was found around it.
 //!
@@ -25,6 +26,7 @@ mod asked;
 mod candidates;
 mod content;
 mod headline_quote;
+mod hedge;
 mod inverted;
 mod left_subject;
 mod passive;
@@ -621,6 +623,7 @@ impl QuoteDetector for RuleQuoteDetector {
         let mut out: Vec<Candidate> = Vec::new();
         // Claims relayed by "citing Y": they share their content with the relaying claim.
         let mut relays: Vec<Candidate> = Vec::new();
+        let mut hedges: Vec<Candidate> = Vec::new();
         for (si, sent) in doc.sentences.iter().enumerate() {
             if let Some(c) = self
                 .headline_candidate(&ctx, si)
@@ -652,6 +655,10 @@ impl QuoteDetector for RuleQuoteDetector {
                             self.noun_candidate(&ctx, si, i, &noun)
                         }),
                     CueShape::Noun => self.noun_candidate(&ctx, si, i, &m),
+                    CueShape::Hedge => {
+                        hedges.extend(self.hedged_clause(&ctx, si, i, &m));
+                        None
+                    }
                     CueShape::Source if ctx.inside[i].is_none() => {
                         self.source_candidate(&ctx, si, i, &m)
                     }
@@ -674,6 +681,7 @@ impl QuoteDetector for RuleQuoteDetector {
             }
         }
 
+        out.extend(outermost_hedges(hedges, &out));
         for c in &mut out {
             self.open_with_relative_pronoun(&ctx, c);
             self.end_with_adverbial_clause(&ctx, c);
@@ -702,6 +710,21 @@ impl QuoteDetector for RuleQuoteDetector {
         out.sort_by_key(by_content);
         out
     }
+}
+
+/// The hedges that neither hold another report's cue ("Paul Ryan seems to feel the case
+/// will …" is Ryan's report) nor stand inside another report's content.
+fn outermost_hedges(hedges: Vec<Candidate>, reports: &[Candidate]) -> Vec<Candidate> {
+    hedges
+        .into_iter()
+        .filter(|h| {
+            let clause = h.content();
+            reports.iter().all(|r| {
+                let cue_inside = r.cue.as_ref().is_some_and(|c| clause.contains(c.span));
+                !cue_inside && !r.content().contains(clause)
+            })
+        })
+        .collect()
 }
 
 /// One content, one report: of candidates claiming the same fragments through different cues

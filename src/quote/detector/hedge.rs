@@ -1,0 +1,106 @@
+//! The writer's hedge: "Sanders appeared to dismiss the email issue", "Clinton seemed
+//! irritated", "it seems likely that …". PolNeAR annotates the clause of a seeming verb as an
+//! evidential with no source; the parse gives the clause.
+
+use super::{Candidate, Ctx, RuleQuoteDetector};
+use crate::quote::CueMatch;
+
+/// Relations whose subtree is no part of the hedged clause: a parenthetical report ("…, he
+/// said"), punctuation, and the conjunction or subordinator before the clause.
+const OUTSIDE_CLAUSE: [&str; 4] = ["parataxis", "punct", "cc", "mark"];
+
+impl RuleQuoteDetector {
+    /// The hedged clause of the seeming verb at token `i` (sentence `si`): the verb's subtree
+    /// in the parse, when it takes a complement ("to …", an adjective, "like …"). After an
+    /// expletive "it" ("it seems likely that …") the content is what follows the verb.
+    pub(super) fn hedged_clause(
+        &self,
+        ctx: &Ctx,
+        si: usize,
+        i: usize,
+        m: &CueMatch,
+    ) -> Option<Candidate> {
+        if ctx.inside[i].is_some() {
+            return None;
+        }
+        let first = ctx.doc.sentences[si].tokens.start;
+        let syntax = ctx.doc.syntax(si)?;
+        let n = syntax.heads.len();
+        let verb = i - first;
+        let head = |d: usize| syntax.heads[d] as usize;
+        let in_subtree = |mut d: usize, top: usize| {
+            for _ in 0..=n {
+                if d == top {
+                    return true;
+                }
+                match head(d) {
+                    0 => return false,
+                    h => d = h - 1,
+                }
+            }
+            false
+        };
+        let children: Vec<usize> = (0..n).filter(|&d| head(d) == verb + 1).collect();
+        // A participle in -ing right after the verb describes an appearance ("first appeared
+        // wearing fatigues"; not "seemed to be shrinking").
+        let complement = children.iter().any(|&d| {
+            syntax.relations[d] == "xcomp" && !(d == verb + 1 && syntax.xpos[d] == "VBG")
+        }) || verb + 1 < n && ctx.lower_is(i + 1, &["like", "as"]);
+        if !complement {
+            return None;
+        }
+        let subject = |h: usize| {
+            (0..n).find(|&d| head(d) == h + 1 && syntax.relations[d].starts_with("nsubj"))
+        };
+        // A coordinated clause with its own subject is another statement ("…, but that could
+        // change").
+        let outside = |d: usize| {
+            OUTSIDE_CLAUSE.contains(&syntax.relations[d])
+                || syntax.relations[d] == "conj" && subject(d).is_some()
+        };
+        let in_clause = |mut d: usize| {
+            let mut steps = 0;
+            while d != verb && steps <= n {
+                let h = head(d);
+                if h == 0 || h == verb + 1 && outside(d) {
+                    return false;
+                }
+                d = h - 1;
+                steps += 1;
+            }
+            d == verb
+        };
+        let expletive = children
+            .iter()
+            .any(|&d| d < verb && ctx.lower_is(first + d, &["it"]))
+            && !ctx.lower_is(i + 1, &["to"]);
+        // The clause opens with its subject: adjuncts before it are the writer's framing ("In
+        // the past few days, the politician … seemed to be shrinking").
+        let from = match subject(verb).filter(|&d| d < verb) {
+            _ if expletive => verb + 1,
+            Some(d) => (0..=d).find(|&t| in_subtree(t, d)).unwrap_or(d),
+            None => 0,
+        };
+        let start = (from..n).find(|&d| in_clause(d))?;
+        let end = (start..n).rev().find(|&d| in_clause(d))?;
+        let end = (start..=end)
+            .rev()
+            .find(|&d| !ctx.is_punct(first + d))
+            .filter(|&d| d > verb)?;
+        let cue = m.cue(ctx.span(i, i));
+        if start >= verb {
+            let content = ctx.span(first + start.max(verb + 1), first + end);
+            return Some(self.one_fragment(ctx, content, cue, None, si, 0.4));
+        }
+        // PolNeAR's content leaves the cue out: "Melania | seems | to have vanished".
+        let (left, right) = (ctx.span(first + start, i - 1), ctx.span(i + 1, first + end));
+        Some(Candidate {
+            kind: self.kind_of_fragments(ctx, left, right),
+            fragments: vec![left, right],
+            cue: Some(cue),
+            speaker: None,
+            sentence: si,
+            evidence: 0.4,
+        })
+    }
+}
