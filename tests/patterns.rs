@@ -3304,3 +3304,11 @@ fn a_seeming_verb_makes_its_clause_the_writers_hedge() {
     let c = one("Pell seems to think the ferry will close.");
     assert_eq!(c.speaker.as_deref(), Some("Pell"));
 }
+
+#[test]
+fn referring_to_reports_what_the_speaker_meant() {
+    let c = claims("“The ferry is late,” Pell said, referring to the morning boat.");
+    let c = with_cue(&c, "referring to");
+    assert_eq!(c.quote.text, "the morning boat");
+    assert_eq!(c.speaker.as_deref(), Some("Pell"));
+}

@@ -2648,16 +2648,6 @@ impl RuleAttributor {
     }
 }
 
-/// A claim without a speaker whose cue stands inside its own content ("Sanders | appeared |
-/// to dismiss the issue") is the writer's hedge: no one in the text is its source, so none is
-/// looked for.
-fn writers_hedge(c: &Candidate) -> bool {
-    c.speaker.is_none()
-        && c.cue
-            .as_ref()
-            .is_some_and(|cue| c.content().contains(cue.span))
-}
-
 /// Whether `long` ends with the words of `short`, case aside ("Trump campaign manager",
 /// "manager"; not "Trump campaign manager", "anager").
 fn ends_with_words(long: &str, short: &str) -> bool {
@@ -2676,7 +2666,7 @@ impl Attributor for RuleAttributor {
         let names = &names;
         let mut claims: Vec<Claim> = Vec::with_capacity(candidates.len());
         for c in candidates {
-            let hedge = writers_hedge(&c);
+            let hedge = c.writer;
             let found = c
                 .speaker
                 .map(|m| {

@@ -522,6 +522,7 @@ impl RuleQuoteDetector {
                     speaker: None,
                     sentence: q_sentence,
                     evidence: 0.3,
+                    writer: false,
                 });
             }
         }
@@ -566,6 +567,7 @@ fn introduced_quotation(
         speaker: Some(ctx.span(first, last)),
         sentence: ctx.doc.sentence_of(cue_start),
         evidence,
+        writer: false,
     }
 }
 
@@ -583,6 +585,7 @@ fn question_claim(q: &QuoteSpan, cue: Cue, speaker: Span, si: usize) -> Candidat
         speaker: Some(speaker),
         sentence: si,
         evidence: 0.8,
+        writer: false,
     }
 }
 
@@ -655,6 +658,7 @@ impl QuoteDetector for RuleQuoteDetector {
                             self.noun_candidate(&ctx, si, i, &noun)
                         }),
                     CueShape::Noun => self.noun_candidate(&ctx, si, i, &m),
+                    // The writer's hedge: "Sanders appeared to …".
                     CueShape::Hedge => {
                         hedges.extend(self.hedged_clause(&ctx, si, i, &m));
                         None

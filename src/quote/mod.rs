@@ -93,6 +93,8 @@ pub struct Candidate {
     pub sentence: usize,
     /// How strong the syntactic evidence is, 0..1 (pattern reliability).
     pub evidence: f32,
+    /// The writer is the source, a hedge ("Sanders appeared to …"): no speaker is looked for.
+    pub writer: bool,
 }
 
 impl Candidate {

@@ -44,6 +44,7 @@ impl RuleQuoteDetector {
             cue: Some(m.cue(ctx.span(i, i + m.len - 1))),
             speaker: Some(ctx.span(a, b)),
             evidence: 0.7,
+            writer: false,
             ..relayed.clone()
         })
     }
@@ -106,6 +107,7 @@ impl RuleQuoteDetector {
             speaker: Some(speaker),
             sentence: si,
             evidence: 0.6,
+            writer: false,
         })
     }
 
@@ -273,6 +275,7 @@ impl RuleQuoteDetector {
             speaker,
             sentence: si,
             evidence,
+            writer: false,
         }
     }
 
@@ -327,6 +330,7 @@ impl RuleQuoteDetector {
                         speaker,
                         sentence: si,
                         evidence,
+                        writer: false,
                     });
                 }
                 start = q.open.min(start);

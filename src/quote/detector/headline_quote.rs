@@ -39,6 +39,7 @@ impl RuleQuoteDetector {
             speaker: Some(ctx.span(s0, open - 1)),
             sentence: si,
             evidence: 0.6,
+            writer: false,
         })
     }
 }

@@ -58,17 +58,8 @@ impl RuleQuoteDetector {
             OUTSIDE_CLAUSE.contains(&syntax.relations[d])
                 || syntax.relations[d] == "conj" && subject(d).is_some()
         };
-        let in_clause = |mut d: usize| {
-            let mut steps = 0;
-            while d != verb && steps <= n {
-                let h = head(d);
-                if h == 0 || h == verb + 1 && outside(d) {
-                    return false;
-                }
-                d = h - 1;
-                steps += 1;
-            }
-            d == verb
+        let in_clause = |d: usize| {
+            in_subtree(d, verb) && !children.iter().any(|&c| outside(c) && in_subtree(d, c))
         };
         let expletive = children
             .iter()
@@ -90,10 +81,14 @@ impl RuleQuoteDetector {
         let cue = m.cue(ctx.span(i, i));
         if start >= verb {
             let content = ctx.span(first + start.max(verb + 1), first + end);
-            return Some(self.one_fragment(ctx, content, cue, None, si, 0.4));
+            return Some(Candidate {
+                writer: true,
+                ..self.one_fragment(ctx, content, cue, None, si, 0.4)
+            });
         }
         // PolNeAR's content leaves the cue out: "Melania | seems | to have vanished".
-        let (left, right) = (ctx.span(first + start, i - 1), ctx.span(i + 1, first + end));
+        let left = ctx.span(first + start, i - 1);
+        let right = ctx.span(i + 1, first + end);
         Some(Candidate {
             kind: self.kind_of_fragments(ctx, left, right),
             fragments: vec![left, right],
@@ -101,6 +96,7 @@ impl RuleQuoteDetector {
             speaker: None,
             sentence: si,
             evidence: 0.4,
+            writer: true,
         })
     }
 }

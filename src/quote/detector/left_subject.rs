@@ -245,6 +245,7 @@ impl RuleQuoteDetector {
             speaker: Some(ctx.span(a, b)),
             sentence: r.si,
             evidence: 0.85,
+            writer: false,
         })
     }
 

@@ -185,6 +185,7 @@ impl RuleQuoteDetector {
             speaker,
             sentence: si,
             evidence,
+            writer: false,
         })
     }
 
