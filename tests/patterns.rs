@@ -1421,7 +1421,7 @@ fn an_as_clause_attributes_the_main_clause() {
 
 #[test]
 fn a_coordinated_past_predicate_after_a_comma_ends_the_content() {
-    let c = one("Avery said the count was fair, but ordered a second one anyway.");
+    let c = one("Avery said the count was fair, but requested a second one anyway.");
     assert_eq!(c.quote.text, "the count was fair");
     let c = one("The county said the road would open in June, and moved the budget vote to May.");
     assert_eq!(c.quote.text, "the road would open in June");
