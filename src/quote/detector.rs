@@ -716,15 +716,18 @@ impl QuoteDetector for RuleQuoteDetector {
     }
 }
 
-/// The hedges that neither hold another report's cue ("Paul Ryan seems to feel the case
-/// will …" is Ryan's report) nor stand inside another report's content.
+/// The hedges that neither hold nor share another report's cue ("Paul Ryan seems to feel the
+/// case will …" is Ryan's report) nor stand inside another report's content.
 fn outermost_hedges(hedges: Vec<Candidate>, reports: &[Candidate]) -> Vec<Candidate> {
     hedges
         .into_iter()
         .filter(|h| {
             let clause = h.content();
             reports.iter().all(|r| {
-                let cue_inside = r.cue.as_ref().is_some_and(|c| clause.contains(c.span));
+                let cue_inside = r.cue.as_ref().is_some_and(|c| {
+                    clause.contains(c.span)
+                        || h.cue.as_ref().is_some_and(|o| o.span.overlaps(c.span))
+                });
                 !cue_inside && !r.content().contains(clause)
             })
         })
