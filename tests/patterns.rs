@@ -3303,6 +3303,14 @@ fn a_seeming_verb_makes_its_clause_the_writers_hedge() {
     // A report through a seeming verb is the subject's own.
     let c = one("Pell seems to think the ferry will close.");
     assert_eq!(c.speaker.as_deref(), Some("Pell"));
+    // A seeming verb may end the text.
+    for text in [
+        "Happy, it seemed",
+        "It seems",
+        "Pell seemed happy, it seemed",
+    ] {
+        claims(text);
+    }
 }
 
 #[test]

@@ -43,9 +43,10 @@ impl RuleQuoteDetector {
         let children: Vec<usize> = (0..n).filter(|&d| head(d) == verb + 1).collect();
         // A participle in -ing right after the verb describes an appearance ("first appeared
         // wearing fatigues"; not "seemed to be shrinking").
+        let next_is = |words: &[&str]| verb + 1 < n && ctx.lower_is(i + 1, words);
         let complement = children.iter().any(|&d| {
             syntax.relations[d] == "xcomp" && !(d == verb + 1 && syntax.xpos[d] == "VBG")
-        }) || verb + 1 < n && ctx.lower_is(i + 1, &["like", "as"]);
+        }) || next_is(&["like", "as"]);
         if !complement {
             return None;
         }
@@ -64,7 +65,7 @@ impl RuleQuoteDetector {
         let expletive = children
             .iter()
             .any(|&d| d < verb && ctx.lower_is(first + d, &["it"]))
-            && !ctx.lower_is(i + 1, &["to"]);
+            && !next_is(&["to"]);
         // The clause opens with its subject: adjuncts before it are the writer's framing ("In
         // the past few days, the politician … seemed to be shrinking").
         let from = match subject(verb).filter(|&d| d < verb) {
