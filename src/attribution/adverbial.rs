@@ -6,9 +6,10 @@
 //! parsed; the parse must attach it as an adverbial and find the subject after it.
 
 use super::antecedents::is_pronoun;
-use super::syntax::{head_of, parse_around, tops, Parsed};
+use super::syntax::{parse_around, Parsed};
 use super::RuleAttributor;
 use crate::document::Analysis;
+use crate::parse::tree::{head_of, tops};
 use crate::quote::Candidate;
 use crate::span::Span;
 

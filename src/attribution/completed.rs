@@ -3,9 +3,10 @@
 //! and intended to say" had the speakers "The" and "A"; the parse's head of the article,
 //! after it in the same sentence with no verb or punctuation between, ends the mention.
 
-use super::syntax::{head_of, parse_around, Parsed};
+use super::syntax::{parse_around, Parsed};
 use super::RuleAttributor;
 use crate::document::Analysis;
+use crate::parse::tree::head_of;
 use crate::span::Span;
 
 impl RuleAttributor {

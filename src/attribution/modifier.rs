@@ -9,10 +9,11 @@
 //! phrase ("One protest organizer says").
 
 use super::antecedents::is_pronoun;
-use super::syntax::{head_of, parse_around, path, tops, Parsed};
+use super::syntax::{parse_around, Parsed};
 use super::RuleAttributor;
 use crate::document::Analysis;
 use crate::lexicon::WordClass;
+use crate::parse::tree::{head_of, path, tops};
 use crate::quote::Candidate;
 use crate::span::Span;
 

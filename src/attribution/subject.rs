@@ -10,9 +10,10 @@
 //! dropped. The rule also replaces a speaker that is an opening adverbial
 //! ([`super::adverbial`]).
 
-use super::syntax::{dependents, head_of, parse_around, Parsed};
+use super::syntax::{parse_around, Parsed};
 use super::RuleAttributor;
 use crate::document::Analysis;
+use crate::parse::tree::{dependents, head_of};
 use crate::quote::Candidate;
 use crate::span::Span;
 

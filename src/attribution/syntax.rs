@@ -1,5 +1,5 @@
-//! Walking a sentence's dependency parse ([`Syntax`]): heads, dependents, the top words of a
-//! phrase. Word indices count from 0 within the sentence.
+//! The dependency parse ([`Syntax`]) around a span of the text; the tree walkers are in
+//! [`crate::parse::tree`]. Word indices count from 0 within the sentence.
 
 use crate::document::Analysis;
 use crate::parse::Syntax;
@@ -32,36 +32,4 @@ pub(super) fn parse_around<'d>(doc: &'d Analysis, span: Span) -> Option<Parsed<'
         syntax,
         words,
     })
-}
-
-/// The head of word `k`, if it is in the sentence.
-pub(super) fn head_of(syntax: &Syntax, k: usize) -> Option<usize> {
-    (syntax.heads[k] as usize)
-        .checked_sub(1)
-        .filter(|&h| h < syntax.heads.len())
-}
-
-/// The words depending on word `k`.
-pub(super) fn dependents<'s>(syntax: &'s Syntax, k: usize) -> impl Iterator<Item = usize> + 's {
-    (0..syntax.heads.len()).filter(move |&d| head_of(syntax, d) == Some(k))
-}
-
-/// The words of `words` whose head is not among them.
-pub(super) fn tops(syntax: &Syntax, words: &[usize]) -> Vec<usize> {
-    words
-        .iter()
-        .copied()
-        .filter(|&k| head_of(syntax, k).is_none_or(|h| !words.contains(&h)))
-        .collect()
-}
-
-/// Word `k` and its heads up to `end` (excluded), at most the sentence's length of them.
-pub(super) fn path<'s>(
-    syntax: &'s Syntax,
-    k: usize,
-    end: usize,
-) -> impl Iterator<Item = usize> + 's {
-    std::iter::successors(Some(k), move |&x| head_of(syntax, x))
-        .take(syntax.heads.len())
-        .take_while(move |&x| x != end)
 }

@@ -4,11 +4,12 @@
 //! Institution" the institution, "a CNN poll" CNN. The head is read from the dependency
 //! parse: the mention's word the others hang from.
 
-use super::syntax::{dependents, head_of, parse_around, path, tops, Parsed};
+use super::syntax::{parse_around, Parsed};
 use super::RuleAttributor;
 use crate::document::Analysis;
 use crate::lexicon::WordClass;
 use crate::ner::Entity;
+use crate::parse::tree::{dependents, head_of, path, tops};
 use crate::span::Span;
 
 /// Relations by which a name modifies the head before it ("Sanders supporters", "CNN’s

@@ -9,6 +9,7 @@ pub mod lemma;
 mod memo;
 pub mod parser;
 pub mod score;
+pub mod tree;
 mod weights;
 
 use std::collections::BTreeMap;

@@ -3,6 +3,7 @@
 //! evidential with no source; the parse gives the clause.
 
 use super::{Candidate, Ctx, RuleQuoteDetector};
+use crate::parse::tree::{dependents, dominates};
 use crate::quote::CueMatch;
 
 /// Relations whose subtree is no part of the hedged clause: a parenthetical report ("…, he
@@ -27,20 +28,7 @@ impl RuleQuoteDetector {
         let syntax = ctx.doc.syntax(si)?;
         let n = syntax.heads.len();
         let verb = i - first;
-        let head = |d: usize| syntax.heads[d] as usize;
-        let in_subtree = |mut d: usize, top: usize| {
-            for _ in 0..=n {
-                if d == top {
-                    return true;
-                }
-                match head(d) {
-                    0 => return false,
-                    h => d = h - 1,
-                }
-            }
-            false
-        };
-        let children: Vec<usize> = (0..n).filter(|&d| head(d) == verb + 1).collect();
+        let children: Vec<usize> = dependents(syntax, verb).collect();
         // A participle in -ing right after the verb describes an appearance ("first appeared
         // wearing fatigues"; not "seemed to be shrinking").
         let next_is = |words: &[&str]| verb + 1 < n && ctx.lower_is(i + 1, words);
@@ -50,9 +38,8 @@ impl RuleQuoteDetector {
         if !complement {
             return None;
         }
-        let subject = |h: usize| {
-            (0..n).find(|&d| head(d) == h + 1 && syntax.relations[d].starts_with("nsubj"))
-        };
+        let subject =
+            |h: usize| dependents(syntax, h).find(|&d| syntax.relations[d].starts_with("nsubj"));
         // A coordinated clause with its own subject is another statement ("…, but that could
         // change").
         let outside = |d: usize| {
@@ -60,7 +47,10 @@ impl RuleQuoteDetector {
                 || syntax.relations[d] == "conj" && subject(d).is_some()
         };
         let in_clause = |d: usize| {
-            in_subtree(d, verb) && !children.iter().any(|&c| outside(c) && in_subtree(d, c))
+            dominates(syntax, verb, d)
+                && !children
+                    .iter()
+                    .any(|&c| outside(c) && dominates(syntax, c, d))
         };
         let expletive = children
             .iter()
@@ -70,7 +60,7 @@ impl RuleQuoteDetector {
         // the past few days, the politician … seemed to be shrinking").
         let from = match subject(verb).filter(|&d| d < verb) {
             _ if expletive => verb + 1,
-            Some(d) => (0..=d).find(|&t| in_subtree(t, d)).unwrap_or(d),
+            Some(d) => (0..=d).find(|&t| dominates(syntax, d, t)).unwrap_or(d),
             None => 0,
         };
         let start = (from..n).find(|&d| in_clause(d))?;
