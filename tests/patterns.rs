@@ -1318,6 +1318,31 @@ fn questions_asked_mid_sentence_or_behind_an_adjunct() {
 }
 
 #[test]
+fn a_question_is_asked_by_the_agent_of_by_or_by_no_one_named() {
+    // The one asked answers; the question is not theirs, however near their name stands.
+    for (text, question) in [
+        (
+            "Omar Haddad spoke for an hour. “It will pass,” he said when asked how the board decides.",
+            "how the board decides",
+        ),
+        (
+            "Quill toured the plant. Asked if she would run again, Quill said no.",
+            "if she would run again",
+        ),
+        (
+            "At a rally in Leeds on Friday, Quill was asked about the closures.",
+            "the closures",
+        ),
+    ] {
+        let c = claims(text);
+        let asked = c.iter().find(|c| c.quote.text == question);
+        assert_eq!(asked.map(|c| c.speaker.as_deref()), Some(None), "{c:#?}");
+    }
+    let text = "When asked by Ingraham on Thursday about the wall, Cruz said it would be built.";
+    assert_speaker_mention(text, "asked", "Ingraham");
+}
+
+#[test]
 fn plural_heads_and_a_new_clause_after_and() {
     let c = one(
         "The deadline passed, but lawyers for the county said this week that they would miss it.",

@@ -1,11 +1,13 @@
 //! "Asked whether …, X said" / "When asked about …": the question, its asker unnamed, runs
 //! to the clause's comma. Also mid-sentence ("…, Haddad said when asked how …"), behind an
 //! adjunct ("Asked on Monday whether …", "Asked by the host if …") and in the passive ("was
-//! asked about …", "were also asked to pick …").
+//! asked about …", "were also asked to pick …"). The asker is the agent of "by" ("Asked by
+//! Matt Lauer whether …") or no one: the person asked, who answers, is not its source.
 
 use super::vetoes::Site;
 use super::{Candidate, RuleQuoteDetector};
 use crate::lexicon::WordClass;
+use crate::span::Span;
 
 impl RuleQuoteDetector {
     /// The question an "asked" cue at `site` (sentence `si`) reports: `None` when the cue is
@@ -44,8 +46,26 @@ impl RuleQuoteDetector {
         let Some(content) = self.content(ctx, start, end) else {
             return Some(None);
         };
-        let cue_end = if about { q } else { i };
+        // "asked about" is one cue; "asked by Ingraham on Thursday about" is not.
+        let cue_end = if about && q == i + 1 { q } else { i };
         let cue = m.cue(ctx.span(i, cue_end));
-        Some(Some(self.one_fragment(ctx, content, cue, None, si, 0.7)))
+        let asker = self.asker(site, q);
+        Some(Some(Candidate {
+            writer: true,
+            ..self.one_fragment(ctx, content, cue, asker, si, 0.7)
+        }))
+    }
+
+    /// The agent of "asked by X …" before the question at token `q`, up to the next adjunct
+    /// ("by Ingraham on Thursday about …" → "Ingraham").
+    fn asker(&self, site: &Site, q: usize) -> Option<Span> {
+        let (ctx, i) = (site.ctx, site.i);
+        if !ctx.lower_is(i + 1, &["by"]) {
+            return None;
+        }
+        let end = (i + 2..q)
+            .find(|&t| ctx.is(t, WordClass::AskedAdjunct) || ctx.is_punct(t))
+            .unwrap_or(q);
+        (end > i + 2).then(|| ctx.span(i + 2, end - 1))
     }
 }
