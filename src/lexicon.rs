@@ -238,6 +238,8 @@ pub enum WordClass {
     NounPhraseDeterminer,
     /// A plural unit of time ("days later").
     TimeSpan,
+    /// A noun for an opinion poll, whose findings "In a … poll, …" reports ("survey").
+    PollNoun,
     /// An object pronoun: the person told ("told him").
     ObjectPronoun,
     /// A preposition opening an adjunct of circumstance, no subject ("despite the warnings").
@@ -414,6 +416,7 @@ const CLASS_NAMES: &[(&str, WordClass)] = &[
     ("sourceend", WordClass::SourceEnd),
     ("nounphrasedeterminer", WordClass::NounPhraseDeterminer),
     ("timespan", WordClass::TimeSpan),
+    ("pollnoun", WordClass::PollNoun),
     ("objectpronoun", WordClass::ObjectPronoun),
     ("circumstanceprep", WordClass::CircumstancePreposition),
     ("coordinator", WordClass::Coordinator),

@@ -3345,3 +3345,36 @@ fn referring_to_reports_what_the_speaker_meant() {
     assert_eq!(c.quote.text, "the morning boat");
     assert_eq!(c.speaker.as_deref(), Some("Pell"));
 }
+
+#[test]
+fn a_sentence_opening_in_a_poll_reports_its_finding() {
+    let c = one("In a Daily Courier poll released Monday, 52 percent of voters backed the levy.");
+    assert_eq!(
+        (
+            c.cue.as_ref().map(|q| q.text.as_str()),
+            c.quote.text.as_str()
+        ),
+        (Some("In"), "52 percent of voters backed the levy")
+    );
+    assert!(c
+        .speaker
+        .as_deref()
+        .is_some_and(|s| s.contains("Daily Courier")));
+    // A participle set off after the poll belongs to its phrase.
+    let c =
+        one("In the new Harbor Institute survey, conducted May 2-4, Quill leads by six points.");
+    assert_eq!(c.quote.text, "Quill leads by six points");
+    // The poll must head the phrase.
+    for text in [
+        "In eight of nine towns where polls were held, turnout fell sharply.",
+        "In a memo released as polls closed, the board thanked its volunteers.",
+        "In the polls, anyway.",
+    ] {
+        assert!(
+            claims(text)
+                .iter()
+                .all(|c| c.cue.as_ref().map(|q| q.text.as_str()) != Some("In")),
+            "{text}"
+        );
+    }
+}

@@ -16,6 +16,7 @@
 //!   on either side of the cue, where it ends and its kind;
 //! - `signed`, `headline_quote`: quotations attributed without a verb cue;
 //! - `hedge`: the writer's hedge, a clause whose seeming verb is its cue;
+//! - `poll`: a poll's finding, "In a … poll, CLAUSE";
 //! - `verb_form`, `vetoes`: how a cue verb stands, and the named rules that veto one;
 //! - `report`: a cue verb with what was found around it.
 //!
@@ -30,6 +31,7 @@ mod hedge;
 mod inverted;
 mod left_subject;
 mod passive;
+mod poll;
 mod relative;
 mod report;
 mod right_content;
@@ -632,6 +634,7 @@ impl QuoteDetector for RuleQuoteDetector {
                 .headline_candidate(&ctx, si)
                 .or_else(|| self.headline_quotation(&ctx, si))
                 .or_else(|| self.cue_first_quotation(&ctx, si))
+                .or_else(|| self.poll_finding(&ctx, si))
             {
                 out.push(c);
             }
