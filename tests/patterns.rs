@@ -3339,6 +3339,21 @@ fn a_seeming_verb_makes_its_clause_the_writers_hedge() {
 }
 
 #[test]
+fn a_hedging_adverb_makes_its_verbs_clause_the_writers_hedge() {
+    let c = one("The council is reportedly weighing a new levy on ferry tickets.");
+    assert_eq!(
+        c.quote.text,
+        "The council is reportedly weighing a new levy on ferry tickets"
+    );
+    assert_eq!(
+        c.quote.content,
+        "The council is weighing a new levy on ferry tickets"
+    );
+    assert_eq!(c.cue.map(|q| q.text).as_deref(), Some("reportedly"));
+    assert!(c.speaker.is_none() && c.speaker_mention.is_none());
+}
+
+#[test]
 fn referring_to_reports_what_the_speaker_meant() {
     let c = claims("“The ferry is late,” Pell said, referring to the morning boat.");
     let c = with_cue(&c, "referring to");

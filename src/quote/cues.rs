@@ -174,7 +174,12 @@ impl CueLexicon {
                     let shape = match flags {
                         "src" => CueShape::Source,
                         "pre" => CueShape::Citing,
-                        f => return Err(err(&format!("phrase needs flag src or pre, got {f:?}"))),
+                        "hedge" => CueShape::Hedge,
+                        f => {
+                            return Err(err(&format!(
+                                "phrase needs flag src, pre or hedge, got {f:?}"
+                            )))
+                        }
                     };
                     let words: Vec<String> = lemma.split_whitespace().map(str::to_string).collect();
                     by_first.entry(words[0].clone()).or_default().push(Entry {
