@@ -93,7 +93,9 @@ pub struct Candidate {
     pub sentence: usize,
     /// How strong the syntactic evidence is, 0..1 (pattern reliability).
     pub evidence: f32,
-    /// The writer is the source, a hedge ("Sanders appeared to …"): no speaker is looked for.
+    /// No speaker is looked for beyond `speaker`: the writer is the source (a hedge, "Sanders
+    /// appeared to …"), or the rule found the only one there is (a poll; the agent of "asked
+    /// by", or no one).
     pub writer: bool,
 }
 
