@@ -42,7 +42,13 @@ impl RuleAttributor {
         let comma = text
             .get(mention.end..cue.span.start)
             .is_some_and(|between| between.contains(','));
-        let named = doc.entities.iter().any(|e| e.span.overlaps(mention));
+        let from = doc
+            .entities
+            .partition_point(|e| e.span.end <= mention.start);
+        let named = doc.entities[from..]
+            .iter()
+            .take_while(|e| e.span.start < mention.end)
+            .any(|e| e.span.overlaps(mention));
         if !opens || !comma || named || is_pronoun(mention.slice(text)) {
             return None;
         }

@@ -756,17 +756,33 @@ impl RuleAttributor {
     /// nickname; "Ruth Bader Ginsburg" with its middle name; not "Podesta" where the text has
     /// "Tony Podesta" and "John Podesta").
     fn add_first_names<'d>(&self, doc: &'d Analysis, names: &mut Names<'d>) {
+        // Each word's places, indexed once, and each surname's first name, found once: a scan
+        // of the text per name is quadratic in a long article naming many people.
+        let mut places: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut first_names: HashMap<&str, Option<Vec<&str>>> = HashMap::new();
         for i in 0..names.full_names.len() {
             let Some(surname) = names.lone_surname(i) else {
                 continue;
             };
-            let mut found: Vec<Vec<&str>> = (1..doc.tokens.len())
-                .filter(|&t| doc.token_text(t) == surname && !names.in_quote(doc.tokens[t].span))
-                .filter_map(|t| self.first_names_before(doc, t))
-                .collect();
-            found.sort_unstable();
-            found.dedup();
-            if let [before] = found.as_slice() {
+            if places.is_empty() {
+                for t in 1..doc.tokens.len() {
+                    places.entry(doc.token_text(t)).or_default().push(t);
+                }
+            }
+            let before = first_names.entry(surname).or_insert_with(|| {
+                let mut found: Vec<Vec<&str>> = places
+                    .get(surname)
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|&t| !names.in_quote(doc.tokens[t].span))
+                    .filter_map(|t| self.first_names_before(doc, t))
+                    .collect();
+                found.sort_unstable();
+                found.dedup();
+                (found.len() == 1).then(|| found.remove(0))
+            });
+            if let Some(before) = before {
                 for (k, &w) in before.iter().enumerate() {
                     names.full_names[i].words.insert(k, w);
                     names.by_word.entry(w).or_default().push(i);
@@ -794,15 +810,22 @@ impl RuleAttributor {
             b = b.checked_sub(1)?;
         }
         words.insert(0, doc.token_text(b));
+        if doc.sentence_of(b) != doc.sentence_of(t) || !self.first_name_at(doc, b) {
+            return None;
+        }
         // A first name the tagger put in a place or organisation without the surname is
         // none ("Madison" + "Garden" in "Madison Square Garden").
-        let elsewhere = doc.entities.iter().any(|e| {
-            e.label != Label::Per
-                && e.span.contains(doc.tokens[b].span)
-                && !e.span.contains(doc.tokens[t].span)
-        });
-        let first = doc.sentence_of(b) == doc.sentence_of(t) && self.first_name_at(doc, b);
-        (first && !elsewhere).then_some(words)
+        let word = doc.tokens[b].span;
+        let from = doc.entities.partition_point(|e| e.span.end <= word.start);
+        let elsewhere = doc.entities[from..]
+            .iter()
+            .take_while(|e| e.span.start <= word.start)
+            .any(|e| {
+                e.label != Label::Per
+                    && e.span.contains(word)
+                    && !e.span.contains(doc.tokens[t].span)
+            });
+        (!elsewhere).then_some(words)
     }
 
     /// Whether token `b` is a first name of the table. A sentence's first word is capitalised
