@@ -3393,3 +3393,17 @@ fn a_sentence_opening_in_a_poll_reports_its_finding() {
         );
     }
 }
+
+#[test]
+fn a_parenthesis_between_the_contents_subject_and_its_verb_stays_in_the_content() {
+    let c = one("Quill said the levy, despite its cost, is the harbor's best hope.");
+    assert_eq!(
+        c.quote.text,
+        "the levy, despite its cost, is the harbor's best hope"
+    );
+    let c = one("Pell said that the ferry, while slow, was never late.");
+    assert_eq!(c.quote.text, "that the ferry, while slow, was never late");
+    // A clause already under way still ends at a comment on the report.
+    let c = one("Quill said the levy is fair, despite its critics.");
+    assert_eq!(c.quote.text, "the levy is fair");
+}

@@ -20,35 +20,42 @@ impl RuleQuoteDetector {
     /// commas ("the program, run by the state, has brought …"), or an age and another
     /// ("the woman, 34, from Didcot, would appear …").
     pub(super) fn finite_after_parenthesis(&self, ctx: &Ctx, from: usize, to: usize) -> bool {
-        let Some(mut open) =
-            (from + 1..to.min(from + MAX_OBJECT_TOKENS)).find(|&t| ctx.word(t) == ",")
-        else {
-            return false;
-        };
+        (from + 1..to.min(from + MAX_OBJECT_TOKENS))
+            .find(|&t| ctx.word(t) == ",")
+            .and_then(|open| self.verb_after_parenthesis(ctx, open, to))
+            .is_some()
+    }
+
+    /// The closing comma of a parenthesis that the comma at `open` opens and a verb follows
+    /// (", run by the state, has brought"; ", 34, from Didcot, would appear").
+    pub(super) fn verb_after_parenthesis(
+        &self,
+        ctx: &Ctx,
+        open: usize,
+        to: usize,
+    ) -> Option<usize> {
+        let mut open = open;
         for _ in 0..MAX_PARENTHESES {
-            let Some(close) =
-                (open + 1..to.min(open + MAX_APPOSITION_TOKENS)).find(|&t| ctx.word(t) == ",")
-            else {
-                return false;
-            };
+            let close =
+                (open + 1..to.min(open + MAX_APPOSITION_TOKENS)).find(|&t| ctx.word(t) == ",")?;
             let opens = matches!(
                 ctx.doc.tokens[open + 1].kind,
                 TokenKind::Word | TokenKind::Number
             ) && !ctx.is(open + 1, WordClass::SubjectWord);
             if !opens || close + 1 >= to {
-                return false;
+                return None;
             }
             if self.verb_like(ctx, close + 1) || ctx.is(close + 1, WordClass::Modal) {
-                return true;
+                return Some(close);
             }
             // Only an age goes before another parenthesis.
             let age = close == open + 2 && ctx.doc.tokens[open + 1].kind == TokenKind::Number;
             if !age {
-                return false;
+                return None;
             }
             open = close;
         }
-        false
+        None
     }
 
     /// Token index (exclusive) where the paragraph holding sentence `si` ends, at most
@@ -127,6 +134,14 @@ impl RuleQuoteDetector {
             // quoted words as well.
             let closing = i + 1 < sent_end && ctx.quote_closed_at(i + 1).is_some();
             if ctx.word(i) == "," && (ctx.inside[i].is_none() || closing) {
+                // "said Trump, despite his wealth, is …": a parenthesis between the content's
+                // subject and its verb.
+                if i < from + MAX_OBJECT_TOKENS && !self.has_finite_verb(ctx, from, i) {
+                    if let Some(close) = self.verb_after_parenthesis(ctx, i, sent_end) {
+                        i = close + 1;
+                        continue;
+                    }
+                }
                 // A closing relative clause comments on the report ("…, who held a meeting
                 // …", "…, which he denied"); it is not part of it.
                 if i + 1 < sent_end
