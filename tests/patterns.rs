@@ -3407,3 +3407,20 @@ fn a_parenthesis_between_the_contents_subject_and_its_verb_stays_in_the_content(
     let c = one("Quill said the levy is fair, despite its critics.");
     assert_eq!(c.quote.text, "the levy is fair");
 }
+
+#[test]
+fn an_infinitive_after_an_interrupting_attribution_continues_the_content() {
+    let c = one("It is his job, Quill said, to warn the council about the tides.");
+    assert_eq!(
+        c.quote.text,
+        "It is his job, Quill said, to warn the council about the tides"
+    );
+    assert_eq!(
+        c.quote.content,
+        "It is his job to warn the council about the tides"
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Quill"));
+    // "to" before a noun phrase is an adjunct of the attribution.
+    let c = one("The ferry was late again, Quill said, to the dismay of the council.");
+    assert_eq!(c.quote.text, "The ferry was late again");
+}

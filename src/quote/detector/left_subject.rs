@@ -3,7 +3,7 @@
 
 use super::report::Report;
 use super::THAT_WINDOW;
-use super::{Candidate, Kind, RuleQuoteDetector};
+use super::{Candidate, Ctx, Kind, RuleQuoteDetector};
 use super::{MAX_OBJECT_TOKENS, MAX_SPEAKER_TOKENS, MIN_UNATTRIBUTED_WORDS};
 use crate::lexicon::WordClass;
 use crate::quote::CueClass;
@@ -309,10 +309,12 @@ impl RuleQuoteDetector {
             && ctx.word(after) == ","
             && ctx.word(a - 1) == ","
             // Not an adjunct, except the subject of an infinitive ("it would be wise,
-            // engineers said, for the town to act").
+            // engineers said, for the town to act") or an infinitive ("it is his job, he
+            // said, to warn Congress").
             && (!ctx.is(after + 1, WordClass::NotObject)
                 || ctx.lower_is(after + 1, &["for"])
-                    && (after + 2..s1.min(after + 6)).any(|t| ctx.lower_is(t, &["to"])))
+                    && (after + 2..s1.min(after + 6)).any(|t| ctx.lower_is(t, &["to"]))
+                || ctx.lower_is(after + 1, &["to"]) && self.base_verb(ctx, r.si, after + 2))
             && !ctx.is(after + 1, WordClass::AdverbialOpener)
             // A participle adjunct (", speaking at a rally"), unless it is a gerund
             // subject ("…, he said, replacing the board would be …").
@@ -324,5 +326,16 @@ impl RuleQuoteDetector {
         let speaker = Some(ctx.span(a, b));
         let gap = (right.lead.min(a) - 1, after + 1);
         self.around_attribution(ctx, r.si, gap, r.cue.clone(), speaker, 0.8)
+    }
+
+    /// Whether the parse of sentence `si` tags token `t` a verb's base form (`VB`).
+    fn base_verb(&self, ctx: &Ctx, si: usize, t: usize) -> bool {
+        let first = ctx.doc.sentences[si].tokens.start;
+        t >= first
+            && ctx
+                .doc
+                .syntax(si)
+                .and_then(|syntax| syntax.xpos.get(t - first))
+                .is_some_and(|x| *x == "VB")
     }
 }
