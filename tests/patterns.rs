@@ -3424,3 +3424,14 @@ fn an_infinitive_after_an_interrupting_attribution_continues_the_content() {
     let c = one("The ferry was late again, Quill said, to the dismay of the council.");
     assert_eq!(c.quote.text, "The ferry was late again");
 }
+
+#[test]
+fn a_predicate_after_a_quoted_name_ends_the_content() {
+    let c = one("Pell called the levy “a tax on tourists” and voted against it.");
+    assert_eq!(c.quote.text, "the levy “a tax on tourists”");
+    let c = claims("Quill called the plan “a disgrace,” pointing to the ferry cuts.");
+    assert_eq!(with_cue(&c, "called").quote.text, "the plan “a disgrace,”");
+    // Modifiers of the name stay.
+    let c = one("Pell called the levy “a burden” for ferry workers.");
+    assert_eq!(c.quote.text, "the levy “a burden” for ferry workers");
+}

@@ -219,6 +219,7 @@ impl RuleQuoteDetector {
         if np_object {
             end = self.object_end(r, start, end);
         }
+        end = self.predicate_after_quotation(ctx, r.si, start, end);
         let content = self.content(ctx, start, end)?;
         let speaker = match r.subject_span() {
             Some(span) => Some(span),
@@ -615,6 +616,35 @@ impl RuleQuoteDetector {
             clause_end,
             evidence: 0.75,
         })
+    }
+
+    /// Rule: a content that is no clause (no finite verb, by the parse) ends at a quotation
+    /// followed by a predicate of the speaker's: a coordinated verb or a participle ("called
+    /// the merger “a terrible deal” and ranked Fiorina …", "called Cruz the “ultimate
+    /// hypocrite,” linking to …", "praised the plan as “the clearest solution”, reflecting
+    /// …"). The end (exclusive) of a content from `start` to `end` in sentence `si`.
+    fn predicate_after_quotation(&self, ctx: &Ctx, si: usize, start: usize, end: usize) -> usize {
+        let first = ctx.doc.sentences[si].tokens.start;
+        let Some(syntax) = ctx.doc.syntax(si) else {
+            return end;
+        };
+        let tag = |t: usize| syntax.xpos.get(t - first).copied().unwrap_or("");
+        let mut t = start;
+        while t + 2 < end {
+            if ctx.quote_closed_at(t).is_some() && !(start..t).any(|v| finite_tag(tag(v))) {
+                let next = if ctx.word(t + 1) == "," { t + 2 } else { t + 1 };
+                // The parse may take the coordinated verb for a participle ("and ranked").
+                let coordinated = ctx.lower_is(next, &["and", "but"])
+                    && next + 1 < end
+                    && (finite_tag(tag(next + 1)) || tag(next + 1) == "VBN");
+                let participle = next > t + 1 || ctx.word(t - 1) == ",";
+                if coordinated || participle && tag(next) == "VBG" {
+                    return t + 1;
+                }
+            }
+            t += 1;
+        }
+        end
     }
 
     /// Whether the word at `start` may open a content right of a cue: a wh-word, a quotation,
