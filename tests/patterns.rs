@@ -3435,3 +3435,11 @@ fn a_predicate_after_a_quoted_name_ends_the_content() {
     let c = one("Pell called the levy “a burden” for ferry workers.");
     assert_eq!(c.quote.text, "the levy “a burden” for ferry workers");
 }
+
+#[test]
+fn an_abbreviation_ending_the_content_keeps_its_dot() {
+    let c = one("Pell said the deal was signed by John Smith Jr. The council agreed.");
+    assert_eq!(c.quote.text, "the deal was signed by John Smith Jr.");
+    let c = one("Pell said the ferry was late.");
+    assert_eq!(c.quote.text, "the ferry was late");
+}

@@ -294,7 +294,16 @@ impl RuleQuoteDetector {
             }
         }
         let span = raw.trim_matches(text, &[',', ';', ':', '—', '–']);
-        let span = if span.slice(text).ends_with('.') && !span.slice(text).ends_with("..") {
+        // A sentence's full stop ends no content, but an abbreviation keeps its dot ("the
+        // U.S.", "John Smith Jr.").
+        let last = ctx.doc.tokens[..b_excl].partition_point(|t| t.span.end < span.end);
+        let abbreviation = ctx.doc.tokens.get(last).is_some_and(|t| {
+            t.span.end == span.end && ctx.word(last).len() > 1 && !ctx.word(last).ends_with("..")
+        });
+        let span = if span.slice(text).ends_with('.')
+            && !span.slice(text).ends_with("..")
+            && !abbreviation
+        {
             Span::new(span.start, span.end - 1)
         } else {
             span
