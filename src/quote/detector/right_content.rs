@@ -625,24 +625,31 @@ impl RuleQuoteDetector {
     /// …"). The end (exclusive) of a content from `start` to `end` in sentence `si`.
     fn predicate_after_quotation(&self, ctx: &Ctx, si: usize, start: usize, end: usize) -> usize {
         let first = ctx.doc.sentences[si].tokens.start;
-        let Some(syntax) = ctx.doc.syntax(si) else {
-            return end;
-        };
-        let tag = |t: usize| syntax.xpos.get(t - first).copied().unwrap_or("");
-        let mut t = start;
-        while t + 2 < end {
-            if ctx.quote_closed_at(t).is_some() && !(start..t).any(|v| finite_tag(tag(v))) {
-                let next = if ctx.word(t + 1) == "," { t + 2 } else { t + 1 };
-                // The parse may take the coordinated verb for a participle ("and ranked").
-                let coordinated = ctx.lower_is(next, &["and", "but"])
-                    && next + 1 < end
-                    && (finite_tag(tag(next + 1)) || tag(next + 1) == "VBN");
-                let participle = next > t + 1 || ctx.word(t - 1) == ",";
-                if coordinated || participle && tag(next) == "VBG" {
-                    return t + 1;
-                }
+        for t in start.max(1)..end.saturating_sub(2) {
+            if ctx.quote_closed_at(t).is_none() {
+                continue;
             }
-            t += 1;
+            let next = if ctx.word(t + 1) == "," { t + 2 } else { t + 1 };
+            let coordinated = ctx.lower_is(next, &["and", "but"]) && next + 1 < end;
+            let participle =
+                (next > t + 1 || ctx.word(t - 1) == ",") && ctx.word(next).ends_with("ing");
+            if !(coordinated || participle) {
+                continue;
+            }
+            // Only now the parse: most contents hold no such quotation.
+            let Some(syntax) = ctx.doc.syntax(si) else {
+                return end;
+            };
+            let tag = |t: usize| syntax.xpos.get(t - first).copied().unwrap_or("");
+            if (start..t).any(|v| finite_tag(tag(v))) {
+                return end;
+            }
+            // The parse may take the coordinated verb for a participle ("and ranked").
+            if coordinated && (finite_tag(tag(next + 1)) || tag(next + 1) == "VBN")
+                || participle && tag(next) == "VBG"
+            {
+                return t + 1;
+            }
         }
         end
     }
