@@ -240,6 +240,9 @@ pub enum WordClass {
     TimeSpan,
     /// A noun for an opinion poll, whose findings "In a … poll, …" reports ("survey").
     PollNoun,
+    /// A cue verb (lemma) whose content, when a name follows it, is the name alone
+    /// ("endorsed Mr. Trump at a news conference").
+    BareObject,
     /// An object pronoun: the person told ("told him").
     ObjectPronoun,
     /// A preposition opening an adjunct of circumstance, no subject ("despite the warnings").
@@ -417,6 +420,7 @@ const CLASS_NAMES: &[(&str, WordClass)] = &[
     ("nounphrasedeterminer", WordClass::NounPhraseDeterminer),
     ("timespan", WordClass::TimeSpan),
     ("pollnoun", WordClass::PollNoun),
+    ("bareobject", WordClass::BareObject),
     ("objectpronoun", WordClass::ObjectPronoun),
     ("circumstanceprep", WordClass::CircumstancePreposition),
     ("coordinator", WordClass::Coordinator),

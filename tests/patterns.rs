@@ -3443,3 +3443,12 @@ fn an_abbreviation_ending_the_content_keeps_its_dot() {
     let c = one("Pell said the ferry was late.");
     assert_eq!(c.quote.text, "the ferry was late");
 }
+
+#[test]
+fn an_endorsed_name_is_the_whole_content() {
+    let c = one("On Friday, Mara Quill endorsed Tom Pell at a news conference in Dunmore.");
+    assert_eq!(c.quote.text, "Tom Pell");
+    // Cues that take a complement keep it ("described Pell as …").
+    let c = one("Mara Quill described Tom Pell as a reliable partner.");
+    assert_eq!(c.quote.text, "Tom Pell as a reliable partner");
+}

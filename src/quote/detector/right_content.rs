@@ -218,6 +218,8 @@ impl RuleQuoteDetector {
         }
         if np_object {
             end = self.object_end(r, start, end);
+        } else if ctx.is_capitalised(start) && self.lexicon.is(WordClass::BareObject, &m.lemma) {
+            end = self.parsed_object_end(r, start, end).unwrap_or(end);
         }
         end = self.predicate_after_quotation(ctx, r.si, start, end);
         let content = self.content(ctx, start, end)?;
@@ -705,6 +707,42 @@ impl RuleQuoteDetector {
             (from..to)
                 .any(|t| t >= first && syntax.xpos.get(t - first).is_some_and(|x| finite_tag(x)))
         })
+    }
+
+    /// Rule: after a cue whose content is a bare name (`bareobject`), a name the parse makes
+    /// the cue verb's object is the whole content ("endorsed Mr. Trump at a news conference"
+    /// → "Mr. Trump"; "endorsed Senator Ted Cruz of Texas"). The end (exclusive) of such a
+    /// content from `start`, before `end`.
+    fn parsed_object_end(&self, r: &Report, start: usize, end: usize) -> Option<usize> {
+        let ctx = r.site.ctx;
+        let first = ctx.doc.sentences[r.si].tokens.start;
+        let syntax = ctx.doc.syntax(r.si)?;
+        let verb = ctx
+            .doc
+            .tokens
+            .partition_point(|t| t.span.start < r.cue.span.start);
+        // Heads as token indices; the root's is `None`.
+        let head = |t: usize| {
+            syntax
+                .heads
+                .get(t - first)
+                .and_then(|&h| (h > 0).then(|| first + h as usize - 1))
+        };
+        let object = (start..end)
+            .find(|&t| syntax.relations.get(t - first) == Some(&"obj") && head(t) == Some(verb))?;
+        let under_object = |t: usize| {
+            let mut at = Some(t);
+            for _ in 0..syntax.heads.len() {
+                match at {
+                    Some(a) if a == object => return true,
+                    Some(a) => at = head(a),
+                    None => return false,
+                }
+            }
+            false
+        };
+        let last = (object..end).take_while(|&t| under_object(t)).last()?;
+        ((start..object).all(under_object) && last + 1 < end).then_some(last + 1)
     }
 
     /// Where a noun-phrase object starting at `start` ends, before `end`: at punctuation, a
