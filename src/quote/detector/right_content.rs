@@ -643,7 +643,7 @@ impl RuleQuoteDetector {
                 return end;
             };
             let tag = |t: usize| syntax.xpos.get(t - first).copied().unwrap_or("");
-            if (start..t).any(|v| finite_tag(tag(v))) {
+            if self.parsed_finite_verb(ctx, si, start, t) {
                 return end;
             }
             // The parse may take the coordinated verb for a participle ("and ranked").
