@@ -7,6 +7,7 @@ use super::MAX_OBJECT_TOKENS;
 use super::THAT_WINDOW;
 use super::{finite_tag, Candidate, Ctx, QuoteSpan, RuleQuoteDetector};
 use crate::lexicon::WordClass;
+use crate::parse::tree::{dominates, head_of};
 use crate::quote::CueClass;
 use crate::span::Span;
 use crate::token::{is_currency_sign, TokenKind};
@@ -717,32 +718,21 @@ impl RuleQuoteDetector {
         let ctx = r.site.ctx;
         let first = ctx.doc.sentences[r.si].tokens.start;
         let syntax = ctx.doc.syntax(r.si)?;
+        // Word indices within the sentence.
         let verb = ctx
             .doc
             .tokens
-            .partition_point(|t| t.span.start < r.cue.span.start);
-        // Heads as token indices; the root's is `None`.
-        let head = |t: usize| {
-            syntax
-                .heads
-                .get(t - first)
-                .and_then(|&h| (h > 0).then(|| first + h as usize - 1))
-        };
-        let object = (start..end)
-            .find(|&t| syntax.relations.get(t - first) == Some(&"obj") && head(t) == Some(verb))?;
-        let under_object = |t: usize| {
-            let mut at = Some(t);
-            for _ in 0..syntax.heads.len() {
-                match at {
-                    Some(a) if a == object => return true,
-                    Some(a) => at = head(a),
-                    None => return false,
-                }
-            }
-            false
-        };
-        let last = (object..end).take_while(|&t| under_object(t)).last()?;
-        ((start..object).all(under_object) && last + 1 < end).then_some(last + 1)
+            .partition_point(|t| t.span.start < r.cue.span.start)
+            .checked_sub(first)?;
+        let (start, end) = (start - first, end - first);
+        let object = (start..end).find(|&k| {
+            syntax.relations.get(k) == Some(&"obj") && head_of(syntax, k) == Some(verb)
+        })?;
+        let last = (object..end)
+            .take_while(|&k| dominates(syntax, object, k))
+            .last()?;
+        ((start..object).all(|k| dominates(syntax, object, k)) && last + 1 < end)
+            .then_some(first + last + 1)
     }
 
     /// Where a noun-phrase object starting at `start` ends, before `end`: at punctuation, a
