@@ -571,6 +571,19 @@ impl RuleAttributor {
         speakers.get(e)?.0.as_ref()?.name.as_ref()
     }
 
+    /// Whether a personal subject pronoun ("he", "they", …) lies between char offsets `from`
+    /// and `to`.
+    fn pronoun_between(&self, doc: &Analysis, from: usize, to: usize) -> bool {
+        let first = doc.tokens.partition_point(|t| t.span.start < from);
+        doc.tokens[first..]
+            .iter()
+            .take_while(|t| t.span.start < to)
+            .any(|t| {
+                self.lexicon
+                    .is(WordClass::Personal, t.span.slice(doc.text()))
+            })
+    }
+
     /// Persons and organisations named before `mention` outside quotations, by canonical name,
     /// in order of first mention.
     fn referents(
@@ -606,9 +619,12 @@ impl RuleAttributor {
             let sentence = names
                 .sentence_ends
                 .partition_point(|&end| end <= e.span.start);
-            // The first name of its sentence's main clause.
+            // The first name of its sentence's main clause, unless a personal pronoun is
+            // that clause's subject ("Then he turned to Marco Rubio").
             let in_clause = e.span.start >= clause_starts[sentence];
-            let subject = in_clause && sentence != last_sentence_seen;
+            let subject = in_clause
+                && sentence != last_sentence_seen
+                && !self.pronoun_between(doc, clause_starts[sentence], e.span.start);
             if in_clause {
                 last_sentence_seen = sentence;
             }
@@ -1118,6 +1134,12 @@ fn referent_features(
             let last_of_gender = r.gender == Some(g) && later(&|o| o.gender == Some(g)) == 0;
             f.add(format_args!("last_of_gender={last_of_gender}"));
             f.add(format_args!("gender={agreement}&type={label}"));
+            f.add(format_args!(
+                "subject={}&recent_type={}&dist={}",
+                r.subject,
+                bucket(recent_same, &[0, 1]),
+                bucket(distance, &[0, 1])
+            ));
         }
     }
     if let Anaphor::Nominal {
@@ -1325,6 +1347,41 @@ mod tests {
         let choice =
             attributor.choice::<crate::features::Strings>(&doc, &names, &claims, span, &anaphor);
         choice.referents.into_iter().map(|r| r.name).collect()
+    }
+
+    /// The candidates for `mention`, each with its features.
+    fn features_in(text: &str, mention: &str) -> Vec<(Option<String>, Vec<String>)> {
+        let article = crate::Article::new("t", text);
+        let pipeline = crate::Pipeline::default();
+        let doc = pipeline.analyze(&article);
+        let (claims, _) = pipeline.claims(&doc);
+        let attributor = RuleAttributor::default();
+        let names = super::Names::build(&attributor, &doc);
+        let start = text.find(mention).unwrap();
+        let span = Span::new(start, start + mention.len());
+        let anaphor = anaphor(&attributor, &doc, span).unwrap();
+        let choice =
+            attributor.choice::<crate::features::Strings>(&doc, &names, &claims, span, &anaphor);
+        let names = choice.referents.into_iter().map(|r| r.name);
+        names.zip(choice.features.into_iter().skip(1)).collect()
+    }
+
+    /// Rule: a name after a personal pronoun in its clause is no subject ("Then he turned to
+    /// Piet Olsen"); the name opening the sentence before is.
+    #[test]
+    fn a_name_after_a_pronoun_subject_is_no_subject() {
+        let text = "Tobias Quill attacked the harbour plan. Then he turned to Piet Olsen. \
+                    He said the wall would fail.";
+        let features = features_in(text, "He");
+        let subject = |name: &str| {
+            let (_, f) = features
+                .iter()
+                .find(|(n, _)| n.as_deref() == Some(name))
+                .unwrap_or_else(|| panic!("{name} in {features:?}"));
+            f.iter().any(|f| f.starts_with("subject=true"))
+        };
+        assert!(subject("Tobias Quill"));
+        assert!(!subject("Piet Olsen"));
     }
 
     #[test]
