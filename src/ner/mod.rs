@@ -3,6 +3,7 @@
 mod affiliation;
 mod ensemble;
 mod office;
+mod person_of;
 mod tagger;
 #[cfg(feature = "transformer")]
 mod transformer;
@@ -11,6 +12,7 @@ mod verb;
 pub use affiliation::split_affiliations;
 pub use ensemble::combine;
 pub use office::split_offices;
+pub use person_of::split_persons_of;
 pub use tagger::{label_spans, TaggerRecognizer};
 #[cfg(feature = "transformer")]
 pub use transformer::{
