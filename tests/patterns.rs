@@ -3452,3 +3452,29 @@ fn an_endorsed_name_is_the_whole_content() {
     let c = one("Mara Quill described Tom Pell as a reliable partner.");
     assert_eq!(c.quote.text, "Tom Pell as a reliable partner");
 }
+
+#[test]
+fn a_programme_told_in_quotation_marks_is_no_content() {
+    let quote = "We will not raise the ferry fares";
+    for told in [
+        "Pell told BBC Radio 4's \"Today\" programme.",
+        "Pell told \"Good Morning Dunmore\" on Monday.",
+        "Pell told \"Fox and Friends,\" adding that the port was busy.",
+    ] {
+        let text = format!("The minister was calm. \"{quote},\" {told}");
+        let c = claims(&text);
+        assert_eq!(with_cue(&c, "told").quote.text, quote, "{text}");
+        assert!(
+            c.iter().all(|c| c.quote.text != quote || c.cue.is_some()),
+            "{text}"
+        );
+    }
+    // A quotation introduced by a comma still continues the turn, short or not.
+    let c = claims(
+        "The minister was calm. \"We will not raise the fares,\" Pell told reporters, \"Never.\"",
+    );
+    assert_eq!(
+        with_cue(&c, "told").quote.content,
+        "We will not raise the fares Never."
+    );
+}

@@ -184,6 +184,31 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .map(|(q, _)| &self.quotes[q])
     }
 
+    /// Rule: the quotation `q` is a title ("told “Morning Edition”", "told "Fox and Friends,"",
+    /// "BBC Radio 4's "Today" programme"), not a statement: at most five words, the first and
+    /// last capitalised, those between capitalised or of three letters at most, no question or
+    /// exclamation mark, and one word alone only when a word follows the quotation.
+    fn quoted_title(&self, q: &QuoteSpan) -> bool {
+        let Some(close) = q.close else {
+            return false;
+        };
+        let words: Vec<usize> = (q.open + 1..close).filter(|&k| !self.is_punct(k)).collect();
+        let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+            return false;
+        };
+        let inner = |k: &usize| self.is_capitalised(*k) || self.word(*k).chars().count() <= 3;
+        let marks_ok =
+            (q.open + 1..close).all(|k| !self.is_punct(k) || matches!(self.word(k), "," | "."));
+        let word_follows =
+            close + 1 < self.doc.tokens.len() && self.doc.tokens[close + 1].kind == TokenKind::Word;
+        words.len() <= 5
+            && self.is_capitalised(first)
+            && self.is_capitalised(last)
+            && words.iter().all(inner)
+            && marks_ok
+            && (words.len() > 1 || word_follows)
+    }
+
     /// The quotation whose opening mark is token `i`.
     fn quote_opened_at(&self, i: usize) -> Option<&QuoteSpan> {
         self.marks[i]
@@ -438,7 +463,9 @@ impl RuleQuoteDetector {
                     && (ctx.word(c + 1) == "," || ctx.is_capitalised(c + 1))
                     && (c + 1..end.min(c + 8)).any(|t| self.cue_at(ctx, t, end).is_some())
             });
-            if own_attribution {
+            // A title within a sentence ("he told “Good Morning America”") is no one's turn.
+            let introduced = q.open > 0 && ctx.introduces_quotation(q.open - 1);
+            if own_attribution || !opens_sentence && !introduced && ctx.quoted_title(q) {
                 continue;
             }
             // The claim before: its turn goes on when only its own attribution, or at most one

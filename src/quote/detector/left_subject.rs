@@ -129,9 +129,15 @@ impl RuleQuoteDetector {
             && ctx.is(after + 1, WordClass::TimeSpan);
         // "said Dec. 6 on CNN"
         let date_end = self.date_end(ctx, after, s1);
+        // "…,” Fiorina told “Fox and Friends.”": the programme told is an object too.
+        let told_title = after_quote
+            && r.takes_object
+            && ctx
+                .quote_opened_at(after)
+                .is_some_and(|q| ctx.quoted_title(q));
         let pp = after < s1
             && !r.preposition
-            && (ctx.doc.tokens[after].kind == TokenKind::Word || counted_time)
+            && (ctx.doc.tokens[after].kind == TokenKind::Word || counted_time || told_title)
             && no_complementizer
             && (after_quote && r.takes_object
                 || ctx.time_phrase(after)
@@ -230,9 +236,11 @@ impl RuleQuoteDetector {
         if !right.after_quote {
             return None;
         }
+        // "…,” he told BBC Radio 4's “Today” programme": a title told does not resume it.
         let resumes = self
             .quotation_after_adjuncts(ctx, r.after, r.site.s1)
-            .and_then(|open| ctx.quote_opened_at(open))?;
+            .and_then(|open| ctx.quote_opened_at(open))
+            .filter(|q| !(r.takes_object && ctx.quoted_title(q)))?;
         let mut k = right.lead;
         while k > s0 && ctx.word(k - 1) == "," {
             k -= 1;

@@ -402,11 +402,7 @@ impl RuleQuoteDetector {
             })?;
         // A possessive apostrophe ("CBS News' Charlie Rose") does not block, nor does a quoted
         // title ("told “Morning Edition” that …").
-        let title = |q: &QuoteSpan| {
-            q.close.is_some_and(|c| {
-                c - q.open <= 6 && (q.open + 1..c).all(|k| ctx.is_capitalised(k) || ctx.is_punct(k))
-            })
-        };
+        let title = |q: &QuoteSpan| ctx.quoted_title(q);
         // Nor do the commas of a place name ("in Eastbrook, Ohio, that …").
         let place_comma = |k: usize| {
             ctx.word(k) == ","
