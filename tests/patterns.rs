@@ -3478,3 +3478,14 @@ fn a_programme_told_in_quotation_marks_is_no_content() {
         "We will not raise the fares Never."
     );
 }
+
+#[test]
+fn a_relative_clause_after_the_person_told_is_no_content() {
+    let quote = "We need a new ferry";
+    let text = format!("The crowd cheered. \"{quote},\" Pell told a crowd that filled the hall.");
+    assert_eq!(with_cue(&claims(&text), "told").quote.text, quote);
+    // A complementizer still opens the content.
+    let c =
+        claims("The crowd cheered. \"We need a ferry,\" Pell told a crowd that the port was busy.");
+    assert_eq!(with_cue(&c, "told").quote.text, "that the port was busy");
+}

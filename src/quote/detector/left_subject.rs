@@ -122,7 +122,13 @@ impl RuleQuoteDetector {
                 // participle's.
                 ctx.word(t) != "," && !(t > after && self.participle_ing(ctx, t))
             })
-            .any(|t| ctx.lower_is(t, &["that"]) && !ctx.time_phrase(t));
+            // After the object, "that" before a verb is a relative pronoun ("…,” X told a
+            // crowd that spilled onto the street.").
+            .any(|t| {
+                ctx.lower_is(t, &["that"])
+                    && !ctx.time_phrase(t)
+                    && !(t > after && t + 1 < s1 && self.verb_like(ctx, t + 1))
+            });
         // "… 30 minutes into the meeting": a counted time adjunct.
         let counted_time = after + 1 < s1
             && ctx.doc.tokens[after].kind == TokenKind::Number
