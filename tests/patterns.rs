@@ -3489,3 +3489,11 @@ fn a_relative_clause_after_the_person_told_is_no_content() {
         claims("The crowd cheered. \"We need a ferry,\" Pell told a crowd that the port was busy.");
     assert_eq!(with_cue(&c, "told").quote.text, "that the port was busy");
 }
+
+#[test]
+fn a_name_in_ly_before_the_cue_is_no_adverb() {
+    let c = one("Fans' group Voice of Dunnerly said the ferry fares were too high.");
+    assert_eq!(c.quote.text, "the ferry fares were too high");
+    // A lowercase adverb inside a noun phrase still makes the participle no cue.
+    assert!(claims("The broadly criticized plan was dropped.").is_empty());
+}

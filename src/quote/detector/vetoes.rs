@@ -284,11 +284,14 @@ impl Site<'_, '_, '_> {
                 .is_none()
     }
 
-    /// An adverb-modified participle inside a noun phrase: "a broadly criticized plan".
+    /// An adverb-modified participle inside a noun phrase: "a broadly criticized plan". Before
+    /// a lowercase cue a capitalised word in -ly is a name ("Sons of Shankly said"); in a
+    /// headline it may be an adverb ("The Daily Takes A Closer Look").
     fn adverb_modified_participle(&self) -> bool {
         let (ctx, i, s0) = (self.ctx, self.i, self.s0);
+        let name = |t: usize| ctx.is_capitalised(t) && !ctx.is_capitalised(i);
         let mut k = i;
-        while k > s0 && ctx.word(k - 1).ends_with("ly") {
+        while k > s0 && ctx.word(k - 1).ends_with("ly") && !name(k - 1) {
             k -= 1;
         }
         k < i && k > s0 && ctx.is(k - 1, WordClass::NounMarker)
