@@ -663,6 +663,18 @@ fn a_role_nominal_takes_the_one_person_the_article_gives_that_role() {
 }
 
 #[test]
+fn a_role_in_a_post_modifier_is_not_the_speaker() {
+    for mention in ["Sources close to the minister", "Aides to the minister"] {
+        let c = claims(&format!(
+            "Transport Minister Oskar Lindqvist opened the bridge on Friday.\n\n\
+             {mention} said tolls would end next year."
+        ));
+        let c = quoted(&c, "tolls would end next year");
+        assert_eq!(c.speaker.as_deref(), Some(mention));
+    }
+}
+
+#[test]
 fn a_role_nominal_two_people_share_is_not_guessed() {
     let c = claims(
         "Transport Minister Oskar Lindqvist met Finance Minister Hedda Moe on Friday.\n\n\

@@ -1748,7 +1748,14 @@ impl RuleAttributor {
         let ends_in_person = inside
             .iter()
             .any(|e| e.label == Label::Per && e.span.end == mention.end);
-        let head_is_role = self.lexicon.is(WordClass::Role, last_word) && !ends_in_person;
+        // Nor a role inside a post-modifier: "Sources close to the chancellor", "aides to the
+        // minister" are not the chancellor or the minister.
+        let post_modified = mention_words.len() > 2
+            && mention_words[1..mention_words.len() - 1]
+                .iter()
+                .any(|w| self.lexicon.is(WordClass::Preposition, w));
+        let head_is_role =
+            self.lexicon.is(WordClass::Role, last_word) && !ends_in_person && !post_modified;
         if self.unnamed_description(doc, mention, &inside) {
             return description(&self.lexicon, mention_text, head_is_role);
         }
