@@ -675,6 +675,16 @@ fn a_role_in_a_post_modifier_is_not_the_speaker() {
 }
 
 #[test]
+fn a_person_apposed_behind_a_title_is_the_speaker() {
+    let c = claims(
+        "The fishing league met in Bergen. Its president, Sheikh Ahmad al-Rashid, told \
+         reporters that quotas would rise.",
+    );
+    let c = quoted(&c, "that quotas would rise");
+    assert_eq!(c.speaker.as_deref(), Some("Ahmad al-Rashid"));
+}
+
+#[test]
 fn a_role_nominal_two_people_share_is_not_guessed() {
     let c = claims(
         "Transport Minister Oskar Lindqvist met Finance Minister Hedda Moe on Friday.\n\n\

@@ -2063,14 +2063,17 @@ impl RuleAttributor {
     }
 
     /// The person named in apposition right after a role mention, between commas ("Italian
-    /// FM, Antonio Tajani, said"): the mention is that person's role.
+    /// FM, Antonio Tajani, said"), perhaps behind titles the tagger leaves out of the name
+    /// ("Its president, Sheikh Ahmad al-Sabah, said"): the mention is that person's role.
     fn apposed_person(&self, doc: &Analysis, names: &Names, mention: Span) -> Option<Speaker> {
         let text = doc.text();
         let comma = doc.tokens.partition_point(|t| t.span.start < mention.end);
-        let name_start = doc.tokens.get(comma + 1)?.span.start;
-        if doc.token_text(comma) != "," {
+        if comma >= doc.tokens.len() || doc.token_text(comma) != "," {
             return None;
         }
+        let first = (comma + 1..doc.tokens.len())
+            .find(|&t| !self.is_word(WordClass::Title, &doc.token_text(t).to_lowercase()))?;
+        let name_start = doc.tokens[first].span.start;
         let k = doc.entities.partition_point(|e| e.span.start < name_start);
         let e = doc.entities.get(k).filter(|e| e.span.start == name_start)?;
         let after = doc.tokens.partition_point(|t| t.span.start < e.span.end);
