@@ -2072,7 +2072,7 @@ impl RuleAttributor {
             return None;
         }
         let first = (comma + 1..doc.tokens.len())
-            .find(|&t| !self.is_word(WordClass::Title, &doc.token_text(t).to_lowercase()))?;
+            .find(|&t| !self.is_word(WordClass::Title, doc.token_text(t)))?;
         let name_start = doc.tokens[first].span.start;
         let k = doc.entities.partition_point(|e| e.span.start < name_start);
         let e = doc.entities.get(k).filter(|e| e.span.start == name_start)?;
