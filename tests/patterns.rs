@@ -2382,6 +2382,31 @@ fn a_clause_without_that_after_a_parenthesis_or_an_adjunct_is_the_content() {
 }
 
 #[test]
+fn after_a_time_adjunct_a_noun_phrase_and_any_finite_verb_are_the_content() {
+    for (text, content) in [
+        (
+            "Mr Pell said on Sunday the country faced a hard winter.",
+            "the country faced a hard winter",
+        ),
+        (
+            "Ms Vance said on Monday the ferry runs at a loss.",
+            "the ferry runs at a loss",
+        ),
+        (
+            "Quill said on Friday his party won the seat.",
+            "his party won the seat",
+        ),
+    ] {
+        let c = one(text);
+        assert_eq!(c.quote.text, content, "{text}");
+    }
+    // After another adjunct the verb may belong to a relative clause: no content without an
+    // auxiliary.
+    let text = "The council said in a statement the company released on Monday.";
+    assert!(claims(text).is_empty(), "{text}: {:#?}", claims(text));
+}
+
+#[test]
 fn before_an_auxiliary_the_words_after_a_telling_cue_are_the_clauses_subject() {
     for (text, content) in [
         (

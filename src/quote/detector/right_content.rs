@@ -361,8 +361,31 @@ impl RuleQuoteDetector {
         (preposition + 1..s1.min(preposition + MAX_ADJUNCT_WORDS + 2))
             .take_while(|&t| plain(t))
             .find(|&t| {
-                Self::second_determiner(ctx, preposition + 1, t) && self.clause_at(ctx, t, s1)
+                Self::second_determiner(ctx, preposition + 1, t)
+                    && (self.clause_at(ctx, t, s1)
+                        || self.clause_after_time_adjunct(r, preposition, t))
             })
+    }
+
+    /// Rule: after a time adjunct ("on Sunday"), which no relative clause
+    /// modifies, a noun phrase with any finite verb opens the reported clause ("said on
+    /// Sunday the country faced a hard winter", "said on Monday the firm expects …"; the
+    /// parse decides a verb without an ending). Not after another adjunct: "said in a
+    /// statement the company released" holds a relative clause.
+    fn clause_after_time_adjunct(&self, r: &Report, preposition: usize, t: usize) -> bool {
+        let (ctx, s1) = (r.site.ctx, r.site.s1);
+        let time = |k: usize| {
+            ctx.is(k, WordClass::TimeWord)
+                || ctx.is(k, WordClass::Month)
+                || ctx.doc.tokens[k].kind == TokenKind::Number
+        };
+        let end = (t + 1..s1.min(t + MAX_SUBJECT_WORDS + 2))
+            .find(|&k| ctx.is_punct(k) || ctx.is_quote(k))
+            .unwrap_or(s1.min(t + MAX_SUBJECT_WORDS + 2));
+        t > preposition + 1
+            && (preposition + 1..t).all(time)
+            && (self.has_finite_verb(ctx, t + 1, end)
+                || self.parsed_finite_verb(ctx, r.si, t + 1, end))
     }
 
     /// The complementizer "that" of this cue (not of a clause further on: "said he had heard
