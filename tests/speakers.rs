@@ -40,6 +40,16 @@ fn surname_alone_takes_the_full_name_and_its_role() {
 }
 
 #[test]
+fn a_firm_named_after_its_partners_is_no_persons_full_name() {
+    let c = claims(
+        "Paul Hale has advised strongmen for decades. Tom Price was his aide.\n\n\
+         In 1995 Hale and Price formed Price Hale. Hale said he was proud of the work.",
+    );
+    let c = quoted(&c, "he was proud of the work");
+    assert_eq!(c.speaker.as_deref(), Some("Paul Hale"), "{c:#?}");
+}
+
+#[test]
 fn a_first_name_alone_takes_the_full_name() {
     let c = claims(
         "Lena Marsh opened her campaign office in Corby on Friday.\n\n\

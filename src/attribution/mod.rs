@@ -387,6 +387,9 @@ impl<'d> Names<'d> {
             .collect();
         maximal.sort();
         maximal.dedup();
+        if maximal.iter().any(|m| !self.partners_name(m)) {
+            maximal.retain(|m| !self.partners_name(m));
+        }
         let chosen = match maximal.as_slice() {
             [] => return variant.map(|v| v.join(" ")),
             [one] => *one,
@@ -398,6 +401,23 @@ impl<'d> Names<'d> {
                 .or_else(|| self.most_named(&maximal))?,
         };
         Some(chosen.join(" "))
+    }
+
+    /// Rule: a name of two persons' surnames is a firm named after its partners ("Davis
+    /// Manafort" beside "Rick Davis" and "Paul Manafort"), no person's full name while the
+    /// article gives another ("Manafort said" → "Paul Manafort"; "John Kasich" beside "Tom
+    /// John" stays a person's, as no one else is called Kasich).
+    fn partners_name(&self, name: &[&str]) -> bool {
+        let [first, .., last] = name else {
+            return false;
+        };
+        let surname_of_another = |word: &&str| {
+            let named = self.by_word.get(word).into_iter().flatten();
+            named.map(|&i| &self.full_names[i]).any(|m| {
+                m.person && m.words.len() > 1 && m.words.last() == Some(word) && m.words != name
+            })
+        };
+        surname_of_another(first) && surname_of_another(last)
     }
 
     /// The one longer spelling of a person's name that the article also uses, outside
