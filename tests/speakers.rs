@@ -50,6 +50,29 @@ fn a_firm_named_after_its_partners_is_no_persons_full_name() {
 }
 
 #[test]
+fn a_plural_before_a_name_is_the_speaker_not_the_name() {
+    for (text, speaker) in [
+        (
+            "Supporters of Mr Pell said the result was rigged.",
+            "Supporters of Mr Pell",
+        ),
+        (
+            "Members of the Labour Party said the leader should go.",
+            "Members of the Labour Party",
+        ),
+        (
+            "At least a dozen members of Congress told reporters the vote would fail.",
+            "At least a dozen members of Congress",
+        ),
+    ] {
+        let c = claims(text);
+        assert_eq!(c.len(), 1, "{text}: {c:#?}");
+        assert_eq!(c[0].speaker.as_deref(), Some(speaker), "{text}");
+        assert_eq!(c[0].speaker_type, None, "{text}");
+    }
+}
+
+#[test]
 fn a_first_name_alone_takes_the_full_name() {
     let c = claims(
         "Lena Marsh opened her campaign office in Corby on Friday.\n\n\

@@ -1799,7 +1799,7 @@ impl RuleAttributor {
         if let Some(named) = self.noun_after_name(doc, names, mention, &inside) {
             return named;
         }
-        let common_head = self.common_head(text, mention, &mention_words, &inside);
+        let common_head = self.common_head(doc, mention, &mention_words, &inside);
         if group_head.is_none() && !head_is_role && !common_head {
             if let Some(named) = self.named_speaker(doc, names, mention, &inside, titled_person) {
                 return named;
@@ -1890,33 +1890,60 @@ impl RuleAttributor {
     }
 
     /// Whether a lowercase common noun heads a clean noun phrase ("Most Green voters",
-    /// "voters in Oregon"): the speaker is then the phrase, not a place or group named inside
-    /// it. A mention holding a clause or an adverb (a `clausal` word of `lexicon.tsv`, a word
-    /// in "-ed" or "-ing") keeps the named entity as the better guess.
+    /// "voters in Oregon", "Members of the Labour Party", capitalised only as the sentence's
+    /// first word): the speaker is then the phrase, not a place or group named inside it, nor
+    /// a person named after a plural ("Supporters of Mr Pell", "lawyers for Quill"). A
+    /// mention holding a clause or an adverb (a `clausal` word of `lexicon.tsv`, a word in
+    /// "-ed" or "-ing") keeps the named entity as the better guess.
     fn common_head(
         &self,
-        text: &str,
+        doc: &Analysis,
         mention: Span,
         mention_words: &[&str],
         inside: &[&Entity],
     ) -> bool {
-        let head = match inside.last() {
-            Some(e) if e.span.end == mention.end && e.label != Label::Per => {
+        let text = doc.text();
+        let plural = |head: &str| head.len() > 3 && head.ends_with('s');
+        let ending = inside.last().filter(|e| e.span.end == mention.end);
+        let head = match ending {
+            Some(e) => {
                 let before = words(&text[mention.start..e.span.start]);
-                match before.as_slice() {
-                    [.., head, "of" | "in" | "from" | "at" | "for" | "across"] => Some(*head),
+                // Past an article only after a plural: "Members of the Labour Party", not
+                // "the release of the F.B.I.".
+                let (before, article) = match before.as_slice() {
+                    [rest @ .., a] if self.lexicon.is(WordClass::Article, a) => (rest, true),
+                    all => (all, false),
+                };
+                let person = e.label == Label::Per;
+                match before {
+                    [.., head, "of" | "in" | "from" | "at" | "for" | "across"]
+                        if !(person || article) || plural(head) =>
+                    {
+                        Some(*head)
+                    }
                     _ => None,
                 }
             }
-            Some(e) if e.span.end == mention.end => None,
-            _ => words(mention.slice(text)).last().copied(),
+            None => words(mention.slice(text)).last().copied(),
+        };
+        // A plural's people may be counted out at length ("At least a dozen members of
+        // Congress").
+        let name_words = ending
+            .filter(|_| head.is_some_and(plural))
+            .map_or(0, |e| words(e.span.slice(text)).len());
+        let first = doc.tokens.partition_point(|t| t.span.start < mention.start);
+        let opens_sentence = ending.is_some()
+            && first < doc.tokens.len()
+            && doc.tokens[first].span.start == mention.start
+            && doc.sentences[doc.sentence_of(first)].tokens.start == first;
+        let lowercase = |h: &str| {
+            h.chars().next().is_some_and(char::is_lowercase)
+                || opens_sentence && h.as_ptr() == mention.slice(text).as_ptr()
         };
         !self.clause_like(mention_words)
-            && mention_words.len() <= 6
+            && mention_words.len() <= 6 + name_words
             && head.is_some_and(|h| {
-                h.chars().next().is_some_and(char::is_lowercase)
-                    && !self.lexicon.is(WordClass::Article, h)
-                    && !h.ends_with("ly")
+                lowercase(h) && !self.lexicon.is(WordClass::Article, h) && !h.ends_with("ly")
             })
     }
 
