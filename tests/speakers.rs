@@ -73,6 +73,33 @@ fn a_plural_before_a_name_is_the_speaker_not_the_name() {
 }
 
 #[test]
+fn a_statement_or_letter_speaks_for_its_owner() {
+    for (text, speaker) in [
+        (
+            "Mary Fenn spoke on Monday. Ms Fenn's statement said the plan was flawed.",
+            "Mary Fenn",
+        ),
+        (
+            "Mary Fenn spoke on Monday. Her statement said the plan was flawed.",
+            "Mary Fenn",
+        ),
+        (
+            "Alan Gray resigned on Friday. His letter said he had lost the confidence of the party.",
+            "Alan Gray",
+        ),
+        (
+            "Network Rail apologised on Monday. The company's statement said engineers had \
+             worked all night.",
+            "Network Rail",
+        ),
+    ] {
+        let c = claims(text);
+        assert_eq!(c.len(), 1, "{text}: {c:#?}");
+        assert_eq!(c[0].speaker.as_deref(), Some(speaker), "{text}");
+    }
+}
+
+#[test]
 fn a_first_name_alone_takes_the_full_name() {
     let c = claims(
         "Lena Marsh opened her campaign office in Corby on Friday.\n\n\

@@ -1737,6 +1737,12 @@ impl RuleAttributor {
                 Span::new(mention.start, mention.start + head),
             );
         }
+        if let Some(possessor) = self.venue_possessor(mention_text, mention) {
+            let speaker = self.resolve(doc, names, claims, possessor);
+            if speaker.label.is_some() {
+                return speaker;
+            }
+        }
         if let [quantifier, "of", "whom"] = mention_words.as_slice() {
             if *quantifier != "one" {
                 if let Some(group) = self.listed_before(doc, names, mention) {
@@ -1820,6 +1826,39 @@ impl RuleAttributor {
             }
         }
         description
+    }
+
+    /// Rule: what someone wrote or said in (a `venue` of `lexicon.tsv` owned by a possessor)
+    /// is theirs: "Ms Fenn's statement said …" is Mary Fenn's, "His letter said …" is the
+    /// man's. The possessor's span: a possessive pronoun, or the words before "'s", with at
+    /// most two words between it and the venue ("Trump's latest tweet").
+    fn venue_possessor(&self, mention_text: &str, mention: Span) -> Option<Span> {
+        let ws = words(mention_text);
+        let (head, before) = ws.split_last()?;
+        if !head.starts_with(char::is_lowercase) || !self.lexicon.is(WordClass::Venue, head) {
+            return None;
+        }
+        let owner = before.iter().rposition(|w| {
+            strip_possessive(w).len() < w.len()
+                || matches!(w.to_lowercase().as_str(), "his" | "her" | "its" | "their")
+        })?;
+        if before.len() - owner > 3
+            || before[owner + 1..]
+                .iter()
+                .any(|w| !w.starts_with(char::is_lowercase))
+        {
+            return None;
+        }
+        let word = before[owner];
+        let start = word.as_ptr() as usize - mention_text.as_ptr() as usize;
+        // A name's possessive keeps the words before it ("Ms Fenn's"); a pronoun stands alone.
+        let owned = strip_possessive(word);
+        let (first, end) = if owned.len() < word.len() {
+            (0, start + owned.len())
+        } else {
+            (start, start + word.len())
+        };
+        Some(Span::new(mention.start + first, mention.start + end))
     }
 
     /// The word that heads a mention as a group: a group noun, or a role noun followed by a
