@@ -92,6 +92,14 @@ fn a_statement_or_letter_speaks_for_its_owner() {
              worked all night.",
             "Network Rail",
         ),
+        (
+            "Donald Trump spoke in Ohio. Trump's tweet said the election was rigged.",
+            "Donald Trump",
+        ),
+        (
+            "Alan Gray spoke in Leeds. Mr Gray's remarks suggested the plan was dead.",
+            "Alan Gray",
+        ),
     ] {
         let c = claims(text);
         assert_eq!(c.len(), 1, "{text}: {c:#?}");

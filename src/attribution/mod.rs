@@ -1831,7 +1831,7 @@ impl RuleAttributor {
     /// Rule: what someone wrote or said in (a `venue` of `lexicon.tsv` owned by a possessor)
     /// is theirs: "Ms Fenn's statement said …" is Mary Fenn's, "His letter said …" is the
     /// man's. The possessor's span: a possessive pronoun, or the words before "'s", with at
-    /// most two words between it and the venue ("Trump's latest tweet").
+    /// most two words between it and the venue ("Trump's latest tweet", "his remarks").
     fn venue_possessor(&self, mention_text: &str, mention: Span) -> Option<Span> {
         let ws = words(mention_text);
         let (head, before) = ws.split_last()?;
@@ -1842,7 +1842,13 @@ impl RuleAttributor {
             strip_possessive(w).len() < w.len()
                 || matches!(w.to_lowercase().as_str(), "his" | "her" | "its" | "their")
         })?;
-        if before.len() - owner > 3
+        // The owner opens the mention, after at most a name or an article ("Ms Fenn's", "The
+        // campaign's"; not "a Democrat familiar with his remarks").
+        let opens = before[..owner]
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase));
+        if !opens
+            || before.len() - owner > 3
             || before[owner + 1..]
                 .iter()
                 .any(|w| !w.starts_with(char::is_lowercase))

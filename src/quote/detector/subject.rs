@@ -289,7 +289,9 @@ impl RuleQuoteDetector {
                 || ctx.is(t, WordClass::Copula) && !ctx.is_capitalised(t)
                 || self.cue_at(ctx, t, t + 1).is_some_and(|m| {
                     matches!(m.shape, CueShape::Verb { .. }) && m.class == super::CueClass::Speech
-                }) && !(t > sent_start && ctx.is(t - 1, WordClass::NounMarker))
+                }) && !(t > sent_start
+                    && (ctx.is(t - 1, WordClass::NounMarker)
+                        || matches!(ctx.word(t - 1), "’s" | "'s")))
             {
                 break;
             }
