@@ -2382,6 +2382,17 @@ fn a_clause_without_that_after_a_parenthesis_or_an_adjunct_is_the_content() {
 }
 
 #[test]
+fn a_speech_noun_after_a_modifier_heads_the_subject_of_the_next_cue() {
+    for text in [
+        "The latest tweet said the ferry was late.",
+        "Pell's final comment suggested the ferry was late.",
+    ] {
+        let c = one(text);
+        assert_eq!(c.quote.text, "the ferry was late", "{text}");
+    }
+}
+
+#[test]
 fn after_a_time_adjunct_a_noun_phrase_and_any_finite_verb_are_the_content() {
     for (text, content) in [
         (

@@ -5,7 +5,7 @@
 use super::{Ctx, RuleQuoteDetector, MAX_APPOSITION_TOKENS, MAX_SPEAKER_TOKENS};
 use crate::lexicon::WordClass;
 use crate::ner::Label;
-use crate::quote::cues::CueShape;
+use crate::quote::cues::{CueMatch, CueShape};
 use crate::token::TokenKind;
 
 impl RuleQuoteDetector {
@@ -288,10 +288,10 @@ impl RuleQuoteDetector {
                 || ctx.is(t, WordClass::WhBoundary)
                 || ctx.is(t, WordClass::Copula) && !ctx.is_capitalised(t)
                 || self.cue_at(ctx, t, t + 1).is_some_and(|m| {
-                    matches!(m.shape, CueShape::Verb { .. }) && m.class == super::CueClass::Speech
-                }) && !(t > sent_start
-                    && (ctx.is(t - 1, WordClass::NounMarker)
-                        || matches!(ctx.word(t - 1), "’s" | "'s")))
+                    matches!(m.shape, CueShape::Verb { .. })
+                        && m.class == super::CueClass::Speech
+                        && !self.speech_noun(ctx, sent_start, t, &m, t == b)
+                })
             {
                 break;
             }
@@ -301,6 +301,29 @@ impl RuleQuoteDetector {
             a -= 1;
         }
         a
+    }
+
+    /// Whether the speech verb `m` at token `t` is a noun in a subject: after a noun marker or
+    /// a possessive ("the report said", "Trump's tweet said"), or, as a base form that is also
+    /// a noun and the `head` of the subject, after one lowercase modifier that follows one
+    /// ("The latest tweet said"; not "about the jobs report, Bill McInturff said").
+    fn speech_noun(
+        &self,
+        ctx: &Ctx,
+        sent_start: usize,
+        t: usize,
+        m: &CueMatch,
+        head: bool,
+    ) -> bool {
+        let determiner =
+            |k: usize| ctx.is(k, WordClass::NounMarker) || matches!(ctx.word(k), "’s" | "'s");
+        t > sent_start && determiner(t - 1)
+            || head
+                && t > sent_start + 1
+                && m.noun_too
+                && ctx.word(t).eq_ignore_ascii_case(&m.lemma)
+                && ctx.word(t - 1).chars().all(char::is_lowercase)
+                && determiner(t - 2)
     }
 
     /// Whether token `t` is a sentence's opening "That" before a lowercase noun phrase ("That
