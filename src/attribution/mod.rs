@@ -1828,7 +1828,7 @@ impl RuleAttributor {
         description
     }
 
-    /// Rule: what someone wrote or said in (a `venue` of `lexicon.tsv` owned by a possessor)
+    /// Rule: what someone wrote or said in (a `venue` of `grammar.tsv` owned by a possessor)
     /// is theirs: "Ms Fenn's statement said …" is Mary Fenn's, "His letter said …" is the
     /// man's. The possessor's span: a possessive pronoun, or the words before "'s", with at
     /// most two words between it and the venue ("Trump's latest tweet", "his remarks").

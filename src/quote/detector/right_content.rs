@@ -367,11 +367,11 @@ impl RuleQuoteDetector {
             })
     }
 
-    /// Rule: after a time adjunct ("on Sunday"), which no relative clause
-    /// modifies, a noun phrase with any finite verb opens the reported clause ("said on
-    /// Sunday the country faced a hard winter", "said on Monday the firm expects …"; the
-    /// parse decides a verb without an ending). Not after another adjunct: "said in a
-    /// statement the company released" holds a relative clause.
+    /// Rule: after a time adjunct ("on Sunday"), which no relative clause modifies, a noun
+    /// phrase with any finite verb opens the reported clause ("said on Sunday the country
+    /// faced a hard winter", "said on Monday the ferry runs at a loss"; the parse decides a
+    /// verb without an ending). Not after another adjunct: "said in a statement the company
+    /// released" holds a relative clause.
     fn clause_after_time_adjunct(&self, r: &Report, preposition: usize, t: usize) -> bool {
         let (ctx, s1) = (r.site.ctx, r.site.s1);
         let time = |k: usize| {
