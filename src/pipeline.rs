@@ -204,7 +204,7 @@ impl Pipeline {
         let mut entities = self.recognizer.recognize(&doc);
         crate::ner::split_offices(&doc, &self.lexicon, &mut entities);
         crate::ner::split_affiliations(&doc, &self.lexicon, &self.first_names, &mut entities);
-        crate::ner::split_persons_of(&doc, &self.first_names, &mut entities);
+        crate::ner::split_persons_of(&doc, &self.lexicon, &self.first_names, &mut entities);
         crate::ner::detach_opening_verbs(&doc, &self.lexicon, &mut entities);
         doc.entities = entities;
         if self.syntax == SyntaxScope::All {
